@@ -1,0 +1,238 @@
+//! Async generators: `%AsyncGeneratorFunction%`, `%AsyncGeneratorPrototype%` and the
+//! request queue that drives them (AsyncGeneratorEnqueue / Resume / Drain).
+
+use super::promise;
+use super::{set_intrinsic, to_string_tag, BuiltinData};
+use crate::heap::Gc;
+use crate::interpreter::generator_state::GenState;
+use crate::interpreter::{generator_data, ResumeMode, Step};
+use crate::runtime::object::JsObject;
+use crate::runtime::shape::PropertyKey;
+use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime, Throw};
+use crate::value::Value;
+
+pub(crate) fn install(rt: &mut Runtime) {
+    let agp = rt.intrinsic(Intrinsic::AsyncGeneratorPrototype);
+    rt.define_method(agp, "next", 1, next);
+    rt.define_method(agp, "return", 1, return_);
+    rt.define_method(agp, "throw", 1, throw);
+    to_string_tag(rt, agp, "AsyncGenerator");
+    let agfp = rt.intrinsic(Intrinsic::AsyncGeneratorFunctionPrototype);
+    to_string_tag(rt, agfp, "AsyncGeneratorFunction");
+    super::generator::link(rt, agfp, agp);
+    let c = super::generator::constructor(rt, "AsyncGeneratorFunction", async_generator_function, agfp);
+    set_intrinsic(rt, Intrinsic::AsyncGeneratorFunction, c);
+}
+
+fn async_generator_function(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    super::function::create_dynamic_function(rt, a.args, "async function*")
+}
+
+fn enqueue(rt: &mut Runtime, this: Value, mode: ResumeMode, v: Value) -> JsResult<Value> {
+    let p = promise::new_promise(rt);
+    let g = this.as_object().filter(|o| matches!(o.builtin(), Some(BuiltinData::Generator(d)) if d.is_async_generator));
+    let Some(g) = g else {
+        let e = rt.type_error("AsyncGenerator method called on incompatible receiver");
+        if let Throw::Value(ev) = e {
+            promise::reject_promise(rt, p, ev);
+        }
+        return Ok(Value::object(p));
+    };
+    let d = generator_data(g);
+    d.queue.push_back((mode, v, Value::object(p)));
+    if d.state != GenState::Executing && !d.awaiting {
+        drain(rt, g);
+    }
+    Ok(Value::object(p))
+}
+
+fn next(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    enqueue(rt, a.this, ResumeMode::Next, a.arg(0))
+}
+fn return_(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    enqueue(rt, a.this, ResumeMode::Return, a.arg(0))
+}
+fn throw(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    enqueue(rt, a.this, ResumeMode::Throw, a.arg(0))
+}
+
+/// Settles the front request with an iterator result (or a rejection).
+fn complete_front(rt: &mut Runtime, g: Gc<JsObject>, r: Result<(Value, bool), Value>) {
+    let Some((_, _, p)) = generator_data(g).queue.pop_front() else { return };
+    let p = p.as_object().expect("request promise");
+    match r {
+        Ok((v, done)) => {
+            let res = rt.iter_result(v, done);
+            let _ = promise::resolve_promise(rt, p, res);
+        }
+        Err(e) => promise::reject_promise(rt, p, e),
+    }
+}
+
+/// Processes queued requests while the generator is not running or awaiting.
+pub(crate) fn drain(rt: &mut Runtime, g: Gc<JsObject>) {
+    loop {
+        let d = generator_data(g);
+        if d.state == GenState::Executing || d.awaiting {
+            return;
+        }
+        let Some(&(mode, v, _)) = d.queue.front() else { return };
+        match d.state {
+            GenState::Completed => match mode {
+                ResumeMode::Next => complete_front(rt, g, Ok((Value::UNDEFINED, true))),
+                ResumeMode::Throw => complete_front(rt, g, Err(v)),
+                ResumeMode::Return => {
+                    // Await the value, then complete with it.
+                    d.awaiting = true;
+                    d.return_await = true;
+                    crate::interpreter::subscribe_await(rt, g, v);
+                    return;
+                }
+            },
+            GenState::SuspendedStart if mode != ResumeMode::Next => {
+                d.state = GenState::Completed;
+                d.frame = None;
+            }
+            _ => {
+                resume(rt, g, mode, v);
+                return;
+            }
+        }
+    }
+}
+
+/// Resumes the generator body (from a request or a settled await) and handles the step.
+pub(crate) fn resume(rt: &mut Runtime, g: Gc<JsObject>, mode: ResumeMode, v: Value) {
+    let d = generator_data(g);
+    if d.return_await {
+        // A `return(v)` on a completed generator finished awaiting v.
+        d.return_await = false;
+        d.awaiting = false;
+        match mode {
+            ResumeMode::Throw => complete_front(rt, g, Err(v)),
+            _ => complete_front(rt, g, Ok((v, true))),
+        }
+        drain(rt, g);
+        return;
+    }
+    d.awaiting = false;
+    rt.keep(Value::object(g));
+    let step = if d.delegate.is_some() && !d.delegate_awaiting {
+        rt.async_delegate_step(g, mode, v)
+    } else if d.delegate_awaiting {
+        // The awaited inner result of a `yield*` step.
+        generator_data(g).delegate_awaiting = false;
+        rt.async_delegate_result(g, mode, v)
+    } else {
+        rt.resume_frame(g, mode, v)
+    };
+    handle_step(rt, g, step);
+}
+
+fn handle_step(rt: &mut Runtime, g: Gc<JsObject>, step: JsResult<Step>) {
+    let d = generator_data(g);
+    match step {
+        Ok(Step::Await(x)) => {
+            d.awaiting = true;
+            if d.delegate.is_some() {
+                d.delegate_awaiting = true;
+            }
+            crate::interpreter::subscribe_await(rt, g, x);
+        }
+        Ok(Step::Yield(x)) => {
+            // `yield v` in an async generator awaits v first (done by the compiler's
+            // lowering? no: here), then settles the request.
+            complete_front(rt, g, Ok((x, false)));
+            drain(rt, g);
+        }
+        Ok(Step::YieldRaw(r)) => {
+            let vk = PropertyKey::String(rt.names.value);
+            match rt.get(r, vk) {
+                Ok(x) => complete_front(rt, g, Ok((x, false))),
+                Err(Throw::Value(e)) => complete_front(rt, g, Err(e)),
+                Err(_) => {}
+            }
+            drain(rt, g);
+        }
+        Ok(Step::Done(x)) => {
+            complete_front(rt, g, Ok((x, true)));
+            drain(rt, g);
+        }
+        Err(Throw::Value(e)) => {
+            generator_data(g).state = GenState::Completed;
+            complete_front(rt, g, Err(e));
+            drain(rt, g);
+        }
+        Err(t) => rt.pending_termination = Some(t),
+    }
+}
+
+impl Runtime {
+    /// A `yield*` step in an async generator: call the inner method; its result is awaited.
+    fn async_delegate_step(&mut self, g: Gc<JsObject>, mode: ResumeMode, v: Value) -> JsResult<Step> {
+        let (it, next) = generator_data(g).delegate.expect("delegating");
+        let r = match mode {
+            ResumeMode::Next => self.call(next, it, &[v]),
+            ResumeMode::Throw | ResumeMode::Return => {
+                let k = PropertyKey::String(if mode == ResumeMode::Throw { self.names.throw_ } else { self.names.return_ });
+                let m = self.get(it, k)?;
+                if m.is_nullish() {
+                    generator_data(g).delegate = None;
+                    if mode == ResumeMode::Return {
+                        return self.resume_frame(g, ResumeMode::Return, v);
+                    }
+                    // No throw method: close the inner iterator, then throw a TypeError.
+                    let _ = self.async_iterator_close_now(it);
+                    let e = self.type_error("The iterator does not provide a 'throw' method");
+                    let Throw::Value(ev) = e else { return Err(e) };
+                    return self.resume_frame(g, ResumeMode::Throw, ev);
+                }
+                self.call(m, it, &[v])
+            }
+        };
+        match r {
+            Ok(res) => {
+                generator_data(g).delegate_mode = mode;
+                Ok(Step::Await(res))
+            }
+            Err(Throw::Value(e)) => {
+                generator_data(g).delegate = None;
+                self.resume_frame(g, ResumeMode::Throw, e)
+            }
+            Err(t) => Err(t),
+        }
+    }
+
+    /// The awaited result of an inner `yield*` step.
+    fn async_delegate_result(&mut self, g: Gc<JsObject>, mode: ResumeMode, v: Value) -> JsResult<Step> {
+        if mode == ResumeMode::Throw {
+            generator_data(g).delegate = None;
+            return self.resume_frame(g, ResumeMode::Throw, v);
+        }
+        if !v.is_object() {
+            generator_data(g).delegate = None;
+            let e = self.type_error("Iterator result is not an object");
+            let Throw::Value(ev) = e else { return Err(e) };
+            return self.resume_frame(g, ResumeMode::Throw, ev);
+        }
+        let dk = PropertyKey::String(self.names.done);
+        let done = self.get(v, dk)?;
+        if self.to_boolean(done) {
+            generator_data(g).delegate = None;
+            let vk = PropertyKey::String(self.names.value);
+            let x = self.get(v, vk)?;
+            let m = if generator_data(g).delegate_mode == ResumeMode::Return { ResumeMode::Return } else { ResumeMode::Next };
+            return self.resume_frame(g, m, x);
+        }
+        Ok(Step::YieldRaw(v))
+    }
+
+    fn async_iterator_close_now(&mut self, it: Value) -> JsResult<()> {
+        let rk = PropertyKey::String(self.names.return_);
+        let r = self.get(it, rk)?;
+        if !r.is_nullish() {
+            self.call(r, it, &[])?;
+        }
+        Ok(())
+    }
+}

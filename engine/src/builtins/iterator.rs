@@ -1,0 +1,467 @@
+//! The iterator protocol (GetIterator, IteratorStep, IteratorClose), `%IteratorPrototype%`,
+//! the built-in iterators over arrays, strings, Maps and Sets, for-in enumeration, and
+//! `%AsyncFromSyncIteratorPrototype%`.
+
+use super::{set_intrinsic, to_string_tag, BuiltinData};
+use crate::heap::{Gc, Marker};
+use crate::runtime::names::WellKnown;
+use crate::runtime::object::{JsObject, ObjectKind};
+use crate::runtime::shape::*;
+use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime, Throw};
+use crate::value::Value;
+
+/// What a built-in iterator yields.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum IterKind {
+    /// Keys (indices).
+    Keys,
+    /// Values.
+    Values,
+    /// `[key, value]` pairs.
+    Entries,
+}
+
+/// State of a built-in iterator.
+pub enum IteratorState {
+    /// Over an array-like (`Array.prototype.values` and friends).
+    Array {
+        /// The object (undefined once exhausted).
+        target: Value,
+        /// Next index.
+        index: u32,
+        /// What to yield.
+        kind: IterKind,
+    },
+    /// Over a string's code points.
+    String {
+        /// The string (undefined once exhausted).
+        target: Value,
+        /// Next code unit index.
+        index: usize,
+    },
+    /// Over a Map's or Set's entries (by entry index, so additions during iteration are seen).
+    Map {
+        /// The Map/Set (undefined once exhausted).
+        target: Value,
+        /// Next entry index.
+        index: usize,
+        /// What to yield.
+        kind: IterKind,
+    },
+    /// A for-in enumeration: keys collected up front, rechecked as visited.
+    ForIn {
+        /// The object enumerated.
+        object: Value,
+        /// The keys (strings).
+        keys: Vec<Value>,
+        /// Next key.
+        index: usize,
+    },
+    /// `%AsyncFromSyncIteratorPrototype%`: a sync iterator and its next method.
+    AsyncFromSync {
+        /// The sync iterator.
+        iterator: Value,
+        /// Its `next`.
+        next: Value,
+    },
+    /// `RegExp.prototype[@@matchAll]`'s iterator.
+    RegExpString {
+        /// The regexp.
+        regexp: Value,
+        /// The string.
+        string: Value,
+        /// Global?
+        global: bool,
+        /// Unicode?
+        unicode: bool,
+        /// Finished?
+        done: bool,
+    },
+}
+
+impl IteratorState {
+    pub(crate) fn trace(&self, m: &mut Marker) {
+        match self {
+            IteratorState::Array { target, .. } | IteratorState::String { target, .. } | IteratorState::Map { target, .. } => {
+                m.value(*target)
+            }
+            IteratorState::ForIn { object, keys, .. } => {
+                m.value(*object);
+                keys.iter().for_each(|k| m.value(*k));
+            }
+            IteratorState::AsyncFromSync { iterator, next } => {
+                m.value(*iterator);
+                m.value(*next);
+            }
+            IteratorState::RegExpString { regexp, string, .. } => {
+                m.value(*regexp);
+                m.value(*string);
+            }
+        }
+    }
+}
+
+pub(crate) fn install(rt: &mut Runtime) {
+    let ip = rt.intrinsic(Intrinsic::IteratorPrototype);
+    rt.define_symbol_method(ip, WellKnown::Iterator, "[Symbol.iterator]", 0, return_this, HIDDEN);
+    let aip = rt.intrinsic(Intrinsic::AsyncIteratorPrototype);
+    rt.define_symbol_method(aip, WellKnown::AsyncIterator, "[Symbol.asyncIterator]", 0, return_this, HIDDEN);
+    let ap = rt.intrinsic(Intrinsic::ArrayIteratorPrototype);
+    rt.define_method(ap, "next", 0, array_iterator_next);
+    to_string_tag(rt, ap, "Array Iterator");
+    let sp = rt.intrinsic(Intrinsic::StringIteratorPrototype);
+    rt.define_method(sp, "next", 0, string_iterator_next);
+    to_string_tag(rt, sp, "String Iterator");
+    let afs = rt.intrinsic(Intrinsic::AsyncFromSyncIteratorPrototype);
+    rt.define_method(afs, "next", 1, async_from_sync_next);
+    rt.define_method(afs, "return", 1, async_from_sync_return);
+    rt.define_method(afs, "throw", 1, async_from_sync_throw);
+    let _ = set_intrinsic;
+}
+
+fn return_this(_rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    Ok(a.this)
+}
+
+/// A new built-in iterator object.
+pub(crate) fn new_iterator(rt: &mut Runtime, proto: Intrinsic, state: IteratorState) -> Value {
+    let p = rt.intrinsic(proto);
+    Value::object(rt.new_object_with(Some(p), ObjectKind::Builtin(Box::new(BuiltinData::Iterator(state)))))
+}
+
+fn iter_state(o: Gc<JsObject>) -> Option<&'static mut IteratorState> {
+    match &mut o.get_mut().kind {
+        ObjectKind::Builtin(b) => match &mut **b {
+            // SAFETY: the iterator object is the `this` of the running native (rooted by the
+            // caller's frame); the reference does not outlive that call's uses below.
+            BuiltinData::Iterator(s) => Some(unsafe { &mut *(s as *mut IteratorState) }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn array_iterator_next(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let Some(st) = a.this.as_object().and_then(iter_state).filter(|s| matches!(s, IteratorState::Array { .. })) else {
+        return Err(rt.type_error("next method called on incompatible receiver"));
+    };
+    let IteratorState::Array { target, index, kind } = st else { unreachable!() };
+    if target.is_undefined() {
+        return Ok(rt.iter_result(Value::UNDEFINED, true));
+    }
+    let t = *target;
+    let len = match t.as_object() {
+        Some(o) if o.is_array() => o.array_length().unwrap_or(0) as f64,
+        _ => {
+            let lk = PropertyKey::String(rt.names.length);
+            let l = rt.get(t, lk)?;
+            rt.to_length(l)?
+        }
+    };
+    let i = *index;
+    if i as f64 >= len {
+        *target = Value::UNDEFINED;
+        return Ok(rt.iter_result(Value::UNDEFINED, true));
+    }
+    *index = i + 1;
+    let k = *kind;
+    let v = match k {
+        IterKind::Keys => Value::from_f64(i as f64),
+        IterKind::Values => rt.get(t, PropertyKey::Index(i))?,
+        IterKind::Entries => {
+            let v = rt.get(t, PropertyKey::Index(i))?;
+            Value::object(rt.new_array(vec![Value::from_f64(i as f64), v]))
+        }
+    };
+    Ok(rt.iter_result(v, false))
+}
+
+fn string_iterator_next(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let Some(st) = a.this.as_object().and_then(iter_state).filter(|s| matches!(s, IteratorState::String { .. })) else {
+        return Err(rt.type_error("next method called on incompatible receiver"));
+    };
+    let IteratorState::String { target, index } = st else { unreachable!() };
+    let Some(s) = target.as_string() else {
+        return Ok(rt.iter_result(Value::UNDEFINED, true));
+    };
+    let u = s.units();
+    if *index >= u.len() {
+        *target = Value::UNDEFINED;
+        return Ok(rt.iter_result(Value::UNDEFINED, true));
+    }
+    let c = u[*index];
+    let n = if (0xD800..0xDC00).contains(&c) && *index + 1 < u.len() && (0xDC00..0xE000).contains(&u[*index + 1]) { 2 } else { 1 };
+    let piece = u[*index..*index + n].to_vec();
+    *index += n;
+    let v = rt.new_string(piece);
+    Ok(rt.iter_result(v, false))
+}
+
+/// Prepares for-in enumeration of `v` (returns the iterator state object).
+pub fn for_in_prepare(rt: &mut Runtime, v: Value) -> JsResult<Value> {
+    if v.is_nullish() {
+        return Ok(new_iterator(
+            rt,
+            Intrinsic::ForInIteratorPrototype,
+            IteratorState::ForIn { object: Value::UNDEFINED, keys: Vec::new(), index: 0 },
+        ));
+    }
+    let o = rt.to_object(v)?;
+    let mut keys = Vec::new();
+    let mut seen: std::collections::HashSet<PropertyKey> = std::collections::HashSet::new();
+    let mut cur = Some(o);
+    while let Some(x) = cur {
+        for k in rt.own_property_keys(x) {
+            if k.is_symbol() || !seen.insert(k) {
+                continue;
+            }
+            if let Some(p) = rt.get_own_property(x, k) {
+                if p.attrs & ENUMERABLE != 0 {
+                    keys.push(rt.key_to_value(k));
+                }
+            }
+        }
+        cur = x.proto();
+    }
+    Ok(new_iterator(rt, Intrinsic::ForInIteratorPrototype, IteratorState::ForIn { object: Value::object(o), keys, index: 0 }))
+}
+
+/// The next for-in key, skipping keys deleted since enumeration began.
+pub fn for_in_next(rt: &mut Runtime, state: Value) -> JsResult<Option<Value>> {
+    let st = state.as_object().and_then(iter_state).expect("for-in state");
+    let IteratorState::ForIn { object, keys, index } = st else { unreachable!("for-in state") };
+    let Some(o) = object.as_object() else { return Ok(None) };
+    while *index < keys.len() {
+        let k = keys[*index];
+        *index += 1;
+        let pk = rt.to_property_key(k)?;
+        if rt.has_property(o, pk)? {
+            return Ok(Some(k));
+        }
+    }
+    Ok(None)
+}
+
+impl Runtime {
+    /// GetIterator(v, sync): the iterator and its `next` method.
+    pub fn get_iterator(&mut self, v: Value) -> JsResult<(Value, Value)> {
+        let ik = PropertyKey::Symbol(self.well_known(WellKnown::Iterator));
+        let m = self.get(v, ik)?;
+        if !self.is_callable(m) {
+            let d = self.describe_for_error(v);
+            return Err(self.type_error(format!("{d} is not iterable")));
+        }
+        self.get_iterator_from_method(v, m)
+    }
+
+    /// GetIteratorFromMethod.
+    pub fn get_iterator_from_method(&mut self, v: Value, m: Value) -> JsResult<(Value, Value)> {
+        let it = self.call(m, v, &[])?;
+        if !it.is_object() {
+            return Err(self.type_error("Result of the Symbol.iterator method is not an object"));
+        }
+        let nk = PropertyKey::String(self.names.next);
+        let next = self.get(it, nk)?;
+        Ok((it, next))
+    }
+
+    /// GetIterator(v, async): uses `@@asyncIterator`, or wraps a sync iterator.
+    pub fn get_async_iterator(&mut self, v: Value) -> JsResult<(Value, Value)> {
+        let ak = PropertyKey::Symbol(self.well_known(WellKnown::AsyncIterator));
+        let m = self.get(v, ak)?;
+        if m.is_nullish() {
+            let (it, next) = self.get_iterator(v)?;
+            let w = new_iterator(self, Intrinsic::AsyncFromSyncIteratorPrototype, IteratorState::AsyncFromSync { iterator: it, next });
+            let nk = PropertyKey::String(self.names.next);
+            let n = self.get(w, nk)?;
+            return Ok((w, n));
+        }
+        if !self.is_callable(m) {
+            return Err(self.type_error("Symbol.asyncIterator is not a function"));
+        }
+        self.get_iterator_from_method(v, m)
+    }
+
+    /// IteratorStep + IteratorValue: `Some(value)` or `None` when done.
+    pub fn iterator_step(&mut self, it: Value, next: Value) -> JsResult<Option<Value>> {
+        let r = self.call(next, it, &[])?;
+        if !r.is_object() {
+            return Err(self.type_error("Iterator result is not an object"));
+        }
+        let dk = PropertyKey::String(self.names.done);
+        let d = self.get(r, dk)?;
+        if self.to_boolean(d) {
+            return Ok(None);
+        }
+        let vk = PropertyKey::String(self.names.value);
+        Ok(Some(self.get(r, vk)?))
+    }
+
+    /// IteratorClose for a normal completion: calls `return()` and checks its result.
+    pub fn iterator_close(&mut self, it: Value) -> JsResult<()> {
+        let rk = PropertyKey::String(self.names.return_);
+        let r = self.get(it, rk)?;
+        if r.is_nullish() {
+            return Ok(());
+        }
+        let res = self.call(r, it, &[])?;
+        if !res.is_object() {
+            return Err(self.type_error("Iterator result is not an object"));
+        }
+        Ok(())
+    }
+
+    /// IteratorClose for a throw completion: errors from `return()` are ignored.
+    pub fn iterator_close_on_throw(&mut self, it: Value, t: Throw) -> Throw {
+        if let Throw::Terminate(_) = t {
+            return t;
+        }
+        let rk = PropertyKey::String(self.names.return_);
+        if let Ok(r) = self.get(it, rk) {
+            if !r.is_nullish() {
+                let _ = self.call(r, it, &[]);
+            }
+        }
+        t
+    }
+
+    /// IteratorToList(GetIterator(v)).
+    pub fn iterable_to_list(&mut self, v: Value) -> JsResult<Vec<Value>> {
+        let (it, next) = self.get_iterator(v)?;
+        self.keep(it);
+        self.keep(next);
+        let mut out = Vec::new();
+        while let Some(x) = self.iterator_step(it, next)? {
+            self.keep(x);
+            out.push(x);
+        }
+        Ok(out)
+    }
+}
+
+// ----- %AsyncFromSyncIteratorPrototype% -----
+
+fn afs_state(rt: &mut Runtime, this: Value) -> JsResult<(Value, Value)> {
+    match this.as_object().and_then(iter_state) {
+        Some(IteratorState::AsyncFromSync { iterator, next }) => Ok((*iterator, *next)),
+        _ => Err(rt.type_error("not an async-from-sync iterator")),
+    }
+}
+
+/// Wraps a sync iterator result in a promise for `{ value: await value, done }`.
+fn afs_continuation(rt: &mut Runtime, result: Value, sync_iter: Value, close_on_reject: bool) -> JsResult<Value> {
+    let p = super::promise::new_promise(rt);
+    rt.keep(Value::object(p));
+    let r = (|| -> JsResult<()> {
+        if !result.is_object() {
+            return Err(rt.type_error("Iterator result is not an object"));
+        }
+        let dk = PropertyKey::String(rt.names.done);
+        let d = rt.get(result, dk)?;
+        let done = rt.to_boolean(d);
+        let vk = PropertyKey::String(rt.names.value);
+        let v = rt.get(result, vk)?;
+        let vp = match super::promise::promise_resolve(rt, v) {
+            Ok(vp) => vp,
+            Err(e) => {
+                if !done && close_on_reject {
+                    let e = rt.iterator_close_on_throw(sync_iter, e);
+                    return Err(e);
+                }
+                return Err(e);
+            }
+        };
+        let on_ok = rt.new_native_function_with("", 1, afs_unwrap, false, Box::new([Value::bool(done)]));
+        let on_err = if !done && close_on_reject {
+            Value::object(rt.new_native_function_with("", 1, afs_close_and_rethrow, false, Box::new([sync_iter])))
+        } else {
+            Value::UNDEFINED
+        };
+        super::promise::perform_then(rt, vp, Value::object(on_ok), on_err, Some(p));
+        Ok(())
+    })();
+    if let Err(Throw::Value(e)) = r {
+        super::promise::reject_promise(rt, p, e);
+    } else if let Err(t) = r {
+        return Err(t);
+    }
+    Ok(Value::object(p))
+}
+
+fn afs_unwrap(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let done = match &a.callee.kind {
+        ObjectKind::Native(n) => n.captures[0] == Value::TRUE,
+        _ => false,
+    };
+    Ok(rt.iter_result(a.arg(0), done))
+}
+
+fn afs_close_and_rethrow(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let it = match &a.callee.kind {
+        ObjectKind::Native(n) => n.captures[0],
+        _ => Value::UNDEFINED,
+    };
+    Err(rt.iterator_close_on_throw(it, Throw::Value(a.arg(0))))
+}
+
+fn reject_now(rt: &mut Runtime, e: Throw) -> JsResult<Value> {
+    match e {
+        Throw::Value(v) => {
+            let p = super::promise::new_promise(rt);
+            super::promise::reject_promise(rt, p, v);
+            Ok(Value::object(p))
+        }
+        t => Err(t),
+    }
+}
+
+fn async_from_sync_next(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let (it, next) = afs_state(rt, a.this)?;
+    let r = if a.args.is_empty() { rt.call(next, it, &[]) } else { rt.call(next, it, &[a.arg(0)]) };
+    match r {
+        Ok(res) => afs_continuation(rt, res, it, true),
+        Err(e) => reject_now(rt, e),
+    }
+}
+
+fn async_from_sync_return(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let (it, _) = afs_state(rt, a.this)?;
+    let rk = PropertyKey::String(rt.names.return_);
+    let m = match rt.get(it, rk) {
+        Ok(m) => m,
+        Err(e) => return reject_now(rt, e),
+    };
+    if m.is_nullish() {
+        let p = super::promise::new_promise(rt);
+        let r = rt.iter_result(a.arg(0), true);
+        super::promise::resolve_promise(rt, p, r)?;
+        return Ok(Value::object(p));
+    }
+    let r = if a.args.is_empty() { rt.call(m, it, &[]) } else { rt.call(m, it, &[a.arg(0)]) };
+    match r {
+        Ok(res) => afs_continuation(rt, res, it, false),
+        Err(e) => reject_now(rt, e),
+    }
+}
+
+fn async_from_sync_throw(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let (it, _) = afs_state(rt, a.this)?;
+    let tk = PropertyKey::String(rt.names.throw_);
+    let m = match rt.get(it, tk) {
+        Ok(m) => m,
+        Err(e) => return reject_now(rt, e),
+    };
+    if m.is_nullish() {
+        // Close the sync iterator, then reject with a TypeError.
+        if let Err(e) = rt.iterator_close(it) {
+            return reject_now(rt, e);
+        }
+        let e = rt.type_error("The iterator does not provide a 'throw' method");
+        return reject_now(rt, e);
+    }
+    let r = if a.args.is_empty() { rt.call(m, it, &[]) } else { rt.call(m, it, &[a.arg(0)]) };
+    match r {
+        Ok(res) => afs_continuation(rt, res, it, true),
+        Err(e) => reject_now(rt, e),
+    }
+}

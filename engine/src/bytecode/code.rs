@@ -1,0 +1,196 @@
+//! [`CodeBlock`]: one compiled function, independent of any runtime.
+//!
+//! A code block is immutable and `Send + Sync` (shared by `Arc`), so a script compiled once
+//! runs in many runtimes (the test262 runner compiles its harness once per worker). Per
+//! runtime, a [`crate::runtime::function::FunctionCode`] cell pairs it with materialised
+//! constants and a feedback vector.
+
+use super::ops::{FeedbackKind, Op};
+use std::sync::Arc;
+
+/// A constant-pool entry.
+#[derive(Debug, Clone)]
+pub enum Constant {
+    /// A number.
+    Number(f64),
+    /// A string (interned when materialised).
+    String(Arc<[u16]>),
+    /// A nested function.
+    Function(Arc<CodeBlock>),
+    /// Global declarations of a script (see [`GlobalDecls`]).
+    GlobalDecls(Arc<GlobalDecls>),
+    /// A template literal's cooked and raw strings.
+    Template(Arc<TemplateStrings>),
+    /// Names of own properties excluded from an object rest pattern (unused).
+    Empty,
+}
+
+/// A tagged template's strings (cooked `None` = undefined).
+#[derive(Debug)]
+pub struct TemplateStrings {
+    /// Cooked strings.
+    pub cooked: Vec<Option<Arc<[u16]>>>,
+    /// Raw strings.
+    pub raw: Vec<Arc<[u16]>>,
+}
+
+/// What a script declares at the top level (GlobalDeclarationInstantiation).
+#[derive(Debug, Default)]
+pub struct GlobalDecls {
+    /// `var` names.
+    pub vars: Vec<Arc<[u16]>>,
+    /// Function declarations: name and the constant index of the function.
+    pub functions: Vec<(Arc<[u16]>, u32)>,
+    /// `let`/`const`/`class` names, with "is const".
+    pub lexicals: Vec<(Arc<[u16]>, bool)>,
+}
+
+/// What sort of code block.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum CodeKind {
+    /// A script's top level.
+    Script,
+    /// Eval code.
+    Eval,
+    /// A normal function (constructible).
+    Normal,
+    /// An arrow function.
+    Arrow,
+    /// A method / getter / setter (not constructible).
+    Method,
+    /// A base class constructor.
+    ClassConstructor,
+    /// A derived class constructor.
+    DerivedConstructor,
+    /// A generator or async function (not constructible).
+    Resumable,
+}
+
+/// An exception handler: instructions in `start..end` that throw continue at `handler`
+/// with the exception in the accumulator and the context restored from `context_reg`.
+#[derive(Debug, Clone, Copy)]
+pub struct Handler {
+    /// First covered instruction.
+    pub start: u32,
+    /// One past the last covered instruction.
+    pub end: u32,
+    /// Where to continue.
+    pub handler: u32,
+    /// Register holding the context to restore.
+    pub context_reg: i32,
+}
+
+/// One compiled function.
+#[derive(Debug)]
+pub struct CodeBlock {
+    /// The function's own name ("" if anonymous).
+    pub name: Arc<[u16]>,
+    /// The kind.
+    pub kind: CodeKind,
+    /// Strict mode code?
+    pub strict: bool,
+    /// A generator?
+    pub generator: bool,
+    /// Async?
+    pub is_async: bool,
+    /// Formal parameter slots (`length` may be smaller: see `length`).
+    pub param_count: u32,
+    /// The `length` property value.
+    pub length: u32,
+    /// Registers beyond the parameters.
+    pub register_count: u32,
+    /// The instructions.
+    pub ops: Vec<Op>,
+    /// The constant pool.
+    pub constants: Vec<Constant>,
+    /// Feedback kind of each slot.
+    pub feedback: Vec<FeedbackKind>,
+    /// Exception handlers, innermost first.
+    pub handlers: Vec<Handler>,
+    /// (instruction index, source byte offset), sorted by instruction.
+    pub positions: Vec<(u32, u32)>,
+    /// The source, for positions and `Function.prototype.toString`.
+    pub source: Arc<Source>,
+    /// This function's source span.
+    pub span: (u32, u32),
+    /// Does the function use `arguments` or direct eval (needs its real argument count)?
+    pub uses_arguments: bool,
+    /// Class constructors: the source text is the class's.
+    pub is_class_constructor: bool,
+}
+
+/// A script's source text and name.
+#[derive(Debug)]
+pub struct Source {
+    /// The file name.
+    pub name: String,
+    /// The text.
+    pub text: String,
+}
+
+impl CodeBlock {
+    /// The source byte offset of instruction `pc`.
+    pub fn position(&self, pc: u32) -> Option<u32> {
+        let i = self.positions.partition_point(|&(p, _)| p <= pc);
+        if i == 0 {
+            None
+        } else {
+            Some(self.positions[i - 1].1)
+        }
+    }
+    /// `file:line:column` of instruction `pc`.
+    pub fn location(&self, pc: u32) -> String {
+        match self.position(pc) {
+            Some(off) => {
+                let (l, c) = crate::parser::line_col(&self.source.text, off);
+                format!("{}:{}:{}", self.source.name, l, c)
+            }
+            None => self.source.name.clone(),
+        }
+    }
+    /// A disassembly listing of this function and the functions nested in it.
+    pub fn disassemble(&self) -> String {
+        let mut out = String::new();
+        self.disassemble_into(&mut out);
+        out
+    }
+    fn disassemble_into(&self, out: &mut String) {
+        use std::fmt::Write;
+        let name = String::from_utf16_lossy(&self.name);
+        let _ = writeln!(
+            out,
+            "== {} ({:?}{}) params={} registers={} feedback={} ==",
+            if name.is_empty() { "<anonymous>" } else { &name },
+            self.kind,
+            if self.strict { ", strict" } else { "" },
+            self.param_count,
+            self.register_count,
+            self.feedback.len()
+        );
+        for (i, op) in self.ops.iter().enumerate() {
+            let _ = write!(out, "{i:5}  ");
+            op.disassemble(out);
+            out.push('\n');
+        }
+        if !self.constants.is_empty() {
+            out.push_str("  constants:\n");
+            for (i, c) in self.constants.iter().enumerate() {
+                let _ = match c {
+                    Constant::Number(n) => writeln!(out, "    [{i}] {n}"),
+                    Constant::String(s) => writeln!(out, "    [{i}] {:?}", String::from_utf16_lossy(s)),
+                    Constant::Function(f) => writeln!(out, "    [{i}] <function {}>", String::from_utf16_lossy(&f.name)),
+                    other => writeln!(out, "    [{i}] {other:?}"),
+                };
+            }
+        }
+        for h in &self.handlers {
+            let _ = writeln!(out, "  handler: {}..{} -> {} (context r{})", h.start, h.end, h.handler, h.context_reg);
+        }
+        out.push('\n');
+        for c in &self.constants {
+            if let Constant::Function(f) = c {
+                f.disassemble_into(out);
+            }
+        }
+    }
+}

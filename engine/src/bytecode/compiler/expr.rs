@@ -1,0 +1,997 @@
+//! Expressions: each leaves its value in the accumulator.
+
+use super::*;
+
+fn utf16(s: &str) -> Vec<u16> {
+    s.encode_utf16().collect()
+}
+
+impl FnCompiler<'_> {
+    /// Compiles `e`, naming an anonymous function/class/arrow `name`.
+    pub(super) fn expr_named(&mut self, e: &Expr, name: Option<&Name>) -> CResult<()> {
+        match (e, name) {
+            (Expr::Function(f), Some(n)) if f.name.is_none() => self.create_closure(f, Some(utf16(n).into())),
+            (Expr::Class(c), Some(n)) if c.name.is_none() => self.class(c, Some(utf16(n).into())),
+            (Expr::Paren(inner), _) => self.expr_named(inner, name),
+            _ => self.expr(e),
+        }
+    }
+
+    /// Compiles `e` into a fresh register.
+    pub(super) fn expr_to_reg(&mut self, e: &Expr) -> CResult<Reg> {
+        self.expr(e)?;
+        let r = self.alloc_reg();
+        self.emit(Op::Star { dst: r, slot: NS });
+        Ok(r)
+    }
+
+    pub(super) fn create_closure(&mut self, f: &Function, name_hint: Option<Arc<[u16]>>) -> CResult<()> {
+        let outer = self.outer_for_nested();
+        let code = compile_function(f, self.source.clone(), &outer, self.strict, name_hint)?;
+        let c = self.add_const(Constant::Function(code));
+        self.emit(Op::CreateClosure { func: c, slot: NS });
+        Ok(())
+    }
+
+    fn load_this(&mut self) {
+        self.emit(Op::Ldar { src: Reg::THIS, slot: NS });
+        if self.in_derived_constructor() {
+            self.emit(Op::ThisCheck { slot: NS });
+        }
+    }
+
+    fn in_derived_constructor(&self) -> bool {
+        self.func_kind == FuncKind::DerivedConstructor || (self.is_arrow && self.facts_in_derived())
+    }
+    fn facts_in_derived(&self) -> bool {
+        // An arrow cannot know statically; the hole check is cheap and harmless elsewhere,
+        // because `this` is never the hole outside a derived constructor.
+        true
+    }
+
+    /// A property key (computed or static) into a register.
+    pub(super) fn prop_key_to_reg(&mut self, k: &PropKey) -> CResult<Reg> {
+        match k {
+            PropKey::Named(s) => {
+                let c = self.str_const(s);
+                self.emit(Op::LdaConst { idx: c, slot: NS });
+            }
+            PropKey::Number(n) => self.load_number(*n),
+            PropKey::Computed(e) => {
+                self.expr(e)?;
+                self.emit(Op::ToPropertyKey { slot: NS });
+            }
+            PropKey::Private(_) => unreachable!("private keys are handled by classes"),
+        }
+        let r = self.alloc_reg();
+        self.emit(Op::Star { dst: r, slot: NS });
+        Ok(r)
+    }
+
+    pub(super) fn load_number(&mut self, n: f64) {
+        if n.fract() == 0.0 && n.abs() < 2147483648.0 && !(n == 0.0 && n.is_sign_negative()) {
+            self.emit(Op::LdaInt { value: n as i32, slot: NS });
+        } else {
+            let c = self.num_const(n);
+            self.emit(Op::LdaConst { idx: c, slot: NS });
+        }
+    }
+
+    /// A static key's name for function naming.
+    pub(super) fn static_key_name(k: &PropKey) -> Option<Arc<[u16]>> {
+        match k {
+            PropKey::Named(s) => Some(Arc::from(&s[..])),
+            PropKey::Number(n) => Some(crate::runtime::numconv::number_to_string(*n).encode_utf16().collect::<Vec<_>>().into()),
+            PropKey::Private(p) => Some(format!("#{p}").encode_utf16().collect::<Vec<_>>().into()),
+            PropKey::Computed(_) => None,
+        }
+    }
+
+    pub(super) fn expr(&mut self, e: &Expr) -> CResult<()> {
+        match e {
+            Expr::Number(n) => self.load_number(*n),
+            Expr::Str(s) => {
+                let c = self.str_const(s);
+                self.emit(Op::LdaConst { idx: c, slot: NS });
+            }
+            Expr::Bool(true) => {
+                self.emit(Op::LdaTrue { slot: NS });
+            }
+            Expr::Bool(false) => {
+                self.emit(Op::LdaFalse { slot: NS });
+            }
+            Expr::Null => {
+                self.emit(Op::LdaNull { slot: NS });
+            }
+            Expr::Undefined => {
+                self.emit(Op::LdaUndefined { slot: NS });
+            }
+            Expr::RegExp(pattern, flags, pos) => {
+                let p = self.str_const(pattern);
+                let f = self.name_const(flags);
+                self.pos(*pos);
+                self.emit(Op::CreateRegExp { pattern: p, flags: f, slot: NS });
+            }
+            Expr::Template(parts, exprs) => {
+                let first = parts.cooked[0].clone().unwrap_or_else(|| Rc::from(&[][..]));
+                let c = self.str_const(&first);
+                self.emit(Op::LdaConst { idx: c, slot: NS });
+                let acc = self.alloc_reg();
+                self.emit(Op::Star { dst: acc, slot: NS });
+                for (i, x) in exprs.iter().enumerate() {
+                    self.expr(x)?;
+                    self.emit(Op::ToStringForConcat { slot: NS });
+                    self.emit(Op::Add { lhs: acc, slot: FS });
+                    let s = parts.cooked[i + 1].clone().unwrap_or_else(|| Rc::from(&[][..]));
+                    if !s.is_empty() {
+                        self.emit(Op::Star { dst: acc, slot: NS });
+                        let c = self.str_const(&s);
+                        self.emit(Op::LdaConst { idx: c, slot: NS });
+                        self.emit(Op::Add { lhs: acc, slot: FS });
+                    }
+                    self.emit(Op::Star { dst: acc, slot: NS });
+                }
+                self.emit(Op::Ldar { src: acc, slot: NS });
+                self.release(acc.0);
+            }
+            Expr::TaggedTemplate(tag, parts, exprs, pos) => {
+                let mark = self.reg_mark();
+                let (callee, this_reg) = self.callee_and_this(tag)?;
+                let args = self.alloc_regs(exprs.len() as u32 + 1);
+                let _ = args;
+                let strings = TemplateStrings {
+                    cooked: parts.cooked.iter().map(|c| c.as_ref().map(|s| Arc::from(&s[..]))).collect(),
+                    raw: parts.raw.iter().map(|s| Arc::from(&s[..])).collect(),
+                };
+                let t = self.add_const(Constant::Template(Arc::new(strings)));
+                self.emit(Op::GetTemplateObject { idx: t, slot: FS });
+                self.emit(Op::Star { dst: this_reg.offset(1), slot: NS });
+                for (i, x) in exprs.iter().enumerate() {
+                    self.expr(x)?;
+                    self.emit(Op::Star { dst: this_reg.offset(i as u32 + 2), slot: NS });
+                }
+                self.pos(*pos);
+                self.emit(Op::Call { callee, this_reg, argc: exprs.len() as u32 + 1, slot: FS });
+                self.release(mark);
+            }
+            Expr::Ident(n, pos) => {
+                if &**n == "undefined" && matches!(self.resolve(n), Resolved::Global) {
+                    self.emit(Op::LdaUndefined { slot: NS });
+                } else {
+                    self.load_var(n, *pos, false);
+                }
+            }
+            Expr::This(_) => self.load_this(),
+            Expr::NewTarget => {
+                self.emit(Op::Ldar { src: Reg::NEW_TARGET, slot: NS });
+            }
+            Expr::SuperMember(prop, pos) => {
+                let mark = self.reg_mark();
+                let key = self.member_key_to_reg(prop)?;
+                self.pos(*pos);
+                self.emit(Op::GetSuper { key, slot: NS });
+                self.release(mark);
+            }
+            Expr::SuperCall(args, pos) => self.super_call(args, *pos)?,
+            Expr::Array(items) => self.array_literal(items)?,
+            Expr::Object(props) => self.object_literal(props)?,
+            Expr::Function(f) => self.create_closure(f, None)?,
+            Expr::Class(c) => self.class(c, None)?,
+            Expr::Paren(inner) => self.expr(inner)?,
+            Expr::Unary(op, arg, pos) => self.unary(*op, arg, *pos)?,
+            Expr::Update(inc, prefix, target, pos) => self.update(*inc, *prefix, target, *pos)?,
+            Expr::Binary(op, a, b, pos) => {
+                let mark = self.reg_mark();
+                let l = self.expr_to_reg(a)?;
+                self.expr(b)?;
+                self.pos(*pos);
+                self.binary(*op, l);
+                self.release(mark);
+            }
+            Expr::PrivateIn(name, obj, pos) => {
+                let mark = self.reg_mark();
+                let r = self.private_name_to_reg(name, *pos)?;
+                self.expr(obj)?;
+                self.pos(*pos);
+                self.emit(Op::HasPrivate { name: r, slot: NS });
+                self.release(mark);
+            }
+            Expr::Logical(op, a, b) => {
+                self.expr(a)?;
+                let j = match op {
+                    LogicalOp::And => self.jump(|t| Op::JumpIfFalse { target: t, slot: NS }),
+                    LogicalOp::Or => self.jump(|t| Op::JumpIfTrue { target: t, slot: NS }),
+                    LogicalOp::Nullish => self.jump(|t| Op::JumpIfNotNullish { target: t, slot: NS }),
+                };
+                self.expr(b)?;
+                self.patch(j);
+            }
+            Expr::Cond(c, a, b) => {
+                self.expr(c)?;
+                let else_j = self.jump(|t| Op::JumpIfFalse { target: t, slot: NS });
+                self.expr(a)?;
+                let end = self.jump(|t| Op::Jump { target: t, slot: NS });
+                self.patch(else_j);
+                self.expr(b)?;
+                self.patch(end);
+            }
+            Expr::Assign(op, target, value, pos) => self.assign(*op, target, value, *pos)?,
+            Expr::Seq(es) => {
+                for x in es {
+                    self.expr(x)?;
+                }
+            }
+            Expr::Member(obj, prop, optional, pos) => {
+                let mark = self.reg_mark();
+                let o = self.expr_to_reg(obj)?;
+                if *optional {
+                    self.emit(Op::Ldar { src: o, slot: NS });
+                    self.optional_exit();
+                }
+                self.load_member(o, prop, *pos)?;
+                self.release(mark);
+            }
+            Expr::OptionalChain(inner) => {
+                self.opt_exits.push(Vec::new());
+                self.expr(inner)?;
+                let exits = self.opt_exits.pop().expect("chain");
+                if !exits.is_empty() {
+                    let end = self.jump(|t| Op::Jump { target: t, slot: NS });
+                    for x in exits {
+                        self.patch(x);
+                    }
+                    self.emit(Op::LdaUndefined { slot: NS });
+                    self.patch(end);
+                }
+            }
+            Expr::Call(callee, args, optional, pos) => self.call(callee, args, *optional, *pos)?,
+            Expr::New(callee, args, pos) => {
+                let mark = self.reg_mark();
+                let c = self.expr_to_reg(callee)?;
+                if args.iter().any(|a| matches!(a, ExprOrSpread::Spread(_))) {
+                    let arr = self.spread_array(args)?;
+                    self.pos(*pos);
+                    self.emit(Op::ConstructSpread { callee: c, args: arr, slot: FS });
+                } else {
+                    let base = self.args_to_regs(args)?;
+                    self.pos(*pos);
+                    self.emit(Op::Construct { callee: c, args: base, argc: args.len() as u32, slot: FS });
+                }
+                self.release(mark);
+            }
+            Expr::Yield(arg, delegate, pos) => self.yield_expr(arg.as_deref(), *delegate, *pos)?,
+            Expr::Await(arg, pos) => {
+                self.expr(arg)?;
+                self.pos(*pos);
+                self.emit(Op::Await { slot: NS });
+                self.resume_after_suspend();
+            }
+        }
+        Ok(())
+    }
+
+    /// After `Yield`/`Await` resumes: the accumulator holds the sent value and
+    /// `ResumeKind` tells how we were resumed (next / throw / return).
+    pub(super) fn resume_after_suspend(&mut self) {
+        let mark = self.reg_mark();
+        let k = self.alloc_reg();
+        self.emit(Op::ResumeKind { dst: k, slot: NS });
+        // kind 0 = next: value in acc. kind 1 = throw. kind 2 = return.
+        let v = self.alloc_reg();
+        self.emit(Op::Star { dst: v, slot: NS });
+        self.emit(Op::Ldar { src: k, slot: NS });
+        let normal = self.emit(Op::JumpIfStrictEqInt { value: 0, target: Label(u32::MAX), slot: NS });
+        let is_return = self.emit(Op::JumpIfStrictEqInt { value: 2, target: Label(u32::MAX), slot: NS });
+        self.emit(Op::Ldar { src: v, slot: NS });
+        self.emit(Op::Throw { slot: NS });
+        self.patch(is_return);
+        self.emit(Op::Ldar { src: v, slot: NS });
+        let _ = self.emit_return();
+        self.patch(normal);
+        self.emit(Op::Ldar { src: v, slot: NS });
+        self.release(mark);
+    }
+
+    fn yield_expr(&mut self, arg: Option<&Expr>, delegate: bool, pos: Pos) -> CResult<()> {
+        match arg {
+            Some(a) => self.expr(a)?,
+            None => {
+                self.emit(Op::LdaUndefined { slot: NS });
+            }
+        }
+        self.pos(pos);
+        if delegate {
+            // yield*: the interpreter drives the inner iterator (kind 1); each resumption
+            // comes back here until the inner iterator is done.
+            self.emit(Op::Yield { kind: 1, slot: NS });
+            // After completion the accumulator holds the inner return value; a `return`
+            // resumption that completed the inner iterator returns from us (kind 2).
+            let mark = self.reg_mark();
+            let k = self.alloc_reg();
+            self.emit(Op::ResumeKind { dst: k, slot: NS });
+            let v = self.alloc_reg();
+            self.emit(Op::Star { dst: v, slot: NS });
+            self.emit(Op::Ldar { src: k, slot: NS });
+            let normal = self.emit(Op::JumpIfStrictEqInt { value: 0, target: Label(u32::MAX), slot: NS });
+            self.emit(Op::Ldar { src: v, slot: NS });
+            let _ = self.emit_return();
+            self.patch(normal);
+            self.emit(Op::Ldar { src: v, slot: NS });
+            self.release(mark);
+        } else {
+            self.emit(Op::Yield { kind: 0, slot: NS });
+            self.resume_after_suspend();
+        }
+        Ok(())
+    }
+
+    /// In an optional chain: jump to the chain's end (yielding undefined) if acc is nullish.
+    fn optional_exit(&mut self) {
+        let j = self.jump(|t| Op::JumpIfNullish { target: t, slot: NS });
+        if let Some(v) = self.opt_exits.last_mut() {
+            v.push(j);
+        }
+    }
+
+    pub(super) fn member_key_to_reg(&mut self, prop: &MemberProp) -> CResult<Reg> {
+        match prop {
+            MemberProp::Named(s) => {
+                let c = self.str_const(s);
+                self.emit(Op::LdaConst { idx: c, slot: NS });
+            }
+            MemberProp::Computed(e) => {
+                self.expr(e)?;
+                self.emit(Op::ToPropertyKey { slot: NS });
+            }
+            MemberProp::Private(_) => unreachable!("super.#x is a syntax error"),
+        }
+        let r = self.alloc_reg();
+        self.emit(Op::Star { dst: r, slot: NS });
+        Ok(r)
+    }
+
+    /// acc = obj[prop]
+    pub(super) fn load_member(&mut self, obj: Reg, prop: &MemberProp, pos: Pos) -> CResult<()> {
+        match prop {
+            MemberProp::Named(s) => {
+                let c = self.str_const(s);
+                self.pos(pos);
+                self.emit(Op::GetNamed { obj, name: c, slot: FS });
+            }
+            MemberProp::Computed(k) => {
+                self.expr(k)?;
+                self.pos(pos);
+                self.emit(Op::GetKeyed { obj, slot: FS });
+            }
+            MemberProp::Private(n) => {
+                let mark = self.reg_mark();
+                let r = self.private_name_to_reg(n, pos)?;
+                self.emit(Op::Ldar { src: obj, slot: NS });
+                self.pos(pos);
+                self.emit(Op::GetPrivate { obj, name: r, slot: NS });
+                self.release(mark);
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn binary(&mut self, op: BinOp, l: Reg) {
+        let o = match op {
+            BinOp::Add => Op::Add { lhs: l, slot: FS },
+            BinOp::Sub => Op::Sub { lhs: l, slot: FS },
+            BinOp::Mul => Op::Mul { lhs: l, slot: FS },
+            BinOp::Div => Op::Div { lhs: l, slot: FS },
+            BinOp::Mod => Op::Mod { lhs: l, slot: FS },
+            BinOp::Exp => Op::Exp { lhs: l, slot: FS },
+            BinOp::Shl => Op::Shl { lhs: l, slot: FS },
+            BinOp::Sar => Op::Sar { lhs: l, slot: FS },
+            BinOp::Shr => Op::Shr { lhs: l, slot: FS },
+            BinOp::BitAnd => Op::BitAnd { lhs: l, slot: FS },
+            BinOp::BitOr => Op::BitOr { lhs: l, slot: FS },
+            BinOp::BitXor => Op::BitXor { lhs: l, slot: FS },
+            BinOp::Eq => Op::TestEq { lhs: l, slot: FS },
+            BinOp::Ne => {
+                self.emit(Op::TestEq { lhs: l, slot: FS });
+                Op::Not { slot: NS }
+            }
+            BinOp::StrictEq => Op::TestStrictEq { lhs: l, slot: FS },
+            BinOp::StrictNe => {
+                self.emit(Op::TestStrictEq { lhs: l, slot: FS });
+                Op::Not { slot: NS }
+            }
+            BinOp::Lt => Op::TestLt { lhs: l, slot: FS },
+            BinOp::Le => Op::TestLe { lhs: l, slot: FS },
+            BinOp::Gt => Op::TestGt { lhs: l, slot: FS },
+            BinOp::Ge => Op::TestGe { lhs: l, slot: FS },
+            BinOp::InstanceOf => Op::TestInstanceOf { lhs: l, slot: FS },
+            BinOp::In => Op::TestIn { lhs: l, slot: NS },
+        };
+        self.emit(o);
+    }
+
+    fn unary(&mut self, op: UnaryOp, arg: &Expr, pos: Pos) -> CResult<()> {
+        match op {
+            UnaryOp::TypeOf => {
+                match arg {
+                    Expr::Ident(n, p) => self.load_var(n, *p, true),
+                    _ => self.expr(arg)?,
+                }
+                self.emit(Op::TypeOf { slot: NS });
+            }
+            UnaryOp::Delete => self.delete(arg, pos)?,
+            UnaryOp::Void => {
+                self.expr(arg)?;
+                self.emit(Op::LdaUndefined { slot: NS });
+            }
+            UnaryOp::Not => {
+                self.expr(arg)?;
+                self.emit(Op::Not { slot: NS });
+            }
+            UnaryOp::Neg => {
+                if let Expr::Number(n) = arg {
+                    self.load_number(-n);
+                } else {
+                    self.expr(arg)?;
+                    self.pos(pos);
+                    self.emit(Op::Negate { slot: FS });
+                }
+            }
+            UnaryOp::Plus => {
+                self.expr(arg)?;
+                self.pos(pos);
+                self.emit(Op::ToNumeric { slot: FS });
+            }
+            UnaryOp::BitNot => {
+                self.expr(arg)?;
+                self.pos(pos);
+                self.emit(Op::BitNot { slot: FS });
+            }
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, arg: &Expr, pos: Pos) -> CResult<()> {
+        match arg {
+            Expr::Paren(inner) => self.delete(inner, pos)?,
+            Expr::Member(obj, prop, optional, p) => {
+                let mark = self.reg_mark();
+                let o = self.expr_to_reg(obj)?;
+                if *optional {
+                    self.emit(Op::Ldar { src: o, slot: NS });
+                    self.optional_exit();
+                }
+                match &**prop {
+                    MemberProp::Named(s) => {
+                        let c = self.str_const(s);
+                        self.emit(Op::LdaConst { idx: c, slot: NS });
+                    }
+                    MemberProp::Computed(k) => self.expr(k)?,
+                    MemberProp::Private(_) => return err("Private fields can not be deleted", *p),
+                }
+                self.pos(*p);
+                self.emit(Op::DeleteProperty { obj: o, slot: NS });
+                self.release(mark);
+            }
+            Expr::OptionalChain(inner) => {
+                self.opt_exits.push(Vec::new());
+                self.delete(inner, pos)?;
+                let exits = self.opt_exits.pop().expect("chain");
+                if !exits.is_empty() {
+                    let end = self.jump(|t| Op::Jump { target: t, slot: NS });
+                    for x in exits {
+                        self.patch(x);
+                    }
+                    self.emit(Op::LdaTrue { slot: NS });
+                    self.patch(end);
+                }
+            }
+            Expr::SuperMember(_, p) => {
+                self.load_this();
+                self.pos(*p);
+                self.throw_error(ErrorKind::Reference, "Unsupported reference to 'super'");
+            }
+            Expr::Ident(n, _) => match self.resolve(n) {
+                Resolved::Global | Resolved::Dynamic => {
+                    let c = self.name_const(n);
+                    self.emit(Op::DeleteGlobal { name: c, slot: NS });
+                }
+                _ => {
+                    self.emit(Op::LdaFalse { slot: NS });
+                }
+            },
+            other => {
+                self.expr(other)?;
+                self.emit(Op::LdaTrue { slot: NS });
+            }
+        }
+        Ok(())
+    }
+
+    fn update(&mut self, inc: bool, prefix: bool, target: &Expr, pos: Pos) -> CResult<()> {
+        let mark = self.reg_mark();
+        let op = |c: &mut Self| {
+            if inc {
+                c.emit(Op::Inc { slot: FS });
+            } else {
+                c.emit(Op::Dec { slot: FS });
+            }
+        };
+        let old = self.alloc_reg();
+        match target {
+            Expr::Ident(n, p) => {
+                self.load_var(n, *p, false);
+                self.pos(pos);
+                self.emit(Op::ToNumeric { slot: FS });
+                self.emit(Op::Star { dst: old, slot: NS });
+                op(self);
+                self.store_var(n, *p);
+            }
+            Expr::Paren(inner) => {
+                self.release(mark);
+                return self.update(inc, prefix, inner, pos);
+            }
+            Expr::Member(obj, prop, _, p) => {
+                let o = self.expr_to_reg(obj)?;
+                match &**prop {
+                    MemberProp::Named(s) => {
+                        let c = self.str_const(s);
+                        self.pos(*p);
+                        self.emit(Op::GetNamed { obj: o, name: c, slot: FS });
+                        self.emit(Op::ToNumeric { slot: FS });
+                        self.emit(Op::Star { dst: old, slot: NS });
+                        op(self);
+                        self.pos(*p);
+                        self.emit(Op::SetNamed { obj: o, name: c, slot: FS });
+                    }
+                    MemberProp::Computed(k) => {
+                        self.expr(k)?;
+                        self.emit(Op::ToPropertyKey { slot: NS });
+                        let kr = self.alloc_reg();
+                        self.emit(Op::Star { dst: kr, slot: NS });
+                        self.pos(*p);
+                        self.emit(Op::GetKeyed { obj: o, slot: FS });
+                        self.emit(Op::ToNumeric { slot: FS });
+                        self.emit(Op::Star { dst: old, slot: NS });
+                        op(self);
+                        self.pos(*p);
+                        self.emit(Op::SetKeyed { obj: o, key: kr, slot: FS });
+                    }
+                    MemberProp::Private(n) => {
+                        let r = self.private_name_to_reg(n, *p)?;
+                        self.pos(*p);
+                        self.emit(Op::GetPrivate { obj: o, name: r, slot: NS });
+                        self.emit(Op::ToNumeric { slot: FS });
+                        self.emit(Op::Star { dst: old, slot: NS });
+                        op(self);
+                        self.emit(Op::SetPrivate { obj: o, name: r, slot: NS });
+                    }
+                }
+            }
+            Expr::SuperMember(prop, p) => {
+                let k = self.member_key_to_reg(prop)?;
+                self.pos(*p);
+                self.emit(Op::GetSuper { key: k, slot: NS });
+                self.emit(Op::ToNumeric { slot: FS });
+                self.emit(Op::Star { dst: old, slot: NS });
+                op(self);
+                let v = self.alloc_reg();
+                self.emit(Op::Star { dst: v, slot: NS });
+                self.emit(Op::SetSuper { key: k, value: v, slot: NS });
+            }
+            _ => return err("Invalid left-hand side expression in postfix operation", pos),
+        }
+        if !prefix {
+            self.emit(Op::Ldar { src: old, slot: NS });
+        }
+        self.release(mark);
+        Ok(())
+    }
+
+    fn assign(&mut self, op: AssignOp, target: &Pattern, value: &Expr, pos: Pos) -> CResult<()> {
+        let mark = self.reg_mark();
+        match (op, target) {
+            (AssignOp::Assign, Pattern::Ident(n, p)) => {
+                self.expr_named(value, Some(n))?;
+                self.store_var(n, *p);
+            }
+            (AssignOp::Assign, Pattern::Expr(e)) => self.assign_to_expr(e, |c| c.expr(value), pos)?,
+            (AssignOp::Assign, pat) => {
+                self.expr(value)?;
+                let v = self.alloc_reg();
+                self.emit(Op::Star { dst: v, slot: NS });
+                self.assign_pattern(pat)?;
+                self.emit(Op::Ldar { src: v, slot: NS });
+            }
+            (AssignOp::Compound(bop), Pattern::Ident(n, p)) => {
+                self.load_var(n, *p, false);
+                let l = self.alloc_reg();
+                self.emit(Op::Star { dst: l, slot: NS });
+                self.expr(value)?;
+                self.pos(pos);
+                self.binary(bop, l);
+                self.store_var(n, *p);
+            }
+            (AssignOp::Logical(lop), Pattern::Ident(n, p)) => {
+                self.load_var(n, *p, false);
+                let j = self.logical_jump(lop);
+                self.expr_named(value, Some(n))?;
+                self.store_var(n, *p);
+                self.patch(j);
+            }
+            (AssignOp::Compound(_) | AssignOp::Logical(_), Pattern::Expr(e)) => self.compound_member(op, e, value, pos)?,
+            _ => return err("Invalid left-hand side in assignment", pos),
+        }
+        self.release(mark);
+        Ok(())
+    }
+
+    fn logical_jump(&mut self, lop: LogicalOp) -> usize {
+        match lop {
+            LogicalOp::And => self.jump(|t| Op::JumpIfFalse { target: t, slot: NS }),
+            LogicalOp::Or => self.jump(|t| Op::JumpIfTrue { target: t, slot: NS }),
+            LogicalOp::Nullish => self.jump(|t| Op::JumpIfNotNullish { target: t, slot: NS }),
+        }
+    }
+
+    /// `obj.x op= v` and `obj.x &&= v` forms.
+    fn compound_member(&mut self, op: AssignOp, e: &Expr, value: &Expr, pos: Pos) -> CResult<()> {
+        let e = match e {
+            Expr::Paren(inner) => &**inner,
+            other => other,
+        };
+        // Evaluate the reference once: (object register, key register).
+        enum Ref {
+            Named(Reg, ConstIdx),
+            Keyed(Reg, Reg),
+            Private(Reg, Reg),
+            Super(Reg),
+        }
+        let r = match e {
+            Expr::Member(obj, prop, _, p) => {
+                let o = self.expr_to_reg(obj)?;
+                match &**prop {
+                    MemberProp::Named(s) => {
+                        let c = self.str_const(s);
+                        self.pos(*p);
+                        self.emit(Op::GetNamed { obj: o, name: c, slot: FS });
+                        Ref::Named(o, c)
+                    }
+                    MemberProp::Computed(k) => {
+                        self.expr(k)?;
+                        self.emit(Op::ToPropertyKey { slot: NS });
+                        let kr = self.alloc_reg();
+                        self.emit(Op::Star { dst: kr, slot: NS });
+                        self.pos(*p);
+                        self.emit(Op::GetKeyed { obj: o, slot: FS });
+                        Ref::Keyed(o, kr)
+                    }
+                    MemberProp::Private(n) => {
+                        let nr = self.private_name_to_reg(n, *p)?;
+                        self.pos(*p);
+                        self.emit(Op::GetPrivate { obj: o, name: nr, slot: NS });
+                        Ref::Private(o, nr)
+                    }
+                }
+            }
+            Expr::SuperMember(prop, p) => {
+                let k = self.member_key_to_reg(prop)?;
+                self.pos(*p);
+                self.emit(Op::GetSuper { key: k, slot: NS });
+                Ref::Super(k)
+            }
+            _ => return err("Invalid left-hand side in assignment", pos),
+        };
+        let mut skip = None;
+        match op {
+            AssignOp::Compound(bop) => {
+                let l = self.alloc_reg();
+                self.emit(Op::Star { dst: l, slot: NS });
+                self.expr(value)?;
+                self.pos(pos);
+                self.binary(bop, l);
+            }
+            AssignOp::Logical(lop) => {
+                skip = Some(self.logical_jump(lop));
+                self.expr(value)?;
+            }
+            AssignOp::Assign => unreachable!(),
+        }
+        self.pos(pos);
+        match r {
+            Ref::Named(o, c) => {
+                self.emit(Op::SetNamed { obj: o, name: c, slot: FS });
+            }
+            Ref::Keyed(o, k) => {
+                self.emit(Op::SetKeyed { obj: o, key: k, slot: FS });
+            }
+            Ref::Private(o, n) => {
+                self.emit(Op::SetPrivate { obj: o, name: n, slot: NS });
+            }
+            Ref::Super(k) => {
+                let v = self.alloc_reg();
+                self.emit(Op::Star { dst: v, slot: NS });
+                self.emit(Op::SetSuper { key: k, value: v, slot: NS });
+            }
+        }
+        if let Some(s) = skip {
+            self.patch(s);
+        }
+        Ok(())
+    }
+
+    /// Assigns the value produced by `value` to a member expression target.
+    pub(super) fn assign_to_expr(&mut self, e: &Expr, value: impl FnOnce(&mut Self) -> CResult<()>, pos: Pos) -> CResult<()> {
+        match e {
+            Expr::Paren(inner) => self.assign_to_expr(inner, value, pos),
+            Expr::Ident(n, p) => {
+                value(self)?;
+                self.store_var(n, *p);
+                Ok(())
+            }
+            Expr::Member(obj, prop, _, p) => {
+                let o = self.expr_to_reg(obj)?;
+                match &**prop {
+                    MemberProp::Named(s) => {
+                        value(self)?;
+                        let c = self.str_const(s);
+                        self.pos(*p);
+                        self.emit(Op::SetNamed { obj: o, name: c, slot: FS });
+                    }
+                    MemberProp::Computed(k) => {
+                        let kr = self.expr_to_reg(k)?;
+                        value(self)?;
+                        self.pos(*p);
+                        self.emit(Op::SetKeyed { obj: o, key: kr, slot: FS });
+                    }
+                    MemberProp::Private(n) => {
+                        let nr = self.private_name_to_reg(n, *p)?;
+                        value(self)?;
+                        self.pos(*p);
+                        self.emit(Op::SetPrivate { obj: o, name: nr, slot: NS });
+                    }
+                }
+                Ok(())
+            }
+            Expr::SuperMember(prop, p) => {
+                let k = self.member_key_to_reg(prop)?;
+                value(self)?;
+                let v = self.alloc_reg();
+                self.emit(Op::Star { dst: v, slot: NS });
+                self.pos(*p);
+                self.emit(Op::SetSuper { key: k, value: v, slot: NS });
+                Ok(())
+            }
+            _ => err("Invalid left-hand side in assignment", pos),
+        }
+    }
+
+    /// Evaluates a callee, giving (callee register, this register); more registers for the
+    /// arguments must be allocated right after.
+    fn callee_and_this(&mut self, callee: &Expr) -> CResult<(Reg, Reg)> {
+        let c = self.alloc_reg();
+        let t = self.alloc_reg();
+        match callee {
+            Expr::Member(obj, prop, optional, pos) => {
+                self.expr(obj)?;
+                self.emit(Op::Star { dst: t, slot: NS });
+                if *optional {
+                    self.optional_exit();
+                }
+                let mark = self.reg_mark();
+                self.load_member(t, prop, *pos)?;
+                self.release(mark);
+                self.emit(Op::Star { dst: c, slot: NS });
+            }
+            Expr::SuperMember(prop, pos) => {
+                let mark = self.reg_mark();
+                let k = self.member_key_to_reg(prop)?;
+                self.pos(*pos);
+                self.emit(Op::GetSuper { key: k, slot: NS });
+                self.emit(Op::Star { dst: c, slot: NS });
+                self.release(mark);
+                self.load_this();
+                self.emit(Op::Star { dst: t, slot: NS });
+            }
+            Expr::Paren(inner) if matches!(&**inner, Expr::Member(..) | Expr::SuperMember(..)) => {
+                self.release(c.0);
+                return self.callee_and_this(inner);
+            }
+            other => {
+                self.expr(other)?;
+                self.emit(Op::Star { dst: c, slot: NS });
+                self.emit(Op::LdaUndefined { slot: NS });
+                self.emit(Op::Star { dst: t, slot: NS });
+            }
+        }
+        Ok((c, t))
+    }
+
+    fn call(&mut self, callee: &Expr, args: &[ExprOrSpread], optional: bool, pos: Pos) -> CResult<()> {
+        let mark = self.reg_mark();
+        let is_eval = matches!(callee, Expr::Ident(n, _) if &**n == "eval");
+        let (c, t) = self.callee_and_this(callee)?;
+        if optional {
+            self.emit(Op::Ldar { src: c, slot: NS });
+            self.optional_exit();
+        }
+        if args.iter().any(|a| matches!(a, ExprOrSpread::Spread(_))) {
+            let arr = self.spread_array(args)?;
+            debug_assert_eq!(arr.0, t.0 + 1);
+            self.pos(pos);
+            self.emit(Op::CallSpread { callee: c, this_reg: t, slot: FS });
+        } else {
+            let _ = self.args_to_regs(args)?;
+            self.pos(pos);
+            if is_eval {
+                self.emit(Op::CallEval { callee: c, this_reg: t, argc: args.len() as u32, slot: FS });
+            } else {
+                self.emit(Op::Call { callee: c, this_reg: t, argc: args.len() as u32, slot: FS });
+            }
+        }
+        self.release(mark);
+        Ok(())
+    }
+
+    /// Evaluates arguments into consecutive fresh registers; returns the first.
+    pub(super) fn args_to_regs(&mut self, args: &[ExprOrSpread]) -> CResult<Reg> {
+        let base = self.alloc_regs(args.len() as u32);
+        for (i, a) in args.iter().enumerate() {
+            if let ExprOrSpread::Expr(e) = a {
+                self.expr(e)?;
+                self.emit(Op::Star { dst: base.offset(i as u32), slot: NS });
+            }
+        }
+        Ok(base)
+    }
+
+    /// Builds an array of (possibly spread) arguments in a fresh register.
+    pub(super) fn spread_array(&mut self, args: &[ExprOrSpread]) -> CResult<Reg> {
+        let arr = self.alloc_reg();
+        self.emit(Op::CreateArray { capacity: args.len() as u32, slot: NS });
+        self.emit(Op::Star { dst: arr, slot: NS });
+        for a in args {
+            match a {
+                ExprOrSpread::Expr(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::ArrayPush { array: arr, slot: NS });
+                }
+                ExprOrSpread::Spread(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::ArraySpread { array: arr, slot: NS });
+                }
+            }
+        }
+        Ok(arr)
+    }
+
+    fn array_literal(&mut self, items: &[Option<ExprOrSpread>]) -> CResult<()> {
+        let mark = self.reg_mark();
+        let arr = self.alloc_reg();
+        self.emit(Op::CreateArray { capacity: items.len() as u32, slot: NS });
+        self.emit(Op::Star { dst: arr, slot: NS });
+        for it in items {
+            match it {
+                None => {
+                    self.emit(Op::ArrayPushHole { array: arr, slot: NS });
+                }
+                Some(ExprOrSpread::Expr(e)) => {
+                    self.expr(e)?;
+                    self.emit(Op::ArrayPush { array: arr, slot: NS });
+                }
+                Some(ExprOrSpread::Spread(e)) => {
+                    self.expr(e)?;
+                    self.emit(Op::ArraySpread { array: arr, slot: NS });
+                }
+            }
+        }
+        self.emit(Op::Ldar { src: arr, slot: NS });
+        self.release(mark);
+        Ok(())
+    }
+
+    fn object_literal(&mut self, props: &[ObjProp]) -> CResult<()> {
+        let mark = self.reg_mark();
+        let o = self.alloc_reg();
+        self.emit(Op::CreateObject { slot: NS });
+        self.emit(Op::Star { dst: o, slot: NS });
+        for p in props {
+            let m = self.reg_mark();
+            match p {
+                ObjProp::KeyValue(PropKey::Named(s), v) => {
+                    let name: Name = Rc::from(String::from_utf16_lossy(s).as_str());
+                    self.expr_named(v, Some(&name))?;
+                    let c = self.str_const(s);
+                    self.emit(Op::DefineNamed { obj: o, name: c, slot: FS });
+                }
+                ObjProp::KeyValue(k, v) => {
+                    let kr = self.prop_key_to_reg(k)?;
+                    self.expr(v)?;
+                    if is_anonymous_fn(v) {
+                        let vr = self.alloc_reg();
+                        self.emit(Op::Star { dst: vr, slot: NS });
+                        self.emit(Op::SetFunctionName { name: kr, prefix: 0, slot: NS });
+                        self.emit(Op::Ldar { src: vr, slot: NS });
+                    }
+                    self.emit(Op::DefineKeyed { obj: o, key: kr, slot: NS });
+                }
+                ObjProp::Method(k, f) => {
+                    let kr = self.prop_key_to_reg(k)?;
+                    let prefix = match f.kind {
+                        FuncKind::Getter => 1,
+                        FuncKind::Setter => 2,
+                        _ => 0,
+                    };
+                    let hint = Self::static_key_name(k).map(|n| with_prefix(prefix, &n));
+                    self.create_closure(f, hint.clone())?;
+                    self.emit(Op::SetHomeObject { home: o, slot: NS });
+                    if hint.is_none() {
+                        self.emit(Op::SetFunctionName { name: kr, prefix, slot: NS });
+                    }
+                    match f.kind {
+                        FuncKind::Getter | FuncKind::Setter => {
+                            self.emit(Op::DefineAccessor {
+                                obj: o,
+                                key: kr,
+                                is_setter: (f.kind == FuncKind::Setter) as u32,
+                                enumerable: 1,
+                                slot: NS,
+                            });
+                        }
+                        _ => {
+                            self.emit(Op::DefineKeyed { obj: o, key: kr, slot: NS });
+                        }
+                    }
+                }
+                ObjProp::Spread(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::CopyDataProperties { target: o, excluded: o, excluded_count: 0, slot: NS });
+                }
+                ObjProp::Proto(e) => {
+                    self.expr(e)?;
+                    self.emit(Op::SetPrototypeLiteral { obj: o, slot: NS });
+                }
+            }
+            self.release(m);
+        }
+        self.emit(Op::Ldar { src: o, slot: NS });
+        self.release(mark);
+        Ok(())
+    }
+
+    fn super_call(&mut self, args: &[ExprOrSpread], pos: Pos) -> CResult<()> {
+        let mark = self.reg_mark();
+        if args.iter().any(|a| matches!(a, ExprOrSpread::Spread(_))) {
+            let arr = self.spread_array(args)?;
+            self.pos(pos);
+            self.emit(Op::SuperCallSpread { args: arr, slot: FS });
+        } else {
+            let base = self.args_to_regs(args)?;
+            self.pos(pos);
+            self.emit(Op::SuperCall { args: base, argc: args.len() as u32, slot: FS });
+        }
+        self.release(mark);
+        Ok(())
+    }
+}
+
+/// Is this an anonymous function or class (which takes its name from its key/binding)?
+pub(super) fn is_anonymous_fn(e: &Expr) -> bool {
+    match e {
+        Expr::Function(f) => f.name.is_none(),
+        Expr::Class(c) => c.name.is_none(),
+        Expr::Paren(i) => is_anonymous_fn(i),
+        _ => false,
+    }
+}
+
+/// "get x" / "set x" names.
+pub(super) fn with_prefix(prefix: u32, n: &[u16]) -> Arc<[u16]> {
+    let p = match prefix {
+        1 => "get ",
+        2 => "set ",
+        _ => return Arc::from(n),
+    };
+    let mut v: Vec<u16> = p.encode_utf16().collect();
+    v.extend_from_slice(n);
+    v.into()
+}

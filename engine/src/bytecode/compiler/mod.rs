@@ -1,0 +1,666 @@
+//! The bytecode compiler: jolt AST → [`CodeBlock`]s.
+//!
+//! One [`FnCompiler`] per function. Scope analysis ([`analysis`]) first decides which
+//! bindings nested functions capture: those live in heap [`Context`] slots, everything
+//! else in registers. `let`/`const`/`class` bindings start as the hole and reads check it
+//! (TDZ), except where the compiler can see the binding was initialised.
+//!
+//! Statements are in this file, expressions in `expr.rs`, destructuring in `pattern.rs`,
+//! classes in `class.rs`.
+//!
+//! [`Context`]: crate::runtime::context::Context
+
+mod analysis;
+mod class;
+mod expr;
+mod pattern;
+mod stmt;
+
+use super::code::*;
+use super::ops::*;
+use crate::parser::ast::*;
+use analysis::FunctionFacts;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// A compile-time (early) error.
+#[derive(Debug)]
+pub struct CompileError {
+    /// The message.
+    pub message: String,
+    /// Byte offset.
+    pub pos: Pos,
+}
+
+type CResult<T> = Result<T, CompileError>;
+
+fn err<T>(message: impl Into<String>, pos: Pos) -> CResult<T> {
+    Err(CompileError { message: message.into(), pos })
+}
+
+/// How a binding was declared.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum BindKind {
+    Var,
+    Let,
+    Const,
+    /// `class C` (let-like) — and a class's inner name binding (const-like).
+    Class,
+    /// A named function expression's own name: assignments are ignored (TypeError when strict).
+    CalleeName,
+}
+
+impl BindKind {
+    fn lexical(self) -> bool {
+        matches!(self, BindKind::Let | BindKind::Const | BindKind::Class)
+    }
+}
+
+#[derive(Copy, Clone, Debug)]
+enum Loc {
+    Reg(Reg),
+    Ctx(u32),
+}
+
+struct Binding {
+    name: Name,
+    kind: BindKind,
+    loc: Loc,
+    /// Statically known to be initialised at the current point of code generation.
+    initialized: bool,
+}
+
+#[derive(Default)]
+struct Scope {
+    bindings: Vec<Binding>,
+    /// This scope pushed a runtime context.
+    has_context: bool,
+    ctx_slots: u32,
+    /// Bindings here may be read before initialisation even after their declaration in
+    /// source order (switch cases): never elide TDZ checks.
+    no_tdz_elision: bool,
+    /// Registers to release on exit.
+    reg_mark: i32,
+}
+
+/// The bindings of one runtime context level of an enclosing function, for name lookup.
+#[derive(Clone)]
+pub(crate) struct OuterCtx {
+    names: Vec<(Name, u32, BindKind)>,
+}
+
+enum Exit {
+    Return,
+    Jump { control: usize, is_continue: bool },
+}
+
+enum ControlKind {
+    /// A loop: `continue` jumps to `continue_target` (or the pending list when not yet known).
+    Loop { breaks: Vec<usize>, continues: Vec<usize> },
+    /// A labelled statement or switch: only `break`.
+    Break { breaks: Vec<usize> },
+    /// A try-finally (or for-of iterator close): exits go through it.
+    Finally { kind_reg: Reg, value_reg: Reg, entries: Vec<usize>, exits: Vec<Exit> },
+    /// Marks a for-of/for-in scope needing iterator close on abrupt exit: handled as Finally.
+    Unused,
+}
+
+struct Control {
+    labels: Vec<Name>,
+    kind: ControlKind,
+    ctx_depth: usize,
+    /// For loops: is this a target of unlabelled break/continue?
+    is_loop: bool,
+    /// Switch: target of unlabelled break.
+    is_switch: bool,
+}
+
+/// Compiles a script.
+pub fn compile_script(program: &Program, source: Arc<Source>) -> CResult<Arc<CodeBlock>> {
+    let facts = analysis::analyse(&[], None, &program.body);
+    let mut c = FnCompiler::new(source, &[], CodeKind::Script, program.strict, facts, Arc::from(&[][..]));
+    c.script_prologue(&program.body)?;
+    c.completion_reg = Some(c.alloc_reg());
+    c.emit(Op::LdaUndefined { slot: NS });
+    let r = c.completion_reg.expect("set above");
+    c.emit(Op::Star { dst: r, slot: NS });
+    c.stmts(&program.body)?;
+    c.emit(Op::Ldar { src: r, slot: NS });
+    c.emit(Op::Return { slot: NS });
+    let end = program_end(&c.source);
+    Ok(Arc::new(c.finish(0, 0, (0, end))))
+}
+
+fn program_end(s: &Source) -> u32 {
+    s.text.len() as u32
+}
+
+/// Compiles one function literal (used for nested functions and `new Function`).
+pub(crate) fn compile_function(
+    f: &Function,
+    source: Arc<Source>,
+    outer: &[OuterCtx],
+    strict_parent: bool,
+    name_hint: Option<Arc<[u16]>>,
+) -> CResult<Arc<CodeBlock>> {
+    let strict = strict_parent || f.strict_directive;
+    let facts = analysis::analyse(&f.params, f.rest.as_ref(), &f.body);
+    let kind = if f.generator || f.is_async {
+        CodeKind::Resumable
+    } else {
+        match f.kind {
+            FuncKind::Normal => CodeKind::Normal,
+            FuncKind::Arrow => CodeKind::Arrow,
+            FuncKind::Method | FuncKind::Getter | FuncKind::Setter | FuncKind::FieldInit => CodeKind::Method,
+            FuncKind::ClassConstructor => CodeKind::ClassConstructor,
+            FuncKind::DerivedConstructor => CodeKind::DerivedConstructor,
+        }
+    };
+    let name: Arc<[u16]> = match (&f.name, name_hint) {
+        (Some(n), _) => n.encode_utf16().collect::<Vec<_>>().into(),
+        (None, Some(h)) => h,
+        (None, None) => Arc::from(&[][..]),
+    };
+    let mut c = FnCompiler::new(source, outer, kind, strict, facts, name.clone());
+    c.generator = f.generator;
+    c.is_async = f.is_async;
+    c.is_arrow = f.kind == FuncKind::Arrow;
+    c.func_kind = f.kind;
+    if strict {
+        c.check_strict_params(f)?;
+    }
+    let length = c.function_prologue(f)?;
+    c.stmts(&f.body)?;
+    if !matches!(c.ops.last(), Some(Op::Return { .. })) || c.last_is_jump_target() {
+        c.emit_implicit_return();
+    }
+    let params = f.params.len() as u32;
+    Ok(Arc::new(c.finish(params, length, f.span)))
+}
+
+pub(crate) struct FnCompiler<'a> {
+    source: Arc<Source>,
+    outer: &'a [OuterCtx],
+    kind: CodeKind,
+    func_kind: FuncKind,
+    strict: bool,
+    generator: bool,
+    is_async: bool,
+    is_arrow: bool,
+    facts: FunctionFacts,
+    name: Arc<[u16]>,
+    scopes: Vec<Scope>,
+    ops: Vec<Op>,
+    constants: Vec<Constant>,
+    string_consts: HashMap<Vec<u16>, u32>,
+    number_consts: HashMap<u64, u32>,
+    feedback: Vec<FeedbackKind>,
+    handlers: Vec<Handler>,
+    positions: Vec<(u32, u32)>,
+    next_reg: i32,
+    max_reg: i32,
+    param_count: i32,
+    control: Vec<Control>,
+    /// Runtime contexts pushed so far in this function (at the current code point).
+    ctx_depth: usize,
+    /// Script/eval: the register holding the completion value.
+    completion_reg: Option<Reg>,
+    /// Jump targets, so a trailing `Return` after a target is not assumed to end the code.
+    jump_targets: Vec<u32>,
+    /// Private names visible here: (name, register or context location of the symbol).
+    privates: Vec<(Name, Loc, usize)>,
+    /// The register holding the class's home object / constructor while compiling a class.
+    pub(crate) class_stack: Vec<class::ClassInfo>,
+    /// Script top level: names declared with let/const/class (global lexical bindings).
+    global_lexicals: Vec<Name>,
+    /// Pending jumps to the end of each enclosing optional chain.
+    opt_exits: Vec<Vec<usize>>,
+}
+
+impl<'a> FnCompiler<'a> {
+    fn new(source: Arc<Source>, outer: &'a [OuterCtx], kind: CodeKind, strict: bool, facts: FunctionFacts, name: Arc<[u16]>) -> Self {
+        FnCompiler {
+            source,
+            outer,
+            kind,
+            func_kind: FuncKind::Normal,
+            strict,
+            generator: false,
+            is_async: false,
+            is_arrow: false,
+            facts,
+            name,
+            scopes: Vec::new(),
+            ops: Vec::new(),
+            constants: Vec::new(),
+            string_consts: HashMap::new(),
+            number_consts: HashMap::new(),
+            feedback: Vec::new(),
+            handlers: Vec::new(),
+            positions: Vec::new(),
+            next_reg: 0,
+            max_reg: 0,
+            param_count: 0,
+            control: Vec::new(),
+            ctx_depth: 0,
+            completion_reg: None,
+            jump_targets: Vec::new(),
+            privates: Vec::new(),
+            class_stack: Vec::new(),
+            global_lexicals: Vec::new(),
+            opt_exits: Vec::new(),
+        }
+    }
+
+    fn finish(self, params: u32, length: u32, span: (u32, u32)) -> CodeBlock {
+        CodeBlock {
+            name: self.name,
+            kind: self.kind,
+            strict: self.strict,
+            generator: self.generator,
+            is_async: self.is_async,
+            param_count: params,
+            length,
+            register_count: (self.max_reg - params as i32).max(0) as u32,
+            ops: self.ops,
+            constants: self.constants,
+            feedback: self.feedback,
+            handlers: self.handlers,
+            positions: self.positions,
+            source: self.source,
+            span,
+            uses_arguments: self.facts.uses_arguments || self.facts.has_direct_eval,
+            is_class_constructor: matches!(self.func_kind, FuncKind::ClassConstructor | FuncKind::DerivedConstructor),
+        }
+    }
+
+    // ----- emission -----
+
+    fn emit(&mut self, mut op: Op) -> usize {
+        if let Some(k) = op.feedback_kind() {
+            op.set_feedback_slot(FeedbackSlot(self.feedback.len() as u32));
+            self.feedback.push(k);
+        }
+        self.ops.push(op);
+        self.ops.len() - 1
+    }
+    fn pos(&mut self, p: Pos) {
+        let pc = self.ops.len() as u32;
+        if let Some(last) = self.positions.last_mut() {
+            if last.0 == pc {
+                last.1 = p;
+                return;
+            }
+        }
+        self.positions.push((pc, p));
+    }
+    fn here(&mut self) -> u32 {
+        let h = self.ops.len() as u32;
+        self.jump_targets.push(h);
+        h
+    }
+    fn last_is_jump_target(&self) -> bool {
+        let end = self.ops.len() as u32;
+        self.jump_targets.contains(&end)
+    }
+    fn jump(&mut self, make: fn(Label) -> Op) -> usize {
+        self.emit(make(Label(u32::MAX)))
+    }
+    fn patch(&mut self, at: usize) {
+        let t = self.here();
+        self.patch_to(at, t);
+    }
+    fn patch_to(&mut self, at: usize, t: u32) {
+        let l = Label(t);
+        match &mut self.ops[at] {
+            Op::Jump { target, .. }
+            | Op::JumpLoop { target, .. }
+            | Op::JumpIfTrue { target, .. }
+            | Op::JumpIfFalse { target, .. }
+            | Op::JumpIfNullish { target, .. }
+            | Op::JumpIfNotNullish { target, .. }
+            | Op::JumpIfUndefined { target, .. }
+            | Op::JumpIfNotUndefined { target, .. }
+            | Op::JumpIfHole { target, .. }
+            | Op::JumpIfStrictEqInt { target, .. } => *target = l,
+            Op::ForInNext { done, .. } | Op::IteratorStep { done, .. } => *done = l,
+            other => panic!("patching a non-jump {other:?}"),
+        }
+    }
+    fn loop_back(&mut self, target: u32) {
+        self.emit(Op::JumpLoop { target: Label(target), slot: NS });
+    }
+
+    fn alloc_reg(&mut self) -> Reg {
+        let r = Reg(self.next_reg);
+        self.next_reg += 1;
+        self.max_reg = self.max_reg.max(self.next_reg);
+        r
+    }
+    fn alloc_regs(&mut self, n: u32) -> Reg {
+        let r = Reg(self.next_reg);
+        self.next_reg += n as i32;
+        self.max_reg = self.max_reg.max(self.next_reg);
+        r
+    }
+    fn reg_mark(&self) -> i32 {
+        self.next_reg
+    }
+    fn release(&mut self, mark: i32) {
+        self.next_reg = mark;
+    }
+
+    fn str_const(&mut self, s: &[u16]) -> ConstIdx {
+        if let Some(&i) = self.string_consts.get(s) {
+            return ConstIdx(i);
+        }
+        let i = self.constants.len() as u32;
+        self.constants.push(Constant::String(Arc::from(s)));
+        self.string_consts.insert(s.to_vec(), i);
+        ConstIdx(i)
+    }
+    fn name_const(&mut self, n: &str) -> ConstIdx {
+        let u: Vec<u16> = n.encode_utf16().collect();
+        self.str_const(&u)
+    }
+    fn num_const(&mut self, n: f64) -> ConstIdx {
+        if let Some(&i) = self.number_consts.get(&n.to_bits()) {
+            return ConstIdx(i);
+        }
+        let i = self.constants.len() as u32;
+        self.constants.push(Constant::Number(n));
+        self.number_consts.insert(n.to_bits(), i);
+        ConstIdx(i)
+    }
+    fn add_const(&mut self, c: Constant) -> ConstIdx {
+        self.constants.push(c);
+        ConstIdx(self.constants.len() as u32 - 1)
+    }
+
+    fn throw_error(&mut self, kind: ErrorKind, msg: &str) {
+        let m = self.name_const(msg);
+        self.emit(Op::ThrowError { kind: kind as u32, msg: m, slot: NS });
+    }
+
+    // ----- scopes and bindings -----
+
+    /// The enclosing context levels as seen from a function nested here.
+    fn outer_for_nested(&self) -> Vec<OuterCtx> {
+        let mut v = Vec::new();
+        for s in self.scopes.iter().rev() {
+            if s.has_context {
+                let names = s
+                    .bindings
+                    .iter()
+                    .filter_map(|b| match b.loc {
+                        Loc::Ctx(i) => Some((b.name.clone(), i, b.kind)),
+                        Loc::Reg(_) => None,
+                    })
+                    .collect();
+                v.push(OuterCtx { names });
+            }
+        }
+        v.extend(self.outer.iter().cloned());
+        v
+    }
+
+    fn is_captured(&self, n: &str) -> bool {
+        self.facts.has_direct_eval || self.facts.captured.contains(n)
+    }
+
+    /// Opens a scope with `decls` (name, kind); returns whether a context was pushed.
+    fn enter_scope(&mut self, decls: &[(Name, BindKind)], no_tdz_elision: bool) {
+        let mut scope = Scope { no_tdz_elision, reg_mark: self.next_reg, ..Default::default() };
+        for (n, k) in decls {
+            if scope.bindings.iter().any(|b| &b.name == n) {
+                continue;
+            }
+            let loc = if self.is_captured(n) {
+                scope.ctx_slots += 1;
+                Loc::Ctx(scope.ctx_slots - 1)
+            } else {
+                Loc::Reg(self.alloc_reg())
+            };
+            scope.bindings.push(Binding { name: n.clone(), kind: *k, loc, initialized: !k.lexical() });
+        }
+        if scope.ctx_slots > 0 {
+            scope.has_context = true;
+            self.emit(Op::PushContext { slots: scope.ctx_slots, slot: NS });
+            self.ctx_depth += 1;
+        }
+        // Lexical bindings start in the TDZ; registers need the hole written (context slots
+        // start as the hole).
+        let lex_regs: Vec<Reg> = scope
+            .bindings
+            .iter()
+            .filter_map(|b| match (b.kind.lexical(), b.loc) {
+                (true, Loc::Reg(r)) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let var_ctx: Vec<u32> = scope
+            .bindings
+            .iter()
+            .filter_map(|b| match (b.kind, b.loc) {
+                (BindKind::Var, Loc::Ctx(i)) => Some(i),
+                _ => None,
+            })
+            .collect();
+        let var_regs: Vec<Reg> = scope
+            .bindings
+            .iter()
+            .filter_map(|b| match (b.kind, b.loc) {
+                (BindKind::Var, Loc::Reg(r)) => Some(r),
+                _ => None,
+            })
+            .collect();
+        self.scopes.push(scope);
+        if !lex_regs.is_empty() {
+            self.emit(Op::LdaHole { slot: NS });
+            for r in lex_regs {
+                self.emit(Op::Star { dst: r, slot: NS });
+            }
+        }
+        if !var_ctx.is_empty() {
+            self.emit(Op::LdaUndefined { slot: NS });
+            for i in var_ctx {
+                self.emit(Op::StaContext { depth: 0, index: i, slot: NS });
+            }
+        }
+        if !var_regs.is_empty() {
+            self.emit(Op::LdaUndefined { slot: NS });
+            for r in var_regs {
+                self.emit(Op::Star { dst: r, slot: NS });
+            }
+        }
+    }
+
+    fn exit_scope(&mut self) {
+        let s = self.scopes.pop().expect("scope");
+        if s.has_context {
+            self.emit(Op::PopContext { slot: NS });
+            self.ctx_depth -= 1;
+        }
+        self.release(s.reg_mark);
+    }
+
+    /// Finds a binding: (scope index or outer, context depth, location, kind).
+    fn resolve(&self, n: &str) -> Resolved {
+        let mut depth = 0u32;
+        for (si, s) in self.scopes.iter().enumerate().rev() {
+            if let Some((bi, b)) = s.bindings.iter().enumerate().rev().find(|(_, b)| &*b.name == n) {
+                return match b.loc {
+                    Loc::Reg(r) => Resolved::Reg { reg: r, kind: b.kind, scope: si, index: bi },
+                    Loc::Ctx(i) => Resolved::Ctx { depth, index: i, kind: b.kind, local: Some((si, bi)) },
+                };
+            }
+            if s.has_context {
+                depth += 1;
+            }
+        }
+        for o in self.outer {
+            if let Some((_, i, k)) = o.names.iter().rev().find(|(name, _, _)| &**name == n) {
+                return Resolved::Ctx { depth, index: *i, kind: *k, local: None };
+            }
+            depth += 1;
+        }
+        if self.facts.has_direct_eval || self.outer_has_eval() {
+            return Resolved::Dynamic;
+        }
+        Resolved::Global
+    }
+    fn outer_has_eval(&self) -> bool {
+        false
+    }
+
+    fn needs_tdz_check(&self, r: &Resolved) -> bool {
+        match r {
+            Resolved::Reg { kind, scope, index, .. } => {
+                if !kind.lexical() {
+                    return false;
+                }
+                let s = &self.scopes[*scope];
+                !(s.bindings[*index].initialized && !s.no_tdz_elision)
+            }
+            Resolved::Ctx { kind, .. } => kind.lexical(),
+            _ => false,
+        }
+    }
+
+    fn mark_initialized(&mut self, n: &str) {
+        if let Resolved::Reg { scope, index, .. } | Resolved::Ctx { local: Some((scope, index)), .. } = self.resolve(n) {
+            self.scopes[scope].bindings[index].initialized = true;
+        }
+    }
+
+    /// Loads a variable into the accumulator.
+    fn load_var(&mut self, n: &Name, pos: Pos, for_typeof: bool) {
+        let r = self.resolve(n);
+        let check = self.needs_tdz_check(&r);
+        match r {
+            Resolved::Reg { reg, .. } => {
+                self.emit(Op::Ldar { src: reg, slot: NS });
+            }
+            Resolved::Ctx { depth, index, .. } => {
+                self.emit(Op::LdaContext { depth, index, slot: NS });
+            }
+            Resolved::Global => {
+                let c = self.name_const(n);
+                self.pos(pos);
+                if for_typeof {
+                    self.emit(Op::LdaGlobalTypeof { name: c, slot: FS });
+                } else {
+                    self.emit(Op::LdaGlobal { name: c, slot: FS });
+                }
+                return;
+            }
+            Resolved::Dynamic => {
+                let c = self.name_const(n);
+                self.pos(pos);
+                if for_typeof {
+                    self.emit(Op::LdaLookupTypeof { name: c, slot: NS });
+                } else {
+                    self.emit(Op::LdaLookup { name: c, slot: NS });
+                }
+                return;
+            }
+        }
+        if check {
+            let c = self.name_const(n);
+            self.pos(pos);
+            self.emit(Op::ThrowIfHole { name: c, slot: NS });
+        }
+    }
+
+    /// Stores the accumulator into a variable (an assignment, not an initialisation).
+    fn store_var(&mut self, n: &Name, pos: Pos) {
+        let r = self.resolve(n);
+        let kind = match &r {
+            Resolved::Reg { kind, .. } | Resolved::Ctx { kind, .. } => Some(*kind),
+            _ => None,
+        };
+        if self.needs_tdz_check(&r) {
+            // Reading the binding to check for the hole would clobber the accumulator.
+            let tmp = self.alloc_reg();
+            self.emit(Op::Star { dst: tmp, slot: NS });
+            self.load_var(n, pos, false);
+            self.emit(Op::Ldar { src: tmp, slot: NS });
+            self.release(tmp.0);
+        }
+        match kind {
+            Some(BindKind::Const) | Some(BindKind::Class) if matches!(kind, Some(BindKind::Const)) => {
+                let c = self.name_const(n);
+                self.pos(pos);
+                self.emit(Op::ThrowConstAssign { name: c, slot: NS });
+                return;
+            }
+            Some(BindKind::CalleeName) => {
+                if self.strict {
+                    let c = self.name_const(n);
+                    self.pos(pos);
+                    self.emit(Op::ThrowConstAssign { name: c, slot: NS });
+                }
+                return;
+            }
+            _ => {}
+        }
+        match r {
+            Resolved::Reg { reg, .. } => {
+                self.emit(Op::Star { dst: reg, slot: NS });
+            }
+            Resolved::Ctx { depth, index, .. } => {
+                self.emit(Op::StaContext { depth, index, slot: NS });
+            }
+            Resolved::Global => {
+                let c = self.name_const(n);
+                self.pos(pos);
+                self.emit(Op::StaGlobal { name: c, slot: FS });
+            }
+            Resolved::Dynamic => {
+                let c = self.name_const(n);
+                self.pos(pos);
+                self.emit(Op::StaLookup { name: c, slot: NS });
+            }
+        }
+    }
+
+    /// Initialises a binding with the accumulator (declarations: no TDZ or const check).
+    fn init_var(&mut self, n: &Name, pos: Pos) {
+        let r = self.resolve(n);
+        match r {
+            Resolved::Reg { reg, .. } => {
+                self.emit(Op::Star { dst: reg, slot: NS });
+            }
+            Resolved::Ctx { depth, index, .. } => {
+                self.emit(Op::StaContext { depth, index, slot: NS });
+            }
+            Resolved::Global => {
+                let c = self.name_const(n);
+                self.pos(pos);
+                if self.scopes.is_empty() || self.kind == CodeKind::Script && self.is_global_lexical(n) {
+                    self.emit(Op::InitGlobalLexical { name: c, slot: NS });
+                } else {
+                    self.emit(Op::StaGlobal { name: c, slot: FS });
+                }
+            }
+            Resolved::Dynamic => {
+                let c = self.name_const(n);
+                self.emit(Op::StaLookup { name: c, slot: NS });
+            }
+        }
+        self.mark_initialized(n);
+    }
+
+    fn is_global_lexical(&self, n: &str) -> bool {
+        self.global_lexicals.iter().any(|x| &**x == n)
+    }
+}
+
+/// Where a name resolved to.
+enum Resolved {
+    Reg { reg: Reg, kind: BindKind, scope: usize, index: usize },
+    Ctx { depth: u32, index: u32, kind: BindKind, local: Option<(usize, usize)> },
+    Global,
+    Dynamic,
+}

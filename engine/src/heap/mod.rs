@@ -1,0 +1,274 @@
+//! The garbage-collected heap: cells, the [`Gc`] pointer, and a precise, non-moving
+//! mark-sweep collector.
+//!
+//! Every heap cell is a `#[repr(C)]` struct whose first field is a [`CellHeader`]; the header
+//! points at a static [`CellVTable`] telling the collector how to trace and drop the cell.
+//! Cells never move, so machine code may embed their addresses.
+//!
+//! **When the collector runs.** Only at *safepoints*: the interpreter's function entries
+//! and loop back-edges, and between jobs of the event loop. Allocation merely accounts bytes
+//! and may *request* a collection. Hence Rust code never needs to root values across plain
+//! allocation; it must root values it holds across anything that can run JavaScript
+//! (see [`crate::runtime::Runtime::keep`]). The roots are: the VM register stack (its live
+//! part), the realms, the kept-value stack, persistent handles, the job queue and timers.
+
+mod gc_ptr;
+pub use gc_ptr::Gc;
+
+use crate::value::Value;
+use std::ptr::NonNull;
+
+/// What kind of cell a header belongs to (for debugging and heap statistics).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum CellKind {
+    /// A [`crate::runtime::object::JsObject`].
+    Object,
+    /// A [`crate::runtime::string::JsString`].
+    String,
+    /// A [`crate::runtime::symbol::Symbol`].
+    Symbol,
+    /// A [`crate::runtime::shape::Shape`].
+    Shape,
+    /// A closure environment ([`crate::runtime::context::Context`]).
+    Context,
+    /// A function's per-runtime code ([`crate::runtime::function::FunctionCode`]).
+    FunctionCode,
+    /// A global property cell.
+    PropertyCell,
+    /// An accessor pair.
+    Accessor,
+    /// A prototype validity cell.
+    ValidityCell,
+}
+
+/// How the collector handles one cell type.
+pub struct CellVTable {
+    /// The cell's kind.
+    pub kind: CellKind,
+    /// Marks every cell this one references.
+    pub trace: unsafe fn(*const CellHeader, &mut Marker),
+    /// Drops and frees the cell.
+    pub drop: unsafe fn(*mut CellHeader),
+}
+
+/// The first field of every heap cell.
+#[repr(C)]
+pub struct CellHeader {
+    vtable: &'static CellVTable,
+    marked: std::cell::Cell<bool>,
+}
+
+impl CellHeader {
+    /// The header for a new cell of type `T`.
+    pub fn new<T: Trace>() -> CellHeader {
+        CellHeader { vtable: vtable_of::<T>(), marked: std::cell::Cell::new(false) }
+    }
+    /// The cell's kind.
+    pub fn kind(&self) -> CellKind {
+        self.vtable.kind
+    }
+    /// Has the current collection marked this cell?
+    pub fn is_marked(&self) -> bool {
+        self.marked.get()
+    }
+}
+
+/// Implemented by every heap cell type: its kind and how to trace it.
+pub trait Trace: Sized + 'static {
+    /// The cell kind.
+    const KIND: CellKind;
+    /// Marks every cell referenced from `self`.
+    fn trace(&self, m: &mut Marker);
+}
+
+struct VTableHolder<T>(std::marker::PhantomData<T>);
+impl<T: Trace> VTableHolder<T> {
+    const VTABLE: CellVTable = CellVTable { kind: T::KIND, trace: trace_cell::<T>, drop: drop_cell::<T> };
+}
+fn vtable_of<T: Trace>() -> &'static CellVTable {
+    &VTableHolder::<T>::VTABLE
+}
+unsafe fn trace_cell<T: Trace>(h: *const CellHeader, m: &mut Marker) {
+    // SAFETY: `h` is the header of a live cell of type `T` (the vtable was chosen from `T`), and
+    // the header is the first field of the `#[repr(C)]` cell.
+    unsafe { (*(h as *const T)).trace(m) }
+}
+unsafe fn drop_cell<T: Trace>(h: *mut CellHeader) {
+    // SAFETY: `h` came from `Box::<T>::into_raw` in `Heap::alloc` and is dropped exactly once,
+    // by the sweep that found it unmarked.
+    drop(unsafe { Box::from_raw(h as *mut T) })
+}
+
+/// The mark phase's work list.
+pub struct Marker {
+    gray: Vec<*const CellHeader>,
+}
+
+impl Marker {
+    /// Marks a value's cell, if it is a pointer.
+    #[inline]
+    pub fn value(&mut self, v: Value) {
+        if let Some(h) = v.heap_header() {
+            self.header(h);
+        }
+    }
+    /// Marks a cell.
+    #[inline]
+    pub fn cell<T>(&mut self, p: Gc<T>) {
+        self.header(p.addr() as *const CellHeader);
+    }
+    /// Marks an optional cell.
+    #[inline]
+    pub fn opt<T>(&mut self, p: Option<Gc<T>>) {
+        if let Some(p) = p {
+            self.cell(p);
+        }
+    }
+    #[inline]
+    fn header(&mut self, h: *const CellHeader) {
+        // SAFETY: every pointer reaching the marker comes from a `Gc` or a pointer `Value`, which
+        // point at live cells (cells are freed only by sweep, after marking).
+        let hdr = unsafe { &*h };
+        if !hdr.marked.get() {
+            hdr.marked.set(true);
+            self.gray.push(h);
+        }
+    }
+    fn drain(&mut self) {
+        while let Some(h) = self.gray.pop() {
+            // SAFETY: `h` is a live, marked cell; its vtable matches its type.
+            unsafe { ((*h).vtable.trace)(h, self) }
+        }
+    }
+}
+
+/// Statistics of the heap, for `--stats`.
+#[derive(Default, Debug, Clone)]
+pub struct HeapStats {
+    /// Collections run.
+    pub collections: u64,
+    /// Cells freed in all.
+    pub freed: u64,
+}
+
+/// The heap: every cell of one runtime.
+pub struct Heap {
+    cells: Vec<NonNull<CellHeader>>,
+    bytes: usize,
+    next_gc: usize,
+    /// A collection is due at the next safepoint.
+    pub gc_requested: bool,
+    stress: Option<u32>,
+    stress_count: u32,
+    limit: Option<usize>,
+    /// Statistics.
+    pub stats: HeapStats,
+}
+
+const MIN_GC_BYTES: usize = 8 << 20;
+
+impl Heap {
+    /// An empty heap. `stress`: request a collection every N allocations; `limit`: bytes
+    /// above which the script is terminated.
+    pub fn new(stress: Option<u32>, limit: Option<usize>) -> Heap {
+        Heap {
+            cells: Vec::new(),
+            bytes: 0,
+            next_gc: MIN_GC_BYTES,
+            gc_requested: false,
+            stress: stress.filter(|&n| n > 0),
+            stress_count: 0,
+            limit,
+            stats: HeapStats::default(),
+        }
+    }
+
+    /// Allocates a cell.
+    #[inline]
+    pub fn alloc<T: Trace>(&mut self, cell: T) -> Gc<T> {
+        self.note_bytes(std::mem::size_of::<T>() + 16);
+        let p = Box::into_raw(Box::new(cell));
+        // SAFETY: `p` is non-null (from Box) and `T` is `#[repr(C)]` with its header first
+        // (the `Trace` implementors in this crate all are).
+        let h = unsafe { NonNull::new_unchecked(p as *mut CellHeader) };
+        self.cells.push(h);
+        Gc::from_addr(p as usize)
+    }
+
+    /// Accounts `n` bytes of memory owned by some cell (a growing vector, say).
+    #[inline]
+    pub fn note_bytes(&mut self, n: usize) {
+        self.bytes += n;
+        if self.bytes >= self.next_gc {
+            self.gc_requested = true;
+        }
+        if let Some(every) = self.stress {
+            self.stress_count += 1;
+            if self.stress_count >= every {
+                self.stress_count = 0;
+                self.gc_requested = true;
+            }
+        }
+    }
+
+    /// Bytes accounted now.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// Is the heap over its limit (checked after a collection)?
+    pub fn over_limit(&self) -> bool {
+        self.limit.is_some_and(|l| self.bytes > l)
+    }
+
+    /// Starts a collection: returns the marker for the caller to mark its roots into.
+    pub fn begin_collection(&mut self) -> Marker {
+        Marker { gray: Vec::with_capacity(256) }
+    }
+
+    /// Marks everything reachable from what was marked so far. May be called repeatedly
+    /// (ephemeron processing marks more and drains again).
+    pub fn drain(&mut self, m: &mut Marker) {
+        m.drain();
+    }
+
+    /// Frees every unmarked cell and clears the marks. The caller has already removed its weak
+    /// references to unmarked cells (see [`Gc::is_marked`]).
+    pub fn sweep(&mut self) {
+        let before = self.cells.len();
+        let mut bytes = 0usize;
+        self.cells.retain(|h| {
+            // SAFETY: every pointer in `cells` is a live cell allocated by `alloc`.
+            let hdr = unsafe { h.as_ref() };
+            if hdr.marked.get() {
+                hdr.marked.set(false);
+                bytes += 64;
+                true
+            } else {
+                // SAFETY: unmarked means unreachable; freed once, then removed from `cells`.
+                unsafe { (hdr.vtable.drop)(h.as_ptr()) };
+                false
+            }
+        });
+        self.stats.collections += 1;
+        self.stats.freed += (before - self.cells.len()) as u64;
+        // A rough live-size estimate; owned buffers are re-accounted as they grow.
+        self.bytes = bytes;
+        self.next_gc = (bytes * 2).max(MIN_GC_BYTES);
+        self.gc_requested = false;
+    }
+
+    /// Number of live cells (after the last sweep plus allocations since).
+    pub fn cell_count(&self) -> usize {
+        self.cells.len()
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        for h in self.cells.drain(..) {
+            // SAFETY: the heap owns all its cells; each is dropped once, here.
+            unsafe { (h.as_ref().vtable.drop)(h.as_ptr()) };
+        }
+    }
+}

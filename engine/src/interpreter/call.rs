@@ -1,0 +1,310 @@
+//! Calls: pushing frames, `[[Call]]`/`[[Construct]]` from Rust (re-entering the
+//! interpreter), and native functions.
+
+use super::frame::*;
+use crate::bytecode::code::CodeKind;
+use crate::heap::Gc;
+use crate::runtime::object::{JsObject, ObjectKind};
+use crate::runtime::shape::PropertyKey;
+use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime, Throw};
+use crate::value::Value;
+
+/// Rust stack kept free for one level of native re-entry (parser, natives, the loop).
+const NATIVE_STACK_RESERVE: usize = 256 * 1024;
+
+impl Runtime {
+    /// Pushes a frame for `callee` (a closure) with arguments read from `args`
+    /// (`Src::Stack(start)` or a Rust slice). Returns the new frame base.
+    pub(crate) fn push_frame(
+        &mut self,
+        callee: Gc<JsObject>,
+        this: Value,
+        args: ArgSrc<'_>,
+        new_target: Value,
+        flags: i32,
+        return_pc: u32,
+    ) -> JsResult<usize> {
+        let closure = callee.as_closure().expect("push_frame takes closures");
+        let block = &closure.code.block;
+        let nparams = block.param_count as usize;
+        let nregs = block.register_count as usize;
+        let argc = args.len(self);
+        let extra = argc.saturating_sub(nparams);
+        let size = HEADER + nparams + nregs + extra;
+        let fp = self.sp;
+        if fp + size > self.stack.len() {
+            return Err(self.stack_overflow());
+        }
+        let this = if block.kind == CodeKind::Arrow {
+            closure.lexical_this
+        } else if !block.strict
+            && !matches!(block.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor)
+            && flags & FLAG_CONSTRUCT == 0
+        {
+            if this.is_nullish() {
+                let realm = closure.realm;
+                Value::object(self.realms[realm.0 as usize].global)
+            } else if !this.is_object() {
+                Value::object(self.to_object(this)?)
+            } else {
+                this
+            }
+        } else {
+            this
+        };
+        let new_target = if block.kind == CodeKind::Arrow { closure.lexical_new_target } else { new_target };
+        let context = match closure.context {
+            Some(c) => Value::cell(c),
+            None => Value::UNDEFINED,
+        };
+        let s = &mut self.stack;
+        s[fp + CALLEE_SLOT] = Value::object(callee);
+        s[fp + THIS_SLOT] = this;
+        s[fp + NEW_TARGET_SLOT] = new_target;
+        s[fp + ARGC_SLOT] = Value::int(argc as i32);
+        s[fp + CALLER_FP_SLOT] = Value::int(if self.fp == usize::MAX { -1 } else { self.fp as i32 });
+        s[fp + RETURN_PC_SLOT] = Value::int(return_pc as i32);
+        s[fp + CONTEXT_SLOT] = context;
+        s[fp + ACC_SLOT] = Value::UNDEFINED;
+        s[fp + FLAGS_SLOT] = Value::int(flags);
+        let regs = fp + HEADER;
+        match args {
+            ArgSrc::Stack(start, n) => {
+                for i in 0..nparams.min(n) {
+                    s[regs + i] = s[start + i];
+                }
+                for k in 0..extra {
+                    s[regs + nparams + nregs + k] = s[start + nparams + k];
+                }
+            }
+            ArgSrc::Slice(a) => {
+                for i in 0..nparams.min(a.len()) {
+                    s[regs + i] = a[i];
+                }
+                for k in 0..extra {
+                    s[regs + nparams + nregs + k] = a[nparams + k];
+                }
+            }
+        }
+        for slot in &mut s[regs + argc.min(nparams)..regs + nparams + nregs] {
+            *slot = Value::UNDEFINED;
+        }
+        self.sp = fp + size;
+        self.fp = fp;
+        Ok(fp)
+    }
+
+    /// The RangeError for a full stack.
+    pub(crate) fn stack_overflow(&mut self) -> Throw {
+        self.range_error("Maximum call stack size exceeded")
+    }
+
+    /// Checks the native stack before re-entering the interpreter or recursing in Rust.
+    pub(crate) fn check_native_stack(&mut self) -> JsResult<()> {
+        if stacker::remaining_stack().is_some_and(|r| r < NATIVE_STACK_RESERVE) || self.native_depth > 2000 {
+            return Err(self.stack_overflow());
+        }
+        Ok(())
+    }
+
+    /// `[[Call]]`: calls any callable value from Rust.
+    pub fn call(&mut self, f: Value, this: Value, args: &[Value]) -> JsResult<Value> {
+        let Some(o) = f.as_object() else {
+            return Err(self.not_a_function(f));
+        };
+        match &o.kind {
+            ObjectKind::Closure(c) => {
+                if matches!(c.code.block.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor) {
+                    return Err(self.type_error("Class constructor cannot be invoked without 'new'"));
+                }
+                if c.code.block.generator || c.code.block.is_async {
+                    return self.start_resumable(o, this, args);
+                }
+                self.run_closure(o, this, ArgSrc::Slice(args), Value::UNDEFINED, FLAG_ENTRY)
+            }
+            ObjectKind::Native(n) => {
+                let f = n.f;
+                self.call_native(f, o, this, args, Value::UNDEFINED)
+            }
+            ObjectKind::Bound(b) => {
+                let target = b.target;
+                let bthis = b.this;
+                let mut all = b.args.to_vec();
+                all.extend_from_slice(args);
+                self.check_native_stack()?;
+                self.native_depth += 1;
+                let r = self.call(Value::object(target), bthis, &all);
+                self.native_depth -= 1;
+                r
+            }
+            _ => Err(self.not_a_function(f)),
+        }
+    }
+
+    /// Calls a native function, keeping values it roots until it returns.
+    pub(crate) fn call_native(
+        &mut self,
+        f: crate::runtime::object::NativeFn,
+        callee: Gc<JsObject>,
+        this: Value,
+        args: &[Value],
+        new_target: Value,
+    ) -> JsResult<Value> {
+        self.check_native_stack()?;
+        let kept = self.kept.len();
+        self.native_depth += 1;
+        let realm = self.realm;
+        if let ObjectKind::Native(n) = &callee.kind {
+            self.realm = n.realm;
+        }
+        let r = f(self, &CallArgs { callee, this, args, new_target });
+        self.realm = realm;
+        self.native_depth -= 1;
+        self.kept.truncate(kept);
+        r
+    }
+
+    /// Runs a closure to completion in a nested interpreter loop.
+    pub(crate) fn run_closure(&mut self, o: Gc<JsObject>, this: Value, args: ArgSrc<'_>, new_target: Value, flags: i32) -> JsResult<Value> {
+        self.check_native_stack()?;
+        let saved_fp = self.fp;
+        let saved_pc = self.pc;
+        let saved_sp = self.sp;
+        let realm = self.realm;
+        self.realm = o.as_closure().expect("closure").realm;
+        self.native_depth += 1;
+        let r = match self.push_frame(o, this, args, new_target, flags | FLAG_ENTRY, 0) {
+            Ok(_) => {
+                self.pc = 0;
+                super::run(self)
+            }
+            Err(e) => Err(e),
+        };
+        self.native_depth -= 1;
+        self.realm = realm;
+        self.fp = saved_fp;
+        self.pc = saved_pc;
+        self.sp = saved_sp;
+        r
+    }
+
+    /// `[[Construct]]` from Rust.
+    pub fn construct(&mut self, f: Value, args: &[Value], new_target: Option<Value>) -> JsResult<Value> {
+        let nt = new_target.unwrap_or(f);
+        let Some(o) = f.as_object().filter(|_| self.is_constructor(f)) else {
+            let s = self.describe_for_error(f);
+            return Err(self.type_error(format!("{s} is not a constructor")));
+        };
+        match &o.kind {
+            ObjectKind::Closure(c) => {
+                let this = if c.code.block.kind == CodeKind::DerivedConstructor {
+                    Value::HOLE
+                } else {
+                    Value::object(self.ordinary_create_from_constructor(nt, Intrinsic::ObjectPrototype)?)
+                };
+                self.run_closure(o, this, ArgSrc::Slice(args), nt, FLAG_CONSTRUCT)
+            }
+            ObjectKind::Native(n) => {
+                let f = n.f;
+                self.call_native(f, o, Value::UNDEFINED, args, nt)
+            }
+            ObjectKind::Bound(b) => {
+                let target = b.target;
+                let mut all = b.args.to_vec();
+                all.extend_from_slice(args);
+                let nt = if nt == f { Value::object(target) } else { nt };
+                self.construct(Value::object(target), &all, Some(nt))
+            }
+            _ => Err(self.type_error("not a constructor")),
+        }
+    }
+
+    /// OrdinaryCreateFromConstructor: an object whose prototype is `new_target.prototype`
+    /// (or the realm's `fallback`).
+    pub fn ordinary_create_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Gc<JsObject>> {
+        let proto = self.get_prototype_from_constructor(new_target, fallback)?;
+        Ok(self.new_object_with(Some(proto), ObjectKind::Ordinary))
+    }
+
+    /// GetPrototypeFromConstructor.
+    pub fn get_prototype_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Gc<JsObject>> {
+        let key = PropertyKey::String(self.names.prototype);
+        let p = self.get(new_target, key)?;
+        match p.as_object() {
+            Some(p) => Ok(p),
+            None => {
+                // The fallback comes from the constructor's realm.
+                let realm = self.function_realm(new_target);
+                Ok(self.realms[realm.0 as usize].intrinsics[fallback as usize].expect("intrinsic"))
+            }
+        }
+    }
+
+    /// GetFunctionRealm.
+    pub(crate) fn function_realm(&self, f: Value) -> crate::runtime::RealmId {
+        let Some(o) = f.as_object() else { return self.realm };
+        match &o.kind {
+            ObjectKind::Closure(c) => c.realm,
+            ObjectKind::Native(n) => n.realm,
+            ObjectKind::Bound(b) => self.function_realm(Value::object(b.target)),
+            _ => self.realm,
+        }
+    }
+
+    /// A "x is not a function" TypeError.
+    pub(crate) fn not_a_function(&mut self, f: Value) -> Throw {
+        let s = self.describe_for_error(f);
+        self.type_error(format!("{s} is not a function"))
+    }
+
+    /// A short description of a value for error messages.
+    pub(crate) fn describe_for_error(&mut self, v: Value) -> String {
+        if let Some(s) = v.as_string() {
+            return format!("\"{}\"", s.to_rust_string());
+        }
+        if v.is_object() {
+            return if self.is_callable(v) { "function".into() } else { "object".into() };
+        }
+        if v.is_symbol() {
+            return "Symbol()".into();
+        }
+        match self.to_string(v) {
+            Ok(s) => s.to_rust_string(),
+            Err(_) => "value".into(),
+        }
+    }
+
+    /// Calls `obj[name](...args)`.
+    pub fn invoke(&mut self, obj: Value, key: PropertyKey, args: &[Value]) -> JsResult<Value> {
+        let f = self.get(obj, key)?;
+        self.call(f, obj, args)
+    }
+}
+
+/// Where a call's arguments are.
+#[derive(Copy, Clone)]
+pub(crate) enum ArgSrc<'a> {
+    /// `n` values at this stack index.
+    Stack(usize, usize),
+    /// A Rust slice.
+    Slice(&'a [Value]),
+}
+
+impl ArgSrc<'_> {
+    fn len(&self, _rt: &Runtime) -> usize {
+        match self {
+            ArgSrc::Stack(_, n) => *n,
+            ArgSrc::Slice(s) => s.len(),
+        }
+    }
+}
+
+impl Runtime {
+    /// Runs a compiled script's top level in the current realm (`this` = the global object).
+    pub(crate) fn run_script_code(&mut self, block: std::sync::Arc<crate::bytecode::code::CodeBlock>) -> JsResult<Value> {
+        let code = self.instantiate(block);
+        let f = self.new_closure(code, None, Value::UNDEFINED, Value::UNDEFINED, None);
+        let global = Value::object(self.global_object());
+        self.run_closure(f, global, ArgSrc::Slice(&[]), Value::UNDEFINED, 0)
+    }
+}

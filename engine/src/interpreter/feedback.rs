@@ -1,0 +1,319 @@
+//! Type feedback and inline-cache state: the [`FeedbackVector`] of a function.
+//!
+//! Every property, keyed, global, call, arithmetic and compare site owns one slot. The
+//! interpreter writes the slots; every tier reads them through these types (the optimizing
+//! tier will compile from a snapshot of them). Pointers held here (shapes, holders,
+//! validity cells, closures) are traced by the collector, so a freed-and-reused address can
+//! never pass a shape check.
+
+use crate::bytecode::ops::FeedbackKind;
+use crate::heap::{Gc, Marker};
+use crate::runtime::function::FunctionCode;
+use crate::runtime::object::{JsObject, ValidityCell};
+use crate::runtime::shape::Shape;
+use crate::value::Value;
+
+/// Most shapes a polymorphic property IC keeps before going megamorphic.
+pub const MAX_POLYMORPHISM: usize = 4;
+
+/// How a property site found (or added) its property for one receiver shape.
+#[derive(Clone, Copy, Debug)]
+pub enum PropertyAccess {
+    /// An own data property in `slot`.
+    Own {
+        /// The slot.
+        slot: u32,
+    },
+    /// A data property in `slot` of `holder`, up the prototype chain; valid while the
+    /// receiver's prototype's validity cell is.
+    Proto {
+        /// The object holding the property.
+        holder: Gc<JsObject>,
+        /// The slot in `holder`.
+        slot: u32,
+        /// Validity cell of the receiver shape's prototype.
+        validity: Gc<ValidityCell>,
+    },
+    /// A getter (own or inherited) to call.
+    Getter {
+        /// The object holding the accessor.
+        holder: Gc<JsObject>,
+        /// The slot holding the accessor pair.
+        slot: u32,
+        /// Validity cell, when the holder is a prototype.
+        validity: Option<Gc<ValidityCell>>,
+    },
+    /// A store that adds a property: transition to `to`, writing `slot`.
+    Transition {
+        /// The new shape.
+        to: Gc<Shape>,
+        /// The new property's slot.
+        slot: u32,
+        /// Validity of the prototype chain (no setter or read-only property appeared).
+        validity: Option<Gc<ValidityCell>>,
+    },
+    /// The `length` of an array.
+    ArrayLength,
+}
+
+/// One (shape, access) pair.
+#[derive(Clone, Copy, Debug)]
+pub struct PropertyCacheEntry {
+    /// The receiver's shape.
+    pub shape: Gc<Shape>,
+    /// What to do for it.
+    pub access: PropertyAccess,
+}
+
+/// The state of a property inline cache.
+#[derive(Clone, Debug, Default)]
+pub enum PropertyIc {
+    /// Never executed (or nothing cacheable seen yet).
+    #[default]
+    Uninitialized,
+    /// One receiver shape.
+    Monomorphic(PropertyCacheEntry),
+    /// Up to [`MAX_POLYMORPHISM`] shapes.
+    Polymorphic(Vec<PropertyCacheEntry>),
+    /// Too many shapes: the site uses the generic path.
+    Megamorphic,
+}
+
+impl PropertyIc {
+    /// The entry for `shape`, if cached.
+    #[inline]
+    pub fn lookup(&self, shape: Gc<Shape>) -> Option<&PropertyCacheEntry> {
+        match self {
+            PropertyIc::Monomorphic(e) if e.shape == shape => Some(e),
+            PropertyIc::Polymorphic(v) => v.iter().find(|e| e.shape == shape),
+            _ => None,
+        }
+    }
+    /// Records an entry, moving along uninitialized → mono → poly → mega.
+    pub fn record(&mut self, entry: PropertyCacheEntry) {
+        *self = match std::mem::take(self) {
+            PropertyIc::Uninitialized => PropertyIc::Monomorphic(entry),
+            PropertyIc::Monomorphic(e) if e.shape == entry.shape => PropertyIc::Monomorphic(entry),
+            PropertyIc::Monomorphic(e) => PropertyIc::Polymorphic(vec![e, entry]),
+            PropertyIc::Polymorphic(mut v) => {
+                if let Some(x) = v.iter_mut().find(|x| x.shape == entry.shape) {
+                    *x = entry;
+                    PropertyIc::Polymorphic(v)
+                } else if v.len() < MAX_POLYMORPHISM {
+                    v.push(entry);
+                    PropertyIc::Polymorphic(v)
+                } else {
+                    PropertyIc::Megamorphic
+                }
+            }
+            PropertyIc::Megamorphic => PropertyIc::Megamorphic,
+        }
+    }
+    fn trace(&self, m: &mut Marker) {
+        let each = |e: &PropertyCacheEntry, m: &mut Marker| {
+            m.cell(e.shape);
+            match e.access {
+                PropertyAccess::Own { .. } | PropertyAccess::ArrayLength => {}
+                PropertyAccess::Proto { holder, validity, .. } => {
+                    m.cell(holder);
+                    m.cell(validity);
+                }
+                PropertyAccess::Getter { holder, validity, .. } => {
+                    m.cell(holder);
+                    m.opt(validity);
+                }
+                PropertyAccess::Transition { to, validity, .. } => {
+                    m.cell(to);
+                    m.opt(validity);
+                }
+            }
+        };
+        match self {
+            PropertyIc::Monomorphic(e) => each(e, m),
+            PropertyIc::Polymorphic(v) => v.iter().for_each(|e| each(e, m)),
+            _ => {}
+        }
+    }
+}
+
+/// Elements kinds seen at a keyed site (bit set).
+pub mod elements_seen {
+    /// A dense array without holes.
+    pub const PACKED: u8 = 1;
+    /// A dense array with holes.
+    pub const HOLEY: u8 = 2;
+    /// A sparse (dictionary) elements store.
+    pub const SPARSE: u8 = 4;
+    /// An index at or beyond the length.
+    pub const OUT_OF_BOUNDS: u8 = 8;
+    /// A typed array.
+    pub const TYPED: u8 = 16;
+    /// A string receiver.
+    pub const STRING: u8 = 32;
+    /// A non-index key.
+    pub const NAMED: u8 = 64;
+}
+
+/// The numeric-type lattice of arithmetic and compare feedback.
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Debug, Default)]
+pub enum NumericKind {
+    /// Not executed.
+    #[default]
+    None,
+    /// Only int32 operands and results.
+    Int32,
+    /// Numbers.
+    Number,
+    /// Numbers, booleans, null, undefined.
+    NumberOrOddball,
+    /// Strings (for `+` and comparisons).
+    String,
+    /// Anything.
+    Any,
+}
+
+/// Arithmetic / compare feedback.
+#[derive(Copy, Clone, Debug, Default)]
+pub struct NumericFeedback {
+    /// The join of all operand kinds seen.
+    pub kind: NumericKind,
+    /// An int32 operation overflowed into a double.
+    pub overflowed: bool,
+}
+
+impl NumericFeedback {
+    /// Joins `k` into the lattice.
+    #[inline]
+    pub fn see(&mut self, k: NumericKind) {
+        if k > self.kind {
+            self.kind = k;
+        }
+    }
+}
+
+/// Call-site feedback.
+#[derive(Clone, Copy, Debug, Default)]
+pub enum CallFeedback {
+    /// Not executed.
+    #[default]
+    Uninitialized,
+    /// Always this closure.
+    Monomorphic(Gc<JsObject>),
+    /// Different closures of one function (same code).
+    SameCode(Gc<FunctionCode>),
+    /// Several targets.
+    Megamorphic,
+}
+
+/// Global load/store feedback.
+#[derive(Clone, Copy, Debug, Default)]
+pub enum GlobalFeedback {
+    /// Not executed or not cacheable.
+    #[default]
+    Uninitialized,
+    /// A property of the global object, by shape and slot.
+    Property {
+        /// The global object's shape.
+        shape: Gc<Shape>,
+        /// The slot.
+        slot: u32,
+    },
+    /// A global lexical binding.
+    Lexical(Gc<crate::runtime::realm::PropertyCell>),
+}
+
+/// One feedback slot.
+#[derive(Clone, Debug)]
+pub enum Feedback {
+    /// Named property site.
+    Property(PropertyIc),
+    /// Keyed site: elements kinds and, for string keys, a property IC keyed by name.
+    Keyed {
+        /// Bits from [`elements_seen`].
+        seen: u8,
+    },
+    /// Global access site.
+    Global(GlobalFeedback),
+    /// Call site.
+    Call(CallFeedback),
+    /// Arithmetic site.
+    Binary(NumericFeedback),
+    /// Compare site.
+    Compare(NumericFeedback),
+    /// A cached value (template objects, instanceof targets).
+    Cache(Value),
+}
+
+/// A slot with its "a deoptimization happened here" bit (set by the optimizing tier).
+#[derive(Clone, Debug)]
+pub struct FeedbackEntry {
+    /// The data.
+    pub data: Feedback,
+    /// Optimized code deoptimized at this site: do not speculate the same way again.
+    pub deopt_seen: bool,
+}
+
+/// A function's feedback slots.
+#[derive(Debug, Default)]
+pub struct FeedbackVector {
+    /// The slots, indexed by [`crate::bytecode::ops::FeedbackSlot`].
+    pub slots: Vec<FeedbackEntry>,
+}
+
+impl FeedbackVector {
+    /// Fresh slots of the given kinds.
+    pub fn new(kinds: &[FeedbackKind]) -> FeedbackVector {
+        let slots = kinds
+            .iter()
+            .map(|k| FeedbackEntry {
+                data: match k {
+                    FeedbackKind::Property => Feedback::Property(PropertyIc::Uninitialized),
+                    FeedbackKind::Keyed => Feedback::Keyed { seen: 0 },
+                    FeedbackKind::Global => Feedback::Global(GlobalFeedback::Uninitialized),
+                    FeedbackKind::Call => Feedback::Call(CallFeedback::Uninitialized),
+                    FeedbackKind::Binary => Feedback::Binary(NumericFeedback::default()),
+                    FeedbackKind::Compare => Feedback::Compare(NumericFeedback::default()),
+                    FeedbackKind::Cache => Feedback::Cache(Value::HOLE),
+                },
+                deopt_seen: false,
+            })
+            .collect();
+        FeedbackVector { slots }
+    }
+
+    /// Marks every pointer the slots hold.
+    pub fn trace(&self, m: &mut Marker) {
+        for s in &self.slots {
+            match &s.data {
+                Feedback::Property(ic) => ic.trace(m),
+                Feedback::Global(GlobalFeedback::Property { shape, .. }) => m.cell(*shape),
+                Feedback::Global(GlobalFeedback::Lexical(c)) => m.cell(*c),
+                Feedback::Call(CallFeedback::Monomorphic(f)) => m.cell(*f),
+                Feedback::Call(CallFeedback::SameCode(c)) => m.cell(*c),
+                Feedback::Cache(v) => m.value(*v),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Inline-cache counters for `--stats`.
+#[derive(Default, Debug, Clone)]
+pub struct IcStats {
+    /// Property loads answered by the IC.
+    pub get_hits: u64,
+    /// Property loads that took the generic path.
+    pub get_misses: u64,
+    /// Property stores answered by the IC.
+    pub set_hits: u64,
+    /// Property stores that took the generic path.
+    pub set_misses: u64,
+    /// Global accesses answered by the IC.
+    pub global_hits: u64,
+    /// Global accesses that took the generic path.
+    pub global_misses: u64,
+    /// Calls made.
+    pub calls: u64,
+    /// Bytecode instructions executed.
+    pub instructions: u64,
+}

@@ -1,0 +1,783 @@
+//! The bytecode interpreter: one loop over [`Op`], frames in the VM register stack, inline
+//! caches before generic paths.
+//!
+//! JavaScript-to-JavaScript calls push a frame and continue in the same loop (no Rust
+//! recursion); calls from Rust ([`Runtime::call`]) enter a nested loop whose entry frame
+//! returns to Rust. Safepoints (where the collector may run and the interrupt flag is
+//! polled) are function entry and loop back-edges.
+
+pub mod call;
+pub mod feedback;
+pub mod frame;
+pub mod gc;
+pub(crate) mod generator;
+mod ops;
+
+use crate::bytecode::code::CodeKind;
+use crate::bytecode::ops::{Op, Reg};
+use crate::heap::Gc;
+use crate::runtime::context::Context;
+use crate::runtime::function::FunctionCode;
+use crate::runtime::object::{JsObject, ObjectKind};
+use crate::runtime::{JsResult, Runtime, Termination, Throw};
+use crate::value::Value;
+use call::ArgSrc;
+use feedback::{CallFeedback, Feedback, PropertyAccess};
+use frame::*;
+use std::sync::atomic::Ordering;
+
+pub(crate) use generator::ResumeMode;
+/// Suspended-frame types, shared with the runtime.
+pub(crate) mod generator_state {
+    pub(crate) use super::generator::{GenState, GeneratorData, Suspended};
+}
+pub(crate) use generator::{data_of as generator_data, subscribe_await, Step};
+
+/// The function code of the frame at `fp`.
+#[inline]
+fn frame_code(rt: &Runtime, fp: usize) -> Gc<FunctionCode> {
+    let callee = rt.stack[fp + CALLEE_SLOT].as_object().expect("frame callee");
+    callee.as_closure().expect("frame callee is a closure").code
+}
+
+/// Polls the interrupt flag and runs a pending collection. `acc` is spilled into the
+/// current frame first so the collector sees it.
+#[inline]
+fn safepoint(rt: &mut Runtime, fp: usize, acc: Value) -> JsResult<()> {
+    if rt.interrupt.load(Ordering::Relaxed) {
+        rt.interrupt.store(false, Ordering::Relaxed);
+        return Err(Throw::Terminate(Termination::Interrupted));
+    }
+    if rt.heap.gc_requested {
+        rt.stack[fp + ACC_SLOT] = acc;
+        gc::collect(rt);
+        if rt.heap.over_limit() {
+            return Err(Throw::Terminate(Termination::OutOfMemory));
+        }
+    }
+    Ok(())
+}
+
+/// Runs the current frame (`rt.fp`, from `rt.pc`, accumulator in its `ACC_SLOT`) until the
+/// entry frame returns.
+pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
+    let mut fp = rt.fp;
+    let mut pc = rt.pc;
+    let mut code = frame_code(rt, fp);
+    let mut acc = rt.stack[fp + ACC_SLOT];
+    safepoint(rt, fp, acc)?;
+    code.get_mut().invocations += 1;
+
+    macro_rules! reg {
+        ($r:expr) => {
+            rt.stack[(fp as isize + HEADER as isize + $r.0 as isize) as usize]
+        };
+    }
+    macro_rules! constant {
+        ($i:expr) => {
+            code.constants[$i.0 as usize]
+        };
+    }
+
+    'main: loop {
+        let exc: Throw;
+        'op: {
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(t) => {
+                            exc = t;
+                            break 'op;
+                        }
+                    }
+                };
+            }
+            // Enters a JS closure: the caller's state is saved in its frame.
+            macro_rules! enter {
+                ($callee:expr, $this:expr, $args:expr, $nt:expr, $flags:expr) => {{
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    let nfp = tri!(rt.push_frame($callee, $this, $args, $nt, $flags, pc));
+                    fp = nfp;
+                    pc = 0;
+                    code = frame_code(rt, fp);
+                    code.get_mut().invocations += 1;
+                    acc = Value::UNDEFINED;
+                    tri!(safepoint(rt, fp, acc));
+                }};
+            }
+            rt.pc = pc;
+            rt.stats.instructions += 1;
+            // SAFETY: `code` is the FunctionCode of the frame at `fp`, kept alive by the frame's
+            // callee slot; its ops never change after compilation.
+            let ops: &[Op] = unsafe { &*(&code.block.ops[..] as *const [Op]) };
+            let op = ops[pc as usize];
+            pc += 1;
+            match op {
+                Op::LdaUndefined { .. } => acc = Value::UNDEFINED,
+                Op::LdaNull { .. } => acc = Value::NULL,
+                Op::LdaTrue { .. } => acc = Value::TRUE,
+                Op::LdaFalse { .. } => acc = Value::FALSE,
+                Op::LdaHole { .. } => acc = Value::HOLE,
+                Op::LdaInt { value, .. } => acc = Value::int(value),
+                Op::LdaConst { idx, .. } => acc = constant!(idx),
+                Op::Ldar { src, .. } => acc = reg!(src),
+                Op::Star { dst, .. } => reg!(dst) = acc,
+                Op::Mov { src, dst, .. } => reg!(dst) = reg!(src),
+
+                Op::LdaGlobal { name, slot } => acc = tri!(ops::load_global(rt, code, slot.index(), constant!(name), false)),
+                Op::LdaGlobalTypeof { name, slot } => acc = tri!(ops::load_global(rt, code, slot.index(), constant!(name), true)),
+                Op::StaGlobal { name, slot } => tri!(ops::store_global(rt, code, slot.index(), constant!(name), acc)),
+                Op::InitGlobalLexical { name, .. } => tri!(ops::init_global_lexical(rt, constant!(name), acc)),
+                Op::DeclareGlobals { decls, .. } => tri!(ops::declare_globals(rt, code, decls.0, fp)),
+                Op::DeleteGlobal { name, .. } => acc = tri!(ops::delete_global(rt, constant!(name))),
+                Op::LdaContext { depth, index, .. } => {
+                    let c = ops::context_at(rt.stack[fp + CONTEXT_SLOT], depth);
+                    acc = c.slots[index as usize];
+                }
+                Op::StaContext { depth, index, .. } => {
+                    let c = ops::context_at(rt.stack[fp + CONTEXT_SLOT], depth);
+                    c.get_mut().slots[index as usize] = acc;
+                }
+                Op::PushContext { slots, .. } => {
+                    let parent = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>();
+                    rt.heap.note_bytes(slots as usize * 8);
+                    let c = rt.alloc(Context::new(parent, slots as usize));
+                    rt.stack[fp + CONTEXT_SLOT] = Value::cell(c);
+                }
+                Op::PopContext { .. } => {
+                    let c = ops::context_at(rt.stack[fp + CONTEXT_SLOT], 0);
+                    rt.stack[fp + CONTEXT_SLOT] = match c.parent {
+                        Some(p) => Value::cell(p),
+                        None => Value::UNDEFINED,
+                    };
+                }
+                Op::ThrowIfHole { name, .. } => {
+                    if acc.is_hole() {
+                        let n = constant!(name).as_string().map(|s| s.to_rust_string()).unwrap_or_default();
+                        exc = rt.reference_error(format!("Cannot access '{n}' before initialization"));
+                        break 'op;
+                    }
+                }
+                Op::ThrowConstAssign { .. } => {
+                    exc = rt.type_error("Assignment to constant variable.");
+                    break 'op;
+                }
+                Op::LdaLookup { name, .. } | Op::LdaLookupTypeof { name, .. } => {
+                    // Dynamic scopes (direct eval) are not supported yet: globals only.
+                    let typeof_ = matches!(op, Op::LdaLookupTypeof { .. });
+                    acc = tri!(ops::load_global_generic(rt, constant!(name), typeof_));
+                }
+                Op::StaLookup { name, .. } => tri!(ops::store_global_generic(rt, constant!(name), acc, code.block.strict)),
+
+                Op::GetNamed { obj, name, slot } => {
+                    let recv = reg!(obj);
+                    if let Some(o) = recv.as_object() {
+                        if let Feedback::Property(ic) = &code.feedback.slots[slot.index()].data {
+                            if let Some(e) = ic.lookup(o.shape) {
+                                match e.access {
+                                    PropertyAccess::Own { slot } => {
+                                        rt.stats.get_hits += 1;
+                                        acc = o.slots[slot as usize];
+                                        continue 'main;
+                                    }
+                                    PropertyAccess::Proto { holder, slot, validity } if validity.valid => {
+                                        rt.stats.get_hits += 1;
+                                        acc = holder.slots[slot as usize];
+                                        continue 'main;
+                                    }
+                                    PropertyAccess::ArrayLength => {
+                                        rt.stats.get_hits += 1;
+                                        acc = Value::from_f64(o.array_length().unwrap_or(0) as f64);
+                                        continue 'main;
+                                    }
+                                    PropertyAccess::Getter { holder, slot, validity } if validity.is_none_or(|v| v.valid) => {
+                                        rt.stats.get_hits += 1;
+                                        let acc_cell =
+                                            holder.slots[slot as usize].as_cell::<crate::runtime::object::Accessor>().expect("accessor");
+                                        let g = acc_cell.get;
+                                        if let Some(gf) = g.as_object().filter(|f| {
+                                            f.as_closure().is_some_and(|c| {
+                                                !c.code.block.generator
+                                                    && !c.code.block.is_async
+                                                    && c.code.block.kind != CodeKind::ClassConstructor
+                                                    && c.code.block.kind != CodeKind::DerivedConstructor
+                                            })
+                                        }) {
+                                            enter!(gf, recv, ArgSrc::Slice(&[]), Value::UNDEFINED, 0);
+                                            continue 'main;
+                                        }
+                                        acc = tri!(if g.is_undefined() { Ok(Value::UNDEFINED) } else { rt.call(g, recv, &[]) });
+                                        continue 'main;
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                    }
+                    rt.stats.get_misses += 1;
+                    acc = tri!(ops::get_named_slow(rt, code, slot.index(), recv, constant!(name)));
+                }
+                Op::SetNamed { obj, name, slot } => {
+                    let recv = reg!(obj);
+                    if let Some(o) = recv.as_object() {
+                        if let Feedback::Property(ic) = &code.feedback.slots[slot.index()].data {
+                            if let Some(e) = ic.lookup(o.shape) {
+                                match e.access {
+                                    PropertyAccess::Own { slot } => {
+                                        rt.stats.set_hits += 1;
+                                        o.get_mut().slots[slot as usize] = acc;
+                                        continue 'main;
+                                    }
+                                    PropertyAccess::Transition { to, slot, validity }
+                                        if validity.is_none_or(|v| v.valid) && o.slots.len() == slot as usize =>
+                                    {
+                                        rt.stats.set_hits += 1;
+                                        let m = o.get_mut();
+                                        m.shape = to;
+                                        m.slots.push(acc);
+                                        rt.heap.note_bytes(8);
+                                        continue 'main;
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                    }
+                    rt.stats.set_misses += 1;
+                    tri!(ops::set_named_slow(rt, code, slot.index(), recv, constant!(name), acc, code.block.strict));
+                }
+                Op::DefineNamed { obj, name, .. } => {
+                    let o = reg!(obj).as_object().expect("literal object");
+                    let k = ops::name_key(rt, constant!(name));
+                    if let crate::runtime::shape::PropertyKey::String(_) = k {
+                        if o.shape.lookup(k).is_none() && !o.shape.is_dictionary() {
+                            rt.add_named(o, k, acc, crate::runtime::shape::DEFAULT);
+                            continue 'main;
+                        }
+                    }
+                    tri!(rt.create_data_property_or_throw(o, k, acc));
+                }
+                Op::GetKeyed { obj, slot } => {
+                    let recv = reg!(obj);
+                    if let (Some(o), Some(i)) = (recv.as_object(), acc.as_int()) {
+                        if i >= 0 {
+                            if let crate::runtime::object::Elements::Dense(v) = &o.elements {
+                                if let Some(x) = v.get(i as usize) {
+                                    if !x.is_hole() && !matches!(o.kind, ObjectKind::Arguments { .. } | ObjectKind::String(_)) {
+                                        acc = *x;
+                                        continue 'main;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    acc = tri!(ops::get_keyed_slow(rt, code, slot.index(), recv, acc));
+                }
+                Op::SetKeyed { obj, key, slot } => {
+                    let recv = reg!(obj);
+                    let k = reg!(key);
+                    if let (Some(o), Some(i)) = (recv.as_object(), k.as_int()) {
+                        if i >= 0 && matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
+                            if let crate::runtime::object::Elements::Dense(v) = &mut o.get_mut().elements {
+                                if let Some(x) = v.get_mut(i as usize) {
+                                    if !x.is_hole() {
+                                        *x = acc;
+                                        continue 'main;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    tri!(ops::set_keyed_slow(rt, code, slot.index(), recv, k, acc, code.block.strict));
+                }
+                Op::DefineKeyed { obj, key, .. } => {
+                    let o = reg!(obj).as_object().expect("literal object");
+                    let k = tri!(rt.to_property_key(reg!(key)));
+                    tri!(rt.create_data_property_or_throw(o, k, acc));
+                }
+                Op::DefineMethod { obj, key, .. } => {
+                    let o = reg!(obj).as_object().expect("class object");
+                    let k = tri!(rt.to_property_key(reg!(key)));
+                    tri!(rt.define_property_or_throw(
+                        o,
+                        k,
+                        crate::runtime::property::PropertyDescriptor::data(acc, crate::runtime::shape::HIDDEN)
+                    ));
+                }
+                Op::DefineAccessor { obj, key, is_setter, enumerable, .. } => {
+                    tri!(ops::define_accessor(rt, reg!(obj), reg!(key), acc, is_setter != 0, enumerable));
+                }
+                Op::DeleteProperty { obj, .. } => acc = tri!(ops::delete_property(rt, reg!(obj), acc, code.block.strict)),
+                Op::CopyDataProperties { target, excluded, excluded_count, .. } => {
+                    let base = (fp as isize + HEADER as isize + excluded.0 as isize) as usize;
+                    let ex: Vec<Value> = rt.stack[base..base + excluded_count as usize].to_vec();
+                    tri!(ops::copy_data_properties(rt, reg!(target), acc, &ex));
+                }
+                Op::SetPrototypeLiteral { obj, .. } => {
+                    let o = reg!(obj).as_object().expect("literal");
+                    if acc.is_object() || acc.is_null() {
+                        tri!(rt.set_prototype_of(o, acc.as_object()));
+                    }
+                }
+                Op::GetSuper { key, .. } => acc = tri!(ops::get_super(rt, fp, reg!(key))),
+                Op::SetSuper { key, value, .. } => tri!(ops::set_super(rt, fp, reg!(key), reg!(value), code.block.strict)),
+                Op::GetPrivate { obj, name, .. } => acc = tri!(ops::get_private(rt, reg!(obj), reg!(name))),
+                Op::SetPrivate { obj, name, .. } => tri!(ops::set_private(rt, reg!(obj), reg!(name), acc)),
+                Op::DefinePrivate { obj, name, .. } => tri!(ops::define_private(rt, reg!(obj), reg!(name), acc)),
+                Op::HasPrivate { name, .. } => acc = tri!(ops::has_private(rt, acc, reg!(name))),
+
+                Op::Add { lhs, slot } => {
+                    let l = reg!(lhs);
+                    if let (Some(a), Some(b)) = (l.as_int(), acc.as_int()) {
+                        if let Some(r) = a.checked_add(b) {
+                            ops::see_int(code, slot.index());
+                            acc = Value::int(r);
+                            continue 'main;
+                        }
+                    }
+                    acc = tri!(ops::add_slow(rt, code, slot.index(), l, acc));
+                }
+                Op::Sub { lhs, slot } => {
+                    let l = reg!(lhs);
+                    if let (Some(a), Some(b)) = (l.as_int(), acc.as_int()) {
+                        if let Some(r) = a.checked_sub(b) {
+                            ops::see_int(code, slot.index());
+                            acc = Value::int(r);
+                            continue 'main;
+                        }
+                    }
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), op, l, acc));
+                }
+                Op::Mul { lhs, slot }
+                | Op::Div { lhs, slot }
+                | Op::Mod { lhs, slot }
+                | Op::Exp { lhs, slot }
+                | Op::BitAnd { lhs, slot }
+                | Op::BitOr { lhs, slot }
+                | Op::BitXor { lhs, slot }
+                | Op::Shl { lhs, slot }
+                | Op::Sar { lhs, slot }
+                | Op::Shr { lhs, slot } => {
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), op, reg!(lhs), acc));
+                }
+                Op::TestLt { lhs, slot } | Op::TestLe { lhs, slot } | Op::TestGt { lhs, slot } | Op::TestGe { lhs, slot } => {
+                    let l = reg!(lhs);
+                    if let (Some(a), Some(b)) = (l.as_int(), acc.as_int()) {
+                        ops::see_int_compare(code, slot.index());
+                        acc = Value::bool(match op {
+                            Op::TestLt { .. } => a < b,
+                            Op::TestLe { .. } => a <= b,
+                            Op::TestGt { .. } => a > b,
+                            _ => a >= b,
+                        });
+                        continue 'main;
+                    }
+                    acc = tri!(ops::compare_slow(rt, code, slot.index(), op, l, acc));
+                }
+                Op::TestEq { lhs, slot } => {
+                    let l = reg!(lhs);
+                    ops::see_compare(rt, code, slot.index(), l, acc);
+                    acc = Value::bool(tri!(rt.loose_equals(l, acc)));
+                }
+                Op::TestStrictEq { lhs, slot } => {
+                    let l = reg!(lhs);
+                    ops::see_compare(rt, code, slot.index(), l, acc);
+                    acc = Value::bool(rt.strict_equals(l, acc));
+                }
+                Op::TestInstanceOf { lhs, .. } => acc = Value::bool(tri!(rt.instance_of(reg!(lhs), acc))),
+                Op::TestIn { lhs, .. } => {
+                    let Some(o) = acc.as_object() else {
+                        exc = rt.type_error("Cannot use 'in' operator to search for a key in a non-object");
+                        break 'op;
+                    };
+                    let k = tri!(rt.to_property_key(reg!(lhs)));
+                    acc = Value::bool(tri!(rt.has_property(o, k)));
+                }
+                Op::Inc { slot } | Op::Dec { slot } => {
+                    let d = if matches!(op, Op::Inc { .. }) { 1 } else { -1 };
+                    if let Some(i) = acc.as_int() {
+                        if let Some(r) = i.checked_add(d) {
+                            ops::see_int(code, slot.index());
+                            acc = Value::int(r);
+                            continue 'main;
+                        }
+                    }
+                    let n = tri!(rt.to_number(acc));
+                    ops::see_number(code, slot.index(), true);
+                    acc = Value::from_f64(n + d as f64);
+                }
+                Op::Negate { slot } => {
+                    if let Some(i) = acc.as_int() {
+                        if i != 0 && i != i32::MIN {
+                            ops::see_int(code, slot.index());
+                            acc = Value::int(-i);
+                            continue 'main;
+                        }
+                    }
+                    let n = tri!(rt.to_number(acc));
+                    ops::see_number(code, slot.index(), false);
+                    acc = Value::number(-n);
+                }
+                Op::BitNot { .. } => acc = Value::int(!tri!(rt.to_int32(acc))),
+                Op::ToNumeric { .. } => acc = tri!(rt.to_numeric(acc)),
+                Op::Not { .. } => acc = Value::bool(!rt.to_boolean(acc)),
+                Op::TypeOf { .. } => acc = Value::string(rt.type_of(acc)),
+                Op::ToPropertyKey { .. } => {
+                    if !(acc.is_string() || acc.is_symbol() || acc.is_int()) {
+                        let k = tri!(rt.to_property_key(acc));
+                        acc = rt.key_to_value(k);
+                    }
+                }
+                Op::ToStringForConcat { .. } => acc = Value::string(tri!(rt.to_string(acc))),
+                Op::ToObject { .. } => acc = Value::object(tri!(rt.to_object(acc))),
+
+                Op::Jump { target, .. } => pc = target.0,
+                Op::JumpLoop { target, .. } => {
+                    pc = target.0;
+                    code.get_mut().back_edges += 1;
+                    tri!(safepoint(rt, fp, acc));
+                }
+                Op::JumpIfTrue { target, .. } => {
+                    if rt.to_boolean(acc) {
+                        pc = target.0;
+                    }
+                }
+                Op::JumpIfFalse { target, .. } => {
+                    if !rt.to_boolean(acc) {
+                        pc = target.0;
+                    }
+                }
+                Op::JumpIfNullish { target, .. } => {
+                    if acc.is_nullish() {
+                        pc = target.0;
+                    }
+                }
+                Op::JumpIfNotNullish { target, .. } => {
+                    if !acc.is_nullish() {
+                        pc = target.0;
+                    }
+                }
+                Op::JumpIfUndefined { target, .. } => {
+                    if acc.is_undefined() {
+                        pc = target.0;
+                    }
+                }
+                Op::JumpIfNotUndefined { target, .. } => {
+                    if !acc.is_undefined() {
+                        pc = target.0;
+                    }
+                }
+                Op::JumpIfHole { target, .. } => {
+                    if acc.is_hole() {
+                        pc = target.0;
+                    }
+                }
+                Op::JumpIfStrictEqInt { value, target, .. } => {
+                    if acc.as_int() == Some(value) {
+                        pc = target.0;
+                    }
+                }
+                Op::Return { .. } => {
+                    let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
+                    let mut result = acc;
+                    if flags & FLAG_CONSTRUCT != 0 && !result.is_object() {
+                        if code.block.kind == CodeKind::DerivedConstructor && !result.is_undefined() {
+                            exc = rt.type_error("Derived constructors may only return object or undefined");
+                            break 'op;
+                        }
+                        result = rt.stack[fp + THIS_SLOT];
+                        if result.is_hole() {
+                            exc = rt.reference_error("Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+                            break 'op;
+                        }
+                    }
+                    let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
+                    let ret_pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
+                    rt.sp = fp;
+                    if flags & FLAG_ENTRY != 0 {
+                        rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
+                        if flags & FLAG_RESUMABLE != 0 {
+                            rt.suspended = None;
+                        }
+                        return Ok(result);
+                    }
+                    fp = caller as usize;
+                    rt.fp = fp;
+                    pc = ret_pc;
+                    code = frame_code(rt, fp);
+                    acc = if flags & FLAG_DISCARD != 0 { rt.stack[fp + ACC_SLOT] } else { result };
+                    // The caller's frame extends to the callee's base.
+                    rt.sp = ops::frame_end(rt, fp, code);
+                }
+                Op::Throw { .. } => {
+                    exc = Throw::Value(acc);
+                    break 'op;
+                }
+                Op::ThrowError { kind, msg, .. } => {
+                    let m = constant!(msg).as_string().map(|s| s.to_rust_string()).unwrap_or_default();
+                    exc = match kind {
+                        1 => rt.reference_error(m),
+                        2 => rt.syntax_error(m),
+                        3 => rt.range_error(m),
+                        _ => rt.type_error(m),
+                    };
+                    break 'op;
+                }
+
+                Op::Call { callee, this_reg, argc, slot } => {
+                    let f = reg!(callee);
+                    let this = reg!(this_reg);
+                    let start = (fp as isize + HEADER as isize + this_reg.0 as isize + 1) as usize;
+                    rt.stats.calls += 1;
+                    if let Some(o) = f.as_object() {
+                        if let ObjectKind::Closure(c) = &o.kind {
+                            ops::record_call(code, slot.index(), o, c.code);
+                            let b = &c.code.block;
+                            if !b.generator && !b.is_async && !matches!(b.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor) {
+                                enter!(o, this, ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0);
+                                continue 'main;
+                            }
+                        } else {
+                            ops::record_call_other(code, slot.index(), o);
+                        }
+                    }
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    // SAFETY: the arguments lie in this frame's registers, below `rt.sp`; callees only
+                    // write the stack at or above `rt.sp`, and the stack never moves.
+                    let args: &[Value] = unsafe { std::slice::from_raw_parts(rt.stack.as_ptr().add(start), argc as usize) };
+                    acc = tri!(rt.call(f, this, args));
+                }
+                Op::CallSpread { callee, this_reg, slot } => {
+                    let f = reg!(callee);
+                    let this = reg!(this_reg);
+                    let arr = reg!(this_reg.offset(1));
+                    if let Some(o) = f.as_object() {
+                        ops::record_call_other(code, slot.index(), o);
+                    }
+                    let args = ops::array_values(arr);
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    acc = tri!(rt.call(f, this, &args));
+                }
+                Op::CallEval { callee, this_reg, argc, slot } => {
+                    let f = reg!(callee);
+                    let this = reg!(this_reg);
+                    let start = (fp as isize + HEADER as isize + this_reg.0 as isize + 1) as usize;
+                    let args: Vec<Value> = rt.stack[start..start + argc as usize].to_vec();
+                    let _ = slot;
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    acc = tri!(ops::call_eval(rt, f, this, &args, code.block.strict));
+                }
+                Op::Construct { callee, args, argc, slot } => {
+                    let f = reg!(callee);
+                    let start = (fp as isize + HEADER as isize + args.0 as isize) as usize;
+                    if let Some(o) = f.as_object() {
+                        ops::record_call_other(code, slot.index(), o);
+                        if let ObjectKind::Closure(c) = &o.kind {
+                            if matches!(c.code.block.kind, CodeKind::Normal | CodeKind::ClassConstructor) {
+                                rt.stack[fp + ACC_SLOT] = acc;
+                                rt.fp = fp;
+                                let this = tri!(rt.ordinary_create_from_constructor(f, crate::runtime::Intrinsic::ObjectPrototype));
+                                enter!(o, Value::object(this), ArgSrc::Stack(start, argc as usize), f, FLAG_CONSTRUCT);
+                                continue 'main;
+                            }
+                        }
+                    }
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    let a: Vec<Value> = rt.stack[start..start + argc as usize].to_vec();
+                    acc = tri!(rt.construct(f, &a, None));
+                }
+                Op::ConstructSpread { callee, args, .. } => {
+                    let f = reg!(callee);
+                    let a = ops::array_values(reg!(args));
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    acc = tri!(rt.construct(f, &a, None));
+                }
+                Op::SuperCall { args, argc, .. } => {
+                    let start = (fp as isize + HEADER as isize + args.0 as isize) as usize;
+                    let a: Vec<Value> = rt.stack[start..start + argc as usize].to_vec();
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    acc = tri!(ops::super_call(rt, fp, &a));
+                }
+                Op::SuperCallSpread { args, .. } => {
+                    let a = ops::array_values(reg!(args));
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    acc = tri!(ops::super_call(rt, fp, &a));
+                }
+
+                Op::CreateObject { .. } => acc = Value::object(rt.new_plain_object()),
+                Op::CreateArray { capacity, .. } => {
+                    let a = rt.new_array(Vec::with_capacity(capacity as usize));
+                    acc = Value::object(a);
+                }
+                Op::ArrayPush { array, .. } => ops::array_push(rt, reg!(array), acc),
+                Op::ArrayPushHole { array, .. } => ops::array_push(rt, reg!(array), Value::HOLE),
+                Op::ArraySpread { array, .. } => {
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    tri!(ops::array_spread(rt, reg!(array), acc));
+                }
+                Op::CreateClosure { func, .. } => acc = tri!(ops::create_closure(rt, code, func.0, fp)),
+                Op::CreateClass { ctor, parent, .. } => acc = tri!(ops::create_class(rt, reg!(ctor), reg!(parent))),
+                Op::CreateRegExp { pattern, flags, .. } => {
+                    acc = tri!(crate::builtins::regexp_create(rt, constant!(pattern), constant!(flags)))
+                }
+                Op::GetTemplateObject { idx, slot } => acc = ops::template_object(rt, code, idx.0, slot.index()),
+                Op::CreateArguments { mapped, .. } => acc = ops::create_arguments(rt, fp, code, mapped != 0),
+                Op::CreateRest { start, .. } => acc = ops::create_rest(rt, fp, code, start as usize),
+                Op::SetFunctionName { name, prefix, .. } => tri!(ops::set_function_name(rt, acc, reg!(name), prefix)),
+                Op::SetHomeObject { home, .. } => {
+                    if let (Some(f), Some(h)) = (acc.as_object(), reg!(home).as_object()) {
+                        if let ObjectKind::Closure(c) = &mut f.get_mut().kind {
+                            c.home_object = Some(h);
+                        }
+                    }
+                }
+                Op::SetClassFields { ctor, .. } => {
+                    if let (Some(c), Some(init)) = (reg!(ctor).as_object(), acc.as_object()) {
+                        if let ObjectKind::Closure(cd) = &mut c.get_mut().kind {
+                            cd.fields = Some(init);
+                        }
+                    }
+                }
+                Op::RunClassFields { .. } => {
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    let callee = rt.stack[fp + CALLEE_SLOT];
+                    let this = rt.stack[fp + THIS_SLOT];
+                    tri!(ops::run_fields(rt, callee, this));
+                }
+                Op::ThisCheck { .. } => {
+                    if acc.is_hole() {
+                        exc = rt.reference_error(
+                            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                        );
+                        break 'op;
+                    }
+                }
+                Op::NewPrivateName { desc, .. } => {
+                    let d = constant!(desc);
+                    let s = rt.alloc(crate::runtime::symbol::Symbol::new(d, false, true));
+                    acc = Value::symbol(s);
+                }
+
+                Op::ForInPrepare { dst, .. } => reg!(dst) = tri!(crate::builtins::for_in_prepare(rt, acc)),
+                Op::ForInNext { state, done, .. } => match tri!(crate::builtins::for_in_next(rt, reg!(state))) {
+                    Some(k) => acc = k,
+                    None => pc = done.0,
+                },
+                Op::GetIterator { dst, is_async, .. } => {
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    let (it, next) = tri!(if is_async != 0 { rt.get_async_iterator(acc) } else { rt.get_iterator(acc) });
+                    reg!(dst) = it;
+                    reg!(dst.offset(1)) = next;
+                    reg!(dst.offset(2)) = Value::FALSE;
+                }
+                Op::IteratorStep { iter, done, .. } => {
+                    if reg!(iter.offset(2)) == Value::TRUE {
+                        pc = done.0;
+                        continue 'main;
+                    }
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    // Mark done while stepping: if `next` throws, the iterator must not be closed.
+                    reg!(iter.offset(2)) = Value::TRUE;
+                    let (it, next) = (reg!(iter), reg!(iter.offset(1)));
+                    match tri!(rt.iterator_step(it, next)) {
+                        Some(v) => {
+                            reg!(iter.offset(2)) = Value::FALSE;
+                            acc = v;
+                        }
+                        None => pc = done.0,
+                    }
+                }
+                Op::IteratorClose { iter, .. } => {
+                    if reg!(iter.offset(2)) != Value::TRUE {
+                        reg!(iter.offset(2)) = Value::TRUE;
+                        rt.stack[fp + ACC_SLOT] = acc;
+                        rt.fp = fp;
+                        tri!(rt.iterator_close(reg!(iter)));
+                    }
+                }
+                Op::CreateGenerator { .. } => {
+                    // The initial suspension of a generator / async function.
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    rt.sp = ops::frame_end_dynamic(rt, fp, code);
+                    return Ok(generator::suspend(rt, fp, pc, generator::SuspendKind::Start));
+                }
+                Op::Yield { kind, .. } => {
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    rt.sp = ops::frame_end_dynamic(rt, fp, code);
+                    let k = if kind == 1 { generator::SuspendKind::YieldStar } else { generator::SuspendKind::Yield };
+                    return Ok(generator::suspend(rt, fp, pc, k));
+                }
+                Op::Await { .. } => {
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    rt.sp = ops::frame_end_dynamic(rt, fp, code);
+                    return Ok(generator::suspend(rt, fp, pc, generator::SuspendKind::Await));
+                }
+                Op::ResumeKind { dst, .. } => {
+                    reg!(dst) = Value::int(rt.resume_mode as i32);
+                }
+                Op::Debugger { .. } | Op::Nop { .. } => {}
+            }
+            continue 'main;
+        }
+        // An exception: find a handler in this frame or unwind to the caller.
+        let value = match exc {
+            Throw::Value(v) => v,
+            Throw::Terminate(_) => {
+                // Termination skips every handler up to the entry frame.
+                loop {
+                    let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
+                    let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
+                    rt.sp = fp;
+                    if flags & FLAG_ENTRY != 0 {
+                        rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
+                        return Err(exc);
+                    }
+                    fp = caller as usize;
+                }
+            }
+        };
+        loop {
+            let at = pc.saturating_sub(1);
+            if let Some(h) = code.block.handlers.iter().find(|h| h.start <= at && at < h.end) {
+                let ctx = reg!(Reg(h.context_reg));
+                rt.stack[fp + CONTEXT_SLOT] = ctx;
+                pc = h.handler;
+                acc = value;
+                rt.fp = fp;
+                rt.sp = ops::frame_end_dynamic(rt, fp, code);
+                break;
+            }
+            let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
+            let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
+            rt.sp = fp;
+            if flags & FLAG_ENTRY != 0 {
+                rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
+                return Err(Throw::Value(value));
+            }
+            pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
+            fp = caller as usize;
+            rt.fp = fp;
+            code = frame_code(rt, fp);
+        }
+    }
+}
+
+/// Keeps the `Reg` import used by macros in all configurations.
+#[allow(dead_code)]
+fn _reg(_: Reg, _: Gc<JsObject>, _: CallFeedback) {}

@@ -1,0 +1,1152 @@
+//! The interpreter's out-of-line paths: IC misses (which also update the caches),
+//! generic arithmetic with feedback, globals, classes and literals.
+
+use super::feedback::*;
+use super::frame::*;
+use crate::bytecode::code::{CodeKind, Constant};
+use crate::bytecode::ops::Op;
+use crate::heap::Gc;
+use crate::runtime::context::Context;
+use crate::runtime::function::FunctionCode;
+use crate::runtime::object::{ClosureData, Elements, JsObject, ObjectKind};
+use crate::runtime::property::PropertyDescriptor;
+use crate::runtime::realm::PropertyCell;
+use crate::runtime::shape::*;
+use crate::runtime::{convert::Hint, Intrinsic, JsResult, Runtime};
+use crate::value::Value;
+
+/// The end of the frame at `fp` (its registers and extra arguments).
+pub(super) fn frame_end(rt: &Runtime, fp: usize, code: Gc<FunctionCode>) -> usize {
+    frame_end_dynamic(rt, fp, code)
+}
+
+/// As [`frame_end`].
+pub(super) fn frame_end_dynamic(rt: &Runtime, fp: usize, code: Gc<FunctionCode>) -> usize {
+    let b = &code.block;
+    let argc = rt.stack[fp + ARGC_SLOT].int_unchecked() as usize;
+    let np = b.param_count as usize;
+    fp + HEADER + np + b.register_count as usize + argc.saturating_sub(np)
+}
+
+/// The context `depth` levels up from `ctx`.
+#[inline]
+pub(super) fn context_at(ctx: Value, depth: u32) -> Gc<Context> {
+    let mut c = ctx.as_cell::<Context>().expect("context present where the compiler resolved a slot");
+    for _ in 0..depth {
+        c = c.parent.expect("context chain as the compiler resolved");
+    }
+    c
+}
+
+/// A name constant as a property key.
+#[inline]
+pub(super) fn name_key(rt: &mut Runtime, name: Value) -> PropertyKey {
+    let s = name.as_string().expect("name constants are strings");
+    let u = s.units();
+    if !u.is_empty() && u[0] >= b'0' as u16 && u[0] <= b'9' as u16 {
+        if let Some(i) = s.as_array_index() {
+            return PropertyKey::Index(i);
+        }
+    }
+    PropertyKey::String(s)
+}
+
+// ----- globals -----
+
+pub(super) fn load_global(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, name: Value, typeof_: bool) -> JsResult<Value> {
+    let global = rt.global_object();
+    match code.feedback.slots[slot].data {
+        Feedback::Global(GlobalFeedback::Lexical(cell)) => {
+            rt.stats.global_hits += 1;
+            if cell.value.is_hole() {
+                let n = name.as_string().map(|s| s.to_rust_string()).unwrap_or_default();
+                return Err(rt.reference_error(format!("Cannot access '{n}' before initialization")));
+            }
+            return Ok(cell.value);
+        }
+        Feedback::Global(GlobalFeedback::Property { shape, slot: s }) if shape == global.shape => {
+            rt.stats.global_hits += 1;
+            return Ok(global.slots[s as usize]);
+        }
+        _ => {}
+    }
+    rt.stats.global_misses += 1;
+    let s = name.as_string().expect("name");
+    if let Some(cell) = rt.realm().lexical.get(&s).copied() {
+        code.get_mut().feedback.slots[slot].data = Feedback::Global(GlobalFeedback::Lexical(cell));
+        if cell.value.is_hole() {
+            return Err(rt.reference_error(format!("Cannot access '{}' before initialization", s.to_rust_string())));
+        }
+        return Ok(cell.value);
+    }
+    let key = name_key(rt, name);
+    if let Some((sl, attrs)) = global.shape.lookup(key) {
+        if attrs & ACCESSOR == 0 && !global.shape.is_dictionary() {
+            code.get_mut().feedback.slots[slot].data = Feedback::Global(GlobalFeedback::Property { shape: global.shape, slot: sl });
+        }
+    }
+    if !rt.has_property(global, key)? {
+        if typeof_ {
+            return Ok(Value::UNDEFINED);
+        }
+        return Err(rt.reference_error(format!("{} is not defined", s.to_rust_string())));
+    }
+    rt.get_property(global, key, Value::object(global))
+}
+
+pub(super) fn store_global(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, name: Value, v: Value) -> JsResult<()> {
+    let global = rt.global_object();
+    match code.feedback.slots[slot].data {
+        Feedback::Global(GlobalFeedback::Lexical(cell)) => {
+            if cell.value.is_hole() {
+                let n = name.as_string().map(|s| s.to_rust_string()).unwrap_or_default();
+                return Err(rt.reference_error(format!("Cannot access '{n}' before initialization")));
+            }
+            if cell.constant {
+                return Err(rt.type_error("Assignment to constant variable."));
+            }
+            cell.get_mut().value = v;
+            return Ok(());
+        }
+        Feedback::Global(GlobalFeedback::Property { shape, slot: s }) if shape == global.shape => {
+            global.get_mut().slots[s as usize] = v;
+            return Ok(());
+        }
+        _ => {}
+    }
+    let s = name.as_string().expect("name");
+    if let Some(cell) = rt.realm().lexical.get(&s).copied() {
+        code.get_mut().feedback.slots[slot].data = Feedback::Global(GlobalFeedback::Lexical(cell));
+        if cell.value.is_hole() {
+            return Err(rt.reference_error(format!("Cannot access '{}' before initialization", s.to_rust_string())));
+        }
+        if cell.constant {
+            return Err(rt.type_error("Assignment to constant variable."));
+        }
+        cell.get_mut().value = v;
+        return Ok(());
+    }
+    let key = name_key(rt, name);
+    let strict = code.block.strict;
+    if let Some((sl, attrs)) = global.shape.lookup(key) {
+        if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !global.shape.is_dictionary() {
+            code.get_mut().feedback.slots[slot].data = Feedback::Global(GlobalFeedback::Property { shape: global.shape, slot: sl });
+            global.get_mut().slots[sl as usize] = v;
+            return Ok(());
+        }
+    }
+    if strict && !rt.has_property(global, key)? {
+        return Err(rt.reference_error(format!("{} is not defined", s.to_rust_string())));
+    }
+    rt.put(Value::object(global), key, v, strict)
+}
+
+pub(super) fn load_global_generic(rt: &mut Runtime, name: Value, typeof_: bool) -> JsResult<Value> {
+    let s = name.as_string().expect("name");
+    if let Some(cell) = rt.realm().lexical.get(&s).copied() {
+        if cell.value.is_hole() {
+            return Err(rt.reference_error(format!("Cannot access '{}' before initialization", s.to_rust_string())));
+        }
+        return Ok(cell.value);
+    }
+    let global = rt.global_object();
+    let key = name_key(rt, name);
+    if !rt.has_property(global, key)? {
+        if typeof_ {
+            return Ok(Value::UNDEFINED);
+        }
+        return Err(rt.reference_error(format!("{} is not defined", s.to_rust_string())));
+    }
+    rt.get_property(global, key, Value::object(global))
+}
+
+pub(super) fn store_global_generic(rt: &mut Runtime, name: Value, v: Value, strict: bool) -> JsResult<()> {
+    let s = name.as_string().expect("name");
+    if let Some(cell) = rt.realm().lexical.get(&s).copied() {
+        if cell.constant {
+            return Err(rt.type_error("Assignment to constant variable."));
+        }
+        cell.get_mut().value = v;
+        return Ok(());
+    }
+    let global = rt.global_object();
+    let key = name_key(rt, name);
+    if strict && !rt.has_property(global, key)? {
+        return Err(rt.reference_error(format!("{} is not defined", s.to_rust_string())));
+    }
+    rt.put(Value::object(global), key, v, strict)
+}
+
+pub(super) fn init_global_lexical(rt: &mut Runtime, name: Value, v: Value) -> JsResult<()> {
+    let s = name.as_string().expect("name");
+    if let Some(cell) = rt.realm().lexical.get(&s).copied() {
+        cell.get_mut().value = v;
+    }
+    Ok(())
+}
+
+pub(super) fn delete_global(rt: &mut Runtime, name: Value) -> JsResult<Value> {
+    let s = name.as_string().expect("name");
+    if rt.realm().lexical.contains_key(&s) {
+        return Ok(Value::FALSE);
+    }
+    let global = rt.global_object();
+    let key = name_key(rt, name);
+    Ok(Value::bool(rt.delete_property(global, key)?))
+}
+
+/// GlobalDeclarationInstantiation.
+pub(super) fn declare_globals(rt: &mut Runtime, code: Gc<FunctionCode>, idx: u32, fp: usize) -> JsResult<()> {
+    let Constant::GlobalDecls(decls) = &code.block.constants[idx as usize] else { unreachable!("DeclareGlobals operand") };
+    let decls = decls.clone();
+    let global = rt.global_object();
+    // Conflicts first (nothing is declared if any check fails).
+    for (n, _) in &decls.lexicals {
+        let s = rt.intern_units(n);
+        if rt.realm().lexical.contains_key(&s) {
+            return Err(rt.syntax_error(format!("Identifier '{}' has already been declared", s.to_rust_string())));
+        }
+        let key = rt.key_units(n);
+        if let Some(p) = rt.get_own_property(global, key) {
+            if p.attrs & CONFIGURABLE == 0 {
+                return Err(rt.syntax_error(format!("Identifier '{}' has already been declared", s.to_rust_string())));
+            }
+        }
+    }
+    for n in decls.vars.iter().chain(decls.functions.iter().map(|(n, _)| n)) {
+        let s = rt.intern_units(n);
+        if rt.realm().lexical.contains_key(&s) {
+            return Err(rt.syntax_error(format!("Identifier '{}' has already been declared", s.to_rust_string())));
+        }
+    }
+    for (n, _) in &decls.functions {
+        let key = rt.key_units(n);
+        if let Some(p) = rt.get_own_property(global, key) {
+            if p.attrs & CONFIGURABLE == 0 && (p.attrs & ACCESSOR != 0 || p.attrs & (WRITABLE | ENUMERABLE) != WRITABLE | ENUMERABLE) {
+                return Err(rt.type_error(format!("Cannot redefine global function '{}'", String::from_utf16_lossy(n))));
+            }
+        } else if !global.extensible {
+            return Err(rt.type_error(format!("Cannot define global function '{}'", String::from_utf16_lossy(n))));
+        }
+    }
+    for n in &decls.vars {
+        let key = rt.key_units(n);
+        if rt.get_own_property(global, key).is_none() && !global.extensible {
+            return Err(rt.type_error(format!("Cannot define global variable '{}'", String::from_utf16_lossy(n))));
+        }
+    }
+    for (n, const_idx) in &decls.functions {
+        let f = create_closure(rt, code, *const_idx, fp)?;
+        let key = rt.key_units(n);
+        let existing = rt.get_own_property(global, key);
+        let desc = match existing {
+            Some(p) if p.attrs & CONFIGURABLE == 0 => PropertyDescriptor { value: Some(f), ..Default::default() },
+            _ => PropertyDescriptor::data(f, WRITABLE | ENUMERABLE),
+        };
+        rt.define_property_or_throw(global, key, desc)?;
+    }
+    for n in &decls.vars {
+        let key = rt.key_units(n);
+        if rt.get_own_property(global, key).is_none() {
+            rt.define_property_or_throw(global, key, PropertyDescriptor::data(Value::UNDEFINED, WRITABLE | ENUMERABLE))?;
+        }
+    }
+    for (n, is_const) in &decls.lexicals {
+        let s = rt.intern_units(n);
+        let cell = rt.alloc(PropertyCell::new(Value::HOLE, *is_const));
+        let realm = rt.realm;
+        rt.realms[realm.0 as usize].lexical.insert(s, cell);
+    }
+    Ok(())
+}
+
+// ----- properties -----
+
+/// A named load that missed the IC: the generic [[Get]], recording what it found.
+pub(super) fn get_named_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, recv: Value, name: Value) -> JsResult<Value> {
+    let key = name_key(rt, name);
+    let Some(o) = recv.as_object() else {
+        return rt.get(recv, key);
+    };
+    if !o.shape.is_dictionary() {
+        if let Some(entry) = property_load_entry(rt, o, key) {
+            if let Feedback::Property(ic) = &mut code.get_mut().feedback.slots[slot].data {
+                ic.record(entry);
+            }
+        } else if let Feedback::Property(ic) = &mut code.get_mut().feedback.slots[slot].data {
+            if matches!(ic, PropertyIc::Uninitialized) {
+                // Leave uninitialised; misses on uncacheable receivers do not degrade the site.
+            }
+        }
+    } else if let Feedback::Property(ic) = &mut code.get_mut().feedback.slots[slot].data {
+        *ic = PropertyIc::Megamorphic;
+    }
+    rt.get_property(o, key, recv)
+}
+
+/// The IC entry describing how to load `key` from objects shaped like `o`, if cacheable.
+fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> Option<PropertyCacheEntry> {
+    if let PropertyKey::String(s) = key {
+        if s == rt.names.length && o.is_array() {
+            return Some(PropertyCacheEntry { shape: o.shape, access: PropertyAccess::ArrayLength });
+        }
+    }
+    if !matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_)) || matches!(o.kind, ObjectKind::String(_)) {
+        return None;
+    }
+    if let Some((slot, attrs)) = o.shape.lookup(key) {
+        if attrs & ACCESSOR != 0 {
+            return Some(PropertyCacheEntry { shape: o.shape, access: PropertyAccess::Getter { holder: o, slot, validity: None } });
+        }
+        return Some(PropertyCacheEntry { shape: o.shape, access: PropertyAccess::Own { slot } });
+    }
+    let proto = o.proto()?;
+    let validity = proto.proto_info.as_ref()?.validity;
+    let mut cur = proto;
+    loop {
+        if cur.shape.is_dictionary() || matches!(cur.kind, ObjectKind::String(_)) {
+            return None;
+        }
+        if let Some((slot, attrs)) = cur.shape.lookup(key) {
+            let access = if attrs & ACCESSOR != 0 {
+                PropertyAccess::Getter { holder: cur, slot, validity: Some(validity) }
+            } else {
+                PropertyAccess::Proto { holder: cur, slot, validity }
+            };
+            return Some(PropertyCacheEntry { shape: o.shape, access });
+        }
+        cur = cur.proto()?;
+    }
+}
+
+/// A named store that missed the IC.
+pub(super) fn set_named_slow(
+    rt: &mut Runtime,
+    code: Gc<FunctionCode>,
+    slot: usize,
+    recv: Value,
+    name: Value,
+    v: Value,
+    strict: bool,
+) -> JsResult<()> {
+    let key = name_key(rt, name);
+    let Some(o) = recv.as_object() else {
+        return rt.put(recv, key, v, strict);
+    };
+    let before = o.shape;
+    let cacheable = !before.is_dictionary()
+        && matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_))
+        && matches!(o.kind, ObjectKind::Ordinary | ObjectKind::Closure(_) | ObjectKind::Error | ObjectKind::Builtin(_));
+    let own = if cacheable { before.lookup(key) } else { None };
+    rt.put(recv, key, v, strict)?;
+    if !cacheable {
+        return Ok(());
+    }
+    let entry = match own {
+        Some((s, attrs)) if attrs & (WRITABLE | ACCESSOR) == WRITABLE => {
+            Some(PropertyCacheEntry { shape: before, access: PropertyAccess::Own { slot: s } })
+        }
+        None => {
+            let after = o.shape;
+            if after != before
+                && !after.is_dictionary()
+                && after.len() == before.len() + 1
+                && after.properties().last().is_some_and(|(k, a)| *k == key && *a == DEFAULT)
+            {
+                let validity = before.proto().and_then(|p| p.proto_info.as_ref().map(|pi| pi.validity));
+                if before.proto().is_none() || validity.is_some() {
+                    Some(PropertyCacheEntry {
+                        shape: before,
+                        access: PropertyAccess::Transition { to: after, slot: before.len() as u32, validity },
+                    })
+                } else {
+                    None
+                }
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    if let Some(e) = entry {
+        if let Feedback::Property(ic) = &mut code.get_mut().feedback.slots[slot].data {
+            ic.record(e);
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn get_keyed_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, recv: Value, key: Value) -> JsResult<Value> {
+    if let Some(s) = recv.as_string() {
+        if let Some(i) = key.as_int() {
+            if i >= 0 && (i as usize) < s.len() {
+                note_keyed(code, slot, elements_seen::STRING);
+                let c = s.at(i as usize);
+                return Ok(rt.single_char_string(c));
+            }
+        }
+    }
+    if recv.is_nullish() {
+        let k = rt.to_property_key(key)?;
+        let kd = rt.key_display(k);
+        let what = if recv.is_null() { "null" } else { "undefined" };
+        return Err(rt.type_error(format!("Cannot read properties of {what} (reading '{kd}')")));
+    }
+    let k = rt.to_property_key(key)?;
+    if let Some(o) = recv.as_object() {
+        let bits = match (&o.elements, k) {
+            (Elements::Dense(v), PropertyKey::Index(i)) => {
+                if (i as usize) >= v.len() {
+                    elements_seen::OUT_OF_BOUNDS
+                } else {
+                    elements_seen::HOLEY
+                }
+            }
+            (Elements::Sparse(_), PropertyKey::Index(_)) => elements_seen::SPARSE,
+            _ => elements_seen::NAMED,
+        };
+        note_keyed(code, slot, bits);
+    }
+    rt.get(recv, k)
+}
+
+fn note_keyed(code: Gc<FunctionCode>, slot: usize, bits: u8) {
+    if let Feedback::Keyed { seen } = &mut code.get_mut().feedback.slots[slot].data {
+        *seen |= bits;
+    }
+}
+
+pub(super) fn set_keyed_slow(
+    rt: &mut Runtime,
+    code: Gc<FunctionCode>,
+    slot: usize,
+    recv: Value,
+    key: Value,
+    v: Value,
+    strict: bool,
+) -> JsResult<()> {
+    if recv.is_nullish() {
+        let k = rt.to_property_key(key)?;
+        let kd = rt.key_display(k);
+        let what = if recv.is_null() { "null" } else { "undefined" };
+        return Err(rt.type_error(format!("Cannot set properties of {what} (setting '{kd}')")));
+    }
+    let k = rt.to_property_key(key)?;
+    if let (Some(o), PropertyKey::Index(i)) = (recv.as_object(), k) {
+        let bits = match &o.elements {
+            Elements::Dense(e) if (i as usize) >= e.len() => elements_seen::OUT_OF_BOUNDS,
+            Elements::Dense(_) => elements_seen::HOLEY,
+            Elements::Sparse(_) => elements_seen::SPARSE,
+        };
+        note_keyed(code, slot, bits);
+        // Appending to an extensible array with no inherited indexed properties: fast.
+        if let ObjectKind::Array { length, length_writable: true } = o.kind {
+            if let Elements::Dense(e) = &o.elements {
+                if i as usize == e.len() && i == length && o.extensible && !proto_chain_has_elements(o) {
+                    rt.add_element(o, i, v, DEFAULT);
+                    return Ok(());
+                }
+            }
+        }
+    }
+    rt.put(recv, k, v, strict)
+}
+
+/// Does any prototype of `o` have elements (which a store might hit as setters)?
+fn proto_chain_has_elements(o: Gc<JsObject>) -> bool {
+    let mut p = o.proto();
+    while let Some(x) = p {
+        match &x.elements {
+            Elements::Dense(v) if v.is_empty() => {}
+            _ => return true,
+        }
+        p = x.proto();
+    }
+    false
+}
+
+pub(super) fn define_accessor(rt: &mut Runtime, obj: Value, key: Value, f: Value, is_setter: bool, enumerable: u32) -> JsResult<()> {
+    let o = obj.as_object().expect("literal or class");
+    let k = if let Some(s) = key.as_symbol().filter(|s| s.private) { PropertyKey::Symbol(s) } else { rt.to_property_key(key)? };
+    // Private accessors (enumerable == 2) merge with an existing pair on the instance.
+    let existing = rt.get_own_property(o, k).and_then(|p| p.accessor());
+    let (get, set) = match existing {
+        Some(a) => (a.get, a.set),
+        None => (Value::UNDEFINED, Value::UNDEFINED),
+    };
+    let desc = if is_setter {
+        PropertyDescriptor {
+            get: Some(get),
+            set: Some(f),
+            enumerable: Some(enumerable == 1),
+            configurable: Some(enumerable != 2),
+            ..Default::default()
+        }
+    } else {
+        PropertyDescriptor {
+            get: Some(f),
+            set: Some(set),
+            enumerable: Some(enumerable == 1),
+            configurable: Some(enumerable != 2),
+            ..Default::default()
+        }
+    };
+    rt.define_property_or_throw(o, k, desc)
+}
+
+pub(super) fn delete_property(rt: &mut Runtime, obj: Value, key: Value, strict: bool) -> JsResult<Value> {
+    if obj.is_nullish() {
+        return Err(rt.type_error("Cannot convert undefined or null to object"));
+    }
+    let k = rt.to_property_key(key)?;
+    let o = rt.to_object(obj)?;
+    let ok = rt.delete_property(o, k)?;
+    if !ok && strict {
+        let kd = rt.key_display(k);
+        return Err(rt.type_error(format!("Cannot delete property '{kd}' of object")));
+    }
+    Ok(Value::bool(ok))
+}
+
+/// CopyDataProperties (object spread and rest).
+pub(super) fn copy_data_properties(rt: &mut Runtime, target: Value, source: Value, excluded: &[Value]) -> JsResult<()> {
+    if source.is_nullish() {
+        return Ok(());
+    }
+    let t = target.as_object().expect("target object");
+    let from = rt.to_object(source)?;
+    rt.keep(Value::object(from));
+    let mut ex = Vec::new();
+    for e in excluded {
+        ex.push(rt.to_property_key(*e)?);
+    }
+    for k in rt.own_property_keys(from) {
+        if ex.contains(&k) {
+            continue;
+        }
+        if let Some(p) = rt.get_own_property(from, k) {
+            if p.attrs & ENUMERABLE != 0 {
+                let v = rt.get_property(from, k, Value::object(from))?;
+                rt.create_data_property_or_throw(t, k, v)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn home_object(rt: &Runtime, fp: usize) -> Option<Gc<JsObject>> {
+    let callee = rt.stack[fp + CALLEE_SLOT].as_object()?;
+    callee.as_closure()?.home_object
+}
+
+pub(super) fn get_super(rt: &mut Runtime, fp: usize, key: Value) -> JsResult<Value> {
+    let this = rt.stack[fp + THIS_SLOT];
+    if this.is_hole() {
+        return Err(rt.reference_error(
+            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+        ));
+    }
+    let k = rt.to_property_key(key)?;
+    let Some(home) = home_object(rt, fp) else { return Err(rt.syntax_error("'super' keyword unexpected here")) };
+    match home.proto() {
+        Some(p) => rt.get_property(p, k, this),
+        None => Err(rt.type_error("Cannot read properties of null")),
+    }
+}
+
+pub(super) fn set_super(rt: &mut Runtime, fp: usize, key: Value, v: Value, strict: bool) -> JsResult<()> {
+    let this = rt.stack[fp + THIS_SLOT];
+    if this.is_hole() {
+        return Err(rt.reference_error(
+            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+        ));
+    }
+    let k = rt.to_property_key(key)?;
+    let Some(home) = home_object(rt, fp) else { return Err(rt.syntax_error("'super' keyword unexpected here")) };
+    let Some(p) = home.proto() else { return Err(rt.type_error("Cannot set properties of null")) };
+    let ok = rt.set_property(p, k, v, this)?;
+    if !ok && strict {
+        return Err(rt.type_error("Cannot assign to read only property"));
+    }
+    Ok(())
+}
+
+fn private_key(rt: &mut Runtime, name: Value) -> JsResult<PropertyKey> {
+    match name.as_symbol() {
+        Some(s) => Ok(PropertyKey::Symbol(s)),
+        None => Err(rt.type_error("invalid private name")),
+    }
+}
+
+fn private_desc(name: Value) -> String {
+    name.as_symbol().and_then(|s| s.description.as_string()).map(|d| d.to_rust_string()).unwrap_or_default()
+}
+
+pub(super) fn get_private(rt: &mut Runtime, obj: Value, name: Value) -> JsResult<Value> {
+    let k = private_key(rt, name)?;
+    let Some(o) = obj.as_object() else {
+        return Err(
+            rt.type_error(format!("Cannot read private member {} from an object whose class did not declare it", private_desc(name)))
+        );
+    };
+    match rt.get_own_property(o, k) {
+        Some(p) => match p.accessor() {
+            Some(a) => {
+                if a.get.is_undefined() {
+                    return Err(rt.type_error(format!("'{}' was defined without a getter", private_desc(name))));
+                }
+                rt.call(a.get, obj, &[])
+            }
+            None => Ok(p.value),
+        },
+        None => {
+            Err(rt.type_error(format!("Cannot read private member {} from an object whose class did not declare it", private_desc(name))))
+        }
+    }
+}
+
+pub(super) fn set_private(rt: &mut Runtime, obj: Value, name: Value, v: Value) -> JsResult<()> {
+    let k = private_key(rt, name)?;
+    let Some(o) = obj.as_object() else {
+        return Err(
+            rt.type_error(format!("Cannot write private member {} to an object whose class did not declare it", private_desc(name)))
+        );
+    };
+    match rt.get_own_property(o, k) {
+        Some(p) => match p.accessor() {
+            Some(a) => {
+                if a.set.is_undefined() {
+                    return Err(rt.type_error(format!("'{}' was defined without a setter", private_desc(name))));
+                }
+                rt.call(a.set, obj, &[v])?;
+                Ok(())
+            }
+            None => {
+                if p.attrs & WRITABLE == 0 {
+                    return Err(rt.type_error(format!("Private method '{}' is not writable", private_desc(name))));
+                }
+                rt.define_data(o, k, v, WRITABLE);
+                Ok(())
+            }
+        },
+        None => {
+            Err(rt.type_error(format!("Cannot write private member {} to an object whose class did not declare it", private_desc(name))))
+        }
+    }
+}
+
+pub(super) fn define_private(rt: &mut Runtime, obj: Value, name: Value, v: Value) -> JsResult<()> {
+    let k = private_key(rt, name)?;
+    let Some(o) = obj.as_object() else { return Err(rt.type_error("private fields need an object")) };
+    if rt.get_own_property(o, k).is_some() {
+        return Err(rt.type_error(format!("Cannot initialize {} twice on the same object", private_desc(name))));
+    }
+    // Methods (functions with a home object) are read-only; fields writable.
+    let attrs =
+        if v.as_object().is_some_and(|f| f.as_closure().is_some_and(|c| c.home_object.is_some() && c.code.block.kind == CodeKind::Method))
+            && !v.is_undefined()
+        {
+            0
+        } else {
+            WRITABLE
+        };
+    rt.define_data(o, k, v, attrs);
+    Ok(())
+}
+
+pub(super) fn has_private(rt: &mut Runtime, obj: Value, name: Value) -> JsResult<Value> {
+    let k = private_key(rt, name)?;
+    let Some(o) = obj.as_object() else {
+        return Err(rt.type_error("Cannot use 'in' operator to search for a private field in a non-object"));
+    };
+    Ok(Value::bool(rt.get_own_property(o, k).is_some()))
+}
+
+// ----- arithmetic -----
+
+#[inline]
+pub(super) fn see_int(code: Gc<FunctionCode>, slot: usize) {
+    if let Feedback::Binary(f) = &mut code.get_mut().feedback.slots[slot].data {
+        if f.kind < NumericKind::Int32 {
+            f.kind = NumericKind::Int32;
+        }
+    }
+}
+
+#[inline]
+pub(super) fn see_int_compare(code: Gc<FunctionCode>, slot: usize) {
+    if let Feedback::Compare(f) = &mut code.get_mut().feedback.slots[slot].data {
+        if f.kind < NumericKind::Int32 {
+            f.kind = NumericKind::Int32;
+        }
+    }
+}
+
+pub(super) fn see_number(code: Gc<FunctionCode>, slot: usize, overflow: bool) {
+    if let Feedback::Binary(f) = &mut code.get_mut().feedback.slots[slot].data {
+        f.see(NumericKind::Number);
+        f.overflowed |= overflow;
+    }
+}
+
+fn kind_of(v: Value) -> NumericKind {
+    if v.is_int() {
+        NumericKind::Int32
+    } else if v.is_number() {
+        NumericKind::Number
+    } else if v.is_bool() || v.is_nullish() {
+        NumericKind::NumberOrOddball
+    } else if v.is_string() {
+        NumericKind::String
+    } else {
+        NumericKind::Any
+    }
+}
+
+fn see_operands(code: Gc<FunctionCode>, slot: usize, a: Value, b: Value, result: Option<Value>) {
+    let k = kind_of(a).max(kind_of(b));
+    let fb = &mut code.get_mut().feedback.slots[slot].data;
+    if let Feedback::Binary(f) | Feedback::Compare(f) = fb {
+        f.see(k);
+        if k == NumericKind::Int32 && result.is_some_and(|r| !r.is_int()) {
+            f.see(NumericKind::Number);
+            f.overflowed = true;
+        }
+    }
+}
+
+pub(super) fn see_compare(_rt: &Runtime, code: Gc<FunctionCode>, slot: usize, a: Value, b: Value) {
+    see_operands(code, slot, a, b, None);
+}
+
+pub(super) fn add_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, a: Value, b: Value) -> JsResult<Value> {
+    let r = rt.add_values(a, b)?;
+    see_operands(code, slot, a, b, Some(r));
+    Ok(r)
+}
+
+impl Runtime {
+    /// The `+` operator.
+    pub fn add_values(&mut self, a: Value, b: Value) -> JsResult<Value> {
+        if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+            return Ok(Value::from_f64(x + y));
+        }
+        if let (Some(x), Some(y)) = (a.as_string(), b.as_string()) {
+            return self.concat(x, y);
+        }
+        let pa = self.to_primitive(a, Hint::Default)?;
+        let pb = self.to_primitive(b, Hint::Default)?;
+        if pa.is_string() || pb.is_string() {
+            let x = self.to_string(pa)?;
+            let y = self.to_string(pb)?;
+            return self.concat(x, y);
+        }
+        let x = self.to_number(pa)?;
+        let y = self.to_number(pb)?;
+        Ok(Value::from_f64(x + y))
+    }
+
+    /// The numeric binary operators other than `+`.
+    pub fn arith(&mut self, op: Op, a: Value, b: Value) -> JsResult<Value> {
+        use crate::runtime::numconv::{to_int32, to_uint32};
+        let x = self.to_number(a)?;
+        let y = self.to_number(b)?;
+        Ok(match op {
+            Op::Sub { .. } => Value::from_f64(x - y),
+            Op::Mul { .. } => Value::from_f64(x * y),
+            Op::Div { .. } => Value::from_f64(x / y),
+            Op::Mod { .. } => {
+                let r = if y.is_infinite() && x.is_finite() { x } else { x % y };
+                Value::from_f64(r)
+            }
+            Op::Exp { .. } => Value::from_f64(js_pow(x, y)),
+            Op::BitAnd { .. } => Value::int(to_int32(x) & to_int32(y)),
+            Op::BitOr { .. } => Value::int(to_int32(x) | to_int32(y)),
+            Op::BitXor { .. } => Value::int(to_int32(x) ^ to_int32(y)),
+            Op::Shl { .. } => Value::int(to_int32(x).wrapping_shl(to_uint32(y) & 31)),
+            Op::Sar { .. } => Value::int(to_int32(x) >> (to_uint32(y) & 31)),
+            Op::Shr { .. } => Value::from_f64((to_uint32(x) >> (to_uint32(y) & 31)) as f64),
+            _ => unreachable!("not an arithmetic op"),
+        })
+    }
+}
+
+/// `**` / Math.pow with ECMAScript's special cases.
+pub fn js_pow(x: f64, y: f64) -> f64 {
+    if y.is_nan() {
+        return f64::NAN;
+    }
+    if y == 0.0 {
+        return 1.0;
+    }
+    if (x == 1.0 || x == -1.0) && y.is_infinite() {
+        return f64::NAN;
+    }
+    x.powf(y)
+}
+
+pub(super) fn arith_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+        let r = match op {
+            Op::Mul { .. } => x.checked_mul(y).filter(|r| *r != 0 || (x >= 0 && y >= 0)).map(Value::int),
+            Op::BitAnd { .. } => Some(Value::int(x & y)),
+            Op::BitOr { .. } => Some(Value::int(x | y)),
+            Op::BitXor { .. } => Some(Value::int(x ^ y)),
+            Op::Shl { .. } => Some(Value::int(x.wrapping_shl(y as u32 & 31))),
+            Op::Sar { .. } => Some(Value::int(x >> (y as u32 & 31))),
+            Op::Mod { .. } if x >= 0 && y > 0 => Some(Value::int(x % y)),
+            _ => None,
+        };
+        if let Some(r) = r {
+            see_int(code, slot);
+            return Ok(r);
+        }
+    }
+    let r = rt.arith(op, a, b)?;
+    see_operands(code, slot, a, b, Some(r));
+    Ok(r)
+}
+
+pub(super) fn compare_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {
+    see_operands(code, slot, a, b, None);
+    let r = match op {
+        Op::TestLt { .. } => rt.less_than(a, b, true)? == Some(true),
+        Op::TestGt { .. } => rt.less_than(b, a, false)? == Some(true),
+        Op::TestLe { .. } => rt.less_than(b, a, false)? == Some(false),
+        _ => rt.less_than(a, b, true)? == Some(false),
+    };
+    Ok(Value::bool(r))
+}
+
+// ----- calls -----
+
+pub(super) fn record_call(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
+    let fb = &mut code.get_mut().feedback.slots[slot].data;
+    if let Feedback::Call(c) = fb {
+        *c = match *c {
+            CallFeedback::Uninitialized => CallFeedback::Monomorphic(f),
+            CallFeedback::Monomorphic(g) if g == f => return,
+            CallFeedback::Monomorphic(g) => match g.as_closure() {
+                Some(gc) if gc.code == fcode => CallFeedback::SameCode(fcode),
+                _ => CallFeedback::Megamorphic,
+            },
+            CallFeedback::SameCode(c) if c == fcode => return,
+            _ => CallFeedback::Megamorphic,
+        };
+    }
+}
+
+pub(super) fn record_call_other(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>) {
+    let fb = &mut code.get_mut().feedback.slots[slot].data;
+    if let Feedback::Call(c) = fb {
+        *c = match *c {
+            CallFeedback::Uninitialized => CallFeedback::Monomorphic(f),
+            CallFeedback::Monomorphic(g) if g == f => return,
+            _ => CallFeedback::Megamorphic,
+        };
+    }
+}
+
+/// The elements of an array built by the compiler for spread calls.
+pub(super) fn array_values(arr: Value) -> Vec<Value> {
+    let a = arr.as_object().expect("spread array");
+    let len = a.array_length().unwrap_or(0) as usize;
+    match &a.elements {
+        Elements::Dense(v) => {
+            let mut out: Vec<Value> = v.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }).collect();
+            out.resize(len, Value::UNDEFINED);
+            out
+        }
+        Elements::Sparse(b) => (0..len as u32).map(|i| b.get(&i).map(|x| x.0).unwrap_or(Value::UNDEFINED)).collect(),
+    }
+}
+
+pub(super) fn call_eval(rt: &mut Runtime, f: Value, this: Value, args: &[Value], strict: bool) -> JsResult<Value> {
+    // A direct call to the realm's own `eval` with a string argument: evaluate as indirect
+    // eval in the global scope (direct-eval scoping is not supported yet).
+    let _ = strict;
+    rt.call(f, this, args)
+}
+
+pub(super) fn super_call(rt: &mut Runtime, fp: usize, args: &[Value]) -> JsResult<Value> {
+    let callee = rt.stack[fp + CALLEE_SLOT].as_object().expect("callee");
+    let new_target = rt.stack[fp + NEW_TARGET_SLOT];
+    let parent = callee.proto();
+    let pv = parent.map(Value::object).unwrap_or(Value::NULL);
+    if !rt.is_constructor(pv) {
+        return Err(rt.type_error("Super constructor is not a constructor"));
+    }
+    let result = rt.construct(pv, args, Some(new_target))?;
+    if !rt.stack[fp + THIS_SLOT].is_hole() {
+        return Err(rt.reference_error("Super constructor may only be called once"));
+    }
+    rt.stack[fp + THIS_SLOT] = result;
+    run_fields(rt, Value::object(callee), result)?;
+    Ok(result)
+}
+
+/// Runs a class constructor's field initialiser on `this`.
+pub(super) fn run_fields(rt: &mut Runtime, callee: Value, this: Value) -> JsResult<()> {
+    let init = callee.as_object().and_then(|c| c.as_closure().and_then(|cd| cd.fields));
+    if let Some(f) = init {
+        rt.call(Value::object(f), this, &[])?;
+    }
+    Ok(())
+}
+
+// ----- literals and creation -----
+
+pub(super) fn array_push(rt: &mut Runtime, arr: Value, v: Value) {
+    let a = arr.as_object().expect("array literal");
+    if let Elements::Dense(e) = &mut a.get_mut().elements {
+        e.push(v);
+    }
+    if let ObjectKind::Array { length, .. } = &mut a.get_mut().kind {
+        *length += 1;
+    }
+    rt.heap.note_bytes(8);
+}
+
+pub(super) fn array_spread(rt: &mut Runtime, arr: Value, iterable: Value) -> JsResult<()> {
+    rt.keep(arr);
+    let (it, next) = rt.get_iterator(iterable)?;
+    rt.keep(it);
+    rt.keep(next);
+    while let Some(v) = rt.iterator_step(it, next)? {
+        array_push(rt, arr, v);
+    }
+    Ok(())
+}
+
+/// Instantiates nested function `idx` of `code` and closes it over the frame's context.
+pub(super) fn create_closure(rt: &mut Runtime, code: Gc<FunctionCode>, idx: u32, fp: usize) -> JsResult<Value> {
+    let mut fc = code.constants[idx as usize];
+    if fc.is_hole() {
+        let Constant::Function(block) = &code.block.constants[idx as usize] else { unreachable!("CreateClosure operand") };
+        let f = rt.instantiate(block.clone());
+        fc = Value::cell(f);
+        code.get_mut().constants[idx as usize] = fc;
+    }
+    let fcode = fc.as_cell::<FunctionCode>().expect("function code");
+    let context = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>();
+    let (lexical_this, lexical_new_target, home) = if fcode.block.kind == CodeKind::Arrow {
+        let callee = rt.stack[fp + CALLEE_SLOT].as_object();
+        let home = callee.and_then(|c| c.as_closure().and_then(|cd| cd.home_object));
+        (rt.stack[fp + THIS_SLOT], rt.stack[fp + NEW_TARGET_SLOT], home)
+    } else {
+        (Value::UNDEFINED, Value::UNDEFINED, None)
+    };
+    Ok(Value::object(rt.new_closure(fcode, context, lexical_this, lexical_new_target, home)))
+}
+
+impl Runtime {
+    /// A closure object for `code` (with `length`, `name` and, for constructors and
+    /// generators, `prototype`).
+    pub(crate) fn new_closure(
+        &mut self,
+        code: Gc<FunctionCode>,
+        context: Option<Gc<Context>>,
+        lexical_this: Value,
+        lexical_new_target: Value,
+        home: Option<Gc<JsObject>>,
+    ) -> Gc<JsObject> {
+        let b = &code.block;
+        let proto = match (b.generator, b.is_async) {
+            (true, false) => Intrinsic::GeneratorFunctionPrototype,
+            (true, true) => Intrinsic::AsyncGeneratorFunctionPrototype,
+            (false, true) => Intrinsic::AsyncFunctionPrototype,
+            _ => Intrinsic::FunctionPrototype,
+        };
+        let p = self.intrinsic(proto);
+        let realm = self.realm;
+        let f = self.new_object_with(
+            Some(p),
+            ObjectKind::Closure(Box::new(ClosureData {
+                code,
+                context,
+                lexical_this,
+                lexical_new_target,
+                home_object: home,
+                fields: None,
+                realm,
+            })),
+        );
+        let length = PropertyKey::String(self.names.length);
+        self.add_named(f, length, Value::int(b.length as i32), CONFIGURABLE);
+        let name = PropertyKey::String(self.names.name);
+        let n = if b.name.is_empty() { Value::string(self.empty_string) } else { Value::string(self.intern_units(&b.name)) };
+        if !b.is_class_constructor || !b.name.is_empty() || true {
+            self.add_named(f, name, n, CONFIGURABLE);
+        }
+        let needs_proto = matches!(b.kind, CodeKind::Normal) || b.generator;
+        if needs_proto {
+            let pk = PropertyKey::String(self.names.prototype);
+            if b.generator {
+                let gp = self.intrinsic(if b.is_async { Intrinsic::AsyncGeneratorPrototype } else { Intrinsic::GeneratorPrototype });
+                let po = self.new_object_with(Some(gp), ObjectKind::Ordinary);
+                self.add_named(f, pk, Value::object(po), WRITABLE);
+            } else {
+                let po = self.new_plain_object();
+                let ck = PropertyKey::String(self.names.constructor);
+                self.add_named(po, ck, Value::object(f), HIDDEN);
+                self.add_named(f, pk, Value::object(po), WRITABLE);
+            }
+        }
+        f
+    }
+}
+
+pub(super) fn create_class(rt: &mut Runtime, ctor: Value, parent: Value) -> JsResult<Value> {
+    let f = ctor.as_object().expect("class constructor");
+    let (proto_parent, ctor_parent) = if parent.is_hole() {
+        (Some(rt.intrinsic(Intrinsic::ObjectPrototype)), rt.intrinsic(Intrinsic::FunctionPrototype))
+    } else if parent.is_null() {
+        (None, rt.intrinsic(Intrinsic::FunctionPrototype))
+    } else {
+        if !rt.is_constructor(parent) {
+            return Err(rt.type_error("Class extends value is not a constructor or null"));
+        }
+        let pk = PropertyKey::String(rt.names.prototype);
+        let pp = rt.get(parent, pk)?;
+        if !pp.is_object() && !pp.is_null() {
+            return Err(rt.type_error("Class extends value does not have valid prototype property"));
+        }
+        (pp.as_object(), parent.as_object().expect("constructor"))
+    };
+    rt.set_prototype_of(f, Some(ctor_parent))?;
+    let proto = rt.new_object_with(proto_parent, ObjectKind::Ordinary);
+    let ck = PropertyKey::String(rt.names.constructor);
+    rt.define_data(proto, ck, ctor, HIDDEN);
+    let pk = PropertyKey::String(rt.names.prototype);
+    rt.define_data(f, pk, Value::object(proto), 0);
+    Ok(Value::object(proto))
+}
+
+pub(super) fn template_object(rt: &mut Runtime, code: Gc<FunctionCode>, idx: u32, slot: usize) -> Value {
+    if let Feedback::Cache(v) = code.feedback.slots[slot].data {
+        if !v.is_hole() {
+            return v;
+        }
+    }
+    let Constant::Template(t) = &code.block.constants[idx as usize] else { unreachable!("template operand") };
+    let t = t.clone();
+    let cooked: Vec<Value> = t
+        .cooked
+        .iter()
+        .map(|c| match c {
+            Some(s) => rt.new_string(s.to_vec()),
+            None => Value::UNDEFINED,
+        })
+        .collect();
+    let raw: Vec<Value> = t.raw.iter().map(|s| rt.new_string(s.to_vec())).collect();
+    let raw_arr = rt.new_array(raw);
+    let arr = rt.new_array(cooked);
+    let rk = PropertyKey::String(rt.names.raw);
+    rt.define_data(arr, rk, Value::object(raw_arr), 0);
+    for a in [raw_arr, arr] {
+        freeze_array(rt, a);
+    }
+    let v = Value::object(arr);
+    code.get_mut().feedback.slots[slot].data = Feedback::Cache(v);
+    v
+}
+
+fn freeze_array(rt: &mut Runtime, a: Gc<JsObject>) {
+    let len = a.array_length().unwrap_or(0);
+    for i in 0..len {
+        if let Some((v, _)) = a.get_element(i) {
+            rt.define_data(a, PropertyKey::Index(i), v, ENUMERABLE);
+        }
+    }
+    if let ObjectKind::Array { length_writable, .. } = &mut a.get_mut().kind {
+        *length_writable = false;
+    }
+    rt.prevent_extensions(a);
+}
+
+pub(super) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, mapped: bool) -> Value {
+    let argc = rt.stack[fp + ARGC_SLOT].int_unchecked() as usize;
+    let np = code.block.param_count as usize;
+    let nr = code.block.register_count as usize;
+    let mut values = Vec::with_capacity(argc);
+    for i in 0..argc {
+        let v = if i < np { rt.stack[fp + HEADER + i] } else { rt.stack[fp + HEADER + np + nr + (i - np)] };
+        values.push(v);
+    }
+    let p = rt.intrinsic(Intrinsic::ObjectPrototype);
+    let map = if mapped {
+        let ctx = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>().expect("mapped arguments need the function context");
+        // Parameters live in context slots 0..np in declaration order (the last duplicate wins).
+        let slots: Vec<Option<u32>> = (0..argc).map(|i| if i < np { Some(i as u32) } else { None }).collect();
+        Some((ctx, slots.into_boxed_slice()))
+    } else {
+        None
+    };
+    let o = rt.new_object_with(Some(p), ObjectKind::Arguments { mapped: map });
+    o.get_mut().elements = Elements::Dense(values);
+    let lk = PropertyKey::String(rt.names.length);
+    rt.add_named(o, lk, Value::int(argc as i32), HIDDEN);
+    let iter = PropertyKey::Symbol(rt.well_known(crate::runtime::names::WellKnown::Iterator));
+    let values_fn = rt.intrinsic(Intrinsic::ArrayProtoValues);
+    rt.add_named(o, iter, Value::object(values_fn), HIDDEN);
+    if mapped {
+        let ck = PropertyKey::String(rt.names.callee);
+        let callee = rt.stack[fp + CALLEE_SLOT];
+        rt.add_named(o, ck, callee, HIDDEN);
+    } else {
+        let ck = PropertyKey::String(rt.names.callee);
+        let thrower = Value::object(rt.intrinsic(Intrinsic::ThrowTypeError));
+        let acc = rt.alloc(crate::runtime::object::Accessor::new(thrower, thrower));
+        rt.add_named(o, ck, Value::cell(acc), ACCESSOR);
+    }
+    Value::object(o)
+}
+
+pub(super) fn create_rest(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, start: usize) -> Value {
+    let argc = rt.stack[fp + ARGC_SLOT].int_unchecked() as usize;
+    let np = code.block.param_count as usize;
+    let nr = code.block.register_count as usize;
+    let mut values = Vec::new();
+    for i in start..argc {
+        let v = if i < np { rt.stack[fp + HEADER + i] } else { rt.stack[fp + HEADER + np + nr + (i - np)] };
+        values.push(v);
+    }
+    Value::object(rt.new_array(values))
+}
+
+pub(super) fn set_function_name(rt: &mut Runtime, f: Value, name: Value, prefix: u32) -> JsResult<()> {
+    let Some(fo) = f.as_object() else { return Ok(()) };
+    let mut n: Vec<u16> = match name.as_symbol() {
+        Some(s) => match s.description.as_string() {
+            Some(d) if s.private => d.units().to_vec(),
+            Some(d) => {
+                let mut v: Vec<u16> = "[".encode_utf16().collect();
+                v.extend_from_slice(d.units());
+                v.push(b']' as u16);
+                v
+            }
+            None => Vec::new(),
+        },
+        None => rt.to_string(name)?.units().to_vec(),
+    };
+    let p = match prefix {
+        1 => "get ",
+        2 => "set ",
+        _ => "",
+    };
+    if !p.is_empty() {
+        let mut v: Vec<u16> = p.encode_utf16().collect();
+        v.append(&mut n);
+        n = v;
+    }
+    let nv = rt.new_string(n);
+    let k = PropertyKey::String(rt.names.name);
+    // Classes with a static `name` member keep theirs.
+    if let Some(p) = rt.get_own_property(fo, k) {
+        if p.attrs & ACCESSOR != 0 || p.attrs & WRITABLE != 0 {
+            return Ok(());
+        }
+    }
+    rt.define_data(fo, k, nv, CONFIGURABLE);
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! [`FunctionCode`]: a [`CodeBlock`] instantiated in one runtime.
+//!
+//! It owns the materialised constant pool (strings interned, nested functions as their own
+//! `FunctionCode`s, created on first use), the [`FeedbackVector`] every tier reads, and the
+//! invocation and back-edge counters the JIT tiers use to decide what to compile. All
+//! closures of one function literal share one `FunctionCode`.
+
+use crate::bytecode::code::CodeBlock;
+use crate::heap::{CellHeader, CellKind, Marker, Trace};
+use crate::interpreter::feedback::FeedbackVector;
+use crate::value::Value;
+use std::sync::Arc;
+
+/// A function's code in one runtime.
+#[repr(C)]
+pub struct FunctionCode {
+    header: CellHeader,
+    /// The compiled bytecode.
+    pub block: Arc<CodeBlock>,
+    /// Materialised constants (the hole for a nested function not yet instantiated).
+    pub constants: Box<[Value]>,
+    /// Type feedback and inline caches.
+    pub feedback: FeedbackVector,
+    /// Times called.
+    pub invocations: u32,
+    /// Loop back-edges taken.
+    pub back_edges: u32,
+}
+
+impl FunctionCode {
+    /// A new instance (constants filled by the runtime).
+    pub fn new(block: Arc<CodeBlock>, constants: Box<[Value]>) -> FunctionCode {
+        let feedback = FeedbackVector::new(&block.feedback);
+        FunctionCode { header: CellHeader::new::<FunctionCode>(), block, constants, feedback, invocations: 0, back_edges: 0 }
+    }
+}
+
+impl Trace for FunctionCode {
+    const KIND: CellKind = CellKind::FunctionCode;
+    fn trace(&self, m: &mut Marker) {
+        self.constants.iter().for_each(|v| m.value(*v));
+        self.feedback.trace(m);
+    }
+}

@@ -1,0 +1,597 @@
+//! The [`Runtime`]: one isolated JavaScript world (heap, VM stack, realms, job queue).
+//!
+//! Everything hangs off a `Runtime`; there is no process-wide mutable state, so several
+//! runtimes coexist in one process (each used from one thread at a time).
+//! Submodules hold the object model and the spec's abstract operations; the interpreter
+//! lives in [`crate::interpreter`].
+
+pub mod context;
+pub mod convert;
+pub mod error;
+pub mod function;
+pub mod names;
+pub mod numconv;
+pub mod object;
+pub mod property;
+pub mod realm;
+pub mod shape;
+pub mod string;
+pub mod symbol;
+
+use crate::bytecode::code::{CodeBlock, Constant};
+use crate::heap::{Gc, Heap, Trace};
+use crate::interpreter::feedback::IcStats;
+use crate::value::Value;
+use names::Names;
+use object::{JsObject, NativeData, NativeFn, ObjectKind};
+use realm::Realm;
+pub use realm::{Intrinsic, RealmId};
+use shape::{PropertyKey, Shape};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use string::JsString;
+use symbol::Symbol;
+
+/// Why a script was stopped without a catchable exception.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Termination {
+    /// The embedder's interrupt flag was set.
+    Interrupted,
+    /// The heap limit was exceeded.
+    OutOfMemory,
+}
+
+/// An abrupt completion in progress.
+#[derive(Copy, Clone, Debug)]
+pub enum Throw {
+    /// A JavaScript exception (catchable).
+    Value(Value),
+    /// Termination: unwinds every frame without running catch/finally.
+    Terminate(Termination),
+}
+
+/// The result of an operation that may throw.
+pub type JsResult<T> = Result<T, Throw>;
+
+/// The arguments of a native function call.
+pub struct CallArgs<'a> {
+    /// The function object being called.
+    pub callee: Gc<JsObject>,
+    /// `this`.
+    pub this: Value,
+    /// The arguments.
+    pub args: &'a [Value],
+    /// `new.target` (undefined for a plain call).
+    pub new_target: Value,
+}
+
+impl CallArgs<'_> {
+    /// Argument `i`, or undefined.
+    #[inline]
+    pub fn arg(&self, i: usize) -> Value {
+        self.args.get(i).copied().unwrap_or(Value::UNDEFINED)
+    }
+    /// Was this a `new` call?
+    pub fn is_construct(&self) -> bool {
+        !self.new_target.is_undefined()
+    }
+}
+
+/// Options fixed when a runtime is created.
+#[derive(Clone, Debug)]
+pub struct RuntimeOptions {
+    /// Terminate scripts whose heap exceeds this many bytes.
+    pub heap_limit: Option<usize>,
+    /// Collect every N allocations (stress testing).
+    pub gc_stress: Option<u32>,
+    /// JIT tier: "off" (the only one so far).
+    pub jit: String,
+    /// Compile eagerly (for JIT testing; no effect yet).
+    pub jit_eager: bool,
+    /// Optimizing tier threshold (no effect yet).
+    pub opt_threshold: Option<u32>,
+    /// Register stack capacity in values.
+    pub stack_slots: usize,
+}
+
+impl Default for RuntimeOptions {
+    fn default() -> Self {
+        RuntimeOptions { heap_limit: None, gc_stress: None, jit: "off".into(), jit_eager: false, opt_threshold: None, stack_slots: 1 << 20 }
+    }
+}
+
+/// A queued job (a promise reaction or similar).
+pub(crate) struct Job {
+    pub func: Value,
+    pub this: Value,
+    pub args: Vec<Value>,
+}
+
+/// A pending timer.
+pub(crate) struct Timer {
+    pub func: Value,
+    pub args: Vec<Value>,
+    pub interval: Option<u64>,
+    pub id: u32,
+}
+
+/// A handle that stops a runtime's script from another thread.
+#[derive(Clone, Debug)]
+pub struct InterruptHandle(Arc<AtomicBool>);
+
+impl InterruptHandle {
+    /// Requests termination of whatever script the runtime is running (or runs next).
+    pub fn interrupt(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// One JavaScript world.
+pub struct Runtime {
+    pub(crate) heap: Heap,
+    /// The VM register stack (fixed capacity; never reallocated).
+    pub(crate) stack: Box<[Value]>,
+    /// First free stack slot.
+    pub(crate) sp: usize,
+    /// The current frame's base (see `interpreter::frame`), or `usize::MAX` when no frame runs.
+    pub(crate) fp: usize,
+    /// The current frame's instruction index (kept up to date for stack traces).
+    pub(crate) pc: u32,
+    pub(crate) realms: Vec<Realm>,
+    pub(crate) realm: RealmId,
+    interned: HashMap<Box<[u16]>, Gc<JsString>>,
+    pub(crate) symbol_registry: HashMap<Box<[u16]>, Gc<Symbol>>,
+    /// Well-known symbols (`Symbol.iterator`, ...), by [`names::WellKnown`].
+    pub(crate) well_known: Vec<Gc<Symbol>>,
+    /// Interned names the engine uses.
+    pub(crate) names: Names,
+    pub(crate) null_root_shape: Gc<Shape>,
+    pub(crate) empty_string: Gc<JsString>,
+    /// Values Rust code holds across calls into JavaScript (see [`Runtime::keep`]).
+    pub(crate) kept: Vec<Value>,
+    pub(crate) persistent: Vec<Option<Value>>,
+    pub(crate) jobs: VecDeque<Job>,
+    pub(crate) timers: BTreeMap<(u64, u64), Timer>,
+    pub(crate) timer_seq: u64,
+    pub(crate) virtual_time: u64,
+    pub(crate) interrupt: Arc<AtomicBool>,
+    pub(crate) options: RuntimeOptions,
+    /// Nesting of interpreter loops entered from Rust.
+    pub(crate) native_depth: u32,
+    /// Inline-cache statistics.
+    pub stats: IcStats,
+    pub(crate) print_handler: Option<Box<dyn FnMut(&str)>>,
+    pub(crate) error_handler: Option<Box<dyn FnMut(&str)>>,
+    pub(crate) next_timer_id: u32,
+    /// A frame that just suspended (generators, async functions), for its resumer to take.
+    pub(crate) suspended: Option<crate::interpreter::generator_state::Suspended>,
+    /// How the frame being resumed was resumed.
+    pub(crate) resume_mode: crate::interpreter::ResumeMode,
+    /// A termination raised inside a job callback, reported by the event loop.
+    pub(crate) pending_termination: Option<Throw>,
+    /// WeakMap/WeakSet objects, whose entries the collector treats as ephemerons.
+    pub(crate) weak_tables: Vec<Gc<JsObject>>,
+    /// Promises rejected without a handler (yet).
+    pub(crate) pending_rejections: Vec<Gc<JsObject>>,
+    pub(crate) clock_start: Option<std::time::Instant>,
+}
+
+/// A compiled script: runtime-independent, shareable between threads and runtimes.
+pub struct Script {
+    pub(crate) code: Arc<CodeBlock>,
+}
+
+impl Script {
+    /// The top-level code block (for `--print-bytecode`).
+    pub fn code(&self) -> &CodeBlock {
+        &self.code
+    }
+}
+
+impl Runtime {
+    /// A new runtime with one realm.
+    pub fn new(options: RuntimeOptions) -> Runtime {
+        let mut heap = Heap::new(options.gc_stress, options.heap_limit);
+        let null_root_shape = heap.alloc(Shape::root(None));
+        let empty_string = heap.alloc(JsString::flat(Box::new([])));
+        empty_string.set_interned(true);
+        let stack = vec![Value::UNDEFINED; options.stack_slots.max(4096)].into_boxed_slice();
+        let mut rt = Runtime {
+            heap,
+            stack,
+            sp: 0,
+            fp: usize::MAX,
+            pc: 0,
+            realms: Vec::new(),
+            realm: RealmId(0),
+            interned: HashMap::new(),
+            symbol_registry: HashMap::new(),
+            well_known: Vec::new(),
+            names: Names::placeholder(empty_string),
+            null_root_shape,
+            empty_string,
+            kept: Vec::new(),
+            persistent: Vec::new(),
+            jobs: VecDeque::new(),
+            timers: BTreeMap::new(),
+            timer_seq: 0,
+            virtual_time: 0,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            options,
+            native_depth: 0,
+            stats: IcStats::default(),
+            print_handler: None,
+            error_handler: None,
+            next_timer_id: 1,
+            suspended: None,
+            resume_mode: crate::interpreter::ResumeMode::Next,
+            pending_termination: None,
+            weak_tables: Vec::new(),
+            pending_rejections: Vec::new(),
+            clock_start: None,
+        };
+        rt.interned.insert(Box::new([]), empty_string);
+        rt.names = Names::new(&mut rt);
+        rt.well_known = names::create_well_known(&mut rt);
+        let id = rt.create_realm();
+        rt.realm = id;
+        rt
+    }
+
+    /// Creates a new realm with fresh intrinsics and global object.
+    pub fn create_realm(&mut self) -> RealmId {
+        crate::builtins::create_realm(self)
+    }
+
+    /// The current realm.
+    pub(crate) fn realm(&self) -> &Realm {
+        &self.realms[self.realm.0 as usize]
+    }
+
+    /// An intrinsic of the current realm.
+    #[inline]
+    pub fn intrinsic(&self, i: Intrinsic) -> Gc<JsObject> {
+        self.realms[self.realm.0 as usize].intrinsics[i as usize].expect("intrinsic set up at realm creation")
+    }
+
+    /// The current realm's global object.
+    pub fn global_object(&self) -> Gc<JsObject> {
+        self.realm().global
+    }
+
+    /// A handle to interrupt this runtime from another thread.
+    pub fn interrupt_handle(&self) -> InterruptHandle {
+        InterruptHandle(self.interrupt.clone())
+    }
+
+    /// Sets where `print` and `console.log` output goes (default: stdout).
+    pub fn set_print_handler(&mut self, f: Box<dyn FnMut(&str)>) {
+        self.print_handler = Some(f);
+    }
+
+    /// Sets where `console.error`/`console.warn` output goes (default: stderr).
+    pub fn set_error_handler(&mut self, f: Box<dyn FnMut(&str)>) {
+        self.error_handler = Some(f);
+    }
+
+    pub(crate) fn print_line(&mut self, s: &str, is_error: bool) {
+        if is_error {
+            if let Some(h) = &mut self.error_handler {
+                h(s);
+                return;
+            }
+            eprintln!("{s}");
+            return;
+        }
+        match &mut self.print_handler {
+            Some(h) => h(s),
+            None => {
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "{s}");
+            }
+        }
+    }
+
+    // ----- allocation -----
+
+    /// Allocates a heap cell.
+    #[inline]
+    pub fn alloc<T: Trace>(&mut self, cell: T) -> Gc<T> {
+        self.heap.alloc(cell)
+    }
+
+    /// Interns UTF-16 text (property keys).
+    pub fn intern_units(&mut self, u: &[u16]) -> Gc<JsString> {
+        if let Some(s) = self.interned.get(u) {
+            return *s;
+        }
+        let s = self.heap.alloc(JsString::flat(u.into()));
+        s.set_interned(true);
+        self.interned.insert(u.into(), s);
+        s
+    }
+
+    pub(crate) fn interned_mut(&mut self) -> &mut HashMap<Box<[u16]>, Gc<JsString>> {
+        &mut self.interned
+    }
+
+    /// Interns Rust text.
+    pub fn intern(&mut self, s: &str) -> Gc<JsString> {
+        let u: Vec<u16> = s.encode_utf16().collect();
+        self.intern_units(&u)
+    }
+
+    /// The interned copy of a string.
+    pub fn intern_string(&mut self, s: Gc<JsString>) -> Gc<JsString> {
+        if s.is_interned() {
+            return s;
+        }
+        let u = s.units().to_vec();
+        self.intern_units(&u)
+    }
+
+    /// A property key for Rust text.
+    pub fn key(&mut self, s: &str) -> PropertyKey {
+        let u: Vec<u16> = s.encode_utf16().collect();
+        self.key_units(&u)
+    }
+
+    /// A property key for UTF-16 text (array indices become `Index` keys).
+    pub fn key_units(&mut self, u: &[u16]) -> PropertyKey {
+        if let Some(i) = string::array_index(u) {
+            return PropertyKey::Index(i);
+        }
+        PropertyKey::String(self.intern_units(u))
+    }
+
+    /// A new string value from UTF-16 units.
+    pub fn new_string(&mut self, u: Vec<u16>) -> Value {
+        if u.is_empty() {
+            return Value::string(self.empty_string);
+        }
+        Value::string(self.heap.alloc(JsString::flat(u.into_boxed_slice())))
+    }
+
+    /// A new string value from Rust text.
+    pub fn str(&mut self, s: &str) -> Value {
+        self.new_string(s.encode_utf16().collect())
+    }
+
+    /// `a + b` for strings: a rope when long, a copy when short.
+    pub fn concat(&mut self, a: Gc<JsString>, b: Gc<JsString>) -> JsResult<Value> {
+        if a.is_empty() {
+            return Ok(Value::string(b));
+        }
+        if b.is_empty() {
+            return Ok(Value::string(a));
+        }
+        let len = a.len() + b.len();
+        if len > (1 << 30) - 25 {
+            return Err(self.range_error("Invalid string length"));
+        }
+        if len < string::ROPE_MIN {
+            let mut v = Vec::with_capacity(len);
+            v.extend_from_slice(a.units());
+            v.extend_from_slice(b.units());
+            return Ok(self.new_string(v));
+        }
+        self.heap.note_bytes(len / 4);
+        Ok(Value::string(self.heap.alloc(JsString::rope(a, b))))
+    }
+
+    /// The root shape of objects with prototype `proto`.
+    pub fn root_shape(&mut self, proto: Option<Gc<JsObject>>) -> Gc<Shape> {
+        match proto {
+            None => self.null_root_shape,
+            Some(p) => {
+                self.ensure_proto_info(p);
+                let pi = p.get_mut().proto_info.as_mut().expect("just ensured");
+                if let Some(s) = pi.root_shape {
+                    return s;
+                }
+                let s = self.heap.alloc(Shape::root(Some(p)));
+                p.get_mut().proto_info.as_mut().expect("ensured").root_shape = Some(s);
+                s
+            }
+        }
+    }
+
+    /// Marks `p` as a prototype (and its chain): gives it a validity cell and registers it
+    /// with its own prototype.
+    pub(crate) fn ensure_proto_info(&mut self, p: Gc<JsObject>) {
+        let mut cur = Some(p);
+        let mut child: Option<Gc<JsObject>> = None;
+        while let Some(o) = cur {
+            let fresh = o.proto_info.is_none();
+            if fresh {
+                let validity = self.heap.alloc(object::ValidityCell::new());
+                o.get_mut().proto_info = Some(Box::new(object::ProtoInfo { root_shape: None, validity, users: Vec::new() }));
+            }
+            if let Some(c) = child {
+                let users = &mut o.get_mut().proto_info.as_mut().expect("set").users;
+                if !users.contains(&c) {
+                    users.push(c);
+                }
+            }
+            if !fresh {
+                break;
+            }
+            child = Some(o);
+            cur = o.proto();
+        }
+    }
+
+    /// A new object with the given prototype and kind.
+    pub fn new_object_with(&mut self, proto: Option<Gc<JsObject>>, kind: ObjectKind) -> Gc<JsObject> {
+        let shape = self.root_shape(proto);
+        self.heap.alloc(JsObject::new(shape, kind))
+    }
+
+    /// A new ordinary object inheriting from `Object.prototype`.
+    pub fn new_plain_object(&mut self) -> Gc<JsObject> {
+        let p = self.intrinsic(Intrinsic::ObjectPrototype);
+        self.new_object_with(Some(p), ObjectKind::Ordinary)
+    }
+
+    /// A new array holding `values`.
+    pub fn new_array(&mut self, values: Vec<Value>) -> Gc<JsObject> {
+        let p = self.intrinsic(Intrinsic::ArrayPrototype);
+        let len = values.len() as u32;
+        self.heap.note_bytes(values.len() * 8);
+        let a = self.new_object_with(Some(p), ObjectKind::Array { length: len, length_writable: true });
+        a.get_mut().elements = object::Elements::Dense(values);
+        a
+    }
+
+    /// A new built-in function object.
+    pub fn new_native_function(&mut self, name: &str, length: u32, f: NativeFn, constructor: bool) -> Gc<JsObject> {
+        self.new_native_function_with(name, length, f, constructor, Box::new([]))
+    }
+
+    /// A new built-in function object closing over `captures`.
+    pub fn new_native_function_with(
+        &mut self,
+        name: &str,
+        length: u32,
+        f: NativeFn,
+        constructor: bool,
+        captures: Box<[Value]>,
+    ) -> Gc<JsObject> {
+        let proto = self.intrinsic(Intrinsic::FunctionPrototype);
+        let realm = self.realm;
+        let o = self.new_object_with(Some(proto), ObjectKind::Native(Box::new(NativeData { f, constructor, realm, captures })));
+        let len_key = PropertyKey::String(self.names.length);
+        self.define_data(o, len_key, Value::int(length as i32), shape::CONFIGURABLE);
+        let name_key = PropertyKey::String(self.names.name);
+        let n = self.str(name);
+        self.define_data(o, name_key, n, shape::CONFIGURABLE);
+        o
+    }
+
+    /// Defines a built-in method `name` on `obj`.
+    pub fn define_method(&mut self, obj: Gc<JsObject>, name: &str, length: u32, f: NativeFn) -> Gc<JsObject> {
+        let func = self.new_native_function(name, length, f, false);
+        let k = self.key(name);
+        self.define_data(obj, k, Value::object(func), shape::HIDDEN);
+        func
+    }
+
+    /// Defines a built-in method keyed by a well-known symbol (named `[Symbol.x]`).
+    pub fn define_symbol_method(
+        &mut self,
+        obj: Gc<JsObject>,
+        sym: names::WellKnown,
+        fname: &str,
+        length: u32,
+        f: NativeFn,
+        attrs: shape::Attrs,
+    ) -> Gc<JsObject> {
+        let func = self.new_native_function(fname, length, f, false);
+        let s = self.well_known(sym);
+        self.define_data(obj, PropertyKey::Symbol(s), Value::object(func), attrs);
+        func
+    }
+
+    /// Defines a built-in accessor.
+    pub fn define_getter(&mut self, obj: Gc<JsObject>, key: PropertyKey, fname: &str, f: NativeFn, setter: Option<NativeFn>) {
+        let g = self.new_native_function(fname, 0, f, false);
+        let s = setter.map(|sf| {
+            let n = fname.replacen("get ", "set ", 1);
+            Value::object(self.new_native_function(&n, 1, sf, false))
+        });
+        let acc = self.alloc(object::Accessor::new(Value::object(g), s.unwrap_or(Value::UNDEFINED)));
+        self.define_data(obj, key, Value::cell(acc), shape::CONFIGURABLE | shape::ACCESSOR);
+    }
+
+    /// A well-known symbol.
+    pub fn well_known(&self, w: names::WellKnown) -> Gc<Symbol> {
+        self.well_known[w as usize]
+    }
+
+    /// Keeps `v` alive until the current native call returns (for Rust code that holds
+    /// values across calls into JavaScript, which may collect).
+    #[inline]
+    pub fn keep(&mut self, v: Value) {
+        self.kept.push(v);
+    }
+
+    /// Instantiates a code block in this runtime.
+    pub(crate) fn instantiate(&mut self, block: Arc<CodeBlock>) -> Gc<function::FunctionCode> {
+        let mut consts = Vec::with_capacity(block.constants.len());
+        for c in &block.constants {
+            consts.push(match c {
+                Constant::Number(n) => Value::number(*n),
+                Constant::String(s) => Value::string(self.intern_units(s)),
+                _ => Value::HOLE,
+            });
+        }
+        self.heap.note_bytes(block.feedback.len() * 32 + consts.len() * 8);
+        self.heap.alloc(function::FunctionCode::new(block, consts.into_boxed_slice()))
+    }
+
+    // ----- the public embedding surface (the embedding issue will grow it) -----
+
+    /// Parses and compiles a script. The result is runtime-independent.
+    pub fn compile(source: &str, file_name: &str) -> Result<Arc<Script>, crate::JsError> {
+        crate::compile_script(source, file_name, false).map(|code| Arc::new(Script { code }))
+    }
+
+    /// Runs a compiled script in the current realm.
+    pub fn run(&mut self, script: &Script) -> Result<Value, crate::JsError> {
+        let r = self.run_script_code(script.code.clone());
+        self.finish_result(r)
+    }
+
+    /// Compiles and runs a script.
+    pub fn eval(&mut self, source: &str, file_name: &str) -> Result<Value, crate::JsError> {
+        let s = Self::compile(source, file_name)?;
+        self.run(&s)
+    }
+
+    /// Runs promise jobs and timers until none are left.
+    pub fn run_jobs(&mut self) -> Result<(), crate::JsError> {
+        let r = self.run_event_loop();
+        self.finish_result(r)
+    }
+
+    pub(crate) fn finish_result<T>(&mut self, r: JsResult<T>) -> Result<T, crate::JsError> {
+        match r {
+            Ok(v) => Ok(v),
+            Err(t) => Err(self.to_js_error(t)),
+        }
+    }
+
+    /// Collects garbage now (at a safepoint the caller guarantees).
+    pub fn collect_garbage(&mut self) {
+        crate::interpreter::gc::collect(self);
+    }
+}
+
+impl Runtime {
+    /// `util.inspect`-style text for a value (no colours).
+    pub fn inspect(&mut self, v: Value) -> String {
+        crate::builtins::inspect::inspect(self, v, &Default::default())
+    }
+
+    /// The `--stats` report.
+    pub fn stats_report(&self) -> String {
+        let s = &self.stats;
+        let pct = |h: u64, m: u64| if h + m == 0 { 0.0 } else { 100.0 * h as f64 / (h + m) as f64 };
+        format!(
+            "instructions executed: {}\ncalls: {}\nproperty loads: {} ({:.1}% IC hits)\nproperty stores: {} ({:.1}% IC hits)\nglobal accesses: {} ({:.1}% IC hits)\ncollections: {}, cells freed: {}, live cells: {}",
+            s.instructions,
+            s.calls,
+            s.get_hits + s.get_misses,
+            pct(s.get_hits, s.get_misses),
+            s.set_hits + s.set_misses,
+            pct(s.set_hits, s.set_misses),
+            s.global_hits + s.global_misses,
+            pct(s.global_hits, s.global_misses),
+            self.heap.stats.collections,
+            self.heap.stats.freed,
+            self.heap.cell_count()
+        )
+    }
+}

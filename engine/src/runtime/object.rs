@@ -1,0 +1,303 @@
+//! [`JsObject`]: the object cell, its elements store and its class-specific data.
+//!
+//! Named properties live in `slots`, laid out by the object's [`Shape`]; array-index
+//! properties live in [`Elements`] (dense with holes, or sparse). Class-specific internal
+//! slots (a function's code, an array's length, a Map's entries...) live in [`ObjectKind`].
+//! The spec-level operations ([[Get]], [[DefineOwnProperty]], ...) are in
+//! [`crate::runtime::property`]; this module only stores.
+
+use super::context::Context;
+use super::function::FunctionCode;
+use super::shape::{Attrs, PropertyKey, Shape};
+use super::string::JsString;
+use super::symbol::Symbol;
+use crate::builtins::BuiltinData;
+use crate::heap::{CellHeader, CellKind, Gc, Marker, Trace};
+use crate::runtime::{CallArgs, JsResult, RealmId, Runtime};
+use crate::value::Value;
+use std::collections::BTreeMap;
+
+/// A native function's entry point.
+pub type NativeFn = fn(&mut Runtime, &CallArgs) -> JsResult<Value>;
+
+/// Array-index properties.
+pub enum Elements {
+    /// Index `i` at position `i`; `Value::HOLE` marks an absent element. All present elements
+    /// are plain data properties (writable, enumerable, configurable).
+    Dense(Vec<Value>),
+    /// Index → (value or accessor cell, attributes), for big or unusual element sets.
+    Sparse(BTreeMap<u32, (Value, Attrs)>),
+}
+
+impl Elements {
+    /// Marks every element value.
+    fn trace(&self, m: &mut Marker) {
+        match self {
+            Elements::Dense(v) => v.iter().for_each(|x| m.value(*x)),
+            Elements::Sparse(b) => b.values().for_each(|x| m.value(x.0)),
+        }
+    }
+}
+
+/// A closure: the code it runs and the environment it closes over.
+pub struct ClosureData {
+    /// The function's code in this runtime.
+    pub code: Gc<FunctionCode>,
+    /// The enclosing environment.
+    pub context: Option<Gc<Context>>,
+    /// Arrow functions: the captured `this`, `new.target` and home object come from the
+    /// enclosing frame, saved here.
+    pub lexical_this: Value,
+    /// The enclosing function's `new.target` (arrows only).
+    pub lexical_new_target: Value,
+    /// The object whose prototype `super` refers to (methods only).
+    pub home_object: Option<Gc<JsObject>>,
+    /// Class constructors: the field initialiser function to run on `this`.
+    pub fields: Option<Gc<JsObject>>,
+    /// The realm the function was created in.
+    pub realm: RealmId,
+}
+
+/// A built-in function.
+pub struct NativeData {
+    /// Its entry point.
+    pub f: NativeFn,
+    /// Can it be called with `new`?
+    pub constructor: bool,
+    /// The realm it belongs to.
+    pub realm: RealmId,
+    /// Values it closes over (a promise's resolve functions hold their promise, ...).
+    pub captures: Box<[Value]>,
+}
+
+/// A bound function's target and bound arguments.
+pub struct BoundData {
+    /// The target function.
+    pub target: Gc<JsObject>,
+    /// The bound `this`.
+    pub this: Value,
+    /// The bound leading arguments.
+    pub args: Box<[Value]>,
+}
+
+/// Class-specific internal slots.
+pub enum ObjectKind {
+    /// A plain object.
+    Ordinary,
+    /// An Array exotic object.
+    Array {
+        /// The `length`.
+        length: u32,
+        /// Is `length` writable?
+        length_writable: bool,
+    },
+    /// A function written in JavaScript.
+    Closure(Box<ClosureData>),
+    /// A built-in function.
+    Native(Box<NativeData>),
+    /// A bound function exotic object.
+    Bound(Box<BoundData>),
+    /// An arguments object; `mapped` holds the context slot of each mapped parameter.
+    Arguments {
+        /// For sloppy functions with simple parameters: parameter `i` aliases this context
+        /// slot while `mapped[i]` is `Some`.
+        mapped: Option<(Gc<Context>, Box<[Option<u32>]>)>,
+    },
+    /// An Error instance.
+    Error,
+    /// A Boolean wrapper.
+    Boolean(bool),
+    /// A Number wrapper.
+    Number(f64),
+    /// A String exotic wrapper.
+    String(Gc<JsString>),
+    /// A Symbol wrapper.
+    Symbol(Gc<Symbol>),
+    /// Data owned by one built-in family (Map, RegExp, Promise, iterators...).
+    Builtin(Box<BuiltinData>),
+}
+
+/// Data kept for objects used as prototypes.
+pub struct ProtoInfo {
+    /// The root shape of objects whose prototype is this object.
+    pub root_shape: Option<Gc<Shape>>,
+    /// Valid while neither this object nor any object up its chain has changed shape.
+    pub validity: Gc<ValidityCell>,
+    /// Prototype objects whose prototype is this object (their validity depends on ours).
+    pub users: Vec<Gc<JsObject>>,
+}
+
+/// A flag that prototype-chain inline caches check.
+#[repr(C)]
+pub struct ValidityCell {
+    header: CellHeader,
+    /// Still valid?
+    pub valid: bool,
+}
+
+impl ValidityCell {
+    /// A valid cell.
+    pub fn new() -> ValidityCell {
+        ValidityCell { header: CellHeader::new::<ValidityCell>(), valid: true }
+    }
+}
+
+impl Default for ValidityCell {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Trace for ValidityCell {
+    const KIND: CellKind = CellKind::ValidityCell;
+    fn trace(&self, _m: &mut Marker) {}
+}
+
+/// A getter/setter pair, stored in a slot of a property with the `ACCESSOR` attribute.
+#[repr(C)]
+pub struct Accessor {
+    header: CellHeader,
+    /// The getter function, or undefined.
+    pub get: Value,
+    /// The setter function, or undefined.
+    pub set: Value,
+}
+
+impl Accessor {
+    /// A new pair.
+    pub fn new(get: Value, set: Value) -> Accessor {
+        Accessor { header: CellHeader::new::<Accessor>(), get, set }
+    }
+}
+
+impl Trace for Accessor {
+    const KIND: CellKind = CellKind::Accessor;
+    fn trace(&self, m: &mut Marker) {
+        m.value(self.get);
+        m.value(self.set);
+    }
+}
+
+/// An object cell.
+#[repr(C)]
+pub struct JsObject {
+    header: CellHeader,
+    /// The hidden class (also fixes the prototype).
+    pub shape: Gc<Shape>,
+    /// Named property values (or accessor cells), by shape slot.
+    pub slots: Vec<Value>,
+    /// Array-index properties.
+    pub elements: Elements,
+    /// `[[Extensible]]`.
+    pub extensible: bool,
+    /// Class-specific data.
+    pub kind: ObjectKind,
+    /// Set once the object is some shape's prototype.
+    pub proto_info: Option<Box<ProtoInfo>>,
+}
+
+impl Trace for JsObject {
+    const KIND: CellKind = CellKind::Object;
+    fn trace(&self, m: &mut Marker) {
+        m.cell(self.shape);
+        self.slots.iter().for_each(|v| m.value(*v));
+        self.elements.trace(m);
+        if let Some(pi) = &self.proto_info {
+            m.opt(pi.root_shape);
+            m.cell(pi.validity);
+            pi.users.iter().for_each(|u| m.cell(*u));
+        }
+        match &self.kind {
+            ObjectKind::Ordinary | ObjectKind::Array { .. } | ObjectKind::Error | ObjectKind::Boolean(_) | ObjectKind::Number(_) => {}
+            ObjectKind::Closure(c) => {
+                m.cell(c.code);
+                m.opt(c.context);
+                m.value(c.lexical_this);
+                m.value(c.lexical_new_target);
+                m.opt(c.home_object);
+                m.opt(c.fields);
+            }
+            ObjectKind::Native(n) => n.captures.iter().for_each(|v| m.value(*v)),
+            ObjectKind::Bound(b) => {
+                m.cell(b.target);
+                m.value(b.this);
+                b.args.iter().for_each(|v| m.value(*v));
+            }
+            ObjectKind::Arguments { mapped } => {
+                if let Some((c, _)) = mapped {
+                    m.cell(*c);
+                }
+            }
+            ObjectKind::String(s) => m.cell(*s),
+            ObjectKind::Symbol(s) => m.cell(*s),
+            ObjectKind::Builtin(b) => b.trace(m),
+        }
+    }
+}
+
+impl JsObject {
+    /// A new object cell of `shape` with no properties.
+    pub fn new(shape: Gc<Shape>, kind: ObjectKind) -> JsObject {
+        JsObject {
+            header: CellHeader::new::<JsObject>(),
+            shape,
+            slots: Vec::new(),
+            elements: Elements::Dense(Vec::new()),
+            extensible: true,
+            kind,
+            proto_info: None,
+        }
+    }
+    /// The prototype.
+    #[inline]
+    pub fn proto(&self) -> Option<Gc<JsObject>> {
+        self.shape.proto()
+    }
+    /// Is this callable?
+    pub fn is_callable(&self) -> bool {
+        matches!(self.kind, ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_))
+    }
+    /// Is this an Array exotic object?
+    pub fn is_array(&self) -> bool {
+        matches!(self.kind, ObjectKind::Array { .. })
+    }
+    /// The array length, for arrays.
+    pub fn array_length(&self) -> Option<u32> {
+        match self.kind {
+            ObjectKind::Array { length, .. } => Some(length),
+            _ => None,
+        }
+    }
+    /// The own element at `i` as (value-or-accessor, attributes).
+    #[inline]
+    pub fn get_element(&self, i: u32) -> Option<(Value, Attrs)> {
+        match &self.elements {
+            Elements::Dense(v) => match v.get(i as usize) {
+                Some(x) if !x.is_hole() => Some((*x, super::shape::DEFAULT)),
+                _ => None,
+            },
+            Elements::Sparse(b) => b.get(&i).copied(),
+        }
+    }
+    /// The closure data, if this is a closure.
+    pub fn as_closure(&self) -> Option<&ClosureData> {
+        match &self.kind {
+            ObjectKind::Closure(c) => Some(c),
+            _ => None,
+        }
+    }
+    /// The builtin data, if any.
+    pub fn builtin(&self) -> Option<&BuiltinData> {
+        match &self.kind {
+            ObjectKind::Builtin(b) => Some(b),
+            _ => None,
+        }
+    }
+    /// Mutable builtin data, if any.
+    pub fn builtin_mut(&mut self) -> Option<&mut BuiltinData> {
+        match &mut self.kind {
+            ObjectKind::Builtin(b) => Some(b),
+            _ => None,
+        }
+    }
+}

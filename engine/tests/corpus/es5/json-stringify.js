@@ -1,0 +1,53 @@
+console.log(JSON.stringify({ a: 1, b: "two", c: [1, 2, { d: null }], e: true }));
+console.log(JSON.stringify([undefined, function () {}, NaN, Infinity, -0]));
+console.log(JSON.stringify({ u: undefined, f: function () {}, n: NaN, keep: 1 }));
+console.log(JSON.stringify("str\"ing\\with\nnewline\ttab"));
+console.log(JSON.stringify(42) + " " + JSON.stringify(null) + " " + JSON.stringify(true));
+console.log(String(JSON.stringify(undefined)) + " " + String(JSON.stringify(function () {})));
+console.log(JSON.stringify({ a: [1, 2], b: { c: 3 } }, null, 2));
+console.log(JSON.stringify([1, [2, []], {}], null, 4));
+console.log(JSON.stringify({ a: 1, b: [1] }, null, "--"));
+console.log(JSON.stringify({ a: 1 }, null, 20));
+console.log(JSON.stringify({ a: 1 }, null, "abcdefghijklmnop"));
+console.log(JSON.stringify({ a: 1, b: 2 }, null, 0));
+console.log(JSON.stringify({ a: 1, b: 2, c: 3 }, ["c", "a"]));
+console.log(JSON.stringify({ 1: "one", 2: "two" }, [1]));
+console.log(JSON.stringify({ a: 1, b: "x", c: { a: 5, d: 6 } }, function (k, v) {
+  if (typeof v === "number") return v * 10;
+  if (k === "b") return undefined;
+  return v;
+}));
+var keyLog = [];
+JSON.stringify({ x: { y: [1] } }, function (k, v) { keyLog.push("'" + k + "'"); return v; });
+console.log("replacer keys: " + keyLog.join(","));
+var holder = null;
+JSON.stringify({ q: 1 }, function (k, v) { if (k === "") holder = this; return v; });
+console.log("root holder has empty key: " + (holder !== null && holder[""] !== undefined));
+var withToJSON = { secret: 1, toJSON: function (key) { return { exposed: "key=" + key }; } };
+console.log(JSON.stringify({ item: withToJSON }));
+console.log(JSON.stringify([withToJSON]));
+console.log(JSON.stringify(new String("boxed")) + " " + JSON.stringify(new Number(3)) + " " + JSON.stringify(new Boolean(false)));
+console.log(JSON.stringify({ date: { toJSON: function () { return "2000-01-01"; } } }));
+var nested = { level1: { level2: { level3: { arr: [1, { deep: true }] } } } };
+console.log(JSON.stringify(nested));
+console.log(JSON.stringify(nested, null, 1));
+var cyc = { name: "c" };
+cyc.self = cyc;
+try {
+  JSON.stringify(cyc);
+} catch (e) {
+  console.log("cyclic: " + e.name);
+}
+console.log(JSON.stringify({ "key with \"quotes\"": 1, "\u00e9": 2 }));
+console.log(JSON.stringify([1e21, 1e-7, 0.1, -5]));
+console.log(JSON.stringify(Object.create({ inherited: 1 })));
+var nonEnum = {};
+Object.defineProperty(nonEnum, "hidden", { value: 1, enumerable: false });
+nonEnum.shown = 2;
+console.log(JSON.stringify(nonEnum));
+console.log(JSON.stringify({ arr: [], obj: {} }, null, 2));
+console.log(JSON.stringify([[]], null, 2));
+console.log(JSON.stringify({ b: 1, a: 2, 10: 3, 2: 4 }));
+var arrWithProps = [1, 2];
+arrWithProps.extra = "ignored";
+console.log(JSON.stringify(arrWithProps));

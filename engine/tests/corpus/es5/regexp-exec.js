@@ -1,0 +1,42 @@
+var re = /(\d{4})-(\d{2})-(\d{2})/;
+var m = re.exec("date: 2024-03-15!");
+console.log("match: " + m[0] + " year " + m[1] + " month " + m[2] + " day " + m[3]);
+console.log("index: " + m.index + " input: " + m.input + " length: " + m.length);
+console.log("no match: " + re.exec("nothing"));
+console.log("test: " + re.test("1999-12-31") + " " + re.test("99-12-31"));
+var opt = /(a)?(b)/.exec("b");
+console.log("optional group: " + typeof opt[1] + " " + opt[2] + " len " + opt.length);
+var alt = /(cat)|(dog)/.exec("hotdog");
+console.log("alternation: " + alt[0] + " g1 " + alt[1] + " g2 " + alt[2] + " index " + alt.index);
+console.log("source: " + re.source + " global: " + re.global + " ignoreCase: " + re.ignoreCase + " multiline: " + re.multiline);
+var flags = /x/gim;
+console.log("flags: " + flags.global + flags.ignoreCase + flags.multiline);
+console.log("toString: " + String(/a\/b/gi));
+console.log("new RegExp: " + new RegExp("a+b", "g").source + " " + String(new RegExp("\\d+")));
+console.log("case insensitive: " + /HELLO/i.test("hello world"));
+console.log("multiline anchors: " + JSON.stringify("line1\nline2\nline3".match(/^line\d$/gm)));
+console.log("without m: " + "line1\nline2".match(/^line\d$/g));
+console.log("dot no newline: " + /a.b/.test("a\nb") + " " + /a[\s\S]b/.test("a\nb"));
+console.log("char class: " + JSON.stringify("a1_B-2 c".match(/[\w]/g).join("")));
+console.log("negated class: " + "a1b2c3".replace(/[^\d]/g, ""));
+console.log("quantifiers: " + /^a{2,3}$/.test("aa") + " " + /^a{2,3}$/.test("aaaa") + " " + /^a{2,}$/.test("aaaaa"));
+console.log("lazy: " + /<.+?>/.exec("<a><b>")[0] + " greedy: " + /<.+>/.exec("<a><b>")[0]);
+console.log("backreference: " + /(\w)\1/.exec("abccd")[0] + " " + /^(\w+) \1$/.test("hey hey"));
+console.log("lookahead: " + "price: 100 dollars".match(/\d+(?= dollars)/)[0] + " negative: " + /foo(?!bar)/.test("foobar"));
+console.log("non-capturing: " + /(?:ab)+(c)/.exec("ababc").length);
+console.log("word boundary: " + "cat concat cat".match(/\bcat\b/g).length);
+console.log("escapes: " + /\./.test("a.b") + " " + /\./.test("ab") + " " + /\\/.test("a\\b"));
+console.log("unicode escape: " + /\u0041/.test("A") + " hex: " + /\x41/.test("A"));
+console.log("match non-global: " + "x10y20".match(/\d+/)[0] + " global: " + "x10y20".match(/\d+/g).join("|"));
+console.log("match none: " + "abc".match(/\d/g));
+console.log("search: " + "hello world".search(/o/) + " " + "hello".search(/z/));
+console.log("empty alternative: " + JSON.stringify(/a|/.exec("b")));
+console.log("nested groups: " + JSON.stringify(/((a)(b(c)))/.exec("abc")));
+console.log("backtracking: " + /^(a+)+b$/.test("aaaaaaaaaab"));
+console.log("email-like: " + /^[\w.]+@\w+\.\w{2,}$/.test("first.last@example.com"));
+console.log("special chars in class: " + /[\]\-^]/.test("-") + " " + /[.]/.test("x"));
+try {
+  new RegExp("(unclosed");
+} catch (e) {
+  console.log("syntax error: " + e.name);
+}

@@ -1,0 +1,25 @@
+function show(label, arr) { console.log(label + " " + JSON.stringify(arr)); }
+show("comma:", "a,b,c".split(","));
+show("no sep:", "a,b".split());
+show("undefined sep:", "a,b".split(undefined));
+show("empty sep:", "abc".split(""));
+show("limit 2:", "a,b,c,d".split(",", 2));
+show("limit 0:", "a,b".split(",", 0));
+show("empty string:", "".split(","));
+show("empty string empty sep:", "".split(""));
+show("leading/trailing:", ",a,,b,".split(","));
+show("multi-char sep:", "one::two::three".split("::"));
+show("sep not found:", "abc".split("x"));
+show("regex:", "a1b22c333d".split(/\d+/));
+show("regex captures:", "a1b22c".split(/(\d+)/));
+show("regex optional capture:", "a-b_c".split(/(-)|_/));
+show("regex empty match:", "abc".split(/(?:)/));
+show("regex whitespace:", "  split   these words ".split(/\s+/));
+show("regex limit:", "a1b2c3".split(/\d/, 2));
+show("regex at start:", "1a2b".split(/\d/));
+show("regex case-insensitive:", "aXbxc".split(/x/i));
+show("surrogates by empty:", "a\uD83D\uDE00".split("").length + "");
+show("csv line:", "name, age ,city".split(/\s*,\s*/));
+show("chars then join:", "hello".split("").reverse().join("-"));
+show("number coerced:", String(12345).split(3));
+show("lines:", "l1\nl2\r\nl3".split(/\r?\n/));

@@ -1,0 +1,28 @@
+// Strings built by concatenation and slicing; intermediate strings become garbage.
+let s = "";
+for (let i = 0; i < 200; i++) s += String.fromCharCode(97 + (i % 26));
+console.log("length " + s.length + " head " + s.slice(0, 30));
+const pieces = [];
+for (let i = 0; i < s.length; i += 7) pieces.push(s.slice(i, i + 5));
+console.log("pieces: " + pieces.length + " sample " + pieces.slice(0, 5).join("|"));
+let rebuilt = pieces.join("");
+for (let i = 0; i < 10; i++) rebuilt = rebuilt.slice(1) + rebuilt[0];
+console.log("rotated: " + rebuilt.slice(0, 20) + " len " + rebuilt.length);
+const words = [];
+for (let i = 0; i < 100; i++) words.push(("w" + i).padStart(5, "_").toUpperCase());
+const sentence = words.join(" ");
+console.log("sentence: " + sentence.length + " " + sentence.slice(-17));
+const counts = {};
+for (const ch of sentence) counts[ch] = (counts[ch] || 0) + 1;
+console.log("counts: _=" + counts["_"] + " W=" + counts["W"] + " 9=" + counts["9"]);
+let nested = "x";
+for (let i = 0; i < 12; i++) nested = "(" + nested + "," + nested.length + ")";
+console.log("nested length " + nested.length + " start " + nested.slice(0, 16) + " end " + nested.slice(-8));
+const replaced = sentence.replace(/W(\d)/g, (m, d) => "<" + d + ">").split(" ").filter((w) => w.includes("<5>"));
+console.log("replaced: " + replaced.join(","));
+const substrings = [];
+for (let i = 0; i < 50; i++) substrings.push(sentence.substring(i * 3, i * 3 + 4));
+console.log("substrings checksum: " + substrings.join("").length + " " + substrings[49]);
+const template = [];
+for (let i = 0; i < 30; i++) template.push(`${i}:${"ab".repeat(i % 4)}`);
+console.log(template.slice(0, 6).join(" ") + " ... " + template[29]);

@@ -1,0 +1,142 @@
+//! `jolt`: run a script (`jolt file.js`), evaluate code (`jolt -e '...'`).
+//!
+//! Flags are parsed by hand (the set is small and fixed by the issues).
+
+use jolt::{JsErrorKind, Runtime, RuntimeOptions};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+Usage: jolt [options] [file.js [args...]]
+       jolt [options] -e 'code'
+
+Options:
+  -e, --eval CODE       evaluate CODE
+  --print-bytecode      print the bytecode of the script instead of running it
+  --stats               print inline-cache and GC statistics after running
+  --gc-stress[=N]       collect garbage every N allocations (default 1)
+  --heap-limit=MB       terminate a script whose heap exceeds MB megabytes
+  --jit=off             execution tier (only the interpreter exists so far)
+  --stack-size=SLOTS    VM register stack capacity, in values
+  -h, --help            show this help
+";
+
+struct Args {
+    file: Option<String>,
+    eval: Option<String>,
+    print_bytecode: bool,
+    stats: bool,
+    options: RuntimeOptions,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args { file: None, eval: None, print_bytecode: false, stats: false, options: RuntimeOptions::default() };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        if a.file.is_some() {
+            break; // script arguments
+        }
+        let (flag, value) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        match flag.as_str() {
+            "-h" | "--help" => {
+                print!("{HELP}");
+                std::process::exit(0);
+            }
+            "-e" | "--eval" => a.eval = Some(value.or_else(|| it.next()).ok_or("-e needs code")?),
+            "--print-bytecode" => a.print_bytecode = true,
+            "--stats" => a.stats = true,
+            "--gc-stress" => {
+                a.options.gc_stress =
+                    Some(value.map(|v| v.parse().map_err(|_| format!("bad --gc-stress value: {v}"))).transpose()?.unwrap_or(1))
+            }
+            "--heap-limit" => {
+                let v = value.or_else(|| it.next()).ok_or("--heap-limit needs a size in MB")?;
+                let mb: usize = v.parse().map_err(|_| format!("bad --heap-limit value: {v}"))?;
+                a.options.heap_limit = Some(mb << 20);
+            }
+            "--jit" => {
+                let v = value.or_else(|| it.next()).ok_or("--jit needs a tier")?;
+                if v != "off" {
+                    return Err(format!("--jit={v}: only --jit=off is available (the JIT tiers are not built yet)"));
+                }
+                a.options.jit = v;
+            }
+            "--stack-size" => {
+                let v = value.or_else(|| it.next()).ok_or("--stack-size needs a number")?;
+                a.options.stack_slots = v.parse().map_err(|_| format!("bad --stack-size value: {v}"))?;
+            }
+            f if f.starts_with('-') && f != "-" => return Err(format!("unknown option: {f}")),
+            _ => a.file = Some(arg),
+        }
+    }
+    Ok(a)
+}
+
+fn report(rt: &mut Runtime, e: &jolt::JsError) {
+    match e.kind {
+        JsErrorKind::Syntax => eprintln!("SyntaxError: {} ({})", e.message, e.location.as_deref().unwrap_or("?")),
+        JsErrorKind::Interrupted => eprintln!("Uncaught: script interrupted"),
+        JsErrorKind::OutOfMemory => eprintln!("Uncaught RangeError: heap limit exceeded"),
+        JsErrorKind::Thrown => {
+            let text = match e.value(rt) {
+                Some(v) if !e.stack.is_empty() && v.is_object() => e.stack.clone(),
+                Some(v) => rt.inspect(v),
+                None => e.to_string(),
+            };
+            eprintln!("Uncaught {text}");
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(m) => {
+            eprintln!("jolt: {m}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    let (source, name) = match (&args.eval, &args.file) {
+        (Some(code), _) => (code.clone(), "[eval]".to_string()),
+        (None, Some(f)) => match std::fs::read_to_string(f) {
+            Ok(s) => (s, f.clone()),
+            Err(e) => {
+                eprintln!("jolt: cannot read {f}: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        (None, None) => {
+            eprintln!("jolt: the interactive REPL is not available yet; pass a file or -e\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    let script = match Runtime::compile(&source, &name) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("SyntaxError: {} ({})", e.message, e.location.as_deref().unwrap_or(&name));
+            return ExitCode::from(1);
+        }
+    };
+    if args.print_bytecode {
+        print!("{}", script.code().disassemble());
+        return ExitCode::SUCCESS;
+    }
+    let mut rt = Runtime::new(args.options.clone());
+    let mut status = ExitCode::SUCCESS;
+    let result = rt.run(&script).and_then(|_| rt.run_jobs());
+    if let Err(e) = result {
+        report(&mut rt, &e);
+        status = ExitCode::from(1);
+    }
+    for v in rt.take_unhandled_rejections() {
+        let text = rt.inspect(v);
+        eprintln!("Uncaught (in promise) {text}");
+        status = ExitCode::from(1);
+    }
+    if args.stats {
+        eprintln!("{}", rt.stats_report());
+    }
+    status
+}
