@@ -90,3 +90,5 @@ pub(crate) fn compile_script(source: &str, file_name: &str, force_strict: bool) 
         }
     })
 }
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,6 @@
 //! indirect `eval`, timers and `queueMicrotask`, `NaN`, `Infinity`, `undefined`.
 
 use crate::runtime::numconv;
-use crate::runtime::shape::*;
 use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime};
 use crate::value::Value;
 

@@ -111,7 +111,7 @@ pub(crate) fn to_property_descriptor(rt: &mut Runtime, v: Value) -> JsResult<Pro
 /// FromPropertyDescriptor.
 pub(crate) fn from_property_descriptor(rt: &mut Runtime, d: &PropertyDescriptor) -> Value {
     let o = rt.new_plain_object();
-    let mut put = |rt: &mut Runtime, name: &str, v: Value| {
+    let put = |rt: &mut Runtime, name: &str, v: Value| {
         let k = rt.key(name);
         rt.define_data(o, k, v, DEFAULT);
     };

@@ -213,6 +213,8 @@ macro_rules! for_each_op {
             ForInNext { state: Reg, done: Label } no;
             GetIterator { dst: Reg, is_async: u32 } no;
             IteratorStep { iter: Reg, done: Label } no;
+            IteratorNext { iter: Reg } no;
+            RequireObject {} no;
             IteratorClose { iter: Reg } no;
             // Generators and async functions.
             CreateGenerator {} no;

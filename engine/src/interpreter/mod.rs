@@ -700,6 +700,19 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                         None => pc = done.0,
                     }
                 }
+                Op::IteratorNext { iter, .. } => {
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    reg!(iter.offset(2)) = Value::TRUE;
+                    let (it, next) = (reg!(iter), reg!(iter.offset(1)));
+                    acc = tri!(rt.call(next, it, &[]));
+                }
+                Op::RequireObject { .. } => {
+                    if !acc.is_object() {
+                        exc = rt.type_error("Iterator result is not an object");
+                        break 'op;
+                    }
+                }
                 Op::IteratorClose { iter, .. } => {
                     if reg!(iter.offset(2)) != Value::TRUE {
                         reg!(iter.offset(2)) = Value::TRUE;

@@ -40,7 +40,7 @@ pub(super) fn context_at(ctx: Value, depth: u32) -> Gc<Context> {
 
 /// A name constant as a property key.
 #[inline]
-pub(super) fn name_key(rt: &mut Runtime, name: Value) -> PropertyKey {
+pub(super) fn name_key(_rt: &mut Runtime, name: Value) -> PropertyKey {
     let s = name.as_string().expect("name constants are strings");
     let u = s.units();
     if !u.is_empty() && u[0] >= b'0' as u16 && u[0] <= b'9' as u16 {
@@ -474,6 +474,13 @@ pub(super) fn define_accessor(rt: &mut Runtime, obj: Value, key: Value, f: Value
         Some(a) => (a.get, a.set),
         None => (Value::UNDEFINED, Value::UNDEFINED),
     };
+    if enumerable == 2 {
+        // Private accessors: the getter and setter halves are installed one after the other.
+        let (g, s) = if is_setter { (get, f) } else { (f, set) };
+        let pair = rt.alloc(crate::runtime::object::Accessor::new(g, s));
+        rt.define_data(o, k, Value::cell(pair), ACCESSOR);
+        return Ok(());
+    }
     let desc = if is_setter {
         PropertyDescriptor {
             get: Some(get),

@@ -118,9 +118,7 @@ fn template_cooked(raw: &str) -> Option<Vec<u16>> {
                 out.push(u16::from(b'\n'));
             }
             '\\' => {
-                let Some((j, e)) = chars.next() else {
-                    return None;
-                };
+                let (j, e) = chars.next()?;
                 match e {
                     '\r' => {
                         chars.next_if(|&(_, c)| c == '\n');
@@ -284,8 +282,8 @@ fn skip_trivia(src: &str, mut pos: usize) -> usize {
         };
         if rest.starts_with("//") {
             pos += rest.find(['\n', '\r', '\u{2028}', '\u{2029}']).unwrap_or(rest.len());
-        } else if rest.starts_with("/*") {
-            pos += rest[2..].find("*/").map_or(rest.len(), |i| i + 4);
+        } else if let Some(body) = rest.strip_prefix("/*") {
+            pos += body.find("*/").map_or(rest.len(), |i| i + 4);
         } else if let Some(c) = rest.chars().next() {
             if c.is_whitespace() || c == '\u{feff}' {
                 pos += c.len_utf8();
@@ -424,7 +422,8 @@ impl Cx<'_> {
     fn scope_for(&self, kind: FuncKind, generator: bool, is_async: bool) -> Scope {
         let method = Scope { super_prop: true, ..Scope::default() };
         match kind {
-            FuncKind::Arrow => Scope { is_async, generator: false, ..self.fx },
+            // Arrows see their surroundings' `super` and `arguments`, not its `await`.
+            FuncKind::Arrow => Scope { is_async, generator: false, static_block: false, ..self.fx },
             FuncKind::Normal => Scope { is_async, generator, ..Scope::default() },
             FuncKind::Method | FuncKind::Getter | FuncKind::Setter => Scope { is_async, generator, ..method },
             FuncKind::ClassConstructor => method,
@@ -436,12 +435,46 @@ impl Cx<'_> {
     /// Checks an identifier used as a reference, binding or label: no reserved word
     /// (which swc lets through when written with escapes).
     fn check_ident(&self, name: &str, span: Span) -> R<()> {
+        self.check_name_start(name, span)?;
+        let text = self.text(span);
+        if text.contains('\\') && scan_escapes(text).1 {
+            return self.err("Invalid Unicode escape sequence", span);
+        }
         let reserved = is_reserved(name)
             || (self.strict && is_strict_reserved(name))
             || (name == "yield" && self.fx.generator)
             || (name == "await" && (self.fx.is_async || self.fx.static_block));
         if reserved {
             return self.err(format!("Unexpected reserved word '{name}'"), span);
+        }
+        Ok(())
+    }
+
+    /// An identifier name cannot start with ZWNJ or ZWJ (swc lets escaped ones through).
+    fn check_name_start(&self, name: &str, span: Span) -> R<()> {
+        if name.starts_with(['\u{200c}', '\u{200d}']) {
+            return self.err("Invalid or unexpected token", span);
+        }
+        Ok(())
+    }
+
+    /// A C-style `for` header has both its semicolons (swc inserts a missing one at a line
+    /// break, which automatic semicolon insertion never does there).
+    fn check_for_header(&self, f: &s::ForStmt) -> R<()> {
+        let open = skip_trivia(self.src, self.pos(f.span) as usize + "for".len());
+        let first = match &f.init {
+            Some(s::VarDeclOrExpr::VarDecl(v)) => self.after_trivia(v.span.hi) as usize,
+            Some(s::VarDeclOrExpr::Expr(e)) => self.after_trivia(e.span().hi) as usize,
+            None => skip_trivia(self.src, open + 1),
+        };
+        let second = match &f.test {
+            Some(t) => self.after_trivia(t.span().hi) as usize,
+            None => skip_trivia(self.src, first + 1),
+        };
+        for at in [first, second] {
+            if self.src.as_bytes().get(at) != Some(&b';') {
+                return Err(ParseError::new("Expected ';' in the for statement header", at as Pos));
+            }
         }
         Ok(())
     }
@@ -685,6 +718,7 @@ impl Cx<'_> {
                 Stmt::DoWhile(body, self.expr(*d.test)?)
             }
             s::Stmt::For(f) => {
+                self.check_for_header(&f)?;
                 let init = match f.init {
                     Some(s::VarDeclOrExpr::VarDecl(v)) => {
                         let (kind, decls, _) = self.var_decl(*v)?;
@@ -707,7 +741,19 @@ impl Cx<'_> {
                 Stmt::ForOf(head, right, self.loop_body(*f.body)?, f.is_await)
             }
             s::Stmt::Decl(d) => self.decl(d)?,
-            s::Stmt::Expr(e) => Stmt::Expr(self.expr(*e.expr)?),
+            s::Stmt::Expr(e) => {
+                // An expression statement cannot start with `let [` (swc parses
+                // `if (a) let \n [x] = y` as one).
+                let at = self.pos(e.span) as usize;
+                if let Some(rest) = self.src[at..].strip_prefix("let") {
+                    let next = skip_trivia(self.src, at + 3);
+                    let ident_char = rest.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$' || c == '\\');
+                    if !ident_char && self.src[next..].starts_with('[') {
+                        return self.err("Lexical declaration cannot appear in a single-statement context ('let [')", e.span);
+                    }
+                }
+                Stmt::Expr(self.expr(*e.expr)?)
+            }
         })
     }
 
@@ -848,9 +894,7 @@ impl Cx<'_> {
         self.enter(fx, strict, |cx| {
             let name = match head.name {
                 Some((name, span)) => {
-                    if head.expr_name {
-                        cx.check_binding(&name, span)?;
-                    } else if strict && matches!(&*name, "eval" | "arguments") {
+                    if head.expr_name || (strict && matches!(&*name, "eval" | "arguments")) {
                         cx.check_binding(&name, span)?;
                     }
                     Some(name)
@@ -973,6 +1017,7 @@ impl Cx<'_> {
                 s::ClassMember::PrivateProp(pp) => (&pp.key, 4, pp.is_static),
                 _ => continue,
             };
+            self.check_name_start(&key.name, key.span)?;
             let name: Rc<str> = Rc::from(&*key.name);
             match seen.get_mut(&name) {
                 None => {
@@ -1208,6 +1253,7 @@ impl Cx<'_> {
         stacker::maybe_grow(RED_ZONE, SEGMENT, || self.expr_inner(e))
     }
 
+    #[allow(clippy::boxed_local)] // swc's boxes are consumed as they come
     fn boxed(&mut self, e: Box<s::Expr>) -> R<Box<Expr>> {
         Ok(Box::new(self.expr(*e)?))
     }
@@ -1319,6 +1365,7 @@ impl Cx<'_> {
     }
 
     /// The object or callee of a chain link: a further link of the same chain, or the start.
+    #[allow(clippy::boxed_local)]
     fn chain_obj(&mut self, e: Box<s::Expr>) -> R<Box<Expr>> {
         match *e {
             s::Expr::OptChain(o) => Ok(Box::new(stacker::maybe_grow(RED_ZONE, SEGMENT, || self.chain_link(o))?)),
@@ -1343,6 +1390,7 @@ impl Cx<'_> {
         Ok(Rc::new(TemplateParts { cooked, raw }))
     }
 
+    #[allow(clippy::vec_box)] // swc's type
     fn exprs(&mut self, v: Vec<Box<s::Expr>>) -> R<Vec<Expr>> {
         let mut out = Vec::with_capacity(v.len());
         for e in v {
@@ -1353,7 +1401,10 @@ impl Cx<'_> {
 
     fn prop_key(&mut self, k: s::PropName) -> R<PropKey> {
         Ok(match k {
-            s::PropName::Ident(i) => PropKey::Named(utf16(&i.sym)),
+            s::PropName::Ident(i) => {
+                self.check_name_start(&i.sym, i.span)?;
+                PropKey::Named(utf16(&i.sym))
+            }
             s::PropName::Str(st) => PropKey::Named(wtf16!(st.value)),
             s::PropName::Num(n) => PropKey::Number(n.value),
             s::PropName::Computed(c) => PropKey::Computed(self.boxed(c.expr)?),

@@ -113,7 +113,7 @@ impl Runtime {
             Throw::Value(v) => {
                 let slot = self.persistent.len();
                 self.persistent.push(Some(v));
-                let (mut name, mut message, mut stack) = (String::new(), String::new(), String::new());
+                let (name, message, stack);
                 if let Some(o) = v.as_object() {
                     let read = |rt: &mut Runtime, k: &str| -> String {
                         let key = rt.key(k);
@@ -135,6 +135,8 @@ impl Runtime {
                     message = read(self, "message");
                     stack = read(self, "stack");
                 } else {
+                    name = String::new();
+                    stack = String::new();
                     message = self.display_primitive(v);
                 }
                 let location = stack

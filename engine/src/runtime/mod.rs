@@ -154,7 +154,6 @@ pub struct Runtime {
     pub(crate) jobs: VecDeque<Job>,
     pub(crate) timers: BTreeMap<(u64, u64), Timer>,
     pub(crate) timer_seq: u64,
-    pub(crate) virtual_time: u64,
     pub(crate) interrupt: Arc<AtomicBool>,
     pub(crate) options: RuntimeOptions,
     /// Nesting of interpreter loops entered from Rust.
@@ -216,7 +215,6 @@ impl Runtime {
             jobs: VecDeque::new(),
             timers: BTreeMap::new(),
             timer_seq: 0,
-            virtual_time: 0,
             interrupt: Arc::new(AtomicBool::new(false)),
             options,
             native_depth: 0,
@@ -258,6 +256,11 @@ impl Runtime {
     /// The current realm's global object.
     pub fn global_object(&self) -> Gc<JsObject> {
         self.realm().global
+    }
+
+    /// The options the runtime was created with.
+    pub fn options(&self) -> &RuntimeOptions {
+        &self.options
     }
 
     /// A handle to interrupt this runtime from another thread.

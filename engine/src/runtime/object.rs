@@ -8,7 +8,7 @@
 
 use super::context::Context;
 use super::function::FunctionCode;
-use super::shape::{Attrs, PropertyKey, Shape};
+use super::shape::{Attrs, Shape};
 use super::string::JsString;
 use super::symbol::Symbol;
 use crate::builtins::BuiltinData;

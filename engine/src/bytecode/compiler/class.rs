@@ -8,9 +8,6 @@
 
 use super::*;
 
-/// Per-class compile state (reserved for nested class bookkeeping).
-pub(crate) struct ClassInfo;
-
 fn hidden(n: String) -> Name {
     Rc::from(n.as_str())
 }

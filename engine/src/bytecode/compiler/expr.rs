@@ -319,6 +319,11 @@ impl FnCompiler<'_> {
             self.emit(Op::Ldar { src: v, slot: NS });
             self.release(mark);
         } else {
+            if self.is_async {
+                // AsyncGeneratorYield awaits the operand first.
+                self.emit(Op::Await { slot: NS });
+                self.resume_after_suspend();
+            }
             self.emit(Op::Yield { kind: 0, slot: NS });
             self.resume_after_suspend();
         }

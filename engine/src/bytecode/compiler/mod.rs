@@ -102,8 +102,6 @@ enum ControlKind {
     Break { breaks: Vec<usize> },
     /// A try-finally (or for-of iterator close): exits go through it.
     Finally { kind_reg: Reg, value_reg: Reg, entries: Vec<usize>, exits: Vec<Exit> },
-    /// Marks a for-of/for-in scope needing iterator close on abrupt exit: handled as Finally.
-    Unused,
 }
 
 struct Control {
@@ -208,10 +206,6 @@ pub(crate) struct FnCompiler<'a> {
     completion_reg: Option<Reg>,
     /// Jump targets, so a trailing `Return` after a target is not assumed to end the code.
     jump_targets: Vec<u32>,
-    /// Private names visible here: (name, register or context location of the symbol).
-    privates: Vec<(Name, Loc, usize)>,
-    /// The register holding the class's home object / constructor while compiling a class.
-    pub(crate) class_stack: Vec<class::ClassInfo>,
     /// Script top level: names declared with let/const/class (global lexical bindings).
     global_lexicals: Vec<Name>,
     /// Pending jumps to the end of each enclosing optional chain.
@@ -246,8 +240,6 @@ impl<'a> FnCompiler<'a> {
             ctx_depth: 0,
             completion_reg: None,
             jump_targets: Vec::new(),
-            privates: Vec::new(),
-            class_stack: Vec::new(),
             global_lexicals: Vec::new(),
             opt_exits: Vec::new(),
         }

@@ -482,7 +482,14 @@ impl FnCompiler<'_> {
             Stmt::Continue(label, pos) => self.break_continue(label.as_ref(), true, *pos)?,
             Stmt::Return(e, pos) => {
                 match e {
-                    Some(e) => self.expr(e)?,
+                    Some(e) => {
+                        self.expr(e)?;
+                        if self.is_async && self.generator {
+                            self.pos(*pos);
+                            self.emit(Op::Await { slot: NS });
+                            self.resume_after_suspend();
+                        }
+                    }
                     None => {
                         self.emit(Op::LdaUndefined { slot: NS });
                     }
@@ -784,9 +791,13 @@ impl FnCompiler<'_> {
         self.push_loop(labels);
         let top = self.here();
         let try_start = self.ops.len() as u32;
-        let done = self.emit(Op::IteratorStep { iter, done: Label(u32::MAX), slot: NS });
         if is_await {
+            // next() → await → check object → done? → value. The iterator counts as done
+            // while `next` runs or its result is inspected, so a throw there does not close it.
+            self.emit(Op::IteratorNext { iter, slot: NS });
             self.emit(Op::Await { slot: NS });
+            self.resume_after_suspend();
+            self.emit(Op::RequireObject { slot: NS });
             let vs = self.alloc_reg();
             self.emit(Op::Star { dst: vs, slot: NS });
             let d = self.name_const("done");
@@ -794,14 +805,14 @@ impl FnCompiler<'_> {
             let fin = self.jump(|t| Op::JumpIfTrue { target: t, slot: NS });
             let v = self.name_const("value");
             self.emit(Op::GetNamed { obj: vs, name: v, slot: FS });
+            self.emit(Op::Star { dst: vs, slot: NS });
+            self.emit(Op::LdaFalse { slot: NS });
+            self.emit(Op::Star { dst: iter.offset(2), slot: NS });
+            self.emit(Op::Ldar { src: vs, slot: NS });
             self.release(vs.0);
-            // On done, leave like the sync done path.
-            let cont = self.jump(|t| Op::Jump { target: t, slot: NS });
-            self.patch(fin);
-            let l2 = self.jump(|t| Op::Jump { target: t, slot: NS });
-            self.patch(cont);
-            self.for_of_body(head, &lex, body, iter, top, try_start, ctx_save, kind_reg, value_reg, Some(l2), done)?;
+            self.for_of_body(head, &lex, body, iter, top, try_start, ctx_save, kind_reg, value_reg, None, fin)?;
         } else {
+            let done = self.emit(Op::IteratorStep { iter, done: Label(u32::MAX), slot: NS });
             self.for_of_body(head, &lex, body, iter, top, try_start, ctx_save, kind_reg, value_reg, None, done)?;
         }
         self.release(iter.0);

@@ -1,0 +1,176 @@
+//! Unit tests of engine internals: inline-cache state transitions, the collector, error
+//! positions and stack-depth limits.
+
+use crate::interpreter::feedback::{Feedback, PropertyIc};
+use crate::runtime::shape::PropertyKey;
+use crate::{JsErrorKind, Runtime, RuntimeOptions, Value};
+
+fn rt() -> Runtime {
+    Runtime::new(RuntimeOptions::default())
+}
+
+fn global(rt: &mut Runtime, name: &str) -> Value {
+    let g = rt.global_object();
+    let k = rt.key(name);
+    rt.get_property(g, k, Value::object(g)).expect("global")
+}
+
+/// The property-IC states of a function's named-load sites, in slot order.
+fn property_ics(rt: &mut Runtime, f: &str) -> Vec<PropertyIc> {
+    let fv = global(rt, f);
+    let code = fv.as_object().and_then(|o| o.as_closure().map(|c| c.code)).expect("closure");
+    code.feedback
+        .slots
+        .iter()
+        .filter_map(|s| match &s.data {
+            Feedback::Property(ic) => Some(ic.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn monomorphic_site_stays_monomorphic() {
+    let mut rt = rt();
+    rt.eval("function getX(o) { return o.x; } for (var i = 0; i < 100; i++) getX({ x: i, y: 2 });", "t.js").unwrap();
+    let ics = property_ics(&mut rt, "getX");
+    assert!(matches!(ics[0], PropertyIc::Monomorphic(_)), "{:?}", ics[0]);
+    let hits = rt.stats.get_hits;
+    assert!(hits >= 99, "IC hits: {hits}");
+}
+
+#[test]
+fn polymorphic_then_megamorphic() {
+    let mut rt = rt();
+    rt.eval("function getX(o) { return o.x; } getX({x:1}); getX({a:1, x:2}); getX({b:1, x:3});", "t.js").unwrap();
+    assert!(matches!(&property_ics(&mut rt, "getX")[0], PropertyIc::Polymorphic(v) if v.len() == 3));
+    rt.eval("getX({c:1, x:4}); getX({d:1, x:5}); var r = getX({e:1, x:6});", "t.js").unwrap();
+    assert!(matches!(property_ics(&mut rt, "getX")[0], PropertyIc::Megamorphic));
+    // A megamorphic site still computes the right answer.
+    assert_eq!(global(&mut rt, "r").as_int(), Some(6));
+}
+
+#[test]
+fn prototype_ic_sees_shadowing_and_changes() {
+    let mut rt = rt();
+    let src = "function P() {} P.prototype.v = 1; function get(o) { return o.v; }
+               var o = new P(); var a = get(o); var b = get(o);
+               P.prototype.v = 2; var c = get(o);
+               Object.defineProperty(P.prototype, 'v', { get: function () { return 3; } }); var d = get(o);
+               o.v = 5; Object.defineProperty(o, 'v', { value: 4 }); var e = get(o);";
+    rt.eval(src, "t.js").unwrap();
+    let got: Vec<i32> = ["a", "b", "c", "d", "e"].iter().map(|n| global(&mut rt, n).as_int().unwrap()).collect();
+    assert_eq!(got, vec![1, 1, 2, 3, 4]);
+}
+
+#[test]
+fn store_transition_ic_builds_the_same_shape() {
+    let mut rt = rt();
+    rt.eval("function mk(i) { var o = {}; o.a = i; o.b = i; return o; } var p = mk(1), q = mk(2);", "t.js").unwrap();
+    let (p, q) = (global(&mut rt, "p").as_object().unwrap(), global(&mut rt, "q").as_object().unwrap());
+    assert_eq!(p.shape, q.shape);
+    assert!(rt.stats.set_hits >= 2);
+}
+
+#[test]
+fn closure_captured_objects_survive_collection() {
+    let mut rt = rt();
+    rt.eval("var get = (function () { var o = { v: 42 }; return function () { return o.v; }; })();", "t.js").unwrap();
+    for _ in 0..3 {
+        rt.collect_garbage();
+    }
+    let v = rt.eval("get()", "t.js").unwrap();
+    assert_eq!(v.as_int(), Some(42));
+}
+
+#[test]
+fn unreachable_cycles_are_freed() {
+    let mut rt = rt();
+    rt.collect_garbage();
+    let before = rt.heap.cell_count();
+    rt.eval("(function () { for (var i = 0; i < 1000; i++) { var a = {}; var b = { a: a }; a.b = b; } })();", "t.js").unwrap();
+    assert!(rt.heap.cell_count() > before + 1000);
+    rt.collect_garbage();
+    let after = rt.heap.cell_count();
+    assert!(after < before + 200, "before {before}, after {after}");
+}
+
+#[test]
+fn gc_stress_keeps_program_results() {
+    let mut rt = Runtime::new(RuntimeOptions { gc_stress: Some(1), ..Default::default() });
+    let v = rt.eval("var s = ''; var list = []; for (var i = 0; i < 200; i++) { list.push({ i: i, s: 'x' + i }); s += list[i].s; } s.length", "t.js").unwrap();
+    assert_eq!(v.as_int(), Some(690));
+    assert!(rt.heap.stats.collections > 100);
+}
+
+#[test]
+fn syntax_error_positions() {
+    let e = Runtime::compile("var a = 1;\nvar b = ;\n", "bad.js").err().unwrap();
+    assert_eq!(e.kind, JsErrorKind::Syntax);
+    assert_eq!(e.location.as_deref(), Some("bad.js:2:9"));
+}
+
+#[test]
+fn runtime_error_positions_and_stack() {
+    let mut rt = rt();
+    let e = rt.eval("function f() {\n  return null.x;\n}\nf();", "e.js").unwrap_err();
+    assert_eq!(e.name, "TypeError");
+    assert!(e.stack.contains("at f (e.js:2:"), "{}", e.stack);
+    assert!(e.stack.contains("e.js:4:"), "{}", e.stack);
+}
+
+#[test]
+fn deep_recursion_is_a_range_error() {
+    let mut rt = rt();
+    let v = rt.eval("function r(n) { return r(n + 1) + 1; } var m; try { r(0); } catch (e) { m = e instanceof RangeError && e.message; } m", "t.js").unwrap();
+    assert_eq!(rt.to_rust_string(v).unwrap(), "Maximum call stack size exceeded");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    // Run on a small (2 MiB) thread, as cargo test does.
+    let r = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            let src = "(".repeat(100_000);
+            let e = Runtime::compile(&src, "deep.js").err().expect("error");
+            e.kind
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(r, JsErrorKind::Syntax);
+}
+
+#[test]
+fn interrupt_terminates_and_runtime_stays_usable() {
+    let mut rt = rt();
+    let h = rt.interrupt_handle();
+    let t = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.interrupt();
+    });
+    let e = rt.eval("try { for (;;) {} } finally { globalThis.ran = true; }", "loop.js").unwrap_err();
+    t.join().unwrap();
+    assert_eq!(e.kind, JsErrorKind::Interrupted);
+    // `finally` did not run, and the runtime still works.
+    assert!(rt.eval("typeof ran", "t.js").map(|v| rt.to_rust_string(v).unwrap()).unwrap() == "undefined");
+    assert_eq!(rt.eval("1 + 1", "t.js").unwrap().as_int(), Some(2));
+}
+
+#[test]
+fn heap_limit_terminates() {
+    let mut rt = Runtime::new(RuntimeOptions { heap_limit: Some(32 << 20), ..Default::default() });
+    let e = rt.eval("var a = []; for (;;) a.push({ x: [1, 2, 3] });", "oom.js").unwrap_err();
+    assert_eq!(e.kind, JsErrorKind::OutOfMemory);
+}
+
+#[test]
+fn property_keys_are_interned() {
+    let mut rt = rt();
+    let a = rt.key("hello");
+    let b = rt.key("hello");
+    assert_eq!(a, b);
+    assert!(matches!(rt.key("12"), PropertyKey::Index(12)));
+    assert!(matches!(rt.key("012"), PropertyKey::String(_)));
+}
