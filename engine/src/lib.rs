@@ -70,6 +70,19 @@ impl std::fmt::Display for JsError {
 
 impl std::error::Error for JsError {}
 
+/// Parses and compiles eval code against a caller's scope (or the global scope).
+pub(crate) fn compile_eval_source(source: &str, scope: &bytecode::code::EvalScope) -> Result<Arc<bytecode::code::CodeBlock>, JsError> {
+    let src = Arc::new(bytecode::code::Source { name: "eval".to_string(), text: source.to_string() });
+    let r = parser::with_parse_stack(source.len(), || {
+        let program = parser::parse_script(source, scope.strict).map_err(|e| (e.message, e.pos))?;
+        bytecode::compiler::compile_eval(&program, src.clone(), scope).map_err(|e| (e.message, e.pos))
+    });
+    r.map_err(|(message, pos)| {
+        let (l, c) = parser::line_col(source, pos);
+        JsError { kind: JsErrorKind::Syntax, name: "SyntaxError".into(), message, stack: String::new(), location: Some(format!("eval:{l}:{c}")), value_slot: None }
+    })
+}
+
 /// Parses and compiles a script to runtime-independent bytecode.
 pub(crate) fn compile_script(source: &str, file_name: &str, force_strict: bool) -> Result<Arc<bytecode::code::CodeBlock>, JsError> {
     let src = Arc::new(bytecode::code::Source { name: file_name.to_string(), text: source.to_string() });

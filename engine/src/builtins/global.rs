@@ -171,11 +171,15 @@ fn eval(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let x = a.arg(0);
     let Some(s) = x.as_string() else { return Ok(x) };
     let src = s.to_rust_string();
-    let code = match crate::compile_script(&src, "eval", false) {
+    let scope = crate::bytecode::code::EvalScope { levels: Vec::new(), strict: false, in_function: false };
+    let code = match crate::compile_eval_source(&src, &scope) {
         Ok(c) => c,
         Err(e) => return Err(rt.syntax_error(e.message)),
     };
-    rt.run_script_code(code)
+    let ecode = rt.instantiate(code);
+    let g = Value::object(rt.global_object());
+    let f = rt.new_closure(ecode, None, g, Value::UNDEFINED, None);
+    rt.run_closure(f, g, crate::interpreter::call::ArgSrc::Slice(&[]), Value::UNDEFINED, 0)
 }
 
 fn timer(rt: &mut Runtime, a: &CallArgs, repeat: bool) -> JsResult<Value> {

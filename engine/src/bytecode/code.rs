@@ -21,8 +21,22 @@ pub enum Constant {
     GlobalDecls(Arc<GlobalDecls>),
     /// A template literal's cooked and raw strings.
     Template(Arc<TemplateStrings>),
-    /// Names of own properties excluded from an object rest pattern (unused).
-    Empty,
+    /// The `%evalvars` objects visible to a dynamic name lookup: (context depth, slot),
+    /// innermost first.
+    LookupChain(Arc<[(u32, u32)]>),
+    /// The static scope chain at a direct `eval` call.
+    EvalScope(Arc<EvalScope>),
+}
+
+/// What direct eval code needs to know about its caller's scope to compile against it.
+#[derive(Debug)]
+pub struct EvalScope {
+    /// The caller's context levels, innermost first: (name, slot, binding kind code).
+    pub levels: Vec<Vec<(Arc<str>, u32, u8)>>,
+    /// Is the caller strict code?
+    pub strict: bool,
+    /// Is the caller's variable environment a function's (else the global one)?
+    pub in_function: bool,
 }
 
 /// A tagged template's strings (cooked `None` = undefined).
@@ -43,6 +57,8 @@ pub struct GlobalDecls {
     pub functions: Vec<(Arc<[u16]>, u32)>,
     /// `let`/`const`/`class` names, with "is const".
     pub lexicals: Vec<(Arc<[u16]>, bool)>,
+    /// Declared by eval code (bindings are deletable).
+    pub eval: bool,
 }
 
 /// What sort of code block.

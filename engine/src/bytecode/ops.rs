@@ -116,9 +116,10 @@ macro_rules! for_each_op {
             ThrowIfHole { name: ConstIdx } no;
             ThrowConstAssign { name: ConstIdx } no;
             DeleteGlobal { name: ConstIdx } no;
-            LdaLookup { name: ConstIdx } no;
-            LdaLookupTypeof { name: ConstIdx } no;
-            StaLookup { name: ConstIdx } no;
+            LdaLookup { name: ConstIdx, chain: ConstIdx } no;
+            LdaLookupTypeof { name: ConstIdx, chain: ConstIdx } no;
+            StaLookup { name: ConstIdx, chain: ConstIdx } no;
+            DeclareEvalVar { name: ConstIdx, chain: ConstIdx } no;
             // Properties.
             GetNamed { obj: Reg, name: ConstIdx } Property;
             SetNamed { obj: Reg, name: ConstIdx } Property;
@@ -189,7 +190,7 @@ macro_rules! for_each_op {
             ConstructSpread { callee: Reg, args: Reg } Call;
             SuperCall { args: Reg, argc: u32 } Call;
             SuperCallSpread { args: Reg } Call;
-            CallEval { callee: Reg, this_reg: Reg, argc: u32 } Call;
+            CallEval { callee: Reg, this_reg: Reg, argc: u32, scope: ConstIdx } Call;
             // Literals and creation.
             CreateObject {} no;
             CreateArray { capacity: u32 } no;

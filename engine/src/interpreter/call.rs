@@ -35,7 +35,8 @@ impl Runtime {
         if fp + size > self.stack.len() {
             return Err(self.stack_overflow());
         }
-        let this = if block.kind == CodeKind::Arrow {
+        let lexical = matches!(block.kind, CodeKind::Arrow | CodeKind::Eval);
+        let this = if lexical {
             closure.lexical_this
         } else if !block.strict
             && !matches!(block.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor)
@@ -52,7 +53,7 @@ impl Runtime {
         } else {
             this
         };
-        let new_target = if block.kind == CodeKind::Arrow { closure.lexical_new_target } else { new_target };
+        let new_target = if lexical { closure.lexical_new_target } else { new_target };
         let context = match closure.context {
             Some(c) => Value::cell(c),
             None => Value::UNDEFINED,

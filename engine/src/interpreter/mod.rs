@@ -164,12 +164,12 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                     exc = rt.type_error("Assignment to constant variable.");
                     break 'op;
                 }
-                Op::LdaLookup { name, .. } | Op::LdaLookupTypeof { name, .. } => {
-                    // Dynamic scopes (direct eval) are not supported yet: globals only.
+                Op::LdaLookup { name, chain, .. } | Op::LdaLookupTypeof { name, chain, .. } => {
                     let typeof_ = matches!(op, Op::LdaLookupTypeof { .. });
-                    acc = tri!(ops::load_global_generic(rt, constant!(name), typeof_));
+                    acc = tri!(ops::load_lookup(rt, code, fp, constant!(name), chain.0, typeof_));
                 }
-                Op::StaLookup { name, .. } => tri!(ops::store_global_generic(rt, constant!(name), acc, code.block.strict)),
+                Op::StaLookup { name, chain, .. } => tri!(ops::store_lookup(rt, code, fp, constant!(name), chain.0, acc)),
+                Op::DeclareEvalVar { name, chain, .. } => tri!(ops::declare_eval_var(rt, code, fp, constant!(name), chain.0)),
 
                 Op::GetNamed { obj, name, slot } => {
                     let recv = reg!(obj);
@@ -562,15 +562,14 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                     rt.fp = fp;
                     acc = tri!(rt.call(f, this, &args));
                 }
-                Op::CallEval { callee, this_reg, argc, slot } => {
+                Op::CallEval { callee, this_reg, argc, scope, .. } => {
                     let f = reg!(callee);
                     let this = reg!(this_reg);
                     let start = (fp as isize + HEADER as isize + this_reg.0 as isize + 1) as usize;
                     let args: Vec<Value> = rt.stack[start..start + argc as usize].to_vec();
-                    let _ = slot;
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    acc = tri!(ops::call_eval(rt, f, this, &args, code.block.strict));
+                    acc = tri!(ops::call_eval(rt, code, fp, f, this, &args, scope.0));
                 }
                 Op::Construct { callee, args, argc, slot } => {
                     let f = reg!(callee);

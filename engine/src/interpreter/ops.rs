@@ -199,6 +199,7 @@ pub(super) fn delete_global(rt: &mut Runtime, name: Value) -> JsResult<Value> {
 pub(super) fn declare_globals(rt: &mut Runtime, code: Gc<FunctionCode>, idx: u32, fp: usize) -> JsResult<()> {
     let Constant::GlobalDecls(decls) = &code.block.constants[idx as usize] else { unreachable!("DeclareGlobals operand") };
     let decls = decls.clone();
+    let var_attrs = if decls.eval { DEFAULT } else { WRITABLE | ENUMERABLE };
     let global = rt.global_object();
     // Conflicts first (nothing is declared if any check fails).
     for (n, _) in &decls.lexicals {
@@ -241,14 +242,14 @@ pub(super) fn declare_globals(rt: &mut Runtime, code: Gc<FunctionCode>, idx: u32
         let existing = rt.get_own_property(global, key);
         let desc = match existing {
             Some(p) if p.attrs & CONFIGURABLE == 0 => PropertyDescriptor { value: Some(f), ..Default::default() },
-            _ => PropertyDescriptor::data(f, WRITABLE | ENUMERABLE),
+            _ => PropertyDescriptor::data(f, var_attrs),
         };
         rt.define_property_or_throw(global, key, desc)?;
     }
     for n in &decls.vars {
         let key = rt.key_units(n);
         if rt.get_own_property(global, key).is_none() {
-            rt.define_property_or_throw(global, key, PropertyDescriptor::data(Value::UNDEFINED, WRITABLE | ENUMERABLE))?;
+            rt.define_property_or_throw(global, key, PropertyDescriptor::data(Value::UNDEFINED, var_attrs))?;
         }
     }
     for (n, is_const) in &decls.lexicals {
@@ -868,11 +869,78 @@ pub(super) fn array_values(arr: Value) -> Vec<Value> {
     }
 }
 
-pub(super) fn call_eval(rt: &mut Runtime, f: Value, this: Value, args: &[Value], strict: bool) -> JsResult<Value> {
-    // A direct call to the realm's own `eval` with a string argument: evaluate as indirect
-    // eval in the global scope (direct-eval scoping is not supported yet).
-    let _ = strict;
-    rt.call(f, this, args)
+/// A call that may be a direct eval: the realm's own `eval` with a string argument evaluates
+/// in the caller's scope; anything else is an ordinary call.
+pub(super) fn call_eval(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, f: Value, this: Value, args: &[Value], scope: u32) -> JsResult<Value> {
+    if f.as_object() != Some(rt.intrinsic(Intrinsic::Eval)) {
+        return rt.call(f, this, args);
+    }
+    let Some(src) = args.first().and_then(|v| v.as_string()) else {
+        return Ok(args.first().copied().unwrap_or(Value::UNDEFINED));
+    };
+    let Constant::EvalScope(es) = &code.block.constants[scope as usize] else { unreachable!("CallEval scope operand") };
+    let es = es.clone();
+    let text = src.to_rust_string();
+    let block = match crate::compile_eval_source(&text, &es) {
+        Ok(b) => b,
+        Err(e) => return Err(rt.syntax_error(e.message)),
+    };
+    let ecode = rt.instantiate(block);
+    let context = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>();
+    let callee = rt.stack[fp + CALLEE_SLOT].as_object();
+    let home = callee.and_then(|c| c.as_closure().and_then(|cd| cd.home_object));
+    let (this_v, nt) = (rt.stack[fp + THIS_SLOT], rt.stack[fp + NEW_TARGET_SLOT]);
+    let closure = rt.new_closure(ecode, context, this_v, nt, home);
+    rt.run_closure(closure, Value::UNDEFINED, super::call::ArgSrc::Slice(&[]), Value::UNDEFINED, 0)
+}
+
+/// The `%evalvars` objects of a lookup chain constant.
+fn eval_var_objects(rt: &Runtime, code: Gc<FunctionCode>, fp: usize, chain: u32) -> Vec<(Gc<Context>, u32)> {
+    let Constant::LookupChain(c) = &code.block.constants[chain as usize] else { unreachable!("lookup chain operand") };
+    let ctx = rt.stack[fp + CONTEXT_SLOT];
+    c.iter().map(|&(depth, slot)| (context_at(ctx, depth), slot)).collect()
+}
+
+pub(super) fn load_lookup(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, name: Value, chain: u32, typeof_: bool) -> JsResult<Value> {
+    let key = name_key(rt, name);
+    for (ctx, slot) in eval_var_objects(rt, code, fp, chain) {
+        if let Some(o) = ctx.slots[slot as usize].as_object() {
+            if rt.has_own_property(o, key) {
+                return rt.get_property(o, key, Value::UNDEFINED);
+            }
+        }
+    }
+    load_global_generic(rt, name, typeof_)
+}
+
+pub(super) fn store_lookup(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, name: Value, chain: u32, v: Value) -> JsResult<()> {
+    let key = name_key(rt, name);
+    for (ctx, slot) in eval_var_objects(rt, code, fp, chain) {
+        if let Some(o) = ctx.slots[slot as usize].as_object() {
+            if rt.has_own_property(o, key) {
+                rt.put(Value::object(o), key, v, false)?;
+                return Ok(());
+            }
+        }
+    }
+    store_global_generic(rt, name, v, code.block.strict)
+}
+
+pub(super) fn declare_eval_var(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, name: Value, chain: u32) -> JsResult<()> {
+    let key = name_key(rt, name);
+    let Some(&(ctx, slot)) = eval_var_objects(rt, code, fp, chain).first() else { return Ok(()) };
+    let o = match ctx.slots[slot as usize].as_object() {
+        Some(o) => o,
+        None => {
+            let o = rt.new_object_with(None, ObjectKind::Ordinary);
+            ctx.get_mut().slots[slot as usize] = Value::object(o);
+            o
+        }
+    };
+    if !rt.has_own_property(o, key) {
+        rt.define_data(o, key, Value::UNDEFINED, DEFAULT);
+    }
+    Ok(())
 }
 
 pub(super) fn super_call(rt: &mut Runtime, fp: usize, args: &[Value]) -> JsResult<Value> {

@@ -933,12 +933,12 @@ mod tests {
 
     /// Smoke test: every non-module, non-negative-parse test262 `language` (and Annex B
     /// `language`, where present) test converts
-    /// without panicking; prints the ones that fail to parse. Set `JOLT_TEST262` to the
+    /// without panicking; prints the ones that fail to parse. Set `TEST262_DIR` to the
     /// test262 checkout (default: `shared/test262` beside the repository).
     #[test]
     #[ignore = "slow; run with --ignored"]
     fn test262_language_smoke() {
-        let root = std::env::var("JOLT_TEST262")
+        let root = std::env::var("TEST262_DIR")
             .map_or_else(|_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/test262"), Into::into);
         let dir = root.join("test/language");
         if !dir.is_dir() {

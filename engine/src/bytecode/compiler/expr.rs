@@ -828,7 +828,8 @@ impl FnCompiler<'_> {
             let _ = self.args_to_regs(args)?;
             self.pos(pos);
             if is_eval {
-                self.emit(Op::CallEval { callee: c, this_reg: t, argc: args.len() as u32, slot: FS });
+                let scope = self.eval_scope();
+                self.emit(Op::CallEval { callee: c, this_reg: t, argc: args.len() as u32, scope, slot: FS });
             } else {
                 self.emit(Op::Call { callee: c, this_reg: t, argc: args.len() as u32, slot: FS });
             }

@@ -41,6 +41,7 @@ fn err<T>(message: impl Into<String>, pos: Pos) -> CResult<T> {
 
 /// How a binding was declared.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
+#[repr(u8)]
 enum BindKind {
     Var,
     Let,
@@ -134,6 +135,43 @@ fn program_end(s: &Source) -> u32 {
     s.text.len() as u32
 }
 
+/// The hidden binding of a sloppy function with direct eval: an object holding the vars
+/// that eval code declares there.
+const EVAL_VARS: &str = "%evalvars";
+
+impl BindKind {
+    fn from_code(c: u8) -> BindKind {
+        match c {
+            1 => BindKind::Let,
+            2 => BindKind::Const,
+            3 => BindKind::Class,
+            4 => BindKind::CalleeName,
+            _ => BindKind::Var,
+        }
+    }
+}
+
+/// Compiles eval code against its caller's static scope (direct eval) or the global scope.
+pub fn compile_eval(program: &Program, source: Arc<Source>, scope: &EvalScope) -> CResult<Arc<CodeBlock>> {
+    let strict = program.strict || scope.strict;
+    let facts = analysis::analyse(&[], None, &program.body);
+    let outer: Vec<OuterCtx> =
+        scope.levels.iter().map(|l| OuterCtx { names: l.iter().map(|(n, i, k)| (Rc::from(&**n), *i, BindKind::from_code(*k))).collect() }).collect();
+    let mut c = FnCompiler::new(source, &outer, CodeKind::Eval, strict, facts, Arc::from(&[][..]));
+    c.dynamic_scope = !outer.is_empty() || scope.in_function;
+    c.eval_in_function = scope.in_function;
+    c.eval_prologue(&program.body, strict, scope.in_function)?;
+    let r = c.alloc_reg();
+    c.completion_reg = Some(r);
+    c.emit(Op::LdaUndefined { slot: NS });
+    c.emit(Op::Star { dst: r, slot: NS });
+    c.stmts(&program.body)?;
+    c.emit(Op::Ldar { src: r, slot: NS });
+    c.emit(Op::Return { slot: NS });
+    let end = program_end(&c.source);
+    Ok(Arc::new(c.finish(0, 0, (0, end))))
+}
+
 /// Compiles one function literal (used for nested functions and `new Function`).
 pub(crate) fn compile_function(
     f: &Function,
@@ -210,6 +248,10 @@ pub(crate) struct FnCompiler<'a> {
     global_lexicals: Vec<Name>,
     /// Pending jumps to the end of each enclosing optional chain.
     opt_exits: Vec<Vec<usize>>,
+    /// Eval code: unresolved names are looked up dynamically.
+    dynamic_scope: bool,
+    /// Eval code: is the variable environment a function's?
+    eval_in_function: bool,
 }
 
 impl<'a> FnCompiler<'a> {
@@ -242,6 +284,8 @@ impl<'a> FnCompiler<'a> {
             jump_targets: Vec::new(),
             global_lexicals: Vec::new(),
             opt_exits: Vec::new(),
+            dynamic_scope: false,
+            eval_in_function: false,
         }
     }
 
@@ -497,13 +541,51 @@ impl<'a> FnCompiler<'a> {
             }
             depth += 1;
         }
-        if self.facts.has_direct_eval || self.outer_has_eval() {
+        if self.facts.has_direct_eval || self.dynamic_scope || self.outer_has_eval() {
             return Resolved::Dynamic;
         }
         Resolved::Global
     }
     fn outer_has_eval(&self) -> bool {
-        false
+        self.outer.iter().any(|o| o.names.iter().any(|(n, _, _)| &**n == EVAL_VARS))
+    }
+
+    /// The `%evalvars` objects a dynamic lookup must search, innermost first.
+    fn lookup_chain(&mut self) -> ConstIdx {
+        let mut chain = Vec::new();
+        let mut depth = 0u32;
+        for s in self.scopes.iter().rev() {
+            if let Some(b) = s.bindings.iter().find(|b| &*b.name == EVAL_VARS) {
+                if let Loc::Ctx(i) = b.loc {
+                    chain.push((depth, i));
+                }
+            }
+            if s.has_context {
+                depth += 1;
+            }
+        }
+        for o in self.outer {
+            if let Some((_, i, _)) = o.names.iter().find(|(n, _, _)| &**n == EVAL_VARS) {
+                chain.push((depth, *i));
+            }
+            depth += 1;
+        }
+        self.add_const(Constant::LookupChain(chain.into()))
+    }
+
+    /// The static scope description a direct eval call compiles against.
+    fn eval_scope(&mut self) -> ConstIdx {
+        let levels = self
+            .outer_for_nested()
+            .into_iter()
+            .map(|o| o.names.into_iter().map(|(n, i, k)| (Arc::from(&*n), i, k as u8)).collect())
+            .collect();
+        let in_function = match self.kind {
+            CodeKind::Script => false,
+            CodeKind::Eval => self.eval_in_function,
+            _ => true,
+        };
+        self.add_const(Constant::EvalScope(Arc::new(EvalScope { levels, strict: self.strict, in_function })))
     }
 
     fn needs_tdz_check(&self, r: &Resolved) -> bool {
@@ -549,11 +631,12 @@ impl<'a> FnCompiler<'a> {
             }
             Resolved::Dynamic => {
                 let c = self.name_const(n);
+                let chain = self.lookup_chain();
                 self.pos(pos);
                 if for_typeof {
-                    self.emit(Op::LdaLookupTypeof { name: c, slot: NS });
+                    self.emit(Op::LdaLookupTypeof { name: c, chain, slot: NS });
                 } else {
-                    self.emit(Op::LdaLookup { name: c, slot: NS });
+                    self.emit(Op::LdaLookup { name: c, chain, slot: NS });
                 }
                 return;
             }
@@ -611,8 +694,9 @@ impl<'a> FnCompiler<'a> {
             }
             Resolved::Dynamic => {
                 let c = self.name_const(n);
+                let chain = self.lookup_chain();
                 self.pos(pos);
-                self.emit(Op::StaLookup { name: c, slot: NS });
+                self.emit(Op::StaLookup { name: c, chain, slot: NS });
             }
         }
     }
@@ -638,7 +722,8 @@ impl<'a> FnCompiler<'a> {
             }
             Resolved::Dynamic => {
                 let c = self.name_const(n);
-                self.emit(Op::StaLookup { name: c, slot: NS });
+                let chain = self.lookup_chain();
+                self.emit(Op::StaLookup { name: c, chain, slot: NS });
             }
         }
         self.mark_initialized(n);

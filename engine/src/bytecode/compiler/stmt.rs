@@ -156,6 +156,76 @@ impl FnCompiler<'_> {
         Ok(())
     }
 
+    /// Eval code: where its `var`s and functions go (EvalDeclarationInstantiation).
+    pub(super) fn eval_prologue(&mut self, body: &[Stmt], strict: bool, in_function: bool) -> CResult<()> {
+        let mut vars = Vec::new();
+        collect_vars(body, &mut vars);
+        let funcs = collect_functions(body);
+        let mut lex = Vec::new();
+        collect_lexicals(body, &mut lex);
+        for (i, (n, _, p)) in lex.iter().enumerate() {
+            if lex[..i].iter().any(|(m, _, _)| m == n) || vars.contains(n) || funcs.iter().any(|f| f.name.as_ref() == Some(n)) {
+                return err(format!("Identifier '{n}' has already been declared"), *p);
+            }
+        }
+        let mut fnames: Vec<Name> = Vec::new();
+        for f in &funcs {
+            if let Some(n) = &f.name {
+                if !fnames.contains(n) {
+                    fnames.push(n.clone());
+                }
+            }
+        }
+        if strict {
+            // Strict eval code has its own variable environment.
+            let mut decls: Vec<(Name, BindKind)> = vars.iter().chain(fnames.iter()).map(|n| (n.clone(), BindKind::Var)).collect();
+            decls.extend(lex.iter().map(|(n, k, _)| (n.clone(), *k)));
+            self.enter_scope(&decls, false);
+        } else if !in_function {
+            // Sloppy eval at global level: vars and functions become (deletable) globals.
+            let mut decls = GlobalDecls { eval: true, ..Default::default() };
+            let u = |n: &str| -> Arc<[u16]> { n.encode_utf16().collect::<Vec<_>>().into() };
+            for v in &vars {
+                decls.vars.push(u(v));
+            }
+            let outer = self.outer_for_nested();
+            for f in &funcs {
+                let code = compile_function(f, self.source.clone(), &outer, self.strict, None)?;
+                let idx = self.add_const(Constant::Function(code));
+                decls.functions.push((u(f.name.as_deref().unwrap_or("")), idx.0));
+            }
+            let c = self.add_const(Constant::GlobalDecls(Arc::new(decls)));
+            self.pos(0);
+            self.emit(Op::DeclareGlobals { decls: c, slot: NS });
+            let lexd: Vec<(Name, BindKind)> = lex.iter().map(|(n, k, _)| (n.clone(), *k)).collect();
+            self.enter_scope(&lexd, false);
+            return Ok(());
+        } else {
+            // Sloppy eval in a function: vars join the caller's variable environment (an
+            // existing binding, or the caller's `%evalvars` object).
+            for n in vars.iter().chain(fnames.iter()) {
+                if let Resolved::Ctx { kind: BindKind::Var, .. } = self.resolve(n) {
+                    continue;
+                }
+                let c = self.name_const(n);
+                let chain = self.lookup_chain();
+                self.emit(Op::DeclareEvalVar { name: c, chain, slot: NS });
+            }
+            let lexd: Vec<(Name, BindKind)> = lex.iter().map(|(n, k, _)| (n.clone(), *k)).collect();
+            self.enter_scope(&lexd, false);
+        }
+        for f in &funcs {
+            self.create_closure(f, None)?;
+            let n = f.name.clone().expect("declarations are named");
+            if strict {
+                self.init_var(&n, f.span.0);
+            } else {
+                self.store_var(&n, f.span.0);
+            }
+        }
+        Ok(())
+    }
+
     pub(super) fn check_strict_params(&mut self, f: &Function) -> CResult<()> {
         let mut names = Vec::new();
         for p in &f.params {
@@ -227,6 +297,9 @@ impl FnCompiler<'_> {
         }
         if has_arguments {
             decls.push((Rc::from("arguments"), BindKind::Var));
+        }
+        if self.facts.has_direct_eval && !self.strict {
+            decls.push((Rc::from(EVAL_VARS), BindKind::Var));
         }
         // A mapped arguments object aliases parameters: keep them in the context.
         if mapped {
