@@ -720,6 +720,11 @@ impl<'a> FnCompiler<'a> {
                     self.emit(Op::StaGlobal { name: c, slot: FS });
                 }
             }
+            Resolved::Dynamic if self.kind == CodeKind::Script && self.is_global_lexical(n) => {
+                let c = self.name_const(n);
+                self.pos(pos);
+                self.emit(Op::InitGlobalLexical { name: c, slot: NS });
+            }
             Resolved::Dynamic => {
                 let c = self.name_const(n);
                 let chain = self.lookup_chain();

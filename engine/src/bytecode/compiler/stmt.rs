@@ -291,9 +291,11 @@ impl FnCompiler<'_> {
         let mapped = has_arguments && simple && !self.strict && nparams > 0 && unique;
 
         // Parameters.
+        // Parameters with initialisers or patterns are in their TDZ until bound.
+        let param_kind = if simple { BindKind::Var } else { BindKind::Let };
         let mut decls: Vec<(Name, BindKind)> = Vec::new();
         for n in &param_names {
-            decls.push((n.clone(), BindKind::Var));
+            decls.push((n.clone(), param_kind));
         }
         if has_arguments {
             decls.push((Rc::from("arguments"), BindKind::Var));
@@ -322,7 +324,7 @@ impl FnCompiler<'_> {
             } else {
                 Loc::Reg(self.alloc_reg())
             };
-            scope.bindings.push(Binding { name: n.clone(), kind: *k, loc, initialized: true });
+            scope.bindings.push(Binding { name: n.clone(), kind: *k, loc, initialized: !k.lexical() });
         }
         // Vars and functions of the body share the parameter scope when parameters are
         // simple (spec: a separate var scope only matters with parameter expressions).
