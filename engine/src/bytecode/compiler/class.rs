@@ -299,36 +299,13 @@ impl FnCompiler<'_> {
 
     /// A static block: its own var scope.
     fn block_as_function_body(&mut self, body: &[Stmt]) -> CResult<()> {
-        let f = Function {
-            name: None,
-            kind: FuncKind::Method,
-            generator: false,
-            is_async: false,
-            params: Vec::new(),
-            rest: None,
-            body: Vec::new(),
-            strict_directive: true,
-            span: (0, 0),
-            expression_body: false,
-        };
-        let _ = f;
         let mut vars = Vec::new();
-        for s in body {
-            if let Stmt::VarDecl(VarKind::Var, decls, _) = s {
-                for (p, _) in decls {
-                    super::stmt::names_of_pattern(p, &mut vars);
-                }
-            }
-        }
+        super::stmt::collect_vars(body, &mut vars);
         let decls: Vec<(Name, BindKind)> = vars.into_iter().map(|n| (n, BindKind::Var)).collect();
         self.enter_scope(&decls, false);
-        self.block_stmts(body)?;
+        self.block(body, false)?;
         self.exit_scope();
         Ok(())
-    }
-
-    fn block_stmts(&mut self, body: &[Stmt]) -> CResult<()> {
-        self.stmts(body)
     }
 }
 

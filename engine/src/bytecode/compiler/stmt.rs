@@ -3,7 +3,7 @@
 use super::*;
 
 /// Collects `var`-declared names (not entering nested functions).
-fn collect_vars(stmts: &[Stmt], out: &mut Vec<Name>) {
+pub(super) fn collect_vars(stmts: &[Stmt], out: &mut Vec<Name>) {
     for s in stmts {
         collect_vars_stmt(s, out);
     }
@@ -31,7 +31,6 @@ pub(super) fn pattern_names(p: &Pattern, out: &mut Vec<Name>) {
         Pattern::Expr(_) => {}
     }
 }
-pub(super) use pattern_names as names_of_pattern;
 
 fn collect_vars_stmt(s: &Stmt, out: &mut Vec<Name>) {
     match s {
@@ -459,15 +458,11 @@ impl FnCompiler<'_> {
     }
 
     /// A statement list with its own lexical scope (blocks, case clauses share one).
-    fn block(&mut self, stmts: &[Stmt], no_tdz_elision: bool) -> CResult<()> {
+    pub(super) fn block(&mut self, stmts: &[Stmt], no_tdz_elision: bool) -> CResult<()> {
         let mut lex = Vec::new();
         collect_lexicals(stmts, &mut lex);
         let funcs = collect_functions(stmts);
-        for (i, (n, _, p)) in lex.iter().enumerate() {
-            if lex[..i].iter().any(|(m, _, _)| m == n) || funcs.iter().any(|f| f.name.as_ref() == Some(n)) {
-                return err(format!("Identifier '{n}' has already been declared"), *p);
-            }
-        }
+        self.check_block_declarations(stmts, &lex, &funcs)?;
         let mut decls: Vec<(Name, BindKind)> = lex.iter().map(|(n, k, _)| (n.clone(), *k)).collect();
         for f in &funcs {
             let n = f.name.clone().expect("named");
@@ -491,6 +486,32 @@ impl FnCompiler<'_> {
         let r = self.stmts(stmts);
         self.exit_scope();
         r
+    }
+
+    /// Early errors of a block's declarations: a lexical name declared twice, or also
+    /// declared by `var` anywhere in the block; duplicate functions (allowed only for plain
+    /// functions in sloppy code).
+    fn check_block_declarations(&self, stmts: &[Stmt], lex: &[(Name, BindKind, Pos)], funcs: &[Rc<Function>]) -> CResult<()> {
+        let mut vars = Vec::new();
+        collect_vars(stmts, &mut vars);
+        for (i, (n, _, p)) in lex.iter().enumerate() {
+            if lex[..i].iter().any(|(m, _, _)| m == n) || funcs.iter().any(|f| f.name.as_ref() == Some(n)) || vars.contains(n) {
+                return err(format!("Identifier '{n}' has already been declared"), *p);
+            }
+        }
+        for (i, f) in funcs.iter().enumerate() {
+            let n = f.name.as_ref().expect("named");
+            if vars.contains(n) {
+                return err(format!("Identifier '{n}' has already been declared"), f.span.0);
+            }
+            if let Some(g) = funcs[..i].iter().find(|g| g.name.as_ref() == Some(n)) {
+                let plain = |x: &Function| !x.generator && !x.is_async;
+                if self.strict || !plain(f) || !plain(g) {
+                    return err(format!("Identifier '{n}' has already been declared"), f.span.0);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn set_completion(&mut self) {
@@ -688,8 +709,10 @@ impl FnCompiler<'_> {
             for (p, _) in decls {
                 let mut ns = Vec::new();
                 pattern_names(p, &mut ns);
+                let mut body_vars = Vec::new();
+                collect_vars_stmt(body, &mut body_vars);
                 for n in ns {
-                    if lexical.iter().any(|(m, _)| *m == n) {
+                    if lexical.iter().any(|(m, _)| *m == n) || body_vars.contains(&n) {
                         return err(format!("Identifier '{n}' has already been declared"), 0);
                     }
                     lexical.push((n, kind));
@@ -781,6 +804,20 @@ impl FnCompiler<'_> {
         }
     }
 
+    /// Early errors of a for-in/of head: duplicate bound names, or a bound name also declared
+    /// by `var` in the body.
+    fn check_head(head: &ForHead, body: &Stmt) -> CResult<()> {
+        let lex = Self::head_lexicals(head);
+        let mut vars = Vec::new();
+        collect_vars_stmt(body, &mut vars);
+        for (i, (n, _)) in lex.iter().enumerate() {
+            if lex[..i].iter().any(|(m, _)| m == n) || vars.contains(n) || &**n == "let" {
+                return err(format!("Identifier '{n}' has already been declared"), 0);
+            }
+        }
+        Ok(())
+    }
+
     fn head_lexicals(head: &ForHead) -> Vec<(Name, BindKind)> {
         match head {
             ForHead::Decl(k @ (VarKind::Let | VarKind::Const), p) => {
@@ -794,6 +831,7 @@ impl FnCompiler<'_> {
     }
 
     fn for_in(&mut self, head: &ForHead, obj: &Expr, body: &Stmt, labels: Vec<Name>) -> CResult<()> {
+        Self::check_head(head, body)?;
         let lex = Self::head_lexicals(head);
         // The object expression sees the head's bindings in their TDZ.
         if !lex.is_empty() {
@@ -836,6 +874,7 @@ impl FnCompiler<'_> {
     }
 
     fn for_of(&mut self, head: &ForHead, obj: &Expr, body: &Stmt, is_await: bool, labels: Vec<Name>) -> CResult<()> {
+        Self::check_head(head, body)?;
         let lex = Self::head_lexicals(head);
         if !lex.is_empty() {
             self.enter_scope(&lex, false);
@@ -993,14 +1032,29 @@ impl FnCompiler<'_> {
         for (_, body) in cases {
             funcs.extend(collect_functions(body));
         }
+        let all: Vec<&Stmt> = cases.iter().flat_map(|(_, b)| b.iter()).collect();
+        let mut vars = Vec::new();
+        for s in &all {
+            collect_vars_stmt(s, &mut vars);
+        }
         for (i, (n, _, p)) in lex.iter().enumerate() {
-            if lex[..i].iter().any(|(m, _, _)| m == n) || funcs.iter().any(|f| f.name.as_ref() == Some(n)) {
+            if lex[..i].iter().any(|(m, _, _)| m == n) || funcs.iter().any(|f| f.name.as_ref() == Some(n)) || vars.contains(n) {
                 return err(format!("Identifier '{n}' has already been declared"), *p);
+            }
+        }
+        for (i, f) in funcs.iter().enumerate() {
+            let n = f.name.as_ref().expect("named");
+            let plain = |x: &Function| !x.generator && !x.is_async;
+            if vars.contains(n) || funcs[..i].iter().any(|g| g.name.as_ref() == Some(n) && (self.strict || !plain(f) || !plain(g))) {
+                return err(format!("Identifier '{n}' has already been declared"), f.span.0);
             }
         }
         let mut decls: Vec<(Name, BindKind)> = lex.iter().map(|(n, k, _)| (n.clone(), *k)).collect();
         for f in &funcs {
-            decls.push((f.name.clone().expect("named"), BindKind::Let));
+            let n = f.name.clone().expect("named");
+            if !decls.iter().any(|(m, _)| *m == n) {
+                decls.push((n, BindKind::Let));
+            }
         }
         let scoped = !decls.is_empty();
         if scoped {
@@ -1207,6 +1261,22 @@ impl FnCompiler<'_> {
                     collect_lexicals(body, &mut lex);
                     if let Some((n, _, p)) = lex.iter().find(|(n, _, _)| names.contains(n)) {
                         return err(format!("Identifier '{n}' has already been declared"), *p);
+                    }
+                    if let Some(f) = collect_functions(body).iter().find(|f| f.name.as_ref().is_some_and(|n| names.contains(n))) {
+                        return err("Identifier has already been declared", f.span.0);
+                    }
+                    for (i, n) in names.iter().enumerate() {
+                        if names[..i].contains(n) {
+                            return err(format!("Identifier '{n}' has already been declared"), 0);
+                        }
+                    }
+                    // A destructuring catch parameter also conflicts with `var` in the body.
+                    if !matches!(p, Pattern::Ident(..)) {
+                        let mut vars = Vec::new();
+                        collect_vars(body, &mut vars);
+                        if let Some(n) = vars.iter().find(|v| names.contains(v)) {
+                            return err(format!("Identifier '{n}' has already been declared"), 0);
+                        }
                     }
                     let exc = self.alloc_reg();
                     self.emit(Op::Star { dst: exc, slot: NS });
