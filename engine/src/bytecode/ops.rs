@@ -217,6 +217,7 @@ macro_rules! for_each_op {
             IteratorNext { iter: Reg } no;
             RequireObject {} no;
             IteratorClose { iter: Reg } no;
+            IteratorCloseQuiet { iter: Reg } no;
             // Generators and async functions.
             CreateGenerator {} no;
             Yield { kind: u32 } no;

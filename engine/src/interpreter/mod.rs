@@ -712,6 +712,18 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                         break 'op;
                     }
                 }
+                Op::IteratorCloseQuiet { iter, .. } => {
+                    // Closing because of a throw: errors from `return()` are ignored.
+                    if reg!(iter.offset(2)) != Value::TRUE {
+                        reg!(iter.offset(2)) = Value::TRUE;
+                        rt.stack[fp + ACC_SLOT] = acc;
+                        rt.fp = fp;
+                        if let Throw::Terminate(t) = rt.iterator_close_on_throw(reg!(iter), Throw::Value(Value::UNDEFINED)) {
+                            exc = Throw::Terminate(t);
+                            break 'op;
+                        }
+                    }
+                }
                 Op::IteratorClose { iter, .. } => {
                     if reg!(iter.offset(2)) != Value::TRUE {
                         reg!(iter.offset(2)) = Value::TRUE;

@@ -43,6 +43,10 @@ impl FnCompiler<'_> {
                 let it = self.alloc_regs(3);
                 self.pos(*pos);
                 self.emit(Op::GetIterator { dst: it, is_async: 0, slot: NS });
+                // An abrupt completion while destructuring closes the iterator.
+                let ctx_save = self.alloc_reg();
+                self.emit(Op::Mov { src: Reg(-(crate::interpreter::frame::HEADER as i32) + crate::interpreter::frame::CONTEXT_SLOT as i32), dst: ctx_save, slot: NS });
+                let start = self.ops.len() as u32;
                 for e in elems {
                     let d = self.emit(Op::IteratorStep { iter: it, done: Label(u32::MAX), slot: NS });
                     let have = self.jump(|t| Op::Jump { target: t, slot: NS });
@@ -65,6 +69,16 @@ impl FnCompiler<'_> {
                     self.emit(Op::Ldar { src: arr, slot: NS });
                     self.destructure(r, mode)?;
                 }
+                let end = self.ops.len() as u32;
+                let over = self.jump(|t| Op::Jump { target: t, slot: NS });
+                let h = self.here();
+                self.handlers.push(Handler { start, end, handler: h, context_reg: ctx_save.0 });
+                let exc = self.alloc_reg();
+                self.emit(Op::Star { dst: exc, slot: NS });
+                self.emit(Op::IteratorCloseQuiet { iter: it, slot: NS });
+                self.emit(Op::Ldar { src: exc, slot: NS });
+                self.emit(Op::Throw { slot: NS });
+                self.patch(over);
                 self.emit(Op::IteratorClose { iter: it, slot: NS });
                 self.release(mark);
                 Ok(())

@@ -995,6 +995,7 @@ impl FnCompiler<'_> {
         // The step itself throwing must not close: the IteratorStep op marks `done` first
         // (iter+2), and IteratorClose skips a finished iterator.
         self.emit(Op::Star { dst: value_reg, slot: NS });
+        self.emit(Op::IteratorCloseQuiet { iter, slot: NS });
         self.emit(Op::LdaInt { value: 1, slot: NS });
         self.emit(Op::Star { dst: kind_reg, slot: NS });
         // Other exits (return / outer break / continue) come through the Finally control.
