@@ -304,20 +304,9 @@ impl FnCompiler<'_> {
             // yield*: the interpreter drives the inner iterator (kind 1); each resumption
             // comes back here until the inner iterator is done.
             self.emit(Op::Yield { kind: 1, slot: NS });
-            // After completion the accumulator holds the inner return value; a `return`
-            // resumption that completed the inner iterator returns from us (kind 2).
-            let mark = self.reg_mark();
-            let k = self.alloc_reg();
-            self.emit(Op::ResumeKind { dst: k, slot: NS });
-            let v = self.alloc_reg();
-            self.emit(Op::Star { dst: v, slot: NS });
-            self.emit(Op::Ldar { src: k, slot: NS });
-            let normal = self.emit(Op::JumpIfStrictEqInt { value: 0, target: Label(u32::MAX), slot: NS });
-            self.emit(Op::Ldar { src: v, slot: NS });
-            let _ = self.emit_return();
-            self.patch(normal);
-            self.emit(Op::Ldar { src: v, slot: NS });
-            self.release(mark);
+            // Resumed when the inner iterator finishes (next: its value; return: return it)
+            // or fails (throw).
+            self.resume_after_suspend();
         } else {
             if self.is_async {
                 // AsyncGeneratorYield awaits the operand first.
