@@ -343,9 +343,23 @@ impl FnCompiler<'_> {
                 return err(format!("Identifier '{n}' has already been declared"), *p);
             }
         }
+        // With parameter expressions, the body's vars get their own environment (closures in
+        // parameter defaults must not see them): declared after the parameters are bound.
+        let separate_var_scope = !simple;
+        let body_var_names: Vec<Name> = if separate_var_scope {
+            let mut v: Vec<Name> = Vec::new();
+            for n in &body_decls {
+                if !v.contains(n) && &**n != "arguments" || (!v.contains(n) && !has_arguments) {
+                    v.push(n.clone());
+                }
+            }
+            v
+        } else {
+            Vec::new()
+        };
         let mut new_vars = Vec::new();
         for n in body_decls {
-            if scope.bindings.iter().any(|b| b.name == n) || new_vars.contains(&n) {
+            if separate_var_scope || scope.bindings.iter().any(|b| b.name == n) || new_vars.contains(&n) {
                 continue;
             }
             new_vars.push(n);
@@ -359,7 +373,7 @@ impl FnCompiler<'_> {
             };
             scope.bindings.push(Binding { name: n.clone(), kind: BindKind::Var, loc, initialized: true });
         }
-        for (n, k, _) in &lex {
+        for (n, k, _) in lex.iter().filter(|_| !separate_var_scope) {
             let loc = if self.is_captured(n) {
                 scope.ctx_slots += 1;
                 Loc::Ctx(scope.ctx_slots - 1)
@@ -421,6 +435,29 @@ impl FnCompiler<'_> {
             if let Some(r) = &f.rest {
                 self.emit(Op::CreateRest { start: nparams as u32, slot: NS });
                 self.bind_pattern(r, true)?;
+            }
+        }
+        if separate_var_scope {
+            // Body vars start with the value of a same-named parameter, else undefined.
+            let mut inits = Vec::new();
+            for n in &body_var_names {
+                if param_names.contains(n) || (&**n == "arguments" && has_arguments) {
+                    self.load_var(n, f.span.0, false);
+                    let r = self.alloc_reg();
+                    self.emit(Op::Star { dst: r, slot: NS });
+                    inits.push((n.clone(), Some(r)));
+                } else {
+                    inits.push((n.clone(), None));
+                }
+            }
+            let mut decls: Vec<(Name, BindKind)> = body_var_names.iter().map(|n| (n.clone(), BindKind::Var)).collect();
+            decls.extend(lex.iter().map(|(n, k, _)| (n.clone(), *k)));
+            self.enter_scope(&decls, false);
+            for (n, r) in inits {
+                if let Some(r) = r {
+                    self.emit(Op::Ldar { src: r, slot: NS });
+                    self.init_var(&n, f.span.0);
+                }
             }
         }
         // Function declarations are initialised on entry.
