@@ -313,9 +313,9 @@ impl Runtime {
 
     /// IteratorClose for a throw completion: errors from `return()` are ignored.
     pub fn iterator_close_on_throw(&mut self, it: Value, t: Throw) -> Throw {
-        if let Throw::Terminate(_) = t {
-            return t;
-        }
+        let Throw::Value(thrown) = t else { return t };
+        // `return()` runs JavaScript (and may collect): keep the pending exception alive.
+        self.keep(thrown);
         let rk = PropertyKey::String(self.names.return_);
         if let Ok(r) = self.get(it, rk) {
             if !r.is_nullish() {

@@ -39,6 +39,8 @@ pub enum CellKind {
     Accessor,
     /// A prototype validity cell.
     ValidityCell,
+    /// A Map/Set iteration epoch ([`crate::builtins::map_set::MapEpoch`]).
+    MapEpoch,
 }
 
 /// How the collector handles one cell type.

@@ -570,6 +570,12 @@ impl Runtime {
     pub fn collect_garbage(&mut self) {
         crate::interpreter::gc::collect(self);
     }
+
+    /// The number of live heap cells: those that survived the last collection plus those
+    /// allocated since (for embedders' and tests' memory checks).
+    pub fn live_cells(&self) -> usize {
+        self.heap.cell_count()
+    }
 }
 
 impl Runtime {
