@@ -9,7 +9,7 @@ d = Object.getOwnPropertyDescriptor(Math, 'max');
 console.log('max desc ' + d.writable + ' ' + d.enumerable + ' ' + d.configurable + ' len ' + Math.max.length + ' ' + Math.hypot.length + ' ' + Math.random.length);
 
 var specials = [NaN, Infinity, -Infinity, 0, -0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, 4503599627370495.5, -4503599627370495.5, 9007199254740993, 1e300, -7.9];
-var unary = ['abs', 'ceil', 'floor', 'round', 'trunc', 'sign', 'sqrt', 'fround', 'cbrt'];
+var unary = ['abs', 'ceil', 'floor', 'round', 'trunc', 'sign', 'sqrt', 'fround'];
 for (var j = 0; j < unary.length; j++) {
   var line = unary[j] + ':';
   for (var i = 0; i < specials.length; i++) line += ' ' + s(Math[unary[j]](specials[i]));
