@@ -12,9 +12,7 @@ pub(crate) fn install(rt: &mut Runtime) {
         rt.define_data(g, k, v, 0);
     }
     for (name, len, f) in [
-        ("parseInt", 2, parse_int as crate::runtime::object::NativeFn),
-        ("parseFloat", 1, parse_float),
-        ("isNaN", 1, is_nan),
+        ("isNaN", 1, is_nan as crate::runtime::object::NativeFn),
         ("isFinite", 1, is_finite),
         ("encodeURI", 1, encode_uri),
         ("encodeURIComponent", 1, encode_uri_component),
@@ -28,17 +26,20 @@ pub(crate) fn install(rt: &mut Runtime) {
     ] {
         rt.define_method(g, name, len, f);
     }
+    // `parseInt` and `parseFloat` are installed by `number::install` (shared with `Number`).
     let e = rt.define_method(g, "eval", 1, eval);
     super::set_intrinsic(rt, Intrinsic::Eval, e);
 }
 
-fn parse_int(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+/// `parseInt(string, radix)` (also `Number.parseInt`).
+pub(crate) fn parse_int(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let s = rt.to_string(a.arg(0))?;
     let r = rt.to_int32(a.arg(1))?;
     Ok(Value::from_f64(numconv::parse_int(s.units(), r)))
 }
 
-fn parse_float(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+/// `parseFloat(string)` (also `Number.parseFloat`).
+pub(crate) fn parse_float(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let s = rt.to_string(a.arg(0))?;
     Ok(Value::from_f64(numconv::parse_float(s.units())))
 }

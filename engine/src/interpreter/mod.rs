@@ -27,6 +27,7 @@ use frame::*;
 use std::sync::atomic::Ordering;
 
 pub(crate) use generator::ResumeMode;
+pub(crate) use ops::js_pow;
 /// Suspended-frame types, shared with the runtime.
 pub(crate) mod generator_state {
     pub(crate) use super::generator::{GenState, GeneratorData, Suspended};
