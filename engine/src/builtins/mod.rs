@@ -226,3 +226,13 @@ pub(crate) fn to_string_tag(rt: &mut Runtime, o: Gc<JsObject>, tag: &str) {
     let v = rt.str(tag);
     rt.define_data(o, PropertyKey::Symbol(s), v, crate::runtime::shape::CONFIGURABLE);
 }
+
+/// `this` as an object with the given builtin data, or a TypeError naming `method`.
+pub(crate) fn this_builtin(rt: &mut Runtime, this: Value, method: &str, pick: impl Fn(&BuiltinData) -> bool) -> crate::runtime::JsResult<Gc<JsObject>> {
+    if let Some(o) = this.as_object() {
+        if o.builtin().is_some_and(&pick) {
+            return Ok(o);
+        }
+    }
+    Err(rt.type_error(format!("Method {method} called on incompatible receiver")))
+}
