@@ -16,6 +16,7 @@ use std::sync::atomic::Ordering;
 /// The longest string the engine builds (as `Runtime::concat`).
 const MAX_STRING_LENGTH: usize = (1 << 30) - 25;
 
+/// Installs the `JSON` object on the global object.
 pub(crate) fn install(rt: &mut Runtime) {
     let proto = rt.intrinsic(Intrinsic::ObjectPrototype);
     let j = rt.new_object_with(Some(proto), ObjectKind::Ordinary);
