@@ -6,6 +6,7 @@ use crate::runtime::object::ObjectKind;
 use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime};
 use crate::value::Value;
 
+/// Installs `Boolean` and `Boolean.prototype`.
 pub(crate) fn install(rt: &mut Runtime) {
     make_constructor(rt, "Boolean", 1, boolean_constructor, Intrinsic::BooleanPrototype, Intrinsic::Boolean);
     let p = rt.intrinsic(Intrinsic::BooleanPrototype);

@@ -9,12 +9,14 @@ use crate::heap::Gc;
 use crate::runtime::numconv;
 use crate::runtime::object::{JsObject, ObjectKind};
 use crate::runtime::shape::*;
-use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime};
+use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime, Termination, Throw};
 use crate::value::Value;
+use std::sync::atomic::Ordering;
 
 /// The longest string the engine builds (as `Runtime::concat`).
 const MAX_STRING_LENGTH: usize = (1 << 30) - 25;
 
+/// Installs the `JSON` object on the global object.
 pub(crate) fn install(rt: &mut Runtime) {
     let proto = rt.intrinsic(Intrinsic::ObjectPrototype);
     let j = rt.new_object_with(Some(proto), ObjectKind::Ordinary);
@@ -53,6 +55,16 @@ fn index_key(rt: &mut Runtime, i: f64) -> PropertyKey {
         let s = numconv::number_to_string(i);
         rt.key(&s)
     }
+}
+
+/// Polls the embedder's interrupt flag (for long loops that may run no JavaScript, such as
+/// over a huge sparse array), terminating like the interpreter's safepoints do.
+fn poll_interrupt(rt: &mut Runtime, i: f64) -> JsResult<()> {
+    if i % 65536.0 == 0.0 && rt.interrupt.load(Ordering::Relaxed) {
+        rt.interrupt.store(false, Ordering::Relaxed);
+        return Err(Throw::Terminate(Termination::Interrupted));
+    }
+    Ok(())
 }
 
 /// Keeps a property key's string alive (the intern table is weak) while Rust holds it.
@@ -523,6 +535,7 @@ fn property_list(rt: &mut Runtime, r: Gc<JsObject>) -> JsResult<Vec<PropertyKey>
     let mut list: Vec<PropertyKey> = Vec::new();
     let mut k = 0.0;
     while k < len {
+        poll_interrupt(rt, k)?;
         let ik = index_key(rt, k);
         let v = rt.get(Value::object(r), ik)?;
         k += 1.0;
@@ -572,7 +585,7 @@ impl Serializer {
         let mut value = rt.get(Value::object(holder), key)?;
         let mut key_value = Value::UNDEFINED;
         if value.is_object() {
-            let tk = rt.key("toJSON");
+            let tk = PropertyKey::String(rt.names.to_json);
             let to_json = rt.get(value, tk)?;
             if rt.is_callable(to_json) {
                 key_value = rt.key_to_value(key);
@@ -713,6 +726,7 @@ impl Serializer {
             if !self.gap.is_empty() {
                 self.newline();
             }
+            poll_interrupt(rt, i)?;
             let k = index_key(rt, i);
             let mark = rt.kept.len();
             keep_key(rt, k);

@@ -22,6 +22,7 @@ use crate::runtime::shape::*;
 use crate::runtime::{CallArgs, JsResult, Runtime};
 use crate::value::Value;
 
+/// Installs the `Math` object on the global object.
 pub(crate) fn install(rt: &mut Runtime) {
     let proto = rt.intrinsic(crate::runtime::Intrinsic::ObjectPrototype);
     let m = rt.new_object_with(Some(proto), ObjectKind::Ordinary);

@@ -13,6 +13,7 @@ use crate::value::Value;
 /// 2^53 - 1.
 const MAX_SAFE_INTEGER: f64 = 9007199254740991.0;
 
+/// Installs `Number`, `Number.prototype`, and the shared `parseFloat`/`parseInt` (also on the global object).
 pub(crate) fn install(rt: &mut Runtime) {
     let c = make_constructor(rt, "Number", 1, number_constructor, Intrinsic::NumberPrototype, Intrinsic::Number);
     for (name, v) in [
