@@ -6,6 +6,10 @@
 //! [`runtime`] holds the object model; [`builtins`] the standard library; [`heap`] the
 //! collector. Start reading at [`Runtime`] and `interpreter::run`.
 
+// Runtime's conversions (`to_number`, `to_string`, ...) take `&mut self`: they allocate and may run
+// JavaScript, so the `wrong_self_convention` naming rule does not fit them.
+#![allow(clippy::wrong_self_convention)]
+
 pub mod builtins;
 pub mod bytecode;
 pub mod heap;
@@ -79,7 +83,14 @@ pub(crate) fn compile_eval_source(source: &str, scope: &bytecode::code::EvalScop
     });
     r.map_err(|(message, pos)| {
         let (l, c) = parser::line_col(source, pos);
-        JsError { kind: JsErrorKind::Syntax, name: "SyntaxError".into(), message, stack: String::new(), location: Some(format!("eval:{l}:{c}")), value_slot: None }
+        JsError {
+            kind: JsErrorKind::Syntax,
+            name: "SyntaxError".into(),
+            message,
+            stack: String::new(),
+            location: Some(format!("eval:{l}:{c}")),
+            value_slot: None,
+        }
     })
 }
 

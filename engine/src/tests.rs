@@ -98,7 +98,12 @@ fn unreachable_cycles_are_freed() {
 #[test]
 fn gc_stress_keeps_program_results() {
     let mut rt = Runtime::new(RuntimeOptions { gc_stress: Some(1), ..Default::default() });
-    let v = rt.eval("var s = ''; var list = []; for (var i = 0; i < 200; i++) { list.push({ i: i, s: 'x' + i }); s += list[i].s; } s.length", "t.js").unwrap();
+    let v = rt
+        .eval(
+            "var s = ''; var list = []; for (var i = 0; i < 200; i++) { list.push({ i: i, s: 'x' + i }); s += list[i].s; } s.length",
+            "t.js",
+        )
+        .unwrap();
     assert_eq!(v.as_int(), Some(690));
     assert!(rt.heap.stats.collections > 100);
 }
@@ -122,7 +127,12 @@ fn runtime_error_positions_and_stack() {
 #[test]
 fn deep_recursion_is_a_range_error() {
     let mut rt = rt();
-    let v = rt.eval("function r(n) { return r(n + 1) + 1; } var m; try { r(0); } catch (e) { m = e instanceof RangeError && e.message; } m", "t.js").unwrap();
+    let v = rt
+        .eval(
+            "function r(n) { return r(n + 1) + 1; } var m; try { r(0); } catch (e) { m = e instanceof RangeError && e.message; } m",
+            "t.js",
+        )
+        .unwrap();
     assert_eq!(rt.to_rust_string(v).unwrap(), "Maximum call stack size exceeded");
 }
 

@@ -44,7 +44,7 @@ pub struct Value(u64);
 
 impl Value {
     /// `undefined`.
-    pub const UNDEFINED: Value = Value((TAG_IMM << TAG_SHIFT) | 0);
+    pub const UNDEFINED: Value = Value(TAG_IMM << TAG_SHIFT);
     /// `null`.
     pub const NULL: Value = Value((TAG_IMM << TAG_SHIFT) | 1);
     /// `false`.

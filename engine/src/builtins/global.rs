@@ -105,7 +105,7 @@ fn decode(rt: &mut Runtime, v: Value, reserved: &str) -> JsResult<Value> {
             continue;
         }
         let byte_at = |k: usize| -> Option<u8> {
-            if k + 2 < u.len() + 0 && u[k] == b'%' as u16 {
+            if k + 2 < u.len() && u[k] == b'%' as u16 {
                 Some(hex(u[k + 1])? * 16 + hex(u[k + 2])?)
             } else {
                 None

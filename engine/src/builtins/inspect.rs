@@ -177,10 +177,10 @@ fn function_base(rt: &mut Runtime, o: Gc<JsObject>) -> String {
         .unwrap_or_default();
     let is_class = o.as_closure().is_some_and(|c| c.code.block.is_class_constructor);
     if is_class {
-        let ext = o.proto().filter(|p| p.is_callable()).map(|p| {
-            let pn = rt.get_own_property(p, nk).and_then(|x| x.value.as_string()).map(|s| s.to_rust_string()).unwrap_or_default();
-            pn
-        });
+        let ext = o
+            .proto()
+            .filter(|p| p.is_callable())
+            .map(|p| rt.get_own_property(p, nk).and_then(|x| x.value.as_string()).map(|s| s.to_rust_string()).unwrap_or_default());
         let mut s = if name.is_empty() { "[class (anonymous)".to_string() } else { format!("[class {name}") };
         if let Some(e) = ext.filter(|e| !e.is_empty()) {
             s.push_str(&format!(" extends {e}"));

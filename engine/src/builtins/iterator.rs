@@ -380,10 +380,10 @@ fn afs_continuation(rt: &mut Runtime, result: Value, sync_iter: Value, close_on_
         super::promise::perform_then(rt, vp, Value::object(on_ok), on_err, Some(p));
         Ok(())
     })();
-    if let Err(Throw::Value(e)) = r {
-        super::promise::reject_promise(rt, p, e);
-    } else if let Err(t) = r {
-        return Err(t);
+    match r {
+        Err(Throw::Value(e)) => super::promise::reject_promise(rt, p, e),
+        Err(t) => return Err(t),
+        Ok(()) => {}
     }
     Ok(Value::object(p))
 }

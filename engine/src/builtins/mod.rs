@@ -159,16 +159,15 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
         let o = rt.new_object_with(Some(p), ObjectKind::Ordinary);
         rt.realms[id.0 as usize].intrinsics[i as usize] = Some(o);
     }
-    for (i, kind) in [
-        (Intrinsic::TypeErrorPrototype, ()),
-        (Intrinsic::RangeErrorPrototype, ()),
-        (Intrinsic::ReferenceErrorPrototype, ()),
-        (Intrinsic::SyntaxErrorPrototype, ()),
-        (Intrinsic::EvalErrorPrototype, ()),
-        (Intrinsic::UriErrorPrototype, ()),
-        (Intrinsic::AggregateErrorPrototype, ()),
+    for i in [
+        Intrinsic::TypeErrorPrototype,
+        Intrinsic::RangeErrorPrototype,
+        Intrinsic::ReferenceErrorPrototype,
+        Intrinsic::SyntaxErrorPrototype,
+        Intrinsic::EvalErrorPrototype,
+        Intrinsic::UriErrorPrototype,
+        Intrinsic::AggregateErrorPrototype,
     ] {
-        let _ = kind;
         let p = rt.intrinsic(Intrinsic::ErrorPrototype);
         let o = rt.new_object_with(Some(p), ObjectKind::Ordinary);
         rt.realms[id.0 as usize].intrinsics[i as usize] = Some(o);
@@ -228,7 +227,12 @@ pub(crate) fn to_string_tag(rt: &mut Runtime, o: Gc<JsObject>, tag: &str) {
 }
 
 /// `this` as an object with the given builtin data, or a TypeError naming `method`.
-pub(crate) fn this_builtin(rt: &mut Runtime, this: Value, method: &str, pick: impl Fn(&BuiltinData) -> bool) -> crate::runtime::JsResult<Gc<JsObject>> {
+pub(crate) fn this_builtin(
+    rt: &mut Runtime,
+    this: Value,
+    method: &str,
+    pick: impl Fn(&BuiltinData) -> bool,
+) -> crate::runtime::JsResult<Gc<JsObject>> {
     if let Some(o) = this.as_object() {
         if o.builtin().is_some_and(&pick) {
             return Ok(o);

@@ -872,7 +872,15 @@ pub(super) fn array_values(arr: Value) -> Vec<Value> {
 
 /// A call that may be a direct eval: the realm's own `eval` with a string argument evaluates
 /// in the caller's scope; anything else is an ordinary call.
-pub(super) fn call_eval(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, f: Value, this: Value, args: &[Value], scope: u32) -> JsResult<Value> {
+pub(super) fn call_eval(
+    rt: &mut Runtime,
+    code: Gc<FunctionCode>,
+    fp: usize,
+    f: Value,
+    this: Value,
+    args: &[Value],
+    scope: u32,
+) -> JsResult<Value> {
     if f.as_object() != Some(rt.intrinsic(Intrinsic::Eval)) {
         return rt.call(f, this, args);
     }
@@ -1051,9 +1059,7 @@ impl Runtime {
         self.add_named(f, length, Value::int(b.length as i32), CONFIGURABLE);
         let name = PropertyKey::String(self.names.name);
         let n = if b.name.is_empty() { Value::string(self.empty_string) } else { Value::string(self.intern_units(&b.name)) };
-        if !b.is_class_constructor || !b.name.is_empty() || true {
-            self.add_named(f, name, n, CONFIGURABLE);
-        }
+        self.add_named(f, name, n, CONFIGURABLE);
         let needs_proto = matches!(b.kind, CodeKind::Normal) || b.generator;
         if needs_proto {
             let pk = PropertyKey::String(self.names.prototype);

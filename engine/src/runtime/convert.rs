@@ -145,7 +145,7 @@ impl Runtime {
 
     /// Number::toString as a string value.
     pub fn number_to_string(&mut self, n: f64) -> Gc<JsString> {
-        if n.fract() == 0.0 && (0.0..10.0).contains(&n) && !(n == 0.0 && n.is_sign_negative() && false) {
+        if n.fract() == 0.0 && (0.0..10.0).contains(&n) {
             let d = [b'0' as u16 + n as u16];
             return self.intern_units(&d);
         }
@@ -265,7 +265,7 @@ impl Runtime {
         }
         if v.is_double() {
             let d = v.double_unchecked();
-            if d >= 0.0 && d < 4294967295.0 && d.fract() == 0.0 {
+            if (0.0..4294967295.0).contains(&d) && d.fract() == 0.0 {
                 return Ok(PropertyKey::Index(d as u32));
             }
         }

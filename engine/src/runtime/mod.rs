@@ -101,6 +101,9 @@ impl Default for RuntimeOptions {
     }
 }
 
+/// Receives lines printed by scripts.
+pub type OutputHandler = Box<dyn FnMut(&str)>;
+
 /// A queued job (a promise reaction or similar).
 pub(crate) struct Job {
     pub func: Value,
@@ -160,8 +163,8 @@ pub struct Runtime {
     pub(crate) native_depth: u32,
     /// Inline-cache statistics.
     pub stats: IcStats,
-    pub(crate) print_handler: Option<Box<dyn FnMut(&str)>>,
-    pub(crate) error_handler: Option<Box<dyn FnMut(&str)>>,
+    pub(crate) print_handler: Option<OutputHandler>,
+    pub(crate) error_handler: Option<OutputHandler>,
     pub(crate) next_timer_id: u32,
     /// A frame that just suspended (generators, async functions), for its resumer to take.
     pub(crate) suspended: Option<crate::interpreter::generator_state::Suspended>,

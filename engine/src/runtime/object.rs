@@ -80,6 +80,10 @@ pub struct BoundData {
     pub args: Box<[Value]>,
 }
 
+/// A mapped arguments object's parameter map: the function context and, per index, the
+/// context slot it aliases.
+pub type MappedArguments = (Gc<Context>, Box<[Option<u32>]>);
+
 /// Class-specific internal slots.
 pub enum ObjectKind {
     /// A plain object.
@@ -101,7 +105,7 @@ pub enum ObjectKind {
     Arguments {
         /// For sloppy functions with simple parameters: parameter `i` aliases this context
         /// slot while `mapped[i]` is `Some`.
-        mapped: Option<(Gc<Context>, Box<[Option<u32>]>)>,
+        mapped: Option<MappedArguments>,
     },
     /// An Error instance.
     Error,

@@ -412,7 +412,7 @@ impl FnCompiler<'_> {
                 }
                 self.emit(Op::TypeOf { slot: NS });
             }
-            UnaryOp::Delete => self.delete(arg, pos)?,
+            UnaryOp::Delete => self.delete(arg)?,
             UnaryOp::Void => {
                 self.expr(arg)?;
                 self.emit(Op::LdaUndefined { slot: NS });
@@ -444,9 +444,9 @@ impl FnCompiler<'_> {
         Ok(())
     }
 
-    fn delete(&mut self, arg: &Expr, pos: Pos) -> CResult<()> {
+    fn delete(&mut self, arg: &Expr) -> CResult<()> {
         match arg {
-            Expr::Paren(inner) => self.delete(inner, pos)?,
+            Expr::Paren(inner) => self.delete(inner)?,
             Expr::Member(obj, prop, optional, p) => {
                 let mark = self.reg_mark();
                 let o = self.expr_to_reg(obj)?;
@@ -468,7 +468,7 @@ impl FnCompiler<'_> {
             }
             Expr::OptionalChain(inner) => {
                 self.opt_exits.push(Vec::new());
-                self.delete(inner, pos)?;
+                self.delete(inner)?;
                 let exits = self.opt_exits.pop().expect("chain");
                 if !exits.is_empty() {
                     let end = self.jump(|t| Op::Jump { target: t, slot: NS });

@@ -155,8 +155,11 @@ impl BindKind {
 pub fn compile_eval(program: &Program, source: Arc<Source>, scope: &EvalScope) -> CResult<Arc<CodeBlock>> {
     let strict = program.strict || scope.strict;
     let facts = analysis::analyse(&[], None, &program.body);
-    let outer: Vec<OuterCtx> =
-        scope.levels.iter().map(|l| OuterCtx { names: l.iter().map(|(n, i, k)| (Rc::from(&**n), *i, BindKind::from_code(*k))).collect() }).collect();
+    let outer: Vec<OuterCtx> = scope
+        .levels
+        .iter()
+        .map(|l| OuterCtx { names: l.iter().map(|(n, i, k)| (Rc::from(&**n), *i, BindKind::from_code(*k))).collect() })
+        .collect();
     let mut c = FnCompiler::new(source, &outer, CodeKind::Eval, strict, facts, Arc::from(&[][..]));
     c.dynamic_scope = !outer.is_empty() || scope.in_function;
     c.eval_in_function = scope.in_function;
@@ -595,7 +598,7 @@ impl<'a> FnCompiler<'a> {
                     return false;
                 }
                 let s = &self.scopes[*scope];
-                !(s.bindings[*index].initialized && !s.no_tdz_elision)
+                !s.bindings[*index].initialized || s.no_tdz_elision
             }
             Resolved::Ctx { kind, .. } => kind.lexical(),
             _ => false,

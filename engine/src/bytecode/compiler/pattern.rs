@@ -45,7 +45,11 @@ impl FnCompiler<'_> {
                 self.emit(Op::GetIterator { dst: it, is_async: 0, slot: NS });
                 // An abrupt completion while destructuring closes the iterator.
                 let ctx_save = self.alloc_reg();
-                self.emit(Op::Mov { src: Reg(-(crate::interpreter::frame::HEADER as i32) + crate::interpreter::frame::CONTEXT_SLOT as i32), dst: ctx_save, slot: NS });
+                self.emit(Op::Mov {
+                    src: Reg(-(crate::interpreter::frame::HEADER as i32) + crate::interpreter::frame::CONTEXT_SLOT as i32),
+                    dst: ctx_save,
+                    slot: NS,
+                });
                 let start = self.ops.len() as u32;
                 for e in elems {
                     let d = self.emit(Op::IteratorStep { iter: it, done: Label(u32::MAX), slot: NS });
