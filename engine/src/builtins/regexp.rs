@@ -468,12 +468,15 @@ fn regexp_constructor(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 
 // ----- matching -----
 
+/// A named group's name and the range of its participating group.
+type NamedGroup = (Vec<u16>, Option<(usize, usize)>);
+
 /// A successful match: capture ranges (index 0 = the whole match) and named groups.
 pub(crate) struct RawMatch {
     /// Code unit ranges of the match and of each capture group.
     ranges: Vec<Option<(usize, usize)>>,
     /// Named groups in first-occurrence order, with the range of the participating group.
-    named: Vec<(Vec<u16>, Option<(usize, usize)>)>,
+    named: Vec<NamedGroup>,
     /// Does the pattern have named groups?
     has_names: bool,
 }
@@ -502,8 +505,7 @@ fn run_matcher(d: &RegExpData, u: &[u16], mut start: usize) -> Option<RawMatch> 
             return None;
         }
     }
-    let named: Vec<(Vec<u16>, Option<(usize, usize)>)> =
-        m.named_groups().map(|(n, r)| (n.encode_utf16().collect(), r.map(|r| (r.start, r.end)))).collect();
+    let named: Vec<NamedGroup> = m.named_groups().map(|(n, r)| (n.encode_utf16().collect(), r.map(|r| (r.start, r.end)))).collect();
     let mut ranges = Vec::with_capacity(caps.len() + 1);
     ranges.push(Some((m.range.start, m.range.end)));
     ranges.extend(caps.into_iter().map(|c| c.map(|r| (r.start, r.end))));
