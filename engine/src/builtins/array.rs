@@ -1,64 +1,1812 @@
-//! `Array` (being filled in).
+//! `Array` (ECMAScript 2025 §23.1): the constructor, `Array.from`, `Array.of`,
+//! `Array.isArray`, `Array[@@species]`, and every method of `Array.prototype`, including
+//! `Array.prototype[@@unscopables]`.
+//!
+//! Every method follows the spec's generic algorithm, so it works on any array-like: element
+//! access goes through [[Get]], [[Set]], [[HasProperty]] and [[Delete]] with integer indices kept
+//! in `f64` (up to 2^53 - 1; indices from 2^32 - 1 up are ordinary string keys).
+//!
+//! Two kinds of shortcut keep common cases fast without being observable:
+//!
+//! * *Skipping absent indices.* Where the spec probes an index with HasProperty (or reads it
+//!   with Get) and does nothing observable when it is absent, [`next_candidate`] and
+//!   [`prev_candidate`] jump straight to the next index that may be present. They look only at
+//!   objects whose indexed properties are all visible in their elements and shape, and only
+//!   when no prototype has an indexed property, and are recomputed after anything that may run
+//!   JavaScript. This is what makes huge sparse arrays and `length: 2**53 - 1` array-likes
+//!   cheap.
+//! * *Dense fast paths.* For an Array whose elements are a packed vector (no holes, writable
+//!   `length`, and for appends an extensible array with no indexed properties on its prototype
+//!   chain), `push`, `pop`, `shift`, `unshift`, `splice`, `slice`, `concat`, `reverse`,
+//!   `indexOf`, `lastIndexOf` and `includes` edit or read the vector directly. The conditions
+//!   are checked after the last point where user code can run, so the outcome is exactly that
+//!   of the generic steps.
+//!
+//! `join` and `toLocaleString` return `""` for an array that is already being joined further up
+//! the stack (as every engine does) instead of recursing until the stack overflows.
 
+use super::iterator::{new_iterator, IterKind, IteratorState};
 use super::make_constructor;
+use crate::heap::Gc;
 use crate::runtime::names::WellKnown;
+use crate::runtime::object::{Elements, JsObject, NativeFn, ObjectKind};
 use crate::runtime::shape::*;
-use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime};
+use crate::runtime::string::JsString;
+use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime, Throw};
 use crate::value::Value;
+use std::cell::RefCell;
+
+/// 2^53 - 1: the largest length of an array-like.
+const MAX_SAFE: f64 = 9007199254740991.0;
+/// 2^32 - 1: the largest length of an Array (and the first index that is not an array index).
+const MAX_ARRAY_LEN: f64 = 4294967295.0;
+/// The engine's string length limit (as in `Runtime::concat`).
+const MAX_STRING_LEN: usize = (1 << 30) - 25;
 
 pub(crate) fn install(rt: &mut Runtime) {
     let c = make_constructor(rt, "Array", 1, array_constructor, Intrinsic::ArrayPrototype, Intrinsic::Array);
+    rt.define_method(c, "from", 1, from);
     rt.define_method(c, "isArray", 1, is_array);
-    let p = rt.intrinsic(Intrinsic::ArrayPrototype);
-    // Array.prototype is itself an array.
-    p.get_mut().kind = crate::runtime::object::ObjectKind::Array { length: 0, length_writable: true };
-    rt.define_method(p, "push", 1, push);
-    let values = rt.define_method(p, "values", 0, values);
-    let ik = PropertyKey::Symbol(rt.well_known(WellKnown::Iterator));
-    rt.define_data(p, ik, Value::object(values), HIDDEN);
-    super::set_intrinsic(rt, Intrinsic::ArrayProtoValues, values);
-}
+    rt.define_method(c, "of", 0, of);
+    let sk = PropertyKey::Symbol(rt.well_known(WellKnown::Species));
+    rt.define_getter(c, sk, "get [Symbol.species]", species_getter, None);
 
-fn array_constructor(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    if a.args.len() == 1 {
-        if let Some(n) = a.arg(0).as_number() {
-            if n < 0.0 || n > u32::MAX as f64 || n.fract() != 0.0 {
-                return Err(rt.range_error("Invalid array length"));
-            }
-            let arr = rt.new_array(Vec::new());
-            rt.array_truncate(arr, 0);
-            if let crate::runtime::object::ObjectKind::Array { length, .. } = &mut arr.get_mut().kind {
-                *length = n as u32;
-            }
-            return Ok(Value::object(arr));
+    let p = rt.intrinsic(Intrinsic::ArrayPrototype);
+    // Array.prototype is itself an Array exotic object.
+    p.get_mut().kind = ObjectKind::Array { length: 0, length_writable: true };
+    let methods: [(&str, u32, NativeFn); 37] = [
+        ("at", 1, at),
+        ("concat", 1, concat),
+        ("copyWithin", 2, copy_within),
+        ("entries", 0, entries),
+        ("every", 1, every),
+        ("fill", 1, fill),
+        ("filter", 1, filter),
+        ("find", 1, find),
+        ("findIndex", 1, find_index),
+        ("findLast", 1, find_last),
+        ("findLastIndex", 1, find_last_index),
+        ("flat", 0, flat),
+        ("flatMap", 1, flat_map),
+        ("forEach", 1, for_each),
+        ("includes", 1, includes),
+        ("indexOf", 1, index_of),
+        ("join", 1, join),
+        ("keys", 0, keys),
+        ("lastIndexOf", 1, last_index_of),
+        ("map", 1, map),
+        ("pop", 0, pop),
+        ("push", 1, push),
+        ("reduce", 1, reduce),
+        ("reduceRight", 1, reduce_right),
+        ("reverse", 0, reverse),
+        ("shift", 0, shift),
+        ("slice", 2, slice),
+        ("some", 1, some),
+        ("sort", 1, sort),
+        ("splice", 2, splice),
+        ("toLocaleString", 0, to_locale_string),
+        ("toReversed", 0, to_reversed),
+        ("toSorted", 1, to_sorted),
+        ("toSpliced", 2, to_spliced),
+        ("unshift", 1, unshift),
+        ("with", 2, with),
+        ("values", 0, values),
+    ];
+    for (name, len, f) in methods {
+        let m = rt.define_method(p, name, len, f);
+        if name == "values" {
+            let ik = PropertyKey::Symbol(rt.well_known(WellKnown::Iterator));
+            rt.define_data(p, ik, Value::object(m), HIDDEN);
+            super::set_intrinsic(rt, Intrinsic::ArrayProtoValues, m);
         }
     }
-    Ok(Value::object(rt.new_array(a.args.to_vec())))
+    // toString falls back to %Object.prototype.toString%, captured here.
+    let op = rt.intrinsic(Intrinsic::ObjectPrototype);
+    let tk = PropertyKey::String(rt.names.to_string);
+    let object_to_string = rt.get_own_property(op, tk).map(|p| p.value).unwrap_or(Value::UNDEFINED);
+    let ts = rt.new_native_function_with("toString", 0, to_string, false, Box::new([object_to_string]));
+    rt.define_data(p, tk, Value::object(ts), HIDDEN);
+
+    let u = rt.new_object_with(None, ObjectKind::Ordinary);
+    for name in [
+        "at",
+        "copyWithin",
+        "entries",
+        "fill",
+        "find",
+        "findIndex",
+        "findLast",
+        "findLastIndex",
+        "flat",
+        "flatMap",
+        "includes",
+        "keys",
+        "toReversed",
+        "toSorted",
+        "toSpliced",
+        "values",
+    ] {
+        let k = rt.key(name);
+        rt.define_data(u, k, Value::TRUE, DEFAULT);
+    }
+    let uk = PropertyKey::Symbol(rt.well_known(WellKnown::Unscopables));
+    rt.define_data(p, uk, Value::object(u), CONFIGURABLE);
+}
+
+// ----- shared helpers -----
+
+/// A number value for an integral `f64`.
+#[inline]
+fn num(n: f64) -> Value {
+    Value::from_f64(n)
+}
+
+/// The property key for the integer index `n` (0 ≤ n < 2^53). Keys from 2^32 - 1 up are
+/// interned strings, which the collector may free: they are kept for the current native call.
+fn idx_key(rt: &mut Runtime, n: f64) -> PropertyKey {
+    if n < MAX_ARRAY_LEN {
+        return PropertyKey::Index(n as u32);
+    }
+    let k = rt.key(&format!("{}", n as u64));
+    if let PropertyKey::String(s) = k {
+        rt.keep(Value::string(s));
+    }
+    k
+}
+
+/// ToObject(this), kept alive for the call.
+fn this_obj(rt: &mut Runtime, a: &CallArgs) -> JsResult<Gc<JsObject>> {
+    let o = rt.to_object(a.this)?;
+    rt.keep(Value::object(o));
+    Ok(o)
+}
+
+/// LengthOfArrayLike.
+fn length_of(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<f64> {
+    if let ObjectKind::Array { length, .. } = o.kind {
+        return Ok(length as f64);
+    }
+    let lk = PropertyKey::String(rt.names.length);
+    let v = rt.get_property(o, lk, Value::object(o))?;
+    rt.to_length(v)
+}
+
+/// Set(O, "length", n, true).
+fn set_length(rt: &mut Runtime, o: Gc<JsObject>, n: f64) -> JsResult<()> {
+    let lk = PropertyKey::String(rt.names.length);
+    rt.put(Value::object(o), lk, num(n), true)
+}
+
+/// Get(O, ToString(k)).
+fn get_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<Value> {
+    let key = idx_key(rt, k);
+    rt.get_property(o, key, Value::object(o))
+}
+
+/// HasProperty(O, ToString(k)).
+fn has_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<bool> {
+    let key = idx_key(rt, k);
+    rt.has_property(o, key)
+}
+
+/// Set(O, ToString(k), v, true).
+fn set_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64, v: Value) -> JsResult<()> {
+    let key = idx_key(rt, k);
+    rt.put(Value::object(o), key, v, true)
+}
+
+/// DeletePropertyOrThrow(O, ToString(k)).
+fn delete_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<()> {
+    let key = idx_key(rt, k);
+    if !rt.delete_property(o, key)? {
+        return Err(rt.type_error(format!("Cannot delete property '{}' of [object Array]", k as u64)));
+    }
+    Ok(())
+}
+
+/// CreateDataPropertyOrThrow(O, ToString(k), v).
+fn cdp_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64, v: Value) -> JsResult<()> {
+    let key = idx_key(rt, k);
+    rt.create_data_property_or_throw(o, key, v)
+}
+
+/// Resolves a relative index (`ToIntegerOrInfinity` already applied) against `len`.
+fn relative(rel: f64, len: f64) -> f64 {
+    if rel < 0.0 {
+        (len + rel).max(0.0)
+    } else {
+        rel.min(len)
+    }
+}
+
+/// `v` if callable, else a TypeError.
+fn require_callable(rt: &mut Runtime, v: Value) -> JsResult<Value> {
+    if !rt.is_callable(v) {
+        let d = rt.describe_for_error(v);
+        return Err(rt.type_error(format!("{d} is not a function")));
+    }
+    Ok(v)
+}
+
+/// TypeError for a length that would exceed 2^53 - 1.
+fn too_long(rt: &mut Runtime) -> Throw {
+    rt.type_error("Array length exceeds the maximum safe integer")
+}
+
+/// ArrayCreate(length, proto): a new Array (RangeError when `len` > 2^32 - 1).
+pub(crate) fn array_create(rt: &mut Runtime, len: f64, proto: Option<Gc<JsObject>>) -> JsResult<Gc<JsObject>> {
+    if len > MAX_ARRAY_LEN {
+        return Err(rt.range_error("Invalid array length"));
+    }
+    let p = match proto {
+        Some(p) => p,
+        None => rt.intrinsic(Intrinsic::ArrayPrototype),
+    };
+    Ok(rt.new_object_with(Some(p), ObjectKind::Array { length: len as u32, length_writable: true }))
+}
+
+/// ArrayCreate(len), kept alive for the current call.
+fn kept_array(rt: &mut Runtime, len: f64) -> JsResult<Gc<JsObject>> {
+    let a = array_create(rt, len, None)?;
+    rt.keep(Value::object(a));
+    Ok(a)
+}
+
+/// ArraySpeciesCreate(original, length). The flag is true when the result is a fresh Array
+/// made by ArrayCreate here (so no JavaScript has seen it yet).
+fn species_create(rt: &mut Runtime, original: Gc<JsObject>, len: f64) -> JsResult<(Gc<JsObject>, bool)> {
+    if !original.is_array() {
+        return Ok((kept_array(rt, len)?, true));
+    }
+    let ck = PropertyKey::String(rt.names.constructor);
+    let mut c = rt.get_property(original, ck, Value::object(original))?;
+    rt.keep(c);
+    if rt.is_constructor(c) {
+        let realm_c = rt.function_realm(c);
+        if realm_c != rt.realm {
+            let other = rt.realms[realm_c.0 as usize].intrinsics[Intrinsic::Array as usize];
+            if other.is_some_and(|x| Value::object(x) == c) {
+                c = Value::UNDEFINED;
+            }
+        }
+    }
+    if c.is_object() {
+        let sk = PropertyKey::Symbol(rt.well_known(WellKnown::Species));
+        c = rt.get(c, sk)?;
+        rt.keep(c);
+        if c.is_null() {
+            c = Value::UNDEFINED;
+        }
+    }
+    if c.is_undefined() {
+        return Ok((kept_array(rt, len)?, true));
+    }
+    if !rt.is_constructor(c) {
+        return Err(rt.type_error("object.constructor[Symbol.species] is not a constructor"));
+    }
+    let r = rt.construct(c, &[num(len)], None)?;
+    match r.as_object() {
+        Some(o) => {
+            rt.keep(r);
+            Ok((o, false))
+        }
+        None => Err(rt.type_error("species constructor returned a non-object")),
+    }
+}
+
+/// IteratorClose for a throw completion, rooting the exception while `return()` runs.
+fn close_on_throw(rt: &mut Runtime, it: Value, e: Throw) -> Throw {
+    if let Throw::Value(v) = e {
+        rt.keep(v);
+    }
+    rt.iterator_close_on_throw(it, e)
+}
+
+/// Construct(C, args) if C is a constructor, else ArrayCreate(len) (Array.from / Array.of).
+fn construct_or_create(rt: &mut Runtime, c: Value, args: &[Value], len: f64) -> JsResult<Gc<JsObject>> {
+    let o = if rt.is_constructor(c) {
+        let r = rt.construct(c, args, None)?;
+        match r.as_object() {
+            Some(o) => o,
+            None => return Err(rt.type_error("constructor returned a non-object")),
+        }
+    } else {
+        array_create(rt, len, None)?
+    };
+    rt.keep(Value::object(o));
+    Ok(o)
+}
+
+/// Can `o` have own integer-indexed properties other than those in its elements (below
+/// 2^32 - 1) and its shape (from 2^32 - 1)? String wrappers and built-in exotic objects can.
+fn plain_indices(o: Gc<JsObject>) -> bool {
+    !matches!(o.kind, ObjectKind::String(_) | ObjectKind::Builtin(_))
+}
+
+/// A canonical integer string key from 2^32 - 1 up, as a number.
+fn big_index(k: PropertyKey) -> Option<f64> {
+    let PropertyKey::String(s) = k else { return None };
+    let u = s.units();
+    if u.is_empty() || u.len() > 16 || u[0] == b'0' as u16 || !u.iter().all(|c| (b'0' as u16..=b'9' as u16).contains(c)) {
+        return None;
+    }
+    Some(u.iter().fold(0.0, |acc, c| acc * 10.0 + (c - b'0' as u16) as f64))
+}
+
+/// No prototype of `o` has an own integer-indexed property (`big`: also none from 2^32 - 1 up),
+/// so HasProperty of an index `o` lacks is false, and Get is undefined, with no side effect.
+fn chain_clean(o: Gc<JsObject>, big: bool) -> bool {
+    let mut cur = o.proto();
+    while let Some(p) = cur {
+        if !matches!(p.kind, ObjectKind::Ordinary | ObjectKind::Array { .. }) {
+            return false;
+        }
+        let empty = match &p.elements {
+            Elements::Dense(v) => v.is_empty(),
+            Elements::Sparse(b) => b.is_empty(),
+        };
+        if !empty || (big && p.shape.properties().iter().any(|(k, _)| big_index(*k).is_some())) {
+            return false;
+        }
+        cur = p.proto();
+    }
+    true
+}
+
+/// The smallest own index of `o` in `k..end` (`end` if none), assuming [`plain_indices`].
+fn next_own_index(o: Gc<JsObject>, k: f64, end: f64) -> f64 {
+    let mut best = end;
+    if k < MAX_ARRAY_LEN {
+        match &o.elements {
+            Elements::Dense(v) => {
+                let s = k as usize;
+                if s < v.len() {
+                    if let Some(p) = v[s..].iter().position(|x| !x.is_hole()) {
+                        best = (s + p) as f64;
+                    }
+                }
+            }
+            Elements::Sparse(b) => {
+                if let Some((i, _)) = b.range(k as u32..).next() {
+                    best = *i as f64;
+                }
+            }
+        }
+    }
+    if best >= MAX_ARRAY_LEN && end > MAX_ARRAY_LEN {
+        for (key, _) in o.shape.properties() {
+            if let Some(n) = big_index(*key) {
+                if n >= k && n < best {
+                    best = n;
+                }
+            }
+        }
+    }
+    best.min(end)
+}
+
+/// The largest own index of `o` that is ≤ `k` (-1 if none), assuming [`plain_indices`].
+fn prev_own_index(o: Gc<JsObject>, k: f64) -> f64 {
+    if k < 0.0 {
+        return -1.0;
+    }
+    if k >= MAX_ARRAY_LEN {
+        let mut best = -1.0;
+        for (key, _) in o.shape.properties() {
+            if let Some(n) = big_index(*key) {
+                if n <= k && n > best {
+                    best = n;
+                }
+            }
+        }
+        if best >= 0.0 {
+            return best;
+        }
+    }
+    let top = k.min(MAX_ARRAY_LEN - 1.0);
+    match &o.elements {
+        Elements::Dense(v) => {
+            let end = (top as usize).saturating_add(1).min(v.len());
+            v[..end].iter().rposition(|x| !x.is_hole()).map_or(-1.0, |p| p as f64)
+        }
+        Elements::Sparse(b) => b.range(..=(top as u32)).next_back().map_or(-1.0, |(i, _)| *i as f64),
+    }
+}
+
+/// The smallest index in `k..end` for which HasProperty(o, index) may be true (`end` if none).
+/// Conservative: returns `k` whenever absence cannot be proven without side effects.
+fn next_candidate(o: Gc<JsObject>, k: f64, end: f64) -> f64 {
+    if k >= end || !plain_indices(o) || !chain_clean(o, end > MAX_ARRAY_LEN) {
+        return k.min(end);
+    }
+    next_own_index(o, k, end)
+}
+
+/// The largest index ≤ `k` for which HasProperty(o, index) may be true (-1 if none).
+fn prev_candidate(o: Gc<JsObject>, k: f64) -> f64 {
+    if k < 0.0 || !plain_indices(o) || !chain_clean(o, k >= MAX_ARRAY_LEN) {
+        return k;
+    }
+    prev_own_index(o, k)
+}
+
+/// Like [`next_candidate`] for own properties only (for deletions).
+fn next_own_candidate(o: Gc<JsObject>, k: f64, end: f64) -> f64 {
+    if k >= end || !plain_indices(o) {
+        return k.min(end);
+    }
+    next_own_index(o, k, end)
+}
+
+/// Like [`prev_candidate`] for own properties only (for deletions).
+fn prev_own_candidate(o: Gc<JsObject>, k: f64) -> f64 {
+    if k < 0.0 || !plain_indices(o) {
+        return k;
+    }
+    prev_own_index(o, k)
+}
+
+/// The elements of an Array with writable length `len` whose elements `0..len` are all
+/// present in a dense vector.
+fn packed_vec(o: Gc<JsObject>, len: f64) -> Option<&'static mut Vec<Value>> {
+    let ObjectKind::Array { length, length_writable: true } = o.kind else { return None };
+    if length as f64 != len {
+        return None;
+    }
+    match &mut o.get_mut().elements {
+        Elements::Dense(v) if v.len() == length as usize && !v.iter().any(|x| x.is_hole()) => {
+            // SAFETY: the vector lives in the cell `o`, which the caller keeps alive; the
+            // reference is used before anything else can touch the cell.
+            Some(unsafe { &mut *(v as *mut Vec<Value>) })
+        }
+        _ => None,
+    }
+}
+
+/// The element vector of an Array with writable length `len` whose vector spans exactly
+/// `0..len` (holes allowed).
+fn dense_vec(o: Gc<JsObject>, len: f64) -> Option<&'static mut Vec<Value>> {
+    let ObjectKind::Array { length, length_writable: true } = o.kind else { return None };
+    if length as f64 != len {
+        return None;
+    }
+    match &mut o.get_mut().elements {
+        // SAFETY: as in `packed_vec`.
+        Elements::Dense(v) if v.len() == length as usize => Some(unsafe { &mut *(v as *mut Vec<Value>) }),
+        _ => None,
+    }
+}
+
+/// Copies elements `k..end` of an Array whose elements there are all present in a dense
+/// vector.
+fn dense_range(o: Gc<JsObject>, k: f64, end: f64) -> Option<Vec<Value>> {
+    if !o.is_array() || k > end {
+        return None;
+    }
+    match &o.elements {
+        Elements::Dense(v) if end <= v.len() as f64 => {
+            let s = &v[k as usize..end as usize];
+            if s.iter().any(|x| x.is_hole()) {
+                None
+            } else {
+                Some(s.to_vec())
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Replaces the elements of a fresh Array (made by ArrayCreate with length `values.len()`).
+fn fill_fresh(rt: &mut Runtime, arr: Gc<JsObject>, values: Vec<Value>) {
+    rt.heap.note_bytes(values.len() * 8);
+    arr.get_mut().elements = Elements::Dense(values);
+}
+
+/// Sets an Array's length field directly (for fast paths that keep the invariants).
+fn set_array_length_raw(o: Gc<JsObject>, n: u32) {
+    if let ObjectKind::Array { length, .. } = &mut o.get_mut().kind {
+        *length = n;
+    }
+}
+
+/// Runs `f` as the inner step `i` = 0, 1, ... of a loop: values kept during the step are
+/// released afterwards.
+fn scoped<T>(rt: &mut Runtime, f: impl FnOnce(&mut Runtime) -> JsResult<T>) -> JsResult<T> {
+    let mark = rt.kept.len();
+    let r = f(rt);
+    rt.kept.truncate(mark);
+    r
+}
+
+// ----- the constructor and its functions -----
+
+fn array_constructor(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let nt = if a.new_target.is_undefined() { Value::object(a.callee) } else { a.new_target };
+    let proto = rt.get_prototype_from_constructor(nt, Intrinsic::ArrayPrototype)?;
+    match a.args.len() {
+        0 => Ok(Value::object(array_create(rt, 0.0, Some(proto))?)),
+        1 => {
+            let len = a.arg(0);
+            let arr = array_create(rt, 0.0, Some(proto))?;
+            match len.as_number() {
+                None => rt.create_data_property_or_throw(arr, PropertyKey::Index(0), len)?,
+                Some(n) => {
+                    let int_len = rt.to_uint32(len)?;
+                    if int_len as f64 != n {
+                        return Err(rt.range_error("Invalid array length"));
+                    }
+                    set_array_length_raw(arr, int_len);
+                }
+            }
+            Ok(Value::object(arr))
+        }
+        n => {
+            let arr = array_create(rt, n as f64, Some(proto))?;
+            let vals = a.args.iter().map(|v| if v.is_hole() { Value::UNDEFINED } else { *v }).collect();
+            fill_fresh(rt, arr, vals);
+            Ok(Value::object(arr))
+        }
+    }
+}
+
+/// GetMethod(v, key): the method, or None when undefined or null.
+fn get_method(rt: &mut Runtime, v: Value, key: PropertyKey) -> JsResult<Option<Value>> {
+    let f = rt.get(v, key)?;
+    if f.is_nullish() {
+        return Ok(None);
+    }
+    require_callable(rt, f)?;
+    Ok(Some(f))
+}
+
+fn from(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let c = a.this;
+    let items = a.arg(0);
+    let mapfn = a.arg(1);
+    let this_arg = a.arg(2);
+    let mapping = !mapfn.is_undefined();
+    if mapping {
+        require_callable(rt, mapfn)?;
+    }
+    let ik = PropertyKey::Symbol(rt.well_known(WellKnown::Iterator));
+    if let Some(m) = get_method(rt, items, ik)? {
+        rt.keep(m);
+        let arr = construct_or_create(rt, c, &[], 0.0)?;
+        let (it, next) = rt.get_iterator_from_method(items, m)?;
+        rt.keep(it);
+        rt.keep(next);
+        let mut k = 0.0;
+        loop {
+            if k >= MAX_SAFE {
+                let e = too_long(rt);
+                return Err(close_on_throw(rt, it, e));
+            }
+            let done = scoped(rt, |rt| {
+                let Some(v) = rt.iterator_step(it, next)? else { return Ok(true) };
+                rt.keep(v);
+                let mapped = if mapping {
+                    match rt.call(mapfn, this_arg, &[v, num(k)]) {
+                        Ok(x) => x,
+                        Err(e) => return Err(close_on_throw(rt, it, e)),
+                    }
+                } else {
+                    v
+                };
+                if let Err(e) = cdp_k(rt, arr, k, mapped) {
+                    return Err(close_on_throw(rt, it, e));
+                }
+                Ok(false)
+            })?;
+            if done {
+                set_length(rt, arr, k)?;
+                return Ok(Value::object(arr));
+            }
+            k += 1.0;
+        }
+    }
+    let array_like = rt.to_object(items)?;
+    rt.keep(Value::object(array_like));
+    let len = length_of(rt, array_like)?;
+    let arr = construct_or_create(rt, c, &[num(len)], len)?;
+    let mut k = 0.0;
+    while k < len {
+        scoped(rt, |rt| {
+            let v = get_k(rt, array_like, k)?;
+            let mapped = if mapping {
+                rt.keep(v);
+                rt.call(mapfn, this_arg, &[v, num(k)])?
+            } else {
+                v
+            };
+            cdp_k(rt, arr, k, mapped)
+        })?;
+        k += 1.0;
+    }
+    set_length(rt, arr, len)?;
+    Ok(Value::object(arr))
 }
 
 fn is_array(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     Ok(Value::bool(rt.is_array(a.arg(0))))
 }
 
-fn push(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let o = rt.to_object(a.this)?;
-    let lk = PropertyKey::String(rt.names.length);
-    let lv = rt.get(Value::object(o), lk)?;
-    let mut len = rt.to_length(lv)?;
-    for v in a.args {
-        let k = rt.to_property_key(Value::from_f64(len))?;
-        rt.put(Value::object(o), k, *v, true)?;
-        len += 1.0;
+fn of(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let len = a.args.len() as f64;
+    let arr = construct_or_create(rt, a.this, &[num(len)], len)?;
+    for (k, v) in a.args.iter().enumerate() {
+        cdp_k(rt, arr, k as f64, *v)?;
     }
-    rt.put(Value::object(o), lk, Value::from_f64(len), true)?;
-    Ok(Value::from_f64(len))
+    set_length(rt, arr, len)?;
+    Ok(Value::object(arr))
+}
+
+fn species_getter(_rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    Ok(a.this)
+}
+
+// ----- Array.prototype -----
+
+fn at(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let rel = rt.to_integer_or_infinity(a.arg(0))?;
+    let k = if rel >= 0.0 { rel } else { len + rel };
+    if k < 0.0 || k >= len {
+        return Ok(Value::UNDEFINED);
+    }
+    get_k(rt, o, k)
+}
+
+/// IsConcatSpreadable.
+fn is_concat_spreadable(rt: &mut Runtime, v: Value) -> JsResult<bool> {
+    if !v.is_object() {
+        return Ok(false);
+    }
+    let sk = PropertyKey::Symbol(rt.well_known(WellKnown::IsConcatSpreadable));
+    let s = rt.get(v, sk)?;
+    if !s.is_undefined() {
+        return Ok(rt.to_boolean(s));
+    }
+    Ok(rt.is_array(v))
+}
+
+fn concat(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let (arr, fresh) = species_create(rt, o, 0.0)?;
+    let mut n = 0.0;
+    for e in std::iter::once(Value::object(o)).chain(a.args.iter().copied()) {
+        let eo = match e.as_object() {
+            Some(eo) if is_concat_spreadable(rt, e)? => eo,
+            _ => {
+                if n >= MAX_SAFE {
+                    return Err(too_long(rt));
+                }
+                cdp_k(rt, arr, n, e)?;
+                n += 1.0;
+                continue;
+            }
+        };
+        let len = length_of(rt, eo)?;
+        if n + len > MAX_SAFE {
+            return Err(too_long(rt));
+        }
+        // Fast path: appending a packed run to the fresh result, which no script has seen.
+        if fresh && eo != arr && n + len <= MAX_ARRAY_LEN && arr.array_length() == Some(n as u32) {
+            if let Some(src) = dense_range(eo, 0.0, len) {
+                if let Elements::Dense(dst) = &mut arr.get_mut().elements {
+                    if dst.len() as f64 == n {
+                        rt.heap.note_bytes(src.len() * 8);
+                        dst.extend_from_slice(&src);
+                        set_array_length_raw(arr, (n + len) as u32);
+                        n += len;
+                        continue;
+                    }
+                }
+            }
+        }
+        let mut k = 0.0;
+        while k < len {
+            k = next_candidate(eo, k, len);
+            if k >= len {
+                break;
+            }
+            scoped(rt, |rt| {
+                if has_k(rt, eo, k)? {
+                    let v = get_k(rt, eo, k)?;
+                    cdp_k(rt, arr, n + k, v)?;
+                }
+                Ok(())
+            })?;
+            k += 1.0;
+        }
+        n += len;
+    }
+    set_length(rt, arr, n)?;
+    Ok(Value::object(arr))
+}
+
+/// The Has/Get/Set-or-Delete element move that shift, unshift, splice and copyWithin share:
+/// for i in 0..count (ascending or descending), moves index `from + i` to `to + i`.
+fn move_range(rt: &mut Runtime, o: Gc<JsObject>, from: f64, to: f64, count: f64, ascending: bool) -> JsResult<()> {
+    if ascending {
+        let mut i = 0.0;
+        while i < count {
+            // Skip steps where both the source and the destination are absent.
+            let a = next_candidate(o, from + i, from + count) - from;
+            let b = next_own_candidate(o, to + i, to + count) - to;
+            i = a.min(b);
+            if i >= count {
+                break;
+            }
+            move_one(rt, o, from + i, to + i)?;
+            i += 1.0;
+        }
+    } else {
+        let mut i = count - 1.0;
+        while i >= 0.0 {
+            let a = prev_candidate(o, from + i) - from;
+            let b = prev_own_candidate(o, to + i) - to;
+            i = a.max(b);
+            if i < 0.0 {
+                break;
+            }
+            move_one(rt, o, from + i, to + i)?;
+            i -= 1.0;
+        }
+    }
+    Ok(())
+}
+
+fn move_one(rt: &mut Runtime, o: Gc<JsObject>, from: f64, to: f64) -> JsResult<()> {
+    scoped(rt, |rt| {
+        if has_k(rt, o, from)? {
+            let v = get_k(rt, o, from)?;
+            rt.keep(v);
+            set_k(rt, o, to, v)
+        } else {
+            delete_k(rt, o, to)
+        }
+    })
+}
+
+fn copy_within(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let rel_target = rt.to_integer_or_infinity(a.arg(0))?;
+    let to = relative(rel_target, len);
+    let rs = rt.to_integer_or_infinity(a.arg(1))?;
+    let from = relative(rs, len);
+    let fin = if a.arg(2).is_undefined() {
+        len
+    } else {
+        let re = rt.to_integer_or_infinity(a.arg(2))?;
+        relative(re, len)
+    };
+    let count = (fin - from).min(len - to);
+    if count > 0.0 {
+        let backwards = from < to && to < from + count;
+        move_range(rt, o, from, to, count, !backwards)?;
+    }
+    Ok(Value::object(o))
+}
+
+fn array_iterator(rt: &mut Runtime, a: &CallArgs, kind: IterKind) -> JsResult<Value> {
+    let o = rt.to_object(a.this)?;
+    Ok(new_iterator(rt, Intrinsic::ArrayIteratorPrototype, IteratorState::Array { target: Value::object(o), index: 0, kind }))
+}
+
+fn entries(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    array_iterator(rt, a, IterKind::Entries)
+}
+
+fn keys(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    array_iterator(rt, a, IterKind::Keys)
 }
 
 fn values(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let o = rt.to_object(a.this)?;
-    Ok(super::iterator::new_iterator(
-        rt,
-        Intrinsic::ArrayIteratorPrototype,
-        super::iterator::IteratorState::Array { target: Value::object(o), index: 0, kind: super::iterator::IterKind::Values },
-    ))
+    array_iterator(rt, a, IterKind::Values)
+}
+
+/// What an iteration method does with each callback result.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Each {
+    ForEach,
+    Every,
+    Some,
+    Map,
+    Filter,
+}
+
+/// forEach, every, some, map and filter.
+fn iterate(rt: &mut Runtime, a: &CallArgs, mode: Each) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let cb = require_callable(rt, a.arg(0))?;
+    let this_arg = a.arg(1);
+    let out = match mode {
+        Each::Map => Some(species_create(rt, o, len)?.0),
+        Each::Filter => Some(species_create(rt, o, 0.0)?.0),
+        _ => None,
+    };
+    let mut to = 0.0;
+    let mut k = 0.0;
+    while k < len {
+        k = next_candidate(o, k, len);
+        if k >= len {
+            break;
+        }
+        let stop = scoped(rt, |rt| {
+            if !has_k(rt, o, k)? {
+                return Ok(false);
+            }
+            let v = get_k(rt, o, k)?;
+            rt.keep(v);
+            let r = rt.call(cb, this_arg, &[v, num(k), Value::object(o)])?;
+            match mode {
+                Each::ForEach => Ok(false),
+                Each::Every => Ok(!rt.to_boolean(r)),
+                Each::Some => Ok(rt.to_boolean(r)),
+                Each::Map => {
+                    cdp_k(rt, out.expect("map target"), k, r)?;
+                    Ok(false)
+                }
+                Each::Filter => {
+                    if rt.to_boolean(r) {
+                        cdp_k(rt, out.expect("filter target"), to, v)?;
+                        to += 1.0;
+                    }
+                    Ok(false)
+                }
+            }
+        })?;
+        if stop {
+            return Ok(Value::bool(mode == Each::Some));
+        }
+        k += 1.0;
+    }
+    Ok(match mode {
+        Each::ForEach => Value::UNDEFINED,
+        Each::Every => Value::TRUE,
+        Each::Some => Value::FALSE,
+        Each::Map | Each::Filter => Value::object(out.expect("target")),
+    })
+}
+
+fn every(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    iterate(rt, a, Each::Every)
+}
+
+fn some(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    iterate(rt, a, Each::Some)
+}
+
+fn for_each(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    iterate(rt, a, Each::ForEach)
+}
+
+fn map(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    iterate(rt, a, Each::Map)
+}
+
+fn filter(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    iterate(rt, a, Each::Filter)
+}
+
+fn fill(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let rs = rt.to_integer_or_infinity(a.arg(1))?;
+    let mut k = relative(rs, len);
+    let fin = if a.arg(2).is_undefined() {
+        len
+    } else {
+        let re = rt.to_integer_or_infinity(a.arg(2))?;
+        relative(re, len)
+    };
+    let v = a.arg(0);
+    while k < fin {
+        scoped(rt, |rt| set_k(rt, o, k, v))?;
+        k += 1.0;
+    }
+    Ok(Value::object(o))
+}
+
+/// FindViaPredicate: (index, value) of the first match, in either direction.
+fn find_via_predicate(rt: &mut Runtime, a: &CallArgs, ascending: bool) -> JsResult<(f64, Value)> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let pred = require_callable(rt, a.arg(0))?;
+    let this_arg = a.arg(1);
+    let mut i = 0.0;
+    while i < len {
+        let k = if ascending { i } else { len - 1.0 - i };
+        let hit = scoped(rt, |rt| {
+            let v = get_k(rt, o, k)?;
+            rt.keep(v);
+            let r = rt.call(pred, this_arg, &[v, num(k), Value::object(o)])?;
+            Ok(if rt.to_boolean(r) { Some(v) } else { None })
+        })?;
+        if let Some(v) = hit {
+            return Ok((k, v));
+        }
+        i += 1.0;
+    }
+    Ok((-1.0, Value::UNDEFINED))
+}
+
+fn find(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    Ok(find_via_predicate(rt, a, true)?.1)
+}
+
+fn find_index(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    Ok(num(find_via_predicate(rt, a, true)?.0))
+}
+
+fn find_last(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    Ok(find_via_predicate(rt, a, false)?.1)
+}
+
+fn find_last_index(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    Ok(num(find_via_predicate(rt, a, false)?.0))
+}
+
+/// FlattenIntoArray; returns the next target index.
+fn flatten_into_array(
+    rt: &mut Runtime,
+    target: Gc<JsObject>,
+    source: Gc<JsObject>,
+    source_len: f64,
+    start: f64,
+    depth: f64,
+    mapper: Option<(Value, Value)>,
+) -> JsResult<f64> {
+    rt.check_native_stack()?;
+    let mut target_index = start;
+    let mut si = 0.0;
+    while si < source_len {
+        si = next_candidate(source, si, source_len);
+        if si >= source_len {
+            break;
+        }
+        target_index = scoped(rt, |rt| {
+            let mut ti = target_index;
+            if !has_k(rt, source, si)? {
+                return Ok(ti);
+            }
+            let mut el = get_k(rt, source, si)?;
+            rt.keep(el);
+            if let Some((f, this_arg)) = mapper {
+                el = rt.call(f, this_arg, &[el, num(si), Value::object(source)])?;
+                rt.keep(el);
+            }
+            match el.as_object() {
+                Some(eo) if depth > 0.0 && eo.is_array() => {
+                    let nd = if depth == f64::INFINITY { depth } else { depth - 1.0 };
+                    let el_len = length_of(rt, eo)?;
+                    ti = flatten_into_array(rt, target, eo, el_len, ti, nd, None)?;
+                }
+                _ => {
+                    if ti >= MAX_SAFE {
+                        return Err(too_long(rt));
+                    }
+                    cdp_k(rt, target, ti, el)?;
+                    ti += 1.0;
+                }
+            }
+            Ok(ti)
+        })?;
+        si += 1.0;
+    }
+    Ok(target_index)
+}
+
+fn flat(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let mut depth = 1.0;
+    if !a.arg(0).is_undefined() {
+        depth = rt.to_integer_or_infinity(a.arg(0))?;
+        if depth < 0.0 {
+            depth = 0.0;
+        }
+    }
+    let (arr, _) = species_create(rt, o, 0.0)?;
+    flatten_into_array(rt, arr, o, len, 0.0, depth, None)?;
+    Ok(Value::object(arr))
+}
+
+fn flat_map(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let f = require_callable(rt, a.arg(0))?;
+    let (arr, _) = species_create(rt, o, 0.0)?;
+    flatten_into_array(rt, arr, o, len, 0.0, 1.0, Some((f, a.arg(1))))?;
+    Ok(Value::object(arr))
+}
+
+/// How indexOf, lastIndexOf and includes compare.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Search {
+    IndexOf,
+    LastIndexOf,
+    Includes,
+}
+
+fn search(rt: &mut Runtime, a: &CallArgs, mode: Search) -> JsResult<Value> {
+    let not_found = if mode == Search::Includes { Value::FALSE } else { Value::int(-1) };
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    if len == 0.0 {
+        return Ok(not_found);
+    }
+    let target = a.arg(0);
+    let matches = |rt: &Runtime, v: Value| if mode == Search::Includes { rt.same_value_zero(v, target) } else { rt.strict_equals(v, target) };
+    let found = |k: f64| if mode == Search::Includes { Value::TRUE } else { num(k) };
+    if mode == Search::LastIndexOf {
+        let n = if a.args.len() > 1 { rt.to_integer_or_infinity(a.arg(1))? } else { len - 1.0 };
+        if n == f64::NEG_INFINITY {
+            return Ok(not_found);
+        }
+        let mut k = if n >= 0.0 { n.min(len - 1.0) } else { len + n };
+        // Fast path: a dense Array whose absent elements are plainly absent; no script can run.
+        if o.is_array() && chain_clean(o, false) {
+            if let Elements::Dense(v) = &o.elements {
+                let top = (k + 1.0).min(v.len() as f64);
+                if top > 0.0 {
+                    if let Some(i) = v[..top as usize].iter().rposition(|x| !x.is_hole() && matches(rt, *x)) {
+                        return Ok(found(i as f64));
+                    }
+                }
+                return Ok(not_found);
+            }
+        }
+        while k >= 0.0 {
+            k = prev_candidate(o, k);
+            if k < 0.0 {
+                break;
+            }
+            if has_k(rt, o, k)? {
+                let v = get_k(rt, o, k)?;
+                if matches(rt, v) {
+                    return Ok(found(k));
+                }
+            }
+            k -= 1.0;
+        }
+        return Ok(not_found);
+    }
+    let n = rt.to_integer_or_infinity(a.arg(1))?;
+    if n == f64::INFINITY {
+        return Ok(not_found);
+    }
+    let mut k = if n >= 0.0 { n } else { (len + n).max(0.0) };
+    let includes = mode == Search::Includes;
+    if o.is_array() && chain_clean(o, false) {
+        if let Elements::Dense(v) = &o.elements {
+            let end = len.min(v.len() as f64);
+            if k < end {
+                let s = &v[k as usize..end as usize];
+                let hit = if includes {
+                    s.iter().position(|x| if x.is_hole() { target.is_undefined() } else { matches(rt, *x) })
+                } else {
+                    s.iter().position(|x| !x.is_hole() && matches(rt, *x))
+                };
+                if let Some(i) = hit {
+                    return Ok(found(k + i as f64));
+                }
+            }
+            // Past the vector every element is absent (undefined for includes).
+            return Ok(if includes && target.is_undefined() && k.max(end) < len { Value::TRUE } else { not_found });
+        }
+    }
+    while k < len {
+        // includes reads holes as undefined, so it may only skip when not looking for it.
+        if !includes || !target.is_undefined() {
+            k = next_candidate(o, k, len);
+            if k >= len {
+                break;
+            }
+        }
+        let v = if includes {
+            get_k(rt, o, k)?
+        } else if has_k(rt, o, k)? {
+            get_k(rt, o, k)?
+        } else {
+            k += 1.0;
+            continue;
+        };
+        if matches(rt, v) {
+            return Ok(found(k));
+        }
+        k += 1.0;
+    }
+    Ok(not_found)
+}
+
+fn includes(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    search(rt, a, Search::Includes)
+}
+
+fn index_of(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    search(rt, a, Search::IndexOf)
+}
+
+fn last_index_of(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    search(rt, a, Search::LastIndexOf)
+}
+
+thread_local! {
+    /// Objects being joined on this thread (by runtime and object address), for cycle detection.
+    static JOINING: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The join loop shared by join and toLocaleString; `""` for an object already being joined.
+fn join_with(rt: &mut Runtime, o: Gc<JsObject>, len: f64, sep: &[u16], locale: bool) -> JsResult<Value> {
+    let id = (rt as *const Runtime as usize, o.addr());
+    if JOINING.with(|j| j.borrow().contains(&id)) {
+        return Ok(rt.str(""));
+    }
+    JOINING.with(|j| j.borrow_mut().push(id));
+    let r = join_loop(rt, o, len, sep, locale);
+    JOINING.with(|j| {
+        let mut j = j.borrow_mut();
+        if let Some(p) = j.iter().rposition(|x| *x == id) {
+            j.remove(p);
+        }
+    });
+    let units = r?;
+    Ok(rt.new_string(units))
+}
+
+fn join_loop(rt: &mut Runtime, o: Gc<JsObject>, len: f64, sep: &[u16], locale: bool) -> JsResult<Vec<u16>> {
+    let mut r: Vec<u16> = Vec::new();
+    let lk = rt.key("toLocaleString");
+    if let PropertyKey::String(ks) = lk {
+        rt.keep(Value::string(ks));
+    }
+    let mut k = 0.0;
+    while k < len {
+        // Absent elements read as undefined and add only their separators.
+        let next = next_candidate(o, k, len);
+        if next > k {
+            let seps = next - k - if k == 0.0 { 1.0 } else { 0.0 };
+            if r.len() as f64 + seps * sep.len() as f64 > MAX_STRING_LEN as f64 {
+                return Err(rt.range_error("Invalid string length"));
+            }
+            for _ in 0..seps as usize {
+                r.extend_from_slice(sep);
+            }
+            k = next;
+            if k >= len {
+                break;
+            }
+        }
+        if k > 0.0 {
+            r.extend_from_slice(sep);
+        }
+        scoped(rt, |rt| {
+            let v = get_k(rt, o, k)?;
+            if v.is_nullish() {
+                return Ok(());
+            }
+            let s = if locale {
+                rt.keep(v);
+                let x = rt.invoke(v, lk, &[])?;
+                rt.to_string(x)?
+            } else {
+                rt.to_string(v)?
+            };
+            r.extend_from_slice(s.units());
+            Ok(())
+        })?;
+        if r.len() > MAX_STRING_LEN {
+            return Err(rt.range_error("Invalid string length"));
+        }
+        k += 1.0;
+    }
+    Ok(r)
+}
+
+fn join(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let sep: Vec<u16> = if a.arg(0).is_undefined() { vec![b',' as u16] } else { rt.to_string(a.arg(0))?.units().to_vec() };
+    join_with(rt, o, len, &sep, false)
+}
+
+fn to_locale_string(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    join_with(rt, o, len, &[b',' as u16], true)
+}
+
+fn to_string(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let jk = PropertyKey::String(rt.names.join);
+    let mut f = rt.get_property(o, jk, Value::object(o))?;
+    if !rt.is_callable(f) {
+        f = match &a.callee.kind {
+            ObjectKind::Native(n) => n.captures.first().copied().unwrap_or(Value::UNDEFINED),
+            _ => Value::UNDEFINED,
+        };
+    }
+    rt.call(f, Value::object(o), &[])
+}
+
+fn pop(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    if len == 0.0 {
+        set_length(rt, o, 0.0)?;
+        return Ok(Value::UNDEFINED);
+    }
+    if let Some(v) = dense_vec(o, len).filter(|v| v.last().is_some_and(|x| !x.is_hole())) {
+        let x = v.pop().unwrap_or(Value::UNDEFINED);
+        set_array_length_raw(o, len as u32 - 1);
+        rt.invalidate_prototype(o);
+        return Ok(x);
+    }
+    let nl = len - 1.0;
+    let x = get_k(rt, o, nl)?;
+    rt.keep(x);
+    delete_k(rt, o, nl)?;
+    set_length(rt, o, nl)?;
+    Ok(x)
+}
+
+/// Can values be appended to the Array `o` of length `len` by editing its vector?
+fn can_append(o: Gc<JsObject>, len: f64, count: usize) -> bool {
+    o.extensible && len + count as f64 <= MAX_ARRAY_LEN && chain_clean(o, false)
+}
+
+fn push(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let n = a.args.len();
+    if len + n as f64 > MAX_SAFE {
+        return Err(too_long(rt));
+    }
+    if can_append(o, len, n) {
+        if let Some(v) = dense_vec(o, len) {
+            v.extend(a.args.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }));
+            rt.heap.note_bytes(n * 8);
+            set_array_length_raw(o, (len as usize + n) as u32);
+            rt.invalidate_prototype(o);
+            return Ok(num(len + n as f64));
+        }
+    }
+    let mut k = len;
+    for v in a.args {
+        set_k(rt, o, k, *v)?;
+        k += 1.0;
+    }
+    set_length(rt, o, k)?;
+    Ok(num(k))
+}
+
+/// reduce and reduceRight.
+fn reduce_impl(rt: &mut Runtime, a: &CallArgs, ascending: bool) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let cb = require_callable(rt, a.arg(0))?;
+    let has_initial = a.args.len() > 1;
+    if len == 0.0 && !has_initial {
+        return Err(rt.type_error("Reduce of empty array with no initial value"));
+    }
+    // Steps run over i = 0..len; k is the index visited.
+    let at = |i: f64| if ascending { i } else { len - 1.0 - i };
+    let next = |o: Gc<JsObject>, i: f64| {
+        if ascending {
+            next_candidate(o, i, len)
+        } else {
+            len - 1.0 - prev_candidate(o, len - 1.0 - i)
+        }
+    };
+    let mut i = 0.0;
+    let slot = rt.kept.len();
+    rt.keep(Value::UNDEFINED);
+    if has_initial {
+        rt.kept[slot] = a.arg(1);
+    } else {
+        let mut present = false;
+        while !present && i < len {
+            i = next(o, i);
+            if i >= len {
+                break;
+            }
+            let k = at(i);
+            present = has_k(rt, o, k)?;
+            if present {
+                let v = get_k(rt, o, k)?;
+                rt.kept[slot] = v;
+            }
+            i += 1.0;
+        }
+        if !present {
+            return Err(rt.type_error("Reduce of empty array with no initial value"));
+        }
+    }
+    while i < len {
+        i = next(o, i);
+        if i >= len {
+            break;
+        }
+        let k = at(i);
+        scoped(rt, |rt| {
+            if has_k(rt, o, k)? {
+                let v = get_k(rt, o, k)?;
+                rt.keep(v);
+                let acc = rt.kept[slot];
+                let r = rt.call(cb, Value::UNDEFINED, &[acc, v, num(k), Value::object(o)])?;
+                rt.kept[slot] = r;
+            }
+            Ok(())
+        })?;
+        i += 1.0;
+    }
+    Ok(rt.kept[slot])
+}
+
+fn reduce(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    reduce_impl(rt, a, true)
+}
+
+fn reduce_right(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    reduce_impl(rt, a, false)
+}
+
+fn reverse(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    if let Some(v) = packed_vec(o, len) {
+        v.reverse();
+        return Ok(Value::object(o));
+    }
+    let middle = (len / 2.0).floor();
+    let mut lower = 0.0;
+    while lower < middle {
+        // The next pair with an element that may be present.
+        let nl = next_candidate(o, lower, middle);
+        let pu = prev_candidate(o, len - 1.0 - lower);
+        let from_upper = if pu >= len - middle { len - 1.0 - pu } else { middle };
+        lower = nl.min(from_upper);
+        if lower >= middle {
+            break;
+        }
+        let upper = len - lower - 1.0;
+        scoped(rt, |rt| {
+            let lower_exists = has_k(rt, o, lower)?;
+            let lower_value = if lower_exists { get_k(rt, o, lower)? } else { Value::UNDEFINED };
+            rt.keep(lower_value);
+            let upper_exists = has_k(rt, o, upper)?;
+            let upper_value = if upper_exists { get_k(rt, o, upper)? } else { Value::UNDEFINED };
+            rt.keep(upper_value);
+            match (lower_exists, upper_exists) {
+                (true, true) => {
+                    set_k(rt, o, lower, upper_value)?;
+                    set_k(rt, o, upper, lower_value)
+                }
+                (false, true) => {
+                    set_k(rt, o, lower, upper_value)?;
+                    delete_k(rt, o, upper)
+                }
+                (true, false) => {
+                    delete_k(rt, o, lower)?;
+                    set_k(rt, o, upper, lower_value)
+                }
+                (false, false) => Ok(()),
+            }
+        })?;
+        lower += 1.0;
+    }
+    Ok(Value::object(o))
+}
+
+fn shift(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    if len == 0.0 {
+        set_length(rt, o, 0.0)?;
+        return Ok(Value::UNDEFINED);
+    }
+    if let Some(v) = packed_vec(o, len) {
+        let first = v.remove(0);
+        set_array_length_raw(o, len as u32 - 1);
+        rt.invalidate_prototype(o);
+        return Ok(first);
+    }
+    let first = get_k(rt, o, 0.0)?;
+    rt.keep(first);
+    move_range(rt, o, 1.0, 0.0, len - 1.0, true)?;
+    delete_k(rt, o, len - 1.0)?;
+    set_length(rt, o, len - 1.0)?;
+    Ok(first)
+}
+
+fn unshift(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let n = a.args.len();
+    if n > 0 {
+        if len + n as f64 > MAX_SAFE {
+            return Err(too_long(rt));
+        }
+        if can_append(o, len, n) {
+            if let Some(v) = packed_vec(o, len) {
+                v.splice(0..0, a.args.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }));
+                rt.heap.note_bytes(n * 8);
+                set_array_length_raw(o, (len as usize + n) as u32);
+                rt.invalidate_prototype(o);
+                return Ok(num(len + n as f64));
+            }
+        }
+        move_range(rt, o, 0.0, n as f64, len, false)?;
+        for (j, v) in a.args.iter().enumerate() {
+            set_k(rt, o, j as f64, *v)?;
+        }
+    }
+    set_length(rt, o, len + n as f64)?;
+    Ok(num(len + n as f64))
+}
+
+fn slice(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let rs = rt.to_integer_or_infinity(a.arg(0))?;
+    let mut k = relative(rs, len);
+    let fin = if a.arg(1).is_undefined() {
+        len
+    } else {
+        let re = rt.to_integer_or_infinity(a.arg(1))?;
+        relative(re, len)
+    };
+    let count = (fin - k).max(0.0);
+    let (arr, fresh) = species_create(rt, o, count)?;
+    if fresh && count > 0.0 {
+        if let Some(vals) = dense_range(o, k, fin) {
+            fill_fresh(rt, arr, vals);
+            return Ok(Value::object(arr));
+        }
+    }
+    let mut n = 0.0;
+    while k < fin {
+        let next = next_candidate(o, k, fin);
+        n += next - k;
+        k = next;
+        if k >= fin {
+            break;
+        }
+        scoped(rt, |rt| {
+            if has_k(rt, o, k)? {
+                let v = get_k(rt, o, k)?;
+                cdp_k(rt, arr, n, v)?;
+            }
+            Ok(())
+        })?;
+        k += 1.0;
+        n += 1.0;
+    }
+    set_length(rt, arr, n)?;
+    Ok(Value::object(arr))
+}
+
+/// SortCompare with an optional comparator: is `x` ordered after `y`?
+/// Undefined values never reach it (they are sorted last up front).
+fn sort_values(rt: &mut Runtime, items: Vec<Value>, comparefn: Value) -> JsResult<Vec<Value>> {
+    let mut undefined = 0;
+    let mut vals: Vec<Value> = Vec::with_capacity(items.len());
+    for v in items {
+        if v.is_undefined() {
+            undefined += 1;
+        } else {
+            vals.push(v);
+        }
+    }
+    let mut order: Vec<u32> = (0..vals.len() as u32).collect();
+    if comparefn.is_undefined() {
+        // ToString of a primitive is pure, so its string is computed once and kept in a slot
+        // reserved here; strings of objects are recomputed at each comparison, as the spec does.
+        let base = rt.kept.len();
+        rt.kept.resize(base + vals.len(), Value::UNDEFINED);
+        let mut cached: Vec<bool> = vec![false; vals.len()];
+        merge_sort(rt, &mut order, &mut |rt, x, y| {
+            scoped(rt, |rt| {
+                let a = sort_string(rt, &vals, &mut cached, base, x)?;
+                rt.keep(Value::string(a));
+                let b = sort_string(rt, &vals, &mut cached, base, y)?;
+                Ok(a.units() > b.units())
+            })
+        })?;
+    } else {
+        merge_sort(rt, &mut order, &mut |rt, x, y| {
+            let r = rt.call(comparefn, Value::UNDEFINED, &[vals[x as usize], vals[y as usize]])?;
+            let n = rt.to_number(r)?;
+            Ok(n > 0.0)
+        })?;
+    }
+    let mut out: Vec<Value> = order.into_iter().map(|i| vals[i as usize]).collect();
+    out.resize(out.len() + undefined, Value::UNDEFINED);
+    Ok(out)
+}
+
+/// ToString of sort item `i`, cached in kept slot `base + i` for primitives.
+fn sort_string(rt: &mut Runtime, vals: &[Value], cached: &mut [bool], base: usize, i: u32) -> JsResult<Gc<JsString>> {
+    let i = i as usize;
+    if cached[i] {
+        if let Some(s) = rt.kept[base + i].as_string() {
+            return Ok(s);
+        }
+    }
+    let v = vals[i];
+    let s = rt.to_string(v)?;
+    if !v.is_object() {
+        rt.kept[base + i] = Value::string(s);
+        cached[i] = true;
+    }
+    Ok(s)
+}
+
+/// A stable merge sort whose comparison (`gt(x, y)`: x goes after y) may throw; the sort
+/// stops at the first error.
+fn merge_sort<T: Copy>(rt: &mut Runtime, v: &mut [T], gt: &mut dyn FnMut(&mut Runtime, T, T) -> JsResult<bool>) -> JsResult<()> {
+    const RUN: usize = 8;
+    let n = v.len();
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let x = v[i];
+            let mut j = i;
+            while j > start && gt(rt, v[j - 1], x)? {
+                v[j] = v[j - 1];
+                j -= 1;
+            }
+            v[j] = x;
+        }
+        start = end;
+    }
+    let mut buf: Vec<T> = v.to_vec();
+    let mut width = RUN;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            if mid >= hi || !gt(rt, v[mid - 1], v[mid])? {
+                buf[lo..hi].copy_from_slice(&v[lo..hi]);
+            } else {
+                let (mut a, mut b, mut o) = (lo, mid, lo);
+                while a < mid && b < hi {
+                    if gt(rt, v[a], v[b])? {
+                        buf[o] = v[b];
+                        b += 1;
+                    } else {
+                        buf[o] = v[a];
+                        a += 1;
+                    }
+                    o += 1;
+                }
+                buf[o..o + (mid - a)].copy_from_slice(&v[a..mid]);
+                o += mid - a;
+                buf[o..o + (hi - b)].copy_from_slice(&v[b..hi]);
+            }
+            lo = hi;
+        }
+        v.copy_from_slice(&buf);
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// SortIndexedProperties: reads the elements (skipping holes or reading them as undefined)
+/// and sorts them. The values read stay kept for the current call.
+fn sort_indexed(rt: &mut Runtime, o: Gc<JsObject>, len: f64, comparefn: Value, skip_holes: bool) -> JsResult<Vec<Value>> {
+    let mut items = Vec::new();
+    let mut k = 0.0;
+    while k < len {
+        if skip_holes {
+            k = next_candidate(o, k, len);
+            if k >= len {
+                break;
+            }
+            if !has_k(rt, o, k)? {
+                k += 1.0;
+                continue;
+            }
+        }
+        let v = get_k(rt, o, k)?;
+        rt.keep(v);
+        items.push(v);
+        k += 1.0;
+    }
+    sort_values(rt, items, comparefn)
+}
+
+fn require_comparator(rt: &mut Runtime, c: Value) -> JsResult<()> {
+    if !c.is_undefined() && !rt.is_callable(c) {
+        return Err(rt.type_error("The comparison function must be either a function or undefined"));
+    }
+    Ok(())
+}
+
+fn sort(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let comparefn = a.arg(0);
+    require_comparator(rt, comparefn)?;
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let sorted = sort_indexed(rt, o, len, comparefn, true)?;
+    let count = sorted.len() as f64;
+    for (j, v) in sorted.into_iter().enumerate() {
+        set_k(rt, o, j as f64, v)?;
+    }
+    let mut j = count;
+    while j < len {
+        j = next_own_candidate(o, j, len);
+        if j >= len {
+            break;
+        }
+        delete_k(rt, o, j)?;
+        j += 1.0;
+    }
+    Ok(Value::object(o))
+}
+
+fn splice(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let rs = rt.to_integer_or_infinity(a.arg(0))?;
+    let start = relative(rs, len);
+    let items: &[Value] = if a.args.len() > 2 { &a.args[2..] } else { &[] };
+    let item_count = items.len() as f64;
+    let delete_count = match a.args.len() {
+        0 => 0.0,
+        1 => len - start,
+        _ => {
+            let dc = rt.to_integer_or_infinity(a.arg(1))?;
+            dc.clamp(0.0, len - start)
+        }
+    };
+    if len + item_count - delete_count > MAX_SAFE {
+        return Err(too_long(rt));
+    }
+    let (arr, fresh) = species_create(rt, o, delete_count)?;
+    let new_len = len - delete_count + item_count;
+    // Fast path: a packed Array, a fresh result, and (when growing) plain appends.
+    if fresh && new_len <= MAX_ARRAY_LEN && (item_count <= delete_count || can_append(o, len, (item_count - delete_count) as usize)) {
+        if let Some(v) = packed_vec(o, len) {
+            let (s, e) = (start as usize, (start + delete_count) as usize);
+            let removed: Vec<Value> = v.splice(s..e, items.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x })).collect();
+            set_array_length_raw(o, new_len as u32);
+            rt.heap.note_bytes(items.len() * 8);
+            rt.invalidate_prototype(o);
+            fill_fresh(rt, arr, removed);
+            return Ok(Value::object(arr));
+        }
+    }
+    let mut k = 0.0;
+    while k < delete_count {
+        k = next_candidate(o, start + k, start + delete_count) - start;
+        if k >= delete_count {
+            break;
+        }
+        scoped(rt, |rt| {
+            if has_k(rt, o, start + k)? {
+                let v = get_k(rt, o, start + k)?;
+                cdp_k(rt, arr, k, v)?;
+            }
+            Ok(())
+        })?;
+        k += 1.0;
+    }
+    set_length(rt, arr, delete_count)?;
+    if item_count < delete_count {
+        move_range(rt, o, start + delete_count, start + item_count, len - delete_count - start, true)?;
+        let mut k = len;
+        while k > new_len {
+            k = prev_own_candidate(o, k - 1.0) + 1.0;
+            if k <= new_len {
+                break;
+            }
+            delete_k(rt, o, k - 1.0)?;
+            k -= 1.0;
+        }
+    } else if item_count > delete_count {
+        move_range(rt, o, start + delete_count, start + item_count, len - delete_count - start, false)?;
+    }
+    for (i, v) in items.iter().enumerate() {
+        set_k(rt, o, start + i as f64, *v)?;
+    }
+    set_length(rt, o, new_len)?;
+    Ok(Value::object(arr))
+}
+
+fn to_reversed(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let arr = kept_array(rt, len)?;
+    let mut k = 0.0;
+    while k < len {
+        scoped(rt, |rt| {
+            let v = get_k(rt, o, len - k - 1.0)?;
+            cdp_k(rt, arr, k, v)
+        })?;
+        k += 1.0;
+    }
+    Ok(Value::object(arr))
+}
+
+fn to_sorted(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let comparefn = a.arg(0);
+    require_comparator(rt, comparefn)?;
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let arr = kept_array(rt, len)?;
+    let sorted = sort_indexed(rt, o, len, comparefn, false)?;
+    fill_fresh(rt, arr, sorted);
+    Ok(Value::object(arr))
+}
+
+fn to_spliced(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let rs = rt.to_integer_or_infinity(a.arg(0))?;
+    let start = relative(rs, len);
+    let items: &[Value] = if a.args.len() > 2 { &a.args[2..] } else { &[] };
+    let skip = match a.args.len() {
+        0 => 0.0,
+        1 => len - start,
+        _ => {
+            let sc = rt.to_integer_or_infinity(a.arg(1))?;
+            sc.clamp(0.0, len - start)
+        }
+    };
+    let new_len = len + items.len() as f64 - skip;
+    if new_len > MAX_SAFE {
+        return Err(too_long(rt));
+    }
+    let arr = kept_array(rt, new_len)?;
+    let mut i = 0.0;
+    while i < start {
+        scoped(rt, |rt| {
+            let v = get_k(rt, o, i)?;
+            cdp_k(rt, arr, i, v)
+        })?;
+        i += 1.0;
+    }
+    for v in items {
+        cdp_k(rt, arr, i, *v)?;
+        i += 1.0;
+    }
+    let mut r = start + skip;
+    while i < new_len {
+        scoped(rt, |rt| {
+            let v = get_k(rt, o, r)?;
+            cdp_k(rt, arr, i, v)
+        })?;
+        i += 1.0;
+        r += 1.0;
+    }
+    Ok(Value::object(arr))
+}
+
+fn with(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let o = this_obj(rt, a)?;
+    let len = length_of(rt, o)?;
+    let rel = rt.to_integer_or_infinity(a.arg(0))?;
+    let index = if rel >= 0.0 { rel } else { len + rel };
+    if index >= len || index < 0.0 {
+        return Err(rt.range_error("Invalid index"));
+    }
+    let arr = kept_array(rt, len)?;
+    let value = a.arg(1);
+    let mut k = 0.0;
+    while k < len {
+        scoped(rt, |rt| {
+            let v = if k == index { value } else { get_k(rt, o, k)? };
+            cdp_k(rt, arr, k, v)
+        })?;
+        k += 1.0;
+    }
+    Ok(Value::object(arr))
 }

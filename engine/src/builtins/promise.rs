@@ -742,12 +742,13 @@ impl Runtime {
 
     /// Runs all pending jobs (microtasks).
     pub(crate) fn run_jobs_only(&mut self) -> JsResult<()> {
-        while let Some(job) = self.jobs.pop_front() {
+        while !self.jobs.is_empty() {
             if self.interrupt.load(Ordering::Relaxed) {
                 self.interrupt.store(false, Ordering::Relaxed);
                 self.jobs.clear();
                 return Err(Throw::Terminate(Termination::Interrupted));
             }
+            // Collect while the job is still queued (and so rooted).
             if self.heap.gc_requested && self.fp == usize::MAX {
                 crate::interpreter::gc::collect(self);
                 if self.heap.over_limit() {
@@ -755,7 +756,15 @@ impl Runtime {
                     return Err(Throw::Terminate(Termination::OutOfMemory));
                 }
             }
+            let job = self.jobs.pop_front().expect("non-empty");
+            self.keep(job.func);
+            self.keep(job.this);
+            for a in &job.args {
+                self.keep(*a);
+            }
+            let kept = self.kept.len();
             let r = self.call(job.func, job.this, &job.args);
+            self.kept.truncate(kept - 2 - job.args.len());
             if let Some(t) = self.pending_termination.take() {
                 self.jobs.clear();
                 return Err(t);
@@ -782,12 +791,19 @@ impl Runtime {
                 std::thread::sleep(std::time::Duration::from_millis((due - now).min(10)));
             }
             let t = self.timers.remove(&(due, seq)).expect("timer");
+            let kept = self.kept.len();
+            self.keep(t.func);
+            for a in &t.args {
+                self.keep(*a);
+            }
             if let Some(iv) = t.interval {
                 self.timer_seq += 1;
                 let now = self.now_ms();
                 self.timers.insert((now + iv, self.timer_seq), Timer { func: t.func, args: t.args.clone(), interval: Some(iv), id: t.id });
             }
-            self.call(t.func, Value::UNDEFINED, &t.args)?;
+            let r = self.call(t.func, Value::UNDEFINED, &t.args);
+            self.kept.truncate(kept);
+            r?;
         }
     }
 
