@@ -1041,7 +1041,8 @@ fn search(rt: &mut Runtime, a: &CallArgs, mode: Search) -> JsResult<Value> {
         return Ok(not_found);
     }
     let target = a.arg(0);
-    let matches = |rt: &Runtime, v: Value| if mode == Search::Includes { rt.same_value_zero(v, target) } else { rt.strict_equals(v, target) };
+    let matches =
+        |rt: &Runtime, v: Value| if mode == Search::Includes { rt.same_value_zero(v, target) } else { rt.strict_equals(v, target) };
     let found = |k: f64| if mode == Search::Includes { Value::TRUE } else { num(k) };
     if mode == Search::LastIndexOf {
         let n = if a.args.len() > 1 { rt.to_integer_or_infinity(a.arg(1))? } else { len - 1.0 };
