@@ -810,6 +810,7 @@ fn values(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 
 /// What an iteration method does with each callback result.
 #[derive(Copy, Clone, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)]
 enum Each {
     ForEach,
     Every,
@@ -1109,9 +1110,7 @@ fn search(rt: &mut Runtime, a: &CallArgs, mode: Search) -> JsResult<Value> {
                 break;
             }
         }
-        let v = if includes {
-            get_k(rt, o, k)?
-        } else if has_k(rt, o, k)? {
+        let v = if includes || has_k(rt, o, k)? {
             get_k(rt, o, k)?
         } else {
             k += 1.0;
