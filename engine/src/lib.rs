@@ -78,7 +78,7 @@ impl std::error::Error for JsError {}
 pub(crate) fn compile_eval_source(source: &str, scope: &bytecode::code::EvalScope) -> Result<Arc<bytecode::code::CodeBlock>, JsError> {
     let src = Arc::new(bytecode::code::Source { name: "eval".to_string(), text: source.to_string() });
     let r = parser::with_parse_stack(source.len(), || {
-        let program = parser::parse_script(source, scope.strict).map_err(|e| (e.message, e.pos))?;
+        let program = parser::parse_eval(source, scope.strict, &scope.context).map_err(|e| (e.message, e.pos))?;
         bytecode::compiler::compile_eval(&program, src.clone(), scope).map_err(|e| (e.message, e.pos))
     });
     r.map_err(|(message, pos)| {

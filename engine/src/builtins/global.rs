@@ -172,7 +172,13 @@ fn eval(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let x = a.arg(0);
     let Some(s) = x.as_string() else { return Ok(x) };
     let src = s.to_rust_string();
-    let scope = crate::bytecode::code::EvalScope { levels: Vec::new(), strict: false, in_function: false };
+    let scope = crate::bytecode::code::EvalScope {
+        levels: Vec::new(),
+        strict: false,
+        in_function: false,
+        lexicals_beside_eval_vars: false,
+        context: Default::default(),
+    };
     let code = match crate::compile_eval_source(&src, &scope) {
         Ok(c) => c,
         Err(e) => return Err(rt.syntax_error(e.message)),

@@ -120,8 +120,9 @@ unary! {
     cos => libm::cos;
     /// `Math.cosh`.
     cosh => cosh_impl;
-    /// `Math.exp`.
-    exp => libm::exp;
+    /// `Math.exp`. fdlibm's reduction gets the last bit of `exp(1)` wrong; V8 returns the
+    /// correctly rounded `e` there, and so do we.
+    exp => |x: f64| if x == 1.0 { std::f64::consts::E } else { libm::exp(x) };
     /// `Math.expm1`.
     expm1 => libm::expm1;
     /// `Math.floor`.

@@ -37,6 +37,12 @@ pub struct EvalScope {
     pub strict: bool,
     /// Is the caller's variable environment a function's (else the global one)?
     pub in_function: bool,
+    /// Does the level holding the caller's `%evalvars` also hold its top-level lexical
+    /// declarations (a function with simple parameters)? Otherwise its other names are
+    /// parameters, which a sloppy eval's `var` may redeclare.
+    pub lexicals_beside_eval_vars: bool,
+    /// What the surrounding code lets the eval code use (`new.target`, `super`, private names).
+    pub context: crate::parser::ast::EvalContext,
 }
 
 /// A tagged template's strings (cooked `None` = undefined).
@@ -109,6 +115,9 @@ pub struct CodeBlock {
     pub generator: bool,
     /// Async?
     pub is_async: bool,
+    /// `this`, `new.target` and `super` are lexical (arrow functions, async ones included, and
+    /// eval code): the closure captures them when it is created.
+    pub lexical_this: bool,
     /// Formal parameter slots (`length` may be smaller: see `length`).
     pub param_count: u32,
     /// The `length` property value.

@@ -30,6 +30,24 @@ impl Reg {
     }
 }
 
+/// `DefineAccessor`'s `enumerable` operand for a private accessor's first half: adding it to
+/// an object that already has that private name is a `TypeError`. (0 and 1 are public
+/// non-enumerable and enumerable accessors.)
+pub const PRIVATE_ACCESSOR_ADD: u32 = 2;
+/// `DefineAccessor`'s `enumerable` operand for the second half of a private getter/setter pair:
+/// it joins the half already added.
+pub const PRIVATE_ACCESSOR_JOIN: u32 = 3;
+
+/// `CreateArguments` kinds. A strict function, or one with non-simple parameters, gets an
+/// unmapped object whose `callee` throws.
+pub const ARGUMENTS_UNMAPPED: u32 = 0;
+/// A sloppy function with simple parameters: `callee` is the function and the indices alias
+/// the parameters (held in the function's context).
+pub const ARGUMENTS_MAPPED: u32 = 1;
+/// A sloppy function with simple parameters none of which can alias (no parameters, or
+/// duplicates): `callee` is the function, but there is no parameter map.
+pub const ARGUMENTS_SLOPPY_UNMAPPED: u32 = 2;
+
 /// An index into the function's constant pool.
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
 pub struct ConstIdx(pub u32);
@@ -136,7 +154,7 @@ macro_rules! for_each_op {
             SetSuper { key: Reg, value: Reg } no;
             GetPrivate { obj: Reg, name: Reg } no;
             SetPrivate { obj: Reg, name: Reg } no;
-            DefinePrivate { obj: Reg, name: Reg } no;
+            DefinePrivate { obj: Reg, name: Reg, method: u32 } no;
             HasPrivate { name: Reg } no;
             // Operators: `acc = lhs op acc`.
             Add { lhs: Reg } Binary;
@@ -188,8 +206,12 @@ macro_rules! for_each_op {
             CallSpread { callee: Reg, this_reg: Reg } Call;
             Construct { callee: Reg, args: Reg, argc: u32 } Call;
             ConstructSpread { callee: Reg, args: Reg } Call;
-            SuperCall { args: Reg, argc: u32 } Call;
-            SuperCallSpread { args: Reg } Call;
+            SuperCall { func: Reg, args: Reg, argc: u32 } Call;
+            SuperCallSpread { func: Reg, args: Reg } Call;
+            // Binds `this` to the accumulator (a ReferenceError if already bound) and runs the
+            // field initialisers of constructor `func`: in the frame, or in a context slot.
+            BindThis { func: Reg } no;
+            BindThisContext { func: Reg, depth: u32, index: u32 } no;
             CallEval { callee: Reg, this_reg: Reg, argc: u32, scope: ConstIdx } Call;
             // Literals and creation.
             CreateObject {} no;
@@ -201,7 +223,7 @@ macro_rules! for_each_op {
             CreateClass { ctor: Reg, parent: Reg } no;
             CreateRegExp { pattern: ConstIdx, flags: ConstIdx } no;
             GetTemplateObject { idx: ConstIdx } Cache;
-            CreateArguments { mapped: u32 } no;
+            CreateArguments { kind: u32 } no;
             CreateRest { start: u32 } no;
             SetFunctionName { name: Reg, prefix: u32 } no;
             SetHomeObject { home: Reg } no;

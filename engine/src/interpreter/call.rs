@@ -35,7 +35,7 @@ impl Runtime {
         if fp + size > self.stack.len() {
             return Err(self.stack_overflow());
         }
-        let lexical = matches!(block.kind, CodeKind::Arrow | CodeKind::Eval);
+        let lexical = block.lexical_this;
         let this = if lexical {
             closure.lexical_this
         } else if !block.strict

@@ -326,7 +326,7 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                 Op::SetSuper { key, value, .. } => tri!(ops::set_super(rt, fp, reg!(key), reg!(value), code.block.strict)),
                 Op::GetPrivate { obj, name, .. } => acc = tri!(ops::get_private(rt, reg!(obj), reg!(name))),
                 Op::SetPrivate { obj, name, .. } => tri!(ops::set_private(rt, reg!(obj), reg!(name), acc)),
-                Op::DefinePrivate { obj, name, .. } => tri!(ops::define_private(rt, reg!(obj), reg!(name), acc)),
+                Op::DefinePrivate { obj, name, method, .. } => tri!(ops::define_private(rt, reg!(obj), reg!(name), acc, method != 0)),
                 Op::HasPrivate { name, .. } => acc = tri!(ops::has_private(rt, acc, reg!(name))),
 
                 Op::Add { lhs, slot } => {
@@ -599,18 +599,40 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                     rt.fp = fp;
                     acc = tri!(rt.construct(f, &a, None));
                 }
-                Op::SuperCall { args, argc, .. } => {
+                Op::SuperCall { func, args, argc, .. } => {
                     let start = (fp as isize + HEADER as isize + args.0 as isize) as usize;
                     let a: Vec<Value> = rt.stack[start..start + argc as usize].to_vec();
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    acc = tri!(ops::super_call(rt, fp, &a));
+                    acc = tri!(ops::super_call(rt, fp, reg!(func), &a));
                 }
-                Op::SuperCallSpread { args, .. } => {
+                Op::SuperCallSpread { func, args, .. } => {
                     let a = ops::array_values(reg!(args));
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    acc = tri!(ops::super_call(rt, fp, &a));
+                    acc = tri!(ops::super_call(rt, fp, reg!(func), &a));
+                }
+                Op::BindThis { func, .. } => {
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    if !rt.stack[fp + THIS_SLOT].is_hole() {
+                        exc = ops::super_called_twice(rt);
+                        break 'op;
+                    }
+                    rt.stack[fp + THIS_SLOT] = acc;
+                    tri!(ops::run_fields(rt, reg!(func), acc));
+                }
+                Op::BindThisContext { func, depth, index, .. } => {
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    let c = ops::context_at(rt.stack[fp + CONTEXT_SLOT], depth);
+                    if !c.slots[index as usize].is_hole() {
+                        exc = ops::super_called_twice(rt);
+                        break 'op;
+                    }
+                    c.get_mut().slots[index as usize] = acc;
+                    rt.stack[fp + THIS_SLOT] = acc;
+                    tri!(ops::run_fields(rt, reg!(func), acc));
                 }
 
                 Op::CreateObject { .. } => acc = Value::object(rt.new_plain_object()),
@@ -631,7 +653,7 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                     acc = tri!(crate::builtins::regexp_create(rt, constant!(pattern), constant!(flags)))
                 }
                 Op::GetTemplateObject { idx, slot } => acc = ops::template_object(rt, code, idx.0, slot.index()),
-                Op::CreateArguments { mapped, .. } => acc = ops::create_arguments(rt, fp, code, mapped != 0),
+                Op::CreateArguments { kind, .. } => acc = ops::create_arguments(rt, fp, code, kind),
                 Op::CreateRest { start, .. } => acc = ops::create_rest(rt, fp, code, start as usize),
                 Op::SetFunctionName { name, prefix, .. } => tri!(ops::set_function_name(rt, acc, reg!(name), prefix)),
                 Op::SetHomeObject { home, .. } => {

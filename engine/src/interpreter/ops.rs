@@ -4,7 +4,7 @@
 use super::feedback::*;
 use super::frame::*;
 use crate::bytecode::code::{CodeKind, Constant};
-use crate::bytecode::ops::Op;
+use crate::bytecode::ops::{Op, ARGUMENTS_MAPPED, ARGUMENTS_UNMAPPED, PRIVATE_ACCESSOR_ADD};
 use crate::heap::Gc;
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
@@ -12,7 +12,7 @@ use crate::runtime::object::{ClosureData, Elements, JsObject, ObjectKind};
 use crate::runtime::property::PropertyDescriptor;
 use crate::runtime::realm::PropertyCell;
 use crate::runtime::shape::*;
-use crate::runtime::{convert::Hint, Intrinsic, JsResult, Runtime};
+use crate::runtime::{convert::Hint, Intrinsic, JsResult, Runtime, Throw};
 use crate::value::Value;
 
 /// The end of the frame at `fp` (its registers and extra arguments).
@@ -470,13 +470,15 @@ fn proto_chain_has_elements(o: Gc<JsObject>) -> bool {
 pub(super) fn define_accessor(rt: &mut Runtime, obj: Value, key: Value, f: Value, is_setter: bool, enumerable: u32) -> JsResult<()> {
     let o = obj.as_object().expect("literal or class");
     let k = if let Some(s) = key.as_symbol().filter(|s| s.private) { PropertyKey::Symbol(s) } else { rt.to_property_key(key)? };
-    // Private accessors (enumerable == 2) merge with an existing pair on the instance.
-    let existing = rt.get_own_property(o, k).and_then(|p| p.accessor());
-    let (get, set) = match existing {
+    let existing = rt.get_own_property(o, k);
+    if enumerable == PRIVATE_ACCESSOR_ADD && existing.is_some() {
+        return Err(rt.type_error(format!("Cannot initialize {} twice on the same object", private_desc(key))));
+    }
+    let (get, set) = match existing.and_then(|p| p.accessor()) {
         Some(a) => (a.get, a.set),
         None => (Value::UNDEFINED, Value::UNDEFINED),
     };
-    if enumerable == 2 {
+    if enumerable >= PRIVATE_ACCESSOR_ADD {
         // Private accessors: the getter and setter halves are installed one after the other.
         let (g, s) = if is_setter { (get, f) } else { (f, set) };
         let pair = rt.alloc(crate::runtime::object::Accessor::new(g, s));
@@ -488,7 +490,7 @@ pub(super) fn define_accessor(rt: &mut Runtime, obj: Value, key: Value, f: Value
             get: Some(get),
             set: Some(f),
             enumerable: Some(enumerable == 1),
-            configurable: Some(enumerable != 2),
+            configurable: Some(true),
             ..Default::default()
         }
     } else {
@@ -496,7 +498,7 @@ pub(super) fn define_accessor(rt: &mut Runtime, obj: Value, key: Value, f: Value
             get: Some(f),
             set: Some(set),
             enumerable: Some(enumerable == 1),
-            configurable: Some(enumerable != 2),
+            configurable: Some(true),
             ..Default::default()
         }
     };
@@ -644,22 +646,14 @@ pub(super) fn set_private(rt: &mut Runtime, obj: Value, name: Value, v: Value) -
     }
 }
 
-pub(super) fn define_private(rt: &mut Runtime, obj: Value, name: Value, v: Value) -> JsResult<()> {
+pub(super) fn define_private(rt: &mut Runtime, obj: Value, name: Value, v: Value, method: bool) -> JsResult<()> {
     let k = private_key(rt, name)?;
     let Some(o) = obj.as_object() else { return Err(rt.type_error("private fields need an object")) };
     if rt.get_own_property(o, k).is_some() {
         return Err(rt.type_error(format!("Cannot initialize {} twice on the same object", private_desc(name))));
     }
-    // Methods (functions with a home object) are read-only; fields writable.
-    let attrs =
-        if v.as_object().is_some_and(|f| f.as_closure().is_some_and(|c| c.home_object.is_some() && c.code.block.kind == CodeKind::Method))
-            && !v.is_undefined()
-        {
-            0
-        } else {
-            WRITABLE
-        };
-    rt.define_data(o, k, v, attrs);
+    // Private methods are read-only; fields writable.
+    rt.define_data(o, k, v, if method { 0 } else { WRITABLE });
     Ok(())
 }
 
@@ -952,21 +946,22 @@ pub(super) fn declare_eval_var(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usi
     Ok(())
 }
 
-pub(super) fn super_call(rt: &mut Runtime, fp: usize, args: &[Value]) -> JsResult<Value> {
-    let callee = rt.stack[fp + CALLEE_SLOT].as_object().expect("callee");
+/// `super(...args)` in derived constructor `func` (the frame's callee, or the constructor
+/// enclosing an arrow or eval code): constructs its parent with the frame's `new.target`.
+pub(super) fn super_call(rt: &mut Runtime, fp: usize, func: Value, args: &[Value]) -> JsResult<Value> {
+    let callee = func.as_object().expect("super() names a constructor");
     let new_target = rt.stack[fp + NEW_TARGET_SLOT];
     let parent = callee.proto();
     let pv = parent.map(Value::object).unwrap_or(Value::NULL);
     if !rt.is_constructor(pv) {
         return Err(rt.type_error("Super constructor is not a constructor"));
     }
-    let result = rt.construct(pv, args, Some(new_target))?;
-    if !rt.stack[fp + THIS_SLOT].is_hole() {
-        return Err(rt.reference_error("Super constructor may only be called once"));
-    }
-    rt.stack[fp + THIS_SLOT] = result;
-    run_fields(rt, Value::object(callee), result)?;
-    Ok(result)
+    rt.construct(pv, args, Some(new_target))
+}
+
+/// The error of a second `super()` call.
+pub(super) fn super_called_twice(rt: &mut Runtime) -> Throw {
+    rt.reference_error("Super constructor may only be called once")
 }
 
 /// Runs a class constructor's field initialiser on `this`.
@@ -1013,7 +1008,7 @@ pub(super) fn create_closure(rt: &mut Runtime, code: Gc<FunctionCode>, idx: u32,
     }
     let fcode = fc.as_cell::<FunctionCode>().expect("function code");
     let context = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>();
-    let (lexical_this, lexical_new_target, home) = if fcode.block.kind == CodeKind::Arrow {
+    let (lexical_this, lexical_new_target, home) = if fcode.block.lexical_this {
         let callee = rt.stack[fp + CALLEE_SLOT].as_object();
         let home = callee.and_then(|c| c.as_closure().and_then(|cd| cd.home_object));
         (rt.stack[fp + THIS_SLOT], rt.stack[fp + NEW_TARGET_SLOT], home)
@@ -1146,7 +1141,7 @@ fn freeze_array(rt: &mut Runtime, a: Gc<JsObject>) {
     rt.prevent_extensions(a);
 }
 
-pub(super) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, mapped: bool) -> Value {
+pub(super) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, kind: u32) -> Value {
     let argc = rt.stack[fp + ARGC_SLOT].int_unchecked() as usize;
     let np = code.block.param_count as usize;
     let nr = code.block.register_count as usize;
@@ -1156,7 +1151,7 @@ pub(super) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCod
         values.push(v);
     }
     let p = rt.intrinsic(Intrinsic::ObjectPrototype);
-    let map = if mapped {
+    let map = if kind == ARGUMENTS_MAPPED {
         let ctx = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>().expect("mapped arguments need the function context");
         // Parameters live in context slots 0..np in declaration order (the last duplicate wins).
         let slots: Vec<Option<u32>> = (0..argc).map(|i| if i < np { Some(i as u32) } else { None }).collect();
@@ -1171,7 +1166,7 @@ pub(super) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCod
     let iter = PropertyKey::Symbol(rt.well_known(crate::runtime::names::WellKnown::Iterator));
     let values_fn = rt.intrinsic(Intrinsic::ArrayProtoValues);
     rt.add_named(o, iter, Value::object(values_fn), HIDDEN);
-    if mapped {
+    if kind != ARGUMENTS_UNMAPPED {
         let ck = PropertyKey::String(rt.names.callee);
         let callee = rt.stack[fp + CALLEE_SLOT];
         rt.add_named(o, ck, callee, HIDDEN);

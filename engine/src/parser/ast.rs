@@ -398,8 +398,8 @@ pub enum Expr {
     Seq(Vec<Expr>),
     /// `obj.prop` / `obj[prop]` / `obj.#p` (optional: part of an `?.` chain link).
     Member(Box<Expr>, Box<MemberProp>, bool, Pos),
-    /// `f(args)` (optional: `f?.()`).
-    Call(Box<Expr>, Vec<ExprOrSpread>, bool, Pos),
+    /// `f(args)`.
+    Call(Box<Expr>, Vec<ExprOrSpread>, CallKind, Pos),
     /// `new C(args)`
     New(Box<Expr>, Vec<ExprOrSpread>, Pos),
     /// The boundary of an optional chain: short-circuits evaluate to undefined here.
@@ -421,4 +421,30 @@ pub enum MemberProp {
     Computed(Expr),
     /// `.#name`
     Private(Name),
+}
+
+/// How a call expression calls.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CallKind {
+    /// `f(args)`
+    Plain,
+    /// `f?.(args)`
+    Optional,
+    /// `eval(args)`: a direct eval when `eval` is %eval% at run time. Records what the
+    /// surrounding code lets eval code use.
+    Eval(Box<EvalContext>),
+}
+
+/// What the code around a direct eval lets the eval code use (besides its bindings): the
+/// parser of eval code needs it for early errors.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EvalContext {
+    /// `new.target` (inside a non-arrow function, possibly through arrows).
+    pub new_target: bool,
+    /// `super.x` (inside a method, possibly through arrows).
+    pub super_prop: bool,
+    /// `super(...)` (inside a derived constructor, possibly through arrows).
+    pub super_call: bool,
+    /// The private names of the enclosing classes.
+    pub privates: Vec<Box<str>>,
 }

@@ -18,8 +18,8 @@ use swc_common::{BytePos, Span, Spanned};
 use swc_ecma_ast as s;
 
 use super::ast::{
-    AssignOp, BinOp, Class, ClassMember, Expr, ExprOrSpread, ForHead, ForInit, FuncKind, Function, LogicalOp, MemberProp, Name, ObjProp,
-    Param, PatElem, PatProp, Pattern, Pos, Program, PropKey, Stmt, Str, TemplateParts, UnaryOp, VarKind,
+    AssignOp, BinOp, CallKind, Class, ClassMember, EvalContext, Expr, ExprOrSpread, ForHead, ForInit, FuncKind, Function, LogicalOp,
+    MemberProp, Name, ObjProp, Param, PatElem, PatProp, Pattern, Pos, Program, PropKey, Stmt, Str, TemplateParts, UnaryOp, VarKind,
 };
 use super::ParseError;
 
@@ -30,10 +30,17 @@ const RED_ZONE: usize = 64 * 1024;
 /// The size of such a segment.
 const SEGMENT: usize = 1024 * 1024;
 
-/// Converts a parsed script. `base` is the swc position of the source's first byte.
-pub(super) fn convert_script(script: s::Script, src: &str, base: u32, force_strict: bool) -> R<Program> {
-    let mut cx =
-        Cx { src, base, strict: force_strict, privates: Vec::new(), fx: Scope::default(), labels: Vec::new(), loops: 0, breakables: 0 };
+/// Converts a parsed script (eval code when `eval` is given). `base` is the swc position of
+/// the source's first byte.
+pub(super) fn convert_script(script: s::Script, src: &str, base: u32, force_strict: bool, eval: Option<&EvalContext>) -> R<Program> {
+    let (fx, privates) = match eval {
+        Some(e) => (
+            Scope { new_target: e.new_target, super_prop: e.super_prop, super_call: e.super_call, ..Scope::default() },
+            vec![e.privates.iter().map(|n| Rc::from(&**n)).collect()],
+        ),
+        None => (Scope::default(), Vec::new()),
+    };
+    let mut cx = Cx { src, base, strict: force_strict, privates, fx, labels: Vec::new(), loops: 0, breakables: 0 };
     let strict = cx.directive_prologue(&script.body)? || force_strict;
     cx.strict = strict;
     let body = cx.stmts(script.body)?;
@@ -271,6 +278,8 @@ struct Scope {
     no_arguments: bool,
     /// `await` is reserved (class static block).
     static_block: bool,
+    /// `new.target` is allowed (non-arrow functions, field initialisers, static blocks).
+    new_target: bool,
 }
 
 /// Skips whitespace, line terminators and comments from byte offset `pos`.
@@ -420,11 +429,11 @@ impl Cx<'_> {
 
     /// The scope of a function's body.
     fn scope_for(&self, kind: FuncKind, generator: bool, is_async: bool) -> Scope {
-        let method = Scope { super_prop: true, ..Scope::default() };
+        let method = Scope { super_prop: true, new_target: true, ..Scope::default() };
         match kind {
             // Arrows see their surroundings' `super` and `arguments`, not its `await`.
             FuncKind::Arrow => Scope { is_async, generator: false, static_block: false, ..self.fx },
-            FuncKind::Normal => Scope { is_async, generator, ..Scope::default() },
+            FuncKind::Normal => Scope { is_async, generator, new_target: true, ..Scope::default() },
             FuncKind::Method | FuncKind::Getter | FuncKind::Setter => Scope { is_async, generator, ..method },
             FuncKind::ClassConstructor => method,
             FuncKind::DerivedConstructor => Scope { super_call: true, ..method },
@@ -1036,6 +1045,16 @@ impl Cx<'_> {
         Ok(seen.into_keys().collect())
     }
 
+    /// What eval code called from here may use.
+    fn eval_context(&self) -> EvalContext {
+        EvalContext {
+            new_target: self.fx.new_target,
+            super_prop: self.fx.super_prop,
+            super_call: self.fx.super_call,
+            privates: self.privates.iter().flatten().map(|n| Box::from(&**n)).collect(),
+        }
+    }
+
     fn private_ref(&self, p: &s::PrivateName) -> R<Name> {
         let name: &str = &p.name;
         if self.privates.iter().any(|set| set.contains(name)) {
@@ -1125,7 +1144,7 @@ impl Cx<'_> {
                     });
                 }
                 s::ClassMember::StaticBlock(b) => {
-                    let fx = Scope { super_prop: true, no_arguments: true, static_block: true, ..Scope::default() };
+                    let fx = Scope { super_prop: true, no_arguments: true, static_block: true, new_target: true, ..Scope::default() };
                     let body = self.enter(fx, true, |cx| cx.stmts(b.body.stmts))?;
                     members.push(ClassMember::StaticBlock(body));
                 }
@@ -1357,7 +1376,7 @@ impl Cx<'_> {
                 let pos = self.call_pos(&c.callee);
                 let callee = self.chain_obj(c.callee)?;
                 let args = self.args(c.args)?;
-                Ok(Expr::Call(callee, args, o.optional, pos))
+                Ok(Expr::Call(callee, args, if o.optional { CallKind::Optional } else { CallKind::Plain }, pos))
             }
             #[allow(unreachable_patterns)]
             _ => self.unsupported("This optional chain", o.span),
@@ -1627,7 +1646,11 @@ impl Cx<'_> {
                 s::Callee::Expr(callee) => {
                     let pos = self.call_pos(&callee);
                     let callee = self.boxed(callee)?;
-                    Expr::Call(callee, self.args(c.args)?, false, pos)
+                    let kind = match &*callee {
+                        Expr::Ident(n, _) if &**n == "eval" => CallKind::Eval(Box::new(self.eval_context())),
+                        _ => CallKind::Plain,
+                    };
+                    Expr::Call(callee, self.args(c.args)?, kind, pos)
                 }
                 #[allow(unreachable_patterns)]
                 _ => return self.unsupported("This call", c.span),

@@ -63,6 +63,16 @@ fn stack_size_for(source_len: usize) -> usize {
 /// a "use strict" directive (without adding one to the source); [`ast::Program::strict`] is
 /// then true.
 pub fn parse_script(source: &str, force_strict: bool) -> Result<ast::Program, ParseError> {
+    parse(source, force_strict, None)
+}
+
+/// Parses direct-eval code: like [`parse_script`], but `new.target`, `super` and private
+/// names are allowed where the calling code allows them.
+pub fn parse_eval(source: &str, force_strict: bool, context: &ast::EvalContext) -> Result<ast::Program, ParseError> {
+    parse(source, force_strict, Some(context))
+}
+
+fn parse(source: &str, force_strict: bool, eval: Option<&ast::EvalContext>) -> Result<ast::Program, ParseError> {
     if source.len() >= (u32::MAX - BASE - 1) as usize {
         return Err(ParseError::new("script too large", 0));
     }
@@ -72,14 +82,17 @@ pub fn parse_script(source: &str, force_strict: bool) -> Result<ast::Program, Pa
     // Parsing alone needs less than the full budget: if the caller already runs inside
     // `with_parse_stack`, this does not grow a second stack.
     let size = stack_size_for(source.len());
-    stacker::maybe_grow(size / 2, size, || parse_on_stack(source, force_strict))
+    stacker::maybe_grow(size / 2, size, || parse_on_stack(source, force_strict, eval))
 }
 
 /// Parses with swc and converts; the stack must already be big enough.
-fn parse_on_stack(source: &str, force_strict: bool) -> Result<ast::Program, ParseError> {
+fn parse_on_stack(source: &str, force_strict: bool, eval: Option<&ast::EvalContext>) -> Result<ast::Program, ParseError> {
     let end = BytePos(BASE + source.len() as u32);
     let input = StringInput::new(source, BytePos(BASE), end);
-    let mut lexer = Lexer::new(Syntax::Es(EsSyntax::default()), EsVersion::EsNext, input, None);
+    // swc's own `super` check is turned off for eval code; the converter checks `super`
+    // against the caller's context instead.
+    let syntax = EsSyntax { allow_super_outside_method: eval.is_some(), ..EsSyntax::default() };
+    let mut lexer = Lexer::new(Syntax::Es(syntax), EsVersion::EsNext, input, None);
     if force_strict {
         lexer.set_ctx(lexer.ctx() | Context::Strict);
     }
@@ -89,6 +102,9 @@ fn parse_on_stack(source: &str, force_strict: bool) -> Result<ast::Program, Pars
     // swc rejects every function declaration in a statement position, including Annex B's
     // `if (x) function f() {}`; the converter checks those positions itself.
     errors.retain(|e| !matches!(e.kind(), SyntaxError::DeclNotAllowed));
+    if eval.is_some_and(|e| e.new_target) {
+        errors.retain(|e| !matches!(e.kind(), SyntaxError::InvalidNewTarget));
+    }
     let script = match result {
         Ok(script) => Some(script),
         Err(e) => {
@@ -109,7 +125,7 @@ fn parse_on_stack(source: &str, force_strict: bool) -> Result<ast::Program, Pars
     let Some(script) = script else {
         return Err(ParseError::new("syntax error", 0));
     };
-    convert::convert_script(script, source, BASE, force_strict)
+    convert::convert_script(script, source, BASE, force_strict, eval)
 }
 
 /// Runs `f` on a stack big enough for parsing/compiling/dropping a source of `source_len`
@@ -476,8 +492,8 @@ mod tests {
             Expr::Member(o, p, opt, _) => {
                 format!("{}{}{}", expr(o), if *opt { "?." } else { "." }, mprop(p))
             }
-            Expr::Call(c, a, opt, _) => {
-                let q = if *opt { "?." } else { "" };
+            Expr::Call(c, a, kind, _) => {
+                let q = if *kind == CallKind::Optional { "?." } else { "" };
                 format!("(call{q} {} {})", expr(c), list(a, arg)).replace("  ", " ").replace(" )", ")")
             }
             Expr::New(c, a, _) => format!("(new {} {})", expr(c), list(a, arg)).replace(" )", ")"),

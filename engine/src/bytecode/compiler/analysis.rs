@@ -444,13 +444,11 @@ impl Walker {
                     self.expr(e);
                 }
             }
-            Expr::Call(c, a, _, _) => {
-                if let Expr::Ident(n, _) = &**c {
-                    if &**n == "eval" {
-                        self.facts.has_direct_eval = true;
-                        self.note_arguments();
-                        self.note_this();
-                    }
+            Expr::Call(c, a, kind, _) => {
+                if let CallKind::Eval(_) = kind {
+                    self.facts.has_direct_eval = true;
+                    self.note_arguments();
+                    self.note_this();
                 }
                 self.expr(c);
                 self.args(a);

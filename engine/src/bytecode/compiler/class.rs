@@ -51,10 +51,16 @@ impl FnCompiler<'_> {
         }
         let mut field_keys = Vec::new();
         for (i, m) in c.members.iter().enumerate() {
-            if let ClassMember::Field { key: PropKey::Computed(_), .. } = m {
-                let h = hidden(format!("%key{i}"));
-                decls.push((h.clone(), BindKind::Let));
-                field_keys.push(h);
+            match m {
+                ClassMember::Field { key: PropKey::Computed(_), .. } => {
+                    let h = hidden(format!("%key{i}"));
+                    decls.push((h.clone(), BindKind::Let));
+                    field_keys.push(h);
+                }
+                // A private method's function object is created once, at class definition,
+                // and shared by every instance (or installed once on the constructor).
+                ClassMember::Method { key: PropKey::Private(_), .. } => decls.push((hidden(format!("%method{i}")), BindKind::Let)),
+                _ => {}
             }
         }
         // Methods and initialisers close over all of these.
@@ -101,6 +107,8 @@ impl FnCompiler<'_> {
 
         // Methods and accessors; computed field keys in order.
         let mut instance_fields: Vec<(&ClassMember, Option<Name>)> = Vec::new();
+        let mut instance_methods: Vec<(&ClassMember, Option<Name>)> = Vec::new();
+        let mut static_methods: Vec<(&ClassMember, Name)> = Vec::new();
         let mut statics: Vec<(&ClassMember, Option<Name>)> = Vec::new();
         let mut key_i = 0;
         for (i, m) in c.members.iter().enumerate() {
@@ -114,12 +122,15 @@ impl FnCompiler<'_> {
                         _ => 0,
                     };
                     if let PropKey::Private(p) = key {
-                        // Private methods/accessors are installed like fields.
-                        let _ = p;
+                        let n: Vec<u16> = format!("#{p}").encode_utf16().collect();
+                        self.create_closure(func, Some(expr::with_prefix(prefix, &n)))?;
+                        self.emit(Op::SetHomeObject { home, slot: NS });
+                        let h = hidden(format!("%method{i}"));
+                        self.init_var(&h, func.span.0);
                         if *is_static {
-                            statics.push((m, None));
+                            static_methods.push((m, h));
                         } else {
-                            instance_fields.push((m, None));
+                            instance_methods.push((m, Some(h)));
                         }
                         self.release(mm);
                         continue;
@@ -168,6 +179,9 @@ impl FnCompiler<'_> {
             }
             self.release(mm);
         }
+        // Private methods are added to an instance before any field initialiser runs.
+        instance_methods.append(&mut instance_fields);
+        let instance_fields = instance_methods;
         if !instance_fields.is_empty() {
             let outer = self.outer_for_nested();
             let code = self.field_initializer(&instance_fields, &outer, c.span)?;
@@ -180,6 +194,12 @@ impl FnCompiler<'_> {
         if let Some(n) = &c.name {
             self.emit(Op::Ldar { src: ctor, slot: NS });
             self.init_var(n, c.span.0);
+        }
+        let mut seen = Vec::new();
+        for (m, h) in static_methods {
+            let m2 = self.reg_mark();
+            self.add_private_method(m, &h, ctor, &mut seen)?;
+            self.release(m2);
         }
         for s in statics {
             let outer = self.outer_for_nested();
@@ -218,8 +238,10 @@ impl FnCompiler<'_> {
                 facts.has_direct_eval |= f.has_direct_eval;
             }
         }
-        let mut c = FnCompiler::new(self.source.clone(), outer, CodeKind::Method, true, facts, Arc::from(&[][..]));
+        let outer = without_this_bindings(outer);
+        let mut c = FnCompiler::new(self.source.clone(), &outer, CodeKind::Method, true, facts, Arc::from(&[][..]));
         c.func_kind = FuncKind::FieldInit;
+        let mut seen = Vec::new();
         for (m, key_binding) in members {
             let mark = c.reg_mark();
             match m {
@@ -254,47 +276,53 @@ impl FnCompiler<'_> {
                         }
                     }
                     if let PropKey::Private(_) = key {
-                        c.emit(Op::DefinePrivate { obj: Reg::THIS, name: kr, slot: NS });
+                        c.emit(Op::DefinePrivate { obj: Reg::THIS, name: kr, method: 0, slot: NS });
                     } else {
                         c.pos(*pos);
                         c.emit(Op::DefineKeyed { obj: Reg::THIS, key: kr, slot: NS });
                     }
                 }
-                ClassMember::Method { key: PropKey::Private(p), func, .. } => {
-                    let kr = c.private_name_to_reg(p, func.span.0)?;
-                    let prefix = match func.kind {
-                        FuncKind::Getter => 1,
-                        FuncKind::Setter => 2,
-                        _ => 0,
-                    };
-                    let n: Vec<u16> = format!("#{p}").encode_utf16().collect();
-                    c.create_closure(func, Some(expr::with_prefix(prefix, &n)))?;
-                    c.emit(Op::SetHomeObject { home: Reg::THIS, slot: NS });
-                    match func.kind {
-                        FuncKind::Getter | FuncKind::Setter => {
-                            c.emit(Op::DefineAccessor {
-                                obj: Reg::THIS,
-                                key: kr,
-                                is_setter: (func.kind == FuncKind::Setter) as u32,
-                                enumerable: 2,
-                                slot: NS,
-                            });
-                        }
-                        _ => {
-                            c.emit(Op::DefinePrivate { obj: Reg::THIS, name: kr, slot: NS });
-                        }
-                    }
+                ClassMember::Method { .. } => {
+                    let h = key_binding.as_ref().expect("private methods are bound at class definition");
+                    c.add_private_method(m, h, Reg::THIS, &mut seen)?;
                 }
                 ClassMember::StaticBlock(body) => {
                     c.block_as_function_body(body)?;
                 }
-                ClassMember::Method { .. } => unreachable!("public methods are defined directly"),
             }
             c.release(mark);
         }
         c.emit(Op::LdaUndefined { slot: NS });
         c.emit(Op::Return { slot: NS });
         Ok(Arc::new(c.finish(0, 0, span)))
+    }
+
+    /// Adds private method `m` (its function object held in binding `h`) to the object in
+    /// `obj`. `seen` lists the accessor names already added: the second half of a getter/setter
+    /// pair joins the first instead of being a second (and failing) addition.
+    fn add_private_method(&mut self, m: &ClassMember, h: &Name, obj: Reg, seen: &mut Vec<Name>) -> CResult<()> {
+        let ClassMember::Method { key: PropKey::Private(p), func, .. } = m else { unreachable!("only private methods") };
+        let kr = self.private_name_to_reg(p, func.span.0)?;
+        self.load_var(h, func.span.0, false);
+        match func.kind {
+            FuncKind::Getter | FuncKind::Setter => {
+                let second = seen.contains(p);
+                if !second {
+                    seen.push(p.clone());
+                }
+                self.emit(Op::DefineAccessor {
+                    obj,
+                    key: kr,
+                    is_setter: (func.kind == FuncKind::Setter) as u32,
+                    enumerable: if second { PRIVATE_ACCESSOR_JOIN } else { PRIVATE_ACCESSOR_ADD },
+                    slot: NS,
+                });
+            }
+            _ => {
+                self.emit(Op::DefinePrivate { obj, name: kr, method: 1, slot: NS });
+            }
+        }
+        Ok(())
     }
 
     /// A static block: its own var scope.
@@ -318,15 +346,16 @@ fn default_constructor(
     span: (Pos, Pos),
 ) -> CResult<Arc<CodeBlock>> {
     let kind = if derived { CodeKind::DerivedConstructor } else { CodeKind::ClassConstructor };
-    let mut c = FnCompiler::new(source, outer, kind, true, FunctionFacts::default(), name);
+    let outer = without_this_bindings(outer);
+    let mut c = FnCompiler::new(source, &outer, kind, true, FunctionFacts::default(), name);
     c.func_kind = if derived { FuncKind::DerivedConstructor } else { FuncKind::ClassConstructor };
     if derived {
         let r = c.alloc_reg();
         c.emit(Op::CreateRest { start: 0, slot: NS });
         c.emit(Op::Star { dst: r, slot: NS });
         c.pos(span.0);
-        c.emit(Op::SuperCallSpread { args: r, slot: FS });
-        c.emit(Op::Ldar { src: Reg::THIS, slot: NS });
+        c.emit(Op::SuperCallSpread { func: Reg::CALLEE, args: r, slot: FS });
+        c.emit(Op::BindThis { func: Reg::CALLEE, slot: NS });
     } else {
         c.emit(Op::RunClassFields { slot: NS });
         c.emit(Op::LdaUndefined { slot: NS });

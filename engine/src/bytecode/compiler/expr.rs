@@ -34,6 +34,11 @@ impl FnCompiler<'_> {
     }
 
     fn load_this(&mut self) {
+        if let Some((depth, index)) = self.this_in_context() {
+            self.emit(Op::LdaContext { depth, index, slot: NS });
+            self.emit(Op::ThisCheck { slot: NS });
+            return;
+        }
         self.emit(Op::Ldar { src: Reg::THIS, slot: NS });
         if self.in_derived_constructor() {
             self.emit(Op::ThisCheck { slot: NS });
@@ -47,6 +52,17 @@ impl FnCompiler<'_> {
         // An arrow cannot know statically; the hole check is cheap and harmless elsewhere,
         // because `this` is never the hole outside a derived constructor.
         true
+    }
+
+    /// The key of `super[key]` / `super.key` into a register. `this` is read first (spec
+    /// order): where it lives in a context, it is copied into the frame's `this` slot, which
+    /// `GetSuper`/`SetSuper` use as the receiver.
+    fn super_key_to_reg(&mut self, prop: &MemberProp) -> CResult<Reg> {
+        if self.this_in_context().is_some() {
+            self.load_this();
+            self.emit(Op::Star { dst: Reg::THIS, slot: NS });
+        }
+        self.member_key_to_reg(prop)
     }
 
     /// A property key (computed or static) into a register.
@@ -167,7 +183,7 @@ impl FnCompiler<'_> {
             }
             Expr::SuperMember(prop, pos) => {
                 let mark = self.reg_mark();
-                let key = self.member_key_to_reg(prop)?;
+                let key = self.super_key_to_reg(prop)?;
                 self.pos(*pos);
                 self.emit(Op::GetSuper { key, slot: NS });
                 self.release(mark);
@@ -244,7 +260,7 @@ impl FnCompiler<'_> {
                     self.patch(end);
                 }
             }
-            Expr::Call(callee, args, optional, pos) => self.call(callee, args, *optional, *pos)?,
+            Expr::Call(callee, args, kind, pos) => self.call(callee, args, kind, *pos)?,
             Expr::New(callee, args, pos) => {
                 let mark = self.reg_mark();
                 let c = self.expr_to_reg(callee)?;
@@ -562,7 +578,7 @@ impl FnCompiler<'_> {
                 }
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.member_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop)?;
                 self.pos(*p);
                 self.emit(Op::GetSuper { key: k, slot: NS });
                 self.emit(Op::ToNumeric { slot: FS });
@@ -668,7 +684,7 @@ impl FnCompiler<'_> {
                 }
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.member_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop)?;
                 self.pos(*p);
                 self.emit(Op::GetSuper { key: k, slot: NS });
                 Ref::Super(k)
@@ -747,7 +763,7 @@ impl FnCompiler<'_> {
                 Ok(())
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.member_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop)?;
                 value(self)?;
                 let v = self.alloc_reg();
                 self.emit(Op::Star { dst: v, slot: NS });
@@ -778,7 +794,7 @@ impl FnCompiler<'_> {
             }
             Expr::SuperMember(prop, pos) => {
                 let mark = self.reg_mark();
-                let k = self.member_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop)?;
                 self.pos(*pos);
                 self.emit(Op::GetSuper { key: k, slot: NS });
                 self.emit(Op::Star { dst: c, slot: NS });
@@ -800,11 +816,10 @@ impl FnCompiler<'_> {
         Ok((c, t))
     }
 
-    fn call(&mut self, callee: &Expr, args: &[ExprOrSpread], optional: bool, pos: Pos) -> CResult<()> {
+    fn call(&mut self, callee: &Expr, args: &[ExprOrSpread], kind: &CallKind, pos: Pos) -> CResult<()> {
         let mark = self.reg_mark();
-        let is_eval = matches!(callee, Expr::Ident(n, _) if &**n == "eval");
         let (c, t) = self.callee_and_this(callee)?;
-        if optional {
+        if *kind == CallKind::Optional {
             self.emit(Op::Ldar { src: c, slot: NS });
             self.optional_exit();
         }
@@ -816,8 +831,8 @@ impl FnCompiler<'_> {
         } else {
             let _ = self.args_to_regs(args)?;
             self.pos(pos);
-            if is_eval {
-                let scope = self.eval_scope();
+            if let CallKind::Eval(context) = kind {
+                let scope = self.eval_scope(context);
                 self.emit(Op::CallEval { callee: c, this_reg: t, argc: args.len() as u32, scope, slot: FS });
             } else {
                 self.emit(Op::Call { callee: c, this_reg: t, argc: args.len() as u32, slot: FS });
@@ -953,17 +968,33 @@ impl FnCompiler<'_> {
         Ok(())
     }
 
+    /// `super(args)`: constructs with the active function's parent, then binds `this` (in the
+    /// frame, or in the derived constructor's context when arrows or eval code can reach it)
+    /// and runs the field initialisers.
     fn super_call(&mut self, args: &[ExprOrSpread], pos: Pos) -> CResult<()> {
         let mark = self.reg_mark();
+        let func = match self.resolve(CTOR_BINDING) {
+            Resolved::Ctx { depth, index, .. } => {
+                let r = self.alloc_reg();
+                self.emit(Op::LdaContext { depth, index, slot: NS });
+                self.emit(Op::Star { dst: r, slot: NS });
+                r
+            }
+            _ => Reg::CALLEE,
+        };
         if args.iter().any(|a| matches!(a, ExprOrSpread::Spread(_))) {
             let arr = self.spread_array(args)?;
             self.pos(pos);
-            self.emit(Op::SuperCallSpread { args: arr, slot: FS });
+            self.emit(Op::SuperCallSpread { func, args: arr, slot: FS });
         } else {
             let base = self.args_to_regs(args)?;
             self.pos(pos);
-            self.emit(Op::SuperCall { args: base, argc: args.len() as u32, slot: FS });
+            self.emit(Op::SuperCall { func, args: base, argc: args.len() as u32, slot: FS });
         }
+        match self.this_in_context() {
+            Some((depth, index)) => self.emit(Op::BindThisContext { func, depth, index, slot: NS }),
+            None => self.emit(Op::BindThis { func, slot: NS }),
+        };
         self.release(mark);
         Ok(())
     }

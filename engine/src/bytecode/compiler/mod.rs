@@ -91,6 +91,15 @@ pub(crate) struct OuterCtx {
     names: Vec<(Name, u32, BindKind)>,
 }
 
+/// `outer` as seen from a function with its own `this`: without the derived-constructor
+/// bindings of [`THIS_BINDING`] and [`CTOR_BINDING`].
+fn without_this_bindings(outer: &[OuterCtx]) -> Vec<OuterCtx> {
+    outer
+        .iter()
+        .map(|o| OuterCtx { names: o.names.iter().filter(|(n, _, _)| &**n != THIS_BINDING && &**n != CTOR_BINDING).cloned().collect() })
+        .collect()
+}
+
 enum Exit {
     Return,
     Jump { control: usize, is_continue: bool },
@@ -138,6 +147,11 @@ fn program_end(s: &Source) -> u32 {
 /// The hidden binding of a sloppy function with direct eval: an object holding the vars
 /// that eval code declares there.
 const EVAL_VARS: &str = "%evalvars";
+/// A derived constructor whose `this` can be reached from arrows or eval code keeps `this`
+/// in this context binding (the hole until `super()` returns)...
+const THIS_BINDING: &str = "%this";
+/// ...and itself in this one, for `super()` called from those arrows.
+const CTOR_BINDING: &str = "%ctor";
 
 impl BindKind {
     fn from_code(c: u8) -> BindKind {
@@ -163,6 +177,7 @@ pub fn compile_eval(program: &Program, source: Arc<Source>, scope: &EvalScope) -
     let mut c = FnCompiler::new(source, &outer, CodeKind::Eval, strict, facts, Arc::from(&[][..]));
     c.dynamic_scope = !outer.is_empty() || scope.in_function;
     c.eval_in_function = scope.in_function;
+    c.lexicals_beside_eval_vars = scope.lexicals_beside_eval_vars;
     c.eval_prologue(&program.body, strict, scope.in_function)?;
     let r = c.alloc_reg();
     c.completion_reg = Some(r);
@@ -200,6 +215,14 @@ pub(crate) fn compile_function(
         (Some(n), _) => n.encode_utf16().collect::<Vec<_>>().into(),
         (None, Some(h)) => h,
         (None, None) => Arc::from(&[][..]),
+    };
+    // Only arrows see an enclosing derived constructor's `this` binding.
+    let stripped;
+    let outer = if f.kind == FuncKind::Arrow {
+        outer
+    } else {
+        stripped = without_this_bindings(outer);
+        &stripped
     };
     let mut c = FnCompiler::new(source, outer, kind, strict, facts, name.clone());
     c.generator = f.generator;
@@ -255,6 +278,9 @@ pub(crate) struct FnCompiler<'a> {
     dynamic_scope: bool,
     /// Eval code: is the variable environment a function's?
     eval_in_function: bool,
+    /// See [`EvalScope::lexicals_beside_eval_vars`]: set by the function prologue, inherited
+    /// by eval code.
+    lexicals_beside_eval_vars: bool,
 }
 
 impl<'a> FnCompiler<'a> {
@@ -289,6 +315,7 @@ impl<'a> FnCompiler<'a> {
             opt_exits: Vec::new(),
             dynamic_scope: false,
             eval_in_function: false,
+            lexicals_beside_eval_vars: false,
         }
     }
 
@@ -299,6 +326,7 @@ impl<'a> FnCompiler<'a> {
             strict: self.strict,
             generator: self.generator,
             is_async: self.is_async,
+            lexical_this: self.is_arrow || self.kind == CodeKind::Eval,
             param_count: params,
             length,
             register_count: (self.max_reg - params as i32).max(0) as u32,
@@ -549,6 +577,15 @@ impl<'a> FnCompiler<'a> {
         }
         Resolved::Global
     }
+    /// Where `this` lives when it is a derived constructor's context binding (reached from
+    /// the constructor itself or from its arrows and eval code): (depth, index).
+    fn this_in_context(&self) -> Option<(u32, u32)> {
+        match self.resolve(THIS_BINDING) {
+            Resolved::Ctx { depth, index, .. } => Some((depth, index)),
+            _ => None,
+        }
+    }
+
     fn outer_has_eval(&self) -> bool {
         self.outer.iter().any(|o| o.names.iter().any(|(n, _, _)| &**n == EVAL_VARS))
     }
@@ -577,7 +614,7 @@ impl<'a> FnCompiler<'a> {
     }
 
     /// The static scope description a direct eval call compiles against.
-    fn eval_scope(&mut self) -> ConstIdx {
+    fn eval_scope(&mut self, context: &EvalContext) -> ConstIdx {
         let levels = self
             .outer_for_nested()
             .into_iter()
@@ -588,7 +625,15 @@ impl<'a> FnCompiler<'a> {
             CodeKind::Eval => self.eval_in_function,
             _ => true,
         };
-        self.add_const(Constant::EvalScope(Arc::new(EvalScope { levels, strict: self.strict, in_function })))
+        let lexicals_beside_eval_vars = self.lexicals_beside_eval_vars;
+        let context = context.clone();
+        self.add_const(Constant::EvalScope(Arc::new(EvalScope {
+            levels,
+            strict: self.strict,
+            in_function,
+            lexicals_beside_eval_vars,
+            context,
+        })))
     }
 
     fn needs_tdz_check(&self, r: &Resolved) -> bool {

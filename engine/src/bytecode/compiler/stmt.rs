@@ -156,6 +156,22 @@ impl FnCompiler<'_> {
     }
 
     /// Eval code: where its `var`s and functions go (EvalDeclarationInstantiation).
+    /// A sloppy direct eval's `var n` is a SyntaxError when a `let`/`const`/`class` named `n`
+    /// sits between the eval and the caller's variable environment.
+    fn check_eval_var_conflict(&self, n: &Name) -> CResult<()> {
+        for level in self.outer {
+            let is_var_level = level.names.iter().any(|(m, _, _)| &**m == EVAL_VARS);
+            let checked = !is_var_level || self.lexicals_beside_eval_vars;
+            if checked && level.names.iter().any(|(m, _, k)| m == n && k.lexical()) {
+                return err(format!("Identifier '{n}' has already been declared"), 0);
+            }
+            if is_var_level {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     pub(super) fn eval_prologue(&mut self, body: &[Stmt], strict: bool, in_function: bool) -> CResult<()> {
         let mut vars = Vec::new();
         collect_vars(body, &mut vars);
@@ -201,8 +217,10 @@ impl FnCompiler<'_> {
             return Ok(());
         } else {
             // Sloppy eval in a function: vars join the caller's variable environment (an
-            // existing binding, or the caller's `%evalvars` object).
+            // existing binding, or the caller's `%evalvars` object), unless a lexical
+            // declaration between here and there has the name (EvalDeclarationInstantiation).
             for n in vars.iter().chain(fnames.iter()) {
+                self.check_eval_var_conflict(n)?;
                 if let Resolved::Ctx { kind: BindKind::Var, .. } = self.resolve(n) {
                     continue;
                 }
@@ -287,7 +305,12 @@ impl FnCompiler<'_> {
             && !param_names.iter().any(|n| &**n == "arguments")
             && !matches!(f.kind, FuncKind::FieldInit);
         let unique = param_names.iter().enumerate().all(|(i, n)| !param_names[..i].contains(n));
-        let mapped = has_arguments && simple && !self.strict && nparams > 0 && unique;
+        let arguments_kind = match (simple && !self.strict, nparams > 0 && unique) {
+            (false, _) => ARGUMENTS_UNMAPPED,
+            (true, true) => ARGUMENTS_MAPPED,
+            (true, false) => ARGUMENTS_SLOPPY_UNMAPPED,
+        };
+        let mapped = has_arguments && arguments_kind == ARGUMENTS_MAPPED;
 
         // Parameters.
         // Parameters with initialisers or patterns are in their TDZ until bound.
@@ -301,6 +324,13 @@ impl FnCompiler<'_> {
         }
         if self.facts.has_direct_eval && !self.strict {
             decls.push((Rc::from(EVAL_VARS), BindKind::Var));
+        }
+        let this_in_context = f.kind == FuncKind::DerivedConstructor && (self.facts.arrow_uses_this || self.facts.has_direct_eval);
+        if this_in_context {
+            for n in [THIS_BINDING, CTOR_BINDING] {
+                decls.push((Rc::from(n), BindKind::Var));
+                self.facts.captured.insert(Rc::from(n));
+            }
         }
         // A mapped arguments object aliases parameters: keep them in the context.
         if mapped {
@@ -346,6 +376,7 @@ impl FnCompiler<'_> {
         // With parameter expressions, the body's vars get their own environment (closures in
         // parameter defaults must not see them): declared after the parameters are bound.
         let separate_var_scope = !simple;
+        self.lexicals_beside_eval_vars = simple;
         let body_var_names: Vec<Name> = if separate_var_scope {
             let mut v: Vec<Name> = Vec::new();
             for n in &body_decls {
@@ -416,8 +447,14 @@ impl FnCompiler<'_> {
                 _ => {}
             }
         }
+        if this_in_context {
+            self.emit(Op::LdaHole { slot: NS });
+            self.init_var(&Rc::from(THIS_BINDING), f.span.0);
+            self.emit(Op::Ldar { src: Reg::CALLEE, slot: NS });
+            self.init_var(&Rc::from(CTOR_BINDING), f.span.0);
+        }
         if has_arguments {
-            self.emit(Op::CreateArguments { mapped: mapped as u32, slot: NS });
+            self.emit(Op::CreateArguments { kind: arguments_kind, slot: NS });
             let n: Name = Rc::from("arguments");
             self.init_var(&n, f.span.0);
         }
@@ -477,6 +514,7 @@ impl FnCompiler<'_> {
     pub(super) fn emit_implicit_return(&mut self) {
         match self.func_kind {
             FuncKind::DerivedConstructor => {
+                self.sync_this_slot();
                 self.emit(Op::Ldar { src: Reg::THIS, slot: NS });
                 self.emit(Op::ThisCheck { slot: NS });
             }
@@ -1220,9 +1258,27 @@ impl FnCompiler<'_> {
         }
         if self.func_kind == FuncKind::DerivedConstructor {
             self.emit(Op::ThisCheck { slot: NS });
+            let mark = self.reg_mark();
+            let value = self.alloc_reg();
+            self.emit(Op::Star { dst: value, slot: NS });
+            self.sync_this_slot();
+            self.emit(Op::Ldar { src: value, slot: NS });
+            self.release(mark);
         }
         self.emit(Op::Return { slot: NS });
         Ok(())
+    }
+
+    /// In a derived constructor that keeps `this` in its context, copies it into the frame's
+    /// `this` slot, which `Return` reads (clobbers the accumulator).
+    fn sync_this_slot(&mut self) {
+        if self.func_kind != FuncKind::DerivedConstructor {
+            return;
+        }
+        if let Some((depth, index)) = self.this_in_context() {
+            self.emit(Op::LdaContext { depth, index, slot: NS });
+            self.emit(Op::Star { dst: Reg::THIS, slot: NS });
+        }
     }
 
     /// After a finally body: rethrow (kind 1), or perform the recorded exit (kind ≥ 2);

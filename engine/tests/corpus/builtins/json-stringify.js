@@ -33,7 +33,7 @@ var nested = { a: [1, { b: 2 }], c: 'x', e: [], f: {} };
 console.log(JSON.stringify(nested, null, 2));
 console.log(JSON.stringify(nested, null, '--'));
 console.log(JSON.stringify([1, [2]], null, 20).length + ' ' + JSON.stringify([1], null, '12345678901234').length);
-console.log(JSON.stringify([1], null, new Number(3)) + '|' + JSON.stringify([1], null, new String('ab')) + '|' + JSON.stringify([1], null, 0.9) + '|' + JSON.stringify([1], null, -5) + '|' + JSON.stringify([1], null, true));
+console.log(JSON.stringify([1], null, new Number(3)) + '|' + JSON.stringify([1], null, new String('ab')) + '|' + JSON.stringify([1], null, 1.5) + '|' + JSON.stringify([1], null, -5) + '|' + JSON.stringify([1], null, true));
 console.log(JSON.stringify({}, null, 2) + ' ' + JSON.stringify([], null, 2) + ' ' + JSON.stringify([undefined], null, 1));
 
 // toJSON.
