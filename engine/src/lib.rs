@@ -14,6 +14,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod heap;
 pub mod interpreter;
+pub mod jit;
 pub mod parser;
 pub mod runtime;
 pub mod value;

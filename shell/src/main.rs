@@ -15,7 +15,11 @@ Options:
   --stats               print inline-cache and GC statistics after running
   --gc-stress[=N]       collect garbage every N allocations (default 1)
   --heap-limit=MB       terminate a script whose heap exceeds MB megabytes
-  --jit=off             execution tier (only the interpreter exists so far)
+  --jit=TIER            highest execution tier: off (interpreter only), baseline,
+                        full (every tier; the default)
+  --jit-eager           compile every function on its first call
+  --jit-threshold=N     calls before a function is compiled (loops: 50*N back-edges)
+  --trace-jit           print one line per compiled function to stderr
   --stack-size=SLOTS    VM register stack capacity, in values
   -h, --help            show this help
 ";
@@ -58,10 +62,13 @@ fn parse_args() -> Result<Args, String> {
             }
             "--jit" => {
                 let v = value.or_else(|| it.next()).ok_or("--jit needs a tier")?;
-                if v != "off" {
-                    return Err(format!("--jit={v}: only --jit=off is available (the JIT tiers are not built yet)"));
-                }
-                a.options.jit = v;
+                a.options.jit = jolt::jit::Tier::parse(&v).ok_or(format!("--jit={v}: expected off, baseline or full"))?;
+            }
+            "--jit-eager" => a.options.jit_eager = true,
+            "--trace-jit" => a.options.trace_jit = true,
+            "--jit-threshold" => {
+                let v = value.or_else(|| it.next()).ok_or("--jit-threshold needs a number")?;
+                a.options.jit_threshold = Some(v.parse().map_err(|_| format!("bad --jit-threshold value: {v}"))?);
             }
             "--stack-size" => {
                 let v = value.or_else(|| it.next()).ok_or("--stack-size needs a number")?;

@@ -87,7 +87,7 @@ impl EngineConfig {
         jolt::RuntimeOptions {
             heap_limit: self.heap_limit,
             gc_stress: self.gc_stress,
-            jit: self.jit.clone(),
+            jit: jolt::jit::Tier::parse(&self.jit).unwrap_or_default(),
             jit_eager: self.jit_eager,
             opt_threshold: self.opt_threshold,
             ..Default::default()

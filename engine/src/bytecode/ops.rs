@@ -48,6 +48,22 @@ pub const ARGUMENTS_MAPPED: u32 = 1;
 /// duplicates): `callee` is the function, but there is no parameter map.
 pub const ARGUMENTS_SLOPPY_UNMAPPED: u32 = 2;
 
+/// Operand types that may be a jump target (for [`Op::jump_target`]).
+trait AsLabel: Copy {
+    fn as_label(self) -> Option<Label> {
+        None
+    }
+}
+impl AsLabel for Label {
+    fn as_label(self) -> Option<Label> {
+        Some(self)
+    }
+}
+impl AsLabel for Reg {}
+impl AsLabel for ConstIdx {}
+impl AsLabel for u32 {}
+impl AsLabel for i32 {}
+
 /// An index into the function's constant pool.
 #[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
 pub struct ConstIdx(pub u32);
@@ -279,6 +295,10 @@ macro_rules! define_ops {
             /// The kind of feedback the instruction collects, if any.
             pub fn feedback_kind(&self) -> Option<FeedbackKind> {
                 match self { $( Op::$name { .. } => fb_field!($fb), )* }
+            }
+            /// The instruction's jump target, if it has one (every instruction has at most one).
+            pub fn jump_target(&self) -> Option<Label> {
+                match *self { $( Op::$name { $($f,)* .. } => None $( .or(AsLabel::as_label($f)) )*, )* }
             }
             /// The instruction's feedback slot, if it has one.
             pub fn feedback_slot(&self) -> Option<FeedbackSlot> {

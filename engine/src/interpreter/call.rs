@@ -11,6 +11,8 @@ use crate::value::Value;
 
 /// Rust stack kept free for one level of native re-entry (parser, natives, the loop).
 const NATIVE_STACK_RESERVE: usize = 256 * 1024;
+/// The native stack JavaScript runs on when compiled code may recurse (see `run_closure`).
+const JS_NATIVE_STACK: usize = 1 << 30;
 
 impl Runtime {
     /// Pushes a frame for `callee` (a closure) with arguments read from `args`
@@ -167,6 +169,19 @@ impl Runtime {
 
     /// Runs a closure to completion in a nested interpreter loop.
     pub(crate) fn run_closure(&mut self, o: Gc<JsObject>, this: Value, args: ArgSrc<'_>, new_target: Value, flags: i32) -> JsResult<Value> {
+        if self.native_depth == 0 && self.jit.tier != crate::jit::Tier::Off {
+            // Entered from the embedder with compiled code possible: compiled frames recurse on
+            // the native stack, so run on a stack big enough for JavaScript recursion to end
+            // in the register stack's RangeError rather than the native one (memory is only
+            // committed as it is touched).
+            if stacker::remaining_stack().is_none_or(|r| r < JS_NATIVE_STACK / 2) {
+                return stacker::grow(JS_NATIVE_STACK, || self.run_closure_here(o, this, args, new_target, flags));
+            }
+        }
+        self.run_closure_here(o, this, args, new_target, flags)
+    }
+
+    fn run_closure_here(&mut self, o: Gc<JsObject>, this: Value, args: ArgSrc<'_>, new_target: Value, flags: i32) -> JsResult<Value> {
         self.check_native_stack()?;
         let saved_fp = self.fp;
         let saved_pc = self.pc;

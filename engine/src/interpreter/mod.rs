@@ -27,7 +27,7 @@ use frame::*;
 use std::sync::atomic::Ordering;
 
 pub(crate) use generator::ResumeMode;
-pub(crate) use ops::js_pow;
+pub(crate) use ops::{frame_end, js_pow};
 /// Suspended-frame types, shared with the runtime.
 pub(crate) mod generator_state {
     pub(crate) use super::generator::{GenState, GeneratorData, Suspended};
@@ -36,7 +36,7 @@ pub(crate) use generator::{data_of as generator_data, subscribe_await, Step};
 
 /// The function code of the frame at `fp`.
 #[inline]
-fn frame_code(rt: &Runtime, fp: usize) -> Gc<FunctionCode> {
+pub(crate) fn frame_code(rt: &Runtime, fp: usize) -> Gc<FunctionCode> {
     let callee = rt.stack[fp + CALLEE_SLOT].as_object().expect("frame callee");
     callee.as_closure().expect("frame callee is a closure").code
 }
@@ -44,7 +44,7 @@ fn frame_code(rt: &Runtime, fp: usize) -> Gc<FunctionCode> {
 /// Polls the interrupt flag and runs a pending collection. `acc` is spilled into the
 /// current frame first so the collector sees it.
 #[inline]
-fn safepoint(rt: &mut Runtime, fp: usize, acc: Value) -> JsResult<()> {
+pub(crate) fn safepoint(rt: &mut Runtime, fp: usize, acc: Value) -> JsResult<()> {
     if rt.interrupt.load(Ordering::Relaxed) {
         rt.interrupt.store(false, Ordering::Relaxed);
         return Err(Throw::Terminate(Termination::Interrupted));
@@ -60,14 +60,66 @@ fn safepoint(rt: &mut Runtime, fp: usize, acc: Value) -> JsResult<()> {
 }
 
 /// Runs the current frame (`rt.fp`, from `rt.pc`, accumulator in its `ACC_SLOT`) until the
-/// entry frame returns.
+/// entry frame returns. A frame entered at its start runs compiled code when it has some.
 pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
+    let fp = rt.fp;
+    if rt.pc == 0 {
+        let code = frame_code(rt, fp);
+        if let Some(entry) = crate::jit::entry_for(rt, code) {
+            safepoint(rt, fp, Value::UNDEFINED)?;
+            code.get_mut().invocations += 1;
+            let r = crate::jit::run_frame(rt, fp, entry, 0);
+            let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
+            rt.sp = fp;
+            rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
+            return r.and_then(|v| return_value(rt, fp, code, v));
+        }
+    }
+    run_loop::<false>(rt, usize::MAX)
+}
+
+/// Executes the one instruction at `pc` of the frame at `fp` for compiled code, with the
+/// interpreter's semantics (calls it makes run to completion). Returns the new accumulator
+/// and leaves the next pc in `rt.jit.next_pc`; an exception that reaches the frame at `fp`
+/// is returned without unwinding that frame (compiled code finds its handler).
+pub(crate) fn step(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResult<Value> {
+    rt.fp = fp;
+    rt.pc = pc;
+    rt.stack[fp + ACC_SLOT] = acc;
+    run_loop::<true>(rt, fp)
+}
+
+/// The value a frame that executed `Return` with `acc` gives its caller: `[[Construct]]`
+/// replaces a non-object result by `this` (or rejects it, for derived constructors).
+fn return_value(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, acc: Value) -> JsResult<Value> {
+    let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
+    if flags & FLAG_CONSTRUCT == 0 || acc.is_object() {
+        return Ok(acc);
+    }
+    if code.block.kind == CodeKind::DerivedConstructor && !acc.is_undefined() {
+        return Err(rt.type_error("Derived constructors may only return object or undefined"));
+    }
+    let this = rt.stack[fp + THIS_SLOT];
+    if this.is_hole() {
+        return Err(rt.reference_error(
+            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+        ));
+    }
+    Ok(this)
+}
+
+/// The interpreter loop. `STEP` (used by compiled code, see [`step`]) returns as soon as control
+/// is back in frame `stop_fp` after one instruction.
+fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Value> {
     let mut fp = rt.fp;
     let mut pc = rt.pc;
     let mut code = frame_code(rt, fp);
     let mut acc = rt.stack[fp + ACC_SLOT];
-    safepoint(rt, fp, acc)?;
-    code.get_mut().invocations += 1;
+    if !STEP {
+        safepoint(rt, fp, acc)?;
+        code.get_mut().invocations += 1;
+    }
+    let mut first = true;
 
     macro_rules! reg {
         ($r:expr) => {
@@ -81,6 +133,14 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
     }
 
     'main: loop {
+        if STEP {
+            if fp == stop_fp && !first {
+                rt.jit.next_pc = pc;
+                rt.fp = fp;
+                return Ok(acc);
+            }
+            first = false;
+        }
         let exc: Throw;
         'op: {
             macro_rules! tri {
@@ -94,18 +154,52 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                     }
                 };
             }
-            // Enters a JS closure: the caller's state is saved in its frame.
+            // Enters a JS closure: the caller's state is saved in its frame. A callee with
+            // compiled code runs it to completion here (native recursion, stack-checked).
             macro_rules! enter {
                 ($callee:expr, $this:expr, $args:expr, $nt:expr, $flags:expr) => {{
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
                     let nfp = tri!(rt.push_frame($callee, $this, $args, $nt, $flags, pc));
-                    fp = nfp;
-                    pc = 0;
+                    let ncode = frame_code(rt, nfp);
+                    ncode.get_mut().invocations += 1;
+                    tri!(safepoint(rt, nfp, Value::UNDEFINED));
+                    if let Some(entry) = crate::jit::entry_for(rt, ncode) {
+                        let r = crate::jit::run_frame(rt, nfp, entry, 0).and_then(|v| return_value(rt, nfp, ncode, v));
+                        rt.fp = fp;
+                        rt.sp = ops::frame_end(rt, fp, code);
+                        let v = tri!(r);
+                        acc = if $flags & FLAG_DISCARD != 0 { rt.stack[fp + ACC_SLOT] } else { v };
+                    } else {
+                        fp = nfp;
+                        pc = 0;
+                        code = ncode;
+                        acc = Value::UNDEFINED;
+                    }
+                }};
+            }
+            // The frame at `fp` has returned `$result`: pop it and continue in its caller.
+            macro_rules! frame_returned {
+                ($result:expr) => {{
+                    let result = $result;
+                    let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
+                    let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
+                    let ret_pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
+                    rt.sp = fp;
+                    if flags & FLAG_ENTRY != 0 {
+                        rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
+                        if flags & FLAG_RESUMABLE != 0 {
+                            rt.suspended = None;
+                        }
+                        return Ok(result);
+                    }
+                    fp = caller as usize;
+                    rt.fp = fp;
+                    pc = ret_pc;
                     code = frame_code(rt, fp);
-                    code.get_mut().invocations += 1;
-                    acc = Value::UNDEFINED;
-                    tri!(safepoint(rt, fp, acc));
+                    acc = if flags & FLAG_DISCARD != 0 { rt.stack[fp + ACC_SLOT] } else { result };
+                    // The caller's frame extends to the callee's base.
+                    rt.sp = ops::frame_end(rt, fp, code);
                 }};
             }
             rt.pc = pc;
@@ -439,6 +533,32 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                     pc = target.0;
                     code.get_mut().back_edges += 1;
                     tri!(safepoint(rt, fp, acc));
+                    // On-stack replacement: a hot loop continues in compiled code.
+                    if let Some(entry) = crate::jit::osr_entry_for(rt, code) {
+                        rt.stack[fp + ACC_SLOT] = acc;
+                        rt.fp = fp;
+                        let r = crate::jit::run_frame(rt, fp, entry, pc).and_then(|v| return_value(rt, fp, code, v));
+                        match r {
+                            Ok(v) => frame_returned!(v),
+                            Err(e) => {
+                                exc = e;
+                                // Thrown where no handler of this frame applies: in its caller.
+                                let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
+                                let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
+                                rt.sp = fp;
+                                if flags & FLAG_ENTRY != 0 {
+                                    rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
+                                    return Err(exc);
+                                }
+                                pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
+                                fp = caller as usize;
+                                rt.fp = fp;
+                                code = frame_code(rt, fp);
+                                rt.sp = ops::frame_end(rt, fp, code);
+                                break 'op;
+                            }
+                        }
+                    }
                 }
                 Op::JumpIfTrue { target, .. } => {
                     if rt.to_boolean(acc) {
@@ -480,38 +600,30 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
                         pc = target.0;
                     }
                 }
-                Op::Return { .. } => {
-                    let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
-                    let mut result = acc;
-                    if flags & FLAG_CONSTRUCT != 0 && !result.is_object() {
-                        if code.block.kind == CodeKind::DerivedConstructor && !result.is_undefined() {
-                            exc = rt.type_error("Derived constructors may only return object or undefined");
-                            break 'op;
+                Op::Return { .. } => match return_value(rt, fp, code, acc) {
+                    Ok(result) => frame_returned!(result),
+                    Err(e) => {
+                        // [[Construct]]'s check runs after the body: no handler of this frame
+                        // applies, the exception belongs to the caller.
+                        exc = e;
+                        let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
+                        let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
+                        rt.sp = fp;
+                        if flags & FLAG_ENTRY != 0 {
+                            rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
+                            if flags & FLAG_RESUMABLE != 0 {
+                                rt.suspended = None;
+                            }
+                            return Err(exc);
                         }
-                        result = rt.stack[fp + THIS_SLOT];
-                        if result.is_hole() {
-                            exc = rt.reference_error("Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
-                            break 'op;
-                        }
+                        pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
+                        fp = caller as usize;
+                        rt.fp = fp;
+                        code = frame_code(rt, fp);
+                        rt.sp = ops::frame_end(rt, fp, code);
+                        break 'op;
                     }
-                    let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
-                    let ret_pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
-                    rt.sp = fp;
-                    if flags & FLAG_ENTRY != 0 {
-                        rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
-                        if flags & FLAG_RESUMABLE != 0 {
-                            rt.suspended = None;
-                        }
-                        return Ok(result);
-                    }
-                    fp = caller as usize;
-                    rt.fp = fp;
-                    pc = ret_pc;
-                    code = frame_code(rt, fp);
-                    acc = if flags & FLAG_DISCARD != 0 { rt.stack[fp + ACC_SLOT] } else { result };
-                    // The caller's frame extends to the callee's base.
-                    rt.sp = ops::frame_end(rt, fp, code);
-                }
+                },
                 Op::Throw { .. } => {
                     exc = Throw::Value(acc);
                     break 'op;
@@ -788,6 +900,10 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
             Throw::Terminate(_) => {
                 // Termination skips every handler up to the entry frame.
                 loop {
+                    if STEP && fp == stop_fp {
+                        rt.fp = fp;
+                        return Err(exc);
+                    }
                     let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
                     let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
                     rt.sp = fp;
@@ -800,6 +916,10 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
             }
         };
         loop {
+            if STEP && fp == stop_fp {
+                rt.fp = fp;
+                return Err(Throw::Value(value));
+            }
             let at = pc.saturating_sub(1);
             if let Some(h) = code.block.handlers.iter().find(|h| h.start <= at && at < h.end) {
                 let ctx = reg!(Reg(h.context_reg));

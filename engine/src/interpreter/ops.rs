@@ -17,7 +17,7 @@ use crate::value::Value;
 
 /// The end of the frame at `fp` (its registers and extra arguments).
 #[allow(dead_code)]
-pub(super) fn frame_end(rt: &Runtime, fp: usize, code: Gc<FunctionCode>) -> usize {
+pub(crate) fn frame_end(rt: &Runtime, fp: usize, code: Gc<FunctionCode>) -> usize {
     frame_end_dynamic(rt, fp, code)
 }
 

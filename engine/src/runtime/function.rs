@@ -25,13 +25,23 @@ pub struct FunctionCode {
     pub invocations: u32,
     /// Loop back-edges taken.
     pub back_edges: u32,
+    /// Compiled code, if a JIT tier compiled the function.
+    pub jit: crate::jit::JitCode,
 }
 
 impl FunctionCode {
     /// A new instance (constants filled by the runtime).
     pub fn new(block: Arc<CodeBlock>, constants: Box<[Value]>) -> FunctionCode {
         let feedback = FeedbackVector::new(&block.feedback);
-        FunctionCode { header: CellHeader::new::<FunctionCode>(), block, constants, feedback, invocations: 0, back_edges: 0 }
+        FunctionCode {
+            header: CellHeader::new::<FunctionCode>(),
+            block,
+            constants,
+            feedback,
+            invocations: 0,
+            back_edges: 0,
+            jit: Default::default(),
+        }
     }
 }
 

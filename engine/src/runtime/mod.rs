@@ -85,10 +85,15 @@ pub struct RuntimeOptions {
     pub heap_limit: Option<usize>,
     /// Collect every N allocations (stress testing).
     pub gc_stress: Option<u32>,
-    /// JIT tier: "off" (the only one so far).
-    pub jit: String,
-    /// Compile eagerly (for JIT testing; no effect yet).
+    /// The highest JIT tier to use.
+    pub jit: crate::jit::Tier,
+    /// Compile every function on its first call (for testing the JIT tiers).
     pub jit_eager: bool,
+    /// Invocations before the baseline tier compiles a function (default
+    /// [`crate::jit::DEFAULT_THRESHOLD`]; loops tier up after 50× as many back-edges).
+    pub jit_threshold: Option<u32>,
+    /// Print one line per JIT compile to stderr.
+    pub trace_jit: bool,
     /// Optimizing tier threshold (no effect yet).
     pub opt_threshold: Option<u32>,
     /// Register stack capacity in values.
@@ -97,7 +102,16 @@ pub struct RuntimeOptions {
 
 impl Default for RuntimeOptions {
     fn default() -> Self {
-        RuntimeOptions { heap_limit: None, gc_stress: None, jit: "off".into(), jit_eager: false, opt_threshold: None, stack_slots: 1 << 20 }
+        RuntimeOptions {
+            heap_limit: None,
+            gc_stress: None,
+            jit: crate::jit::Tier::Off,
+            jit_eager: false,
+            jit_threshold: None,
+            trace_jit: false,
+            opt_threshold: None,
+            stack_slots: 1 << 20,
+        }
     }
 }
 
@@ -177,6 +191,8 @@ pub struct Runtime {
     /// Promises rejected without a handler (yet).
     pub(crate) pending_rejections: Vec<Gc<JsObject>>,
     pub(crate) clock_start: Option<std::time::Instant>,
+    /// JIT state: tier policy, counters, code memory.
+    pub jit: crate::jit::Jit,
 }
 
 /// A compiled script: runtime-independent, shareable between threads and runtimes.
@@ -199,7 +215,9 @@ impl Runtime {
         let empty_string = heap.alloc(JsString::flat(Box::new([])));
         empty_string.set_interned(true);
         let stack = vec![Value::UNDEFINED; options.stack_slots.max(4096)].into_boxed_slice();
+        let jit = crate::jit::Jit::new(options.jit, options.jit_eager, options.jit_threshold, options.trace_jit);
         let mut rt = Runtime {
+            jit,
             heap,
             stack,
             sp: 0,
@@ -383,7 +401,11 @@ impl Runtime {
             v.extend_from_slice(b.units());
             return Ok(self.new_string(v));
         }
-        self.heap.note_bytes(len / 4);
+        // Charge the node plus the smaller side, which flattening will eventually copy:
+        // appends in a loop cost what they append (not the whole string each time, which
+        // made `s += x` loops collect quadratically often), and `s = s + s` still charges
+        // memory as fast as the string grows.
+        self.heap.note_bytes(std::mem::size_of::<JsString>() + 2 * a.len().min(b.len()));
         Ok(Value::string(self.heap.alloc(JsString::rope(a, b))))
     }
 
@@ -604,6 +626,18 @@ impl Runtime {
             self.heap.stats.collections,
             self.heap.stats.freed,
             self.heap.cell_count()
-        )
+        ) + &{
+            let j = &self.jit.stats;
+            format!(
+                "\njit tier: {:?}; baseline: {} functions compiled ({} bytecode ops -> {} bytes of machine code, {:.2} ms), {} left to the interpreter, {} loop entries (OSR)",
+                self.jit.tier,
+                j.compiled,
+                j.bytecode_ops,
+                j.code_bytes,
+                j.compile_time.as_secs_f64() * 1e3,
+                j.not_compiled,
+                j.osr_entries
+            )
+        }
     }
 }

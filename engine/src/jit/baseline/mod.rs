@@ -1,0 +1,608 @@
+//! The baseline JIT: bytecode straight to machine code in one pass, with no speculation of
+//! its own (V8's Sparkplug, SpiderMonkey's Baseline JIT).
+//!
+//! Another visitor over the one instruction table: each instruction becomes either inline
+//! machine code for its common case (register moves, constants, jumps, int32 arithmetic and
+//! comparisons with overflow checks, `return`) falling back to the interpreter's own
+//! implementation of the instruction, or directly that implementation ([`jit_step`], which
+//! runs exactly one instruction of this frame with the interpreter's semantics, feedback
+//! included). Compiled code therefore gives the interpreter's results by construction, and
+//! removes the dispatch loop. Exceptions go to the frame's handlers, which are known
+//! statically; every loop header is an on-stack-replacement entry.
+//!
+//! [`jit_step`]: super::runtime_calls::jit_step
+
+use super::runtime_calls;
+use super::{Jit, JitFn, EXCEPTION};
+use crate::bytecode::code::Handler;
+use crate::bytecode::ops::{Op, Reg};
+use crate::interpreter::frame::{ACC_SLOT, HEADER};
+use crate::runtime::function::FunctionCode;
+use crate::runtime::Runtime;
+use crate::value::Value;
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, FuncRef, InstBuilder, MemFlagsData, UserFuncName};
+use cranelift_codegen::isa::TargetFrontendConfig;
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch, Variable};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{FuncId, Linkage, Module};
+use std::time::Instant;
+
+type CValue = cranelift_codegen::ir::Value;
+
+const NO_ARGS: &[BlockArg] = &[];
+const TAG_INT: i64 = 0xFFF9;
+
+/// Executable memory for one runtime's compiled code, and the declarations every compiled
+/// function shares. Code lives until the runtime is dropped (Cranelift frees a module's code
+/// only as a whole); `JitStats::code_bytes` accounts for it.
+pub(crate) struct CodeModule {
+    module: Option<JITModule>,
+    ctx: cranelift_codegen::Context,
+    fctx: FunctionBuilderContext,
+    calls: Calls,
+    next_name: u64,
+}
+
+/// The runtime calls, declared in the module.
+struct Calls {
+    step: FuncId,
+    loop_safepoint: FuncId,
+    to_boolean: FuncId,
+    catch: FuncId,
+}
+
+impl CodeModule {
+    fn new() -> Result<CodeModule, String> {
+        let mut flags = settings::builder();
+        // Fast compiles: the baseline tier's code is simple, Cranelift's optimizer would not
+        // pay for itself here.
+        let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| format!("cranelift setting {k}: {e}"));
+        set(&mut flags, "opt_level", "none")?;
+        set(&mut flags, "is_pic", "false")?;
+        set(&mut flags, "use_colocated_libcalls", "false")?;
+        set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
+        set(&mut flags, "preserve_frame_pointers", "true")?;
+        let isa = cranelift_native::builder()
+            .map_err(|e| format!("no JIT for this machine: {e}"))?
+            .finish(settings::Flags::new(flags))
+            .map_err(|e| format!("no JIT for this machine: {e}"))?;
+        let mut jb = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
+        for (name, ptr) in runtime_calls::symbols() {
+            jb.symbol(name, ptr);
+        }
+        let mut module = JITModule::new(jb);
+        let ptr = module.target_config().pointer_type();
+        let mut declare = |name: &str, params: &[types::Type]| -> Result<FuncId, String> {
+            let mut sig = module.make_signature();
+            sig.params.extend(params.iter().map(|t| AbiParam::new(*t)));
+            sig.returns.push(AbiParam::new(types::I64));
+            module.declare_function(name, Linkage::Import, &sig).map_err(|e| e.to_string())
+        };
+        let calls = Calls {
+            step: declare("jit_step", &[ptr, ptr, types::I32, types::I64])?,
+            loop_safepoint: declare("jit_loop_safepoint", &[ptr, ptr, types::I64])?,
+            to_boolean: declare("jit_to_boolean", &[ptr, types::I64])?,
+            catch: declare("jit_catch", &[ptr, ptr, types::I32])?,
+        };
+        let ctx = module.make_context();
+        Ok(CodeModule { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), calls, next_name: 0 })
+    }
+
+    fn module(&mut self) -> &mut JITModule {
+        self.module.as_mut().expect("module lives until drop")
+    }
+}
+
+impl Drop for CodeModule {
+    fn drop(&mut self) {
+        if let Some(m) = self.module.take() {
+            // SAFETY: the module is dropped with its runtime; no compiled function of it can
+            // run afterwards (they are only reachable from that runtime's `FunctionCode`s).
+            unsafe { m.free_memory() };
+        }
+    }
+}
+
+/// Compiles `code` with the baseline tier.
+pub(crate) fn compile(jit: &mut Jit, code: &FunctionCode) -> Result<JitFn, String> {
+    let block = &code.block;
+    if block.generator || block.is_async {
+        return Err("generator or async function: suspends its frame, runs in the interpreter".into());
+    }
+    let started = Instant::now();
+    if jit.module.is_none() {
+        jit.module = Some(CodeModule::new()?);
+    }
+    let cm = jit.module.as_mut().expect("created above");
+    let name = format!("js{}", cm.next_name);
+    cm.next_name += 1;
+    let mut sig = cm.module().make_signature();
+    let ptr = cm.module().target_config().pointer_type();
+    sig.params.extend([AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(types::I32)]);
+    sig.returns.push(AbiParam::new(types::I64));
+    let id = cm.module().declare_function(&name, Linkage::Local, &sig).map_err(|e| e.to_string())?;
+    cm.ctx.func.signature = sig;
+    let tcfg = cm.module().target_config();
+    cm.ctx.func.name = UserFuncName::user(0, id.as_u32());
+    {
+        let CodeModule { module, ctx, fctx, calls, .. } = cm;
+        let module = module.as_mut().expect("module lives until drop");
+        let refs = CallRefs {
+            step: module.declare_func_in_func(calls.step, &mut ctx.func),
+            loop_safepoint: module.declare_func_in_func(calls.loop_safepoint, &mut ctx.func),
+            to_boolean: module.declare_func_in_func(calls.to_boolean, &mut ctx.func),
+            catch: module.declare_func_in_func(calls.catch, &mut ctx.func),
+        };
+        let b = FunctionBuilder::new(&mut ctx.func, fctx);
+        FnTranslator::new(b, code, refs, tcfg).translate();
+    }
+    let module = cm.module.as_mut().expect("module lives until drop");
+    let define = module.define_function(id, &mut cm.ctx);
+    let size = cm.ctx.compiled_code().map(|c| c.code_info().total_size).unwrap_or(0);
+    module.clear_context(&mut cm.ctx);
+    define.map_err(|e| format!("cranelift: {e:?}"))?;
+    module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;
+    let ptr = module.get_finalized_function(id);
+    let elapsed = started.elapsed();
+    jit.stats.compiled += 1;
+    jit.stats.bytecode_ops += block.ops.len() as u64;
+    jit.stats.code_bytes += size as u64;
+    jit.stats.compile_time += elapsed;
+    if jit.trace {
+        let n = String::from_utf16_lossy(&block.name);
+        eprintln!(
+            "[jit] baseline {} ({} ops -> {} bytes, {:.1} us)",
+            if n.is_empty() { "<anonymous>" } else { &n },
+            block.ops.len(),
+            size,
+            elapsed.as_secs_f64() * 1e6
+        );
+    }
+    // SAFETY: `ptr` is the finalized code of a function declared with `JitFn`'s signature
+    // under the host's default (System V) calling convention, which `extern "C"` matches.
+    Ok(unsafe { std::mem::transmute::<*const u8, JitFn>(ptr) })
+}
+
+/// The runtime calls as seen from one function.
+#[derive(Copy, Clone)]
+struct CallRefs {
+    step: FuncRef,
+    loop_safepoint: FuncRef,
+    to_boolean: FuncRef,
+    catch: FuncRef,
+}
+
+/// Translates one function's bytecode.
+struct FnTranslator<'a> {
+    b: FunctionBuilder<'a>,
+    code: &'a FunctionCode,
+    calls: CallRefs,
+    tcfg: TargetFrontendConfig,
+    /// The Cranelift block starting at each pc that starts a block.
+    blocks: Vec<Option<Block>>,
+    /// Landing block of each handler (index into `code.block.handlers`), made on demand.
+    landings: Vec<Option<Block>>,
+    /// Returns "exception pending" to the caller.
+    propagate: Option<Block>,
+    acc: Variable,
+    rt: CValue,
+    frame: CValue,
+    fp: CValue,
+    /// The current block already ends in a jump or return.
+    terminated: bool,
+}
+
+/// Byte offset of register `r` from the frame pointer.
+fn reg_offset(r: Reg) -> i32 {
+    (HEADER as i32 + r.0) * 8
+}
+
+/// Offset of `Jit::next_pc` in the runtime.
+fn next_pc_offset() -> i32 {
+    (std::mem::offset_of!(Runtime, jit) + std::mem::offset_of!(Jit, next_pc)) as i32
+}
+
+impl<'a> FnTranslator<'a> {
+    fn new(mut b: FunctionBuilder<'a>, code: &'a FunctionCode, calls: CallRefs, tcfg: TargetFrontendConfig) -> Self {
+        let acc = b.declare_var(types::I64);
+        let n = code.block.ops.len();
+        FnTranslator {
+            b,
+            code,
+            calls,
+            tcfg,
+            blocks: vec![None; n + 1],
+            landings: vec![None; code.block.handlers.len()],
+            propagate: None,
+            acc,
+            rt: CValue::from_u32(0),
+            frame: CValue::from_u32(0),
+            fp: CValue::from_u32(0),
+            terminated: false,
+        }
+    }
+
+    fn translate(mut self) {
+        let ops = &self.code.block.ops;
+        // Block boundaries: jump targets, instructions after jumps, handlers.
+        let mut starts = vec![false; ops.len() + 1];
+        starts[0] = true;
+        for (pc, op) in ops.iter().enumerate() {
+            if let Some(t) = op.jump_target() {
+                starts[t.0 as usize] = true;
+                starts[pc + 1] = true;
+            }
+            if matches!(op, Op::Return { .. } | Op::Throw { .. } | Op::ThrowError { .. }) {
+                starts[pc + 1] = true;
+            }
+        }
+        for h in &self.code.block.handlers {
+            starts[h.handler as usize] = true;
+        }
+        for (pc, s) in starts.iter().enumerate() {
+            if *s {
+                self.blocks[pc] = Some(self.b.create_block());
+            }
+        }
+
+        // Entry: pc 0, or a loop header (on-stack replacement, accumulator from the frame).
+        let entry = self.b.create_block();
+        self.b.append_block_params_for_function_params(entry);
+        self.b.switch_to_block(entry);
+        let params = self.b.block_params(entry).to_vec();
+        (self.rt, self.frame, self.fp) = (params[0], params[1], params[2]);
+        let entry_pc = params[3];
+        let osr = self.b.create_block();
+        let start = self.block_at(0);
+        let undef = self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
+        self.b.def_var(self.acc, undef);
+        self.b.ins().brif(entry_pc, osr, NO_ARGS, start, NO_ARGS);
+        self.b.switch_to_block(osr);
+        let saved = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, (ACC_SLOT * 8) as i32);
+        self.b.def_var(self.acc, saved);
+        let mut switch = Switch::new();
+        let mut headers: Vec<u32> =
+            ops.iter().filter_map(|op| if let Op::JumpLoop { target, .. } = op { Some(target.0) } else { None }).collect();
+        headers.sort_unstable();
+        headers.dedup();
+        for h in headers {
+            let blk = self.block_at(h);
+            switch.set_entry(h as u128, blk);
+        }
+        let bad_entry = self.propagate_block();
+        switch.emit(&mut self.b, entry_pc, bad_entry);
+
+        self.terminated = true;
+        for pc in 0..ops.len() {
+            if let Some(blk) = self.blocks[pc] {
+                if !self.terminated {
+                    self.b.ins().jump(blk, NO_ARGS);
+                }
+                self.b.switch_to_block(blk);
+                self.terminated = false;
+            }
+            if self.terminated {
+                // Unreachable code after a jump (no block starts here).
+                continue;
+            }
+            self.op(pc as u32, ops[pc]);
+        }
+        if !self.terminated {
+            // Falling off the end cannot happen (the compiler ends every function with a
+            // return); keep the IR well-formed anyway.
+            let p = self.propagate_block();
+            self.b.ins().jump(p, NO_ARGS);
+        }
+        if let Some(blk) = self.blocks[ops.len()] {
+            self.b.switch_to_block(blk);
+            let p = self.propagate_block();
+            self.b.ins().jump(p, NO_ARGS);
+        }
+        self.b.seal_all_blocks();
+        self.b.finalize(self.tcfg);
+    }
+
+    fn block_at(&self, pc: u32) -> Block {
+        self.blocks[pc as usize].expect("a block starts at every jump target")
+    }
+
+    fn propagate_block(&mut self) -> Block {
+        if let Some(p) = self.propagate {
+            return p;
+        }
+        let cur = self.b.current_block();
+        let p = self.b.create_block();
+        self.b.set_cold_block(p);
+        self.b.switch_to_block(p);
+        let e = self.b.ins().iconst(types::I64, EXCEPTION as i64);
+        self.b.ins().return_(&[e]);
+        if let Some(c) = cur {
+            self.b.switch_to_block(c);
+        }
+        self.propagate = Some(p);
+        p
+    }
+
+    /// Where an exception raised by the instruction at `pc` goes: its handler's landing
+    /// block, or back to the caller.
+    fn exception_target(&mut self, pc: u32) -> Block {
+        let handlers: &[Handler] = &self.code.block.handlers;
+        let Some(hi) = handlers.iter().position(|h| h.start <= pc && pc < h.end) else {
+            return self.propagate_block();
+        };
+        if let Some(l) = self.landings[hi] {
+            return l;
+        }
+        let h = handlers[hi];
+        let cur = self.b.current_block();
+        let landing = self.b.create_block();
+        self.b.set_cold_block(landing);
+        self.b.switch_to_block(landing);
+        let creg = self.b.ins().iconst(types::I32, h.context_reg as i64);
+        let call = self.b.ins().call(self.calls.catch, &[self.rt, self.fp, creg]);
+        let v = self.b.inst_results(call)[0];
+        let handler = self.block_at(h.handler);
+        let caught = self.b.create_block();
+        let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
+        let propagate = self.propagate_block();
+        self.b.ins().brif(is_exc, propagate, NO_ARGS, caught, NO_ARGS);
+        self.b.switch_to_block(caught);
+        self.b.def_var(self.acc, v);
+        self.b.ins().jump(handler, NO_ARGS);
+        if let Some(c) = cur {
+            self.b.switch_to_block(c);
+        }
+        self.landings[hi] = Some(landing);
+        landing
+    }
+
+    /// Continues in a new block unless `v` is [`EXCEPTION`].
+    fn check_exception(&mut self, v: CValue, pc: u32) {
+        let target = self.exception_target(pc);
+        let ok = self.b.create_block();
+        let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
+        self.b.ins().brif(is_exc, target, NO_ARGS, ok, NO_ARGS);
+        self.b.switch_to_block(ok);
+    }
+
+    fn load_reg(&mut self, r: Reg) -> CValue {
+        self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, reg_offset(r))
+    }
+
+    fn store_reg(&mut self, r: Reg, v: CValue) {
+        self.b.ins().store(MemFlagsData::trusted(), v, self.frame, reg_offset(r));
+    }
+
+    fn set_acc_const(&mut self, v: Value) {
+        let c = self.b.ins().iconst(types::I64, v.to_bits() as i64);
+        self.b.def_var(self.acc, c);
+    }
+
+    /// The instruction at `pc` through the interpreter; follows its jump if it took it.
+    fn step(&mut self, pc: u32, op: Op) {
+        let acc = self.b.use_var(self.acc);
+        let pcv = self.b.ins().iconst(types::I32, pc as i64);
+        let call = self.b.ins().call(self.calls.step, &[self.rt, self.fp, pcv, acc]);
+        let r = self.b.inst_results(call)[0];
+        self.check_exception(r, pc);
+        self.b.def_var(self.acc, r);
+        if let Some(t) = op.jump_target() {
+            let next = self.b.ins().load(types::I32, MemFlagsData::trusted(), self.rt, next_pc_offset());
+            let taken = self.b.ins().icmp_imm_s(IntCC::Equal, next, t.0 as i64);
+            let target = self.block_at(t.0);
+            let fall = self.block_at(pc + 1);
+            self.b.ins().brif(taken, target, NO_ARGS, fall, NO_ARGS);
+            self.terminated = true;
+        }
+    }
+
+    /// 1 (as i8) when both values are int32s.
+    fn both_int(&mut self, a: CValue, b: CValue) -> CValue {
+        let ta = self.b.ins().ushr_imm_s(a, 48);
+        let tb = self.b.ins().ushr_imm_s(b, 48);
+        let ca = self.b.ins().icmp_imm_s(IntCC::Equal, ta, TAG_INT);
+        let cb = self.b.ins().icmp_imm_s(IntCC::Equal, tb, TAG_INT);
+        self.b.ins().band(ca, cb)
+    }
+
+    fn box_int(&mut self, i32v: CValue) -> CValue {
+        let w = self.b.ins().uextend(types::I64, i32v);
+        self.b.ins().bor_imm_s(w, TAG_INT << 48)
+    }
+
+    /// `fast` computes the result from two int32 operands (returning the result and an
+    /// overflow flag, or no flag); anything else, or overflow, runs the interpreter's
+    /// instruction.
+    fn int_binary(
+        &mut self,
+        pc: u32,
+        op: Op,
+        lhs: CValue,
+        rhs: CValue,
+        fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
+    ) {
+        let fast_blk = self.b.create_block();
+        let slow = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let both = self.both_int(lhs, rhs);
+        self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
+        self.b.switch_to_block(fast_blk);
+        let x = self.b.ins().ireduce(types::I32, lhs);
+        let y = self.b.ins().ireduce(types::I32, rhs);
+        let (r, overflow) = fast(self, x, y);
+        // The slow path reads the accumulator: define the result only once it is final.
+        if let Some(of) = overflow {
+            let ok = self.b.create_block();
+            self.b.ins().brif(of, slow, NO_ARGS, ok, NO_ARGS);
+            self.b.switch_to_block(ok);
+        }
+        self.b.def_var(self.acc, r);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(slow);
+        self.step(pc, op);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(done);
+    }
+
+    fn bool_value(&mut self, cond: CValue) -> CValue {
+        let t = self.b.ins().iconst(types::I64, Value::TRUE.to_bits() as i64);
+        let f = self.b.ins().iconst(types::I64, Value::FALSE.to_bits() as i64);
+        self.b.ins().select(cond, t, f)
+    }
+
+    /// Branches to `target` when `cond` holds, else falls through to `pc + 1`.
+    fn branch(&mut self, pc: u32, cond: CValue, target: u32) {
+        let t = self.block_at(target);
+        let f = self.block_at(pc + 1);
+        self.b.ins().brif(cond, t, NO_ARGS, f, NO_ARGS);
+        self.terminated = true;
+    }
+
+    fn acc_is(&mut self, v: Value) -> CValue {
+        let acc = self.b.use_var(self.acc);
+        self.b.ins().icmp_imm_s(IntCC::Equal, acc, v.to_bits() as i64)
+    }
+
+    /// `JumpIfTrue` (`when` = true) / `JumpIfFalse`: booleans inline, ToBoolean otherwise.
+    fn jump_if_boolean(&mut self, pc: u32, target: u32, when: bool) {
+        let (hit, miss) = if when { (Value::TRUE, Value::FALSE) } else { (Value::FALSE, Value::TRUE) };
+        let t = self.block_at(target);
+        let f = self.block_at(pc + 1);
+        let check_miss = self.b.create_block();
+        let convert = self.b.create_block();
+        let c = self.acc_is(hit);
+        self.b.ins().brif(c, t, NO_ARGS, check_miss, NO_ARGS);
+        self.b.switch_to_block(check_miss);
+        let c = self.acc_is(miss);
+        self.b.ins().brif(c, f, NO_ARGS, convert, NO_ARGS);
+        self.b.switch_to_block(convert);
+        let acc = self.b.use_var(self.acc);
+        let call = self.b.ins().call(self.calls.to_boolean, &[self.rt, acc]);
+        let r = self.b.inst_results(call)[0];
+        let cc = if when { IntCC::NotEqual } else { IntCC::Equal };
+        let c = self.b.ins().icmp_imm_s(cc, r, 0);
+        self.b.ins().brif(c, t, NO_ARGS, f, NO_ARGS);
+        self.terminated = true;
+    }
+
+    fn op(&mut self, pc: u32, op: Op) {
+        match op {
+            Op::LdaUndefined { .. } => self.set_acc_const(Value::UNDEFINED),
+            Op::LdaNull { .. } => self.set_acc_const(Value::NULL),
+            Op::LdaTrue { .. } => self.set_acc_const(Value::TRUE),
+            Op::LdaFalse { .. } => self.set_acc_const(Value::FALSE),
+            Op::LdaHole { .. } => self.set_acc_const(Value::HOLE),
+            Op::LdaInt { value, .. } => self.set_acc_const(Value::int(value)),
+            Op::LdaConst { idx, .. } => {
+                // Materialised constants never change once set (functions stay the hole
+                // until first instantiated, so those go through the interpreter).
+                let v = self.code.constants[idx.0 as usize];
+                if v.is_hole() {
+                    self.step(pc, op);
+                } else {
+                    self.set_acc_const(v);
+                }
+            }
+            Op::Ldar { src, .. } => {
+                let v = self.load_reg(src);
+                self.b.def_var(self.acc, v);
+            }
+            Op::Star { dst, .. } => {
+                let acc = self.b.use_var(self.acc);
+                self.store_reg(dst, acc);
+            }
+            Op::Mov { src, dst, .. } => {
+                let v = self.load_reg(src);
+                self.store_reg(dst, v);
+            }
+            Op::Add { lhs, .. } => {
+                let l = self.load_reg(lhs);
+                let r = self.b.use_var(self.acc);
+                self.int_binary(pc, op, l, r, |t, x, y| {
+                    let (s, of) = t.b.ins().sadd_overflow(x, y);
+                    (t.box_int(s), Some(of))
+                });
+            }
+            Op::Sub { lhs, .. } => {
+                let l = self.load_reg(lhs);
+                let r = self.b.use_var(self.acc);
+                self.int_binary(pc, op, l, r, |t, x, y| {
+                    let (s, of) = t.b.ins().ssub_overflow(x, y);
+                    (t.box_int(s), Some(of))
+                });
+            }
+            Op::Inc { .. } | Op::Dec { .. } => {
+                let a = self.b.use_var(self.acc);
+                let one = self.b.ins().iconst(types::I64, Value::int(1).to_bits() as i64);
+                let inc = matches!(op, Op::Inc { .. });
+                self.int_binary(pc, op, a, one, move |t, x, y| {
+                    let (s, of) = if inc { t.b.ins().sadd_overflow(x, y) } else { t.b.ins().ssub_overflow(x, y) };
+                    (t.box_int(s), Some(of))
+                });
+            }
+            Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. } => {
+                let cc = match op {
+                    Op::TestLt { .. } => IntCC::SignedLessThan,
+                    Op::TestLe { .. } => IntCC::SignedLessThanOrEqual,
+                    Op::TestGt { .. } => IntCC::SignedGreaterThan,
+                    _ => IntCC::SignedGreaterThanOrEqual,
+                };
+                let l = self.load_reg(lhs);
+                let r = self.b.use_var(self.acc);
+                self.int_binary(pc, op, l, r, move |t, x, y| {
+                    let c = t.b.ins().icmp(cc, x, y);
+                    (t.bool_value(c), None)
+                });
+            }
+            Op::Jump { target, .. } => {
+                let t = self.block_at(target.0);
+                self.b.ins().jump(t, NO_ARGS);
+                self.terminated = true;
+            }
+            Op::JumpLoop { target, .. } => {
+                let acc = self.b.use_var(self.acc);
+                let call = self.b.ins().call(self.calls.loop_safepoint, &[self.rt, self.fp, acc]);
+                let r = self.b.inst_results(call)[0];
+                self.check_exception(r, pc);
+                let t = self.block_at(target.0);
+                self.b.ins().jump(t, NO_ARGS);
+                self.terminated = true;
+            }
+            Op::JumpIfTrue { target, .. } => self.jump_if_boolean(pc, target.0, true),
+            Op::JumpIfFalse { target, .. } => self.jump_if_boolean(pc, target.0, false),
+            Op::JumpIfNullish { target, .. } | Op::JumpIfNotNullish { target, .. } => {
+                let u = self.acc_is(Value::UNDEFINED);
+                let n = self.acc_is(Value::NULL);
+                let nullish = self.b.ins().bor(u, n);
+                let c = if matches!(op, Op::JumpIfNullish { .. }) { nullish } else { self.b.ins().bxor_imm_s(nullish, 1) };
+                self.branch(pc, c, target.0);
+            }
+            Op::JumpIfUndefined { target, .. } => {
+                let c = self.acc_is(Value::UNDEFINED);
+                self.branch(pc, c, target.0);
+            }
+            Op::JumpIfNotUndefined { target, .. } => {
+                let c = self.acc_is(Value::UNDEFINED);
+                let c = self.b.ins().bxor_imm_s(c, 1);
+                self.branch(pc, c, target.0);
+            }
+            Op::JumpIfHole { target, .. } => {
+                let c = self.acc_is(Value::HOLE);
+                self.branch(pc, c, target.0);
+            }
+            Op::JumpIfStrictEqInt { value, target, .. } => {
+                let c = self.acc_is(Value::int(value));
+                self.branch(pc, c, target.0);
+            }
+            Op::Return { .. } => {
+                let acc = self.b.use_var(self.acc);
+                self.b.ins().return_(&[acc]);
+                self.terminated = true;
+            }
+            _ => self.step(pc, op),
+        }
+    }
+}
