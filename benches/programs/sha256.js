@@ -1,7 +1,7 @@
 // sha256.js: the SHA-256 hash function (FIPS 180-4) over UTF-8 encoded strings, checked
 // against published test vectors, then used for a hash chain and an HMAC-style keyed digest
 // of a generated message. Exercises 32-bit integer arithmetic: rotations, shifts, xor/and/not,
-// >>> 0 normalisation, Math.imul-free additions mod 2^32 and array indexing.
+// >>> 0 normalisation, additions wrapped with | 0, and array indexing.
 
 const K = [
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,
