@@ -27,7 +27,7 @@ use frame::*;
 use std::sync::atomic::Ordering;
 
 pub(crate) use generator::ResumeMode;
-pub(crate) use ops::{frame_end, js_pow};
+pub(crate) use ops::{context_at, frame_end, js_pow, record_call, record_call_other};
 /// Suspended-frame types, shared with the runtime.
 pub(crate) mod generator_state {
     pub(crate) use super::generator::{GenState, GeneratorData, Suspended};
@@ -91,7 +91,7 @@ pub(crate) fn step(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResult
 
 /// The value a frame that executed `Return` with `acc` gives its caller: `[[Construct]]`
 /// replaces a non-object result by `this` (or rejects it, for derived constructors).
-fn return_value(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, acc: Value) -> JsResult<Value> {
+pub(crate) fn return_value(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, acc: Value) -> JsResult<Value> {
     let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
     if flags & FLAG_CONSTRUCT == 0 || acc.is_object() {
         return Ok(acc);

@@ -31,7 +31,7 @@ pub(super) fn frame_end_dynamic(rt: &Runtime, fp: usize, code: Gc<FunctionCode>)
 
 /// The context `depth` levels up from `ctx`.
 #[inline]
-pub(super) fn context_at(ctx: Value, depth: u32) -> Gc<Context> {
+pub(crate) fn context_at(ctx: Value, depth: u32) -> Gc<Context> {
     let mut c = ctx.as_cell::<Context>().expect("context present where the compiler resolved a slot");
     for _ in 0..depth {
         c = c.parent.expect("context chain as the compiler resolved");
@@ -823,7 +823,7 @@ pub(super) fn compare_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize
 
 // ----- calls -----
 
-pub(super) fn record_call(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
+pub(crate) fn record_call(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
     let fb = &mut code.get_mut().feedback.slots[slot].data;
     if let Feedback::Call(c) = fb {
         *c = match *c {
@@ -839,7 +839,7 @@ pub(super) fn record_call(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, 
     }
 }
 
-pub(super) fn record_call_other(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>) {
+pub(crate) fn record_call_other(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>) {
     let fb = &mut code.get_mut().feedback.slots[slot].data;
     if let Feedback::Call(c) = fb {
         *c = match *c {

@@ -6,8 +6,12 @@
 //! boundary instead of unwinding through machine code.
 
 use super::EXCEPTION;
-use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT};
-use crate::interpreter::{frame_end, safepoint, step};
+use crate::bytecode::code::CodeKind;
+use crate::interpreter::call::ArgSrc;
+use crate::interpreter::feedback::{Feedback, GlobalFeedback, PropertyAccess};
+use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
+use crate::interpreter::{context_at, frame_code, frame_end, record_call, record_call_other, return_value, safepoint, step};
+use crate::runtime::object::{Elements, ObjectKind};
 use crate::runtime::{JsResult, Runtime, Throw};
 use crate::value::Value;
 
@@ -48,7 +52,7 @@ pub(super) unsafe extern "C" fn jit_step(rt: *mut Runtime, fp: usize, pc: u32, a
 pub(super) unsafe extern "C" fn jit_loop_safepoint(rt: *mut Runtime, fp: usize, acc: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
-    let code = crate::interpreter::frame_code(rt, fp);
+    let code = frame_code(rt, fp);
     code.get_mut().back_edges += 1;
     let v = Value::from_bits(acc);
     let r = safepoint(rt, fp, v).map(|_| v);
@@ -74,7 +78,7 @@ pub(super) unsafe extern "C" fn jit_catch(rt: *mut Runtime, fp: usize, context_r
             let ctx = rt.stack[(base as isize + context_reg as isize) as usize];
             rt.stack[fp + CONTEXT_SLOT] = ctx;
             rt.fp = fp;
-            let code = crate::interpreter::frame_code(rt, fp);
+            let code = frame_code(rt, fp);
             rt.sp = frame_end(rt, fp, code);
             rt.stack[fp + ACC_SLOT] = v;
             v.to_bits()
@@ -86,12 +90,247 @@ pub(super) unsafe extern "C" fn jit_catch(rt: *mut Runtime, fp: usize, context_r
     }
 }
 
+// ----- Instructions with an inline-cache fast path -----
+//
+// Each runs the common case of one instruction directly (reading the same feedback the
+// interpreter writes) and otherwise the interpreter's implementation of it, so the semantics
+// and the feedback stay the interpreter's. They avoid the interpreter's dispatch.
+
+/// Register `r` of the frame at `fp`.
+#[inline]
+fn reg(rt: &Runtime, fp: usize, r: i32) -> Value {
+    rt.stack[(fp as isize + HEADER as isize + r as isize) as usize]
+}
+
+/// `GetNamed obj, name`: own and prototype data properties and array `length` by IC.
+pub(super) unsafe extern "C" fn jit_get_named(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, slot: u32) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    if let Some(o) = reg(rt, fp, obj).as_object() {
+        let code = frame_code(rt, fp);
+        if let Feedback::Property(ic) = &code.feedback.slots[slot as usize].data {
+            if let Some(e) = ic.lookup(o.shape) {
+                match e.access {
+                    PropertyAccess::Own { slot } => return o.slots[slot as usize].to_bits(),
+                    PropertyAccess::Proto { holder, slot, validity } if validity.valid => return holder.slots[slot as usize].to_bits(),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let r = step(rt, fp, pc, Value::from_bits(acc));
+    ret(rt, r)
+}
+
+/// `SetNamed obj, name`: own data properties and adding transitions by IC.
+pub(super) unsafe extern "C" fn jit_set_named(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, slot: u32) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let v = Value::from_bits(acc);
+    if let Some(o) = reg(rt, fp, obj).as_object() {
+        let code = frame_code(rt, fp);
+        if let Feedback::Property(ic) = &code.feedback.slots[slot as usize].data {
+            if let Some(e) = ic.lookup(o.shape) {
+                match e.access {
+                    PropertyAccess::Own { slot } => {
+                        o.get_mut().slots[slot as usize] = v;
+                        return acc;
+                    }
+                    PropertyAccess::Transition { to, slot, validity }
+                        if validity.is_none_or(|c| c.valid) && o.slots.len() == slot as usize =>
+                    {
+                        let m = o.get_mut();
+                        m.shape = to;
+                        m.slots.push(v);
+                        rt.heap.note_bytes(8);
+                        return acc;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let r = step(rt, fp, pc, v);
+    ret(rt, r)
+}
+
+/// `LdaGlobal name`: global lexical cells and global-object data properties by IC.
+pub(super) unsafe extern "C" fn jit_lda_global(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, slot: u32) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let code = frame_code(rt, fp);
+    match code.feedback.slots[slot as usize].data {
+        Feedback::Global(GlobalFeedback::Lexical(cell)) if !cell.value.is_hole() => return cell.value.to_bits(),
+        Feedback::Global(GlobalFeedback::Property { shape, slot: s }) => {
+            let global = rt.global_object();
+            if shape == global.shape {
+                return global.slots[s as usize].to_bits();
+            }
+        }
+        _ => {}
+    }
+    let r = step(rt, fp, pc, Value::from_bits(acc));
+    ret(rt, r)
+}
+
+/// `StaGlobal name`: mutable global lexical cells and global-object data properties by IC.
+pub(super) unsafe extern "C" fn jit_sta_global(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, slot: u32) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let code = frame_code(rt, fp);
+    let v = Value::from_bits(acc);
+    match code.feedback.slots[slot as usize].data {
+        Feedback::Global(GlobalFeedback::Lexical(cell)) if !cell.value.is_hole() && !cell.constant => {
+            cell.get_mut().value = v;
+            return acc;
+        }
+        Feedback::Global(GlobalFeedback::Property { shape, slot: s }) => {
+            let global = rt.global_object();
+            if shape == global.shape {
+                global.get_mut().slots[s as usize] = v;
+                return acc;
+            }
+        }
+        _ => {}
+    }
+    let r = step(rt, fp, pc, v);
+    ret(rt, r)
+}
+
+/// `GetKeyed obj`: present elements of dense arrays and ordinary objects.
+pub(super) unsafe extern "C" fn jit_get_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let key = Value::from_bits(acc);
+    if let (Some(o), Some(i)) = (reg(rt, fp, obj).as_object(), key.as_int()) {
+        if i >= 0 && matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
+            if let Elements::Dense(v) = &o.elements {
+                if let Some(x) = v.get(i as usize).filter(|x| !x.is_hole()) {
+                    return x.to_bits();
+                }
+            }
+        }
+    }
+    let r = step(rt, fp, pc, key);
+    ret(rt, r)
+}
+
+/// `SetKeyed obj, key`: present elements of dense arrays and ordinary objects.
+pub(super) unsafe extern "C" fn jit_set_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, key: i32) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    if let (Some(o), Some(i)) = (reg(rt, fp, obj).as_object(), reg(rt, fp, key).as_int()) {
+        if i >= 0 && matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
+            if let Elements::Dense(v) = &mut o.get_mut().elements {
+                if let Some(x) = v.get_mut(i as usize).filter(|x| !x.is_hole()) {
+                    *x = Value::from_bits(acc);
+                    return acc;
+                }
+            }
+        }
+    }
+    let r = step(rt, fp, pc, Value::from_bits(acc));
+    ret(rt, r)
+}
+
+/// `LdaContext depth, index` (cannot fail).
+pub(super) unsafe extern "C" fn jit_lda_context(rt: *mut Runtime, fp: usize, depth: u32, index: u32) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    context_at(rt.stack[fp + CONTEXT_SLOT], depth).slots[index as usize].to_bits()
+}
+
+/// `StaContext depth, index` (cannot fail). Returns `acc`.
+pub(super) unsafe extern "C" fn jit_sta_context(rt: *mut Runtime, fp: usize, depth: u32, index: u32, acc: u64) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    context_at(rt.stack[fp + CONTEXT_SLOT], depth).get_mut().slots[index as usize] = Value::from_bits(acc);
+    acc
+}
+
+/// `Call callee, this, argc`: a compiled callee is entered directly (no interpreter loop in
+/// between); anything else goes through the interpreter's `Call`.
+pub(super) unsafe extern "C" fn jit_call(
+    rt: *mut Runtime,
+    fp: usize,
+    pc: u32,
+    acc: u64,
+    callee: i32,
+    this_reg: i32,
+    argc: u32,
+    slot: u32,
+) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let f = reg(rt, fp, callee);
+    let code = frame_code(rt, fp);
+    let target = match f.as_object() {
+        Some(o) => match &o.kind {
+            ObjectKind::Closure(c) => match c.code.jit {
+                super::JitCode::Baseline(entry)
+                    if !matches!(c.code.block.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor) =>
+                {
+                    Some((o, c.code, entry))
+                }
+                _ => None,
+            },
+            ObjectKind::Native(_) | ObjectKind::Bound(_) => {
+                // Built-ins: called as the interpreter's `Call` calls them.
+                record_call_other(code, slot as usize, o);
+                rt.stats.calls += 1;
+                rt.fp = fp;
+                rt.pc = pc;
+                rt.stack[fp + ACC_SLOT] = Value::from_bits(acc);
+                let this = reg(rt, fp, this_reg);
+                let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
+                // SAFETY: the arguments lie in this frame's registers, below `rt.sp`; callees
+                // only write the stack at or above `rt.sp`, and the stack never moves.
+                let args: &[Value] = unsafe { std::slice::from_raw_parts(rt.stack.as_ptr().add(start), argc as usize) };
+                let r = rt.call(f, this, args);
+                return ret(rt, r);
+            }
+            _ => None,
+        },
+        None => None,
+    };
+    let Some((o, fcode, entry)) = target else {
+        let r = step(rt, fp, pc, Value::from_bits(acc));
+        return ret(rt, r);
+    };
+    record_call(code, slot as usize, o, fcode);
+    rt.stats.calls += 1;
+    rt.fp = fp;
+    rt.pc = pc;
+    rt.stack[fp + ACC_SLOT] = Value::from_bits(acc);
+    let this = reg(rt, fp, this_reg);
+    let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
+    let r = (|| {
+        let nfp = rt.push_frame(o, this, ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0, pc + 1)?;
+        fcode.get_mut().invocations += 1;
+        safepoint(rt, nfp, Value::UNDEFINED)?;
+        let v = super::run_frame(rt, nfp, entry, 0)?;
+        return_value(rt, nfp, fcode, v)
+    })();
+    rt.fp = fp;
+    rt.sp = frame_end(rt, fp, code);
+    ret(rt, r)
+}
+
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 4] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 13] {
     [
         ("jit_step", jit_step as *const u8),
         ("jit_loop_safepoint", jit_loop_safepoint as *const u8),
         ("jit_to_boolean", jit_to_boolean as *const u8),
         ("jit_catch", jit_catch as *const u8),
+        ("jit_get_named", jit_get_named as *const u8),
+        ("jit_set_named", jit_set_named as *const u8),
+        ("jit_lda_global", jit_lda_global as *const u8),
+        ("jit_sta_global", jit_sta_global as *const u8),
+        ("jit_get_keyed", jit_get_keyed as *const u8),
+        ("jit_set_keyed", jit_set_keyed as *const u8),
+        ("jit_lda_context", jit_lda_context as *const u8),
+        ("jit_sta_context", jit_sta_context as *const u8),
+        ("jit_call", jit_call as *const u8),
     ]
 }

@@ -20,7 +20,7 @@ use crate::interpreter::frame::{ACC_SLOT, HEADER};
 use crate::runtime::function::FunctionCode;
 use crate::runtime::Runtime;
 use crate::value::Value;
-use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, FuncRef, InstBuilder, MemFlagsData, UserFuncName};
 use cranelift_codegen::isa::TargetFrontendConfig;
 use cranelift_codegen::settings::{self, Configurable};
@@ -32,6 +32,9 @@ use std::time::Instant;
 type CValue = cranelift_codegen::ir::Value;
 
 const NO_ARGS: &[BlockArg] = &[];
+/// Cranelift's register allocator for baseline code (`JOLT_REGALLOC` overrides it, for
+/// measuring): values mostly live in the frame, so the fast single-pass allocator loses little.
+const REGALLOC: &str = "single_pass";
 const TAG_INT: i64 = 0xFFF9;
 
 /// Executable memory for one runtime's compiled code, and the declarations every compiled
@@ -45,12 +48,51 @@ pub(crate) struct CodeModule {
     next_name: u64,
 }
 
-/// The runtime calls, declared in the module.
-struct Calls {
-    step: FuncId,
-    loop_safepoint: FuncId,
-    to_boolean: FuncId,
-    catch: FuncId,
+/// Declares the runtime calls compiled code makes (name, parameter types; each returns an
+/// i64), once as module imports ([`Calls`]) and once per function ([`CallRefs`]).
+macro_rules! runtime_calls {
+    ($($field:ident = $name:literal ($($p:ident),*);)*) => {
+        /// The runtime calls, declared in the module.
+        struct Calls { $($field: FuncId,)* }
+        /// The runtime calls as seen from one function.
+        #[derive(Copy, Clone)]
+        struct CallRefs { $($field: FuncRef,)* }
+        impl Calls {
+            fn declare(module: &mut JITModule) -> Result<Calls, String> {
+                let ptr = module.target_config().pointer_type();
+                let (_i32, _i64) = (types::I32, types::I64);
+                let _ = ptr;
+                Ok(Calls { $($field: {
+                    let mut sig = module.make_signature();
+                    $( sig.params.push(AbiParam::new(runtime_calls!(@ty $p, ptr))); )*
+                    sig.returns.push(AbiParam::new(types::I64));
+                    module.declare_function($name, Linkage::Import, &sig).map_err(|e| e.to_string())?
+                },)* })
+            }
+            fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> CallRefs {
+                CallRefs { $($field: module.declare_func_in_func(self.$field, func),)* }
+            }
+        }
+    };
+    (@ty ptr, $ptr:ident) => { $ptr };
+    (@ty i32, $ptr:ident) => { types::I32 };
+    (@ty i64, $ptr:ident) => { types::I64 };
+}
+
+runtime_calls! {
+    step = "jit_step" (ptr, ptr, i32, i64);
+    loop_safepoint = "jit_loop_safepoint" (ptr, ptr, i64);
+    to_boolean = "jit_to_boolean" (ptr, i64);
+    catch = "jit_catch" (ptr, ptr, i32);
+    get_named = "jit_get_named" (ptr, ptr, i32, i64, i32, i32);
+    set_named = "jit_set_named" (ptr, ptr, i32, i64, i32, i32);
+    lda_global = "jit_lda_global" (ptr, ptr, i32, i64, i32);
+    sta_global = "jit_sta_global" (ptr, ptr, i32, i64, i32);
+    get_keyed = "jit_get_keyed" (ptr, ptr, i32, i64, i32);
+    set_keyed = "jit_set_keyed" (ptr, ptr, i32, i64, i32, i32);
+    lda_context = "jit_lda_context" (ptr, ptr, i32, i32);
+    sta_context = "jit_sta_context" (ptr, ptr, i32, i32, i64);
+    call = "jit_call" (ptr, ptr, i32, i64, i32, i32, i32, i32);
 }
 
 impl CodeModule {
@@ -64,6 +106,7 @@ impl CodeModule {
         set(&mut flags, "use_colocated_libcalls", "false")?;
         set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
         set(&mut flags, "preserve_frame_pointers", "true")?;
+        set(&mut flags, "regalloc_algorithm", REGALLOC)?;
         let isa = cranelift_native::builder()
             .map_err(|e| format!("no JIT for this machine: {e}"))?
             .finish(settings::Flags::new(flags))
@@ -73,19 +116,7 @@ impl CodeModule {
             jb.symbol(name, ptr);
         }
         let mut module = JITModule::new(jb);
-        let ptr = module.target_config().pointer_type();
-        let mut declare = |name: &str, params: &[types::Type]| -> Result<FuncId, String> {
-            let mut sig = module.make_signature();
-            sig.params.extend(params.iter().map(|t| AbiParam::new(*t)));
-            sig.returns.push(AbiParam::new(types::I64));
-            module.declare_function(name, Linkage::Import, &sig).map_err(|e| e.to_string())
-        };
-        let calls = Calls {
-            step: declare("jit_step", &[ptr, ptr, types::I32, types::I64])?,
-            loop_safepoint: declare("jit_loop_safepoint", &[ptr, ptr, types::I64])?,
-            to_boolean: declare("jit_to_boolean", &[ptr, types::I64])?,
-            catch: declare("jit_catch", &[ptr, ptr, types::I32])?,
-        };
+        let calls = Calls::declare(&mut module)?;
         let ctx = module.make_context();
         Ok(CodeModule { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), calls, next_name: 0 })
     }
@@ -129,12 +160,7 @@ pub(crate) fn compile(jit: &mut Jit, code: &FunctionCode) -> Result<JitFn, Strin
     {
         let CodeModule { module, ctx, fctx, calls, .. } = cm;
         let module = module.as_mut().expect("module lives until drop");
-        let refs = CallRefs {
-            step: module.declare_func_in_func(calls.step, &mut ctx.func),
-            loop_safepoint: module.declare_func_in_func(calls.loop_safepoint, &mut ctx.func),
-            to_boolean: module.declare_func_in_func(calls.to_boolean, &mut ctx.func),
-            catch: module.declare_func_in_func(calls.catch, &mut ctx.func),
-        };
+        let refs = calls.refs(module, &mut ctx.func);
         let b = FunctionBuilder::new(&mut ctx.func, fctx);
         FnTranslator::new(b, code, refs, tcfg).translate();
     }
@@ -163,15 +189,6 @@ pub(crate) fn compile(jit: &mut Jit, code: &FunctionCode) -> Result<JitFn, Strin
     // SAFETY: `ptr` is the finalized code of a function declared with `JitFn`'s signature
     // under the host's default (System V) calling convention, which `extern "C"` matches.
     Ok(unsafe { std::mem::transmute::<*const u8, JitFn>(ptr) })
-}
-
-/// The runtime calls as seen from one function.
-#[derive(Copy, Clone)]
-struct CallRefs {
-    step: FuncRef,
-    loop_safepoint: FuncRef,
-    to_boolean: FuncRef,
-    catch: FuncRef,
 }
 
 /// Translates one function's bytecode.
@@ -398,6 +415,26 @@ impl<'a> FnTranslator<'a> {
         }
     }
 
+    fn i32c(&mut self, v: impl Into<i64>) -> CValue {
+        self.b.ins().iconst(types::I32, v.into())
+    }
+
+    /// Calls runtime function `f` for the instruction at `pc` with `(runtime, fp, pc, acc,
+    /// extra...)`; its result (unless an exception) is the new accumulator.
+    fn op_call(&mut self, pc: u32, f: FuncRef, extra: &[i64]) {
+        let acc = self.b.use_var(self.acc);
+        let pcv = self.i32c(pc);
+        let mut args = vec![self.rt, self.fp, pcv, acc];
+        for e in extra {
+            let v = self.i32c(*e);
+            args.push(v);
+        }
+        let call = self.b.ins().call(f, &args);
+        let r = self.b.inst_results(call)[0];
+        self.check_exception(r, pc);
+        self.b.def_var(self.acc, r);
+    }
+
     /// 1 (as i8) when both values are int32s.
     fn both_int(&mut self, a: CValue, b: CValue) -> CValue {
         let ta = self.b.ins().ushr_imm_s(a, 48);
@@ -423,12 +460,46 @@ impl<'a> FnTranslator<'a> {
         rhs: CValue,
         fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
     ) {
+        self.numeric_binary(pc, op, lhs, rhs, fast, None::<fn(&mut Self, CValue, CValue) -> CValue>);
+    }
+
+    /// As [`Self::int_binary`], plus `double`: the result from two numbers (at least one a
+    /// double) converted to f64, as a boxed value.
+    fn numeric_binary(
+        &mut self,
+        pc: u32,
+        op: Op,
+        lhs: CValue,
+        rhs: CValue,
+        fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
+        double: Option<impl FnOnce(&mut Self, CValue, CValue) -> CValue>,
+    ) {
         let fast_blk = self.b.create_block();
         let slow = self.b.create_block();
         let done = self.b.create_block();
         self.b.set_cold_block(slow);
         let both = self.both_int(lhs, rhs);
-        self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
+        match double {
+            None => {
+                self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
+            }
+            Some(double) => {
+                let check = self.b.create_block();
+                let dbl = self.b.create_block();
+                self.b.ins().brif(both, fast_blk, NO_ARGS, check, NO_ARGS);
+                self.b.switch_to_block(check);
+                let nl = self.is_number(lhs);
+                let nr = self.is_number(rhs);
+                let both_num = self.b.ins().band(nl, nr);
+                self.b.ins().brif(both_num, dbl, NO_ARGS, slow, NO_ARGS);
+                self.b.switch_to_block(dbl);
+                let x = self.to_f64(lhs);
+                let y = self.to_f64(rhs);
+                let r = double(self, x, y);
+                self.b.def_var(self.acc, r);
+                self.b.ins().jump(done, NO_ARGS);
+            }
+        }
         self.b.switch_to_block(fast_blk);
         let x = self.b.ins().ireduce(types::I32, lhs);
         let y = self.b.ins().ireduce(types::I32, rhs);
@@ -445,6 +516,42 @@ impl<'a> FnTranslator<'a> {
         self.step(pc, op);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(done);
+    }
+
+    /// 1 (as i8) when `v` is a number (a double or an int32).
+    fn is_number(&mut self, v: CValue) -> CValue {
+        let dbl = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, v, crate::value::FIRST_TAGGED as i64);
+        let tag = self.b.ins().ushr_imm_s(v, 48);
+        let int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
+        self.b.ins().bor(dbl, int)
+    }
+
+    /// A number value as f64.
+    fn to_f64(&mut self, v: CValue) -> CValue {
+        let tag = self.b.ins().ushr_imm_s(v, 48);
+        let is_int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
+        let i = self.b.ins().ireduce(types::I32, v);
+        let from_int = self.b.ins().fcvt_from_sint(types::F64, i);
+        let as_dbl = self.b.ins().bitcast(types::F64, MemFlagsData::new(), v);
+        self.b.ins().select(is_int, from_int, as_dbl)
+    }
+
+    /// Boxes an f64 as `Value::from_f64` does: an int32 when integral (not -0), otherwise a
+    /// double with NaN canonicalised.
+    fn box_f64(&mut self, d: CValue) -> CValue {
+        let i = self.b.ins().fcvt_to_sint_sat(types::I32, d);
+        let back = self.b.ins().fcvt_from_sint(types::F64, i);
+        let exact = self.b.ins().fcmp(FloatCC::Equal, back, d);
+        let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), d);
+        let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, i, 0);
+        let pos_zero = self.b.ins().icmp_imm_s(IntCC::Equal, bits, 0);
+        let z = self.b.ins().bor(nonzero, pos_zero);
+        let as_int = self.b.ins().band(exact, z);
+        let nan = self.b.ins().fcmp(FloatCC::Unordered, d, d);
+        let canon = self.b.ins().iconst(types::I64, crate::value::CANONICAL_NAN as i64);
+        let dbl = self.b.ins().select(nan, canon, bits);
+        let boxed = self.box_int(i);
+        self.b.ins().select(as_int, boxed, dbl)
     }
 
     fn bool_value(&mut self, cond: CValue) -> CValue {
@@ -521,18 +628,83 @@ impl<'a> FnTranslator<'a> {
             Op::Add { lhs, .. } => {
                 let l = self.load_reg(lhs);
                 let r = self.b.use_var(self.acc);
-                self.int_binary(pc, op, l, r, |t, x, y| {
-                    let (s, of) = t.b.ins().sadd_overflow(x, y);
-                    (t.box_int(s), Some(of))
-                });
+                let dbl = |t: &mut Self, x, y| {
+                    let d = t.b.ins().fadd(x, y);
+                    t.box_f64(d)
+                };
+                self.numeric_binary(
+                    pc,
+                    op,
+                    l,
+                    r,
+                    |t, x, y| {
+                        let (s, of) = t.b.ins().sadd_overflow(x, y);
+                        (t.box_int(s), Some(of))
+                    },
+                    Some(dbl),
+                );
             }
             Op::Sub { lhs, .. } => {
                 let l = self.load_reg(lhs);
                 let r = self.b.use_var(self.acc);
-                self.int_binary(pc, op, l, r, |t, x, y| {
-                    let (s, of) = t.b.ins().ssub_overflow(x, y);
-                    (t.box_int(s), Some(of))
-                });
+                let dbl = |t: &mut Self, x, y| {
+                    let d = t.b.ins().fsub(x, y);
+                    t.box_f64(d)
+                };
+                self.numeric_binary(
+                    pc,
+                    op,
+                    l,
+                    r,
+                    |t, x, y| {
+                        let (s, of) = t.b.ins().ssub_overflow(x, y);
+                        (t.box_int(s), Some(of))
+                    },
+                    Some(dbl),
+                );
+            }
+            Op::Mul { lhs, .. } => {
+                let l = self.load_reg(lhs);
+                let r = self.b.use_var(self.acc);
+                let dbl = |t: &mut Self, x, y| {
+                    let d = t.b.ins().fmul(x, y);
+                    t.box_f64(d)
+                };
+                // Integer products that are 0 go to the double path: -0 when a factor is negative.
+                self.numeric_binary(
+                    pc,
+                    op,
+                    l,
+                    r,
+                    |t, x, y| {
+                        let (p, of) = t.b.ins().smul_overflow(x, y);
+                        let zero = t.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
+                        let bad = t.b.ins().bor(of, zero);
+                        (t.box_int(p), Some(bad))
+                    },
+                    Some(dbl),
+                );
+            }
+            Op::Div { lhs, .. } => {
+                let l = self.load_reg(lhs);
+                let r = self.b.use_var(self.acc);
+                let dbl = |t: &mut Self, x, y| {
+                    let d = t.b.ins().fdiv(x, y);
+                    t.box_f64(d)
+                };
+                // Int operands take the double path too (the "overflow" flag is always set).
+                self.numeric_binary(
+                    pc,
+                    op,
+                    l,
+                    r,
+                    |t, _, _| {
+                        let always = t.b.ins().iconst(types::I8, 1);
+                        let dummy = t.b.ins().iconst(types::I64, 0);
+                        (dummy, Some(always))
+                    },
+                    Some(dbl),
+                );
             }
             Op::Inc { .. } | Op::Dec { .. } => {
                 let a = self.b.use_var(self.acc);
@@ -550,12 +722,49 @@ impl<'a> FnTranslator<'a> {
                     Op::TestGt { .. } => IntCC::SignedGreaterThan,
                     _ => IntCC::SignedGreaterThanOrEqual,
                 };
+                let fcc = match op {
+                    Op::TestLt { .. } => FloatCC::LessThan,
+                    Op::TestLe { .. } => FloatCC::LessThanOrEqual,
+                    Op::TestGt { .. } => FloatCC::GreaterThan,
+                    _ => FloatCC::GreaterThanOrEqual,
+                };
                 let l = self.load_reg(lhs);
                 let r = self.b.use_var(self.acc);
-                self.int_binary(pc, op, l, r, move |t, x, y| {
-                    let c = t.b.ins().icmp(cc, x, y);
-                    (t.bool_value(c), None)
-                });
+                let dbl = move |t: &mut Self, x, y| {
+                    let c = t.b.ins().fcmp(fcc, x, y);
+                    t.bool_value(c)
+                };
+                self.numeric_binary(
+                    pc,
+                    op,
+                    l,
+                    r,
+                    move |t, x, y| {
+                        let c = t.b.ins().icmp(cc, x, y);
+                        (t.bool_value(c), None)
+                    },
+                    Some(dbl),
+                );
+            }
+            Op::GetNamed { obj, slot, .. } => self.op_call(pc, self.calls.get_named, &[obj.0 as i64, slot.index() as i64]),
+            Op::SetNamed { obj, slot, .. } => self.op_call(pc, self.calls.set_named, &[obj.0 as i64, slot.index() as i64]),
+            Op::LdaGlobal { slot, .. } => self.op_call(pc, self.calls.lda_global, &[slot.index() as i64]),
+            Op::StaGlobal { slot, .. } => self.op_call(pc, self.calls.sta_global, &[slot.index() as i64]),
+            Op::GetKeyed { obj, .. } => self.op_call(pc, self.calls.get_keyed, &[obj.0 as i64]),
+            Op::SetKeyed { obj, key, .. } => self.op_call(pc, self.calls.set_keyed, &[obj.0 as i64, key.0 as i64]),
+            Op::Call { callee, this_reg, argc, slot } => {
+                self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot.index() as i64])
+            }
+            Op::LdaContext { depth, index, .. } => {
+                let (d, i) = (self.i32c(depth), self.i32c(index));
+                let call = self.b.ins().call(self.calls.lda_context, &[self.rt, self.fp, d, i]);
+                let r = self.b.inst_results(call)[0];
+                self.b.def_var(self.acc, r);
+            }
+            Op::StaContext { depth, index, .. } => {
+                let (d, i) = (self.i32c(depth), self.i32c(index));
+                let acc = self.b.use_var(self.acc);
+                self.b.ins().call(self.calls.sta_context, &[self.rt, self.fp, d, i, acc]);
             }
             Op::Jump { target, .. } => {
                 let t = self.block_at(target.0);
