@@ -5,8 +5,9 @@ use crate::interpreter::feedback::{Feedback, PropertyIc};
 use crate::runtime::shape::PropertyKey;
 use crate::{JsErrorKind, Runtime, RuntimeOptions, Value};
 
+/// These tests look at the interpreter's own state (IC transitions, counters).
 fn rt() -> Runtime {
-    Runtime::new(RuntimeOptions::default())
+    Runtime::new(RuntimeOptions { jit: crate::jit::Tier::Off, ..Default::default() })
 }
 
 fn global(rt: &mut Runtime, name: &str) -> Value {

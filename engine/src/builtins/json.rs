@@ -894,7 +894,7 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_bounded() {
+    fn deep_nesting_does_not_crash() {
         let out = run_small_stack(
             r#"
             var n = 100000, s = '';
@@ -912,6 +912,8 @@ mod tests {
             console.log(JSON.stringify(JSON.parse('[[[1]],{"a":[2]}]')));
             "#,
         );
-        assert_eq!(out, "parsed 99999\nstringify RangeError\nrevive RangeError\nobject RangeError\n[[[1]],{\"a\":[2]}]\n");
+        // JavaScript runs on a grown native stack (see `Runtime::run_closure`), deep enough
+        // for these; deeper ones end in a RangeError, never a crash.
+        assert_eq!(out, "parsed 99999\nstringify ok\nrevive ok\nobject ok\n[[[1]],{\"a\":[2]}]\n");
     }
 }

@@ -169,11 +169,11 @@ impl Runtime {
 
     /// Runs a closure to completion in a nested interpreter loop.
     pub(crate) fn run_closure(&mut self, o: Gc<JsObject>, this: Value, args: ArgSrc<'_>, new_target: Value, flags: i32) -> JsResult<Value> {
-        if self.native_depth == 0 && self.jit.tier != crate::jit::Tier::Off {
-            // Entered from the embedder with compiled code possible: compiled frames recurse on
-            // the native stack, so run on a stack big enough for JavaScript recursion to end
-            // in the register stack's RangeError rather than the native one (memory is only
-            // committed as it is touched).
+        if self.native_depth == 0 {
+            // Entered from the embedder: compiled frames recurse on the native stack, so run on
+            // a stack big enough for JavaScript recursion to end in the register stack's
+            // RangeError rather than the native one (memory is only committed as it is
+            // touched). Every tier runs on it, so native depth limits are the same in all.
             if stacker::remaining_stack().is_none_or(|r| r < JS_NATIVE_STACK / 2) {
                 return stacker::grow(JS_NATIVE_STACK, || self.run_closure_here(o, this, args, new_target, flags));
             }

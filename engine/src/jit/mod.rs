@@ -15,6 +15,8 @@
 
 pub(crate) mod baseline;
 mod runtime_calls;
+#[cfg(test)]
+mod tests;
 
 use crate::heap::Gc;
 use crate::runtime::function::FunctionCode;

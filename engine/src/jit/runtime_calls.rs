@@ -111,8 +111,14 @@ pub(super) unsafe extern "C" fn jit_get_named(rt: *mut Runtime, fp: usize, pc: u
         if let Feedback::Property(ic) = &code.feedback.slots[slot as usize].data {
             if let Some(e) = ic.lookup(o.shape) {
                 match e.access {
-                    PropertyAccess::Own { slot } => return o.slots[slot as usize].to_bits(),
-                    PropertyAccess::Proto { holder, slot, validity } if validity.valid => return holder.slots[slot as usize].to_bits(),
+                    PropertyAccess::Own { slot } => {
+                        rt.stats.get_hits += 1;
+                        return o.slots[slot as usize].to_bits();
+                    }
+                    PropertyAccess::Proto { holder, slot, validity } if validity.valid => {
+                        rt.stats.get_hits += 1;
+                        return holder.slots[slot as usize].to_bits();
+                    }
                     _ => {}
                 }
             }
@@ -133,12 +139,14 @@ pub(super) unsafe extern "C" fn jit_set_named(rt: *mut Runtime, fp: usize, pc: u
             if let Some(e) = ic.lookup(o.shape) {
                 match e.access {
                     PropertyAccess::Own { slot } => {
+                        rt.stats.set_hits += 1;
                         o.get_mut().slots[slot as usize] = v;
                         return acc;
                     }
                     PropertyAccess::Transition { to, slot, validity }
                         if validity.is_none_or(|c| c.valid) && o.slots.len() == slot as usize =>
                     {
+                        rt.stats.set_hits += 1;
                         let m = o.get_mut();
                         m.shape = to;
                         m.slots.push(v);
@@ -160,10 +168,14 @@ pub(super) unsafe extern "C" fn jit_lda_global(rt: *mut Runtime, fp: usize, pc: 
     let rt = unsafe { runtime(rt) };
     let code = frame_code(rt, fp);
     match code.feedback.slots[slot as usize].data {
-        Feedback::Global(GlobalFeedback::Lexical(cell)) if !cell.value.is_hole() => return cell.value.to_bits(),
+        Feedback::Global(GlobalFeedback::Lexical(cell)) if !cell.value.is_hole() => {
+            rt.stats.global_hits += 1;
+            return cell.value.to_bits();
+        }
         Feedback::Global(GlobalFeedback::Property { shape, slot: s }) => {
             let global = rt.global_object();
             if shape == global.shape {
+                rt.stats.global_hits += 1;
                 return global.slots[s as usize].to_bits();
             }
         }

@@ -85,7 +85,7 @@ pub struct RuntimeOptions {
     pub heap_limit: Option<usize>,
     /// Collect every N allocations (stress testing).
     pub gc_stress: Option<u32>,
-    /// The highest JIT tier to use.
+    /// The highest JIT tier to use (default: every tier that exists).
     pub jit: crate::jit::Tier,
     /// Compile every function on its first call (for testing the JIT tiers).
     pub jit_eager: bool,
@@ -105,7 +105,7 @@ impl Default for RuntimeOptions {
         RuntimeOptions {
             heap_limit: None,
             gc_stress: None,
-            jit: crate::jit::Tier::Off,
+            jit: crate::jit::Tier::Baseline,
             jit_eager: false,
             jit_threshold: None,
             trace_jit: false,

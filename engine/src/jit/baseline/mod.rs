@@ -292,7 +292,7 @@ impl<'a> FnTranslator<'a> {
         switch.emit(&mut self.b, entry_pc, bad_entry);
 
         self.terminated = true;
-        for pc in 0..ops.len() {
+        for (pc, &op) in ops.iter().enumerate() {
             if let Some(blk) = self.blocks[pc] {
                 if !self.terminated {
                     self.b.ins().jump(blk, NO_ARGS);
@@ -304,7 +304,7 @@ impl<'a> FnTranslator<'a> {
                 // Unreachable code after a jump (no block starts here).
                 continue;
             }
-            self.op(pc as u32, ops[pc]);
+            self.op(pc as u32, op);
         }
         if !self.terminated {
             // Falling off the end cannot happen (the compiler ends every function with a
