@@ -554,6 +554,34 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().select(as_int, boxed, dbl)
     }
 
+    /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
+    fn step_if(&mut self, pc: u32, op: Op, cond: CValue) {
+        let (slow, done) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(cond, slow, NO_ARGS, done, NO_ARGS);
+        self.b.switch_to_block(slow);
+        self.step(pc, op);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(done);
+    }
+
+    /// 1 (as i8) for values whose strict equality is bit identity: immediates (undefined,
+    /// null, booleans), objects and symbols.
+    fn is_identity_compared(&mut self, v: CValue) -> CValue {
+        let tag = self.b.ins().ushr_imm_s(v, 48);
+        let imm = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+        let obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFC);
+        let sym = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFE);
+        let a = self.b.ins().bor(imm, obj);
+        self.b.ins().bor(a, sym)
+    }
+
+    fn bool_value_inverted(&mut self, cond: CValue) -> CValue {
+        let t = self.b.ins().iconst(types::I64, Value::TRUE.to_bits() as i64);
+        let f = self.b.ins().iconst(types::I64, Value::FALSE.to_bits() as i64);
+        self.b.ins().select(cond, f, t)
+    }
+
     fn bool_value(&mut self, cond: CValue) -> CValue {
         let t = self.b.ins().iconst(types::I64, Value::TRUE.to_bits() as i64);
         let f = self.b.ins().iconst(types::I64, Value::FALSE.to_bits() as i64);
@@ -765,6 +793,57 @@ impl<'a> FnTranslator<'a> {
                 let (d, i) = (self.i32c(depth), self.i32c(index));
                 let acc = self.b.use_var(self.acc);
                 self.b.ins().call(self.calls.sta_context, &[self.rt, self.fp, d, i, acc]);
+            }
+            // Checks that almost never fire: the interpreter's code only when they might.
+            Op::ThrowIfHole { .. } | Op::ThisCheck { .. } => {
+                let hole = self.acc_is(Value::HOLE);
+                self.step_if(pc, op, hole);
+            }
+            Op::ToNumeric { .. } => {
+                let acc = self.b.use_var(self.acc);
+                let num = self.is_number(acc);
+                let not_num = self.b.ins().bxor_imm_s(num, 1);
+                self.step_if(pc, op, not_num);
+            }
+            Op::Not { .. } => {
+                // Booleans inline; anything else through ToBoolean.
+                let t = self.acc_is(Value::TRUE);
+                let f = self.acc_is(Value::FALSE);
+                let is_bool = self.b.ins().bor(t, f);
+                let (inline, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                self.b.ins().brif(is_bool, inline, NO_ARGS, slow, NO_ARGS);
+                self.b.switch_to_block(inline);
+                let r = self.bool_value_inverted(t);
+                self.b.def_var(self.acc, r);
+                self.b.ins().jump(done, NO_ARGS);
+                self.b.switch_to_block(slow);
+                self.step(pc, op);
+                self.b.ins().jump(done, NO_ARGS);
+                self.b.switch_to_block(done);
+            }
+            Op::TestStrictEq { lhs, .. } => {
+                // Two int32s, or two values whose equality is identity (undefined, null,
+                // booleans, objects, symbols): compare bits. Doubles and strings: the
+                // interpreter.
+                let l = self.load_reg(lhs);
+                let r = self.b.use_var(self.acc);
+                let (fast, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                self.b.set_cold_block(slow);
+                let both_int = self.both_int(l, r);
+                let il = self.is_identity_compared(l);
+                let ir = self.is_identity_compared(r);
+                let both_identity = self.b.ins().band(il, ir);
+                let ok = self.b.ins().bor(both_int, both_identity);
+                self.b.ins().brif(ok, fast, NO_ARGS, slow, NO_ARGS);
+                self.b.switch_to_block(fast);
+                let eq = self.b.ins().icmp(IntCC::Equal, l, r);
+                let v = self.bool_value(eq);
+                self.b.def_var(self.acc, v);
+                self.b.ins().jump(done, NO_ARGS);
+                self.b.switch_to_block(slow);
+                self.step(pc, op);
+                self.b.ins().jump(done, NO_ARGS);
+                self.b.switch_to_block(done);
             }
             Op::Jump { target, .. } => {
                 let t = self.block_at(target.0);
