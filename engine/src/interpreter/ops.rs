@@ -805,6 +805,20 @@ pub(super) fn arith_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, 
             return Ok(r);
         }
     }
+    // Two numbers (at least one a double): IEEE arithmetic without the generic conversions.
+    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+        let r = match op {
+            Op::Sub { .. } => Some(x - y),
+            Op::Mul { .. } => Some(x * y),
+            Op::Div { .. } => Some(x / y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            let r = Value::from_f64(r);
+            see_operands(code, slot, a, b, Some(r));
+            return Ok(r);
+        }
+    }
     let r = rt.arith(op, a, b)?;
     see_operands(code, slot, a, b, Some(r));
     Ok(r)
