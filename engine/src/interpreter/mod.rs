@@ -27,7 +27,7 @@ use frame::*;
 use std::sync::atomic::Ordering;
 
 pub(crate) use generator::ResumeMode;
-pub(crate) use ops::{context_at, frame_end, js_pow, record_call, record_call_other};
+pub(crate) use ops::{cached_load, cached_store, context_at, dense_get, dense_set, frame_end, js_pow, record_call, record_call_other};
 /// Suspended-frame types, shared with the runtime.
 pub(crate) mod generator_state {
     pub(crate) use super::generator::{GenState, GeneratorData, Suspended};
@@ -178,6 +178,29 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
                     }
                 }};
             }
+            // The frame at `fp` is done and `$e` was thrown past its handlers: pop it and raise
+            // the exception in its caller.
+            macro_rules! throw_in_caller {
+                ($e:expr) => {{
+                    exc = $e;
+                    let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
+                    let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
+                    rt.sp = fp;
+                    if flags & FLAG_ENTRY != 0 {
+                        rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
+                        if flags & FLAG_RESUMABLE != 0 {
+                            rt.suspended = None;
+                        }
+                        return Err(exc);
+                    }
+                    pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
+                    fp = caller as usize;
+                    rt.fp = fp;
+                    code = frame_code(rt, fp);
+                    rt.sp = ops::frame_end(rt, fp, code);
+                    break 'op;
+                }};
+            }
             // The frame at `fp` has returned `$result`: pop it and continue in its caller.
             macro_rules! frame_returned {
                 ($result:expr) => {{
@@ -271,22 +294,12 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
                     if let Some(o) = recv.as_object() {
                         if let Feedback::Property(ic) = &code.feedback.slots[slot.index()].data {
                             if let Some(e) = ic.lookup(o.shape) {
+                                if let Some(v) = ops::cached_load(e.access, o) {
+                                    rt.stats.get_hits += 1;
+                                    acc = v;
+                                    continue 'main;
+                                }
                                 match e.access {
-                                    PropertyAccess::Own { slot } => {
-                                        rt.stats.get_hits += 1;
-                                        acc = o.slots[slot as usize];
-                                        continue 'main;
-                                    }
-                                    PropertyAccess::Proto { holder, slot, validity } if validity.valid => {
-                                        rt.stats.get_hits += 1;
-                                        acc = holder.slots[slot as usize];
-                                        continue 'main;
-                                    }
-                                    PropertyAccess::ArrayLength => {
-                                        rt.stats.get_hits += 1;
-                                        acc = Value::from_f64(o.array_length().unwrap_or(0) as f64);
-                                        continue 'main;
-                                    }
                                     PropertyAccess::Getter { holder, slot, validity } if validity.is_none_or(|v| v.valid) => {
                                         rt.stats.get_hits += 1;
                                         let acc_cell =
@@ -319,23 +332,9 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
                     if let Some(o) = recv.as_object() {
                         if let Feedback::Property(ic) = &code.feedback.slots[slot.index()].data {
                             if let Some(e) = ic.lookup(o.shape) {
-                                match e.access {
-                                    PropertyAccess::Own { slot } => {
-                                        rt.stats.set_hits += 1;
-                                        o.get_mut().slots[slot as usize] = acc;
-                                        continue 'main;
-                                    }
-                                    PropertyAccess::Transition { to, slot, validity }
-                                        if validity.is_none_or(|v| v.valid) && o.slots.len() == slot as usize =>
-                                    {
-                                        rt.stats.set_hits += 1;
-                                        let m = o.get_mut();
-                                        m.shape = to;
-                                        m.slots.push(acc);
-                                        rt.heap.note_bytes(8);
-                                        continue 'main;
-                                    }
-                                    _ => {}
+                                if ops::cached_store(rt, e.access, o, acc) {
+                                    rt.stats.set_hits += 1;
+                                    continue 'main;
                                 }
                             }
                         }
@@ -356,34 +355,17 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
                 }
                 Op::GetKeyed { obj, slot } => {
                     let recv = reg!(obj);
-                    if let (Some(o), Some(i)) = (recv.as_object(), acc.as_int()) {
-                        if i >= 0 {
-                            if let crate::runtime::object::Elements::Dense(v) = &o.elements {
-                                if let Some(x) = v.get(i as usize) {
-                                    if !x.is_hole() && !matches!(o.kind, ObjectKind::Arguments { .. } | ObjectKind::String(_)) {
-                                        acc = *x;
-                                        continue 'main;
-                                    }
-                                }
-                            }
-                        }
+                    if let Some(v) = recv.as_object().and_then(|o| ops::dense_get(o, acc)) {
+                        acc = v;
+                        continue 'main;
                     }
                     acc = tri!(ops::get_keyed_slow(rt, code, slot.index(), recv, acc));
                 }
                 Op::SetKeyed { obj, key, slot } => {
                     let recv = reg!(obj);
                     let k = reg!(key);
-                    if let (Some(o), Some(i)) = (recv.as_object(), k.as_int()) {
-                        if i >= 0 && matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
-                            if let crate::runtime::object::Elements::Dense(v) = &mut o.get_mut().elements {
-                                if let Some(x) = v.get_mut(i as usize) {
-                                    if !x.is_hole() {
-                                        *x = acc;
-                                        continue 'main;
-                                    }
-                                }
-                            }
-                        }
+                    if recv.as_object().is_some_and(|o| ops::dense_set(o, k, acc)) {
+                        continue 'main;
                     }
                     tri!(ops::set_keyed_slow(rt, code, slot.index(), recv, k, acc, code.block.strict));
                 }
@@ -540,23 +522,8 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
                         let r = crate::jit::run_frame(rt, fp, entry, pc).and_then(|v| return_value(rt, fp, code, v));
                         match r {
                             Ok(v) => frame_returned!(v),
-                            Err(e) => {
-                                exc = e;
-                                // Thrown where no handler of this frame applies: in its caller.
-                                let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
-                                let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
-                                rt.sp = fp;
-                                if flags & FLAG_ENTRY != 0 {
-                                    rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
-                                    return Err(exc);
-                                }
-                                pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
-                                fp = caller as usize;
-                                rt.fp = fp;
-                                code = frame_code(rt, fp);
-                                rt.sp = ops::frame_end(rt, fp, code);
-                                break 'op;
-                            }
+                            // Compiled code already tried this frame's handlers.
+                            Err(e) => throw_in_caller!(e),
                         }
                     }
                 }
@@ -602,27 +569,8 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
                 }
                 Op::Return { .. } => match return_value(rt, fp, code, acc) {
                     Ok(result) => frame_returned!(result),
-                    Err(e) => {
-                        // [[Construct]]'s check runs after the body: no handler of this frame
-                        // applies, the exception belongs to the caller.
-                        exc = e;
-                        let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
-                        let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
-                        rt.sp = fp;
-                        if flags & FLAG_ENTRY != 0 {
-                            rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
-                            if flags & FLAG_RESUMABLE != 0 {
-                                rt.suspended = None;
-                            }
-                            return Err(exc);
-                        }
-                        pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
-                        fp = caller as usize;
-                        rt.fp = fp;
-                        code = frame_code(rt, fp);
-                        rt.sp = ops::frame_end(rt, fp, code);
-                        break 'op;
-                    }
+                    // [[Construct]]'s check runs after the body: no handler of this frame applies.
+                    Err(e) => throw_in_caller!(e),
                 },
                 Op::Throw { .. } => {
                     exc = Throw::Value(acc);

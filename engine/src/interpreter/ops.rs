@@ -1241,3 +1241,70 @@ pub(super) fn set_function_name(rt: &mut Runtime, f: Value, name: Value, prefix:
     rt.define_data(fo, k, nv, CONFIGURABLE);
     Ok(())
 }
+
+// ----- inline-cache fast paths shared by the interpreter and the baseline JIT -----
+
+/// A cached named load that needs no call: an own or prototype data slot, or an array's
+/// `length`. `None` for getters (the caller runs them) and stale entries.
+#[inline]
+pub(crate) fn cached_load(access: PropertyAccess, o: Gc<JsObject>) -> Option<Value> {
+    match access {
+        PropertyAccess::Own { slot } => Some(o.slots[slot as usize]),
+        PropertyAccess::Proto { holder, slot, validity } if validity.valid => Some(holder.slots[slot as usize]),
+        PropertyAccess::ArrayLength => Some(Value::from_f64(o.array_length().unwrap_or(0) as f64)),
+        _ => None,
+    }
+}
+
+/// A cached named store that needs no call: an own data slot, or adding a property by a
+/// cached transition. Returns whether it stored.
+#[inline]
+pub(crate) fn cached_store(rt: &mut Runtime, access: PropertyAccess, o: Gc<JsObject>, v: Value) -> bool {
+    match access {
+        PropertyAccess::Own { slot } => {
+            o.get_mut().slots[slot as usize] = v;
+            true
+        }
+        PropertyAccess::Transition { to, slot, validity } if validity.is_none_or(|c| c.valid) && o.slots.len() == slot as usize => {
+            let m = o.get_mut();
+            m.shape = to;
+            m.slots.push(v);
+            rt.heap.note_bytes(8);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// `o[key]` when it is a present element of a dense store that no exotic behaviour covers.
+#[inline]
+pub(crate) fn dense_get(o: Gc<JsObject>, key: Value) -> Option<Value> {
+    let i = key.as_int().filter(|i| *i >= 0)?;
+    if matches!(o.kind, ObjectKind::Arguments { .. } | ObjectKind::String(_)) {
+        return None;
+    }
+    match &o.elements {
+        Elements::Dense(v) => v.get(i as usize).copied().filter(|x| !x.is_hole()),
+        _ => None,
+    }
+}
+
+/// `o[key] = v` when `o[key]` is a present element of an array's or ordinary object's dense
+/// store. Returns whether it stored.
+#[inline]
+pub(crate) fn dense_set(o: Gc<JsObject>, key: Value, v: Value) -> bool {
+    let Some(i) = key.as_int().filter(|i| *i >= 0) else { return false };
+    if !matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
+        return false;
+    }
+    match &mut o.get_mut().elements {
+        Elements::Dense(e) => match e.get_mut(i as usize).filter(|x| !x.is_hole()) {
+            Some(x) => {
+                *x = v;
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}

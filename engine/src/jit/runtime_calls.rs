@@ -8,10 +8,13 @@
 use super::EXCEPTION;
 use crate::bytecode::code::CodeKind;
 use crate::interpreter::call::ArgSrc;
-use crate::interpreter::feedback::{Feedback, GlobalFeedback, PropertyAccess};
+use crate::interpreter::feedback::{Feedback, GlobalFeedback};
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
-use crate::interpreter::{context_at, frame_code, frame_end, record_call, record_call_other, return_value, safepoint, step};
-use crate::runtime::object::{Elements, ObjectKind};
+use crate::interpreter::{
+    cached_load, cached_store, context_at, dense_get, dense_set, frame_code, frame_end, record_call, record_call_other, return_value,
+    safepoint, step,
+};
+use crate::runtime::object::ObjectKind;
 use crate::runtime::{JsResult, Runtime, Throw};
 use crate::value::Value;
 
@@ -107,20 +110,10 @@ pub(super) unsafe extern "C" fn jit_get_named(rt: *mut Runtime, fp: usize, pc: u
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     if let Some(o) = reg(rt, fp, obj).as_object() {
-        let code = frame_code(rt, fp);
-        if let Feedback::Property(ic) = &code.feedback.slots[slot as usize].data {
-            if let Some(e) = ic.lookup(o.shape) {
-                match e.access {
-                    PropertyAccess::Own { slot } => {
-                        rt.stats.get_hits += 1;
-                        return o.slots[slot as usize].to_bits();
-                    }
-                    PropertyAccess::Proto { holder, slot, validity } if validity.valid => {
-                        rt.stats.get_hits += 1;
-                        return holder.slots[slot as usize].to_bits();
-                    }
-                    _ => {}
-                }
+        if let Feedback::Property(ic) = &frame_code(rt, fp).feedback.slots[slot as usize].data {
+            if let Some(v) = ic.lookup(o.shape).and_then(|e| cached_load(e.access, o)) {
+                rt.stats.get_hits += 1;
+                return v.to_bits();
             }
         }
     }
@@ -134,26 +127,11 @@ pub(super) unsafe extern "C" fn jit_set_named(rt: *mut Runtime, fp: usize, pc: u
     let rt = unsafe { runtime(rt) };
     let v = Value::from_bits(acc);
     if let Some(o) = reg(rt, fp, obj).as_object() {
-        let code = frame_code(rt, fp);
-        if let Feedback::Property(ic) = &code.feedback.slots[slot as usize].data {
+        if let Feedback::Property(ic) = &frame_code(rt, fp).feedback.slots[slot as usize].data {
             if let Some(e) = ic.lookup(o.shape) {
-                match e.access {
-                    PropertyAccess::Own { slot } => {
-                        rt.stats.set_hits += 1;
-                        o.get_mut().slots[slot as usize] = v;
-                        return acc;
-                    }
-                    PropertyAccess::Transition { to, slot, validity }
-                        if validity.is_none_or(|c| c.valid) && o.slots.len() == slot as usize =>
-                    {
-                        rt.stats.set_hits += 1;
-                        let m = o.get_mut();
-                        m.shape = to;
-                        m.slots.push(v);
-                        rt.heap.note_bytes(8);
-                        return acc;
-                    }
-                    _ => {}
+                if cached_store(rt, e.access, o, v) {
+                    rt.stats.set_hits += 1;
+                    return acc;
                 }
             }
         }
@@ -209,19 +187,13 @@ pub(super) unsafe extern "C" fn jit_sta_global(rt: *mut Runtime, fp: usize, pc: 
     ret(rt, r)
 }
 
-/// `GetKeyed obj`: present elements of dense arrays and ordinary objects.
+/// `GetKeyed obj`: present elements of dense stores.
 pub(super) unsafe extern "C" fn jit_get_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     let key = Value::from_bits(acc);
-    if let (Some(o), Some(i)) = (reg(rt, fp, obj).as_object(), key.as_int()) {
-        if i >= 0 && matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
-            if let Elements::Dense(v) = &o.elements {
-                if let Some(x) = v.get(i as usize).filter(|x| !x.is_hole()) {
-                    return x.to_bits();
-                }
-            }
-        }
+    if let Some(v) = reg(rt, fp, obj).as_object().and_then(|o| dense_get(o, key)) {
+        return v.to_bits();
     }
     let r = step(rt, fp, pc, key);
     ret(rt, r)
@@ -231,17 +203,11 @@ pub(super) unsafe extern "C" fn jit_get_keyed(rt: *mut Runtime, fp: usize, pc: u
 pub(super) unsafe extern "C" fn jit_set_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, key: i32) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
-    if let (Some(o), Some(i)) = (reg(rt, fp, obj).as_object(), reg(rt, fp, key).as_int()) {
-        if i >= 0 && matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
-            if let Elements::Dense(v) = &mut o.get_mut().elements {
-                if let Some(x) = v.get_mut(i as usize).filter(|x| !x.is_hole()) {
-                    *x = Value::from_bits(acc);
-                    return acc;
-                }
-            }
-        }
+    let v = Value::from_bits(acc);
+    if reg(rt, fp, obj).as_object().is_some_and(|o| dense_set(o, reg(rt, fp, key), v)) {
+        return acc;
     }
-    let r = step(rt, fp, pc, Value::from_bits(acc));
+    let r = step(rt, fp, pc, v);
     ret(rt, r)
 }
 

@@ -554,6 +554,23 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().select(as_int, boxed, dbl)
     }
 
+    /// `lhs op acc` for `+ - * /`: `int` handles two int32s (see [`Self::int_binary`]), IEEE
+    /// arithmetic any other pair of numbers, the interpreter everything else.
+    fn arith(&mut self, pc: u32, op: Op, lhs: Reg, int: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>)) {
+        let l = self.load_reg(lhs);
+        let r = self.b.use_var(self.acc);
+        let dbl = move |t: &mut Self, x, y| {
+            let d = match op {
+                Op::Add { .. } => t.b.ins().fadd(x, y),
+                Op::Sub { .. } => t.b.ins().fsub(x, y),
+                Op::Mul { .. } => t.b.ins().fmul(x, y),
+                _ => t.b.ins().fdiv(x, y),
+            };
+            t.box_f64(d)
+        };
+        self.numeric_binary(pc, op, l, r, int, Some(dbl));
+    }
+
     /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
     fn step_if(&mut self, pc: u32, op: Op, cond: CValue) {
         let (slow, done) = (self.b.create_block(), self.b.create_block());
@@ -653,87 +670,27 @@ impl<'a> FnTranslator<'a> {
                 let v = self.load_reg(src);
                 self.store_reg(dst, v);
             }
-            Op::Add { lhs, .. } => {
-                let l = self.load_reg(lhs);
-                let r = self.b.use_var(self.acc);
-                let dbl = |t: &mut Self, x, y| {
-                    let d = t.b.ins().fadd(x, y);
-                    t.box_f64(d)
-                };
-                self.numeric_binary(
-                    pc,
-                    op,
-                    l,
-                    r,
-                    |t, x, y| {
-                        let (s, of) = t.b.ins().sadd_overflow(x, y);
-                        (t.box_int(s), Some(of))
-                    },
-                    Some(dbl),
-                );
-            }
-            Op::Sub { lhs, .. } => {
-                let l = self.load_reg(lhs);
-                let r = self.b.use_var(self.acc);
-                let dbl = |t: &mut Self, x, y| {
-                    let d = t.b.ins().fsub(x, y);
-                    t.box_f64(d)
-                };
-                self.numeric_binary(
-                    pc,
-                    op,
-                    l,
-                    r,
-                    |t, x, y| {
-                        let (s, of) = t.b.ins().ssub_overflow(x, y);
-                        (t.box_int(s), Some(of))
-                    },
-                    Some(dbl),
-                );
-            }
-            Op::Mul { lhs, .. } => {
-                let l = self.load_reg(lhs);
-                let r = self.b.use_var(self.acc);
-                let dbl = |t: &mut Self, x, y| {
-                    let d = t.b.ins().fmul(x, y);
-                    t.box_f64(d)
-                };
-                // Integer products that are 0 go to the double path: -0 when a factor is negative.
-                self.numeric_binary(
-                    pc,
-                    op,
-                    l,
-                    r,
-                    |t, x, y| {
-                        let (p, of) = t.b.ins().smul_overflow(x, y);
-                        let zero = t.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
-                        let bad = t.b.ins().bor(of, zero);
-                        (t.box_int(p), Some(bad))
-                    },
-                    Some(dbl),
-                );
-            }
-            Op::Div { lhs, .. } => {
-                let l = self.load_reg(lhs);
-                let r = self.b.use_var(self.acc);
-                let dbl = |t: &mut Self, x, y| {
-                    let d = t.b.ins().fdiv(x, y);
-                    t.box_f64(d)
-                };
-                // Int operands take the double path too (the "overflow" flag is always set).
-                self.numeric_binary(
-                    pc,
-                    op,
-                    l,
-                    r,
-                    |t, _, _| {
-                        let always = t.b.ins().iconst(types::I8, 1);
-                        let dummy = t.b.ins().iconst(types::I64, 0);
-                        (dummy, Some(always))
-                    },
-                    Some(dbl),
-                );
-            }
+            Op::Add { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
+                let (s, of) = t.b.ins().sadd_overflow(x, y);
+                (t.box_int(s), Some(of))
+            }),
+            Op::Sub { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
+                let (s, of) = t.b.ins().ssub_overflow(x, y);
+                (t.box_int(s), Some(of))
+            }),
+            // Integer products that are 0 take the interpreter's path: -0 when a factor is negative.
+            Op::Mul { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
+                let (p, of) = t.b.ins().smul_overflow(x, y);
+                let zero = t.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
+                let bad = t.b.ins().bor(of, zero);
+                (t.box_int(p), Some(bad))
+            }),
+            // Int operands take the double path too (the "overflow" flag is always set).
+            Op::Div { lhs, .. } => self.arith(pc, op, lhs, |t, _, _| {
+                let always = t.b.ins().iconst(types::I8, 1);
+                let unused = t.b.ins().iconst(types::I64, 0);
+                (unused, Some(always))
+            }),
             Op::Inc { .. } | Op::Dec { .. } => {
                 let a = self.b.use_var(self.acc);
                 let one = self.b.ins().iconst(types::I64, Value::int(1).to_bits() as i64);
