@@ -11,6 +11,9 @@ use std::marker::PhantomData;
 /// is the engine's one pervasive use of raw pointers: rather than threading borrow guards
 /// through every operation, engine code follows one rule, that no Rust reference into a cell
 /// is held across a call that may run JavaScript or collect.
+///
+/// Transparent, so compiled code can load a `Gc` field as a plain address.
+#[repr(transparent)]
 pub struct Gc<T> {
     addr: usize,
     _t: PhantomData<*mut T>,

@@ -13,9 +13,12 @@
 //! part), the realms, the kept-value stack, persistent handles, the job queue and timers.
 
 mod gc_ptr;
+mod pool;
 pub use gc_ptr::Gc;
 
 use crate::value::Value;
+use pool::Pools;
+use std::alloc::Layout;
 use std::ptr::NonNull;
 
 /// What kind of cell a header belongs to (for debugging and heap statistics).
@@ -49,8 +52,10 @@ pub struct CellVTable {
     pub kind: CellKind,
     /// Marks every cell this one references.
     pub trace: unsafe fn(*const CellHeader, &mut Marker),
-    /// Drops and frees the cell.
+    /// Drops the cell in place (the heap then frees its memory).
     pub drop: unsafe fn(*mut CellHeader),
+    /// The cell's size and alignment.
+    pub layout: Layout,
 }
 
 /// The first field of every heap cell.
@@ -85,7 +90,7 @@ pub trait Trace: Sized + 'static {
 
 struct VTableHolder<T>(std::marker::PhantomData<T>);
 impl<T: Trace> VTableHolder<T> {
-    const VTABLE: CellVTable = CellVTable { kind: T::KIND, trace: trace_cell::<T>, drop: drop_cell::<T> };
+    const VTABLE: CellVTable = CellVTable { kind: T::KIND, trace: trace_cell::<T>, drop: drop_cell::<T>, layout: Layout::new::<T>() };
 }
 fn vtable_of<T: Trace>() -> &'static CellVTable {
     &VTableHolder::<T>::VTABLE
@@ -96,9 +101,9 @@ unsafe fn trace_cell<T: Trace>(h: *const CellHeader, m: &mut Marker) {
     unsafe { (*(h as *const T)).trace(m) }
 }
 unsafe fn drop_cell<T: Trace>(h: *mut CellHeader) {
-    // SAFETY: `h` came from `Box::<T>::into_raw` in `Heap::alloc` and is dropped exactly once,
-    // by the sweep that found it unmarked.
-    drop(unsafe { Box::from_raw(h as *mut T) })
+    // SAFETY: `h` is a cell of type `T` written by `Heap::alloc`, dropped exactly once, by the
+    // sweep that found it unmarked (or by the heap's drop).
+    unsafe { std::ptr::drop_in_place(h as *mut T) }
 }
 
 /// The mark phase's work list.
@@ -156,6 +161,8 @@ pub struct HeapStats {
 /// The heap: every cell of one runtime.
 pub struct Heap {
     cells: Vec<NonNull<CellHeader>>,
+    /// The cells' memory (dropped after the cells: see `Drop`).
+    pools: Pools,
     bytes: usize,
     next_gc: usize,
     /// A collection is due at the next safepoint.
@@ -175,6 +182,7 @@ impl Heap {
     pub fn new(stress: Option<u32>, limit: Option<usize>) -> Heap {
         Heap {
             cells: Vec::new(),
+            pools: Pools::default(),
             bytes: 0,
             next_gc: MIN_GC_BYTES,
             gc_requested: false,
@@ -188,13 +196,13 @@ impl Heap {
     /// Allocates a cell.
     #[inline]
     pub fn alloc<T: Trace>(&mut self, cell: T) -> Gc<T> {
-        self.note_bytes(std::mem::size_of::<T>() + 16);
-        let p = Box::into_raw(Box::new(cell));
-        // SAFETY: `p` is non-null (from Box) and `T` is `#[repr(C)]` with its header first
-        // (the `Trace` implementors in this crate all are).
-        let h = unsafe { NonNull::new_unchecked(p as *mut CellHeader) };
-        self.cells.push(h);
-        Gc::from_addr(p as usize)
+        self.note_bytes(std::mem::size_of::<T>());
+        let p = self.pools.alloc(Layout::new::<T>()).cast::<T>();
+        // SAFETY: `p` is fresh memory for a `T`; `T` is `#[repr(C)]` with its header first (the
+        // `Trace` implementors in this crate all are).
+        unsafe { p.as_ptr().write(cell) };
+        self.cells.push(p.cast());
+        Gc::from_addr(p.as_ptr() as usize)
     }
 
     /// Accounts `n` bytes of memory owned by some cell (a growing vector, say).
@@ -239,16 +247,22 @@ impl Heap {
     pub fn sweep(&mut self) {
         let before = self.cells.len();
         let mut bytes = 0usize;
+        let pools = &mut self.pools;
         self.cells.retain(|h| {
             // SAFETY: every pointer in `cells` is a live cell allocated by `alloc`.
             let hdr = unsafe { h.as_ref() };
+            let vtable = hdr.vtable;
             if hdr.marked.get() {
                 hdr.marked.set(false);
-                bytes += 64;
+                bytes += vtable.layout.size();
                 true
             } else {
-                // SAFETY: unmarked means unreachable; freed once, then removed from `cells`.
-                unsafe { (hdr.vtable.drop)(h.as_ptr()) };
+                // SAFETY: unmarked means unreachable; dropped and freed once, then removed from
+                // `cells`; the memory came from `pools` with the cell type's layout.
+                unsafe {
+                    (vtable.drop)(h.as_ptr());
+                    pools.free(h.cast(), vtable.layout);
+                }
                 false
             }
         });
@@ -269,8 +283,13 @@ impl Heap {
 impl Drop for Heap {
     fn drop(&mut self) {
         for h in self.cells.drain(..) {
-            // SAFETY: the heap owns all its cells; each is dropped once, here.
-            unsafe { (h.as_ref().vtable.drop)(h.as_ptr()) };
+            // SAFETY: the heap owns all its cells; each is dropped once, here; its memory goes
+            // back to the pools, which are dropped after this.
+            unsafe {
+                let vtable = h.as_ref().vtable;
+                (vtable.drop)(h.as_ptr());
+                self.pools.free(h.cast(), vtable.layout);
+            }
         }
     }
 }

@@ -253,11 +253,58 @@ pub struct FeedbackEntry {
     pub deopt_seen: bool,
 }
 
+/// What compiled code reads of a named-property IC: its one entry when the site is
+/// monomorphic on a data slot (own, or up the prototype chain), kept in step with the
+/// [`PropertyIc`] by [`FeedbackVector::record_property`] (every change of a property IC
+/// goes through it). Holds no pointer the IC does not hold, so it needs no tracing.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PropertyIcMirror {
+    /// The receiver shape's address, or 0 when there is no such entry (no object has shape 0).
+    pub shape: usize,
+    /// The object holding the slot, or 0 for the receiver itself.
+    pub holder: usize,
+    /// Address of a `bool` that must be true for the entry to apply: the prototype chain's
+    /// validity flag, or [`ALWAYS_VALID`] for own slots.
+    pub valid: usize,
+    /// The slot index.
+    pub slot: u32,
+}
+
+impl PropertyIcMirror {
+    /// Byte offsets of the fields, for compiled code.
+    pub const SHAPE_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, shape) as i32;
+    /// See [`Self::SHAPE_OFFSET`].
+    pub const HOLDER_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, holder) as i32;
+    /// See [`Self::SHAPE_OFFSET`].
+    pub const VALID_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, valid) as i32;
+    /// See [`Self::SHAPE_OFFSET`].
+    pub const SLOT_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, slot) as i32;
+
+    fn of(ic: &PropertyIc) -> PropertyIcMirror {
+        let PropertyIc::Monomorphic(e) = ic else { return PropertyIcMirror::default() };
+        let shape = e.shape.addr();
+        match e.access {
+            PropertyAccess::Own { slot } => PropertyIcMirror { shape, holder: 0, valid: &ALWAYS_VALID as *const bool as usize, slot },
+            PropertyAccess::Proto { holder, slot, validity } => {
+                PropertyIcMirror { shape, holder: holder.addr(), valid: &validity.valid as *const bool as usize, slot }
+            }
+            _ => PropertyIcMirror::default(),
+        }
+    }
+}
+
+/// The validity flag of IC entries that need none.
+pub static ALWAYS_VALID: bool = true;
+
 /// A function's feedback slots.
 #[derive(Debug, Default)]
 pub struct FeedbackVector {
     /// The slots, indexed by [`crate::bytecode::ops::FeedbackSlot`].
     pub slots: Vec<FeedbackEntry>,
+    /// One mirror per slot (used by property slots only). Allocated once: compiled code
+    /// embeds the addresses of its entries.
+    mirrors: Box<[PropertyIcMirror]>,
 }
 
 impl FeedbackVector {
@@ -278,7 +325,28 @@ impl FeedbackVector {
                 deopt_seen: false,
             })
             .collect();
-        FeedbackVector { slots }
+        FeedbackVector { slots, mirrors: vec![PropertyIcMirror::default(); kinds.len()].into_boxed_slice() }
+    }
+
+    /// Records a property IC entry at `slot` (see [`PropertyIc::record`]).
+    pub fn record_property(&mut self, slot: usize, entry: PropertyCacheEntry) {
+        if let Feedback::Property(ic) = &mut self.slots[slot].data {
+            ic.record(entry);
+            self.mirrors[slot] = PropertyIcMirror::of(ic);
+        }
+    }
+
+    /// Sends the property IC at `slot` megamorphic.
+    pub fn property_megamorphic(&mut self, slot: usize) {
+        if let Feedback::Property(ic) = &mut self.slots[slot].data {
+            *ic = PropertyIc::Megamorphic;
+            self.mirrors[slot] = PropertyIcMirror::default();
+        }
+    }
+
+    /// The address of `slot`'s mirror (stable for the vector's life).
+    pub fn mirror_addr(&self, slot: usize) -> usize {
+        &self.mirrors[slot] as *const PropertyIcMirror as usize
     }
 
     /// Marks every pointer the slots hold.

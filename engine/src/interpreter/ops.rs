@@ -271,17 +271,12 @@ pub(super) fn get_named_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usi
         return rt.get(recv, key);
     };
     if !o.shape.is_dictionary() {
+        // Misses on uncacheable receivers leave the site as it is.
         if let Some(entry) = property_load_entry(rt, o, key) {
-            if let Feedback::Property(ic) = &mut code.get_mut().feedback.slots[slot].data {
-                ic.record(entry);
-            }
-        } else if let Feedback::Property(ic) = &mut code.get_mut().feedback.slots[slot].data {
-            if matches!(ic, PropertyIc::Uninitialized) {
-                // Leave uninitialised; misses on uncacheable receivers do not degrade the site.
-            }
+            code.get_mut().feedback.record_property(slot, entry);
         }
-    } else if let Feedback::Property(ic) = &mut code.get_mut().feedback.slots[slot].data {
-        *ic = PropertyIc::Megamorphic;
+    } else {
+        code.get_mut().feedback.property_megamorphic(slot);
     }
     rt.get_property(o, key, recv)
 }
@@ -371,9 +366,7 @@ pub(super) fn set_named_slow(
         _ => None,
     };
     if let Some(e) = entry {
-        if let Feedback::Property(ic) = &mut code.get_mut().feedback.slots[slot].data {
-            ic.record(e);
-        }
+        code.get_mut().feedback.record_property(slot, e);
     }
     Ok(())
 }

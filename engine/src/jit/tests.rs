@@ -129,3 +129,31 @@ fn collections_while_compiled_frames_are_live() {
     let mut interp = Runtime::new(RuntimeOptions { jit: Tier::Off, gc_stress: Some(1), ..Default::default() });
     assert_eq!(eval_string(&mut rt, src), eval_string(&mut interp, src));
 }
+
+#[test]
+fn inline_property_caches_follow_the_ic() {
+    // Compiled loads and stores read the IC's current entry: they see a prototype property
+    // change (validity cell), accessors replacing data properties, receivers of other shapes,
+    // megamorphic sites, and frozen objects rejecting stores.
+    let src = "'use strict';
+         function P(x) { this.x = x; }
+         P.prototype.k = 1;
+         function getX(o) { return o.x; }
+         function getK(o) { return o.k; }
+         function setX(o, v) { o.x = v; return o.x; }
+         const log = [];
+         const p = new P(5);
+         for (let i = 0; i < 50; i++) { getX(p); getK(p); setX(p, i); }
+         log.push(getX(p), getK(p));
+         P.prototype.k = 2;
+         log.push(getK(p));
+         Object.defineProperty(P.prototype, 'k', { get() { return 'g' + this.x; }, configurable: true });
+         log.push(getK(p));
+         log.push(getX({ y: 1, x: 'other shape' }));
+         for (const o of [{ a: 1, x: 1 }, { b: 1, x: 2 }, { c: 1, x: 3 }, { d: 1, x: 4 }, { e: 1, x: 5 }, { x: 6 }]) log.push(getX(o), setX(o, 7));
+         const frozen = Object.freeze(new P(9));
+         try { setX(frozen, 10); } catch (e) { log.push(e.constructor.name); }
+         log.push(getX(frozen), setX(p, 'last'), getK(p));
+         log.join()";
+    assert_eq!(same_in_every_tier(src), "49,1,2,g49,other shape,1,7,2,7,3,7,4,7,5,7,6,7,TypeError,9,last,glast");
+}

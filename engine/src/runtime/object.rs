@@ -20,6 +20,53 @@ use std::collections::BTreeMap;
 /// A native function's entry point.
 pub type NativeFn = fn(&mut Runtime, &CallArgs) -> JsResult<Value>;
 
+/// An object's named-property values: a vector whose data pointer sits at a fixed offset
+/// ([`Slots::BASE_OFFSET`]), so compiled code can read and write a slot with two loads.
+#[repr(C)]
+pub struct Slots {
+    /// `vec`'s data pointer, refreshed by every method that may reallocate.
+    base: *const Value,
+    vec: Vec<Value>,
+}
+
+impl Default for Slots {
+    fn default() -> Slots {
+        let vec = Vec::new();
+        Slots { base: vec.as_ptr(), vec }
+    }
+}
+
+impl Slots {
+    /// Offset of the data pointer within `Slots` (it is the first field of a `repr(C)` struct).
+    pub const BASE_OFFSET: usize = 0;
+
+    /// Appends a slot.
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.vec.push(v);
+        self.base = self.vec.as_ptr();
+    }
+    /// Removes slot `i`, shifting the later ones down.
+    pub fn remove(&mut self, i: usize) -> Value {
+        self.vec.remove(i)
+    }
+}
+
+impl std::ops::Deref for Slots {
+    type Target = [Value];
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        &self.vec
+    }
+}
+
+impl std::ops::DerefMut for Slots {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Value] {
+        &mut self.vec
+    }
+}
+
 /// Array-index properties.
 pub enum Elements {
     /// Index `i` at position `i`; `Value::HOLE` marks an absent element. All present elements
@@ -189,7 +236,7 @@ pub struct JsObject {
     /// The hidden class (also fixes the prototype).
     pub shape: Gc<Shape>,
     /// Named property values (or accessor cells), by shape slot.
-    pub slots: Vec<Value>,
+    pub slots: Slots,
     /// Array-index properties.
     pub elements: Elements,
     /// `[[Extensible]]`.
@@ -245,7 +292,7 @@ impl JsObject {
         JsObject {
             header: CellHeader::new::<JsObject>(),
             shape,
-            slots: Vec::new(),
+            slots: Slots::default(),
             elements: Elements::Dense(Vec::new()),
             extensible: true,
             kind,

@@ -16,8 +16,10 @@ use super::runtime_calls;
 use super::{Jit, JitFn, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
+use crate::interpreter::feedback::PropertyIcMirror;
 use crate::interpreter::frame::{ACC_SLOT, HEADER};
 use crate::runtime::function::FunctionCode;
+use crate::runtime::object::{JsObject, Slots};
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
@@ -36,6 +38,11 @@ const NO_ARGS: &[BlockArg] = &[];
 /// measuring): values mostly live in the frame, so the fast single-pass allocator loses little.
 const REGALLOC: &str = "single_pass";
 const TAG_INT: i64 = 0xFFF9;
+const TAG_OBJECT: i64 = 0xFFFC;
+const PAYLOAD_MASK: i64 = (1 << 48) - 1;
+/// Where an object's shape and slot base pointer live (see [`JsObject`], [`Slots`]).
+const OBJECT_SHAPE_OFFSET: i32 = std::mem::offset_of!(JsObject, shape) as i32;
+const OBJECT_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::BASE_OFFSET) as i32;
 
 /// Executable memory for one runtime's compiled code, and the declarations every compiled
 /// function shares. Code lives until the runtime is dropped (Cranelift frees a module's code
@@ -571,6 +578,44 @@ impl<'a> FnTranslator<'a> {
         self.numeric_binary(pc, op, l, r, int, Some(dbl));
     }
 
+    /// The address of the data slot the monomorphic property IC at feedback `slot` names for
+    /// the object `v`, read from the IC's [`PropertyIcMirror`] at run time (so the code follows
+    /// the IC as it changes); jumps to `miss` unless `v` is an object of the IC's shape whose
+    /// entry is still valid. `inherited`: prototype-chain entries count (loads only).
+    fn mono_slot_address(&mut self, v: CValue, slot: usize, inherited: bool, miss: Block) -> CValue {
+        let flags = MemFlagsData::trusted();
+        let (shape_ok, valid_ok) = (self.b.create_block(), self.b.create_block());
+        let obj_ok = self.b.create_block();
+        let tag = self.b.ins().ushr_imm_s(v, 48);
+        let is_obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
+        self.b.ins().brif(is_obj, obj_ok, NO_ARGS, miss, NO_ARGS);
+        self.b.switch_to_block(obj_ok);
+        let o = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
+        let m = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot) as i64);
+        let shape = self.b.ins().load(types::I64, flags, o, OBJECT_SHAPE_OFFSET);
+        let want = self.b.ins().load(types::I64, flags, m, PropertyIcMirror::SHAPE_OFFSET);
+        let same = self.b.ins().icmp(IntCC::Equal, shape, want);
+        self.b.ins().brif(same, shape_ok, NO_ARGS, miss, NO_ARGS);
+        self.b.switch_to_block(shape_ok);
+        let flag = self.b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
+        let valid = self.b.ins().uload8(types::I32, flags, flag, 0);
+        let holder = self.b.ins().load(types::I64, flags, m, PropertyIcMirror::HOLDER_OFFSET);
+        let own = self.b.ins().icmp_imm_s(IntCC::Equal, holder, 0);
+        let ok = if inherited {
+            valid
+        } else {
+            let own = self.b.ins().uextend(types::I32, own);
+            self.b.ins().band(valid, own)
+        };
+        self.b.ins().brif(ok, valid_ok, NO_ARGS, miss, NO_ARGS);
+        self.b.switch_to_block(valid_ok);
+        let target = self.b.ins().select(own, o, holder);
+        let base = self.b.ins().load(types::I64, flags, target, OBJECT_SLOTS_OFFSET);
+        let index = self.b.ins().uload32(flags, m, PropertyIcMirror::SLOT_OFFSET);
+        let offset = self.b.ins().ishl_imm_s(index, 3);
+        self.b.ins().iadd(base, offset)
+    }
+
     /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
     fn step_if(&mut self, pc: u32, op: Op, cond: CValue) {
         let (slow, done) = (self.b.create_block(), self.b.create_block());
@@ -731,8 +776,32 @@ impl<'a> FnTranslator<'a> {
                     Some(dbl),
                 );
             }
-            Op::GetNamed { obj, slot, .. } => self.op_call(pc, self.calls.get_named, &[obj.0 as i64, slot.index() as i64]),
-            Op::SetNamed { obj, slot, .. } => self.op_call(pc, self.calls.set_named, &[obj.0 as i64, slot.index() as i64]),
+            Op::GetNamed { obj, slot, .. } => {
+                let (slow, done) = (self.b.create_block(), self.b.create_block());
+                self.b.set_cold_block(slow);
+                let o = self.load_reg(obj);
+                let addr = self.mono_slot_address(o, slot.index(), true, slow);
+                let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                self.b.def_var(self.acc, v);
+                self.b.ins().jump(done, NO_ARGS);
+                self.b.switch_to_block(slow);
+                self.op_call(pc, self.calls.get_named, &[obj.0 as i64, slot.index() as i64]);
+                self.b.ins().jump(done, NO_ARGS);
+                self.b.switch_to_block(done);
+            }
+            Op::SetNamed { obj, slot, .. } => {
+                let (slow, done) = (self.b.create_block(), self.b.create_block());
+                self.b.set_cold_block(slow);
+                let o = self.load_reg(obj);
+                let addr = self.mono_slot_address(o, slot.index(), false, slow);
+                let v = self.b.use_var(self.acc);
+                self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+                self.b.ins().jump(done, NO_ARGS);
+                self.b.switch_to_block(slow);
+                self.op_call(pc, self.calls.set_named, &[obj.0 as i64, slot.index() as i64]);
+                self.b.ins().jump(done, NO_ARGS);
+                self.b.switch_to_block(done);
+            }
             Op::LdaGlobal { slot, .. } => self.op_call(pc, self.calls.lda_global, &[slot.index() as i64]),
             Op::StaGlobal { slot, .. } => self.op_call(pc, self.calls.sta_global, &[slot.index() as i64]),
             Op::GetKeyed { obj, .. } => self.op_call(pc, self.calls.get_keyed, &[obj.0 as i64]),
