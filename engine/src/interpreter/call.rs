@@ -11,6 +11,13 @@ use crate::value::Value;
 
 /// Rust stack kept free for one level of native re-entry (parser, natives, the loop).
 const NATIVE_STACK_RESERVE: usize = 256 * 1024;
+
+/// An address in the current native stack frame (the stack grows down).
+#[inline(always)]
+fn approximate_stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
 /// The native stack JavaScript runs on when compiled code may recurse (see `run_closure`).
 const JS_NATIVE_STACK: usize = 1 << 30;
 
@@ -103,8 +110,15 @@ impl Runtime {
     }
 
     /// Checks the native stack before re-entering the interpreter or recursing in Rust.
+    /// (Every call from compiled code checks, so the common case is one comparison with the
+    /// floor recorded on entry from the embedder.)
+    #[inline]
     pub(crate) fn check_native_stack(&mut self) -> JsResult<()> {
-        if stacker::remaining_stack().is_some_and(|r| r < NATIVE_STACK_RESERVE) || self.native_depth > 2000 {
+        let low = match self.native_stack_floor {
+            0 => stacker::remaining_stack().is_some_and(|r| r < NATIVE_STACK_RESERVE),
+            floor => approximate_stack_pointer() < floor,
+        };
+        if low || self.native_depth > 2000 {
             return Err(self.stack_overflow());
         }
         Ok(())
@@ -188,6 +202,12 @@ impl Runtime {
         let saved_sp = self.sp;
         let realm = self.realm;
         self.realm = o.as_closure().expect("closure").realm;
+        let saved_floor = self.native_stack_floor;
+        if self.native_depth == 0 {
+            // This stack's lowest usable address (it may be a new stack: see `run_closure`).
+            self.native_stack_floor =
+                stacker::remaining_stack().map_or(0, |r| (approximate_stack_pointer() + NATIVE_STACK_RESERVE).saturating_sub(r));
+        }
         self.native_depth += 1;
         let r = match self.push_frame(o, this, args, new_target, flags | FLAG_ENTRY, 0) {
             Ok(_) => {
@@ -196,6 +216,7 @@ impl Runtime {
             }
             Err(e) => Err(e),
         };
+        self.native_stack_floor = saved_floor;
         self.native_depth -= 1;
         self.realm = realm;
         self.fp = saved_fp;

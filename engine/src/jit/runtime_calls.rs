@@ -5,17 +5,21 @@
 //! None of them may unwind: a Rust panic inside one aborts the process at the `extern "C"`
 //! boundary instead of unwinding through machine code.
 
+use super::JitFn;
 use super::EXCEPTION;
 use crate::bytecode::code::CodeKind;
+use crate::heap::Gc;
 use crate::interpreter::call::ArgSrc;
 use crate::interpreter::feedback::{Feedback, GlobalFeedback};
+use crate::interpreter::frame::FLAG_CONSTRUCT;
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::interpreter::{
     cached_load, cached_store, context_at, dense_get, dense_set, frame_code, frame_end, record_call, record_call_other, return_value,
     safepoint, step,
 };
-use crate::runtime::object::ObjectKind;
-use crate::runtime::{JsResult, Runtime, Throw};
+use crate::runtime::function::FunctionCode;
+use crate::runtime::object::{JsObject, ObjectKind};
+use crate::runtime::{Intrinsic, JsResult, Runtime, Throw};
 use crate::value::Value;
 
 /// Converts a result for compiled code.
@@ -244,14 +248,8 @@ pub(super) unsafe extern "C" fn jit_call(
     let code = frame_code(rt, fp);
     let target = match f.as_object() {
         Some(o) => match &o.kind {
-            ObjectKind::Closure(c) => match c.code.jit {
-                super::JitCode::Baseline(entry)
-                    if !matches!(c.code.block.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor) =>
-                {
-                    Some((o, c.code, entry))
-                }
-                _ => None,
-            },
+            ObjectKind::Closure(_) => compiled_callee(f, |k| !matches!(k, CodeKind::ClassConstructor | CodeKind::DerivedConstructor))
+                .map(|c| (c.closure, c.code, c.entry)),
             ObjectKind::Native(_) | ObjectKind::Bound(_) => {
                 // Built-ins: called as the interpreter's `Call` calls them.
                 record_call_other(code, slot as usize, o);
@@ -277,25 +275,91 @@ pub(super) unsafe extern "C" fn jit_call(
     };
     record_call(code, slot as usize, o, fcode);
     rt.stats.calls += 1;
+    let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
+    let callee = CompiledCallee { closure: o, code: fcode, entry };
+    let r =
+        call_compiled(rt, fp, pc, acc, callee, |rt| Ok(reg(rt, fp, this_reg)), ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0);
+    ret(rt, r)
+}
+
+/// A closure with baseline code.
+#[derive(Clone, Copy)]
+struct CompiledCallee {
+    closure: Gc<JsObject>,
+    code: Gc<FunctionCode>,
+    entry: JitFn,
+}
+
+/// `f`'s baseline code, when `f` is a closure that has some and whose code `accepts`.
+fn compiled_callee(f: Value, accepts: impl Fn(CodeKind) -> bool) -> Option<CompiledCallee> {
+    let o = f.as_object()?;
+    let ObjectKind::Closure(c) = &o.kind else { return None };
+    match c.code.jit {
+        super::JitCode::Baseline(entry) if accepts(c.code.block.kind) => Some(CompiledCallee { closure: o, code: c.code, entry }),
+        _ => None,
+    }
+}
+
+/// Runs a compiled callee from the instruction at `pc` of the compiled frame at `fp` (its
+/// accumulator `acc` saved first): `this` is made once the caller's state is saved (it may
+/// run JavaScript), then the frame is pushed and run, and the stack trimmed back.
+#[allow(clippy::too_many_arguments)]
+fn call_compiled(
+    rt: &mut Runtime,
+    fp: usize,
+    pc: u32,
+    acc: u64,
+    callee: CompiledCallee,
+    this: impl FnOnce(&mut Runtime) -> JsResult<Value>,
+    args: ArgSrc<'_>,
+    new_target: Value,
+    flags: i32,
+) -> JsResult<Value> {
+    let code = frame_code(rt, fp);
     rt.fp = fp;
     rt.pc = pc;
     rt.stack[fp + ACC_SLOT] = Value::from_bits(acc);
-    let this = reg(rt, fp, this_reg);
-    let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
     let r = (|| {
-        let nfp = rt.push_frame(o, this, ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0, pc + 1)?;
-        fcode.get_mut().invocations += 1;
+        let this = this(rt)?;
+        let nfp = rt.push_frame(callee.closure, this, args, new_target, flags, pc + 1)?;
+        callee.code.get_mut().invocations += 1;
         safepoint(rt, nfp, Value::UNDEFINED)?;
-        let v = super::run_frame(rt, nfp, entry, 0)?;
-        return_value(rt, nfp, fcode, v)
+        let v = super::run_frame(rt, nfp, callee.entry, 0)?;
+        return_value(rt, nfp, callee.code, v)
     })();
     rt.fp = fp;
     rt.sp = frame_end(rt, fp, code);
+    r
+}
+
+/// `Construct callee, args, argc`: a compiled base constructor (or plain function) is entered
+/// directly; anything else goes through the interpreter's `Construct`.
+pub(super) unsafe extern "C" fn jit_construct(
+    rt: *mut Runtime,
+    fp: usize,
+    pc: u32,
+    acc: u64,
+    callee: i32,
+    args: i32,
+    argc: u32,
+    slot: u32,
+) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let f = reg(rt, fp, callee);
+    let Some(target) = compiled_callee(f, |k| matches!(k, CodeKind::Normal | CodeKind::ClassConstructor)) else {
+        let r = step(rt, fp, pc, Value::from_bits(acc));
+        return ret(rt, r);
+    };
+    record_call_other(frame_code(rt, fp), slot as usize, target.closure);
+    let start = (fp as isize + HEADER as isize + args as isize) as usize;
+    let this = |rt: &mut Runtime| rt.ordinary_create_from_constructor(f, Intrinsic::ObjectPrototype).map(Value::object);
+    let r = call_compiled(rt, fp, pc, acc, target, this, ArgSrc::Stack(start, argc as usize), f, FLAG_CONSTRUCT);
     ret(rt, r)
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 13] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 14] {
     [
         ("jit_step", jit_step as *const u8),
         ("jit_loop_safepoint", jit_loop_safepoint as *const u8),
@@ -310,5 +374,6 @@ pub(super) fn symbols() -> [(&'static str, *const u8); 13] {
         ("jit_lda_context", jit_lda_context as *const u8),
         ("jit_sta_context", jit_sta_context as *const u8),
         ("jit_call", jit_call as *const u8),
+        ("jit_construct", jit_construct as *const u8),
     ]
 }

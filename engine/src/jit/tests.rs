@@ -157,3 +157,33 @@ fn inline_property_caches_follow_the_ic() {
          log.join()";
     assert_eq!(same_in_every_tier(src), "49,1,2,g49,other shape,1,7,2,7,3,7,4,7,5,7,6,7,TypeError,9,last,glast");
 }
+
+#[test]
+fn construct_from_compiled_code() {
+    // `new` of compiled constructors from compiled code: returned objects and primitives, a
+    // `prototype` that is not an object (the realm's %Object.prototype%), constructors that
+    // throw, non-constructors, deep recursion of `new` ending in a RangeError.
+    let src = "function P(x) { this.x = x; }
+         function R(x) { this.x = x; return x > 2 ? { r: x } : 7; }
+         function T(x) { if (x === 3) throw new Error('t' + x); this.x = x; }
+         function N() { this.p = Object.getPrototypeOf(this) === Object.prototype; }
+         N.prototype = 5;
+         const arrow = () => 1;
+         function Deep(n) { this.c = n ? new Deep(n - 1).c + 1 : 0; }
+         function make(i) {
+           const out = [new P(i).x, JSON.stringify(new R(i)), new N().p];
+           try { out.push(new T(i).x); } catch (e) { out.push(e.message); }
+           try { new arrow(); } catch (e) { out.push(e.constructor.name); }
+           return out.join('/');
+         }
+         const log = [];
+         for (let i = 0; i < 5; i++) log.push(make(i));
+         log.push(new Deep(500).c);
+         try { new Deep(1e6); } catch (e) { log.push(e.constructor.name); }
+         log.join()";
+    assert_eq!(
+        same_in_every_tier(src),
+        "0/{\"x\":0}/true/0/TypeError,1/{\"x\":1}/true/1/TypeError,2/{\"x\":2}/true/2/TypeError,3/{\"r\":3}/true/t3/TypeError,\
+         4/{\"r\":4}/true/4/TypeError,500,RangeError"
+    );
+}

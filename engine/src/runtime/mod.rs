@@ -175,6 +175,9 @@ pub struct Runtime {
     pub(crate) options: RuntimeOptions,
     /// Nesting of interpreter loops entered from Rust.
     pub(crate) native_depth: u32,
+    /// The lowest native stack address JavaScript may use, recorded on entry from the embedder
+    /// (0: not inside JavaScript; `check_native_stack` then asks the OS).
+    pub(crate) native_stack_floor: usize,
     /// Inline-cache statistics.
     pub stats: IcStats,
     pub(crate) print_handler: Option<OutputHandler>,
@@ -239,6 +242,7 @@ impl Runtime {
             interrupt: Arc::new(AtomicBool::new(false)),
             options,
             native_depth: 0,
+            native_stack_floor: 0,
             stats: IcStats::default(),
             print_handler: None,
             error_handler: None,

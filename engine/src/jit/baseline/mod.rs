@@ -16,7 +16,7 @@ use super::runtime_calls;
 use super::{Jit, JitFn, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
-use crate::interpreter::feedback::PropertyIcMirror;
+use crate::interpreter::feedback::{Feedback, GlobalFeedback, PropertyIcMirror};
 use crate::interpreter::frame::{ACC_SLOT, HEADER};
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, Slots};
@@ -43,6 +43,7 @@ const PAYLOAD_MASK: i64 = (1 << 48) - 1;
 /// Where an object's shape and slot base pointer live (see [`JsObject`], [`Slots`]).
 const OBJECT_SHAPE_OFFSET: i32 = std::mem::offset_of!(JsObject, shape) as i32;
 const OBJECT_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::BASE_OFFSET) as i32;
+const PROPERTY_CELL_VALUE_OFFSET: i32 = std::mem::offset_of!(crate::runtime::realm::PropertyCell, value) as i32;
 
 /// Executable memory for one runtime's compiled code, and the declarations every compiled
 /// function shares. Code lives until the runtime is dropped (Cranelift frees a module's code
@@ -100,6 +101,7 @@ runtime_calls! {
     lda_context = "jit_lda_context" (ptr, ptr, i32, i32);
     sta_context = "jit_sta_context" (ptr, ptr, i32, i32, i64);
     call = "jit_call" (ptr, ptr, i32, i64, i32, i32, i32, i32);
+    construct = "jit_construct" (ptr, ptr, i32, i64, i32, i32, i32, i32);
 }
 
 impl CodeModule {
@@ -802,12 +804,35 @@ impl<'a> FnTranslator<'a> {
                 self.b.ins().jump(done, NO_ARGS);
                 self.b.switch_to_block(done);
             }
-            Op::LdaGlobal { slot, .. } => self.op_call(pc, self.calls.lda_global, &[slot.index() as i64]),
+            Op::LdaGlobal { slot, .. } => match self.code.feedback.slots[slot.index()].data {
+                // A site that resolved to a global lexical binding always does (such bindings
+                // are never removed); the feedback keeps the cell alive.
+                Feedback::Global(GlobalFeedback::Lexical(cell)) => {
+                    let (slow, done) = (self.b.create_block(), self.b.create_block());
+                    self.b.set_cold_block(slow);
+                    let addr = self.b.ins().iconst(types::I64, cell.addr() as i64);
+                    let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, PROPERTY_CELL_VALUE_OFFSET);
+                    let hole = self.b.ins().icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+                    let fast = self.b.create_block();
+                    self.b.ins().brif(hole, slow, NO_ARGS, fast, NO_ARGS);
+                    self.b.switch_to_block(fast);
+                    self.b.def_var(self.acc, v);
+                    self.b.ins().jump(done, NO_ARGS);
+                    self.b.switch_to_block(slow);
+                    self.op_call(pc, self.calls.lda_global, &[slot.index() as i64]);
+                    self.b.ins().jump(done, NO_ARGS);
+                    self.b.switch_to_block(done);
+                }
+                _ => self.op_call(pc, self.calls.lda_global, &[slot.index() as i64]),
+            },
             Op::StaGlobal { slot, .. } => self.op_call(pc, self.calls.sta_global, &[slot.index() as i64]),
             Op::GetKeyed { obj, .. } => self.op_call(pc, self.calls.get_keyed, &[obj.0 as i64]),
             Op::SetKeyed { obj, key, .. } => self.op_call(pc, self.calls.set_keyed, &[obj.0 as i64, key.0 as i64]),
             Op::Call { callee, this_reg, argc, slot } => {
                 self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot.index() as i64])
+            }
+            Op::Construct { callee, args, argc, slot } => {
+                self.op_call(pc, self.calls.construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
             }
             Op::LdaContext { depth, index, .. } => {
                 let (d, i) = (self.i32c(depth), self.i32c(index));
