@@ -253,10 +253,10 @@ pub struct FeedbackEntry {
     pub deopt_seen: bool,
 }
 
-/// What compiled code reads of a named-property IC: its one entry when the site is
-/// monomorphic on a data slot (own, or up the prototype chain), kept in step with the
-/// [`PropertyIc`] by [`FeedbackVector::record_property`] (every change of a property IC
-/// goes through it). Holds no pointer the IC does not hold, so it needs no tracing.
+/// What compiled code reads of one entry of a named-property IC that finds a data slot (own,
+/// or up the prototype chain). A site's [`MirrorSet`] is kept in step with its [`PropertyIc`]
+/// by [`FeedbackVector::record_property`] (every change of a property IC goes through it).
+/// Holds no pointer the IC does not hold, so it needs no tracing.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PropertyIcMirror {
@@ -281,8 +281,7 @@ impl PropertyIcMirror {
     /// See [`Self::SHAPE_OFFSET`].
     pub const SLOT_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, slot) as i32;
 
-    fn of(ic: &PropertyIc) -> PropertyIcMirror {
-        let PropertyIc::Monomorphic(e) = ic else { return PropertyIcMirror::default() };
+    fn of(e: &PropertyCacheEntry) -> PropertyIcMirror {
         let shape = e.shape.addr();
         match e.access {
             PropertyAccess::Own { slot } => PropertyIcMirror { shape, holder: 0, valid: &ALWAYS_VALID as *const bool as usize, slot },
@@ -294,6 +293,22 @@ impl PropertyIcMirror {
     }
 }
 
+/// The mirrors of one property site: its IC's entries, in order, unused ones zero.
+pub type MirrorSet = [PropertyIcMirror; MAX_POLYMORPHISM];
+
+fn mirror_set(ic: &PropertyIc) -> MirrorSet {
+    let mut set = MirrorSet::default();
+    let entries: &[PropertyCacheEntry] = match ic {
+        PropertyIc::Monomorphic(e) => std::slice::from_ref(e),
+        PropertyIc::Polymorphic(v) => v,
+        _ => &[],
+    };
+    for (m, e) in set.iter_mut().zip(entries) {
+        *m = PropertyIcMirror::of(e);
+    }
+    set
+}
+
 /// The validity flag of IC entries that need none.
 pub static ALWAYS_VALID: bool = true;
 
@@ -302,9 +317,11 @@ pub static ALWAYS_VALID: bool = true;
 pub struct FeedbackVector {
     /// The slots, indexed by [`crate::bytecode::ops::FeedbackSlot`].
     pub slots: Vec<FeedbackEntry>,
-    /// One mirror per slot (used by property slots only). Allocated once: compiled code
-    /// embeds the addresses of its entries.
-    mirrors: Box<[PropertyIcMirror]>,
+    /// The mirrors of the property slots. Allocated once: compiled code embeds their
+    /// addresses.
+    mirrors: Box<[MirrorSet]>,
+    /// Index into `mirrors` of each slot (`u32::MAX` for slots of other kinds).
+    mirror_index: Box<[u32]>,
 }
 
 impl FeedbackVector {
@@ -325,14 +342,25 @@ impl FeedbackVector {
                 deopt_seen: false,
             })
             .collect();
-        FeedbackVector { slots, mirrors: vec![PropertyIcMirror::default(); kinds.len()].into_boxed_slice() }
+        let mut properties = 0;
+        let mirror_index = kinds
+            .iter()
+            .map(|k| match k {
+                FeedbackKind::Property => {
+                    properties += 1;
+                    properties - 1
+                }
+                _ => u32::MAX,
+            })
+            .collect();
+        FeedbackVector { slots, mirrors: vec![MirrorSet::default(); properties as usize].into_boxed_slice(), mirror_index }
     }
 
     /// Records a property IC entry at `slot` (see [`PropertyIc::record`]).
     pub fn record_property(&mut self, slot: usize, entry: PropertyCacheEntry) {
         if let Feedback::Property(ic) = &mut self.slots[slot].data {
             ic.record(entry);
-            self.mirrors[slot] = PropertyIcMirror::of(ic);
+            self.mirrors[self.mirror_index[slot] as usize] = mirror_set(ic);
         }
     }
 
@@ -340,13 +368,13 @@ impl FeedbackVector {
     pub fn property_megamorphic(&mut self, slot: usize) {
         if let Feedback::Property(ic) = &mut self.slots[slot].data {
             *ic = PropertyIc::Megamorphic;
-            self.mirrors[slot] = PropertyIcMirror::default();
+            self.mirrors[self.mirror_index[slot] as usize] = MirrorSet::default();
         }
     }
 
-    /// The address of `slot`'s mirror (stable for the vector's life).
+    /// The address of property slot `slot`'s [`MirrorSet`] (stable for the vector's life).
     pub fn mirror_addr(&self, slot: usize) -> usize {
-        &self.mirrors[slot] as *const PropertyIcMirror as usize
+        &self.mirrors[self.mirror_index[slot] as usize] as *const MirrorSet as usize
     }
 
     /// Marks every pointer the slots hold.

@@ -16,7 +16,7 @@ use super::runtime_calls;
 use super::{Jit, JitFn, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
-use crate::interpreter::feedback::{Feedback, GlobalFeedback, PropertyIcMirror};
+use crate::interpreter::feedback::{Feedback, GlobalFeedback, PropertyIcMirror, MAX_POLYMORPHISM};
 use crate::interpreter::frame::{ACC_SLOT, HEADER};
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, Slots};
@@ -580,25 +580,35 @@ impl<'a> FnTranslator<'a> {
         self.numeric_binary(pc, op, l, r, int, Some(dbl));
     }
 
-    /// The address of the data slot the monomorphic property IC at feedback `slot` names for
-    /// the object `v`, read from the IC's [`PropertyIcMirror`] at run time (so the code follows
-    /// the IC as it changes); jumps to `miss` unless `v` is an object of the IC's shape whose
-    /// entry is still valid. `inherited`: prototype-chain entries count (loads only).
-    fn mono_slot_address(&mut self, v: CValue, slot: usize, inherited: bool, miss: Block) -> CValue {
+    /// The address of the data slot the property IC at feedback `slot` names for the object
+    /// `v`, read from the IC's [`MirrorSet`](crate::interpreter::feedback::MirrorSet) at run time (so the code follows the IC as it
+    /// changes); jumps to `miss` unless `v` is an object of one of the IC's shapes whose entry
+    /// is still valid. `inherited`: prototype-chain entries count (loads only).
+    fn cached_slot_address(&mut self, v: CValue, slot: usize, inherited: bool, miss: Block) -> CValue {
         let flags = MemFlagsData::trusted();
-        let (shape_ok, valid_ok) = (self.b.create_block(), self.b.create_block());
+        let valid_ok = self.b.create_block();
         let obj_ok = self.b.create_block();
+        let found = self.b.create_block();
+        let m = self.b.append_block_param(found, types::I64);
         let tag = self.b.ins().ushr_imm_s(v, 48);
         let is_obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
         self.b.ins().brif(is_obj, obj_ok, NO_ARGS, miss, NO_ARGS);
         self.b.switch_to_block(obj_ok);
         let o = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
-        let m = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot) as i64);
         let shape = self.b.ins().load(types::I64, flags, o, OBJECT_SHAPE_OFFSET);
-        let want = self.b.ins().load(types::I64, flags, m, PropertyIcMirror::SHAPE_OFFSET);
-        let same = self.b.ins().icmp(IntCC::Equal, shape, want);
-        self.b.ins().brif(same, shape_ok, NO_ARGS, miss, NO_ARGS);
-        self.b.switch_to_block(shape_ok);
+        let set = self.code.feedback.mirror_addr(slot);
+        // Unused entries have shape 0, which no object has.
+        for k in 0..MAX_POLYMORPHISM {
+            let entry = self.b.ins().iconst(types::I64, (set + k * std::mem::size_of::<PropertyIcMirror>()) as i64);
+            let want = self.b.ins().load(types::I64, flags, entry, PropertyIcMirror::SHAPE_OFFSET);
+            let same = self.b.ins().icmp(IntCC::Equal, shape, want);
+            let next = if k + 1 < MAX_POLYMORPHISM { self.b.create_block() } else { miss };
+            self.b.ins().brif(same, found, &[BlockArg::Value(entry)], next, NO_ARGS);
+            if k + 1 < MAX_POLYMORPHISM {
+                self.b.switch_to_block(next);
+            }
+        }
+        self.b.switch_to_block(found);
         let flag = self.b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
         let valid = self.b.ins().uload8(types::I32, flags, flag, 0);
         let holder = self.b.ins().load(types::I64, flags, m, PropertyIcMirror::HOLDER_OFFSET);
@@ -782,7 +792,7 @@ impl<'a> FnTranslator<'a> {
                 let (slow, done) = (self.b.create_block(), self.b.create_block());
                 self.b.set_cold_block(slow);
                 let o = self.load_reg(obj);
-                let addr = self.mono_slot_address(o, slot.index(), true, slow);
+                let addr = self.cached_slot_address(o, slot.index(), true, slow);
                 let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
                 self.b.def_var(self.acc, v);
                 self.b.ins().jump(done, NO_ARGS);
@@ -795,7 +805,7 @@ impl<'a> FnTranslator<'a> {
                 let (slow, done) = (self.b.create_block(), self.b.create_block());
                 self.b.set_cold_block(slow);
                 let o = self.load_reg(obj);
-                let addr = self.mono_slot_address(o, slot.index(), false, slow);
+                let addr = self.cached_slot_address(o, slot.index(), false, slow);
                 let v = self.b.use_var(self.acc);
                 self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
                 self.b.ins().jump(done, NO_ARGS);
