@@ -185,3 +185,33 @@ fn property_keys_are_interned() {
     assert!(matches!(rt.key("12"), PropertyKey::Index(12)));
     assert!(matches!(rt.key("012"), PropertyKey::String(_)));
 }
+
+#[test]
+fn megamorphic_sites_share_a_cache_that_follows_prototypes_and_collections() {
+    // A megamorphic site reads through the runtime's megamorphic cache: it must see own and
+    // inherited properties, prototype changes (validity cells), getters, and stay right when
+    // the collector frees shapes (the cache is emptied at each collection; gc_stress collects
+    // every few allocations, so addresses of freed shapes are reused).
+    let src = "function P() {} P.prototype.v = 'proto';
+        function get(o) { return o.v; }
+        var out = [];
+        for (var round = 0; round < 3; round++) {
+          var objs = [];
+          for (var i = 0; i < 12; i++) { var o = i % 3 ? {} : new P(); o['k' + i] = i; if (i % 4 == 0) o.v = i; objs.push(o); }
+          for (var j = 0; j < 2; j++) out.push(objs.map(get).join(','));
+          if (round == 1) P.prototype.v = 'changed';
+          if (round == 2) Object.defineProperty(P.prototype, 'v', { get: function () { return 'g'; } });
+          out.push(objs.map(get).join(','));
+        }
+        out.join('|')";
+    let mut results = Vec::new();
+    for stress in [None, Some(3)] {
+        let mut rt = Runtime::new(RuntimeOptions { jit: crate::jit::Tier::Off, gc_stress: stress, ..Default::default() });
+        let v = rt.eval(src, "t.js").unwrap();
+        results.push(rt.to_rust_string(v).unwrap());
+        assert!(matches!(property_ics(&mut rt, "get")[0], PropertyIc::Megamorphic));
+    }
+    assert_eq!(results[0], results[1]);
+    let (p, c, g) = ("0,,,proto,4,,proto,,8,proto,,", "0,,,changed,4,,changed,,8,changed,,", "0,,,g,4,,g,,8,g,,");
+    assert_eq!(results[0], [p, p, p, p, p, c, c, c, g].join("|"));
+}

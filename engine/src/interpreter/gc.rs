@@ -4,6 +4,8 @@ use crate::runtime::Runtime;
 
 /// Collects garbage: marks from every root, clears weak tables, sweeps.
 pub fn collect(rt: &mut Runtime) {
+    // Its entries are not traced (see there).
+    rt.megamorphic.clear();
     let mut m = rt.heap.begin_collection();
     // The live part of the register stack.
     for v in &rt.stack[..rt.sp] {

@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod frame;
 pub mod gc;
 pub(crate) mod generator;
+pub(crate) mod megamorphic;
 mod ops;
 
 use crate::bytecode::code::CodeKind;

@@ -271,9 +271,21 @@ pub(super) fn get_named_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usi
         return rt.get(recv, key);
     };
     if !o.shape.is_dictionary() {
+        let megamorphic = |code: Gc<FunctionCode>| matches!(code.feedback.slots[slot].data, Feedback::Property(PropertyIc::Megamorphic));
+        if megamorphic(code) {
+            if let Some(v) = rt.megamorphic.lookup(o.shape, key).and_then(|a| cached_load(a, o)) {
+                return Ok(v);
+            }
+        }
         // Misses on uncacheable receivers leave the site as it is.
         if let Some(entry) = property_load_entry(rt, o, key) {
             code.get_mut().feedback.record_property(slot, entry);
+            if let Some(v) = cached_load(entry.access, o) {
+                if megamorphic(code) {
+                    rt.megamorphic.insert(o.shape, key, entry.access);
+                }
+                return Ok(v);
+            }
         }
     } else {
         code.get_mut().feedback.property_megamorphic(slot);

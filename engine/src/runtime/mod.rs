@@ -173,6 +173,8 @@ pub struct Runtime {
     pub(crate) timer_seq: u64,
     pub(crate) interrupt: Arc<AtomicBool>,
     pub(crate) options: RuntimeOptions,
+    /// Named loads of megamorphic sites.
+    pub(crate) megamorphic: crate::interpreter::megamorphic::MegamorphicCache,
     /// Nesting of interpreter loops entered from Rust.
     pub(crate) native_depth: u32,
     /// The lowest native stack address JavaScript may use, recorded on entry from the embedder
@@ -243,6 +245,7 @@ impl Runtime {
             options,
             native_depth: 0,
             native_stack_floor: 0,
+            megamorphic: Default::default(),
             stats: IcStats::default(),
             print_handler: None,
             error_handler: None,
