@@ -109,12 +109,22 @@ pub(crate) fn return_value(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, 
     Ok(this)
 }
 
+/// The instructions of `code`, borrowed independently of the runtime.
+#[inline(always)]
+fn ops_of<'a>(code: Gc<FunctionCode>) -> &'a [Op] {
+    // SAFETY: the interpreter calls this for the code of the frame it runs, kept alive by the
+    // frame's callee slot while the loop uses the slice (it takes a new one whenever it
+    // switches frames); a function's ops never change after compilation.
+    unsafe { &*(&code.block.ops[..] as *const [Op]) }
+}
+
 /// The interpreter loop. `STEP` (used by compiled code, see [`step`]) returns as soon as control
 /// is back in frame `stop_fp` after one instruction.
 fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Value> {
     let mut fp = rt.fp;
     let mut pc = rt.pc;
     let mut code = frame_code(rt, fp);
+    let mut instrs = ops_of(code);
     let mut acc = rt.stack[fp + ACC_SLOT];
     if !STEP {
         safepoint(rt, fp, acc)?;
@@ -175,6 +185,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
                         fp = nfp;
                         pc = 0;
                         code = ncode;
+                        instrs = ops_of(code);
                         acc = Value::UNDEFINED;
                     }
                 }};
@@ -198,6 +209,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
                     fp = caller as usize;
                     rt.fp = fp;
                     code = frame_code(rt, fp);
+                    instrs = ops_of(code);
                     rt.sp = ops::frame_end(rt, fp, code);
                     break 'op;
                 }};
@@ -221,6 +233,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
                     rt.fp = fp;
                     pc = ret_pc;
                     code = frame_code(rt, fp);
+                    instrs = ops_of(code);
                     acc = if flags & FLAG_DISCARD != 0 { rt.stack[fp + ACC_SLOT] } else { result };
                     // The caller's frame extends to the callee's base.
                     rt.sp = ops::frame_end(rt, fp, code);
@@ -228,10 +241,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
             }
             rt.pc = pc;
             rt.stats.instructions += 1;
-            // SAFETY: `code` is the FunctionCode of the frame at `fp`, kept alive by the frame's
-            // callee slot; its ops never change after compilation.
-            let ops: &[Op] = unsafe { &*(&code.block.ops[..] as *const [Op]) };
-            let op = ops[pc as usize];
+            let op = instrs[pc as usize];
             pc += 1;
             match op {
                 Op::LdaUndefined { .. } => acc = Value::UNDEFINED,
@@ -890,6 +900,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Valu
             fp = caller as usize;
             rt.fp = fp;
             code = frame_code(rt, fp);
+            instrs = ops_of(code);
         }
     }
 }
