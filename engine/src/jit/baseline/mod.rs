@@ -53,6 +53,7 @@ pub(crate) struct CodeModule {
     ctx: cranelift_codegen::Context,
     fctx: FunctionBuilderContext,
     calls: Calls,
+    stubs: Stubs<FuncId>,
     next_name: u64,
 }
 
@@ -126,8 +127,9 @@ impl CodeModule {
         }
         let mut module = JITModule::new(jb);
         let calls = Calls::declare(&mut module)?;
+        let stubs = Stubs::define(&mut module)?;
         let ctx = module.make_context();
-        Ok(CodeModule { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), calls, next_name: 0 })
+        Ok(CodeModule { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), calls, stubs, next_name: 0 })
     }
 
     fn module(&mut self) -> &mut JITModule {
@@ -167,11 +169,12 @@ pub(crate) fn compile(jit: &mut Jit, code: &FunctionCode) -> Result<JitFn, Strin
     let tcfg = cm.module().target_config();
     cm.ctx.func.name = UserFuncName::user(0, id.as_u32());
     {
-        let CodeModule { module, ctx, fctx, calls, .. } = cm;
+        let CodeModule { module, ctx, fctx, calls, stubs, .. } = cm;
         let module = module.as_mut().expect("module lives until drop");
         let refs = calls.refs(module, &mut ctx.func);
+        let stubs = stubs.refs(module, &mut ctx.func);
         let b = FunctionBuilder::new(&mut ctx.func, fctx);
-        FnTranslator::new(b, code, refs, tcfg).translate();
+        FnTranslator::new(b, code, refs, stubs, tcfg).translate();
     }
     let module = cm.module.as_mut().expect("module lives until drop");
     let define = module.define_function(id, &mut cm.ctx);
@@ -200,11 +203,105 @@ pub(crate) fn compile(jit: &mut Jit, code: &FunctionCode) -> Result<JitFn, Strin
     Ok(unsafe { std::mem::transmute::<*const u8, JitFn>(ptr) })
 }
 
+/// The address of the data slot a property IC names for the object `v`, read from the IC's
+/// [`MirrorSet`](crate::interpreter::feedback::MirrorSet) at address `set` at run time (so the
+/// code follows the IC as it changes); jumps to `miss` unless `v` is an object of one of the
+/// IC's shapes whose entry is still valid. `inherited`: prototype-chain entries count.
+fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, inherited: bool, miss: Block) -> CValue {
+    let flags = MemFlagsData::trusted();
+    let valid_ok = b.create_block();
+    let obj_ok = b.create_block();
+    let found = b.create_block();
+    let m = b.append_block_param(found, types::I64);
+    let tag = b.ins().ushr_imm_s(v, 48);
+    let is_obj = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
+    b.ins().brif(is_obj, obj_ok, NO_ARGS, miss, NO_ARGS);
+    b.switch_to_block(obj_ok);
+    let o = b.ins().band_imm_s(v, PAYLOAD_MASK);
+    let shape = b.ins().load(types::I64, flags, o, OBJECT_SHAPE_OFFSET);
+    // Unused entries have shape 0, which no object has.
+    for k in 0..MAX_POLYMORPHISM {
+        let entry = b.ins().iadd_imm_s(set, (k * std::mem::size_of::<PropertyIcMirror>()) as i64);
+        let want = b.ins().load(types::I64, flags, entry, PropertyIcMirror::SHAPE_OFFSET);
+        let same = b.ins().icmp(IntCC::Equal, shape, want);
+        let next = if k + 1 < MAX_POLYMORPHISM { b.create_block() } else { miss };
+        b.ins().brif(same, found, &[BlockArg::Value(entry)], next, NO_ARGS);
+        if k + 1 < MAX_POLYMORPHISM {
+            b.switch_to_block(next);
+        }
+    }
+    b.switch_to_block(found);
+    let flag = b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
+    let valid = b.ins().uload8(types::I32, flags, flag, 0);
+    let holder = b.ins().load(types::I64, flags, m, PropertyIcMirror::HOLDER_OFFSET);
+    let own = b.ins().icmp_imm_s(IntCC::Equal, holder, 0);
+    let ok = if inherited {
+        valid
+    } else {
+        let own = b.ins().uextend(types::I32, own);
+        b.ins().band(valid, own)
+    };
+    b.ins().brif(ok, valid_ok, NO_ARGS, miss, NO_ARGS);
+    b.switch_to_block(valid_ok);
+    let target = b.ins().select(own, o, holder);
+    let base = b.ins().load(types::I64, flags, target, OBJECT_SLOTS_OFFSET);
+    let index = b.ins().uload32(flags, m, PropertyIcMirror::SLOT_OFFSET);
+    let offset = b.ins().ishl_imm_s(index, 3);
+    b.ins().iadd(base, offset)
+}
+
+/// Machine-code stubs every compiled function of a module shares, so that each site needs only
+/// a call: `(value, mirror set) -> slot address or 0` for loads and for stores.
+#[derive(Copy, Clone)]
+struct Stubs<T> {
+    load_slot: T,
+    store_slot: T,
+}
+
+impl Stubs<FuncId> {
+    fn define(module: &mut JITModule) -> Result<Stubs<FuncId>, String> {
+        let tcfg = module.target_config();
+        let mut define = |name: &str, inherited: bool| -> Result<FuncId, String> {
+            let mut sig = module.make_signature();
+            sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
+            sig.returns.push(AbiParam::new(types::I64));
+            let id = module.declare_function(name, Linkage::Local, &sig).map_err(|e| e.to_string())?;
+            let mut ctx = module.make_context();
+            ctx.func.signature = sig;
+            let mut fctx = FunctionBuilderContext::new();
+            let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+            let entry = b.create_block();
+            b.append_block_params_for_function_params(entry);
+            b.switch_to_block(entry);
+            let (v, set) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+            let miss = b.create_block();
+            let addr = emit_slot_lookup(&mut b, v, set, inherited, miss);
+            b.ins().return_(&[addr]);
+            b.switch_to_block(miss);
+            let zero = b.ins().iconst(types::I64, 0);
+            b.ins().return_(&[zero]);
+            b.seal_all_blocks();
+            b.finalize(tcfg);
+            module.define_function(id, &mut ctx).map_err(|e| format!("cranelift: {e:?}"))?;
+            Ok(id)
+        };
+        Ok(Stubs { load_slot: define("ic_load_slot", true)?, store_slot: define("ic_store_slot", false)? })
+    }
+
+    fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> Stubs<FuncRef> {
+        Stubs {
+            load_slot: module.declare_func_in_func(self.load_slot, func),
+            store_slot: module.declare_func_in_func(self.store_slot, func),
+        }
+    }
+}
+
 /// Translates one function's bytecode.
 struct FnTranslator<'a> {
     b: FunctionBuilder<'a>,
     code: &'a FunctionCode,
     calls: CallRefs,
+    stubs: Stubs<FuncRef>,
     tcfg: TargetFrontendConfig,
     /// The Cranelift block starting at each pc that starts a block.
     blocks: Vec<Option<Block>>,
@@ -231,13 +328,14 @@ fn next_pc_offset() -> i32 {
 }
 
 impl<'a> FnTranslator<'a> {
-    fn new(mut b: FunctionBuilder<'a>, code: &'a FunctionCode, calls: CallRefs, tcfg: TargetFrontendConfig) -> Self {
+    fn new(mut b: FunctionBuilder<'a>, code: &'a FunctionCode, calls: CallRefs, stubs: Stubs<FuncRef>, tcfg: TargetFrontendConfig) -> Self {
         let acc = b.declare_var(types::I64);
         let n = code.block.ops.len();
         FnTranslator {
             b,
             code,
             calls,
+            stubs,
             tcfg,
             blocks: vec![None; n + 1],
             landings: vec![None; code.block.handlers.len()],
@@ -581,51 +679,17 @@ impl<'a> FnTranslator<'a> {
     }
 
     /// The address of the data slot the property IC at feedback `slot` names for the object
-    /// `v`, read from the IC's [`MirrorSet`](crate::interpreter::feedback::MirrorSet) at run time (so the code follows the IC as it
-    /// changes); jumps to `miss` unless `v` is an object of one of the IC's shapes whose entry
-    /// is still valid. `inherited`: prototype-chain entries count (loads only).
+    /// `v` (see [`emit_slot_lookup`], run by the module's shared stub); jumps to `miss` when
+    /// there is none. `inherited`: prototype-chain entries count (loads only).
     fn cached_slot_address(&mut self, v: CValue, slot: usize, inherited: bool, miss: Block) -> CValue {
-        let flags = MemFlagsData::trusted();
-        let valid_ok = self.b.create_block();
-        let obj_ok = self.b.create_block();
-        let found = self.b.create_block();
-        let m = self.b.append_block_param(found, types::I64);
-        let tag = self.b.ins().ushr_imm_s(v, 48);
-        let is_obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
-        self.b.ins().brif(is_obj, obj_ok, NO_ARGS, miss, NO_ARGS);
-        self.b.switch_to_block(obj_ok);
-        let o = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
-        let shape = self.b.ins().load(types::I64, flags, o, OBJECT_SHAPE_OFFSET);
-        let set = self.code.feedback.mirror_addr(slot);
-        // Unused entries have shape 0, which no object has.
-        for k in 0..MAX_POLYMORPHISM {
-            let entry = self.b.ins().iconst(types::I64, (set + k * std::mem::size_of::<PropertyIcMirror>()) as i64);
-            let want = self.b.ins().load(types::I64, flags, entry, PropertyIcMirror::SHAPE_OFFSET);
-            let same = self.b.ins().icmp(IntCC::Equal, shape, want);
-            let next = if k + 1 < MAX_POLYMORPHISM { self.b.create_block() } else { miss };
-            self.b.ins().brif(same, found, &[BlockArg::Value(entry)], next, NO_ARGS);
-            if k + 1 < MAX_POLYMORPHISM {
-                self.b.switch_to_block(next);
-            }
-        }
-        self.b.switch_to_block(found);
-        let flag = self.b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
-        let valid = self.b.ins().uload8(types::I32, flags, flag, 0);
-        let holder = self.b.ins().load(types::I64, flags, m, PropertyIcMirror::HOLDER_OFFSET);
-        let own = self.b.ins().icmp_imm_s(IntCC::Equal, holder, 0);
-        let ok = if inherited {
-            valid
-        } else {
-            let own = self.b.ins().uextend(types::I32, own);
-            self.b.ins().band(valid, own)
-        };
-        self.b.ins().brif(ok, valid_ok, NO_ARGS, miss, NO_ARGS);
-        self.b.switch_to_block(valid_ok);
-        let target = self.b.ins().select(own, o, holder);
-        let base = self.b.ins().load(types::I64, flags, target, OBJECT_SLOTS_OFFSET);
-        let index = self.b.ins().uload32(flags, m, PropertyIcMirror::SLOT_OFFSET);
-        let offset = self.b.ins().ishl_imm_s(index, 3);
-        self.b.ins().iadd(base, offset)
+        let set = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot) as i64);
+        let stub = if inherited { self.stubs.load_slot } else { self.stubs.store_slot };
+        let call = self.b.ins().call(stub, &[v, set]);
+        let addr = self.b.inst_results(call)[0];
+        let hit = self.b.create_block();
+        self.b.ins().brif(addr, hit, NO_ARGS, miss, NO_ARGS);
+        self.b.switch_to_block(hit);
+        addr
     }
 
     /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
