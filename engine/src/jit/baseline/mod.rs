@@ -424,6 +424,7 @@ impl<'a> FnTranslator<'a> {
             let p = self.propagate_block();
             self.b.ins().jump(p, NO_ARGS);
         }
+        self.finish_exits();
         self.b.seal_all_blocks();
         self.b.finalize(self.tcfg);
     }
@@ -432,25 +433,20 @@ impl<'a> FnTranslator<'a> {
         self.blocks[pc as usize].expect("a block starts at every jump target")
     }
 
+    /// The block that returns [`EXCEPTION`] to the caller (filled in by [`Self::finish_exits`]:
+    /// the builder must not leave a block it has not terminated).
     fn propagate_block(&mut self) -> Block {
         if let Some(p) = self.propagate {
             return p;
         }
-        let cur = self.b.current_block();
         let p = self.b.create_block();
         self.b.set_cold_block(p);
-        self.b.switch_to_block(p);
-        let e = self.b.ins().iconst(types::I64, EXCEPTION as i64);
-        self.b.ins().return_(&[e]);
-        if let Some(c) = cur {
-            self.b.switch_to_block(c);
-        }
         self.propagate = Some(p);
         p
     }
 
     /// Where an exception raised by the instruction at `pc` goes: its handler's landing
-    /// block, or back to the caller.
+    /// block (filled in by [`Self::finish_exits`]), or back to the caller.
     fn exception_target(&mut self, pc: u32) -> Block {
         let handlers: &[Handler] = &self.code.block.handlers;
         let Some(hi) = handlers.iter().position(|h| h.start <= pc && pc < h.end) else {
@@ -459,27 +455,36 @@ impl<'a> FnTranslator<'a> {
         if let Some(l) = self.landings[hi] {
             return l;
         }
-        let h = handlers[hi];
-        let cur = self.b.current_block();
         let landing = self.b.create_block();
         self.b.set_cold_block(landing);
-        self.b.switch_to_block(landing);
-        let creg = self.b.ins().iconst(types::I32, h.context_reg as i64);
-        let call = self.b.ins().call(self.calls.catch, &[self.rt, self.fp, creg]);
-        let v = self.b.inst_results(call)[0];
-        let handler = self.block_at(h.handler);
-        let caught = self.b.create_block();
-        let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
-        let propagate = self.propagate_block();
-        self.b.ins().brif(is_exc, propagate, NO_ARGS, caught, NO_ARGS);
-        self.b.switch_to_block(caught);
-        self.b.def_var(self.acc, v);
-        self.b.ins().jump(handler, NO_ARGS);
-        if let Some(c) = cur {
-            self.b.switch_to_block(c);
-        }
         self.landings[hi] = Some(landing);
         landing
+    }
+
+    /// Emits the landing blocks used (enter the handler, or propagate a termination) and the
+    /// propagation block, once every instruction is translated.
+    fn finish_exits(&mut self) {
+        for hi in 0..self.landings.len() {
+            let Some(landing) = self.landings[hi] else { continue };
+            let h = self.code.block.handlers[hi];
+            self.b.switch_to_block(landing);
+            let creg = self.b.ins().iconst(types::I32, h.context_reg as i64);
+            let call = self.b.ins().call(self.calls.catch, &[self.rt, self.fp, creg]);
+            let v = self.b.inst_results(call)[0];
+            let handler = self.block_at(h.handler);
+            let caught = self.b.create_block();
+            let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
+            let propagate = self.propagate_block();
+            self.b.ins().brif(is_exc, propagate, NO_ARGS, caught, NO_ARGS);
+            self.b.switch_to_block(caught);
+            self.b.def_var(self.acc, v);
+            self.b.ins().jump(handler, NO_ARGS);
+        }
+        if let Some(p) = self.propagate {
+            self.b.switch_to_block(p);
+            let e = self.b.ins().iconst(types::I64, EXCEPTION as i64);
+            self.b.ins().return_(&[e]);
+        }
     }
 
     /// Continues in a new block unless `v` is [`EXCEPTION`].
