@@ -272,6 +272,12 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
                     return color(ctx, base, "31");
                 }
             }
+            BuiltinData::Date(t) => {
+                base = if t.is_nan() { "Invalid Date".into() } else { super::date::time::iso_string(*t) };
+                if keys.is_empty() {
+                    return color(ctx, base, "35");
+                }
+            }
             BuiltinData::Promise(p) => {
                 let inner = match p.state {
                     super::promise::PromiseState::Pending => "<pending>".to_string(),

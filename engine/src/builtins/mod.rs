@@ -9,6 +9,7 @@ pub mod array;
 pub mod async_generator;
 pub mod boolean;
 pub mod console;
+pub mod date;
 pub mod error;
 pub mod function;
 pub mod generator;
@@ -57,6 +58,8 @@ pub enum BuiltinData {
     RegExp(Box<regexp::RegExpData>),
     /// An iterator over an array-like, a Map, a Set, a string or a for-in enumeration.
     Iterator(iterator::IteratorState),
+    /// A Date: its time value (`[[DateValue]]`, NaN when invalid).
+    Date(f64),
 }
 
 impl BuiltinData {
@@ -69,6 +72,7 @@ impl BuiltinData {
             BuiltinData::WeakMap(_) | BuiltinData::WeakSet(_) => {}
             BuiltinData::RegExp(r) => r.trace(m),
             BuiltinData::Iterator(i) => i.trace(m),
+            BuiltinData::Date(_) => {}
         }
     }
 }
@@ -191,6 +195,7 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     map_set::install(rt);
     regexp::install(rt);
     reflect::install(rt);
+    date::install(rt);
     let gt = PropertyKey::String(rt.names.global_this);
     rt.define_data(global, gt, Value::object(global), HIDDEN);
     rt.realm = saved;
