@@ -16,6 +16,7 @@ pub mod generator;
 pub mod global;
 pub mod inspect;
 pub mod iterator;
+pub mod iterator_helpers;
 pub mod json;
 pub mod map_set;
 pub mod math;
@@ -60,6 +61,10 @@ pub enum BuiltinData {
     Iterator(iterator::IteratorState),
     /// A Date: its time value (`[[DateValue]]`, NaN when invalid).
     Date(f64),
+    /// An iterator helper (`%IteratorHelperPrototype%` objects).
+    IteratorHelper(Box<iterator_helpers::HelperState>),
+    /// An `Iterator.from` wrapper (`%WrapForValidIteratorPrototype%` objects).
+    WrapForValid(iterator_helpers::Wrapped),
 }
 
 impl BuiltinData {
@@ -73,6 +78,8 @@ impl BuiltinData {
             BuiltinData::RegExp(r) => r.trace(m),
             BuiltinData::Iterator(i) => i.trace(m),
             BuiltinData::Date(_) => {}
+            BuiltinData::IteratorHelper(h) => h.trace(m),
+            BuiltinData::WrapForValid(w) => w.trace(m),
         }
     }
 }
@@ -181,6 +188,7 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     error::install(rt);
     symbol::install(rt);
     iterator::install(rt);
+    iterator_helpers::install(rt);
     array::install(rt);
     string::install(rt);
     number::install(rt);
