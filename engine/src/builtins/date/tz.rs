@@ -167,9 +167,10 @@ impl Zone {
     }
 }
 
-/// floor(t / 1000) as seconds (t finite and within a few days of the time value range).
+/// floor(t / 1000) as seconds, clamped far beyond the time value range (±8.64e12 s) so that
+/// later arithmetic cannot overflow.
 fn floor_seconds(t: f64) -> i64 {
-    (t / 1000.0).floor() as i64
+    (t / 1000.0).floor().clamp(-1e13, 1e13) as i64
 }
 
 /// The fixed part of a TZif header.
@@ -317,7 +318,8 @@ impl Cursor<'_> {
         }
         (self.i > b).then_some(n)
     }
-    /// `[+-]hh[:mm[:ss]]` in seconds (POSIX sign: positive is west); hours up to `max_h`... or 167 for rule times.
+    /// `[+-]hh[:mm[:ss]]` in seconds (POSIX sign: positive is west), hours at most `max_h`
+    /// (24 for offsets, 167 for rule times).
     fn offset(&mut self, max_h: i32) -> Option<i32> {
         let sign = match self.peek() {
             Some(b'-') => {
@@ -338,11 +340,17 @@ impl Cursor<'_> {
         if self.peek() == Some(b':') {
             self.i += 1;
             let m = self.number()?;
-            secs += m.min(59) * 60;
+            if m > 59 {
+                return None;
+            }
+            secs += m * 60;
             if self.peek() == Some(b':') {
                 self.i += 1;
                 let s = self.number()?;
-                secs += s.min(59);
+                if s > 59 {
+                    return None;
+                }
+                secs += s;
             }
         }
         Some(sign * secs)
@@ -570,6 +578,11 @@ mod tests {
         assert!(parse_posix("X1").is_none());
         assert!(parse_posix("EST5EDT,M13.1.0,M1.1.0").is_none());
         assert_eq!(Zone::from_posix("UTC0").unwrap().offset_at_utc(1e15), 0.0);
+        assert!(parse_posix("EST5:60").is_none());
+        // Far outside the time value range: no overflow.
+        let z = Zone::from_posix("EST5EDT,M3.2.0,M11.1.0").unwrap();
+        assert!(z.offset_at_utc(1e300).is_finite());
+        assert!(z.offset_for_local(-1e300).is_finite());
     }
 
     #[test]
