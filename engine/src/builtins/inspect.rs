@@ -273,7 +273,11 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
                 }
             }
             BuiltinData::Date(t) => {
-                base = if t.is_nan() { "Invalid Date".into() } else { super::date::time::iso_string(*t) };
+                let text = if t.is_nan() { "Invalid Date".into() } else { super::date::time::iso_string(*t) };
+                base = match prefix_name.as_deref() {
+                    Some("Date") | None => text,
+                    Some(n) => format!("{n} {text}"),
+                };
                 if keys.is_empty() {
                     return color(ctx, base, "35");
                 }
@@ -323,7 +327,11 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
     }
     if !matches!(o.kind, ObjectKind::Array { .. }) {
         let tag_name = match (&o.kind, prefix_name.as_deref()) {
-            (ObjectKind::Builtin(b), _) if matches!(**b, BuiltinData::Promise(_) | BuiltinData::Map(_) | BuiltinData::Set(_)) => None,
+            (ObjectKind::Builtin(b), _)
+                if matches!(**b, BuiltinData::Promise(_) | BuiltinData::Map(_) | BuiltinData::Set(_) | BuiltinData::Date(_)) =>
+            {
+                None
+            }
             (ObjectKind::Ordinary, Some("Object")) => None,
             (ObjectKind::Ordinary | ObjectKind::Builtin(_), Some(n)) => Some(n.to_string()),
             (ObjectKind::Arguments { .. }, _) => Some("[Arguments]".to_string()),

@@ -115,3 +115,11 @@ try {
 }
 console.log(Date.length, Date.name, Date.UTC.length, Date.parse.length, Date.prototype.setHours.length, Date.prototype.setUTCFullYear.length);
 console.log(typeof Date.now(), Date.now() > 1.6e12);
+
+// console.log shows Dates as ISO strings.
+console.log(new Date(0));
+console.log(new Date(NaN));
+console.log([new Date(0)], { d: new Date(0) });
+console.log(Object.assign(new Date(0), { a: 1 }));
+class SubDate extends Date {}
+console.log(new SubDate(0));
