@@ -272,6 +272,16 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
                     return color(ctx, base, "31");
                 }
             }
+            BuiltinData::Date(t) => {
+                let text = if t.is_nan() { "Invalid Date".into() } else { super::date::time::iso_string(*t) };
+                base = match prefix_name.as_deref() {
+                    Some("Date") | None => text,
+                    Some(n) => format!("{n} {text}"),
+                };
+                if keys.is_empty() {
+                    return color(ctx, base, "35");
+                }
+            }
             BuiltinData::Promise(p) => {
                 let inner = match p.state {
                     super::promise::PromiseState::Pending => "<pending>".to_string(),
@@ -317,7 +327,11 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
     }
     if !matches!(o.kind, ObjectKind::Array { .. }) {
         let tag_name = match (&o.kind, prefix_name.as_deref()) {
-            (ObjectKind::Builtin(b), _) if matches!(**b, BuiltinData::Promise(_) | BuiltinData::Map(_) | BuiltinData::Set(_)) => None,
+            (ObjectKind::Builtin(b), _)
+                if matches!(**b, BuiltinData::Promise(_) | BuiltinData::Map(_) | BuiltinData::Set(_) | BuiltinData::Date(_)) =>
+            {
+                None
+            }
             (ObjectKind::Ordinary, Some("Object")) => None,
             (ObjectKind::Ordinary | ObjectKind::Builtin(_), Some(n)) => Some(n.to_string()),
             (ObjectKind::Arguments { .. }, _) => Some("[Arguments]".to_string()),

@@ -9,12 +9,14 @@ pub mod array;
 pub mod async_generator;
 pub mod boolean;
 pub mod console;
+pub mod date;
 pub mod error;
 pub mod function;
 pub mod generator;
 pub mod global;
 pub mod inspect;
 pub mod iterator;
+pub mod iterator_helpers;
 pub mod json;
 pub mod map_set;
 pub mod math;
@@ -57,6 +59,12 @@ pub enum BuiltinData {
     RegExp(Box<regexp::RegExpData>),
     /// An iterator over an array-like, a Map, a Set, a string or a for-in enumeration.
     Iterator(iterator::IteratorState),
+    /// A Date: its time value (`[[DateValue]]`, NaN when invalid).
+    Date(f64),
+    /// An iterator helper (`%IteratorHelperPrototype%` objects).
+    IteratorHelper(Box<iterator_helpers::HelperState>),
+    /// An `Iterator.from` wrapper (`%WrapForValidIteratorPrototype%` objects).
+    WrapForValid(iterator_helpers::Wrapped),
 }
 
 impl BuiltinData {
@@ -69,6 +77,9 @@ impl BuiltinData {
             BuiltinData::WeakMap(_) | BuiltinData::WeakSet(_) => {}
             BuiltinData::RegExp(r) => r.trace(m),
             BuiltinData::Iterator(i) => i.trace(m),
+            BuiltinData::Date(_) => {}
+            BuiltinData::IteratorHelper(h) => h.trace(m),
+            BuiltinData::WrapForValid(w) => w.trace(m),
         }
     }
 }
@@ -177,6 +188,7 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     error::install(rt);
     symbol::install(rt);
     iterator::install(rt);
+    iterator_helpers::install(rt);
     array::install(rt);
     string::install(rt);
     number::install(rt);
@@ -191,6 +203,7 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     map_set::install(rt);
     regexp::install(rt);
     reflect::install(rt);
+    date::install(rt);
     let gt = PropertyKey::String(rt.names.global_this);
     rt.define_data(global, gt, Value::object(global), HIDDEN);
     rt.realm = saved;

@@ -483,6 +483,7 @@ pub(crate) fn to_string(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         ObjectKind::Number(_) => "Number",
         ObjectKind::String(_) => "String",
         ObjectKind::Builtin(b) if matches!(**b, super::BuiltinData::RegExp(_)) => "RegExp",
+        ObjectKind::Builtin(b) if matches!(**b, super::BuiltinData::Date(_)) => "Date",
         _ => "Object",
     };
     let tk = PropertyKey::Symbol(rt.well_known(WellKnown::ToStringTag));

@@ -62,6 +62,13 @@ impl Runtime {
             }
             return Ok(r);
         }
+        self.ordinary_to_primitive(o, if hint == Hint::String { Hint::String } else { Hint::Number })
+    }
+
+    /// OrdinaryToPrimitive(o, hint): `toString` then `valueOf` for [`Hint::String`], else
+    /// `valueOf` then `toString`.
+    pub fn ordinary_to_primitive(&mut self, o: Gc<JsObject>, hint: Hint) -> JsResult<Value> {
+        let v = Value::object(o);
         let order =
             if hint == Hint::String { [self.names.to_string, self.names.value_of] } else { [self.names.value_of, self.names.to_string] };
         for name in order {

@@ -196,6 +196,8 @@ pub struct Runtime {
     /// Promises rejected without a handler (yet).
     pub(crate) pending_rejections: Vec<Gc<JsObject>>,
     pub(crate) clock_start: Option<std::time::Instant>,
+    /// The host time zone for `Date`'s local time (loaded on first use).
+    pub(crate) local_zone: Option<Box<crate::builtins::date::tz::Zone>>,
     /// JIT state: tier policy, counters, code memory.
     pub jit: crate::jit::Jit,
 }
@@ -256,6 +258,7 @@ impl Runtime {
             weak_tables: Vec::new(),
             pending_rejections: Vec::new(),
             clock_start: None,
+            local_zone: None,
         };
         rt.interned.insert(Box::new([]), empty_string);
         rt.names = Names::new(&mut rt);
