@@ -6,9 +6,11 @@
 //! carry a [`BuiltinData`] variant.
 
 pub mod array;
+pub mod array_buffer;
 pub mod async_generator;
 pub mod boolean;
 pub mod console;
+pub mod data_view;
 pub mod error;
 pub mod function;
 pub mod generator;
@@ -26,6 +28,8 @@ pub mod regexp;
 pub mod string;
 pub mod symbol;
 pub mod test262_host;
+pub mod typed_array;
+pub mod typed_array_proto;
 
 use crate::heap::{Gc, Marker};
 use crate::interpreter::generator_state::GeneratorData;
@@ -57,6 +61,10 @@ pub enum BuiltinData {
     RegExp(Box<regexp::RegExpData>),
     /// An iterator over an array-like, a Map, a Set, a string or a for-in enumeration.
     Iterator(iterator::IteratorState),
+    /// An ArrayBuffer.
+    ArrayBuffer(array_buffer::ArrayBufferData),
+    /// A DataView.
+    DataView(data_view::DataViewData),
 }
 
 impl BuiltinData {
@@ -69,6 +77,8 @@ impl BuiltinData {
             BuiltinData::WeakMap(_) | BuiltinData::WeakSet(_) => {}
             BuiltinData::RegExp(r) => r.trace(m),
             BuiltinData::Iterator(i) => i.trace(m),
+            BuiltinData::ArrayBuffer(_) => {}
+            BuiltinData::DataView(d) => m.cell(d.buffer),
         }
     }
 }
@@ -191,6 +201,9 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     map_set::install(rt);
     regexp::install(rt);
     reflect::install(rt);
+    array_buffer::install(rt);
+    typed_array::install(rt);
+    data_view::install(rt);
     let gt = PropertyKey::String(rt.names.global_this);
     rt.define_data(global, gt, Value::object(global), HIDDEN);
     rt.realm = saved;

@@ -293,7 +293,7 @@ fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> O
             return Some(PropertyCacheEntry { shape: o.shape, access: PropertyAccess::ArrayLength });
         }
     }
-    if !matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_)) || matches!(o.kind, ObjectKind::String(_)) {
+    if !matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_)) || matches!(o.kind, ObjectKind::String(_)) || typed_array_numeric(o, key) {
         return None;
     }
     if let Some((slot, attrs)) = o.shape.lookup(key) {
@@ -306,7 +306,7 @@ fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> O
     let validity = proto.proto_info.as_ref()?.validity;
     let mut cur = proto;
     loop {
-        if cur.shape.is_dictionary() || matches!(cur.kind, ObjectKind::String(_)) {
+        if cur.shape.is_dictionary() || matches!(cur.kind, ObjectKind::String(_)) || typed_array_numeric(cur, key) {
             return None;
         }
         if let Some((slot, attrs)) = cur.shape.lookup(key) {
@@ -319,6 +319,12 @@ fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> O
         }
         cur = cur.proto()?;
     }
+}
+
+/// Is `o` a TypedArray and `key` a canonical numeric string (which never reaches ordinary
+/// properties, so no inline cache may describe it)?
+fn typed_array_numeric(o: Gc<JsObject>, key: PropertyKey) -> bool {
+    matches!(o.kind, ObjectKind::TypedArray(_)) && crate::builtins::typed_array::numeric_key(key).is_some()
 }
 
 /// A named store that missed the IC.
