@@ -269,6 +269,9 @@ impl Runtime {
 
     /// Writes an existing own writable data property.
     fn write_own_data(&mut self, o: Gc<JsObject>, key: PropertyKey, v: Value) -> JsResult<bool> {
+        if let Some(n) = typed_array_key(o, key) {
+            return ta::define_element(self, o, n, PropertyDescriptor { value: Some(v), ..Default::default() });
+        }
         match key {
             PropertyKey::Index(i) => {
                 if let ObjectKind::Arguments { mapped: Some((ctx, map)) } = &o.kind {
