@@ -485,7 +485,8 @@ fn concrete_constructor(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         let t = ta_data(o).expect("typed array");
         if src.ty == ty {
             let n = len * ty.size();
-            let from: Vec<u8> = bytes(src.buffer).and_then(|b| b.get(src.byte_offset..src.byte_offset + n)).map(|s| s.to_vec()).unwrap_or_default();
+            let from: Vec<u8> =
+                bytes(src.buffer).and_then(|b| b.get(src.byte_offset..src.byte_offset + n)).map(|s| s.to_vec()).unwrap_or_default();
             if let Some(dst) = bytes(t.buffer) {
                 let m = from.len().min(dst.len());
                 dst[..m].copy_from_slice(&from[..m]);

@@ -16,12 +16,9 @@ use std::cmp::Ordering;
 
 pub(crate) fn install(rt: &mut Runtime) {
     let p = rt.intrinsic(Intrinsic::TypedArrayPrototype);
-    for (name, f) in [
-        ("buffer", get_buffer as NativeFn),
-        ("byteLength", get_byte_length),
-        ("byteOffset", get_byte_offset),
-        ("length", get_length),
-    ] {
+    for (name, f) in
+        [("buffer", get_buffer as NativeFn), ("byteLength", get_byte_length), ("byteOffset", get_byte_offset), ("length", get_length)]
+    {
         let k = rt.key(name);
         rt.define_getter(p, k, &format!("get {name}"), f, None);
     }

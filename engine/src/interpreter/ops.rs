@@ -293,7 +293,10 @@ fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> O
             return Some(PropertyCacheEntry { shape: o.shape, access: PropertyAccess::ArrayLength });
         }
     }
-    if !matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_)) || matches!(o.kind, ObjectKind::String(_)) || typed_array_numeric(o, key) {
+    if !matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_))
+        || matches!(o.kind, ObjectKind::String(_))
+        || typed_array_numeric(o, key)
+    {
         return None;
     }
     if let Some((slot, attrs)) = o.shape.lookup(key) {
