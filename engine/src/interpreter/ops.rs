@@ -1289,8 +1289,11 @@ pub(crate) fn cached_store(rt: &mut Runtime, access: PropertyAccess, o: Gc<JsObj
 #[inline]
 pub(crate) fn dense_get(o: Gc<JsObject>, key: Value) -> Option<Value> {
     let i = key.as_int().filter(|i| *i >= 0)?;
-    if matches!(o.kind, ObjectKind::Arguments { .. } | ObjectKind::String(_)) {
-        return None;
+    match &o.kind {
+        ObjectKind::Arguments { .. } | ObjectKind::String(_) => return None,
+        // A TypedArray element (an invalid index takes the slow path, which yields undefined).
+        ObjectKind::TypedArray(t) => return t.get(i as usize).map(Value::from_f64),
+        _ => {}
     }
     match &o.elements {
         Elements::Dense(v) => v.get(i as usize).copied().filter(|x| !x.is_hole()),
@@ -1303,6 +1306,17 @@ pub(crate) fn dense_get(o: Gc<JsObject>, key: Value) -> Option<Value> {
 #[inline]
 pub(crate) fn dense_set(o: Gc<JsObject>, key: Value, v: Value) -> bool {
     let Some(i) = key.as_int().filter(|i| *i >= 0) else { return false };
+    if let ObjectKind::TypedArray(t) = &o.kind {
+        // TypedArray [[Set]] with the array as receiver: a Number needs no conversion, and an
+        // invalid index is silently ignored.
+        return match v.as_number() {
+            Some(n) => {
+                t.set(i as usize, n);
+                true
+            }
+            None => false,
+        };
+    }
     if !matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
         return false;
     }
