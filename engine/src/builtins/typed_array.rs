@@ -10,7 +10,7 @@
 
 use super::array_buffer::{self, bytes};
 use super::iterator::{IterKind, IteratorState};
-use super::{make_constructor, set_intrinsic};
+use super::set_intrinsic;
 use crate::heap::Gc;
 use crate::runtime::names::WellKnown;
 use crate::runtime::object::{JsObject, ObjectKind};
@@ -412,18 +412,20 @@ pub(crate) fn create_same_type(rt: &mut Runtime, exemplar: Gc<JsObject>, len: us
 // ----- installation -----
 
 pub(crate) fn install(rt: &mut Runtime) {
-    // %TypedArray%
-    let c = make_constructor(rt, "TypedArray", 0, abstract_constructor, Intrinsic::TypedArrayPrototype, Intrinsic::TypedArray);
-    // %TypedArray% is not a global.
+    // %TypedArray% is not a global, so it is linked by hand rather than by `make_constructor`.
+    let c = rt.new_native_function("TypedArray", 0, abstract_constructor, true);
+    let tap = rt.intrinsic(Intrinsic::TypedArrayPrototype);
+    let pk = PropertyKey::String(rt.names.prototype);
+    rt.define_data(c, pk, Value::object(tap), 0);
+    let ck = PropertyKey::String(rt.names.constructor);
+    rt.define_data(tap, ck, Value::object(c), HIDDEN);
+    set_intrinsic(rt, Intrinsic::TypedArray, c);
     let g = rt.global_object();
-    let k = rt.key("TypedArray");
-    rt.delete_property(g, k).ok();
     rt.define_method(c, "from", 1, from);
     rt.define_method(c, "of", 0, of);
     let sk = PropertyKey::Symbol(rt.well_known(WellKnown::Species));
     rt.define_getter(c, sk, "get [Symbol.species]", return_this, None);
     super::typed_array_proto::install(rt);
-    let tap = rt.intrinsic(Intrinsic::TypedArrayPrototype);
     for ty in ALL_TYPES {
         let (ci, pi) = ty.intrinsics();
         let p = rt.new_object_with(Some(tap), ObjectKind::Ordinary);
