@@ -323,7 +323,7 @@ fn construct_or_create(rt: &mut Runtime, c: Value, args: &[Value], len: f64) -> 
 /// Can `o` have own integer-indexed properties other than those in its elements (below
 /// 2^32 - 1) and its shape (from 2^32 - 1)? String wrappers and built-in exotic objects can.
 fn plain_indices(o: Gc<JsObject>) -> bool {
-    !matches!(o.kind, ObjectKind::String(_) | ObjectKind::Builtin(_))
+    !matches!(o.kind, ObjectKind::String(_) | ObjectKind::Builtin(_) | ObjectKind::TypedArray(_))
 }
 
 /// A canonical integer string key from 2^32 - 1 up, as a number.

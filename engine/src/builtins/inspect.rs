@@ -227,7 +227,17 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
     let mut is_array_like = false;
     let prefix_name = constructor_name(rt, o);
     let null_proto = o.proto().is_none();
+    // A TypedArray's elements (read up front: they are numbers, formatting runs no script).
+    let mut ta_elements: Option<Vec<Value>> = None;
     match &o.kind {
+        ObjectKind::TypedArray(t) => {
+            is_array_like = true;
+            let len = t.length_or_zero();
+            let n = prefix_name.clone().unwrap_or_else(|| t.ty.name().to_string());
+            braces = (format!("{n}({len}) ["), "]".to_string());
+            keys.retain(|k| !matches!(k, PropertyKey::Index(_)));
+            ta_elements = Some((0..len.min(100)).map(|i| Value::from_f64(t.get(i).unwrap_or(0.0))).collect());
+        }
         ObjectKind::Array { length, .. } => {
             is_array_like = true;
             let len = *length;
@@ -350,13 +360,29 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
         }
     }
     if depth > ctx.opts.depth {
-        let n = if is_array_like { "Array".to_string() } else { prefix_name.unwrap_or_else(|| "Object".into()) };
+        let n = match (&o.kind, is_array_like) {
+            (ObjectKind::TypedArray(t), _) => prefix_name.unwrap_or_else(|| t.ty.name().to_string()),
+            (_, true) => "Array".to_string(),
+            _ => prefix_name.unwrap_or_else(|| "Object".into()),
+        };
         return color(ctx, format!("[{n}]"), "36");
     }
     ctx.seen.push(o);
     ctx.current_depth = depth;
     let saved_indent = ctx.indentation;
-    if is_array_like {
+    if let Some(vals) = &ta_elements {
+        for v in vals {
+            output.push(format_value(rt, ctx, *v, depth + 1, false));
+        }
+        let len = match &o.kind {
+            ObjectKind::TypedArray(t) => t.length_or_zero(),
+            _ => 0,
+        };
+        if len > vals.len() {
+            let rest = len - vals.len();
+            output.push(format!("... {rest} more item{}", if rest == 1 { "" } else { "s" }));
+        }
+    } else if is_array_like {
         let len = match o.kind {
             ObjectKind::Array { length, .. } => length as usize,
             _ => match &o.elements {
@@ -407,7 +433,11 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
     ctx.seen.pop();
     ctx.indentation = saved_indent;
     let is_circular_target = ctx.circular.contains(&o) && depth > 0;
-    let values_for_grouping: Option<Vec<Value>> = if is_array_like {
+    let values_for_grouping: Option<Vec<Value>> = if let Some(vals) = ta_elements {
+        let mut vals = vals;
+        vals.resize(output.len(), Value::UNDEFINED);
+        Some(vals)
+    } else if is_array_like {
         Some((0..output.len()).map(|i| o.get_element(i as u32).map(|x| x.0).unwrap_or(Value::UNDEFINED)).collect())
     } else {
         None

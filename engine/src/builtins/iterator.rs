@@ -152,6 +152,7 @@ fn array_iterator_next(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let t = *target;
     let len = match t.as_object() {
         Some(o) if o.is_array() => o.array_length().unwrap_or(0) as f64,
+        Some(o) if matches!(o.kind, ObjectKind::TypedArray(_)) => super::typed_array::iteration_length(rt, o)?,
         _ => {
             let lk = PropertyKey::String(rt.names.length);
             let l = rt.get(t, lk)?;

@@ -176,7 +176,7 @@ fn round_impl(x: f64) -> f64 {
 }
 
 /// Rounds to the nearest IEEE 754 binary16 value (ties to even), as a double (§21.3.2.17).
-fn f16round_impl(x: f64) -> f64 {
+pub(crate) fn f16round_impl(x: f64) -> f64 {
     if !x.is_finite() || x == 0.0 {
         return x;
     }

@@ -6,9 +6,11 @@
 //! carry a [`BuiltinData`] variant.
 
 pub mod array;
+pub mod array_buffer;
 pub mod async_generator;
 pub mod boolean;
 pub mod console;
+pub mod data_view;
 pub mod date;
 pub mod error;
 pub mod function;
@@ -28,6 +30,8 @@ pub mod regexp;
 pub mod string;
 pub mod symbol;
 pub mod test262_host;
+pub mod typed_array;
+pub mod typed_array_proto;
 
 use crate::heap::{Gc, Marker};
 use crate::interpreter::generator_state::GeneratorData;
@@ -65,6 +69,10 @@ pub enum BuiltinData {
     IteratorHelper(Box<iterator_helpers::HelperState>),
     /// An `Iterator.from` wrapper (`%WrapForValidIteratorPrototype%` objects).
     WrapForValid(iterator_helpers::Wrapped),
+    /// An ArrayBuffer.
+    ArrayBuffer(array_buffer::ArrayBufferData),
+    /// A DataView.
+    DataView(data_view::DataViewData),
 }
 
 impl BuiltinData {
@@ -80,6 +88,8 @@ impl BuiltinData {
             BuiltinData::Date(_) => {}
             BuiltinData::IteratorHelper(h) => h.trace(m),
             BuiltinData::WrapForValid(w) => w.trace(m),
+            BuiltinData::ArrayBuffer(_) => {}
+            BuiltinData::DataView(d) => m.cell(d.buffer),
         }
     }
 }
@@ -204,6 +214,9 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     regexp::install(rt);
     reflect::install(rt);
     date::install(rt);
+    array_buffer::install(rt);
+    typed_array::install(rt);
+    data_view::install(rt);
     let gt = PropertyKey::String(rt.names.global_this);
     rt.define_data(global, gt, Value::object(global), HIDDEN);
     rt.realm = saved;

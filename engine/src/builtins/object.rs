@@ -261,7 +261,9 @@ fn entries(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 
 /// SetIntegrityLevel: "sealed" (false) or "frozen" (true).
 pub(crate) fn set_integrity_level(rt: &mut Runtime, o: Gc<JsObject>, frozen: bool) -> JsResult<bool> {
-    rt.prevent_extensions(o);
+    if !rt.prevent_extensions(o) {
+        return Ok(false);
+    }
     for k in rt.own_property_keys(o) {
         let Some(p) = rt.get_own_property(o, k) else { continue };
         let d = if frozen && p.attrs & ACCESSOR == 0 {
@@ -292,21 +294,27 @@ fn test_integrity_level(rt: &mut Runtime, o: Gc<JsObject>, frozen: bool) -> bool
 
 fn freeze(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     if let Some(o) = a.arg(0).as_object() {
-        set_integrity_level(rt, o, true)?;
+        if !set_integrity_level(rt, o, true)? {
+            return Err(rt.type_error("Cannot freeze this object"));
+        }
     }
     Ok(a.arg(0))
 }
 
 fn seal(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     if let Some(o) = a.arg(0).as_object() {
-        set_integrity_level(rt, o, false)?;
+        if !set_integrity_level(rt, o, false)? {
+            return Err(rt.type_error("Cannot seal this object"));
+        }
     }
     Ok(a.arg(0))
 }
 
 fn prevent_extensions(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     if let Some(o) = a.arg(0).as_object() {
-        rt.prevent_extensions(o);
+        if !rt.prevent_extensions(o) {
+            return Err(rt.type_error("Cannot prevent extensions on this object"));
+        }
     }
     Ok(a.arg(0))
 }

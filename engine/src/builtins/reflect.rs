@@ -129,8 +129,7 @@ fn own_keys(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 
 fn prevent_extensions(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let o = target(rt, a.arg(0), "preventExtensions")?;
-    rt.prevent_extensions(o);
-    Ok(Value::TRUE)
+    Ok(Value::bool(rt.prevent_extensions(o)))
 }
 
 fn set(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {

@@ -64,8 +64,9 @@ fn eval_script(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     r
 }
 
-fn detach_array_buffer(rt: &mut Runtime, _a: &CallArgs) -> JsResult<Value> {
-    Err(rt.type_error("ArrayBuffer is not supported yet"))
+fn detach_array_buffer(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    super::array_buffer::detach(rt, a.arg(0))?;
+    Ok(Value::NULL)
 }
 
 fn gc(rt: &mut Runtime, _a: &CallArgs) -> JsResult<Value> {

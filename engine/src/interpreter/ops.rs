@@ -300,7 +300,10 @@ fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> O
             return Some(PropertyCacheEntry { shape: o.shape, access: PropertyAccess::ArrayLength });
         }
     }
-    if !matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_)) || matches!(o.kind, ObjectKind::String(_)) {
+    if !matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_))
+        || matches!(o.kind, ObjectKind::String(_))
+        || typed_array_numeric(o, key)
+    {
         return None;
     }
     if let Some((slot, attrs)) = o.shape.lookup(key) {
@@ -313,7 +316,7 @@ fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> O
     let validity = proto.proto_info.as_ref()?.validity;
     let mut cur = proto;
     loop {
-        if cur.shape.is_dictionary() || matches!(cur.kind, ObjectKind::String(_)) {
+        if cur.shape.is_dictionary() || matches!(cur.kind, ObjectKind::String(_)) || typed_array_numeric(cur, key) {
             return None;
         }
         if let Some((slot, attrs)) = cur.shape.lookup(key) {
@@ -326,6 +329,12 @@ fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> O
         }
         cur = cur.proto()?;
     }
+}
+
+/// Is `o` a TypedArray and `key` a canonical numeric string (which never reaches ordinary
+/// properties, so no inline cache may describe it)?
+fn typed_array_numeric(o: Gc<JsObject>, key: PropertyKey) -> bool {
+    matches!(o.kind, ObjectKind::TypedArray(_)) && crate::builtins::typed_array::numeric_key(key).is_some()
 }
 
 /// A named store that missed the IC.
@@ -1285,8 +1294,11 @@ pub(crate) fn cached_store(rt: &mut Runtime, access: PropertyAccess, o: Gc<JsObj
 #[inline]
 pub(crate) fn dense_get(o: Gc<JsObject>, key: Value) -> Option<Value> {
     let i = key.as_int().filter(|i| *i >= 0)?;
-    if matches!(o.kind, ObjectKind::Arguments { .. } | ObjectKind::String(_)) {
-        return None;
+    match &o.kind {
+        ObjectKind::Arguments { .. } | ObjectKind::String(_) => return None,
+        // A TypedArray element (an invalid index takes the slow path, which yields undefined).
+        ObjectKind::TypedArray(t) => return t.get(i as usize).map(Value::from_f64),
+        _ => {}
     }
     match &o.elements {
         Elements::Dense(v) => v.get(i as usize).copied().filter(|x| !x.is_hole()),
@@ -1299,6 +1311,17 @@ pub(crate) fn dense_get(o: Gc<JsObject>, key: Value) -> Option<Value> {
 #[inline]
 pub(crate) fn dense_set(o: Gc<JsObject>, key: Value, v: Value) -> bool {
     let Some(i) = key.as_int().filter(|i| *i >= 0) else { return false };
+    if let ObjectKind::TypedArray(t) = &o.kind {
+        // TypedArray [[Set]] with the array as receiver: a Number needs no conversion, and an
+        // invalid index is silently ignored.
+        return match v.as_number() {
+            Some(n) => {
+                t.set(i as usize, n);
+                true
+            }
+            None => false,
+        };
+    }
     if !matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
         return false;
     }

@@ -166,6 +166,8 @@ pub enum ObjectKind {
     Symbol(Gc<Symbol>),
     /// Data owned by one built-in family (Map, RegExp, Promise, iterators...).
     Builtin(Box<BuiltinData>),
+    /// A TypedArray (an integer-indexed exotic object).
+    TypedArray(Box<crate::builtins::typed_array::TypedArrayData>),
 }
 
 /// Data kept for objects used as prototypes.
@@ -282,6 +284,7 @@ impl Trace for JsObject {
             ObjectKind::String(s) => m.cell(*s),
             ObjectKind::Symbol(s) => m.cell(*s),
             ObjectKind::Builtin(b) => b.trace(m),
+            ObjectKind::TypedArray(t) => m.cell(t.buffer),
         }
     }
 }

@@ -8,6 +8,7 @@
 use super::object::{Accessor, Elements, JsObject, ObjectKind};
 use super::shape::*;
 use super::{JsResult, Runtime};
+use crate::builtins::typed_array as ta;
 use crate::heap::Gc;
 use crate::value::Value;
 use std::collections::BTreeMap;
@@ -87,9 +88,23 @@ impl OwnProperty {
 
 const MAX_DENSE_GAP: usize = 1024;
 
+/// The hook for TypedArrays (integer-indexed exotic objects, §10.4.5): the numeric value of
+/// `key` when `o` is a TypedArray and `key` a CanonicalNumericIndexString. Such keys never
+/// reach ordinary properties or the prototype chain.
+#[inline]
+fn typed_array_key(o: Gc<JsObject>, key: PropertyKey) -> Option<f64> {
+    match o.kind {
+        ObjectKind::TypedArray(_) => ta::numeric_key(key),
+        _ => None,
+    }
+}
+
 impl Runtime {
     /// [[GetOwnProperty]] as stored.
     pub fn get_own_property(&mut self, o: Gc<JsObject>, key: PropertyKey) -> Option<OwnProperty> {
+        if let Some(n) = typed_array_key(o, key) {
+            return ta::own_element(o, n);
+        }
         match key {
             PropertyKey::Index(i) => {
                 match &o.kind {
@@ -128,6 +143,9 @@ impl Runtime {
     pub fn get_property(&mut self, o: Gc<JsObject>, key: PropertyKey, receiver: Value) -> JsResult<Value> {
         let mut cur = o;
         loop {
+            if let Some(n) = typed_array_key(cur, key) {
+                return Ok(ta::ta_data(cur).map_or(Value::UNDEFINED, |t| ta::get_element(&t, n)));
+            }
             if let Some(p) = self.get_own_property(cur, key) {
                 return match p.accessor() {
                     Some(a) => {
@@ -203,6 +221,16 @@ impl Runtime {
         // Find the property along the chain.
         let mut cur = o;
         let own_desc = loop {
+            if let Some(n) = typed_array_key(cur, key) {
+                // TypedArray [[Set]] (§10.4.5.5).
+                if receiver.as_object() == Some(cur) {
+                    ta::set_element(self, cur, n, v)?;
+                    return Ok(true);
+                }
+                if !ta::has_element(cur, n) {
+                    return Ok(true);
+                }
+            }
             if let Some(p) = self.get_own_property(cur, key) {
                 break Some(p);
             }
@@ -241,6 +269,9 @@ impl Runtime {
 
     /// Writes an existing own writable data property.
     fn write_own_data(&mut self, o: Gc<JsObject>, key: PropertyKey, v: Value) -> JsResult<bool> {
+        if let Some(n) = typed_array_key(o, key) {
+            return ta::define_element(self, o, n, PropertyDescriptor { value: Some(v), ..Default::default() });
+        }
         match key {
             PropertyKey::Index(i) => {
                 if let ObjectKind::Arguments { mapped: Some((ctx, map)) } = &o.kind {
@@ -297,7 +328,7 @@ impl Runtime {
     /// CreateDataProperty: defines a writable, enumerable, configurable data property.
     pub fn create_data_property(&mut self, o: Gc<JsObject>, key: PropertyKey, v: Value) -> JsResult<bool> {
         // Fast path: adding a new property to an extensible ordinary object.
-        if o.extensible && self.get_own_property(o, key).is_none() {
+        if o.extensible && !matches!(o.kind, ObjectKind::TypedArray(_)) && self.get_own_property(o, key).is_none() {
             match key {
                 PropertyKey::Index(i) => {
                     if o.is_array() {
@@ -463,6 +494,9 @@ impl Runtime {
 
     /// ValidateAndApplyPropertyDescriptor on an ordinary (or array) object.
     pub fn define_own_property(&mut self, o: Gc<JsObject>, key: PropertyKey, desc: PropertyDescriptor) -> JsResult<bool> {
+        if let Some(n) = typed_array_key(o, key) {
+            return ta::define_element(self, o, n, desc);
+        }
         // Array exotic: `length` and indices.
         if o.is_array() {
             if let PropertyKey::String(s) = key {
@@ -719,6 +753,9 @@ impl Runtime {
 
     /// [[Delete]].
     pub fn delete_property(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
+        if let Some(n) = typed_array_key(o, key) {
+            return Ok(!ta::has_element(o, n));
+        }
         let Some(cur) = self.get_own_property(o, key) else { return Ok(true) };
         if cur.attrs & CONFIGURABLE == 0 {
             return Ok(false);
@@ -748,6 +785,9 @@ impl Runtime {
     pub fn has_property(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
         let mut cur = o;
         loop {
+            if let Some(n) = typed_array_key(cur, key) {
+                return Ok(ta::has_element(cur, n));
+            }
             if self.get_own_property(cur, key).is_some() {
                 return Ok(true);
             }
@@ -769,6 +809,9 @@ impl Runtime {
         let mut keys = Vec::new();
         if let ObjectKind::String(s) = &o.kind {
             keys.extend((0..s.len() as u32).map(PropertyKey::Index));
+        }
+        if let ObjectKind::TypedArray(_) = &o.kind {
+            keys.extend(ta::index_keys(o));
         }
         match &o.elements {
             Elements::Dense(v) => {
@@ -826,13 +869,17 @@ impl Runtime {
         Ok(true)
     }
 
-    /// [[PreventExtensions]].
-    pub fn prevent_extensions(&mut self, o: Gc<JsObject>) {
+    /// [[PreventExtensions]]: false for a TypedArray that is not fixed-length.
+    pub fn prevent_extensions(&mut self, o: Gc<JsObject>) -> bool {
+        if !ta::is_fixed_length(o) {
+            return false;
+        }
         if o.extensible {
             o.get_mut().extensible = false;
             self.make_dictionary(o);
             self.invalidate_prototype(o);
         }
+        true
     }
 }
 

@@ -62,6 +62,11 @@ intrinsics! {
     WeakMap, WeakSet, Date, ArrayBuffer, DataView, TypedArray, GeneratorFunction,
     AsyncGeneratorFunction, AsyncFunction, Iterator,
     ThrowTypeError, ArrayProtoValues, Eval, PromiseResolveFunctions,
+    Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+    Float16Array, Float32Array, Float64Array,
+    Int8ArrayPrototype, Uint8ArrayPrototype, Uint8ClampedArrayPrototype, Int16ArrayPrototype,
+    Uint16ArrayPrototype, Int32ArrayPrototype, Uint32ArrayPrototype, Float16ArrayPrototype,
+    Float32ArrayPrototype, Float64ArrayPrototype,
 }
 
 /// One realm.
