@@ -109,20 +109,24 @@ impl Session {
             JsErrorKind::Interrupted => "Script execution was interrupted".to_string(),
             JsErrorKind::OutOfMemory => "Uncaught RangeError: heap limit exceeded".to_string(),
             JsErrorKind::Thrown => match e.value(rt) {
-                Some(v) => self.uncaught_value(rt, v),
+                Some(v) => self.uncaught_value(rt, v, None),
                 None => format!("Uncaught {e}"),
             },
         }
     }
 
-    fn uncaught_value(&self, rt: &mut Runtime, v: Value) -> String {
+    /// `awaited`: the name of an entry run through the top-level-`await` wrapper, whose
+    /// anonymous async function's frames are dropped too.
+    fn uncaught_value(&self, rt: &mut Runtime, v: Value, awaited: Option<&str>) -> String {
         Self::set_global(rt, "_error", v);
         if let Some(o) = v.as_object() {
             let sk = rt.key("stack");
             if let Some(p) = rt.get_own_property(o, sk).filter(|p| p.attrs & ACCESSOR == 0) {
                 if let Some(s) = p.value.as_string() {
                     let text = s.to_rust_string();
-                    let kept: Vec<&str> = text.lines().filter(|l| !is_entry_frame(l)).collect();
+                    let wrapper = awaited.map(|n| format!("    at <anonymous> ({n}:"));
+                    let kept: Vec<&str> =
+                        text.lines().filter(|l| !is_entry_frame(l) && !wrapper.as_deref().is_some_and(|w| l.starts_with(w))).collect();
                     let trimmed = kept.join("\n");
                     if trimmed != text {
                         let nv = rt.str(&trimmed);
@@ -170,7 +174,7 @@ impl Session {
                 Ok(Some(PromiseOutcome::Fulfilled(x))) => Ok(x),
                 Ok(Some(PromiseOutcome::Rejected(x))) => {
                     EVALUATING.store(false, Ordering::SeqCst);
-                    return self.uncaught_value(&mut rt, x);
+                    return self.uncaught_value(&mut rt, x, Some(&name));
                 }
                 Ok(_) => Ok(v),
                 Err(e) => Err(e),
@@ -201,7 +205,7 @@ impl Session {
         }
         for v in rt.take_unhandled_rejections() {
             out.push('\n');
-            out.push_str(&self.uncaught_value(rt, v));
+            out.push_str(&self.uncaught_value(rt, v, None));
         }
         out
     }
@@ -229,7 +233,7 @@ impl Session {
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str(&self.uncaught_value(&mut rt, v));
+            out.push_str(&self.uncaught_value(&mut rt, v, None));
         }
         out
     }
