@@ -74,7 +74,7 @@ pub fn run(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn Write,
                         text.push_str(&l);
                         text.push('\n');
                     }
-                    Read::Interrupted => {
+                    Read::Interrupted | Read::Cancelled => {
                         text.clear();
                         break;
                     }

@@ -249,8 +249,10 @@ fn is_entry_frame(line: &str) -> bool {
 pub enum Read {
     /// A line (without its newline).
     Line(String),
-    /// Ctrl-C.
+    /// Ctrl-C on an empty line.
     Interrupted,
+    /// Ctrl-C on a line with text: the line is dropped.
+    Cancelled,
     /// Ctrl-D or end of input.
     Eof,
 }
@@ -333,6 +335,10 @@ pub fn run_loop(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn W
                 let text = session.eval(&entry);
                 print_out(out, &text);
             }
+            Read::Cancelled => {
+                buf.clear();
+                ctrl_c = false;
+            }
             Read::Interrupted => {
                 if !buf.is_empty() {
                     buf.clear();
@@ -371,6 +377,9 @@ pub mod terminal {
     /// rustyline's helper: completion from the runtime (never running user code).
     pub struct JoltHelper {
         rt: Rc<RefCell<Runtime>>,
+        /// Is the line being edited non-empty? (Seen by the hinter at each redraw: rustyline
+        /// reports Ctrl-C without the line, and Ctrl-C on a line with text only clears it.)
+        has_text: std::cell::Cell<bool>,
     }
 
     impl Completer for JoltHelper {
@@ -384,6 +393,10 @@ pub mod terminal {
     }
     impl Hinter for JoltHelper {
         type Hint = String;
+        fn hint(&self, line: &str, _pos: usize, _ctx: &Context<'_>) -> Option<String> {
+            self.has_text.set(!line.is_empty());
+            None
+        }
     }
     impl Highlighter for JoltHelper {}
     impl Validator for JoltHelper {}
@@ -412,7 +425,7 @@ pub mod terminal {
                 .max_history_size(1000)?
                 .build();
             let mut editor = Editor::with_config(config)?;
-            editor.set_helper(Some(JoltHelper { rt }));
+            editor.set_helper(Some(JoltHelper { rt, has_text: Default::default() }));
             let history = history_path();
             if let Some(p) = &history {
                 let _ = editor.load_history(p);
@@ -423,8 +436,12 @@ pub mod terminal {
 
     impl LineSource for Terminal {
         fn read(&mut self, prompt: &str) -> Read {
+            if let Some(h) = self.editor.helper() {
+                h.has_text.set(false);
+            }
             match self.editor.readline(prompt) {
                 Ok(l) => Read::Line(l),
+                Err(ReadlineError::Interrupted) if self.editor.helper().is_some_and(|h| h.has_text.get()) => Read::Cancelled,
                 Err(ReadlineError::Interrupted) => Read::Interrupted,
                 Err(_) => Read::Eof,
             }
