@@ -1,6 +1,9 @@
-//! `jolt`: run a script (`jolt file.js`), evaluate code (`jolt -e '...'`).
+//! `jolt`: run a script (`jolt file.js`), evaluate code (`jolt -e '...'`), or the
+//! interactive REPL (`jolt`, `jolt -i`; see [`repl`]).
 //!
 //! Flags are parsed by hand (the set is small and fixed by the issues).
+
+mod repl;
 
 use jolt::{JsErrorKind, Runtime, RuntimeOptions};
 use std::process::ExitCode;
@@ -8,9 +11,12 @@ use std::process::ExitCode;
 const HELP: &str = "\
 Usage: jolt [options] [file.js [args...]]
        jolt [options] -e 'code'
+       jolt [options] [-i]     interactive REPL (reads entries from stdin when it is
+                               not a terminal)
 
 Options:
   -e, --eval CODE       evaluate CODE
+  -i, --interactive     open the REPL
   --print-bytecode      print the bytecode of the script instead of running it
   --stats               print inline-cache and GC statistics after running
   --gc-stress[=N]       collect garbage every N allocations (default 1)
@@ -29,11 +35,13 @@ struct Args {
     eval: Option<String>,
     print_bytecode: bool,
     stats: bool,
+    interactive: bool,
     options: RuntimeOptions,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a = Args { file: None, eval: None, print_bytecode: false, stats: false, options: RuntimeOptions::default() };
+    let mut a =
+        Args { file: None, eval: None, print_bytecode: false, stats: false, interactive: false, options: RuntimeOptions::default() };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         if a.file.is_some() {
@@ -50,6 +58,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "-e" | "--eval" => a.eval = Some(value.or_else(|| it.next()).ok_or("-e needs code")?),
             "--print-bytecode" => a.print_bytecode = true,
+            "-i" | "--interactive" => a.interactive = true,
             "--stats" => a.stats = true,
             "--gc-stress" => {
                 a.options.gc_stress =
@@ -105,6 +114,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.interactive && (args.eval.is_some() || args.file.is_some()) {
+        eprintln!("jolt: -i opens the REPL; load a file there with .load FILE");
+        return ExitCode::from(2);
+    }
+    if args.interactive {
+        return repl::main(args.options, args.stats);
+    }
     let (source, name) = match (&args.eval, &args.file) {
         (Some(code), _) => (code.clone(), "[eval]".to_string()),
         (None, Some(f)) => match std::fs::read_to_string(f) {
@@ -114,10 +130,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        (None, None) => {
-            eprintln!("jolt: the interactive REPL is not available yet; pass a file or -e\n\n{HELP}");
-            return ExitCode::from(2);
-        }
+        (None, None) => return repl::main(args.options, args.stats),
     };
     let script = match Runtime::compile(&source, &name) {
         Ok(s) => s,

@@ -262,6 +262,10 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
             let sk = PropertyKey::String(rt.names.stack);
             base =
                 rt.get_own_property(o, sk).and_then(|p| p.value.as_string()).map(|s| s.to_rust_string()).unwrap_or_else(|| "Error".into());
+            // Like node: a stack without frames is shown in brackets (`[Error: x]`).
+            if !base.contains("\n    at ") {
+                base = format!("[{base}]");
+            }
             keys.retain(|k| !matches!(k, PropertyKey::String(s) if *s == rt.names.stack || *s == rt.names.message));
             if keys.is_empty() {
                 return base;
@@ -510,12 +514,30 @@ fn is_below_break_length(ctx: &Ctx, output: &[String], start: usize, base: &str)
         return false;
     }
     for o in output {
-        total += o.chars().count();
+        total += visible_width(o);
         if total > ctx.opts.break_length {
             return false;
         }
     }
     base.is_empty() || !base.contains('\n')
+}
+
+/// Display width of `s`: characters, not counting ANSI colour sequences (`ESC [ ... m`).
+fn visible_width(s: &str) -> usize {
+    let mut n = 0;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for d in chars.by_ref() {
+                if d == 'm' {
+                    break;
+                }
+            }
+        } else {
+            n += 1;
+        }
+    }
+    n
 }
 
 fn group_array_elements(ctx: &Ctx, output: Vec<String>, values: Option<&[Value]>) -> Vec<String> {
@@ -526,7 +548,7 @@ fn group_array_elements(ctx: &Ctx, output: Vec<String>, values: Option<&[Value]>
         out_len -= 1;
     }
     let sep = 2usize;
-    let data_len: Vec<usize> = output[..out_len].iter().map(|s| s.chars().count()).collect();
+    let data_len: Vec<usize> = output[..out_len].iter().map(|s| visible_width(s)).collect();
     for &l in &data_len {
         total += l + sep;
         max_len = max_len.max(l);
@@ -562,13 +584,14 @@ fn group_array_elements(ctx: &Ctx, output: Vec<String>, values: Option<&[Value]>
             let mut j = i;
             while j < max - 1 {
                 let cell = format!("{}, ", output[j]);
-                let pad = max_line[j - i];
-                s.push_str(&if numeric { format!("{cell:>pad$}") } else { format!("{cell:<pad$}") });
+                let fill = " ".repeat(max_line[j - i].saturating_sub(visible_width(&cell)));
+                s.push_str(&if numeric { format!("{fill}{cell}") } else { format!("{cell}{fill}") });
                 j += 1;
             }
             if numeric {
-                let pad = max_line[j - i] - sep;
-                s.push_str(&format!("{:>pad$}", output[j]));
+                let fill = " ".repeat((max_line[j - i] - sep).saturating_sub(visible_width(&output[j])));
+                s.push_str(&fill);
+                s.push_str(&output[j]);
             } else {
                 s.push_str(&output[j]);
             }

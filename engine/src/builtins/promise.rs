@@ -59,6 +59,17 @@ impl Reaction {
     }
 }
 
+/// Where a promise stands, as [`Runtime::run_until_settled`] reports it.
+#[derive(Copy, Clone, Debug)]
+pub enum PromiseOutcome {
+    /// Not settled, and nothing left to run could settle it.
+    Pending,
+    /// Fulfilled with this value.
+    Fulfilled(Value),
+    /// Rejected with this reason.
+    Rejected(Value),
+}
+
 /// A promise's internal slots.
 pub struct PromiseData {
     /// State.
@@ -779,31 +790,91 @@ impl Runtime {
         loop {
             self.run_jobs_only()?;
             let Some((&(due, seq), _)) = self.timers.iter().next() else { return Ok(()) };
-            loop {
-                let now = self.now_ms();
-                if now >= due {
-                    break;
+            self.wait_until(due)?;
+            self.fire_timer(due, seq)?;
+        }
+    }
+
+    /// Sleeps until the clock reaches `due` (milliseconds), watching the interrupt flag.
+    fn wait_until(&mut self, due: u64) -> JsResult<()> {
+        loop {
+            let now = self.now_ms();
+            if now >= due {
+                return Ok(());
+            }
+            if self.interrupt.load(Ordering::Relaxed) {
+                self.interrupt.store(false, Ordering::Relaxed);
+                return Err(Throw::Terminate(Termination::Interrupted));
+            }
+            std::thread::sleep(std::time::Duration::from_millis((due - now).min(10)));
+        }
+    }
+
+    /// Runs the timer queued under `(due, seq)` (re-arming an interval first).
+    fn fire_timer(&mut self, due: u64, seq: u64) -> JsResult<()> {
+        let Some(t) = self.timers.remove(&(due, seq)) else { return Ok(()) };
+        let kept = self.kept.len();
+        self.keep(t.func);
+        for a in &t.args {
+            self.keep(*a);
+        }
+        if let Some(iv) = t.interval {
+            self.timer_seq += 1;
+            let now = self.now_ms();
+            self.timers.insert((now + iv, self.timer_seq), Timer { func: t.func, args: t.args.clone(), interval: Some(iv), id: t.id });
+        }
+        let r = self.call(t.func, Value::UNDEFINED, &t.args);
+        self.kept.truncate(kept);
+        r.map(|_| ())
+    }
+
+    /// Runs the queued jobs (microtasks) and the timers already due, without waiting for
+    /// later timers: what an interactive embedder (the REPL) runs between two inputs.
+    /// Timers that come due while this runs (intervals re-armed at 0 ms) wait for the next call.
+    pub fn run_ready_jobs(&mut self) -> Result<(), crate::JsError> {
+        let r = self.run_ready_inner();
+        self.finish_result(r)
+    }
+
+    fn run_ready_inner(&mut self) -> JsResult<()> {
+        let now = self.now_ms();
+        let limit = self.timer_seq;
+        loop {
+            self.run_jobs_only()?;
+            let Some((&(due, seq), _)) = self.timers.iter().find(|(&(d, s), _)| d <= now && s <= limit) else { return Ok(()) };
+            self.fire_timer(due, seq)?;
+        }
+    }
+
+    /// Runs jobs, and timers as they come due, until `promise` settles or nothing is left to
+    /// run; returns the promise's state then (`None` if `promise` is not a promise). A
+    /// rejection returned here counts as handled. For embedders that wait on a promise (the
+    /// REPL's top-level `await`).
+    pub fn run_until_settled(&mut self, promise: Value) -> Result<Option<PromiseOutcome>, crate::JsError> {
+        let Some(p) = promise.as_object().filter(|_| is_promise(promise)) else { return Ok(None) };
+        let kept = self.kept.len();
+        self.keep(promise);
+        let r = self.run_until_settled_inner(p);
+        self.kept.truncate(kept);
+        self.finish_result(r).map(Some)
+    }
+
+    fn run_until_settled_inner(&mut self, p: Gc<JsObject>) -> JsResult<PromiseOutcome> {
+        loop {
+            self.run_jobs_only()?;
+            let d = data(p);
+            match d.state {
+                PromiseState::Fulfilled => return Ok(PromiseOutcome::Fulfilled(d.result)),
+                PromiseState::Rejected => {
+                    d.handled = true;
+                    self.pending_rejections.retain(|x| *x != p);
+                    return Ok(PromiseOutcome::Rejected(data(p).result));
                 }
-                if self.interrupt.load(Ordering::Relaxed) {
-                    self.interrupt.store(false, Ordering::Relaxed);
-                    return Err(Throw::Terminate(Termination::Interrupted));
-                }
-                std::thread::sleep(std::time::Duration::from_millis((due - now).min(10)));
+                PromiseState::Pending => {}
             }
-            let t = self.timers.remove(&(due, seq)).expect("timer");
-            let kept = self.kept.len();
-            self.keep(t.func);
-            for a in &t.args {
-                self.keep(*a);
-            }
-            if let Some(iv) = t.interval {
-                self.timer_seq += 1;
-                let now = self.now_ms();
-                self.timers.insert((now + iv, self.timer_seq), Timer { func: t.func, args: t.args.clone(), interval: Some(iv), id: t.id });
-            }
-            let r = self.call(t.func, Value::UNDEFINED, &t.args);
-            self.kept.truncate(kept);
-            r?;
+            let Some((&(due, seq), _)) = self.timers.iter().next() else { return Ok(PromiseOutcome::Pending) };
+            self.wait_until(due)?;
+            self.fire_timer(due, seq)?;
         }
     }
 

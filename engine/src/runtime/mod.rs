@@ -619,6 +619,13 @@ impl Runtime {
         crate::builtins::inspect::inspect(self, v, &Default::default())
     }
 
+    /// The current realm's global lexical bindings (top-level `let`/`const`/`class` of the
+    /// scripts run so far): names, and values (`None` while in the TDZ). Reading them runs no
+    /// code (the REPL completes names from this).
+    pub fn global_lexicals(&self) -> Vec<(String, Option<Value>)> {
+        self.realm().lexical.iter().map(|(k, c)| (k.to_rust_string(), Some(c.value).filter(|v| !v.is_hole()))).collect()
+    }
+
     /// The `--stats` report.
     pub fn stats_report(&self) -> String {
         let s = &self.stats;

@@ -1,0 +1,189 @@
+//! The REPL driven through piped stdin: no prompts, results echoed, same semantics as on a
+//! terminal.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn repl(input: &str) -> String {
+    repl_in(input, &std::env::temp_dir())
+}
+
+fn repl_in(input: &str, dir: &std::path::Path) -> String {
+    // The interpreter only: debug builds of the baseline JIT currently trip a cranelift debug
+    // assertion ("you have to fill your block before switching") on the second call of a
+    // function, which has nothing to do with the REPL.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .arg("--jit=off")
+        .current_dir(dir)
+        .env("JOLT_REPL_HISTORY", "")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn jolt");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "exit status {:?}; stderr: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn lines(input: &[&str]) -> String {
+    input.iter().map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn echo_format() {
+    let out = repl(&lines(&[
+        "1 + 1",
+        "'it' + \"'s\"",
+        "'x'",
+        "let o = { a: 1, b: [1, 2, { c: 's' }] }",
+        "o",
+        "[1, , 3]",
+        "-0",
+        "Symbol('q')",
+        "null",
+        "undefined",
+        "function f() {}",
+        "f",
+        "class A {}",
+        "A",
+        "new Map([[1, { a: 1 }]])",
+        "{ a: 1 }",
+        "{ let inBlock = 1 }",
+        "if (true) { 'x' }",
+        "console.log('printed')",
+    ]));
+    let expected = "2\n\"it's\"\n'x'\nundefined\n{ a: 1, b: [ 1, 2, { c: 's' } ] }\n[ 1, <1 empty item>, 3 ]\n-0\nSymbol(q)\nnull\nundefined\nundefined\n[Function: f]\nundefined\n[class A]\nMap(1) { 1 => { a: 1 } }\n{ a: 1 }\nundefined\n'x'\nprinted\nundefined\n";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn state_persists_between_entries() {
+    let out = repl(&lines(&[
+        "let a = 1",
+        "const b = 2",
+        "class C { m() { return 3 } }",
+        "function f() { return a + b }",
+        "var v = 10",
+        "f() + new C().m() + v",
+        "a = 5",
+        "f()",
+        "let a = 2",
+        "const b = 9",
+        "a",
+    ]));
+    let expected = "undefined\nundefined\nundefined\nundefined\nundefined\n16\n5\n7\nUncaught SyntaxError: Identifier 'a' has already been declared\nUncaught SyntaxError: Identifier 'b' has already been declared\n5\n";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn last_result_and_last_error() {
+    let out = repl(&lines(&["6 * 7", "_ + 1", "null.x", "_error.message", "_error instanceof TypeError", "throw 'str'", "_error"]));
+    let expected = "42\n43\nUncaught TypeError: Cannot read properties of null (reading 'x')\n\"Cannot read properties of null (reading 'x')\"\ntrue\nUncaught 'str'\n'str'\n";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn multi_line_entries() {
+    let out = repl(&lines(&[
+        "function g(x) {",
+        "  return x *",
+        "    2",
+        "}",
+        "g(4)",
+        "[1,",
+        " 2]",
+        "`a",
+        "b`",
+        "'abc\\",
+        "def'",
+        "/* comment",
+        "*/ 7",
+        "(1 +",
+        "2)",
+        "1 +* 2",
+        "}",
+        "'after errors'",
+    ]));
+    let expected = "undefined\n8\n[ 1, 2 ]\n'a\\nb'\n'abcdef'\n7\n3\nUncaught SyntaxError: Expression expected\nUncaught SyntaxError: Expression expected\n'after errors'\n";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn errors_do_not_end_the_session() {
+    let out = repl(&lines(&[
+        "function thrower() { throw new TypeError('bad') }",
+        "thrower()",
+        "undefinedName",
+        "throw new Error('top')",
+        "'still here'",
+    ]));
+    let expected = "undefined\nUncaught TypeError: bad\n    at thrower (REPL1:1:28)\nUncaught ReferenceError: undefinedName is not defined\nUncaught Error: top\n'still here'\n";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn top_level_await_and_jobs() {
+    let out = repl(&lines(&[
+        "await 1",
+        "await Promise.resolve('p')",
+        "const v = await new Promise(r => setTimeout(() => r(41), 5))",
+        "v + 1",
+        "let { a, b: [c] } = await Promise.resolve({ a: 1, b: [2] }); a + c",
+        "a + c",
+        "await Promise.reject(new RangeError('no'))",
+        "Promise.resolve(3).then(x => console.log('then', x)); 'sync'",
+        "Promise.reject(9)",
+        "setTimeout(() => console.log('late timer'), 20); 'queued'",
+        "'next'",
+    ]));
+    let expected = "1\n'p'\nundefined\n42\nundefined\n3\nUncaught RangeError: no\n'sync'\nthen 3\nPromise { <rejected> 9 }\nUncaught 9\n'queued'\n'next'\nlate timer\n";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn commands() {
+    let dir = std::env::temp_dir().join(format!("jolt-repl-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("lib.js"), "function twice(x) { return 2 * x }\nlet loaded = twice(21)\n").unwrap();
+    let out = repl_in(
+        &lines(&[
+            ".load lib.js",
+            "loaded",
+            "function sq(x) { return x * x }",
+            ".bytecode sq",
+            ".bytecode Math.max",
+            ".bytecode 1",
+            ".save saved.js",
+            ".stats",
+            ".nope",
+            ".clear",
+            "typeof loaded",
+            ".5 + 1",
+            ".exit",
+            "'not reached'",
+        ]),
+        &dir,
+    );
+    let saved = std::fs::read_to_string(dir.join("saved.js")).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(out.starts_with("undefined\n42\nundefined\n== sq (Normal"), "{out}");
+    assert!(out.contains("Return"), "{out}");
+    assert!(out.contains("Math.max is a built-in function: it has no bytecode\n1 is not a function\nSession saved to: saved.js\n"));
+    assert!(out.contains("property loads:") && out.contains("jit tier:"), "{out}");
+    assert!(out.ends_with("Invalid REPL keyword\nClearing context...\n'undefined'\n1.5\n"), "{out}");
+    assert!(saved.contains("function twice") && saved.contains("function sq(x)"), "{saved}");
+}
+
+#[test]
+fn editor_mode_reads_to_end_of_input() {
+    let out = repl(&lines(&["1", ".editor", "function e() {", "  return 'edited'", "}", "e()"]));
+    assert_eq!(out, "1\n// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)\n'edited'\n");
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let out = repl(&lines(&["\u{0}", "\u{feff}", "`${", "})]", "\\", "#!", "@", "'\u{d7ff}'", "...", "?.", "."]));
+    assert!(!out.contains("panicked"), "{out}");
+}
