@@ -9,11 +9,7 @@ fn repl(input: &str) -> String {
 }
 
 fn repl_in(input: &str, dir: &std::path::Path) -> String {
-    // The interpreter only: debug builds of the baseline JIT currently trip a cranelift debug
-    // assertion ("you have to fill your block before switching") on the second call of a
-    // function, which has nothing to do with the REPL.
     let mut child = Command::new(env!("CARGO_BIN_EXE_jolt"))
-        .arg("--jit=off")
         .current_dir(dir)
         .env("JOLT_REPL_HISTORY", "")
         .stdin(Stdio::piped())
