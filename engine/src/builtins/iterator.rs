@@ -329,6 +329,17 @@ impl Runtime {
     /// IteratorToList(GetIterator(v)).
     pub fn iterable_to_list(&mut self, v: Value) -> JsResult<Vec<Value>> {
         let (it, next) = self.get_iterator(v)?;
+        self.iterator_to_list(it, next)
+    }
+
+    /// IteratorToList(GetIteratorFromMethod(v, method)).
+    pub fn iterator_method_to_list(&mut self, v: Value, method: Value) -> JsResult<Vec<Value>> {
+        let (it, next) = self.get_iterator_from_method(v, method)?;
+        self.iterator_to_list(it, next)
+    }
+
+    /// IteratorToList: every value `it` produces (each kept rooted).
+    fn iterator_to_list(&mut self, it: Value, next: Value) -> JsResult<Vec<Value>> {
         self.keep(it);
         self.keep(next);
         let mut out = Vec::new();

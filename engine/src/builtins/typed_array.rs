@@ -544,20 +544,7 @@ fn concrete_constructor(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         return Ok(Value::object(o));
     }
     // An iterable or an array-like object.
-    let ik = PropertyKey::Symbol(rt.well_known(WellKnown::Iterator));
-    let using = rt.get(first, ik)?;
-    if !using.is_nullish() {
-        if !rt.is_callable(using) {
-            return Err(rt.type_error("Symbol.iterator is not a function"));
-        }
-        let (it, next) = rt.get_iterator_from_method(first, using)?;
-        rt.keep(it);
-        rt.keep(next);
-        let mut values = Vec::new();
-        while let Some(v) = rt.iterator_step(it, next)? {
-            rt.keep(v);
-            values.push(v);
-        }
+    if let Some(values) = iterable_values(rt, first)? {
         let o = allocate_with_length(rt, ty, proto, values.len() as f64)?;
         rt.keep(Value::object(o));
         for (k, v) in values.into_iter().enumerate() {
@@ -575,6 +562,19 @@ fn concrete_constructor(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         set_index(rt, o, k, v)?;
     }
     Ok(Value::object(o))
+}
+
+/// The values of `v`'s `@@iterator`, or `None` when it has none (then it is an array-like).
+fn iterable_values(rt: &mut Runtime, v: Value) -> JsResult<Option<Vec<Value>>> {
+    let ik = PropertyKey::Symbol(rt.well_known(WellKnown::Iterator));
+    let method = rt.get(v, ik)?;
+    if method.is_nullish() {
+        return Ok(None);
+    }
+    if !rt.is_callable(method) {
+        return Err(rt.type_error("Symbol.iterator is not a function"));
+    }
+    rt.iterator_method_to_list(v, method).map(Some)
 }
 
 /// The property key of index `k`.
@@ -595,20 +595,7 @@ fn from(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         return Err(rt.type_error("TypedArray.from: mapFn is not callable"));
     }
     let source = a.arg(0);
-    let ik = PropertyKey::Symbol(rt.well_known(WellKnown::Iterator));
-    let using = rt.get(source, ik)?;
-    if !using.is_nullish() {
-        if !rt.is_callable(using) {
-            return Err(rt.type_error("Symbol.iterator is not a function"));
-        }
-        let (it, next) = rt.get_iterator_from_method(source, using)?;
-        rt.keep(it);
-        rt.keep(next);
-        let mut values = Vec::new();
-        while let Some(v) = rt.iterator_step(it, next)? {
-            rt.keep(v);
-            values.push(v);
-        }
+    if let Some(values) = iterable_values(rt, source)? {
         let t = create_from_constructor(rt, c, &[Value::from_f64(values.len() as f64)])?;
         for (k, v) in values.into_iter().enumerate() {
             let mapped = if mapping { rt.call(mapfn, this_arg, &[v, Value::from_f64(k as f64)])? } else { v };

@@ -277,8 +277,18 @@ pub(super) unsafe extern "C" fn jit_call(
     rt.stats.calls += 1;
     let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
     let callee = CompiledCallee { closure: o, code: fcode, entry };
-    let r =
-        call_compiled(rt, fp, pc, acc, callee, |rt| Ok(reg(rt, fp, this_reg)), ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0);
+    let r = call_compiled(
+        rt,
+        fp,
+        code,
+        pc,
+        acc,
+        callee,
+        |rt| Ok(reg(rt, fp, this_reg)),
+        ArgSrc::Stack(start, argc as usize),
+        Value::UNDEFINED,
+        0,
+    );
     ret(rt, r)
 }
 
@@ -300,13 +310,14 @@ fn compiled_callee(f: Value, accepts: impl Fn(CodeKind) -> bool) -> Option<Compi
     }
 }
 
-/// Runs a compiled callee from the instruction at `pc` of the compiled frame at `fp` (its
-/// accumulator `acc` saved first): `this` is made once the caller's state is saved (it may
+/// Runs a compiled callee from the instruction at `pc` of the compiled frame at `fp`, running
+/// `code` (its accumulator `acc` saved first): `this` is made once the caller's state is saved (it may
 /// run JavaScript), then the frame is pushed and run, and the stack trimmed back.
 #[allow(clippy::too_many_arguments)]
 fn call_compiled(
     rt: &mut Runtime,
     fp: usize,
+    code: Gc<FunctionCode>,
     pc: u32,
     acc: u64,
     callee: CompiledCallee,
@@ -315,7 +326,6 @@ fn call_compiled(
     new_target: Value,
     flags: i32,
 ) -> JsResult<Value> {
-    let code = frame_code(rt, fp);
     rt.fp = fp;
     rt.pc = pc;
     rt.stack[fp + ACC_SLOT] = Value::from_bits(acc);
@@ -351,10 +361,11 @@ pub(super) unsafe extern "C" fn jit_construct(
         let r = step(rt, fp, pc, Value::from_bits(acc));
         return ret(rt, r);
     };
-    record_call_other(frame_code(rt, fp), slot as usize, target.closure);
+    let code = frame_code(rt, fp);
+    record_call_other(code, slot as usize, target.closure);
     let start = (fp as isize + HEADER as isize + args as isize) as usize;
     let this = |rt: &mut Runtime| rt.ordinary_create_from_constructor(f, Intrinsic::ObjectPrototype).map(Value::object);
-    let r = call_compiled(rt, fp, pc, acc, target, this, ArgSrc::Stack(start, argc as usize), f, FLAG_CONSTRUCT);
+    let r = call_compiled(rt, fp, code, pc, acc, target, this, ArgSrc::Stack(start, argc as usize), f, FLAG_CONSTRUCT);
     ret(rt, r)
 }
 

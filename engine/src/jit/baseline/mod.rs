@@ -697,15 +697,29 @@ impl<'a> FnTranslator<'a> {
         addr
     }
 
-    /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
-    fn step_if(&mut self, pc: u32, op: Op, cond: CValue) {
-        let (slow, done) = (self.b.create_block(), self.b.create_block());
-        self.b.set_cold_block(slow);
-        self.b.ins().brif(cond, slow, NO_ARGS, done, NO_ARGS);
-        self.b.switch_to_block(slow);
-        self.step(pc, op);
+    /// Emits `fast`, which may branch to the block it is given when it cannot finish, and `slow`
+    /// in that (cold) block; both continue after.
+    fn fast_or_slow(&mut self, fast: impl FnOnce(&mut Self, Block), slow: impl FnOnce(&mut Self)) {
+        let (slow_blk, done) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow_blk);
+        fast(self, slow_blk);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(slow_blk);
+        slow(self);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(done);
+    }
+
+    /// Continues in a new block when `cond` is false, else branches to `miss`.
+    fn miss_if(&mut self, cond: CValue, miss: Block) {
+        let cont = self.b.create_block();
+        self.b.ins().brif(cond, miss, NO_ARGS, cont, NO_ARGS);
+        self.b.switch_to_block(cont);
+    }
+
+    /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
+    fn step_if(&mut self, pc: u32, op: Op, cond: CValue) {
+        self.fast_or_slow(|t, miss| t.miss_if(cond, miss), |t| t.step(pc, op));
     }
 
     /// 1 (as i8) for values whose strict equality is bit identity: immediates (undefined,
@@ -857,51 +871,37 @@ impl<'a> FnTranslator<'a> {
                     Some(dbl),
                 );
             }
-            Op::GetNamed { obj, slot, .. } => {
-                let (slow, done) = (self.b.create_block(), self.b.create_block());
-                self.b.set_cold_block(slow);
-                let o = self.load_reg(obj);
-                let addr = self.cached_slot_address(o, slot.index(), true, slow);
-                let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
-                self.b.def_var(self.acc, v);
-                self.b.ins().jump(done, NO_ARGS);
-                self.b.switch_to_block(slow);
-                self.op_call(pc, self.calls.get_named, &[obj.0 as i64, slot.index() as i64]);
-                self.b.ins().jump(done, NO_ARGS);
-                self.b.switch_to_block(done);
-            }
-            Op::SetNamed { obj, slot, .. } => {
-                let (slow, done) = (self.b.create_block(), self.b.create_block());
-                self.b.set_cold_block(slow);
-                let o = self.load_reg(obj);
-                let addr = self.cached_slot_address(o, slot.index(), false, slow);
-                let v = self.b.use_var(self.acc);
-                self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
-                self.b.ins().jump(done, NO_ARGS);
-                self.b.switch_to_block(slow);
-                self.op_call(pc, self.calls.set_named, &[obj.0 as i64, slot.index() as i64]);
-                self.b.ins().jump(done, NO_ARGS);
-                self.b.switch_to_block(done);
-            }
+            Op::GetNamed { obj, slot, .. } => self.fast_or_slow(
+                |t, miss| {
+                    let o = t.load_reg(obj);
+                    let addr = t.cached_slot_address(o, slot.index(), true, miss);
+                    let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                    t.b.def_var(t.acc, v);
+                },
+                |t| t.op_call(pc, t.calls.get_named, &[obj.0 as i64, slot.index() as i64]),
+            ),
+            Op::SetNamed { obj, slot, .. } => self.fast_or_slow(
+                |t, miss| {
+                    let o = t.load_reg(obj);
+                    let addr = t.cached_slot_address(o, slot.index(), false, miss);
+                    let v = t.b.use_var(t.acc);
+                    t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+                },
+                |t| t.op_call(pc, t.calls.set_named, &[obj.0 as i64, slot.index() as i64]),
+            ),
             Op::LdaGlobal { slot, .. } => match self.code.feedback.slots[slot.index()].data {
                 // A site that resolved to a global lexical binding always does (such bindings
                 // are never removed); the feedback keeps the cell alive.
-                Feedback::Global(GlobalFeedback::Lexical(cell)) => {
-                    let (slow, done) = (self.b.create_block(), self.b.create_block());
-                    self.b.set_cold_block(slow);
-                    let addr = self.b.ins().iconst(types::I64, cell.addr() as i64);
-                    let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, PROPERTY_CELL_VALUE_OFFSET);
-                    let hole = self.b.ins().icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
-                    let fast = self.b.create_block();
-                    self.b.ins().brif(hole, slow, NO_ARGS, fast, NO_ARGS);
-                    self.b.switch_to_block(fast);
-                    self.b.def_var(self.acc, v);
-                    self.b.ins().jump(done, NO_ARGS);
-                    self.b.switch_to_block(slow);
-                    self.op_call(pc, self.calls.lda_global, &[slot.index() as i64]);
-                    self.b.ins().jump(done, NO_ARGS);
-                    self.b.switch_to_block(done);
-                }
+                Feedback::Global(GlobalFeedback::Lexical(cell)) => self.fast_or_slow(
+                    |t, miss| {
+                        let addr = t.b.ins().iconst(types::I64, cell.addr() as i64);
+                        let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, PROPERTY_CELL_VALUE_OFFSET);
+                        let hole = t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+                        t.miss_if(hole, miss);
+                        t.b.def_var(t.acc, v);
+                    },
+                    |t| t.op_call(pc, t.calls.lda_global, &[slot.index() as i64]),
+                ),
                 _ => self.op_call(pc, self.calls.lda_global, &[slot.index() as i64]),
             },
             Op::StaGlobal { slot, .. } => self.op_call(pc, self.calls.sta_global, &[slot.index() as i64]),
@@ -937,43 +937,40 @@ impl<'a> FnTranslator<'a> {
             }
             Op::Not { .. } => {
                 // Booleans inline; anything else through ToBoolean.
-                let t = self.acc_is(Value::TRUE);
-                let f = self.acc_is(Value::FALSE);
-                let is_bool = self.b.ins().bor(t, f);
-                let (inline, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
-                self.b.ins().brif(is_bool, inline, NO_ARGS, slow, NO_ARGS);
-                self.b.switch_to_block(inline);
-                let r = self.bool_value_inverted(t);
-                self.b.def_var(self.acc, r);
-                self.b.ins().jump(done, NO_ARGS);
-                self.b.switch_to_block(slow);
-                self.step(pc, op);
-                self.b.ins().jump(done, NO_ARGS);
-                self.b.switch_to_block(done);
+                self.fast_or_slow(
+                    |t, miss| {
+                        let is_true = t.acc_is(Value::TRUE);
+                        let is_false = t.acc_is(Value::FALSE);
+                        let is_bool = t.b.ins().bor(is_true, is_false);
+                        let not_bool = t.b.ins().bxor_imm_s(is_bool, 1);
+                        t.miss_if(not_bool, miss);
+                        let r = t.bool_value_inverted(is_true);
+                        t.b.def_var(t.acc, r);
+                    },
+                    |t| t.step(pc, op),
+                );
             }
             Op::TestStrictEq { lhs, .. } => {
                 // Two int32s, or two values whose equality is identity (undefined, null,
                 // booleans, objects, symbols): compare bits. Doubles and strings: the
                 // interpreter.
-                let l = self.load_reg(lhs);
-                let r = self.b.use_var(self.acc);
-                let (fast, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
-                self.b.set_cold_block(slow);
-                let both_int = self.both_int(l, r);
-                let il = self.is_identity_compared(l);
-                let ir = self.is_identity_compared(r);
-                let both_identity = self.b.ins().band(il, ir);
-                let ok = self.b.ins().bor(both_int, both_identity);
-                self.b.ins().brif(ok, fast, NO_ARGS, slow, NO_ARGS);
-                self.b.switch_to_block(fast);
-                let eq = self.b.ins().icmp(IntCC::Equal, l, r);
-                let v = self.bool_value(eq);
-                self.b.def_var(self.acc, v);
-                self.b.ins().jump(done, NO_ARGS);
-                self.b.switch_to_block(slow);
-                self.step(pc, op);
-                self.b.ins().jump(done, NO_ARGS);
-                self.b.switch_to_block(done);
+                self.fast_or_slow(
+                    |t, miss| {
+                        let l = t.load_reg(lhs);
+                        let r = t.b.use_var(t.acc);
+                        let both_int = t.both_int(l, r);
+                        let il = t.is_identity_compared(l);
+                        let ir = t.is_identity_compared(r);
+                        let both_identity = t.b.ins().band(il, ir);
+                        let ok = t.b.ins().bor(both_int, both_identity);
+                        let not_ok = t.b.ins().bxor_imm_s(ok, 1);
+                        t.miss_if(not_ok, miss);
+                        let eq = t.b.ins().icmp(IntCC::Equal, l, r);
+                        let v = t.bool_value(eq);
+                        t.b.def_var(t.acc, v);
+                    },
+                    |t| t.step(pc, op),
+                );
             }
             Op::Jump { target, .. } => {
                 let t = self.block_at(target.0);
