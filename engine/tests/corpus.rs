@@ -8,21 +8,32 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 /// How a program runs: the tier (compiled tiers compile every function on first call, so the
-/// whole corpus runs compiled) and the GC stress interval.
+/// whole corpus runs compiled; the optimizing tier recompiles after two calls, with real
+/// feedback), the GC stress interval and the forced-deoptimization interval.
 #[derive(Copy, Clone)]
 struct Mode {
     tier: Tier,
     gc_stress: Option<u32>,
+    deopt_every: Option<u32>,
 }
 
-const INTERPRETER: Mode = Mode { tier: Tier::Off, gc_stress: None };
-const BASELINE: Mode = Mode { tier: Tier::Baseline, gc_stress: None };
+const INTERPRETER: Mode = Mode { tier: Tier::Off, gc_stress: None, deopt_every: None };
+const BASELINE: Mode = Mode { tier: Tier::Baseline, ..INTERPRETER };
+const FULL: Mode = Mode { tier: Tier::Full, ..INTERPRETER };
+/// Every 7th speculation guard fails.
+const DEOPT_STRESS: Mode = Mode { deopt_every: Some(7), ..FULL };
 
 fn run_program(path: &Path, mode: Mode) -> Result<String, String> {
     let src = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let out = Rc::new(RefCell::new(String::new()));
-    let mut rt =
-        Runtime::new(RuntimeOptions { gc_stress: mode.gc_stress, jit: mode.tier, jit_eager: mode.tier != Tier::Off, ..Default::default() });
+    let mut rt = Runtime::new(RuntimeOptions {
+        gc_stress: mode.gc_stress,
+        jit: mode.tier,
+        jit_eager: mode.tier != Tier::Off,
+        opt_threshold: Some(2),
+        deopt_every: mode.deopt_every,
+        ..Default::default()
+    });
     let o = out.clone();
     rt.set_print_handler(Box::new(move |s| {
         let mut b = o.borrow_mut();
@@ -107,7 +118,12 @@ fn check(dir: &str, mode: Mode) {
     let unexpected: Vec<&String> = failures.iter().filter(|f| !is_known(f)).collect();
     let fixed: Vec<&String> =
         known.iter().filter(|k| k.starts_with(&format!("{dir}/")) && !failures.iter().any(|f| f.starts_with(&format!("{k}:")))).collect();
-    let mode = format!(" (tier {:?}{})", mode.tier, mode.gc_stress.map(|n| format!(", gc-stress={n}")).unwrap_or_default());
+    let mode = format!(
+        " (tier {:?}{}{})",
+        mode.tier,
+        mode.gc_stress.map(|n| format!(", gc-stress={n}")).unwrap_or_default(),
+        mode.deopt_every.map(|n| format!(", deopt-every={n}")).unwrap_or_default()
+    );
     assert!(
         unexpected.is_empty(),
         "{} of {} programs failed{mode}:\n{}",
@@ -183,4 +199,71 @@ fn gc_stress_every_allocation_baseline() {
 #[test]
 fn es5_gc_stress_baseline() {
     check("es5", Mode { gc_stress: Some(50), ..BASELINE });
+}
+
+// Every tier: the optimizing tier after two calls, then with every 7th guard failing.
+
+#[test]
+fn es5_full() {
+    check("es5", FULL);
+}
+
+#[test]
+fn es2015_full() {
+    check("es2015", FULL);
+}
+
+#[test]
+fn es2017_full() {
+    check("es2017", FULL);
+}
+
+#[test]
+fn builtins_full() {
+    check("builtins", FULL);
+}
+
+#[test]
+fn gc_stress_every_allocation_full() {
+    check("gc", Mode { gc_stress: Some(1), ..FULL });
+}
+
+#[test]
+fn es5_deopt_stress() {
+    check("es5", DEOPT_STRESS);
+}
+
+#[test]
+fn es2015_deopt_stress() {
+    check("es2015", DEOPT_STRESS);
+}
+
+#[test]
+fn builtins_deopt_stress() {
+    check("builtins", DEOPT_STRESS);
+}
+
+// Programs written against the tiers (type and shape changes in hot code, overflow, prototype
+// changes, exceptions across tiers), in every mode.
+
+#[test]
+fn jit_interpreter() {
+    check("jit", INTERPRETER);
+}
+
+#[test]
+fn jit_baseline() {
+    check("jit", BASELINE);
+}
+
+#[test]
+fn jit_full() {
+    check("jit", FULL);
+}
+
+#[test]
+fn jit_deopt_stress() {
+    check("jit", DEOPT_STRESS);
+    check("jit", Mode { deopt_every: Some(1), ..FULL });
+    check("jit", Mode { gc_stress: Some(20), deopt_every: Some(3), ..FULL });
 }

@@ -26,6 +26,11 @@ Options:
   --jit-eager           compile every function on its first call
   --jit-threshold=N     calls before a function is compiled (loops: 50*N back-edges)
   --trace-jit           print one line per compiled function to stderr
+  --opt-threshold=N     calls in baseline code before the optimizing tier compiles a
+                        function (loops: 50*N back-edges)
+  --trace-opt           print one line per optimized compile to stderr
+  --trace-deopt         print one line per deoptimization to stderr
+  --deopt-every=N       make every Nth speculation guard fail (testing)
   --stack-size=SLOTS    VM register stack capacity, in values
   -h, --help            show this help
 ";
@@ -75,9 +80,16 @@ fn parse_args() -> Result<Args, String> {
             }
             "--jit-eager" => a.options.jit_eager = true,
             "--trace-jit" => a.options.trace_jit = true,
-            "--jit-threshold" => {
-                let v = value.or_else(|| it.next()).ok_or("--jit-threshold needs a number")?;
-                a.options.jit_threshold = Some(v.parse().map_err(|_| format!("bad --jit-threshold value: {v}"))?);
+            "--trace-opt" => a.options.trace_opt = true,
+            "--trace-deopt" => a.options.trace_deopt = true,
+            "--jit-threshold" | "--opt-threshold" | "--deopt-every" => {
+                let v = value.or_else(|| it.next()).ok_or(format!("{flag} needs a number"))?;
+                let n = Some(v.parse().map_err(|_| format!("bad {flag} value: {v}"))?);
+                match flag.as_str() {
+                    "--jit-threshold" => a.options.jit_threshold = n,
+                    "--opt-threshold" => a.options.opt_threshold = n,
+                    _ => a.options.deopt_every = n,
+                }
             }
             "--stack-size" => {
                 let v = value.or_else(|| it.next()).ok_or("--stack-size needs a number")?;

@@ -65,6 +65,28 @@ pub struct PropertyCacheEntry {
     pub access: PropertyAccess,
 }
 
+impl PropertyCacheEntry {
+    /// Marks the cells the entry holds.
+    pub fn trace(&self, m: &mut Marker) {
+        m.cell(self.shape);
+        match self.access {
+            PropertyAccess::Own { .. } | PropertyAccess::ArrayLength => {}
+            PropertyAccess::Proto { holder, validity, .. } => {
+                m.cell(holder);
+                m.cell(validity);
+            }
+            PropertyAccess::Getter { holder, validity, .. } => {
+                m.cell(holder);
+                m.opt(validity);
+            }
+            PropertyAccess::Transition { to, validity, .. } => {
+                m.cell(to);
+                m.opt(validity);
+            }
+        }
+    }
+}
+
 /// The state of a property inline cache.
 #[derive(Clone, Debug, Default)]
 pub enum PropertyIc {
@@ -110,27 +132,9 @@ impl PropertyIc {
         }
     }
     fn trace(&self, m: &mut Marker) {
-        let each = |e: &PropertyCacheEntry, m: &mut Marker| {
-            m.cell(e.shape);
-            match e.access {
-                PropertyAccess::Own { .. } | PropertyAccess::ArrayLength => {}
-                PropertyAccess::Proto { holder, validity, .. } => {
-                    m.cell(holder);
-                    m.cell(validity);
-                }
-                PropertyAccess::Getter { holder, validity, .. } => {
-                    m.cell(holder);
-                    m.opt(validity);
-                }
-                PropertyAccess::Transition { to, validity, .. } => {
-                    m.cell(to);
-                    m.opt(validity);
-                }
-            }
-        };
         match self {
-            PropertyIc::Monomorphic(e) => each(e, m),
-            PropertyIc::Polymorphic(v) => v.iter().for_each(|e| each(e, m)),
+            PropertyIc::Monomorphic(e) => e.trace(m),
+            PropertyIc::Polymorphic(v) => v.iter().for_each(|e| e.trace(m)),
             _ => {}
         }
     }

@@ -90,6 +90,20 @@ pub(crate) fn step(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResult
     run_loop::<true>(rt, fp)
 }
 
+/// Continues the frame at `fp` in the interpreter from `pc` with accumulator `acc` (a
+/// deoptimized frame) until it returns, as [`run`] does; the caller pops the frame.
+pub(crate) fn resume(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResult<Value> {
+    let code = frame_code(rt, fp);
+    rt.stack[fp + ACC_SLOT] = acc;
+    // Returning from (or throwing out of) this frame ends this loop, wherever it was entered from.
+    let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
+    rt.stack[fp + FLAGS_SLOT] = Value::int(flags | FLAG_ENTRY);
+    rt.fp = fp;
+    rt.pc = pc;
+    rt.sp = ops::frame_end(rt, fp, code);
+    run_loop::<false>(rt, usize::MAX)
+}
+
 /// The value a frame that executed `Return` with `acc` gives its caller: `[[Construct]]`
 /// replaces a non-object result by `this` (or rejects it, for derived constructors).
 pub(crate) fn return_value(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, acc: Value) -> JsResult<Value> {

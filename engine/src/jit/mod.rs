@@ -1,5 +1,6 @@
 //! The JIT tiers: what they share (the compiled-code calling convention, the runtime calls,
-//! code memory, tier-up policy) and the tiers themselves (`baseline/`).
+//! code memory, the bytecode translation, deoptimization, tier-up policy) and the tiers
+//! themselves (`baseline/`, `optimizing/`).
 //!
 //! Compiled code runs on the interpreter's own frames: registers stay in the VM register
 //! stack, so the collector, stack traces and the interpreter see a compiled frame exactly as
@@ -14,9 +15,13 @@
 //! frame). The frame is pushed, and its entry safepoint taken, by whoever calls.
 
 pub(crate) mod baseline;
+mod code_module;
+mod deopt;
+pub(crate) mod optimizing;
 mod runtime_calls;
 #[cfg(test)]
 mod tests;
+mod translate;
 
 use crate::heap::Gc;
 use crate::runtime::function::FunctionCode;
@@ -32,15 +37,17 @@ pub enum Tier {
     Off,
     /// The interpreter and the baseline JIT.
     Baseline,
+    /// Every tier: the interpreter, the baseline JIT and the optimizing JIT.
+    Full,
 }
 
 impl Tier {
-    /// Parses a `--jit=` value. `full` means every tier that exists (the baseline JIT, until
-    /// the optimizing tier lands).
+    /// Parses a `--jit=` value.
     pub fn parse(s: &str) -> Option<Tier> {
         match s {
             "off" => Some(Tier::Off),
-            "baseline" | "full" => Some(Tier::Baseline),
+            "baseline" => Some(Tier::Baseline),
+            "full" => Some(Tier::Full),
             _ => None,
         }
     }
@@ -52,6 +59,11 @@ pub(crate) type JitFn = unsafe extern "C" fn(rt: *mut Runtime, frame: *mut Value
 /// The value compiled code and runtime calls return for "an exception is pending". Its tag
 /// (`0xFFFB`) is never used by a [`Value`].
 pub(crate) const EXCEPTION: u64 = 0xFFFB_0000_0000_0000;
+/// What `jit_loop_safepoint` returns to baseline code when it ran the rest of the frame in
+/// optimized code (on-stack replacement); `jit_osr_result` then gives the frame's result.
+pub(crate) const OSR_DONE: u64 = 0xFFFB_0000_0000_0001;
+/// The loop header optimized code passes to `jit_loop_safepoint`: no on-stack replacement.
+pub(crate) const NO_OSR: u32 = u32::MAX;
 
 /// A function's state with respect to the JIT.
 #[derive(Copy, Clone, Default)]
@@ -61,8 +73,33 @@ pub enum JitCode {
     None,
     /// Compiled by the baseline tier.
     Baseline(JitFn),
+    /// Compiled by the optimizing tier too.
+    Optimized {
+        /// The optimized code.
+        entry: JitFn,
+        /// The baseline code, which deoptimized frames re-enter at loop headers.
+        baseline: JitFn,
+    },
     /// Not compilable by any tier (the reason was traced).
     Never,
+}
+
+impl JitCode {
+    /// The best compiled entry, if any.
+    #[inline]
+    pub(crate) fn entry(self) -> Option<JitFn> {
+        match self {
+            JitCode::Baseline(f) | JitCode::Optimized { entry: f, .. } => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Drops the optimized code (after a deoptimization); running activations keep using it.
+    pub(crate) fn discard_optimized(&mut self) {
+        if let JitCode::Optimized { baseline, .. } = *self {
+            *self = JitCode::Baseline(baseline);
+        }
+    }
 }
 
 /// Counters for `--stats` and `--trace-jit` totals.
@@ -80,6 +117,14 @@ pub struct JitStats {
     pub compile_time: Duration,
     /// Entries into compiled code from the interpreter at a loop header.
     pub osr_entries: u64,
+    /// Functions compiled by the optimizing tier (recompiles included).
+    pub optimized: u32,
+    /// Machine-code bytes the optimizing tier produced.
+    pub opt_code_bytes: u64,
+    /// Time the optimizing tier spent compiling.
+    pub opt_compile_time: Duration,
+    /// Deoptimizations.
+    pub deopts: u64,
 }
 
 /// The runtime's JIT state.
@@ -94,6 +139,21 @@ pub struct Jit {
     pub osr_threshold: u32,
     /// Print one line per compile.
     pub trace: bool,
+    /// Invocations in the baseline tier before a function is optimized.
+    pub opt_threshold: u32,
+    /// Loop back-edges in the baseline tier before a running function is optimized and entered
+    /// mid-loop.
+    pub opt_osr_threshold: u32,
+    /// Print one line per optimized compile.
+    pub trace_opt: bool,
+    /// Print one line per deoptimization.
+    pub trace_deopt: bool,
+    /// Make every Nth guard fail (testing).
+    pub deopt_every: Option<u32>,
+    /// Guards left until the next forced deoptimization (read and written by optimized code).
+    pub(crate) deopt_countdown: u32,
+    /// The result of a frame finished in optimized code after on-stack replacement.
+    pub(crate) osr_result: Option<JsResult<Value>>,
     /// Counters.
     pub stats: JitStats,
     /// The pc after a stepped instruction (read by compiled code; see
@@ -102,7 +162,9 @@ pub struct Jit {
     /// The exception compiled code is propagating.
     pub(crate) pending: Option<Throw>,
     /// Code memory, created on first compile and freed with the runtime.
-    pub(crate) module: Option<baseline::CodeModule>,
+    pub(crate) module: Option<code_module::CodeModule>,
+    /// The optimizing tier's code memory.
+    pub(crate) opt_module: Option<code_module::CodeModule>,
 }
 
 /// Default invocation count before baseline compilation (measured with the benches harness:
@@ -110,21 +172,43 @@ pub struct Jit {
 pub const DEFAULT_THRESHOLD: u32 = 2;
 /// Default loop back-edges before on-stack replacement.
 pub const DEFAULT_OSR_THRESHOLD: u32 = 100;
+/// Default invocations in the baseline tier before optimization (loops: 50× as many
+/// back-edges).
+pub const DEFAULT_OPT_THRESHOLD: u32 = 200;
 
 impl Jit {
-    /// JIT state for the given tier.
-    pub fn new(tier: Tier, eager: bool, threshold: Option<u32>, trace: bool) -> Jit {
+    /// JIT state for a runtime's options.
+    pub fn new(o: &crate::RuntimeOptions) -> Jit {
+        let opt_threshold = o.opt_threshold.unwrap_or(DEFAULT_OPT_THRESHOLD);
         Jit {
-            tier,
-            eager,
-            threshold: threshold.unwrap_or(DEFAULT_THRESHOLD),
-            osr_threshold: threshold.map_or(DEFAULT_OSR_THRESHOLD, |t| t.saturating_mul(50)),
-            trace,
+            tier: o.jit,
+            eager: o.jit_eager,
+            threshold: o.jit_threshold.unwrap_or(DEFAULT_THRESHOLD),
+            osr_threshold: o.jit_threshold.map_or(DEFAULT_OSR_THRESHOLD, |t| t.saturating_mul(50)),
+            trace: o.trace_jit,
+            opt_threshold,
+            opt_osr_threshold: opt_threshold.saturating_mul(50),
+            trace_opt: o.trace_opt,
+            trace_deopt: o.trace_deopt,
+            deopt_every: o.deopt_every.filter(|&n| n > 0),
+            deopt_countdown: o.deopt_every.unwrap_or(0),
+            osr_result: None,
             stats: JitStats::default(),
             next_pc: 0,
             pending: None,
             module: None,
+            opt_module: None,
         }
+    }
+}
+
+/// A function's name for traces.
+pub(crate) fn display_name(code: &FunctionCode) -> String {
+    let n = String::from_utf16_lossy(&code.block.name);
+    if n.is_empty() {
+        "<anonymous>".into()
+    } else {
+        n
     }
 }
 
@@ -132,6 +216,12 @@ impl Jit {
 #[inline]
 pub(crate) fn entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
     match code.jit {
+        JitCode::Optimized { entry, .. } => Some(entry),
+        JitCode::Baseline(f)
+            if rt.jit.tier == Tier::Full && code.invocations >= rt.jit.opt_threshold && code.deopts < optimizing::MAX_DEOPTS =>
+        {
+            Some(optimize(rt, code).unwrap_or(f))
+        }
         JitCode::Baseline(f) => Some(f),
         JitCode::Never => None,
         JitCode::None if rt.jit.tier == Tier::Off => None,
@@ -140,11 +230,33 @@ pub(crate) fn entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitF
     }
 }
 
+/// Optimizes `code` (which has baseline code), unless it deoptimized too often or cannot be.
+#[cold]
+pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
+    let JitCode::Baseline(baseline) = code.jit else { return code.jit.entry() };
+    if code.deopts >= optimizing::MAX_DEOPTS {
+        return None;
+    }
+    match optimizing::compile(&mut rt.jit, code.get_mut()) {
+        Ok(entry) => {
+            code.get_mut().jit = JitCode::Optimized { entry, baseline };
+            Some(entry)
+        }
+        Err(reason) => {
+            if rt.jit.trace_opt {
+                eprintln!("[opt] not optimized: {} ({reason})", display_name(&code));
+            }
+            code.get_mut().deopts = optimizing::MAX_DEOPTS;
+            None
+        }
+    }
+}
+
 /// As [`entry_for`], at a loop back-edge of an interpreted frame of `code`.
 #[inline]
 pub(crate) fn osr_entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
     let f = match code.jit {
-        JitCode::Baseline(f) => f,
+        JitCode::Baseline(f) | JitCode::Optimized { entry: f, .. } => f,
         JitCode::Never => return None,
         JitCode::None if rt.jit.tier == Tier::Off => return None,
         JitCode::None if !rt.jit.eager && code.back_edges < rt.jit.osr_threshold => return None,
@@ -162,17 +274,13 @@ fn compile(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
         Err(reason) => {
             rt.jit.stats.not_compiled += 1;
             if rt.jit.trace {
-                let name = String::from_utf16_lossy(&code.block.name);
-                eprintln!("[jit] not compiled: {} ({reason})", if name.is_empty() { "<anonymous>" } else { &name });
+                eprintln!("[jit] not compiled: {} ({reason})", display_name(&code));
             }
             JitCode::Never
         }
     };
     code.get_mut().jit = state;
-    match state {
-        JitCode::Baseline(f) => Some(f),
-        _ => None,
-    }
+    state.entry()
 }
 
 /// Runs compiled code for the frame at `fp` from `entry_pc` until it returns. The frame stays

@@ -54,15 +54,58 @@ pub(super) unsafe extern "C" fn jit_step(rt: *mut Runtime, fp: usize, pc: u32, a
     ret(rt, r)
 }
 
-/// A loop back-edge: counts it, polls the interrupt flag and lets a pending collection run
-/// (the accumulator is spilled into the frame so the collector sees it). Returns `acc`.
-pub(super) unsafe extern "C" fn jit_loop_safepoint(rt: *mut Runtime, fp: usize, acc: u64) -> u64 {
+/// A loop back-edge to `header` ([`NO_OSR`](super::NO_OSR) from optimized code): counts it, polls the interrupt flag and lets a pending
+/// collection run (the accumulator is spilled into the frame so the collector sees it).
+/// Returns `acc`; or, when the frame is baseline code whose loop got hot enough for the
+/// optimizing tier, runs the rest of the frame in optimized code from `header` (on-stack
+/// replacement) and returns [`OSR_DONE`](super::OSR_DONE), the result waiting in
+/// [`jit_osr_result`].
+pub(super) unsafe extern "C" fn jit_loop_safepoint(rt: *mut Runtime, fp: usize, acc: u64, header: u32) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     let code = frame_code(rt, fp);
     code.get_mut().back_edges += 1;
     let v = Value::from_bits(acc);
-    let r = safepoint(rt, fp, v).map(|_| v);
+    if let Err(e) = safepoint(rt, fp, v) {
+        return ret(rt, Err(e));
+    }
+    if let Some(f) = osr_target(rt, fp, code, header) {
+        rt.jit.stats.osr_entries += 1;
+        rt.stack[fp + ACC_SLOT] = v;
+        let r = super::run_frame(rt, fp, f, header);
+        rt.jit.osr_result = Some(r);
+        return super::OSR_DONE;
+    }
+    acc
+}
+
+/// The optimized code a baseline frame of `code` at `fp` should continue in, if any. Only
+/// baseline frames ask: an optimized frame's loops are already optimized.
+#[inline]
+fn osr_target(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, header: u32) -> Option<JitFn> {
+    if header == super::NO_OSR
+        || rt.jit.tier != super::Tier::Full
+        || code.back_edges < rt.jit.opt_osr_threshold
+        || code.deopts >= super::optimizing::MAX_DEOPTS
+    {
+        return None;
+    }
+    let running = rt.stack[fp + crate::interpreter::frame::CALLEE_SLOT].as_object().and_then(|o| o.as_closure().map(|c| c.code));
+    debug_assert!(running == Some(code));
+    match code.jit {
+        // The frame runs baseline code exactly when the function's code is baseline only, or
+        // optimized code was made after this frame started (both are fine to enter).
+        super::JitCode::Baseline(_) => super::optimize(rt, code),
+        super::JitCode::Optimized { entry, .. } => Some(entry),
+        _ => None,
+    }
+}
+
+/// The result of the frame [`jit_loop_safepoint`] finished in optimized code.
+pub(super) unsafe extern "C" fn jit_osr_result(rt: *mut Runtime) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let r = rt.jit.osr_result.take().unwrap_or_else(|| Err(rt.type_error("internal error: no on-stack-replacement result")));
     ret(rt, r)
 }
 
@@ -248,7 +291,7 @@ pub(super) unsafe extern "C" fn jit_call(
     let code = frame_code(rt, fp);
     let target = match f.as_object() {
         Some(o) => match &o.kind {
-            ObjectKind::Closure(_) => compiled_callee(f, |k| !matches!(k, CodeKind::ClassConstructor | CodeKind::DerivedConstructor))
+            ObjectKind::Closure(_) => compiled_callee(rt, f, |k| !matches!(k, CodeKind::ClassConstructor | CodeKind::DerivedConstructor))
                 .map(|c| (c.closure, c.code, c.entry)),
             ObjectKind::Native(_) | ObjectKind::Bound(_) => {
                 // Built-ins: called as the interpreter's `Call` calls them.
@@ -300,14 +343,15 @@ struct CompiledCallee {
     entry: JitFn,
 }
 
-/// `f`'s baseline code, when `f` is a closure that has some and whose code `accepts`.
-fn compiled_callee(f: Value, accepts: impl Fn(CodeKind) -> bool) -> Option<CompiledCallee> {
+/// `f`'s compiled code (compiling it if it is due), when `f` is a closure whose code `accepts`.
+fn compiled_callee(rt: &mut Runtime, f: Value, accepts: impl Fn(CodeKind) -> bool) -> Option<CompiledCallee> {
     let o = f.as_object()?;
     let ObjectKind::Closure(c) = &o.kind else { return None };
-    match c.code.jit {
-        super::JitCode::Baseline(entry) if accepts(c.code.block.kind) => Some(CompiledCallee { closure: o, code: c.code, entry }),
-        _ => None,
+    if !accepts(c.code.block.kind) {
+        return None;
     }
+    let entry = super::entry_for(rt, c.code)?;
+    Some(CompiledCallee { closure: o, code: c.code, entry })
 }
 
 /// Runs a compiled callee from the instruction at `pc` of the compiled frame at `fp`, running
@@ -357,7 +401,7 @@ pub(super) unsafe extern "C" fn jit_construct(
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     let f = reg(rt, fp, callee);
-    let Some(target) = compiled_callee(f, |k| matches!(k, CodeKind::Normal | CodeKind::ClassConstructor)) else {
+    let Some(target) = compiled_callee(rt, f, |k| matches!(k, CodeKind::Normal | CodeKind::ClassConstructor)) else {
         let r = step(rt, fp, pc, Value::from_bits(acc));
         return ret(rt, r);
     };
@@ -370,8 +414,10 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 14] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 16] {
     [
+        ("jit_osr_result", jit_osr_result as *const u8),
+        ("jit_deopt", super::deopt::jit_deopt as *const u8),
         ("jit_step", jit_step as *const u8),
         ("jit_loop_safepoint", jit_loop_safepoint as *const u8),
         ("jit_to_boolean", jit_to_boolean as *const u8),

@@ -27,6 +27,10 @@ pub struct FunctionCode {
     pub back_edges: u32,
     /// Compiled code, if a JIT tier compiled the function.
     pub jit: crate::jit::JitCode,
+    /// Deoptimizations of its optimized code (past a bound, it is no longer optimized).
+    pub deopts: u32,
+    /// Property-cache entries whose cells optimized code of this function embeds.
+    pub opt_roots: Vec<crate::interpreter::feedback::PropertyCacheEntry>,
 }
 
 impl FunctionCode {
@@ -41,6 +45,8 @@ impl FunctionCode {
             invocations: 0,
             back_edges: 0,
             jit: Default::default(),
+            deopts: 0,
+            opt_roots: Vec::new(),
         }
     }
 }
@@ -50,5 +56,6 @@ impl Trace for FunctionCode {
     fn trace(&self, m: &mut Marker) {
         self.constants.iter().for_each(|v| m.value(*v));
         self.feedback.trace(m);
+        self.opt_roots.iter().for_each(|e| e.trace(m));
     }
 }

@@ -94,8 +94,15 @@ pub struct RuntimeOptions {
     pub jit_threshold: Option<u32>,
     /// Print one line per JIT compile to stderr.
     pub trace_jit: bool,
-    /// Optimizing tier threshold (no effect yet).
+    /// Invocations in the baseline tier before the optimizing tier compiles a function
+    /// (default [`crate::jit::DEFAULT_OPT_THRESHOLD`]; loops: 50× as many back-edges).
     pub opt_threshold: Option<u32>,
+    /// Print one line per optimized compile to stderr.
+    pub trace_opt: bool,
+    /// Print one line per deoptimization to stderr.
+    pub trace_deopt: bool,
+    /// Make every Nth speculation guard fail (stress-tests deoptimization).
+    pub deopt_every: Option<u32>,
     /// Register stack capacity in values.
     pub stack_slots: usize,
 }
@@ -110,6 +117,9 @@ impl Default for RuntimeOptions {
             jit_threshold: None,
             trace_jit: false,
             opt_threshold: None,
+            trace_opt: false,
+            trace_deopt: false,
+            deopt_every: None,
             stack_slots: 1 << 20,
         }
     }
@@ -222,7 +232,7 @@ impl Runtime {
         let empty_string = heap.alloc(JsString::flat(Box::new([])));
         empty_string.set_interned(true);
         let stack = vec![Value::UNDEFINED; options.stack_slots.max(4096)].into_boxed_slice();
-        let jit = crate::jit::Jit::new(options.jit, options.jit_eager, options.jit_threshold, options.trace_jit);
+        let jit = crate::jit::Jit::new(&options);
         let mut rt = Runtime {
             jit,
             heap,

@@ -1,0 +1,264 @@
+//! Code memory and what every compiled function of a tier shares: the runtime calls it may
+//! make, the machine-code stubs, and the value/object layout constants compiled code is
+//! written against. Each tier owns one [`CodeModule`] (its Cranelift settings differ).
+
+use super::runtime_calls;
+use super::translate::FnTranslator;
+use super::JitFn;
+use crate::interpreter::feedback::{PropertyIcMirror, MAX_POLYMORPHISM};
+use crate::runtime::function::FunctionCode;
+use crate::runtime::object::{JsObject, Slots};
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, FuncRef, InstBuilder, MemFlagsData, UserFuncName};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{FuncId, Linkage, Module};
+
+pub(crate) type CValue = cranelift_codegen::ir::Value;
+
+pub(crate) const NO_ARGS: &[BlockArg] = &[];
+pub(crate) const TAG_INT: i64 = 0xFFF9;
+pub(crate) const TAG_OBJECT: i64 = 0xFFFC;
+pub(crate) const PAYLOAD_MASK: i64 = (1 << 48) - 1;
+/// Where an object's shape and slot base pointer live (see [`JsObject`], [`Slots`]).
+pub(crate) const OBJECT_SHAPE_OFFSET: i32 = std::mem::offset_of!(JsObject, shape) as i32;
+pub(crate) const OBJECT_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::BASE_OFFSET) as i32;
+pub(crate) const PROPERTY_CELL_VALUE_OFFSET: i32 = std::mem::offset_of!(crate::runtime::realm::PropertyCell, value) as i32;
+
+/// Cranelift settings of a tier's module.
+#[derive(Copy, Clone)]
+pub(crate) struct ModuleSettings {
+    /// `opt_level`: "none" (baseline: fast compiles) or "speed".
+    pub opt_level: &'static str,
+    /// `regalloc_algorithm`: "single_pass" or "backtracking".
+    pub regalloc: &'static str,
+}
+
+/// Executable memory for one runtime's compiled code, and the declarations every compiled
+/// function shares. Code lives until the runtime is dropped (Cranelift frees a module's code
+/// only as a whole); `JitStats::code_bytes` accounts for it.
+pub(crate) struct CodeModule {
+    module: Option<JITModule>,
+    ctx: cranelift_codegen::Context,
+    fctx: FunctionBuilderContext,
+    calls: Calls,
+    stubs: Stubs<FuncId>,
+    next_name: u64,
+}
+
+/// Declares the runtime calls compiled code makes (name, parameter types; each returns an
+/// i64), once as module imports ([`Calls`]) and once per function ([`CallRefs`]).
+macro_rules! runtime_calls {
+    ($($field:ident = $name:literal ($($p:ident),*);)*) => {
+        /// The runtime calls, declared in the module.
+        pub(crate) struct Calls { $($field: FuncId,)* }
+        /// The runtime calls as seen from one function.
+        #[derive(Copy, Clone)]
+        pub(crate) struct CallRefs { $(pub(crate) $field: FuncRef,)* }
+        impl Calls {
+            fn declare(module: &mut JITModule) -> Result<Calls, String> {
+                let ptr = module.target_config().pointer_type();
+                let (_i32, _i64) = (types::I32, types::I64);
+                let _ = ptr;
+                Ok(Calls { $($field: {
+                    let mut sig = module.make_signature();
+                    $( sig.params.push(AbiParam::new(runtime_calls!(@ty $p, ptr))); )*
+                    sig.returns.push(AbiParam::new(types::I64));
+                    module.declare_function($name, Linkage::Import, &sig).map_err(|e| e.to_string())?
+                },)* })
+            }
+            fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> CallRefs {
+                CallRefs { $($field: module.declare_func_in_func(self.$field, func),)* }
+            }
+        }
+    };
+    (@ty ptr, $ptr:ident) => { $ptr };
+    (@ty i32, $ptr:ident) => { types::I32 };
+    (@ty i64, $ptr:ident) => { types::I64 };
+}
+
+runtime_calls! {
+    step = "jit_step" (ptr, ptr, i32, i64);
+    loop_safepoint = "jit_loop_safepoint" (ptr, ptr, i64, i32);
+    osr_result = "jit_osr_result" (ptr);
+    deopt = "jit_deopt" (ptr, ptr, i32, i64, i32);
+    to_boolean = "jit_to_boolean" (ptr, i64);
+    catch = "jit_catch" (ptr, ptr, i32);
+    get_named = "jit_get_named" (ptr, ptr, i32, i64, i32, i32);
+    set_named = "jit_set_named" (ptr, ptr, i32, i64, i32, i32);
+    lda_global = "jit_lda_global" (ptr, ptr, i32, i64, i32);
+    sta_global = "jit_sta_global" (ptr, ptr, i32, i64, i32);
+    get_keyed = "jit_get_keyed" (ptr, ptr, i32, i64, i32);
+    set_keyed = "jit_set_keyed" (ptr, ptr, i32, i64, i32, i32);
+    lda_context = "jit_lda_context" (ptr, ptr, i32, i32);
+    sta_context = "jit_sta_context" (ptr, ptr, i32, i32, i64);
+    call = "jit_call" (ptr, ptr, i32, i64, i32, i32, i32, i32);
+    construct = "jit_construct" (ptr, ptr, i32, i64, i32, i32, i32, i32);
+}
+
+impl CodeModule {
+    pub(crate) fn new(s: ModuleSettings) -> Result<CodeModule, String> {
+        let mut flags = settings::builder();
+        let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| format!("cranelift setting {k}: {e}"));
+        set(&mut flags, "opt_level", s.opt_level)?;
+        set(&mut flags, "is_pic", "false")?;
+        set(&mut flags, "use_colocated_libcalls", "false")?;
+        set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
+        set(&mut flags, "preserve_frame_pointers", "true")?;
+        set(&mut flags, "regalloc_algorithm", s.regalloc)?;
+        let isa = cranelift_native::builder()
+            .map_err(|e| format!("no JIT for this machine: {e}"))?
+            .finish(settings::Flags::new(flags))
+            .map_err(|e| format!("no JIT for this machine: {e}"))?;
+        let mut jb = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
+        for (name, ptr) in runtime_calls::symbols() {
+            jb.symbol(name, ptr);
+        }
+        let mut module = JITModule::new(jb);
+        let calls = Calls::declare(&mut module)?;
+        let stubs = Stubs::define(&mut module)?;
+        let ctx = module.make_context();
+        Ok(CodeModule { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), calls, stubs, next_name: 0 })
+    }
+
+    /// Compiles `code` with this module's settings; `plan` (optimizing tier) is the
+    /// speculation to emit. Returns the entry point and the machine-code size.
+    pub(crate) fn compile(&mut self, code: &FunctionCode, plan: Option<&super::optimizing::Plan>) -> Result<(JitFn, usize), String> {
+        let name = format!("js{}", self.next_name);
+        self.next_name += 1;
+        let mut sig = self.module().make_signature();
+        let ptr = self.module().target_config().pointer_type();
+        sig.params.extend([AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(types::I32)]);
+        sig.returns.push(AbiParam::new(types::I64));
+        let id = self.module().declare_function(&name, Linkage::Local, &sig).map_err(|e| e.to_string())?;
+        self.ctx.func.signature = sig;
+        let tcfg = self.module().target_config();
+        self.ctx.func.name = UserFuncName::user(0, id.as_u32());
+        {
+            let CodeModule { module, ctx, fctx, calls, stubs, .. } = self;
+            let module = module.as_mut().expect("module lives until drop");
+            let refs = calls.refs(module, &mut ctx.func);
+            let stubs = stubs.refs(module, &mut ctx.func);
+            let b = FunctionBuilder::new(&mut ctx.func, fctx);
+            FnTranslator::new(b, code, refs, stubs, tcfg, plan).translate();
+        }
+        let module = self.module.as_mut().expect("module lives until drop");
+        let define = module.define_function(id, &mut self.ctx);
+        let size = self.ctx.compiled_code().map(|c| c.code_info().total_size).unwrap_or(0);
+        module.clear_context(&mut self.ctx);
+        define.map_err(|e| format!("cranelift: {e:?}"))?;
+        module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;
+        let ptr = module.get_finalized_function(id);
+        // SAFETY: `ptr` is the finalized code of a function declared with `JitFn`'s signature
+        // under the host's default (System V) calling convention, which `extern "C"` matches.
+        Ok((unsafe { std::mem::transmute::<*const u8, JitFn>(ptr) }, size as usize))
+    }
+
+    fn module(&mut self) -> &mut JITModule {
+        self.module.as_mut().expect("module lives until drop")
+    }
+}
+
+impl Drop for CodeModule {
+    fn drop(&mut self) {
+        if let Some(m) = self.module.take() {
+            // SAFETY: the module is dropped with its runtime; no compiled function of it can
+            // run afterwards (they are only reachable from that runtime's `FunctionCode`s).
+            unsafe { m.free_memory() };
+        }
+    }
+}
+
+/// The address of the data slot a property IC names for the object `v`, read from the IC's
+/// [`MirrorSet`](crate::interpreter::feedback::MirrorSet) at address `set` at run time (so the
+/// code follows the IC as it changes); jumps to `miss` unless `v` is an object of one of the
+/// IC's shapes whose entry is still valid. `inherited`: prototype-chain entries count.
+pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, inherited: bool, miss: Block) -> CValue {
+    let flags = MemFlagsData::trusted();
+    let valid_ok = b.create_block();
+    let obj_ok = b.create_block();
+    let found = b.create_block();
+    let m = b.append_block_param(found, types::I64);
+    let tag = b.ins().ushr_imm_s(v, 48);
+    let is_obj = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
+    b.ins().brif(is_obj, obj_ok, NO_ARGS, miss, NO_ARGS);
+    b.switch_to_block(obj_ok);
+    let o = b.ins().band_imm_s(v, PAYLOAD_MASK);
+    let shape = b.ins().load(types::I64, flags, o, OBJECT_SHAPE_OFFSET);
+    // Unused entries have shape 0, which no object has.
+    for k in 0..MAX_POLYMORPHISM {
+        let entry = b.ins().iadd_imm_s(set, (k * std::mem::size_of::<PropertyIcMirror>()) as i64);
+        let want = b.ins().load(types::I64, flags, entry, PropertyIcMirror::SHAPE_OFFSET);
+        let same = b.ins().icmp(IntCC::Equal, shape, want);
+        let next = if k + 1 < MAX_POLYMORPHISM { b.create_block() } else { miss };
+        b.ins().brif(same, found, &[BlockArg::Value(entry)], next, NO_ARGS);
+        if k + 1 < MAX_POLYMORPHISM {
+            b.switch_to_block(next);
+        }
+    }
+    b.switch_to_block(found);
+    let flag = b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
+    let valid = b.ins().uload8(types::I32, flags, flag, 0);
+    let holder = b.ins().load(types::I64, flags, m, PropertyIcMirror::HOLDER_OFFSET);
+    let own = b.ins().icmp_imm_s(IntCC::Equal, holder, 0);
+    let ok = if inherited {
+        valid
+    } else {
+        let own = b.ins().uextend(types::I32, own);
+        b.ins().band(valid, own)
+    };
+    b.ins().brif(ok, valid_ok, NO_ARGS, miss, NO_ARGS);
+    b.switch_to_block(valid_ok);
+    let target = b.ins().select(own, o, holder);
+    let base = b.ins().load(types::I64, flags, target, OBJECT_SLOTS_OFFSET);
+    let index = b.ins().uload32(flags, m, PropertyIcMirror::SLOT_OFFSET);
+    let offset = b.ins().ishl_imm_s(index, 3);
+    b.ins().iadd(base, offset)
+}
+
+/// Machine-code stubs every compiled function of a module shares, so that each site needs only
+/// a call: `(value, mirror set) -> slot address or 0` for loads and for stores.
+#[derive(Copy, Clone)]
+pub(crate) struct Stubs<T> {
+    pub(crate) load_slot: T,
+    pub(crate) store_slot: T,
+}
+
+impl Stubs<FuncId> {
+    fn define(module: &mut JITModule) -> Result<Stubs<FuncId>, String> {
+        let tcfg = module.target_config();
+        let mut define = |name: &str, inherited: bool| -> Result<FuncId, String> {
+            let mut sig = module.make_signature();
+            sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
+            sig.returns.push(AbiParam::new(types::I64));
+            let id = module.declare_function(name, Linkage::Local, &sig).map_err(|e| e.to_string())?;
+            let mut ctx = module.make_context();
+            ctx.func.signature = sig;
+            let mut fctx = FunctionBuilderContext::new();
+            let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+            let entry = b.create_block();
+            b.append_block_params_for_function_params(entry);
+            b.switch_to_block(entry);
+            let (v, set) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+            let miss = b.create_block();
+            let addr = emit_slot_lookup(&mut b, v, set, inherited, miss);
+            b.ins().return_(&[addr]);
+            b.switch_to_block(miss);
+            let zero = b.ins().iconst(types::I64, 0);
+            b.ins().return_(&[zero]);
+            b.seal_all_blocks();
+            b.finalize(tcfg);
+            module.define_function(id, &mut ctx).map_err(|e| format!("cranelift: {e:?}"))?;
+            Ok(id)
+        };
+        Ok(Stubs { load_slot: define("ic_load_slot", true)?, store_slot: define("ic_store_slot", false)? })
+    }
+
+    fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> Stubs<FuncRef> {
+        Stubs {
+            load_slot: module.declare_func_in_func(self.load_slot, func),
+            store_slot: module.declare_func_in_func(self.store_slot, func),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Deoptimization: leaving optimized code at a failed guard and resuming the interpreter at
+//! the guarded instruction.
+//!
+//! Optimized code runs on the interpreter's frame and stores every register write through to
+//! it, so at any guard the frame already holds the interpreter state of the instruction's
+//! boundary except the accumulator: a deopt point is `(pc, accumulator, reason)`. The exit
+//! calls [`jit_deopt`], which records the reason (in the site's feedback, so the next compile
+//! does not speculate the same way), discards the optimized code, and runs the rest of the
+//! frame in the interpreter (which re-enters the baseline code at its next loop header); the
+//! exit returns that result as the optimized code's own.
+
+use super::EXCEPTION;
+use crate::bytecode::ops::Op;
+use crate::interpreter::frame_code;
+use crate::runtime::Runtime;
+use crate::value::Value;
+
+/// Why a guard failed.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+#[repr(u32)]
+pub(crate) enum DeoptReason {
+    /// An operand was not an int32.
+    NotInt32 = 0,
+    /// An int32 operation overflowed (or produced -0).
+    Int32Overflow = 1,
+    /// An operand was not a number.
+    NotNumber = 2,
+    /// A property access's receiver was not an object.
+    NotObject = 3,
+    /// A receiver had none of the expected shapes.
+    ShapeMismatch = 4,
+    /// A prototype on the chain of an inherited load changed.
+    PrototypeChanged = 5,
+}
+
+impl DeoptReason {
+    fn from_u32(r: u32) -> DeoptReason {
+        match r {
+            0 => DeoptReason::NotInt32,
+            1 => DeoptReason::Int32Overflow,
+            2 => DeoptReason::NotNumber,
+            3 => DeoptReason::NotObject,
+            4 => DeoptReason::ShapeMismatch,
+            _ => DeoptReason::PrototypeChanged,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            DeoptReason::NotInt32 => "not an int32",
+            DeoptReason::Int32Overflow => "int32 overflow",
+            DeoptReason::NotNumber => "not a number",
+            DeoptReason::NotObject => "not an object",
+            DeoptReason::ShapeMismatch => "shape mismatch",
+            DeoptReason::PrototypeChanged => "prototype changed",
+        }
+    }
+}
+
+/// The guard at `pc` of the optimized frame at `fp` failed (accumulator `acc`): records it and
+/// runs the rest of the frame in the interpreter. Returns what the frame returns, or
+/// [`EXCEPTION`].
+///
+/// # Safety
+/// Called only by optimized code, with the runtime pointer it was given.
+pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, reason: u32) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { &mut *rt };
+    let code = frame_code(rt, fp);
+    let op = code.block.ops[pc as usize];
+    // `--deopt-every`: the countdown reaching 0 forced this exit; it says nothing about the
+    // feedback, so it is not held against the function.
+    let forced = match rt.jit.deopt_every {
+        Some(n) if rt.jit.deopt_countdown == 0 => {
+            rt.jit.deopt_countdown = n;
+            true
+        }
+        _ => false,
+    };
+    let reason = DeoptReason::from_u32(reason);
+    rt.jit.stats.deopts += 1;
+    if rt.jit.trace_deopt {
+        let what = match op {
+            Op::GetNamed { name, .. } | Op::SetNamed { name, .. } => {
+                code.constants[name.0 as usize].as_string().map(|s| format!(" on .{}", s.to_rust_string())).unwrap_or_default()
+            }
+            _ => String::new(),
+        };
+        eprintln!(
+            "[deopt] {} at {} (pc {pc}, {}): {}{what}{}",
+            super::display_name(&code),
+            code.block.location(pc),
+            op.name(),
+            reason.describe(),
+            if forced { " (forced by --deopt-every)" } else { "" }
+        );
+    }
+    let c = code.get_mut();
+    if !forced {
+        c.deopts += 1;
+        if let Some(slot) = op.feedback_slot() {
+            c.feedback.slots[slot.0 as usize].deopt_seen = true;
+        }
+    }
+    c.jit.discard_optimized();
+    // It must prove itself hot again before the next compile, with the feedback of the code
+    // that runs meanwhile.
+    c.invocations = 0;
+    c.back_edges = 0;
+    let r = crate::interpreter::resume(rt, fp, pc, Value::from_bits(acc));
+    match r {
+        Ok(v) => v.to_bits(),
+        Err(e) => {
+            rt.jit.pending = Some(e);
+            EXCEPTION
+        }
+    }
+}

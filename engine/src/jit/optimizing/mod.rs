@@ -1,0 +1,173 @@
+//! The optimizing tier: a function that stays hot in the baseline tier is recompiled from its
+//! bytecode plus a snapshot of its [`FeedbackVector`](crate::interpreter::feedback::FeedbackVector),
+//! speculating where the feedback is stable (V8's Maglev, SpiderMonkey's WarpMonkey, which
+//! also builds from a snapshot of the inline caches).
+//!
+//! First stage (this module): the [`Plan`] says, per instruction, what the code may assume:
+//! int32 or number operands for arithmetic and comparisons, a fixed set of receiver shapes
+//! (with constant slot offsets and holders) for named loads and stores. The shared translator
+//! ([`super::translate`]) keeps registers in SSA variables and turns each assumption into a
+//! guard whose failure deoptimizes ([`super::deopt`]): no slow path is compiled for a
+//! speculated site, and Cranelift's optimizer runs over the result. Sites without stable
+//! feedback, and sites that deoptimized before, get the baseline tier's code.
+//!
+//! Not yet here (see ARCHITECTURE.md): the tier's own SSA IR with unboxed int32/double values
+//! across loops, redundant-guard elimination, inlining, and invalidation dependencies (no
+//! compiled assumption can be changed behind the code's back yet: prototype-chain loads check
+//! their validity flag at run time).
+
+use super::code_module::{CodeModule, ModuleSettings};
+use super::{Jit, JitFn};
+use crate::bytecode::ops::Op;
+use crate::interpreter::feedback::{Feedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc};
+use crate::runtime::function::FunctionCode;
+use std::time::Instant;
+
+/// Cranelift's optimizer and the backtracking register allocator: registers live in SSA
+/// values here, so both pay for themselves.
+const SETTINGS: ModuleSettings = ModuleSettings { opt_level: "speed", regalloc: "backtracking" };
+
+/// Deoptimizations (not forced by `--deopt-every`) after which a function is no longer
+/// optimized.
+pub const MAX_DEOPTS: u32 = 8;
+
+/// What the code for one instruction may assume.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Speculation {
+    /// Nothing: the baseline tier's code.
+    Generic,
+    /// Arithmetic / comparison on int32 operands with an int32 result.
+    Int32,
+    /// Arithmetic / comparison on numbers.
+    Number,
+    /// A named load whose receiver has one of these shapes.
+    Load(Vec<SlotGuard>),
+    /// A named store to an existing own data property of a receiver of one of these shapes.
+    Store(Vec<SlotGuard>),
+}
+
+/// One receiver shape a property access may see, and where the property is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct SlotGuard {
+    /// The shape's address.
+    pub shape: usize,
+    /// The object holding the slot (a prototype), or 0 for the receiver.
+    pub holder: usize,
+    /// Address of the validity flag the access depends on, or 0.
+    pub valid: usize,
+    /// The slot index.
+    pub slot: u32,
+}
+
+/// The optimizing tier's speculation for one function.
+pub(crate) struct Plan {
+    /// One entry per instruction.
+    pub sites: Vec<Speculation>,
+    /// Emit the `--deopt-every` countdown at each guard.
+    pub deopt_every: bool,
+    /// The cells the code embeds the addresses of (kept alive by the function's code).
+    pub roots: Vec<PropertyCacheEntry>,
+}
+
+impl Plan {
+    /// Reads the function's feedback.
+    pub(crate) fn new(code: &FunctionCode, deopt_every: bool) -> Plan {
+        let mut roots = Vec::new();
+        let sites = code
+            .block
+            .ops
+            .iter()
+            .map(|op| {
+                let Some(slot) = op.feedback_slot() else { return Speculation::Generic };
+                let entry = &code.feedback.slots[slot.0 as usize];
+                if entry.deopt_seen {
+                    return Speculation::Generic;
+                }
+                speculation(op, &entry.data, &mut roots)
+            })
+            .collect();
+        Plan { sites, deopt_every, roots }
+    }
+
+    /// Number of speculated sites.
+    fn guarded_sites(&self) -> usize {
+        self.sites.iter().filter(|s| **s != Speculation::Generic).count()
+    }
+}
+
+fn speculation(op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) -> Speculation {
+    match (op, data) {
+        (Op::Add { .. } | Op::Sub { .. } | Op::Mul { .. }, Feedback::Binary(n)) => match n.kind {
+            NumericKind::Int32 if !n.overflowed => Speculation::Int32,
+            NumericKind::Int32 | NumericKind::Number => Speculation::Number,
+            _ => Speculation::Generic,
+        },
+        (Op::Inc { .. } | Op::Dec { .. }, Feedback::Binary(n)) if n.kind == NumericKind::Int32 && !n.overflowed => Speculation::Int32,
+        (Op::Div { .. }, Feedback::Binary(n)) if matches!(n.kind, NumericKind::Int32 | NumericKind::Number) => Speculation::Number,
+        (Op::TestLt { .. } | Op::TestLe { .. } | Op::TestGt { .. } | Op::TestGe { .. }, Feedback::Compare(n)) => match n.kind {
+            NumericKind::Int32 => Speculation::Int32,
+            NumericKind::Number => Speculation::Number,
+            _ => Speculation::Generic,
+        },
+        (Op::GetNamed { .. }, Feedback::Property(ic)) => match slot_guards(ic, true, roots) {
+            Some(g) => Speculation::Load(g),
+            None => Speculation::Generic,
+        },
+        (Op::SetNamed { .. }, Feedback::Property(ic)) => match slot_guards(ic, false, roots) {
+            Some(g) => Speculation::Store(g),
+            None => Speculation::Generic,
+        },
+        _ => Speculation::Generic,
+    }
+}
+
+/// Guards for every entry of a mono- or polymorphic IC whose entries all find a data slot
+/// (own, or inherited when `inherited`).
+fn slot_guards(ic: &PropertyIc, inherited: bool, roots: &mut Vec<PropertyCacheEntry>) -> Option<Vec<SlotGuard>> {
+    let entries: &[PropertyCacheEntry] = match ic {
+        PropertyIc::Monomorphic(e) => std::slice::from_ref(e),
+        PropertyIc::Polymorphic(v) => v,
+        _ => return None,
+    };
+    let guards = entries
+        .iter()
+        .map(|e| match e.access {
+            PropertyAccess::Own { slot } => Some(SlotGuard { shape: e.shape.addr(), holder: 0, valid: 0, slot }),
+            PropertyAccess::Proto { holder, slot, validity } if inherited => {
+                Some(SlotGuard { shape: e.shape.addr(), holder: holder.addr(), valid: &validity.valid as *const bool as usize, slot })
+            }
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    roots.extend_from_slice(entries);
+    Some(guards)
+}
+
+/// Compiles `code` with the optimizing tier.
+pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode) -> Result<JitFn, String> {
+    let started = Instant::now();
+    let plan = Plan::new(code, jit.deopt_every.is_some());
+    if jit.opt_module.is_none() {
+        jit.opt_module = Some(CodeModule::new(SETTINGS)?);
+    }
+    let cm = jit.opt_module.as_mut().expect("created above");
+    let (f, size) = cm.compile(code, Some(&plan))?;
+    let elapsed = started.elapsed();
+    // The code embeds these cells' addresses; it may still be running after it is discarded,
+    // so they stay alive as long as the function does.
+    code.opt_roots.extend_from_slice(&plan.roots);
+    jit.stats.optimized += 1;
+    jit.stats.opt_code_bytes += size as u64;
+    jit.stats.opt_compile_time += elapsed;
+    if jit.trace_opt {
+        eprintln!(
+            "[opt] {} ({} ops, {} speculated sites -> {} bytes, {:.1} us)",
+            super::display_name(code),
+            code.block.ops.len(),
+            plan.guarded_sites(),
+            size,
+            elapsed.as_secs_f64() * 1e6
+        );
+    }
+    Ok(f)
+}

@@ -1,0 +1,1017 @@
+//! The bytecode → Cranelift translation both JIT tiers share: a visitor over the one
+//! instruction table, run on the interpreter's frame.
+//!
+//! Without a plan (the baseline tier) registers live in the frame and every instruction's
+//! uncommon case calls the interpreter's implementation of it. With a [`Plan`] (the optimizing
+//! tier) the frame's registers are also kept in SSA variables (writes store through to the
+//! frame, so the frame is always current for the collector, for runtime calls and for
+//! deoptimization; reads come from the variables), and the sites the plan speculates on have
+//! no slow path: a failed guard is a [`DeoptReason`] exit that resumes the interpreter at the
+//! instruction.
+
+use super::code_module::*;
+use super::deopt::DeoptReason;
+use super::optimizing::{Plan, SlotGuard, Speculation};
+use super::{Jit, EXCEPTION};
+use crate::bytecode::code::Handler;
+use crate::bytecode::ops::{Op, Reg};
+use crate::interpreter::feedback::{Feedback, GlobalFeedback};
+use crate::interpreter::frame::{ACC_SLOT, HEADER};
+use crate::runtime::function::FunctionCode;
+use crate::runtime::Runtime;
+use crate::value::Value;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{types, Block, FuncRef, InstBuilder, MemFlagsData};
+use cranelift_codegen::isa::TargetFrontendConfig;
+use cranelift_frontend::{FunctionBuilder, Switch, Variable};
+
+/// Translates one function's bytecode.
+pub(crate) struct FnTranslator<'a> {
+    b: FunctionBuilder<'a>,
+    code: &'a FunctionCode,
+    calls: CallRefs,
+    stubs: Stubs<FuncRef>,
+    tcfg: TargetFrontendConfig,
+    /// The Cranelift block starting at each pc that starts a block.
+    blocks: Vec<Option<Block>>,
+    /// Landing block of each handler (index into `code.block.handlers`), made on demand.
+    landings: Vec<Option<Block>>,
+    /// Returns "exception pending" to the caller.
+    propagate: Option<Block>,
+    acc: Variable,
+    rt: CValue,
+    frame: CValue,
+    fp: CValue,
+    /// The current block already ends in a jump or return.
+    terminated: bool,
+    /// The optimizing tier's speculation (none for the baseline tier).
+    plan: Option<&'a Plan>,
+    /// With a plan: the SSA variable mirroring each non-negative register.
+    regs: Vec<Variable>,
+}
+
+/// Byte offset of register `r` from the frame pointer.
+fn reg_offset(r: Reg) -> i32 {
+    (HEADER as i32 + r.0) * 8
+}
+
+/// Offset of `Jit::next_pc` in the runtime.
+fn next_pc_offset() -> i32 {
+    (std::mem::offset_of!(Runtime, jit) + std::mem::offset_of!(Jit, next_pc)) as i32
+}
+
+impl<'a> FnTranslator<'a> {
+    pub(crate) fn new(
+        mut b: FunctionBuilder<'a>,
+        code: &'a FunctionCode,
+        calls: CallRefs,
+        stubs: Stubs<FuncRef>,
+        tcfg: TargetFrontendConfig,
+        plan: Option<&'a Plan>,
+    ) -> Self {
+        let acc = b.declare_var(types::I64);
+        let n = code.block.ops.len();
+        let nregs = if plan.is_some() { (code.block.param_count + code.block.register_count) as usize } else { 0 };
+        let regs = (0..nregs).map(|_| b.declare_var(types::I64)).collect();
+        FnTranslator {
+            b,
+            code,
+            calls,
+            stubs,
+            tcfg,
+            blocks: vec![None; n + 1],
+            landings: vec![None; code.block.handlers.len()],
+            propagate: None,
+            acc,
+            rt: CValue::from_u32(0),
+            frame: CValue::from_u32(0),
+            fp: CValue::from_u32(0),
+            terminated: false,
+            plan,
+            regs,
+        }
+    }
+
+    pub(crate) fn translate(mut self) {
+        let ops = &self.code.block.ops;
+        // Block boundaries: jump targets, instructions after jumps, handlers.
+        let mut starts = vec![false; ops.len() + 1];
+        starts[0] = true;
+        for (pc, op) in ops.iter().enumerate() {
+            if let Some(t) = op.jump_target() {
+                starts[t.0 as usize] = true;
+                starts[pc + 1] = true;
+            }
+            if matches!(op, Op::Return { .. } | Op::Throw { .. } | Op::ThrowError { .. }) {
+                starts[pc + 1] = true;
+            }
+        }
+        for h in &self.code.block.handlers {
+            starts[h.handler as usize] = true;
+        }
+        for (pc, s) in starts.iter().enumerate() {
+            if *s {
+                self.blocks[pc] = Some(self.b.create_block());
+            }
+        }
+
+        // Entry: pc 0, or a loop header (on-stack replacement, accumulator from the frame).
+        let entry = self.b.create_block();
+        self.b.append_block_params_for_function_params(entry);
+        self.b.switch_to_block(entry);
+        let params = self.b.block_params(entry).to_vec();
+        (self.rt, self.frame, self.fp) = (params[0], params[1], params[2]);
+        let entry_pc = params[3];
+        let osr = self.b.create_block();
+        let start = self.block_at(0);
+        let undef = self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
+        self.b.def_var(self.acc, undef);
+        // Both entries find every register in the frame (Cranelift drops the loads of those
+        // written before they are read).
+        self.reload_registers(0..self.regs.len());
+        self.b.ins().brif(entry_pc, osr, NO_ARGS, start, NO_ARGS);
+        self.b.switch_to_block(osr);
+        let saved = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, (ACC_SLOT * 8) as i32);
+        self.b.def_var(self.acc, saved);
+        let mut switch = Switch::new();
+        let mut headers: Vec<u32> =
+            ops.iter().filter_map(|op| if let Op::JumpLoop { target, .. } = op { Some(target.0) } else { None }).collect();
+        headers.sort_unstable();
+        headers.dedup();
+        for h in headers {
+            let blk = self.block_at(h);
+            switch.set_entry(h as u128, blk);
+        }
+        let bad_entry = self.propagate_block();
+        switch.emit(&mut self.b, entry_pc, bad_entry);
+
+        self.terminated = true;
+        for (pc, &op) in ops.iter().enumerate() {
+            if let Some(blk) = self.blocks[pc] {
+                if !self.terminated {
+                    self.b.ins().jump(blk, NO_ARGS);
+                }
+                self.b.switch_to_block(blk);
+                self.terminated = false;
+            }
+            if self.terminated {
+                // Unreachable code after a jump (no block starts here).
+                continue;
+            }
+            self.op(pc as u32, op);
+        }
+        if !self.terminated {
+            // Falling off the end cannot happen (the compiler ends every function with a
+            // return); keep the IR well-formed anyway.
+            let p = self.propagate_block();
+            self.b.ins().jump(p, NO_ARGS);
+        }
+        if let Some(blk) = self.blocks[ops.len()] {
+            self.b.switch_to_block(blk);
+            let p = self.propagate_block();
+            self.b.ins().jump(p, NO_ARGS);
+        }
+        self.finish_exits();
+        self.b.seal_all_blocks();
+        self.b.finalize(self.tcfg);
+    }
+
+    fn block_at(&self, pc: u32) -> Block {
+        self.blocks[pc as usize].expect("a block starts at every jump target")
+    }
+
+    /// The block that returns [`EXCEPTION`] to the caller (filled in by [`Self::finish_exits`]:
+    /// the builder must not leave a block it has not terminated).
+    fn propagate_block(&mut self) -> Block {
+        if let Some(p) = self.propagate {
+            return p;
+        }
+        let p = self.b.create_block();
+        self.b.set_cold_block(p);
+        self.propagate = Some(p);
+        p
+    }
+
+    /// Where an exception raised by the instruction at `pc` goes: its handler's landing
+    /// block (filled in by [`Self::finish_exits`]), or back to the caller.
+    fn exception_target(&mut self, pc: u32) -> Block {
+        let handlers: &[Handler] = &self.code.block.handlers;
+        let Some(hi) = handlers.iter().position(|h| h.start <= pc && pc < h.end) else {
+            return self.propagate_block();
+        };
+        if let Some(l) = self.landings[hi] {
+            return l;
+        }
+        let landing = self.b.create_block();
+        self.b.set_cold_block(landing);
+        self.landings[hi] = Some(landing);
+        landing
+    }
+
+    /// Emits the landing blocks used (enter the handler, or propagate a termination) and the
+    /// propagation block, once every instruction is translated.
+    fn finish_exits(&mut self) {
+        for hi in 0..self.landings.len() {
+            let Some(landing) = self.landings[hi] else { continue };
+            let h = self.code.block.handlers[hi];
+            self.b.switch_to_block(landing);
+            let creg = self.b.ins().iconst(types::I32, h.context_reg as i64);
+            let call = self.b.ins().call(self.calls.catch, &[self.rt, self.fp, creg]);
+            let v = self.b.inst_results(call)[0];
+            // The throwing instruction may have written registers before it threw.
+            self.reload_registers(0..self.regs.len());
+            let handler = self.block_at(h.handler);
+            let caught = self.b.create_block();
+            let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
+            let propagate = self.propagate_block();
+            self.b.ins().brif(is_exc, propagate, NO_ARGS, caught, NO_ARGS);
+            self.b.switch_to_block(caught);
+            self.b.def_var(self.acc, v);
+            self.b.ins().jump(handler, NO_ARGS);
+        }
+        if let Some(p) = self.propagate {
+            self.b.switch_to_block(p);
+            let e = self.b.ins().iconst(types::I64, EXCEPTION as i64);
+            self.b.ins().return_(&[e]);
+        }
+    }
+
+    /// Continues in a new block unless `v` is [`EXCEPTION`].
+    fn check_exception(&mut self, v: CValue, pc: u32) {
+        let target = self.exception_target(pc);
+        let ok = self.b.create_block();
+        let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
+        self.b.ins().brif(is_exc, target, NO_ARGS, ok, NO_ARGS);
+        self.b.switch_to_block(ok);
+    }
+
+    /// The SSA variable mirroring register `r`, when registers are mirrored (header registers
+    /// never are: runtime calls write them).
+    fn reg_var(&self, r: Reg) -> Option<Variable> {
+        usize::try_from(r.0).ok().and_then(|i| self.regs.get(i).copied())
+    }
+
+    fn load_reg(&mut self, r: Reg) -> CValue {
+        match self.reg_var(r) {
+            Some(v) => self.b.use_var(v),
+            None => self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, reg_offset(r)),
+        }
+    }
+
+    fn store_reg(&mut self, r: Reg, v: CValue) {
+        self.b.ins().store(MemFlagsData::trusted(), v, self.frame, reg_offset(r));
+        if let Some(var) = self.reg_var(r) {
+            self.b.def_var(var, v);
+        }
+    }
+
+    /// Re-reads mirrored registers `range` from the frame (after the interpreter wrote them).
+    fn reload_registers(&mut self, range: std::ops::Range<usize>) {
+        for i in range {
+            if let Some(&var) = self.regs.get(i) {
+                let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, reg_offset(Reg(i as i32)));
+                self.b.def_var(var, v);
+            }
+        }
+    }
+
+    fn set_acc_const(&mut self, v: Value) {
+        let c = self.b.ins().iconst(types::I64, v.to_bits() as i64);
+        self.b.def_var(self.acc, c);
+    }
+
+    /// The instruction at `pc` through the interpreter; follows its jump if it took it.
+    fn step(&mut self, pc: u32, op: Op) {
+        let acc = self.b.use_var(self.acc);
+        let pcv = self.b.ins().iconst(types::I32, pc as i64);
+        let call = self.b.ins().call(self.calls.step, &[self.rt, self.fp, pcv, acc]);
+        let r = self.b.inst_results(call)[0];
+        self.check_exception(r, pc);
+        self.b.def_var(self.acc, r);
+        if let Some((first, n)) = registers_written(op) {
+            if first.0 >= 0 {
+                self.reload_registers(first.0 as usize..first.0 as usize + n);
+            }
+        }
+        if let Some(t) = op.jump_target() {
+            let next = self.b.ins().load(types::I32, MemFlagsData::trusted(), self.rt, next_pc_offset());
+            let taken = self.b.ins().icmp_imm_s(IntCC::Equal, next, t.0 as i64);
+            let target = self.block_at(t.0);
+            let fall = self.block_at(pc + 1);
+            self.b.ins().brif(taken, target, NO_ARGS, fall, NO_ARGS);
+            self.terminated = true;
+        }
+    }
+
+    fn i32c(&mut self, v: impl Into<i64>) -> CValue {
+        self.b.ins().iconst(types::I32, v.into())
+    }
+
+    /// Calls runtime function `f` for the instruction at `pc` with `(runtime, fp, pc, acc,
+    /// extra...)`; its result (unless an exception) is the new accumulator.
+    fn op_call(&mut self, pc: u32, f: FuncRef, extra: &[i64]) {
+        let acc = self.b.use_var(self.acc);
+        let pcv = self.i32c(pc);
+        let mut args = vec![self.rt, self.fp, pcv, acc];
+        for e in extra {
+            let v = self.i32c(*e);
+            args.push(v);
+        }
+        let call = self.b.ins().call(f, &args);
+        let r = self.b.inst_results(call)[0];
+        self.check_exception(r, pc);
+        self.b.def_var(self.acc, r);
+    }
+
+    /// 1 (as i8) when both values are int32s.
+    fn both_int(&mut self, a: CValue, b: CValue) -> CValue {
+        let ta = self.b.ins().ushr_imm_s(a, 48);
+        let tb = self.b.ins().ushr_imm_s(b, 48);
+        let ca = self.b.ins().icmp_imm_s(IntCC::Equal, ta, TAG_INT);
+        let cb = self.b.ins().icmp_imm_s(IntCC::Equal, tb, TAG_INT);
+        self.b.ins().band(ca, cb)
+    }
+
+    fn box_int(&mut self, i32v: CValue) -> CValue {
+        let w = self.b.ins().uextend(types::I64, i32v);
+        self.b.ins().bor_imm_s(w, TAG_INT << 48)
+    }
+
+    /// `fast` computes the result from two int32 operands (returning the result and an
+    /// overflow flag, or no flag); anything else, or overflow, runs the interpreter's
+    /// instruction.
+    fn int_binary(
+        &mut self,
+        pc: u32,
+        op: Op,
+        lhs: CValue,
+        rhs: CValue,
+        fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
+    ) {
+        self.numeric_binary(pc, op, lhs, rhs, fast, None::<fn(&mut Self, CValue, CValue) -> CValue>);
+    }
+
+    /// As [`Self::int_binary`], plus `double`: the result from two numbers (at least one a
+    /// double) converted to f64, as a boxed value.
+    fn numeric_binary(
+        &mut self,
+        pc: u32,
+        op: Op,
+        lhs: CValue,
+        rhs: CValue,
+        fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
+        double: Option<impl FnOnce(&mut Self, CValue, CValue) -> CValue>,
+    ) {
+        let fast_blk = self.b.create_block();
+        let slow = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.set_cold_block(slow);
+        let both = self.both_int(lhs, rhs);
+        match double {
+            None => {
+                self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
+            }
+            Some(double) => {
+                let check = self.b.create_block();
+                let dbl = self.b.create_block();
+                self.b.ins().brif(both, fast_blk, NO_ARGS, check, NO_ARGS);
+                self.b.switch_to_block(check);
+                let nl = self.is_number(lhs);
+                let nr = self.is_number(rhs);
+                let both_num = self.b.ins().band(nl, nr);
+                self.b.ins().brif(both_num, dbl, NO_ARGS, slow, NO_ARGS);
+                self.b.switch_to_block(dbl);
+                let x = self.to_f64(lhs);
+                let y = self.to_f64(rhs);
+                let r = double(self, x, y);
+                self.b.def_var(self.acc, r);
+                self.b.ins().jump(done, NO_ARGS);
+            }
+        }
+        self.b.switch_to_block(fast_blk);
+        let x = self.b.ins().ireduce(types::I32, lhs);
+        let y = self.b.ins().ireduce(types::I32, rhs);
+        let (r, overflow) = fast(self, x, y);
+        // The slow path reads the accumulator: define the result only once it is final.
+        if let Some(of) = overflow {
+            let ok = self.b.create_block();
+            self.b.ins().brif(of, slow, NO_ARGS, ok, NO_ARGS);
+            self.b.switch_to_block(ok);
+        }
+        self.b.def_var(self.acc, r);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(slow);
+        self.step(pc, op);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(done);
+    }
+
+    /// 1 (as i8) when `v` is a number (a double or an int32).
+    fn is_number(&mut self, v: CValue) -> CValue {
+        let dbl = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, v, crate::value::FIRST_TAGGED as i64);
+        let tag = self.b.ins().ushr_imm_s(v, 48);
+        let int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
+        self.b.ins().bor(dbl, int)
+    }
+
+    /// A number value as f64.
+    fn to_f64(&mut self, v: CValue) -> CValue {
+        let tag = self.b.ins().ushr_imm_s(v, 48);
+        let is_int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
+        let i = self.b.ins().ireduce(types::I32, v);
+        let from_int = self.b.ins().fcvt_from_sint(types::F64, i);
+        let as_dbl = self.b.ins().bitcast(types::F64, MemFlagsData::new(), v);
+        self.b.ins().select(is_int, from_int, as_dbl)
+    }
+
+    /// Boxes an f64 as `Value::from_f64` does: an int32 when integral (not -0), otherwise a
+    /// double with NaN canonicalised.
+    fn box_f64(&mut self, d: CValue) -> CValue {
+        let i = self.b.ins().fcvt_to_sint_sat(types::I32, d);
+        let back = self.b.ins().fcvt_from_sint(types::F64, i);
+        let exact = self.b.ins().fcmp(FloatCC::Equal, back, d);
+        let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), d);
+        let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, i, 0);
+        let pos_zero = self.b.ins().icmp_imm_s(IntCC::Equal, bits, 0);
+        let z = self.b.ins().bor(nonzero, pos_zero);
+        let as_int = self.b.ins().band(exact, z);
+        let nan = self.b.ins().fcmp(FloatCC::Unordered, d, d);
+        let canon = self.b.ins().iconst(types::I64, crate::value::CANONICAL_NAN as i64);
+        let dbl = self.b.ins().select(nan, canon, bits);
+        let boxed = self.box_int(i);
+        self.b.ins().select(as_int, boxed, dbl)
+    }
+
+    /// `lhs op acc` for `+ - * /`: `int` handles two int32s (see [`Self::int_binary`]), IEEE
+    /// arithmetic any other pair of numbers, the interpreter everything else.
+    fn arith(&mut self, pc: u32, op: Op, lhs: Reg, int: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>)) {
+        let l = self.load_reg(lhs);
+        let r = self.b.use_var(self.acc);
+        let dbl = move |t: &mut Self, x, y| {
+            let d = match op {
+                Op::Add { .. } => t.b.ins().fadd(x, y),
+                Op::Sub { .. } => t.b.ins().fsub(x, y),
+                Op::Mul { .. } => t.b.ins().fmul(x, y),
+                _ => t.b.ins().fdiv(x, y),
+            };
+            t.box_f64(d)
+        };
+        self.numeric_binary(pc, op, l, r, int, Some(dbl));
+    }
+
+    /// The address of the data slot the property IC at feedback `slot` names for the object
+    /// `v` (see [`emit_slot_lookup`], run by the module's shared stub); jumps to `miss` when
+    /// there is none. `inherited`: prototype-chain entries count (loads only).
+    fn cached_slot_address(&mut self, v: CValue, slot: usize, inherited: bool, miss: Block) -> CValue {
+        let set = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot) as i64);
+        let stub = if inherited { self.stubs.load_slot } else { self.stubs.store_slot };
+        let call = self.b.ins().call(stub, &[v, set]);
+        let addr = self.b.inst_results(call)[0];
+        let hit = self.b.create_block();
+        self.b.ins().brif(addr, hit, NO_ARGS, miss, NO_ARGS);
+        self.b.switch_to_block(hit);
+        addr
+    }
+
+    /// Emits `fast`, which may branch to the block it is given when it cannot finish, and `slow`
+    /// in that (cold) block; both continue after.
+    fn fast_or_slow(&mut self, fast: impl FnOnce(&mut Self, Block), slow: impl FnOnce(&mut Self)) {
+        let (slow_blk, done) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow_blk);
+        fast(self, slow_blk);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(slow_blk);
+        slow(self);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(done);
+    }
+
+    /// Continues in a new block when `cond` is false, else branches to `miss`.
+    fn miss_if(&mut self, cond: CValue, miss: Block) {
+        let cont = self.b.create_block();
+        self.b.ins().brif(cond, miss, NO_ARGS, cont, NO_ARGS);
+        self.b.switch_to_block(cont);
+    }
+
+    /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
+    fn step_if(&mut self, pc: u32, op: Op, cond: CValue) {
+        self.fast_or_slow(|t, miss| t.miss_if(cond, miss), |t| t.step(pc, op));
+    }
+
+    /// 1 (as i8) for values whose strict equality is bit identity: immediates (undefined,
+    /// null, booleans), objects and symbols.
+    fn is_identity_compared(&mut self, v: CValue) -> CValue {
+        let tag = self.b.ins().ushr_imm_s(v, 48);
+        let imm = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
+        let obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFC);
+        let sym = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFE);
+        let a = self.b.ins().bor(imm, obj);
+        self.b.ins().bor(a, sym)
+    }
+
+    fn bool_value_inverted(&mut self, cond: CValue) -> CValue {
+        let t = self.b.ins().iconst(types::I64, Value::TRUE.to_bits() as i64);
+        let f = self.b.ins().iconst(types::I64, Value::FALSE.to_bits() as i64);
+        self.b.ins().select(cond, f, t)
+    }
+
+    fn bool_value(&mut self, cond: CValue) -> CValue {
+        let t = self.b.ins().iconst(types::I64, Value::TRUE.to_bits() as i64);
+        let f = self.b.ins().iconst(types::I64, Value::FALSE.to_bits() as i64);
+        self.b.ins().select(cond, t, f)
+    }
+
+    /// Branches to `target` when `cond` holds, else falls through to `pc + 1`.
+    fn branch(&mut self, pc: u32, cond: CValue, target: u32) {
+        let t = self.block_at(target);
+        let f = self.block_at(pc + 1);
+        self.b.ins().brif(cond, t, NO_ARGS, f, NO_ARGS);
+        self.terminated = true;
+    }
+
+    fn acc_is(&mut self, v: Value) -> CValue {
+        let acc = self.b.use_var(self.acc);
+        self.b.ins().icmp_imm_s(IntCC::Equal, acc, v.to_bits() as i64)
+    }
+
+    /// `JumpIfTrue` (`when` = true) / `JumpIfFalse`: booleans inline, ToBoolean otherwise.
+    fn jump_if_boolean(&mut self, pc: u32, target: u32, when: bool) {
+        let (hit, miss) = if when { (Value::TRUE, Value::FALSE) } else { (Value::FALSE, Value::TRUE) };
+        let t = self.block_at(target);
+        let f = self.block_at(pc + 1);
+        let check_miss = self.b.create_block();
+        let convert = self.b.create_block();
+        let c = self.acc_is(hit);
+        self.b.ins().brif(c, t, NO_ARGS, check_miss, NO_ARGS);
+        self.b.switch_to_block(check_miss);
+        let c = self.acc_is(miss);
+        self.b.ins().brif(c, f, NO_ARGS, convert, NO_ARGS);
+        self.b.switch_to_block(convert);
+        let acc = self.b.use_var(self.acc);
+        let call = self.b.ins().call(self.calls.to_boolean, &[self.rt, acc]);
+        let r = self.b.inst_results(call)[0];
+        let cc = if when { IntCC::NotEqual } else { IntCC::Equal };
+        let c = self.b.ins().icmp_imm_s(cc, r, 0);
+        self.b.ins().brif(c, t, NO_ARGS, f, NO_ARGS);
+        self.terminated = true;
+    }
+
+    /// Offset of `Jit::deopt_countdown` in the runtime.
+    fn deopt_countdown_offset() -> i32 {
+        (std::mem::offset_of!(Runtime, jit) + std::mem::offset_of!(Jit, deopt_countdown)) as i32
+    }
+
+    /// Deoptimizes at the instruction at `pc` when `cond` holds (or when `--deopt-every`'s
+    /// countdown runs out); otherwise continues in a new block.
+    fn deopt_if(&mut self, cond: CValue, pc: u32, reason: DeoptReason) {
+        let cond = if self.plan.is_some_and(|p| p.deopt_every) {
+            let flags = MemFlagsData::trusted();
+            let off = Self::deopt_countdown_offset();
+            let n = self.b.ins().load(types::I32, flags, self.rt, off);
+            let n = self.b.ins().iadd_imm_s(n, -1);
+            self.b.ins().store(flags, n, self.rt, off);
+            let due = self.b.ins().icmp_imm_s(IntCC::Equal, n, 0);
+            self.b.ins().bor(cond, due)
+        } else {
+            cond
+        };
+        let (exit, cont) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(exit);
+        self.b.ins().brif(cond, exit, NO_ARGS, cont, NO_ARGS);
+        self.b.switch_to_block(exit);
+        let acc = self.b.use_var(self.acc);
+        let (pcv, why) = (self.i32c(pc), self.i32c(reason as u32));
+        let call = self.b.ins().call(self.calls.deopt, &[self.rt, self.fp, pcv, acc, why]);
+        // The interpreter finished the frame (its handlers included): that is this code's result.
+        let r = self.b.inst_results(call)[0];
+        self.b.ins().return_(&[r]);
+        self.b.switch_to_block(cont);
+    }
+
+    /// Two int32 operands (else deoptimize), as i32 values.
+    fn int32_operands(&mut self, pc: u32, l: CValue, r: CValue) -> (CValue, CValue) {
+        let both = self.both_int(l, r);
+        let not = self.b.ins().bxor_imm_s(both, 1);
+        self.deopt_if(not, pc, DeoptReason::NotInt32);
+        (self.b.ins().ireduce(types::I32, l), self.b.ins().ireduce(types::I32, r))
+    }
+
+    /// Two number operands (else deoptimize), as f64 values.
+    fn number_operands(&mut self, pc: u32, l: CValue, r: CValue) -> (CValue, CValue) {
+        let nl = self.is_number(l);
+        let nr = self.is_number(r);
+        let both = self.b.ins().band(nl, nr);
+        let not = self.b.ins().bxor_imm_s(both, 1);
+        self.deopt_if(not, pc, DeoptReason::NotNumber);
+        (self.to_f64(l), self.to_f64(r))
+    }
+
+    /// The address of the slot `guards` name for the receiver `v`: deoptimizes unless `v` is an
+    /// object with one of the guards' shapes (and, for an inherited slot, its prototype chain is
+    /// unchanged).
+    fn guarded_slot(&mut self, pc: u32, v: CValue, guards: &[SlotGuard]) -> CValue {
+        let flags = MemFlagsData::trusted();
+        let tag = self.b.ins().ushr_imm_s(v, 48);
+        let not_obj = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
+        self.deopt_if(not_obj, pc, DeoptReason::NotObject);
+        let o = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
+        let shape = self.b.ins().load(types::I64, flags, o, OBJECT_SHAPE_OFFSET);
+        let done = self.b.create_block();
+        let addr = self.b.append_block_param(done, types::I64);
+        for (k, g) in guards.iter().enumerate() {
+            let (hit, next) = (self.b.create_block(), self.b.create_block());
+            let same = self.b.ins().icmp_imm_s(IntCC::Equal, shape, g.shape as i64);
+            self.b.ins().brif(same, hit, NO_ARGS, next, NO_ARGS);
+            self.b.switch_to_block(hit);
+            let target = if g.holder == 0 {
+                o
+            } else {
+                let valid = self.b.ins().iconst(types::I64, g.valid as i64);
+                let valid = self.b.ins().uload8(types::I32, flags, valid, 0);
+                let stale = self.b.ins().icmp_imm_s(IntCC::Equal, valid, 0);
+                self.deopt_if(stale, pc, DeoptReason::PrototypeChanged);
+                self.b.ins().iconst(types::I64, g.holder as i64)
+            };
+            let base = self.b.ins().load(types::I64, flags, target, OBJECT_SLOTS_OFFSET);
+            let a = self.b.ins().iadd_imm_s(base, g.slot as i64 * 8);
+            self.b.ins().jump(done, &[cranelift_codegen::ir::BlockArg::Value(a)]);
+            self.b.switch_to_block(next);
+            if k + 1 == guards.len() {
+                let always = self.b.ins().iconst(types::I8, 1);
+                self.deopt_if(always, pc, DeoptReason::ShapeMismatch);
+                // Unreachable (the exit returned); keeps the block well-formed.
+                let zero = self.b.ins().iconst(types::I64, 0);
+                self.b.ins().jump(done, &[cranelift_codegen::ir::BlockArg::Value(zero)]);
+            }
+        }
+        self.b.switch_to_block(done);
+        addr
+    }
+
+    /// Emits the speculative code the plan chose for the instruction at `pc`; false when it
+    /// chose none (the baseline tier's code is emitted instead).
+    fn speculate(&mut self, pc: u32, op: Op) -> bool {
+        let Some(plan) = self.plan else { return false };
+        match (&plan.sites[pc as usize], op) {
+            (Speculation::Int32, Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. }) => {
+                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
+                let (x, y) = self.int32_operands(pc, l, r);
+                let (v, of) = match op {
+                    Op::Add { .. } => self.b.ins().sadd_overflow(x, y),
+                    Op::Sub { .. } => self.b.ins().ssub_overflow(x, y),
+                    _ => {
+                        // A zero product with a negative factor is -0, which is not an int32.
+                        let (p, of) = self.b.ins().smul_overflow(x, y);
+                        let zero = self.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
+                        let either = self.b.ins().bor(x, y);
+                        let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, either, 0);
+                        let minus_zero = self.b.ins().band(zero, negative);
+                        (p, self.b.ins().bor(of, minus_zero))
+                    }
+                };
+                self.deopt_if(of, pc, DeoptReason::Int32Overflow);
+                let boxed = self.box_int(v);
+                self.b.def_var(self.acc, boxed);
+            }
+            (Speculation::Int32, Op::Inc { .. } | Op::Dec { .. }) => {
+                let a = self.b.use_var(self.acc);
+                let is_int = self.both_int(a, a);
+                let not = self.b.ins().bxor_imm_s(is_int, 1);
+                self.deopt_if(not, pc, DeoptReason::NotInt32);
+                let x = self.b.ins().ireduce(types::I32, a);
+                let one = self.i32c(1);
+                let (v, of) =
+                    if matches!(op, Op::Inc { .. }) { self.b.ins().sadd_overflow(x, one) } else { self.b.ins().ssub_overflow(x, one) };
+                self.deopt_if(of, pc, DeoptReason::Int32Overflow);
+                let boxed = self.box_int(v);
+                self.b.def_var(self.acc, boxed);
+            }
+            (Speculation::Number, Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. } | Op::Div { lhs, .. }) => {
+                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
+                let (x, y) = self.number_operands(pc, l, r);
+                let d = match op {
+                    Op::Add { .. } => self.b.ins().fadd(x, y),
+                    Op::Sub { .. } => self.b.ins().fsub(x, y),
+                    Op::Mul { .. } => self.b.ins().fmul(x, y),
+                    _ => self.b.ins().fdiv(x, y),
+                };
+                let boxed = self.box_f64(d);
+                self.b.def_var(self.acc, boxed);
+            }
+            (
+                spec @ (Speculation::Int32 | Speculation::Number),
+                Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. },
+            ) => {
+                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
+                let c = if *spec == Speculation::Int32 {
+                    let (x, y) = self.int32_operands(pc, l, r);
+                    let cc = match op {
+                        Op::TestLt { .. } => IntCC::SignedLessThan,
+                        Op::TestLe { .. } => IntCC::SignedLessThanOrEqual,
+                        Op::TestGt { .. } => IntCC::SignedGreaterThan,
+                        _ => IntCC::SignedGreaterThanOrEqual,
+                    };
+                    self.b.ins().icmp(cc, x, y)
+                } else {
+                    let (x, y) = self.number_operands(pc, l, r);
+                    let cc = match op {
+                        Op::TestLt { .. } => FloatCC::LessThan,
+                        Op::TestLe { .. } => FloatCC::LessThanOrEqual,
+                        Op::TestGt { .. } => FloatCC::GreaterThan,
+                        _ => FloatCC::GreaterThanOrEqual,
+                    };
+                    self.b.ins().fcmp(cc, x, y)
+                };
+                let v = self.bool_value(c);
+                self.b.def_var(self.acc, v);
+            }
+            (Speculation::Load(guards), Op::GetNamed { obj, .. }) => {
+                let o = self.load_reg(obj);
+                let addr = self.guarded_slot(pc, o, guards);
+                let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                self.b.def_var(self.acc, v);
+            }
+            (Speculation::Store(guards), Op::SetNamed { obj, .. }) => {
+                let o = self.load_reg(obj);
+                let addr = self.guarded_slot(pc, o, guards);
+                let v = self.b.use_var(self.acc);
+                self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn op(&mut self, pc: u32, op: Op) {
+        if self.speculate(pc, op) {
+            return;
+        }
+        match op {
+            Op::LdaUndefined { .. } => self.set_acc_const(Value::UNDEFINED),
+            Op::LdaNull { .. } => self.set_acc_const(Value::NULL),
+            Op::LdaTrue { .. } => self.set_acc_const(Value::TRUE),
+            Op::LdaFalse { .. } => self.set_acc_const(Value::FALSE),
+            Op::LdaHole { .. } => self.set_acc_const(Value::HOLE),
+            Op::LdaInt { value, .. } => self.set_acc_const(Value::int(value)),
+            Op::LdaConst { idx, .. } => {
+                // Materialised constants never change once set (functions stay the hole
+                // until first instantiated, so those go through the interpreter).
+                let v = self.code.constants[idx.0 as usize];
+                if v.is_hole() {
+                    self.step(pc, op);
+                } else {
+                    self.set_acc_const(v);
+                }
+            }
+            Op::Ldar { src, .. } => {
+                let v = self.load_reg(src);
+                self.b.def_var(self.acc, v);
+            }
+            Op::Star { dst, .. } => {
+                let acc = self.b.use_var(self.acc);
+                self.store_reg(dst, acc);
+            }
+            Op::Mov { src, dst, .. } => {
+                let v = self.load_reg(src);
+                self.store_reg(dst, v);
+            }
+            Op::Add { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
+                let (s, of) = t.b.ins().sadd_overflow(x, y);
+                (t.box_int(s), Some(of))
+            }),
+            Op::Sub { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
+                let (s, of) = t.b.ins().ssub_overflow(x, y);
+                (t.box_int(s), Some(of))
+            }),
+            // Integer products that are 0 take the interpreter's path: -0 when a factor is negative.
+            Op::Mul { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
+                let (p, of) = t.b.ins().smul_overflow(x, y);
+                let zero = t.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
+                let bad = t.b.ins().bor(of, zero);
+                (t.box_int(p), Some(bad))
+            }),
+            // Int operands take the double path too (the "overflow" flag is always set).
+            Op::Div { lhs, .. } => self.arith(pc, op, lhs, |t, _, _| {
+                let always = t.b.ins().iconst(types::I8, 1);
+                let unused = t.b.ins().iconst(types::I64, 0);
+                (unused, Some(always))
+            }),
+            Op::Inc { .. } | Op::Dec { .. } => {
+                let a = self.b.use_var(self.acc);
+                let one = self.b.ins().iconst(types::I64, Value::int(1).to_bits() as i64);
+                let inc = matches!(op, Op::Inc { .. });
+                self.int_binary(pc, op, a, one, move |t, x, y| {
+                    let (s, of) = if inc { t.b.ins().sadd_overflow(x, y) } else { t.b.ins().ssub_overflow(x, y) };
+                    (t.box_int(s), Some(of))
+                });
+            }
+            Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. } => {
+                let cc = match op {
+                    Op::TestLt { .. } => IntCC::SignedLessThan,
+                    Op::TestLe { .. } => IntCC::SignedLessThanOrEqual,
+                    Op::TestGt { .. } => IntCC::SignedGreaterThan,
+                    _ => IntCC::SignedGreaterThanOrEqual,
+                };
+                let fcc = match op {
+                    Op::TestLt { .. } => FloatCC::LessThan,
+                    Op::TestLe { .. } => FloatCC::LessThanOrEqual,
+                    Op::TestGt { .. } => FloatCC::GreaterThan,
+                    _ => FloatCC::GreaterThanOrEqual,
+                };
+                let l = self.load_reg(lhs);
+                let r = self.b.use_var(self.acc);
+                let dbl = move |t: &mut Self, x, y| {
+                    let c = t.b.ins().fcmp(fcc, x, y);
+                    t.bool_value(c)
+                };
+                self.numeric_binary(
+                    pc,
+                    op,
+                    l,
+                    r,
+                    move |t, x, y| {
+                        let c = t.b.ins().icmp(cc, x, y);
+                        (t.bool_value(c), None)
+                    },
+                    Some(dbl),
+                );
+            }
+            Op::GetNamed { obj, slot, .. } => self.fast_or_slow(
+                |t, miss| {
+                    let o = t.load_reg(obj);
+                    let addr = t.cached_slot_address(o, slot.index(), true, miss);
+                    let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                    t.b.def_var(t.acc, v);
+                },
+                |t| t.op_call(pc, t.calls.get_named, &[obj.0 as i64, slot.index() as i64]),
+            ),
+            Op::SetNamed { obj, slot, .. } => self.fast_or_slow(
+                |t, miss| {
+                    let o = t.load_reg(obj);
+                    let addr = t.cached_slot_address(o, slot.index(), false, miss);
+                    let v = t.b.use_var(t.acc);
+                    t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+                },
+                |t| t.op_call(pc, t.calls.set_named, &[obj.0 as i64, slot.index() as i64]),
+            ),
+            Op::LdaGlobal { slot, .. } => match self.code.feedback.slots[slot.index()].data {
+                // A site that resolved to a global lexical binding always does (such bindings
+                // are never removed); the feedback keeps the cell alive.
+                Feedback::Global(GlobalFeedback::Lexical(cell)) => self.fast_or_slow(
+                    |t, miss| {
+                        let addr = t.b.ins().iconst(types::I64, cell.addr() as i64);
+                        let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, PROPERTY_CELL_VALUE_OFFSET);
+                        let hole = t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+                        t.miss_if(hole, miss);
+                        t.b.def_var(t.acc, v);
+                    },
+                    |t| t.op_call(pc, t.calls.lda_global, &[slot.index() as i64]),
+                ),
+                _ => self.op_call(pc, self.calls.lda_global, &[slot.index() as i64]),
+            },
+            Op::StaGlobal { slot, .. } => self.op_call(pc, self.calls.sta_global, &[slot.index() as i64]),
+            Op::GetKeyed { obj, .. } => self.op_call(pc, self.calls.get_keyed, &[obj.0 as i64]),
+            Op::SetKeyed { obj, key, .. } => self.op_call(pc, self.calls.set_keyed, &[obj.0 as i64, key.0 as i64]),
+            Op::Call { callee, this_reg, argc, slot } => {
+                self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot.index() as i64])
+            }
+            Op::Construct { callee, args, argc, slot } => {
+                self.op_call(pc, self.calls.construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
+            }
+            Op::LdaContext { depth, index, .. } => {
+                let (d, i) = (self.i32c(depth), self.i32c(index));
+                let call = self.b.ins().call(self.calls.lda_context, &[self.rt, self.fp, d, i]);
+                let r = self.b.inst_results(call)[0];
+                self.b.def_var(self.acc, r);
+            }
+            Op::StaContext { depth, index, .. } => {
+                let (d, i) = (self.i32c(depth), self.i32c(index));
+                let acc = self.b.use_var(self.acc);
+                self.b.ins().call(self.calls.sta_context, &[self.rt, self.fp, d, i, acc]);
+            }
+            // Checks that almost never fire: the interpreter's code only when they might.
+            Op::ThrowIfHole { .. } | Op::ThisCheck { .. } => {
+                let hole = self.acc_is(Value::HOLE);
+                self.step_if(pc, op, hole);
+            }
+            Op::ToNumeric { .. } => {
+                let acc = self.b.use_var(self.acc);
+                let num = self.is_number(acc);
+                let not_num = self.b.ins().bxor_imm_s(num, 1);
+                self.step_if(pc, op, not_num);
+            }
+            Op::Not { .. } => {
+                // Booleans inline; anything else through ToBoolean.
+                self.fast_or_slow(
+                    |t, miss| {
+                        let is_true = t.acc_is(Value::TRUE);
+                        let is_false = t.acc_is(Value::FALSE);
+                        let is_bool = t.b.ins().bor(is_true, is_false);
+                        let not_bool = t.b.ins().bxor_imm_s(is_bool, 1);
+                        t.miss_if(not_bool, miss);
+                        let r = t.bool_value_inverted(is_true);
+                        t.b.def_var(t.acc, r);
+                    },
+                    |t| t.step(pc, op),
+                );
+            }
+            Op::TestStrictEq { lhs, .. } => {
+                // Two int32s, or two values whose equality is identity (undefined, null,
+                // booleans, objects, symbols): compare bits. Doubles and strings: the
+                // interpreter.
+                self.fast_or_slow(
+                    |t, miss| {
+                        let l = t.load_reg(lhs);
+                        let r = t.b.use_var(t.acc);
+                        let both_int = t.both_int(l, r);
+                        let il = t.is_identity_compared(l);
+                        let ir = t.is_identity_compared(r);
+                        let both_identity = t.b.ins().band(il, ir);
+                        let ok = t.b.ins().bor(both_int, both_identity);
+                        let not_ok = t.b.ins().bxor_imm_s(ok, 1);
+                        t.miss_if(not_ok, miss);
+                        let eq = t.b.ins().icmp(IntCC::Equal, l, r);
+                        let v = t.bool_value(eq);
+                        t.b.def_var(t.acc, v);
+                    },
+                    |t| t.step(pc, op),
+                );
+            }
+            Op::Jump { target, .. } => {
+                let t = self.block_at(target.0);
+                self.b.ins().jump(t, NO_ARGS);
+                self.terminated = true;
+            }
+            Op::JumpLoop { target, .. } => {
+                let acc = self.b.use_var(self.acc);
+                let header = self.i32c(if self.plan.is_some() { super::NO_OSR } else { target.0 } as i64);
+                let call = self.b.ins().call(self.calls.loop_safepoint, &[self.rt, self.fp, acc, header]);
+                let r = self.b.inst_results(call)[0];
+                self.check_exception(r, pc);
+                if self.plan.is_none() {
+                    // The runtime ran the rest of this frame in optimized code (on-stack
+                    // replacement): return what it returned.
+                    let (done, cont) = (self.b.create_block(), self.b.create_block());
+                    self.b.set_cold_block(done);
+                    let is_done = self.b.ins().icmp_imm_s(IntCC::Equal, r, super::OSR_DONE as i64);
+                    self.b.ins().brif(is_done, done, NO_ARGS, cont, NO_ARGS);
+                    self.b.switch_to_block(done);
+                    let call = self.b.ins().call(self.calls.osr_result, &[self.rt]);
+                    let v = self.b.inst_results(call)[0];
+                    self.b.ins().return_(&[v]);
+                    self.b.switch_to_block(cont);
+                }
+                let t = self.block_at(target.0);
+                self.b.ins().jump(t, NO_ARGS);
+                self.terminated = true;
+            }
+            Op::JumpIfTrue { target, .. } => self.jump_if_boolean(pc, target.0, true),
+            Op::JumpIfFalse { target, .. } => self.jump_if_boolean(pc, target.0, false),
+            Op::JumpIfNullish { target, .. } | Op::JumpIfNotNullish { target, .. } => {
+                let u = self.acc_is(Value::UNDEFINED);
+                let n = self.acc_is(Value::NULL);
+                let nullish = self.b.ins().bor(u, n);
+                let c = if matches!(op, Op::JumpIfNullish { .. }) { nullish } else { self.b.ins().bxor_imm_s(nullish, 1) };
+                self.branch(pc, c, target.0);
+            }
+            Op::JumpIfUndefined { target, .. } => {
+                let c = self.acc_is(Value::UNDEFINED);
+                self.branch(pc, c, target.0);
+            }
+            Op::JumpIfNotUndefined { target, .. } => {
+                let c = self.acc_is(Value::UNDEFINED);
+                let c = self.b.ins().bxor_imm_s(c, 1);
+                self.branch(pc, c, target.0);
+            }
+            Op::JumpIfHole { target, .. } => {
+                let c = self.acc_is(Value::HOLE);
+                self.branch(pc, c, target.0);
+            }
+            Op::JumpIfStrictEqInt { value, target, .. } => {
+                let c = self.acc_is(Value::int(value));
+                self.branch(pc, c, target.0);
+            }
+            Op::Return { .. } => {
+                let acc = self.b.use_var(self.acc);
+                self.b.ins().return_(&[acc]);
+                self.terminated = true;
+            }
+            _ => self.step(pc, op),
+        }
+    }
+}
+
+/// The registers (first, count) an instruction writes besides the accumulator when the
+/// interpreter runs it, which a translation mirroring registers must re-read afterwards.
+fn registers_written(op: Op) -> Option<(Reg, usize)> {
+    match op {
+        Op::ForInPrepare { dst, .. } | Op::ResumeKind { dst, .. } => Some((dst, 1)),
+        Op::GetIterator { dst, .. } => Some((dst, 3)),
+        Op::IteratorStep { iter, .. }
+        | Op::IteratorNext { iter, .. }
+        | Op::IteratorClose { iter, .. }
+        | Op::IteratorCloseQuiet { iter, .. } => Some((iter, 3)),
+        Op::Star { dst, .. } | Op::Mov { dst, .. } => Some((dst, 1)),
+        _ => None,
+    }
+}
