@@ -45,6 +45,8 @@ pub(crate) struct CodeModule {
     calls: Calls,
     stubs: Stubs<FuncId>,
     next_name: u64,
+    /// A compile panicked: compile nothing more.
+    poisoned: bool,
 }
 
 /// Declares the runtime calls compiled code makes (name, parameter types; each returns an
@@ -119,12 +121,28 @@ impl CodeModule {
         let calls = Calls::declare(&mut module)?;
         let stubs = Stubs::define(&mut module)?;
         let ctx = module.make_context();
-        Ok(CodeModule { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), calls, stubs, next_name: 0 })
+        Ok(CodeModule { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), calls, stubs, next_name: 0, poisoned: false })
     }
 
     /// Compiles `code` with this module's settings; `plan` (optimizing tier) is the
     /// speculation to emit. Returns the entry point and the machine-code size.
     pub(crate) fn compile(&mut self, code: &FunctionCode, plan: Option<&super::optimizing::Plan>) -> Result<(JitFn, usize), String> {
+        if self.poisoned {
+            return Err("an earlier compile failed inside Cranelift".into());
+        }
+        // A panic inside Cranelift must not unwind into the runtime (compiles happen inside
+        // runtime calls made by compiled code): it becomes a compile failure, and the module,
+        // whose state is unknown after it, compiles nothing more.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.compile_unchecked(code, plan))) {
+            Ok(r) => r,
+            Err(_) => {
+                self.poisoned = true;
+                Err("Cranelift panicked".into())
+            }
+        }
+    }
+
+    fn compile_unchecked(&mut self, code: &FunctionCode, plan: Option<&super::optimizing::Plan>) -> Result<(JitFn, usize), String> {
         let name = format!("js{}", self.next_name);
         self.next_name += 1;
         let mut sig = self.module().make_signature();
@@ -256,9 +274,13 @@ impl Stubs<FuncId> {
     }
 
     fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> Stubs<FuncRef> {
-        Stubs {
-            load_slot: module.declare_func_in_func(self.load_slot, func),
-            store_slot: module.declare_func_in_func(self.store_slot, func),
-        }
+        // Called through their absolute address: code memory grows in separately mapped
+        // chunks, which may lie beyond the ±2 GiB a PC-relative call reaches.
+        let mut far = |id| {
+            let f = module.declare_func_in_func(id, func);
+            func.dfg.ext_funcs[f].colocated = false;
+            f
+        };
+        Stubs { load_slot: far(self.load_slot), store_slot: far(self.store_slot) }
     }
 }

@@ -79,6 +79,7 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
     };
     let reason = DeoptReason::from_u32(reason);
     rt.jit.stats.deopts += 1;
+    rt.jit.stats.deopt_reasons[reason as usize] += 1;
     if rt.jit.trace_deopt {
         let what = match op {
             Op::GetNamed { name, .. } | Op::SetNamed { name, .. } => {

@@ -125,6 +125,10 @@ pub struct JitStats {
     pub opt_compile_time: Duration,
     /// Deoptimizations.
     pub deopts: u64,
+    /// Deoptimizations by reason (indexed by the reason's number, in `jit/deopt.rs` order:
+    /// not an int32, int32 overflow, not a number, not an object, shape mismatch, prototype
+    /// changed).
+    pub deopt_reasons: [u64; 6],
 }
 
 /// The runtime's JIT state.
@@ -218,7 +222,7 @@ pub(crate) fn entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitF
     match code.jit {
         JitCode::Optimized { entry, .. } => Some(entry),
         JitCode::Baseline(f)
-            if rt.jit.tier == Tier::Full && code.invocations >= rt.jit.opt_threshold && code.deopts < optimizing::MAX_DEOPTS =>
+            if rt.jit.tier == Tier::Full && code.invocations >= rt.jit.opt_threshold && optimizing::may_optimize(&code) =>
         {
             Some(optimize(rt, code).unwrap_or(f))
         }
@@ -234,7 +238,7 @@ pub(crate) fn entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitF
 #[cold]
 pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
     let JitCode::Baseline(baseline) = code.jit else { return code.jit.entry() };
-    if code.deopts >= optimizing::MAX_DEOPTS {
+    if !optimizing::may_optimize(&code) {
         return None;
     }
     match optimizing::compile(&mut rt.jit, code.get_mut()) {
@@ -246,7 +250,7 @@ pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn
             if rt.jit.trace_opt {
                 eprintln!("[opt] not optimized: {} ({reason})", display_name(&code));
             }
-            code.get_mut().deopts = optimizing::MAX_DEOPTS;
+            code.get_mut().opt_compiles = optimizing::MAX_COMPILES;
             None
         }
     }

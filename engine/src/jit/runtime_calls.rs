@@ -86,7 +86,7 @@ fn osr_target(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, header: u32) 
     if header == super::NO_OSR
         || rt.jit.tier != super::Tier::Full
         || code.back_edges < rt.jit.opt_osr_threshold
-        || code.deopts >= super::optimizing::MAX_DEOPTS
+        || !super::optimizing::may_optimize(&code)
     {
         return None;
     }

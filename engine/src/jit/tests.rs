@@ -14,6 +14,17 @@ fn eval_string(rt: &mut Runtime, src: &str) -> String {
     rt.to_rust_string(v).unwrap()
 }
 
+/// Every tier, optimizing after `opt_threshold` calls, with every `deopt_every`th guard failing.
+fn full(opt_threshold: u32, deopt_every: Option<u32>) -> Runtime {
+    Runtime::new(RuntimeOptions {
+        jit: Tier::Full,
+        jit_threshold: Some(2),
+        opt_threshold: Some(opt_threshold),
+        deopt_every,
+        ..Default::default()
+    })
+}
+
 /// The same program in the interpreter and in every compiled configuration.
 fn same_in_every_tier(src: &str) -> String {
     let mut interp = Runtime::new(RuntimeOptions { jit: Tier::Off, ..Default::default() });
@@ -21,6 +32,10 @@ fn same_in_every_tier(src: &str) -> String {
     for eager in [false, true] {
         let mut rt = baseline(eager);
         assert_eq!(eval_string(&mut rt, src), expected, "eager={eager}");
+    }
+    for (threshold, every) in [(2, None), (10, None), (2, Some(1)), (2, Some(5))] {
+        let mut rt = full(threshold, every);
+        assert_eq!(eval_string(&mut rt, src), expected, "full, opt-threshold={threshold}, deopt-every={every:?}");
     }
     expected
 }
@@ -186,4 +201,115 @@ fn construct_from_compiled_code() {
         "0/{\"x\":0}/true/0/TypeError,1/{\"x\":1}/true/1/TypeError,2/{\"x\":2}/true/2/TypeError,3/{\"r\":3}/true/t3/TypeError,\
          4/{\"r\":4}/true/4/TypeError,500,RangeError"
     );
+}
+
+// ----- The optimizing tier -----
+
+#[test]
+fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
+    // Every function is optimized on int/shape feedback, then called with what breaks it.
+    let src = "function add(a, b) { return a + b; }
+               function mul(a, b) { return a * b; }
+               function band(a, b) { return a & b; }
+               function shr(a, b) { return a >>> b; }
+               function lt(a, b) { return a < b; }
+               function fadd(a, b) { return a + b; }
+               function getX(o) { return o.x; }
+               function setX(o, v) { o.x = v; }
+               function inherited(o) { return o.m; }
+               function P() { this.x = 1; }
+               P.prototype.m = 5;
+               const p = new P();
+               for (let i = 0; i < 50; i++) { fadd(i + 0.5, 1); add(i, 1); mul(i, 2); band(i, 3); shr(i, 1); lt(i, 3); getX(p); setX(p, i); inherited(p); }
+               const r = [add(2147483647, 1), add(1.5, 1), add('a', 1), mul(-1, 0), mul(65536, 65536), band(1.5, 3), shr(-1, 0),
+                          lt(0.5, 1), lt('a', 'b'), getX(7), getX({ y: 1, x: 2 }), inherited(p), fadd('x', 1)];
+               P.prototype.m = 6;
+               P.prototype.other = 1;
+               r.push(inherited(p));
+               const q = { x: 0 }; setX(q, 3); r.push(q.x);
+               try { getX(null); } catch (e) { r.push(e.constructor.name); }
+               r.map(v => Object.is(v, -0) ? '-0' : String(v)).join()";
+    let out = same_in_every_tier(src);
+    assert_eq!(out, "2147483648,2.5,a1,-0,4294967296,1,4294967295,true,true,undefined,2,5,x1,6,3,TypeError");
+    let mut rt = full(2, None);
+    eval_string(&mut rt, src);
+    let s = &rt.jit.stats;
+    assert!(s.optimized >= 9, "{s:?}");
+    // Every kind of guard failed at least once.
+    assert!(s.deopt_reasons.iter().all(|&n| n > 0), "{s:?}");
+}
+
+#[test]
+fn a_deoptimized_site_is_not_speculated_on_again() {
+    let mut rt = full(2, None);
+    let src = "function f(a) { return a.v + 1; }
+               let t = 0;
+               for (let k = 0; k < 40; k++) { const o = {}; o['p' + k] = k; o.v = k; for (let i = 0; i < 5; i++) t += f(o); }
+               String(t)";
+    assert_eq!(eval_string(&mut rt, src), "4100");
+    // The first new shape breaks `f`'s shape guard; the recompile leaves that load generic.
+    assert_eq!(rt.jit.stats.deopts, 1, "{:?}", rt.jit.stats);
+    assert!(rt.jit.stats.optimized >= 2, "{:?}", rt.jit.stats);
+}
+
+#[test]
+fn a_function_that_keeps_deoptimizing_stops_being_optimized() {
+    // Round k passes a string to parameter k only: each recompile speculates int32 on the
+    // sites not yet broken, and the next round breaks another one.
+    let n = 12;
+    let params: Vec<String> = (0..n).map(|i| format!("a{i}")).collect();
+    let sum: Vec<String> = params.iter().map(|p| format!("({p} + 1)")).collect();
+    let src = format!(
+        "function f({}) {{ return [{}].length; }}
+         let t = 0;
+         for (let k = 0; k < {n}; k++) {{
+           for (let i = 0; i < 4; i++) t += f({});
+           const args = new Array({n}).fill(1); args[k] = 's'; t += f(...args);
+         }}
+         String(t)",
+        params.join(", "),
+        sum.join(", "),
+        vec!["1"; n].join(", ")
+    );
+    let mut rt = full(2, None);
+    assert_eq!(eval_string(&mut rt, &src), (n * 5 * n).to_string());
+    let max = super::optimizing::MAX_DEOPTS;
+    assert_eq!(rt.jit.stats.deopts, u64::from(max), "{:?}", rt.jit.stats);
+    assert_eq!(rt.jit.stats.optimized, max, "{:?}", rt.jit.stats);
+}
+
+#[test]
+fn hot_baseline_loops_continue_in_optimized_code() {
+    let mut rt = full(10, None);
+    let src = "function run(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 3) | 0; return s; }
+               String(run(100000))";
+    let expected = eval_string(&mut Runtime::new(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
+    assert_eq!(eval_string(&mut rt, src), expected);
+    // `run` was called once: it reached the optimizing tier through its loop, from baseline code.
+    assert!(rt.jit.stats.optimized >= 1, "{:?}", rt.jit.stats);
+    assert!(rt.jit.stats.osr_entries >= 2, "{:?}", rt.jit.stats);
+}
+
+#[test]
+fn forced_deoptimizations_do_not_disable_optimization() {
+    let mut rt = full(2, Some(1));
+    let src = "function f(a, b) { return a * b + 1; }
+               let t = 0; for (let i = 0; i < 200; i++) t = (t + f(i, 3)) | 0; String(t)";
+    assert_eq!(eval_string(&mut rt, src), "59900");
+    let s = &rt.jit.stats;
+    assert!(s.optimized > super::optimizing::MAX_DEOPTS, "{s:?}");
+    assert!(s.deopts > u64::from(super::optimizing::MAX_DEOPTS), "{s:?}");
+}
+
+#[test]
+fn collections_while_optimized_frames_hold_values() {
+    // Every allocation collects; optimized frames keep registers in variables and the frame.
+    let src = "function mk(i) { return { i, s: 'v' + i }; }
+               function sum(n) { let a = []; let t = 0; for (let i = 0; i < n; i++) { const o = mk(i); a.push(o); t += o.i; } return t + a.length + a[n - 1].s; }
+               let r = ''; for (let k = 0; k < 5; k++) r += sum(50) + ';'; r";
+    let expected = eval_string(&mut Runtime::new(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
+    let mut rt =
+        Runtime::new(RuntimeOptions { jit: Tier::Full, jit_eager: true, opt_threshold: Some(2), gc_stress: Some(1), ..Default::default() });
+    assert_eq!(eval_string(&mut rt, src), expected);
+    assert!(rt.jit.stats.optimized >= 2, "{:?}", rt.jit.stats);
 }

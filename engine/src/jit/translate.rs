@@ -648,6 +648,39 @@ impl<'a> FnTranslator<'a> {
         addr
     }
 
+    /// `x op y` for two int32s of a bitwise operator or `%`: the boxed result, and a flag set
+    /// when the int32 computation does not give the operator's result (a `>>>` result above
+    /// int32's range; `%` with a negative dividend, which may give -0, or a divisor ≤ 0).
+    fn int32_op(&mut self, op: Op, x: CValue, y: CValue) -> (CValue, Option<CValue>) {
+        let (r, bad) = match op {
+            Op::BitAnd { .. } => (self.b.ins().band(x, y), None),
+            Op::BitOr { .. } => (self.b.ins().bor(x, y), None),
+            Op::BitXor { .. } => (self.b.ins().bxor(x, y), None),
+            Op::Shl { .. } | Op::Sar { .. } | Op::Shr { .. } => {
+                let n = self.b.ins().band_imm_s(y, 31);
+                match op {
+                    Op::Shl { .. } => (self.b.ins().ishl(x, n), None),
+                    Op::Sar { .. } => (self.b.ins().sshr(x, n), None),
+                    _ => {
+                        let r = self.b.ins().ushr(x, n);
+                        (r, Some(self.b.ins().icmp_imm_s(IntCC::SignedLessThan, r, 0)))
+                    }
+                }
+            }
+            _ => {
+                // `%`: only a non-negative dividend and a positive divisor (the operands are
+                // replaced before dividing otherwise, so the division cannot trap).
+                let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
+                let nonpos = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, y, 0);
+                let bad = self.b.ins().bor(neg, nonpos);
+                let one = self.i32c(1);
+                let safe_y = self.b.ins().select(bad, one, y);
+                (self.b.ins().urem(x, safe_y), Some(bad))
+            }
+        };
+        (self.box_int(r), bad)
+    }
+
     /// Emits the speculative code the plan chose for the instruction at `pc`; false when it
     /// chose none (the baseline tier's code is emitted instead).
     fn speculate(&mut self, pc: u32, op: Op) -> bool {
@@ -672,6 +705,24 @@ impl<'a> FnTranslator<'a> {
                 self.deopt_if(of, pc, DeoptReason::Int32Overflow);
                 let boxed = self.box_int(v);
                 self.b.def_var(self.acc, boxed);
+            }
+            (
+                Speculation::Int32,
+                Op::BitAnd { lhs, .. }
+                | Op::BitOr { lhs, .. }
+                | Op::BitXor { lhs, .. }
+                | Op::Shl { lhs, .. }
+                | Op::Sar { lhs, .. }
+                | Op::Shr { lhs, .. }
+                | Op::Mod { lhs, .. },
+            ) => {
+                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
+                let (x, y) = self.int32_operands(pc, l, r);
+                let (v, bad) = self.int32_op(op, x, y);
+                if let Some(bad) = bad {
+                    self.deopt_if(bad, pc, DeoptReason::Int32Overflow);
+                }
+                self.b.def_var(self.acc, v);
             }
             (Speculation::Int32, Op::Inc { .. } | Op::Dec { .. }) => {
                 let a = self.b.use_var(self.acc);
@@ -796,6 +847,55 @@ impl<'a> FnTranslator<'a> {
                 let unused = t.b.ins().iconst(types::I64, 0);
                 (unused, Some(always))
             }),
+            Op::BitAnd { lhs, .. }
+            | Op::BitOr { lhs, .. }
+            | Op::BitXor { lhs, .. }
+            | Op::Shl { lhs, .. }
+            | Op::Sar { lhs, .. }
+            | Op::Shr { lhs, .. }
+            | Op::Mod { lhs, .. } => {
+                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
+                self.int_binary(pc, op, l, r, move |t, x, y| t.int32_op(op, x, y));
+            }
+            Op::Negate { .. } | Op::BitNot { .. } => {
+                // Int32 operands inline (negating 0 or -2^31 leaves int32: the interpreter).
+                let a = self.b.use_var(self.acc);
+                let negate = matches!(op, Op::Negate { .. });
+                self.int_binary(pc, op, a, a, move |t, x, _| {
+                    if negate {
+                        let zero = t.b.ins().icmp_imm_s(IntCC::Equal, x, 0);
+                        let min = t.b.ins().icmp_imm_s(IntCC::Equal, x, i32::MIN as i64);
+                        let bad = t.b.ins().bor(zero, min);
+                        let r = t.b.ins().ineg(x);
+                        (t.box_int(r), Some(bad))
+                    } else {
+                        let r = t.b.ins().bnot(x);
+                        (t.box_int(r), None)
+                    }
+                });
+            }
+            Op::TestEq { lhs, .. } => {
+                // Two int32s or two objects: `==` is identity. Anything else: the interpreter.
+                self.fast_or_slow(
+                    |t, miss| {
+                        let l = t.load_reg(lhs);
+                        let r = t.b.use_var(t.acc);
+                        let both_int = t.both_int(l, r);
+                        let tl = t.b.ins().ushr_imm_s(l, 48);
+                        let tr = t.b.ins().ushr_imm_s(r, 48);
+                        let ol = t.b.ins().icmp_imm_s(IntCC::Equal, tl, TAG_OBJECT);
+                        let or = t.b.ins().icmp_imm_s(IntCC::Equal, tr, TAG_OBJECT);
+                        let both_obj = t.b.ins().band(ol, or);
+                        let ok = t.b.ins().bor(both_int, both_obj);
+                        let not_ok = t.b.ins().bxor_imm_s(ok, 1);
+                        t.miss_if(not_ok, miss);
+                        let eq = t.b.ins().icmp(IntCC::Equal, l, r);
+                        let v = t.bool_value(eq);
+                        t.b.def_var(t.acc, v);
+                    },
+                    |t| t.step(pc, op),
+                );
+            }
             Op::Inc { .. } | Op::Dec { .. } => {
                 let a = self.b.use_var(self.acc);
                 let one = self.b.ins().iconst(types::I64, Value::int(1).to_bits() as i64);
@@ -901,7 +1001,7 @@ impl<'a> FnTranslator<'a> {
                 self.step_if(pc, op, not_num);
             }
             Op::Not { .. } => {
-                // Booleans inline; anything else through ToBoolean.
+                // Booleans inline; anything else through ToBoolean (which cannot throw).
                 self.fast_or_slow(
                     |t, miss| {
                         let is_true = t.acc_is(Value::TRUE);
@@ -912,7 +1012,14 @@ impl<'a> FnTranslator<'a> {
                         let r = t.bool_value_inverted(is_true);
                         t.b.def_var(t.acc, r);
                     },
-                    |t| t.step(pc, op),
+                    |t| {
+                        let acc = t.b.use_var(t.acc);
+                        let call = t.b.ins().call(t.calls.to_boolean, &[t.rt, acc]);
+                        let truthy = t.b.inst_results(call)[0];
+                        let truthy = t.b.ins().icmp_imm_s(IntCC::NotEqual, truthy, 0);
+                        let r = t.bool_value_inverted(truthy);
+                        t.b.def_var(t.acc, r);
+                    },
                 );
             }
             Op::TestStrictEq { lhs, .. } => {

@@ -29,6 +29,9 @@ pub struct FunctionCode {
     pub jit: crate::jit::JitCode,
     /// Deoptimizations of its optimized code (past a bound, it is no longer optimized).
     pub deopts: u32,
+    /// Optimized compiles of it (past a bound, it is no longer optimized: code memory is
+    /// only freed with the runtime).
+    pub opt_compiles: u32,
     /// Property-cache entries whose cells optimized code of this function embeds.
     pub opt_roots: Vec<crate::interpreter::feedback::PropertyCacheEntry>,
 }
@@ -46,6 +49,7 @@ impl FunctionCode {
             back_edges: 0,
             jit: Default::default(),
             deopts: 0,
+            opt_compiles: 0,
             opt_roots: Vec::new(),
         }
     }

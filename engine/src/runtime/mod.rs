@@ -112,7 +112,7 @@ impl Default for RuntimeOptions {
         RuntimeOptions {
             heap_limit: None,
             gc_stress: None,
-            jit: crate::jit::Tier::Baseline,
+            jit: crate::jit::Tier::Full,
             jit_eager: false,
             jit_threshold: None,
             trace_jit: false,
@@ -664,6 +664,12 @@ impl Runtime {
                 j.compile_time.as_secs_f64() * 1e3,
                 j.not_compiled,
                 j.osr_entries
+            ) + &format!(
+                "\noptimizing: {} compiles ({} bytes of machine code, {:.2} ms), {} deoptimizations",
+                j.optimized,
+                j.opt_code_bytes,
+                j.opt_compile_time.as_secs_f64() * 1e3,
+                j.deopts
             )
         }
     }

@@ -30,6 +30,14 @@ const SETTINGS: ModuleSettings = ModuleSettings { opt_level: "speed", regalloc: 
 /// Deoptimizations (not forced by `--deopt-every`) after which a function is no longer
 /// optimized.
 pub const MAX_DEOPTS: u32 = 8;
+/// Optimized compiles of one function (recompiles after forced deoptimizations included).
+pub const MAX_COMPILES: u32 = 32;
+
+/// May `code` (be) optimize(d again)?
+#[inline]
+pub(crate) fn may_optimize(code: &FunctionCode) -> bool {
+    code.deopts < MAX_DEOPTS && code.opt_compiles < MAX_COMPILES
+}
 
 /// What the code for one instruction may assume.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,7 +110,18 @@ fn speculation(op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) ->
             NumericKind::Int32 | NumericKind::Number => Speculation::Number,
             _ => Speculation::Generic,
         },
-        (Op::Inc { .. } | Op::Dec { .. }, Feedback::Binary(n)) if n.kind == NumericKind::Int32 && !n.overflowed => Speculation::Int32,
+        (
+            Op::Inc { .. }
+            | Op::Dec { .. }
+            | Op::BitAnd { .. }
+            | Op::BitOr { .. }
+            | Op::BitXor { .. }
+            | Op::Shl { .. }
+            | Op::Sar { .. }
+            | Op::Shr { .. }
+            | Op::Mod { .. },
+            Feedback::Binary(n),
+        ) if n.kind == NumericKind::Int32 && !n.overflowed => Speculation::Int32,
         (Op::Div { .. }, Feedback::Binary(n)) if matches!(n.kind, NumericKind::Int32 | NumericKind::Number) => Speculation::Number,
         (Op::TestLt { .. } | Op::TestLe { .. } | Op::TestGt { .. } | Op::TestGe { .. }, Feedback::Compare(n)) => match n.kind {
             NumericKind::Int32 => Speculation::Int32,
@@ -146,6 +165,7 @@ fn slot_guards(ic: &PropertyIc, inherited: bool, roots: &mut Vec<PropertyCacheEn
 /// Compiles `code` with the optimizing tier.
 pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode) -> Result<JitFn, String> {
     let started = Instant::now();
+    code.opt_compiles += 1;
     let plan = Plan::new(code, jit.deopt_every.is_some());
     if jit.opt_module.is_none() {
         jit.opt_module = Some(CodeModule::new(SETTINGS)?);
