@@ -95,13 +95,16 @@ pub(crate) fn step(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResult
 pub(crate) fn resume(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResult<Value> {
     let code = frame_code(rt, fp);
     rt.stack[fp + ACC_SLOT] = acc;
-    // Returning from (or throwing out of) this frame ends this loop, wherever it was entered from.
-    let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
-    rt.stack[fp + FLAGS_SLOT] = Value::int(flags | FLAG_ENTRY);
+    // Returning from (or throwing out of) this frame ends this loop, wherever it was entered
+    // from; the frame's own flags are back in place when the caller reads them.
+    let flags = rt.stack[fp + FLAGS_SLOT];
+    rt.stack[fp + FLAGS_SLOT] = Value::int(flags.int_unchecked() | FLAG_ENTRY);
     rt.fp = fp;
     rt.pc = pc;
     rt.sp = ops::frame_end(rt, fp, code);
-    run_loop::<false>(rt, usize::MAX)
+    let r = run_loop::<false>(rt, usize::MAX);
+    rt.stack[fp + FLAGS_SLOT] = flags;
+    r
 }
 
 /// The value a frame that executed `Return` with `acc` gives its caller: `[[Construct]]`

@@ -313,3 +313,23 @@ fn collections_while_optimized_frames_hold_values() {
     assert_eq!(eval_string(&mut rt, src), expected);
     assert!(rt.jit.stats.optimized >= 2, "{:?}", rt.jit.stats);
 }
+
+#[test]
+fn deoptimizing_a_frame_the_interpreter_entered_inline_returns_to_its_caller() {
+    // `f` runs inside its caller's interpreter loop (not compiled at the call), goes to baseline
+    // code and then to optimized code through its loop, and deoptimizes on the overflow of
+    // `i * i`: the frame finishes in a nested interpreter loop, and the outer loop must carry
+    // on with the caller (a regression: it once took `f`'s return for the end of the script).
+    let src = "function f(limit) {
+                 let n = 0;
+                 for (let i = 2; i <= limit; i++) { for (let j = i * i; j <= limit; j += i) n++; }
+                 return n;
+               }
+               const r = f(100000);
+               'r=' + r";
+    let expected = eval_string(&mut Runtime::new(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
+    assert!(expected.starts_with("r="), "{expected}");
+    let mut rt = full(2, None);
+    assert_eq!(eval_string(&mut rt, src), expected);
+    assert!(rt.jit.stats.deopt_reasons[1] >= 1, "{:?}", rt.jit.stats);
+}
