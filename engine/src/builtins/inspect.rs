@@ -342,6 +342,7 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
                     return format!("[{}]", if is_map { "Map" } else { "Set" });
                 }
                 ctx.seen.push(o);
+                ctx.indentation += 2;
                 for (k, v) in entries {
                     let ks = format_value(rt, ctx, k, depth + 1, false);
                     if is_map {
@@ -351,6 +352,7 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
                         output.push(ks);
                     }
                 }
+                ctx.indentation -= 2;
                 ctx.seen.pop();
             }
             BuiltinData::ArrayBuffer(_) => braces.0 = format!("{} {{", prefix_name.as_deref().unwrap_or("ArrayBuffer")),
@@ -420,7 +422,14 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
         while i < len && shown < ctx.opts.max_array_length {
             match o.get_element(i as u32) {
                 Some((v, attrs)) => {
-                    let s = if attrs & ACCESSOR != 0 { accessor_label(v) } else { format_value(rt, ctx, v, depth + 1, false) };
+                    let s = if attrs & ACCESSOR != 0 {
+                        accessor_label(v)
+                    } else {
+                        ctx.indentation += 2;
+                        let s = format_value(rt, ctx, v, depth + 1, false);
+                        ctx.indentation -= 2;
+                        s
+                    };
                     output.push(s);
                     i += 1;
                 }
