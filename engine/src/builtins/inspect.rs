@@ -337,7 +337,13 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
                 let is_map = matches!(&**b, BuiltinData::Map(_));
                 let entries: Vec<(Value, Value)> = m.live_entries();
                 let n = entries.len();
-                braces = (format!("{}({n}) {{", if is_map { "Map" } else { "Set" }), "}".into());
+                let kind = if is_map { "Map" } else { "Set" };
+                // A subclass shows as node does: `InternMap(2) [Map] { ... }`.
+                let prefix = match prefix_name.as_deref() {
+                    Some(p) if p != kind => format!("{p}({n}) [{kind}]"),
+                    _ => format!("{kind}({n})"),
+                };
+                braces = (format!("{prefix} {{"), "}".into());
                 if depth > ctx.opts.depth {
                     return format!("[{}]", if is_map { "Map" } else { "Set" });
                 }

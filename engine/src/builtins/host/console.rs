@@ -72,7 +72,6 @@ pub(crate) fn install(rt: &mut Runtime) {
     rt.define_data(g, pk, Value::object(p), HIDDEN);
 }
 
-
 /// Formats console arguments the way node's `util.format` does.
 pub fn format_args(rt: &mut Runtime, args: &[Value]) -> JsResult<String> {
     let mut out = String::new();
@@ -97,7 +96,11 @@ pub fn format_args(rt: &mut Runtime, args: &[Value]) -> JsResult<String> {
                             if a.is_number() {
                                 out.push_str(&super::super::inspect::inspect(rt, a, &Default::default()));
                             } else if a.is_object() && !rt.is_callable(a) && has_builtin_to_string(rt, a)? {
-                                out.push_str(&super::super::inspect::inspect(rt, a, &super::super::inspect::Options { depth: 0, ..Default::default() }));
+                                out.push_str(&super::super::inspect::inspect(
+                                    rt,
+                                    a,
+                                    &super::super::inspect::Options { depth: 0, ..Default::default() },
+                                ));
                             } else if a.is_symbol() {
                                 out.push_str(&rt.display_primitive(a));
                             } else {
@@ -400,7 +403,12 @@ fn table_cell(rt: &mut Runtime, v: Value) -> String {
     }
     if let Some(o) = v.as_object() {
         if !rt.is_array(v) && !o.is_callable() {
-            let n = rt.own_property_keys(o).into_iter().filter(|k| !matches!(k, PropertyKey::Symbol(_))).filter(|k| rt.get_own_property(o, *k).is_some_and(|p| p.attrs & ENUMERABLE != 0)).count();
+            let n = rt
+                .own_property_keys(o)
+                .into_iter()
+                .filter(|k| !matches!(k, PropertyKey::Symbol(_)))
+                .filter(|k| rt.get_own_property(o, *k).is_some_and(|p| p.attrs & ENUMERABLE != 0))
+                .count();
             if n > 2 {
                 return super::super::inspect::collapsed_label(rt, o);
             }

@@ -2,7 +2,10 @@
 //! decoding, with `fatal`, `ignoreBOM` and streaming), and `atob`/`btoa` (HTML's
 //! forgiving-base64).
 
-use super::{captured_proto, define_attribute, dom_exception, host_data, make_interface, new_host_object, proto_from_new_target, require_new, HostData};
+use super::{
+    captured_proto, define_attribute, dom_exception, host_data, make_interface, new_host_object, proto_from_new_target, require_new,
+    HostData,
+};
 use crate::builtins::array_buffer::{bytes, new_buffer_with};
 use crate::builtins::typed_array::{new_typed_array, ElemType, TypedArrayData};
 use crate::builtins::BuiltinData;
@@ -210,7 +213,11 @@ impl TextDecoderState {
                             Step::Continue
                         }
                         Some(lead) => {
-                            let unit = if self.encoding == Encoding::Utf16Le { u16::from_le_bytes([lead, b]) } else { u16::from_be_bytes([lead, b]) };
+                            let unit = if self.encoding == Encoding::Utf16Le {
+                                u16::from_le_bytes([lead, b])
+                            } else {
+                                u16::from_be_bytes([lead, b])
+                            };
                             self.utf16_unit(unit)
                         }
                     }
@@ -303,7 +310,13 @@ pub(crate) fn install(rt: &mut Runtime) {
 }
 
 /// Defines a WebIDL operation (writable, enumerable, configurable).
-pub(crate) fn define_operation(rt: &mut Runtime, obj: crate::heap::Gc<crate::runtime::object::JsObject>, name: &str, len: u32, f: crate::runtime::object::NativeFn) {
+pub(crate) fn define_operation(
+    rt: &mut Runtime,
+    obj: crate::heap::Gc<crate::runtime::object::JsObject>,
+    name: &str,
+    len: u32,
+    f: crate::runtime::object::NativeFn,
+) {
     let func = rt.new_native_function(name, len, f, false);
     let k = rt.key(name);
     rt.define_data(obj, k, Value::object(func), crate::runtime::shape::DEFAULT);

@@ -70,7 +70,13 @@ pub(crate) fn proto_from_new_target(rt: &mut Runtime, new_target: Value, fallbac
 
 /// Creates a WebIDL interface object `name` (a constructor of `length` calling `f`) with the
 /// prototype object `proto`, and defines it on the global object (writable, configurable).
-pub(crate) fn make_interface(rt: &mut Runtime, name: &str, length: u32, f: crate::runtime::object::NativeFn, proto: Gc<JsObject>) -> Gc<JsObject> {
+pub(crate) fn make_interface(
+    rt: &mut Runtime,
+    name: &str,
+    length: u32,
+    f: crate::runtime::object::NativeFn,
+    proto: Gc<JsObject>,
+) -> Gc<JsObject> {
     let c = rt.new_native_function_with(name, length, f, true, Box::new([Value::object(proto)]));
     let pk = PropertyKey::String(rt.names.prototype);
     rt.define_data(c, pk, Value::object(proto), 0);
@@ -113,7 +119,9 @@ pub(crate) fn captured_proto(a: &CallArgs) -> Gc<JsObject> {
 /// A TypeError for a WebIDL constructor called without `new`.
 pub(crate) fn require_new(rt: &mut Runtime, a: &CallArgs, name: &str) -> JsResult<()> {
     if a.new_target.is_undefined() {
-        return Err(rt.type_error(format!("Failed to construct '{name}': Please use the 'new' operator, this DOM object constructor cannot be called as a function.")));
+        return Err(rt.type_error(format!(
+            "Failed to construct '{name}': Please use the 'new' operator, this DOM object constructor cannot be called as a function."
+        )));
     }
     Ok(())
 }
@@ -178,11 +186,9 @@ fn install_dom_exception(rt: &mut Runtime) {
     let proto = rt.new_object_with(Some(ep), ObjectKind::Ordinary);
     super::set_intrinsic(rt, Intrinsic::DomExceptionPrototype, proto);
     let c = make_interface(rt, "DOMException", 0, dom_exception_ctor, proto);
-    for (name, f) in [
-        ("name", dom_exception_name as crate::runtime::object::NativeFn),
-        ("message", dom_exception_message),
-        ("code", dom_exception_code),
-    ] {
+    for (name, f) in
+        [("name", dom_exception_name as crate::runtime::object::NativeFn), ("message", dom_exception_message), ("code", dom_exception_code)]
+    {
         define_attribute(rt, proto, name, f, None);
     }
     for (name, v) in CONSTANTS {

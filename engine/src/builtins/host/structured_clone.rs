@@ -72,7 +72,9 @@ fn structured_clone(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let mut transfer: Vec<Gc<JsObject>> = Vec::new();
     if !opts.is_undefined() && !opts.is_null() {
         if !opts.is_object() {
-            return Err(rt.type_error("Failed to execute 'structuredClone': The provided value is not of type 'StructuredSerializeOptions'."));
+            return Err(
+                rt.type_error("Failed to execute 'structuredClone': The provided value is not of type 'StructuredSerializeOptions'.")
+            );
         }
         let t = rt.get_named(opts, "transfer")?;
         if !t.is_undefined() {
@@ -95,7 +97,11 @@ fn structured_clone(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
             return Err(dom_exception(rt, "DataCloneError", "Value not transferable"));
         };
         if c.memory.contains_key(&t) {
-            return Err(dom_exception(rt, "DataCloneError", "ArrayBuffer at index 1 is a duplicate of an earlier ArrayBuffer. Duplicate ArrayBuffers cannot be transferred."));
+            return Err(dom_exception(
+                rt,
+                "DataCloneError",
+                "ArrayBuffer at index 1 is a duplicate of an earlier ArrayBuffer. Duplicate ArrayBuffers cannot be transferred.",
+            ));
         }
         let max = d.max_byte_length;
         let placeholder = new_buffer(rt, ArrayBufferData { data: Some(Vec::new()), max_byte_length: max });

@@ -39,3 +39,6 @@ console.log('%s|%s|%s', new WithToString(), new Plain(), new Date(0).constructor
 console.log('%i %d', 42.9, '7', 'rest', { r: 1 });
 console.log([{ a: 'x'.repeat(70), b: 1 }]);
 console.log([new Map([['a', 'x'.repeat(70)]])], [new Set(['y'.repeat(75)])]);
+class InternMap extends Map {}
+class InternSet extends Set {}
+console.log(new InternMap([['a', 1]]), new InternSet([1, 2]), [new InternMap()]);
