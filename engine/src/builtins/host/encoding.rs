@@ -480,7 +480,7 @@ pub(crate) fn buffer_source_bytes(v: Value) -> Option<Vec<u8>> {
     match &o.kind {
         ObjectKind::TypedArray(t) => {
             let len = t.current_length().unwrap_or(0) * t.ty.size();
-            Some(bytes(t.buffer).map(|b| b[t.byte_offset..t.byte_offset + len].to_vec()).unwrap_or_default())
+            Some(bytes(t.buffer).and_then(|b| b.get(t.byte_offset..t.byte_offset + len)).map(|s| s.to_vec()).unwrap_or_default())
         }
         ObjectKind::Builtin(b) => match &**b {
             BuiltinData::ArrayBuffer(d) => Some(d.data.clone().unwrap_or_default()),
@@ -564,7 +564,7 @@ fn btoa(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 /// Forgiving-base64 decode; `None` on failure.
 pub(crate) fn forgiving_base64_decode(units: &[u16]) -> Option<Vec<u8>> {
     let mut data: Vec<u16> = units.iter().copied().filter(|&u| !matches!(u, 0x09 | 0x0A | 0x0C | 0x0D | 0x20)).collect();
-    if data.len() % 4 == 0 {
+    if data.len().is_multiple_of(4) {
         if data.ends_with(&[b'=' as u16, b'=' as u16]) {
             data.truncate(data.len() - 2);
         } else if data.ends_with(&[b'=' as u16]) {
