@@ -1,5 +1,6 @@
 //! Global functions and values: `parseInt`, `parseFloat`, `isNaN`, `isFinite`, URI coding,
-//! indirect `eval`, timers and `queueMicrotask`, `NaN`, `Infinity`, `undefined`.
+//! indirect `eval`, `NaN`, `Infinity`, `undefined`. (Timers and `queueMicrotask` are host APIs:
+//! [`super::host::timers`].)
 
 use crate::runtime::numconv;
 use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime};
@@ -18,11 +19,6 @@ pub(crate) fn install(rt: &mut Runtime) {
         ("encodeURIComponent", 1, encode_uri_component),
         ("decodeURI", 1, decode_uri),
         ("decodeURIComponent", 1, decode_uri_component),
-        ("setTimeout", 2, set_timeout),
-        ("setInterval", 2, set_interval),
-        ("clearTimeout", 1, clear_timer),
-        ("clearInterval", 1, clear_timer),
-        ("queueMicrotask", 1, queue_microtask),
     ] {
         rt.define_method(g, name, len, f);
     }
@@ -187,35 +183,4 @@ fn eval(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let g = Value::object(rt.global_object());
     let f = rt.new_closure(ecode, None, g, Value::UNDEFINED, None);
     rt.run_closure(f, g, crate::interpreter::call::ArgSrc::Slice(&[]), Value::UNDEFINED, 0)
-}
-
-fn timer(rt: &mut Runtime, a: &CallArgs, repeat: bool) -> JsResult<Value> {
-    let f = a.arg(0);
-    if !rt.is_callable(f) {
-        return Err(rt.type_error("The \"callback\" argument must be of type function"));
-    }
-    let d = rt.to_number(a.arg(1))?;
-    let rest = a.args.iter().skip(2).copied().collect();
-    Ok(Value::int(rt.add_timer(f, d, rest, repeat) as i32))
-}
-
-fn set_timeout(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    timer(rt, a, false)
-}
-fn set_interval(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    timer(rt, a, true)
-}
-fn clear_timer(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    if let Some(i) = a.arg(0).as_int() {
-        rt.clear_timer(i as u32);
-    }
-    Ok(Value::UNDEFINED)
-}
-fn queue_microtask(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let f = a.arg(0);
-    if !rt.is_callable(f) {
-        return Err(rt.type_error("The \"callback\" argument must be of type function"));
-    }
-    rt.enqueue_job(f, Value::UNDEFINED, Vec::new());
-    Ok(Value::UNDEFINED)
 }

@@ -20,11 +20,13 @@ pub struct Options {
     pub colors: bool,
     /// Line width.
     pub break_length: usize,
+    /// Array, TypedArray and ArrayBuffer elements shown before `... n more items`.
+    pub max_array_length: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { depth: 2, show_hidden: false, colors: false, break_length: 80 }
+        Options { depth: 2, show_hidden: false, colors: false, break_length: 80, max_array_length: 100 }
     }
 }
 
@@ -46,6 +48,20 @@ pub fn inspect(rt: &mut Runtime, v: Value, opts: &Options) -> String {
         }
     }
     s
+}
+
+/// How node shows an object past the depth limit: `[Object]`, `[Foo]`, `[Array]`,
+/// `[Object: null prototype]`.
+pub fn collapsed_label(rt: &mut Runtime, o: Gc<JsObject>) -> String {
+    if o.proto().is_none() && matches!(o.kind, ObjectKind::Ordinary) {
+        return "[Object: null prototype]".into();
+    }
+    let name = constructor_name(rt, o);
+    match &o.kind {
+        ObjectKind::TypedArray(t) => format!("[{}]", name.unwrap_or_else(|| t.ty.name().to_string())),
+        ObjectKind::Array { .. } => "[Array]".into(),
+        _ => format!("[{}]", name.unwrap_or_else(|| "Object".into())),
+    }
 }
 
 fn color(ctx: &Ctx, s: String, code: &str) -> String {
@@ -236,7 +252,7 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
             let n = prefix_name.clone().unwrap_or_else(|| t.ty.name().to_string());
             braces = (format!("{n}({len}) ["), "]".to_string());
             keys.retain(|k| !matches!(k, PropertyKey::Index(_)));
-            ta_elements = Some((0..len.min(100)).map(|i| Value::from_f64(t.get(i).unwrap_or(0.0))).collect());
+            ta_elements = Some((0..len.min(ctx.opts.max_array_length)).map(|i| Value::from_f64(t.get(i).unwrap_or(0.0))).collect());
         }
         ObjectKind::Array { length, .. } => {
             is_array_like = true;
@@ -247,7 +263,9 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
                 None => format!("[Array({len}): null prototype] "),
             };
             braces = (format!("{p}["), "]".to_string());
-            keys.retain(|k| !matches!(k, PropertyKey::Index(_)) && !matches!(k, PropertyKey::String(s) if *s == rt.names.length));
+            // With `showHidden` node lists the non-enumerable `length` too (`[length]: n`).
+            let show = ctx.opts.show_hidden;
+            keys.retain(|k| !matches!(k, PropertyKey::Index(_)) && (show || !matches!(k, PropertyKey::String(s) if *s == rt.names.length)));
         }
         ObjectKind::Closure(_) | ObjectKind::Native(_) | ObjectKind::Bound(_) => {
             base = function_base(rt, o);
@@ -319,11 +337,18 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
                 let is_map = matches!(&**b, BuiltinData::Map(_));
                 let entries: Vec<(Value, Value)> = m.live_entries();
                 let n = entries.len();
-                braces = (format!("{}({n}) {{", if is_map { "Map" } else { "Set" }), "}".into());
+                let kind = if is_map { "Map" } else { "Set" };
+                // A subclass shows as node does: `InternMap(2) [Map] { ... }`.
+                let prefix = match prefix_name.as_deref() {
+                    Some(p) if p != kind => format!("{p}({n}) [{kind}]"),
+                    _ => format!("{kind}({n})"),
+                };
+                braces = (format!("{prefix} {{"), "}".into());
                 if depth > ctx.opts.depth {
                     return format!("[{}]", if is_map { "Map" } else { "Set" });
                 }
                 ctx.seen.push(o);
+                ctx.indentation += 2;
                 for (k, v) in entries {
                     let ks = format_value(rt, ctx, k, depth + 1, false);
                     if is_map {
@@ -333,8 +358,11 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
                         output.push(ks);
                     }
                 }
+                ctx.indentation -= 2;
                 ctx.seen.pop();
             }
+            BuiltinData::ArrayBuffer(_) => braces.0 = format!("{} {{", prefix_name.as_deref().unwrap_or("ArrayBuffer")),
+            BuiltinData::DataView(_) => braces.0 = format!("{} {{", prefix_name.as_deref().unwrap_or("DataView")),
             _ => {}
         },
         _ => {}
@@ -374,6 +402,7 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
     ctx.seen.push(o);
     ctx.current_depth = depth;
     let saved_indent = ctx.indentation;
+    buffer_entries(rt, ctx, o, depth, &mut output);
     if let Some(vals) = &ta_elements {
         for v in vals {
             output.push(format_value(rt, ctx, *v, depth + 1, false));
@@ -396,10 +425,17 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
         };
         let mut i = 0usize;
         let mut shown = 0;
-        while i < len && shown < 100 {
+        while i < len && shown < ctx.opts.max_array_length {
             match o.get_element(i as u32) {
                 Some((v, attrs)) => {
-                    let s = if attrs & ACCESSOR != 0 { accessor_label(v) } else { format_value(rt, ctx, v, depth + 1, false) };
+                    let s = if attrs & ACCESSOR != 0 {
+                        accessor_label(v)
+                    } else {
+                        ctx.indentation += 2;
+                        let s = format_value(rt, ctx, v, depth + 1, false);
+                        ctx.indentation -= 2;
+                        s
+                    };
                     output.push(s);
                     i += 1;
                 }
@@ -451,6 +487,47 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
         res = format!("<ref *1> {res}");
     }
     res
+}
+
+/// The entries node shows first for an ArrayBuffer (`[Uint8Contents]: <..>, byteLength: n`)
+/// and a DataView (`byteLength`, `byteOffset`, `buffer`).
+fn buffer_entries(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize, output: &mut Vec<String>) {
+    let ObjectKind::Builtin(b) = &o.kind else { return };
+    match &**b {
+        BuiltinData::ArrayBuffer(d) => {
+            match &d.data {
+                Some(bytes) => {
+                    let n = bytes.len().min(ctx.opts.max_array_length);
+                    let mut hex: Vec<String> = bytes[..n].iter().map(|x| format!("{x:02x}")).collect();
+                    let remaining = bytes.len() - n;
+                    if remaining > 0 {
+                        hex.push(format!("... {remaining} more byte{}", if remaining > 1 { "s" } else { "" }));
+                    }
+                    output.push(format!("{}: <{}>", color(ctx, "[Uint8Contents]".into(), "36"), hex.join(" ")));
+                }
+                None => output.push(color(ctx, "(detached)".into(), "36")),
+            }
+            let len = d.data.as_ref().map_or(0, |b| b.len());
+            output.push(format!("byteLength: {}", color(ctx, len.to_string(), "33")));
+        }
+        BuiltinData::DataView(d) => {
+            let buf_len = super::array_buffer::bytes(d.buffer).map(|b| b.len());
+            let len = match (buf_len, d.byte_length) {
+                (Some(l), Some(n)) if d.byte_offset + n <= l => n,
+                (Some(l), None) if d.byte_offset <= l => l - d.byte_offset,
+                _ => 0,
+            };
+            let offset = if buf_len.is_some() { d.byte_offset } else { 0 };
+            output.push(format!("byteLength: {}", color(ctx, len.to_string(), "33")));
+            output.push(format!("byteOffset: {}", color(ctx, offset.to_string(), "33")));
+            let buffer = Value::object(d.buffer);
+            ctx.indentation += 2;
+            let s = format_value(rt, ctx, buffer, depth + 1, false);
+            ctx.indentation -= 2;
+            output.push(format!("buffer: {s}"));
+        }
+        _ => {}
+    }
 }
 
 fn rt_enumerable(o: Gc<JsObject>, k: PropertyKey) -> bool {

@@ -9,13 +9,13 @@ pub mod array;
 pub mod array_buffer;
 pub mod async_generator;
 pub mod boolean;
-pub mod console;
 pub mod data_view;
 pub mod date;
 pub mod error;
 pub mod function;
 pub mod generator;
 pub mod global;
+pub mod host;
 pub mod inspect;
 pub mod iterator;
 pub mod iterator_helpers;
@@ -73,6 +73,8 @@ pub enum BuiltinData {
     ArrayBuffer(array_buffer::ArrayBufferData),
     /// A DataView.
     DataView(data_view::DataViewData),
+    /// A host-API object (DOMException, TextEncoder, TextDecoder).
+    Host(host::HostData),
 }
 
 impl BuiltinData {
@@ -90,6 +92,7 @@ impl BuiltinData {
             BuiltinData::WrapForValid(w) => w.trace(m),
             BuiltinData::ArrayBuffer(_) => {}
             BuiltinData::DataView(d) => m.cell(d.buffer),
+            BuiltinData::Host(_) => {}
         }
     }
 }
@@ -206,7 +209,7 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     math::install(rt);
     json::install(rt);
     global::install(rt);
-    console::install(rt);
+    host::install(rt);
     promise::install(rt);
     generator::install(rt);
     async_generator::install(rt);

@@ -788,7 +788,9 @@ impl Runtime {
     }
 }
 
-/// `**` / Math.pow with ECMAScript's special cases.
+/// `**` / Math.pow with ECMAScript's special cases. The power itself is fdlibm's `e_pow.c`
+/// (the `libm` crate), the algorithm V8 uses, so results match browsers to the last bit
+/// (the platform `powf` is correctly rounded more often and so differs from them).
 pub fn js_pow(x: f64, y: f64) -> f64 {
     if y.is_nan() {
         return f64::NAN;
@@ -799,7 +801,7 @@ pub fn js_pow(x: f64, y: f64) -> f64 {
     if (x == 1.0 || x == -1.0) && y.is_infinite() {
         return f64::NAN;
     }
-    x.powf(y)
+    libm::pow(x, y)
 }
 
 pub(super) fn arith_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {

@@ -67,6 +67,7 @@ intrinsics! {
     Int8ArrayPrototype, Uint8ArrayPrototype, Uint8ClampedArrayPrototype, Int16ArrayPrototype,
     Uint16ArrayPrototype, Int32ArrayPrototype, Uint32ArrayPrototype, Float16ArrayPrototype,
     Float32ArrayPrototype, Float64ArrayPrototype,
+    DomExceptionPrototype,
 }
 
 /// One realm.

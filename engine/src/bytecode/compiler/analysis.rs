@@ -88,12 +88,14 @@ impl Walker {
         r
     }
     /// Nested function: collect its free names and add them to ours as captured.
-    fn function(&mut self, f: &Function) {
+    /// A nested function; a `declaration`'s name belongs to the enclosing scope, while a named
+    /// function expression binds its own name inside.
+    fn function(&mut self, f: &Function, declaration: bool) {
         let is_arrow = f.kind == FuncKind::Arrow;
         self.depth += 1;
         self.free.push(Frame { is_arrow, ..Default::default() });
         if let Some(n) = &f.name {
-            if f.kind != FuncKind::Arrow {
+            if f.kind != FuncKind::Arrow && !declaration {
                 self.declare(n);
             }
         }
@@ -154,7 +156,7 @@ impl Walker {
                 if let Some(n) = &f.name {
                     self.declare(n);
                 }
-                self.function(f);
+                self.function(f, true);
             }
             Stmt::ClassDecl(c) => {
                 if let Some(n) = &c.name {
@@ -252,13 +254,13 @@ impl Walker {
             self.expr(e);
         }
         if let Some(k) = &c.constructor {
-            self.function(k);
+            self.function(k, false);
         }
         for m in &c.members {
             match m {
                 ClassMember::Method { key, func, .. } => {
                     self.key(key);
-                    self.function(func);
+                    self.function(func, false);
                 }
                 ClassMember::Field { key, value, .. } => {
                     self.key(key);
@@ -411,13 +413,13 @@ impl Walker {
                         }
                         ObjProp::Method(k, f) => {
                             self.key(k);
-                            self.function(f);
+                            self.function(f, false);
                         }
                         ObjProp::Spread(e) | ObjProp::Proto(e) => self.expr(e),
                     }
                 }
             }
-            Expr::Function(f) => self.function(f),
+            Expr::Function(f) => self.function(f, false),
             Expr::Class(c) => {
                 // A named class expression's name is bound inside it only.
                 self.class(c);

@@ -25,6 +25,15 @@ impl FnCompiler<'_> {
         Ok(r)
     }
 
+    /// Creates the closure of a function declaration.
+    pub(super) fn create_decl_closure(&mut self, f: &Function) -> CResult<()> {
+        let outer = self.outer_for_nested();
+        let code = super::compile_declaration(f, self.source.clone(), &outer, self.strict)?;
+        let c = self.add_const(Constant::Function(code));
+        self.emit(Op::CreateClosure { func: c, slot: NS });
+        Ok(())
+    }
+
     pub(super) fn create_closure(&mut self, f: &Function, name_hint: Option<Arc<[u16]>>) -> CResult<()> {
         let outer = self.outer_for_nested();
         let code = compile_function(f, self.source.clone(), &outer, self.strict, name_hint)?;

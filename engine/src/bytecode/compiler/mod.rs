@@ -198,6 +198,23 @@ pub(crate) fn compile_function(
     strict_parent: bool,
     name_hint: Option<Arc<[u16]>>,
 ) -> CResult<Arc<CodeBlock>> {
+    compile_function_as(f, source, outer, strict_parent, name_hint, false)
+}
+
+/// Compiles a function declaration: unlike a named function expression, its body has no
+/// binding of its own name (the name is a mutable binding of the enclosing scope).
+pub(crate) fn compile_declaration(f: &Function, source: Arc<Source>, outer: &[OuterCtx], strict_parent: bool) -> CResult<Arc<CodeBlock>> {
+    compile_function_as(f, source, outer, strict_parent, None, true)
+}
+
+fn compile_function_as(
+    f: &Function,
+    source: Arc<Source>,
+    outer: &[OuterCtx],
+    strict_parent: bool,
+    name_hint: Option<Arc<[u16]>>,
+    declaration: bool,
+) -> CResult<Arc<CodeBlock>> {
     let strict = strict_parent || f.strict_directive;
     let facts = analysis::analyse(&f.params, f.rest.as_ref(), &f.body);
     let kind = if f.generator || f.is_async {
@@ -229,6 +246,7 @@ pub(crate) fn compile_function(
     c.is_async = f.is_async;
     c.is_arrow = f.kind == FuncKind::Arrow;
     c.func_kind = f.kind;
+    c.declaration = declaration;
     if strict {
         c.check_strict_params(f)?;
     }
@@ -246,6 +264,8 @@ pub(crate) struct FnCompiler<'a> {
     outer: &'a [OuterCtx],
     kind: CodeKind,
     func_kind: FuncKind,
+    /// Compiling a function declaration (no own-name binding in the body).
+    declaration: bool,
     strict: bool,
     generator: bool,
     is_async: bool,
@@ -290,6 +310,7 @@ impl<'a> FnCompiler<'a> {
             outer,
             kind,
             func_kind: FuncKind::Normal,
+            declaration: false,
             strict,
             generator: false,
             is_async: false,

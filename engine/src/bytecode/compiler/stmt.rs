@@ -141,7 +141,7 @@ impl FnCompiler<'_> {
             decls.vars.push(u(v));
         }
         for f in &funcs {
-            let code = compile_function(f, self.source.clone(), &[], self.strict, None)?;
+            let code = compile_declaration(f, self.source.clone(), &[], self.strict)?;
             let idx = self.add_const(Constant::Function(code));
             decls.functions.push((u(f.name.as_deref().unwrap_or("")), idx.0));
         }
@@ -205,7 +205,7 @@ impl FnCompiler<'_> {
             }
             let outer = self.outer_for_nested();
             for f in &funcs {
-                let code = compile_function(f, self.source.clone(), &outer, self.strict, None)?;
+                let code = compile_declaration(f, self.source.clone(), &outer, self.strict)?;
                 let idx = self.add_const(Constant::Function(code));
                 decls.functions.push((u(f.name.as_deref().unwrap_or("")), idx.0));
             }
@@ -232,7 +232,7 @@ impl FnCompiler<'_> {
             self.enter_scope(&lexd, false);
         }
         for f in &funcs {
-            self.create_closure(f, None)?;
+            self.create_decl_closure(f)?;
             let n = f.name.clone().expect("declarations are named");
             if strict {
                 self.init_var(&n, f.span.0);
@@ -278,7 +278,7 @@ impl FnCompiler<'_> {
         let length = f.params.iter().take_while(|p| p.default.is_none()).count() as u32;
 
         // A named function expression sees its own name (outside its parameters' scope).
-        if let (Some(n), FuncKind::Normal) = (&f.name, f.kind) {
+        if let (Some(n), FuncKind::Normal, false) = (&f.name, f.kind, self.declaration) {
             if self.is_captured(n) {
                 self.enter_scope(&[(n.clone(), BindKind::CalleeName)], false);
                 self.emit(Op::Ldar { src: Reg::CALLEE, slot: NS });
@@ -499,7 +499,7 @@ impl FnCompiler<'_> {
         }
         // Function declarations are initialised on entry.
         for fun in &funcs {
-            self.create_closure(fun, None)?;
+            self.create_decl_closure(fun)?;
             let n = fun.name.clone().expect("declarations are named");
             self.init_var(&n, fun.span.0);
         }
@@ -554,7 +554,7 @@ impl FnCompiler<'_> {
         }
         self.enter_scope(&decls, no_tdz_elision);
         for f in &funcs {
-            self.create_closure(f, None)?;
+            self.create_decl_closure(f)?;
             let n = f.name.clone().expect("named");
             self.init_var(&n, f.span.0);
         }
@@ -1136,7 +1136,7 @@ impl FnCompiler<'_> {
         if scoped {
             self.enter_scope(&decls, true);
             for f in &funcs {
-                self.create_closure(f, None)?;
+                self.create_decl_closure(f)?;
                 let n = f.name.clone().expect("named");
                 self.init_var(&n, f.span.0);
             }
