@@ -31,6 +31,8 @@ Options:
   --trace-opt           print one line per optimized compile to stderr
   --trace-deopt         print one line per deoptimization to stderr
   --deopt-every=N       make every Nth speculation guard fail (testing)
+  --explain-jit         after the script, say for each compiled function its tier,
+                        compiles and each deoptimization with its line and reason
   --stack-size=SLOTS    VM register stack capacity, in values
   -h, --help            show this help
 ";
@@ -82,6 +84,7 @@ fn parse_args() -> Result<Args, String> {
             "--trace-jit" => a.options.trace_jit = true,
             "--trace-opt" => a.options.trace_opt = true,
             "--trace-deopt" => a.options.trace_deopt = true,
+            "--explain-jit" => a.options.explain_jit = true,
             "--jit-threshold" | "--opt-threshold" | "--deopt-every" => {
                 let v = value.or_else(|| it.next()).ok_or(format!("{flag} needs a number"))?;
                 let n = Some(v.parse().map_err(|_| format!("bad {flag} value: {v}"))?);
@@ -169,6 +172,9 @@ fn main() -> ExitCode {
     }
     if args.stats {
         eprintln!("{}", rt.stats_report());
+    }
+    if args.options.explain_jit {
+        eprintln!("{}", rt.explain_jit_all());
     }
     status
 }

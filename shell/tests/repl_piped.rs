@@ -183,3 +183,20 @@ fn odd_input_never_panics() {
     let out = repl(&lines(&["\u{0}", "\u{feff}", "`${", "})]", "\\", "#!", "@", "'\u{d7ff}'", "...", "?.", "."]));
     assert!(!out.contains("panicked"), "{out}");
 }
+
+#[test]
+fn jit_command_explains_tiers_and_deoptimizations() {
+    let out = repl(&lines(&[
+        "function getX(o) { return o.x }",
+        "for (let i = 0; i < 1000; i++) getX({ x: i })",
+        "getX({ y: 1, x: 2 })",
+        ".jit getX",
+        ".jit Math.max",
+        ".jit 1",
+    ]));
+    // Optimized on the `{x}` shape after enough calls; the new shape deoptimized it.
+    assert!(out.contains("getX (REPL1:1:1): baseline;"), "{out}");
+    assert!(out.contains("1 optimized compiles, 1 deoptimizations\n  deopt at REPL1:1:29 (GetNamed, pc "), "{out}");
+    assert!(out.contains("): shape mismatch on .x\n"), "{out}");
+    assert!(out.ends_with("Math.max is a built-in function: it is not compiled\n1 is not a function\n"), "{out}");
+}

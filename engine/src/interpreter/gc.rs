@@ -20,6 +20,9 @@ pub fn collect(rt: &mut Runtime) {
     for v in rt.persistent.iter().flatten() {
         m.value(*v);
     }
+    for c in rt.jit.explained.iter().flatten() {
+        m.cell(*c);
+    }
     for j in &rt.jobs {
         m.value(j.func);
         m.value(j.this);

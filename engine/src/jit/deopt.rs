@@ -12,13 +12,28 @@
 use super::EXCEPTION;
 use crate::bytecode::ops::Op;
 use crate::interpreter::frame_code;
+use crate::runtime::function::FunctionCode;
 use crate::runtime::Runtime;
 use crate::value::Value;
+
+/// Deoptimizations kept per function for `.jit f` / `--explain-jit`.
+const DEOPT_LOG_LEN: usize = 16;
+
+/// One deoptimization of a function, as `.jit f` reports it.
+#[derive(Copy, Clone, Debug)]
+pub struct DeoptRecord {
+    /// The instruction whose guard failed.
+    pub pc: u32,
+    /// Why.
+    pub reason: DeoptReason,
+    /// Forced by `--deopt-every`.
+    pub forced: bool,
+}
 
 /// Why a guard failed.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 #[repr(u32)]
-pub(crate) enum DeoptReason {
+pub enum DeoptReason {
     /// An operand was not an int32.
     NotInt32 = 0,
     /// An int32 operation overflowed (or produced -0).
@@ -45,7 +60,8 @@ impl DeoptReason {
         }
     }
 
-    fn describe(self) -> &'static str {
+    /// The reason in words.
+    pub fn describe(self) -> &'static str {
         match self {
             DeoptReason::NotInt32 => "not an int32",
             DeoptReason::Int32Overflow => "int32 overflow",
@@ -55,6 +71,55 @@ impl DeoptReason {
             DeoptReason::PrototypeChanged => "prototype changed",
         }
     }
+}
+
+/// ` on .name` for a property site, else "".
+fn site_name(code: &FunctionCode, op: Op) -> String {
+    match op {
+        Op::GetNamed { name, .. } | Op::SetNamed { name, .. } => {
+            code.constants[name.0 as usize].as_string().map(|s| format!(" on .{}", s.to_rust_string())).unwrap_or_default()
+        }
+        _ => String::new(),
+    }
+}
+
+/// What the JIT tiers made of `code`: its tier, counters and deoptimizations (`.jit f` in the
+/// REPL, `jolt --explain-jit`).
+pub(crate) fn explain(code: &FunctionCode) -> String {
+    use std::fmt::Write;
+    let tier = match code.jit {
+        super::JitCode::None => "interpreter (not compiled yet)",
+        super::JitCode::Never => "interpreter (not compilable: generator or async function)",
+        super::JitCode::Baseline(_) if !super::optimizing::may_optimize(code) => "baseline (no longer optimized: too many deoptimizations)",
+        super::JitCode::Baseline(_) => "baseline",
+        super::JitCode::Optimized { .. } => "optimized",
+    };
+    let (line, col) = crate::parser::line_col(&code.block.source.text, code.block.span.0);
+    let mut out = format!(
+        "{} ({}:{}:{}): {tier}; {} calls and {} loop iterations since its last tier change, {} optimized compiles, {} deoptimizations",
+        super::display_name(code),
+        code.block.source.name,
+        line,
+        col,
+        code.invocations,
+        code.back_edges,
+        code.opt_compiles,
+        code.deopts
+    );
+    for d in &code.deopt_log {
+        let op = code.block.ops[d.pc as usize];
+        let _ = write!(
+            out,
+            "\n  deopt at {} ({}, pc {}): {}{}{}",
+            code.block.location(d.pc),
+            op.name(),
+            d.pc,
+            d.reason.describe(),
+            site_name(code, op),
+            if d.forced { " (forced by --deopt-every)" } else { "" }
+        );
+    }
+    out
 }
 
 /// The guard at `pc` of the optimized frame at `fp` failed (accumulator `acc`): records it and
@@ -81,12 +146,7 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
     rt.jit.stats.deopts += 1;
     rt.jit.stats.deopt_reasons[reason as usize] += 1;
     if rt.jit.trace_deopt {
-        let what = match op {
-            Op::GetNamed { name, .. } | Op::SetNamed { name, .. } => {
-                code.constants[name.0 as usize].as_string().map(|s| format!(" on .{}", s.to_rust_string())).unwrap_or_default()
-            }
-            _ => String::new(),
-        };
+        let what = site_name(&code, op);
         eprintln!(
             "[deopt] {} at {} (pc {pc}, {}): {}{what}{}",
             super::display_name(&code),
@@ -97,6 +157,9 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
         );
     }
     let c = code.get_mut();
+    if c.deopt_log.len() < DEOPT_LOG_LEN {
+        c.deopt_log.push(DeoptRecord { pc, reason, forced });
+    }
     if !forced {
         c.deopts += 1;
         if let Some(slot) = op.feedback_slot() {

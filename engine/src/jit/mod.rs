@@ -17,6 +17,8 @@
 pub(crate) mod baseline;
 mod code_module;
 mod deopt;
+pub(crate) use deopt::explain;
+pub use deopt::{DeoptReason, DeoptRecord};
 pub(crate) mod optimizing;
 mod runtime_calls;
 #[cfg(test)]
@@ -156,6 +158,8 @@ pub struct Jit {
     pub deopt_every: Option<u32>,
     /// Guards left until the next forced deoptimization (read and written by optimized code).
     pub(crate) deopt_countdown: u32,
+    /// Every function compiled so far, kept for `--explain-jit` (only when it is on).
+    pub(crate) explained: Option<Vec<Gc<FunctionCode>>>,
     /// The result of a frame finished in optimized code after on-stack replacement.
     pub(crate) osr_result: Option<JsResult<Value>>,
     /// Counters.
@@ -197,6 +201,7 @@ impl Jit {
             deopt_every: o.deopt_every.filter(|&n| n > 0),
             deopt_countdown: o.deopt_every.unwrap_or(0),
             osr_result: None,
+            explained: o.explain_jit.then(Vec::new),
             stats: JitStats::default(),
             next_pc: 0,
             pending: None,
@@ -284,6 +289,9 @@ fn compile(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
         }
     };
     code.get_mut().jit = state;
+    if let Some(list) = &mut rt.jit.explained {
+        list.push(code);
+    }
     state.entry()
 }
 

@@ -32,6 +32,8 @@ pub struct FunctionCode {
     /// Optimized compiles of it (past a bound, it is no longer optimized: code memory is
     /// only freed with the runtime).
     pub opt_compiles: u32,
+    /// The first deoptimizations of its optimized code (for `.jit f` / `--explain-jit`).
+    pub deopt_log: Vec<crate::jit::DeoptRecord>,
     /// Property-cache entries whose cells optimized code of this function embeds.
     pub opt_roots: Vec<crate::interpreter::feedback::PropertyCacheEntry>,
 }
@@ -50,6 +52,7 @@ impl FunctionCode {
             jit: Default::default(),
             deopts: 0,
             opt_compiles: 0,
+            deopt_log: Vec::new(),
             opt_roots: Vec::new(),
         }
     }

@@ -103,6 +103,8 @@ pub struct RuntimeOptions {
     pub trace_deopt: bool,
     /// Make every Nth speculation guard fail (stress-tests deoptimization).
     pub deopt_every: Option<u32>,
+    /// Remember every compiled function for [`Runtime::explain_jit_all`].
+    pub explain_jit: bool,
     /// Register stack capacity in values.
     pub stack_slots: usize,
 }
@@ -120,6 +122,7 @@ impl Default for RuntimeOptions {
             trace_opt: false,
             trace_deopt: false,
             deopt_every: None,
+            explain_jit: false,
             stack_slots: 1 << 20,
         }
     }
@@ -634,6 +637,28 @@ impl Runtime {
     /// code (the REPL completes names from this).
     pub fn global_lexicals(&self) -> Vec<(String, Option<Value>)> {
         self.realm().lexical.iter().map(|(k, c)| (k.to_rust_string(), Some(c.value).filter(|v| !v.is_hole()))).collect()
+    }
+
+    /// What the JIT tiers made of function `f` (its tier, counters and each deoptimization
+    /// with its source position and reason); `None` when `f` is not a JavaScript function
+    /// (bound functions are followed to their target).
+    pub fn explain_jit(&self, f: Value) -> Option<String> {
+        let mut o = f.as_object()?;
+        for _ in 0..100 {
+            match &o.kind {
+                crate::runtime::object::ObjectKind::Closure(c) => return Some(crate::jit::explain(&c.code)),
+                crate::runtime::object::ObjectKind::Bound(b) => o = b.target,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// [`Runtime::explain_jit`] for every function compiled so far, in compile order (needs
+    /// [`RuntimeOptions::explain_jit`]).
+    pub fn explain_jit_all(&self) -> String {
+        let list = self.jit.explained.as_deref().unwrap_or(&[]);
+        list.iter().map(|c| crate::jit::explain(c)).collect::<Vec<_>>().join("\n")
     }
 
     /// The `--stats` report.

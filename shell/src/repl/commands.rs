@@ -12,6 +12,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (".editor", "Enter editor mode"),
     (".exit", "Exit the REPL"),
     (".help", "Print this help message"),
+    (".jit", "Show what the JIT tiers made of a function (tier, deoptimizations and why): .jit f"),
     (".load", "Load JS from a file into the REPL session"),
     (".save", "Save all evaluated commands in this REPL session to a file"),
     (".stats", "Print inline-cache, JIT tier and GC counters"),
@@ -87,10 +88,32 @@ pub fn run(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn Write,
             }
         }
         ".bytecode" => print_out(out, &bytecode(session, arg)),
+        ".jit" => print_out(out, &explain_jit(session, arg)),
         ".stats" => print_out(out, &session.rt.borrow().stats_report()),
         _ => print_out(out, "Invalid REPL keyword"),
     }
     Flow::Continue
+}
+
+/// `.jit EXPR`: what the JIT tiers made of the function `EXPR` evaluates to.
+fn explain_jit(session: &mut Session, arg: &str) -> String {
+    if arg.is_empty() {
+        return ".jit needs a function, e.g. .jit f".into();
+    }
+    if !matches!(super::input::check(arg), super::input::Check::Script) {
+        return format!("Uncaught SyntaxError: cannot evaluate {arg}");
+    }
+    let rt_cell = session.rt.clone();
+    let mut rt = rt_cell.borrow_mut();
+    let v = match rt.eval(arg, "jit") {
+        Ok(v) => v,
+        Err(e) => return format!("Uncaught {e}"),
+    };
+    match rt.explain_jit(v) {
+        Some(text) => text,
+        None if v.as_object().is_some_and(|o| o.is_callable()) => format!("{arg} is a built-in function: it is not compiled"),
+        None => format!("{arg} is not a function"),
+    }
 }
 
 /// `.bytecode EXPR`: the disassembly of the function `EXPR` evaluates to (the expression is
