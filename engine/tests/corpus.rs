@@ -21,8 +21,13 @@ const BASELINE: Mode = Mode { tier: Tier::Baseline, gc_stress: None };
 fn run_program(path: &Path, mode: Mode) -> Result<String, String> {
     let src = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let out = Rc::new(RefCell::new(String::new()));
-    let mut rt =
-        Runtime::new(RuntimeOptions { gc_stress: mode.gc_stress, jit: mode.tier, jit_eager: mode.tier != Tier::Off, ..Default::default() });
+    let mut rt = Runtime::with_options(RuntimeOptions {
+        host_apis: jolt::HostApis::all(),
+        gc_stress: mode.gc_stress,
+        jit: mode.tier,
+        jit_eager: mode.tier != Tier::Off,
+        ..Default::default()
+    });
     let o = out.clone();
     rt.set_print_handler(Box::new(move |s| {
         let mut b = o.borrow_mut();

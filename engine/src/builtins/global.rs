@@ -18,7 +18,20 @@ pub(crate) fn install(rt: &mut Runtime) {
         ("encodeURIComponent", 1, encode_uri_component),
         ("decodeURI", 1, decode_uri),
         ("decodeURIComponent", 1, decode_uri_component),
-        ("setTimeout", 2, set_timeout),
+    ] {
+        rt.define_method(g, name, len, f);
+    }
+    // `parseInt` and `parseFloat` are installed by `number::install` (shared with `Number`).
+    let e = rt.define_method(g, "eval", 1, eval);
+    super::set_intrinsic(rt, Intrinsic::Eval, e);
+}
+
+/// The timer host API: `setTimeout`, `setInterval`, `clearTimeout`, `clearInterval`,
+/// `queueMicrotask` (see `install_host_apis`).
+pub(crate) fn install_timers(rt: &mut Runtime) {
+    let g = rt.global_object();
+    for (name, len, f) in [
+        ("setTimeout", 2, set_timeout as crate::runtime::object::NativeFn),
         ("setInterval", 2, set_interval),
         ("clearTimeout", 1, clear_timer),
         ("clearInterval", 1, clear_timer),
@@ -26,9 +39,6 @@ pub(crate) fn install(rt: &mut Runtime) {
     ] {
         rt.define_method(g, name, len, f);
     }
-    // `parseInt` and `parseFloat` are installed by `number::install` (shared with `Number`).
-    let e = rt.define_method(g, "eval", 1, eval);
-    super::set_intrinsic(rt, Intrinsic::Eval, e);
 }
 
 /// `parseInt(string, radix)` (also `Number.parseInt`).

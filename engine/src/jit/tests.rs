@@ -6,7 +6,13 @@ use super::Tier;
 use crate::{JsErrorKind, Runtime, RuntimeOptions};
 
 fn baseline(eager: bool) -> Runtime {
-    Runtime::new(RuntimeOptions { jit: Tier::Baseline, jit_eager: eager, jit_threshold: Some(2), ..Default::default() })
+    Runtime::with_options(RuntimeOptions {
+        host_apis: crate::HostApis::all(),
+        jit: Tier::Baseline,
+        jit_eager: eager,
+        jit_threshold: Some(2),
+        ..Default::default()
+    })
 }
 
 fn eval_string(rt: &mut Runtime, src: &str) -> String {
@@ -16,7 +22,7 @@ fn eval_string(rt: &mut Runtime, src: &str) -> String {
 
 /// The same program in the interpreter and in every compiled configuration.
 fn same_in_every_tier(src: &str) -> String {
-    let mut interp = Runtime::new(RuntimeOptions { jit: Tier::Off, ..Default::default() });
+    let mut interp = Runtime::with_options(RuntimeOptions { host_apis: crate::HostApis::all(), jit: Tier::Off, ..Default::default() });
     let expected = eval_string(&mut interp, src);
     for eager in [false, true] {
         let mut rt = baseline(eager);
@@ -111,7 +117,13 @@ fn deep_recursion_in_compiled_code_is_a_range_error() {
 
 #[test]
 fn heap_limit_stops_compiled_code() {
-    let mut rt = Runtime::new(RuntimeOptions { jit: Tier::Baseline, jit_eager: true, heap_limit: Some(32 << 20), ..Default::default() });
+    let mut rt = Runtime::with_options(RuntimeOptions {
+        host_apis: crate::HostApis::all(),
+        jit: Tier::Baseline,
+        jit_eager: true,
+        heap_limit: Some(32 << 20),
+        ..Default::default()
+    });
     let e = rt.eval("function fill() { var a = []; for (;;) a.push({ x: [1, 2, 3] }); } fill()", "oom.js").unwrap_err();
     assert_eq!(e.kind, JsErrorKind::OutOfMemory);
     assert_eq!(eval_string(&mut rt, "String(2 + 2)"), "4");
@@ -125,8 +137,19 @@ fn collections_while_compiled_frames_are_live() {
                function chain(n) { let head = null; for (let i = 0; i < n; i++) { const o = mk(i); o.next = head; head = o; } return head; }
                function sum(h) { let t = 0; while (h) { t += h.i + h.s.length; h = h.next; } return t; }
                String(sum(chain(300)))";
-    let mut rt = Runtime::new(RuntimeOptions { jit: Tier::Baseline, jit_eager: true, gc_stress: Some(1), ..Default::default() });
-    let mut interp = Runtime::new(RuntimeOptions { jit: Tier::Off, gc_stress: Some(1), ..Default::default() });
+    let mut rt = Runtime::with_options(RuntimeOptions {
+        host_apis: crate::HostApis::all(),
+        jit: Tier::Baseline,
+        jit_eager: true,
+        gc_stress: Some(1),
+        ..Default::default()
+    });
+    let mut interp = Runtime::with_options(RuntimeOptions {
+        host_apis: crate::HostApis::all(),
+        jit: Tier::Off,
+        gc_stress: Some(1),
+        ..Default::default()
+    });
     assert_eq!(eval_string(&mut rt, src), eval_string(&mut interp, src));
 }
 
