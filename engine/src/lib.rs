@@ -9,6 +9,9 @@
 // Runtime's conversions (`to_number`, `to_string`, ...) take `&mut self`: they allocate and may run
 // JavaScript, so the `wrong_self_convention` naming rule does not fit them.
 #![allow(clippy::wrong_self_convention)]
+// Module docs link to the private items they describe (read them with
+// `cargo doc --document-private-items`).
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod api;
 pub mod builtins;

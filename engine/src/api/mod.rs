@@ -5,7 +5,7 @@
 //!   each runtime lives on the thread that created it).
 //! - [`Runtime::eval`], [`Runtime::eval_as`]: run source with a file name; failures are
 //!   [`crate::JsError`]s (`Send + Sync + 'static`).
-//! - [`convert`]: the [`FromJs`](convert::FromJs) / [`IntoJs`](convert::IntoJs) traits between
+//! - [`convert`]: the [`convert::FromJs`] / [`convert::IntoJs`] traits between
 //!   Rust and JavaScript values (numbers, `bool`, strings, `Option`, `Vec`, `HashMap`,
 //!   tuples, and user structs through [`crate::js_object!`]).
 //! - [`handle::Persistent`]: a value kept alive across calls, checked against its runtime.
