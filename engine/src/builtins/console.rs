@@ -94,7 +94,7 @@ pub fn format_args(rt: &mut Runtime, args: &[Value]) -> JsResult<String> {
     Ok(out)
 }
 
-fn log(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+pub(crate) fn log(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let s = format_args(rt, a.args)?;
     rt.print_line(&s, false);
     Ok(Value::UNDEFINED)

@@ -150,7 +150,15 @@ impl Runtime {
                     .nth(1)
                     .and_then(|l| l.rsplit('(').next())
                     .map(|s| s.trim().trim_end_matches(')').trim_start_matches("at ").trim().to_string());
-                JsError { kind: JsErrorKind::Thrown, name, message, stack, location, value_slot: u32::try_from(slot).ok(), runtime_id: self.id }
+                JsError {
+                    kind: JsErrorKind::Thrown,
+                    name,
+                    message,
+                    stack,
+                    location,
+                    value_slot: u32::try_from(slot).ok(),
+                    runtime_id: self.id,
+                }
             }
         }
     }
