@@ -92,7 +92,7 @@ impl RuntimeBuilder {
     ///
     /// ```
     /// let mut rt = jolt::RuntimeBuilder::new().heap_limit(16 << 20).build();
-    /// let e = rt.eval("let a = []; for (;;) a.push({})", "t.js").unwrap_err();
+    /// let e = rt.eval("let a = []; for (;;) a.push({ x: [1, 2, 3] })", "t.js").unwrap_err();
     /// assert_eq!(e.kind, jolt::JsErrorKind::OutOfMemory);
     /// assert_eq!(rt.eval_as::<i32>("1", "t.js").unwrap(), 1);
     /// ```
