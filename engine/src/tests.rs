@@ -7,7 +7,7 @@ use crate::{JsErrorKind, Runtime, RuntimeOptions, Value};
 
 /// These tests look at the interpreter's own state (IC transitions, counters).
 fn rt() -> Runtime {
-    Runtime::new(RuntimeOptions { jit: crate::jit::Tier::Off, ..Default::default() })
+    Runtime::with_options(RuntimeOptions { host_apis: crate::HostApis::all(), jit: crate::jit::Tier::Off, ..Default::default() })
 }
 
 fn global(rt: &mut Runtime, name: &str) -> Value {
@@ -98,7 +98,7 @@ fn unreachable_cycles_are_freed() {
 
 #[test]
 fn gc_stress_keeps_program_results() {
-    let mut rt = Runtime::new(RuntimeOptions { gc_stress: Some(1), ..Default::default() });
+    let mut rt = Runtime::with_options(RuntimeOptions { host_apis: crate::HostApis::all(), gc_stress: Some(1), ..Default::default() });
     let v = rt
         .eval(
             "var s = ''; var list = []; for (var i = 0; i < 200; i++) { list.push({ i: i, s: 'x' + i }); s += list[i].s; } s.length",
@@ -171,7 +171,8 @@ fn interrupt_terminates_and_runtime_stays_usable() {
 
 #[test]
 fn heap_limit_terminates() {
-    let mut rt = Runtime::new(RuntimeOptions { heap_limit: Some(32 << 20), ..Default::default() });
+    let mut rt =
+        Runtime::with_options(RuntimeOptions { host_apis: crate::HostApis::all(), heap_limit: Some(32 << 20), ..Default::default() });
     let e = rt.eval("var a = []; for (;;) a.push({ x: [1, 2, 3] });", "oom.js").unwrap_err();
     assert_eq!(e.kind, JsErrorKind::OutOfMemory);
 }
@@ -206,7 +207,12 @@ fn megamorphic_sites_share_a_cache_that_follows_prototypes_and_collections() {
         out.join('|')";
     let mut results = Vec::new();
     for stress in [None, Some(3)] {
-        let mut rt = Runtime::new(RuntimeOptions { jit: crate::jit::Tier::Off, gc_stress: stress, ..Default::default() });
+        let mut rt = Runtime::with_options(RuntimeOptions {
+            host_apis: crate::HostApis::all(),
+            jit: crate::jit::Tier::Off,
+            gc_stress: stress,
+            ..Default::default()
+        });
         let v = rt.eval(src, "t.js").unwrap();
         results.push(rt.to_rust_string(v).unwrap());
         assert!(matches!(property_ics(&mut rt, "get")[0], PropertyIc::Megamorphic));

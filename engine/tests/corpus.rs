@@ -26,7 +26,8 @@ const DEOPT_STRESS: Mode = Mode { deopt_every: Some(7), ..FULL };
 fn run_program(path: &Path, mode: Mode) -> Result<String, String> {
     let src = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let out = Rc::new(RefCell::new(String::new()));
-    let mut rt = Runtime::new(RuntimeOptions {
+    let mut rt = Runtime::with_options(RuntimeOptions {
+        host_apis: jolt::HostApis::all(),
         gc_stress: mode.gc_stress,
         jit: mode.tier,
         jit_eager: mode.tier != Tier::Off,

@@ -29,7 +29,7 @@ function fill(n) { var v = []; for (var i = 0; i < n; i++) v.push({ i: i }); ret
 
 #[test]
 fn weakmap_value_is_collected_with_its_key() {
-    let mut rt = Runtime::new(RuntimeOptions::default());
+    let mut rt = Runtime::with_options(RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() });
     run(&mut rt, SETUP);
     run(&mut rt, "var wm = new WeakMap(); wm.set(holder.key, fill(1000));");
     let with_key = live_after_gc(&mut rt);
@@ -45,7 +45,7 @@ fn weakmap_value_is_collected_with_its_key() {
 
 #[test]
 fn strong_map_keeps_its_value() {
-    let mut rt = Runtime::new(RuntimeOptions::default());
+    let mut rt = Runtime::with_options(RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() });
     run(&mut rt, SETUP);
     run(&mut rt, "var m = new Map(); m.set(holder.key, fill(1000));");
     let with_key = live_after_gc(&mut rt);
@@ -57,7 +57,7 @@ fn strong_map_keeps_its_value() {
 
 #[test]
 fn ephemeron_chains_and_cycles() {
-    let mut rt = Runtime::new(RuntimeOptions::default());
+    let mut rt = Runtime::with_options(RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() });
     run(&mut rt, SETUP);
     // key -> k2 -> big value: k2 is reachable only through the first entry's value, and the
     // value of a third entry refers back to its own key.
@@ -80,7 +80,7 @@ fn ephemeron_chains_and_cycles() {
     assert!(before >= after + 500, "the chain was not collected: {before} -> {after}");
     // The self-referencing entry (k3) was already gone at the first collection: its value's
     // reference to its key does not keep the key alive.
-    let mut rt2 = Runtime::new(RuntimeOptions::default());
+    let mut rt2 = Runtime::with_options(RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() });
     run(&mut rt2, SETUP);
     run(&mut rt2, "var wm = new WeakMap();");
     let base = live_after_gc(&mut rt2);
@@ -91,7 +91,7 @@ fn ephemeron_chains_and_cycles() {
 
 #[test]
 fn weakset_does_not_keep_its_values() {
-    let mut rt = Runtime::new(RuntimeOptions::default());
+    let mut rt = Runtime::with_options(RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() });
     run(&mut rt, SETUP);
     run(&mut rt, "var ws = new WeakSet(); var kept = fill(10); for (var i = 0; i < kept.length; i++) ws.add(kept[i]);");
     let before = live_after_gc(&mut rt);
@@ -103,7 +103,7 @@ fn weakset_does_not_keep_its_values() {
 
 #[test]
 fn dead_weak_collections_are_forgotten() {
-    let mut rt = Runtime::new(RuntimeOptions::default());
+    let mut rt = Runtime::with_options(RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() });
     run(&mut rt, SETUP);
     let base = live_after_gc(&mut rt);
     run(&mut rt, "(function () { for (var i = 0; i < 200; i++) { var w = new WeakMap(); w.set(holder.key, fill(5)); } })();");

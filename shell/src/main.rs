@@ -47,8 +47,14 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut a =
-        Args { file: None, eval: None, print_bytecode: false, stats: false, interactive: false, options: RuntimeOptions::default() };
+    let mut a = Args {
+        file: None,
+        eval: None,
+        print_bytecode: false,
+        stats: false,
+        interactive: false,
+        options: RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() },
+    };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         if a.file.is_some() {
@@ -110,6 +116,7 @@ fn report(rt: &mut Runtime, e: &jolt::JsError) {
         JsErrorKind::Syntax => eprintln!("SyntaxError: {} ({})", e.message, e.location.as_deref().unwrap_or("?")),
         JsErrorKind::Interrupted => eprintln!("Uncaught: script interrupted"),
         JsErrorKind::OutOfMemory => eprintln!("Uncaught RangeError: heap limit exceeded"),
+        JsErrorKind::OutOfFuel | JsErrorKind::TimeLimit => eprintln!("Uncaught: {e}"),
         JsErrorKind::Thrown => {
             let text = match e.value(rt) {
                 Some(v) if !e.stack.is_empty() && v.is_object() => e.stack.clone(),
@@ -158,7 +165,7 @@ fn main() -> ExitCode {
         print!("{}", script.code().disassemble());
         return ExitCode::SUCCESS;
     }
-    let mut rt = Runtime::new(args.options.clone());
+    let mut rt = Runtime::with_options(args.options.clone());
     let mut status = ExitCode::SUCCESS;
     let result = rt.run(&script).and_then(|_| rt.run_jobs());
     if let Err(e) = result {

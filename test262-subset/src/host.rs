@@ -153,6 +153,7 @@ fn convert(e: &jolt::JsError) -> EngineError {
         jolt::JsErrorKind::Thrown => ErrorKind::Thrown,
         jolt::JsErrorKind::Interrupted => ErrorKind::Interrupted,
         jolt::JsErrorKind::OutOfMemory => ErrorKind::OutOfMemory,
+        jolt::JsErrorKind::OutOfFuel | jolt::JsErrorKind::TimeLimit => ErrorKind::Interrupted,
     };
     EngineError { kind, name: e.name.clone(), message: e.message.clone() }
 }
@@ -181,7 +182,7 @@ pub fn execute(plan: &TestPlan, harness: &mut HarnessCache, config: &EngineConfi
         }
     }
 
-    let mut rt = jolt::Runtime::new(config.runtime_options());
+    let mut rt = jolt::Runtime::with_options(config.runtime_options());
     let prints: Rc<RefCell<Vec<String>>> = Rc::default();
     let sink = Rc::clone(&prints);
     rt.set_print_handler(Box::new(move |line: &str| {

@@ -3,7 +3,7 @@
 //! `Array.prototype[@@unscopables]`.
 //!
 //! Every method follows the spec's generic algorithm, so it works on any array-like: element
-//! access goes through [[Get]], [[Set]], [[HasProperty]] and [[Delete]] with integer indices kept
+//! access goes through \[\[Get\]\], \[\[Set\]\], \[\[HasProperty\]\] and \[\[Delete\]\] with integer indices kept
 //! in `f64` (up to 2^53 - 1; indices from 2^32 - 1 up are ordinary string keys).
 //!
 //! Two kinds of shortcut keep common cases fast without being observable:
@@ -1825,7 +1825,7 @@ mod tests {
 
     fn run(src: &str) -> String {
         let out = Rc::new(RefCell::new(String::new()));
-        let mut rt = Runtime::new(RuntimeOptions::default());
+        let mut rt = Runtime::with_options(RuntimeOptions { host_apis: crate::HostApis::all(), ..Default::default() });
         let o = out.clone();
         rt.set_print_handler(Box::new(move |s| {
             o.borrow_mut().push_str(s);

@@ -876,7 +876,7 @@ mod tests {
             .stack_size(2 << 20)
             .spawn(move || {
                 let out = Rc::new(RefCell::new(String::new()));
-                let mut rt = Runtime::new(RuntimeOptions::default());
+                let mut rt = Runtime::with_options(RuntimeOptions { host_apis: crate::HostApis::all(), ..Default::default() });
                 let o = out.clone();
                 rt.set_print_handler(Box::new(move |s| {
                     o.borrow_mut().push_str(s);

@@ -209,7 +209,6 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     math::install(rt);
     json::install(rt);
     global::install(rt);
-    host::install(rt);
     promise::install(rt);
     generator::install(rt);
     async_generator::install(rt);
@@ -220,10 +219,19 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     array_buffer::install(rt);
     typed_array::install(rt);
     data_view::install(rt);
+    install_host_apis(rt);
     let gt = PropertyKey::String(rt.names.global_this);
     rt.define_data(global, gt, Value::object(global), HIDDEN);
     rt.realm = saved;
     id
+}
+
+/// Installs the host (non-ECMAScript) APIs the runtime's options ask for
+/// ([`crate::RuntimeOptions::host_apis`]) in the current realm's global object. Every realm
+/// gets them; `Runtime::new()` asks for none.
+pub(crate) fn install_host_apis(rt: &mut Runtime) {
+    let apis = rt.options.host_apis;
+    host::install(rt, apis);
 }
 
 /// Sets an intrinsic of the current realm.

@@ -746,7 +746,7 @@ impl Runtime {
         self.timers.retain(|_, t| t.id != id);
     }
 
-    fn now_ms(&mut self) -> u64 {
+    pub(crate) fn now_ms(&mut self) -> u64 {
         let start = *self.clock_start.get_or_insert_with(Instant::now);
         start.elapsed().as_millis() as u64
     }
@@ -805,6 +805,9 @@ impl Runtime {
             if self.interrupt.load(Ordering::Relaxed) {
                 self.interrupt.store(false, Ordering::Relaxed);
                 return Err(Throw::Terminate(Termination::Interrupted));
+            }
+            if self.poll.deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+                return Err(Throw::Terminate(Termination::TimeLimit));
             }
             std::thread::sleep(std::time::Duration::from_millis((due - now).min(10)));
         }

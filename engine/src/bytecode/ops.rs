@@ -1,6 +1,6 @@
 //! The instruction set, declared once.
 //!
-//! [`for_each_op!`] lists every instruction: its name, its operands and whether it owns a
+//! `for_each_op!` lists every instruction: its name, its operands and whether it owns a
 //! feedback slot. From that one table come the [`Op`] enum, operand metadata, the
 //! disassembler and [`Op::feedback_slot`]; the interpreter and (later) each JIT tier are
 //! exhaustive matches over [`Op`], so a new instruction is a compile error in every tier

@@ -6,6 +6,7 @@ use crate::runtime::Runtime;
 pub fn collect(rt: &mut Runtime) {
     // Its entries are not traced (see there).
     rt.megamorphic.clear();
+    crate::api::handle::release_dropped(rt);
     let mut m = rt.heap.begin_collection();
     // The live part of the register stack.
     for v in &rt.stack[..rt.sp] {

@@ -42,13 +42,19 @@ pub(crate) fn frame_code(rt: &Runtime, fp: usize) -> Gc<FunctionCode> {
     callee.as_closure().expect("frame callee is a closure").code
 }
 
-/// Polls the interrupt flag and runs a pending collection. `acc` is spilled into the
+/// Polls the interrupt flag, charges one unit of fuel (checking the wall-time budget now and
+/// then: see `runtime::Poll`) and runs a pending collection. `acc` is spilled into the
 /// current frame first so the collector sees it.
 #[inline]
 pub(crate) fn safepoint(rt: &mut Runtime, fp: usize, acc: Value) -> JsResult<()> {
     if rt.interrupt.load(Ordering::Relaxed) {
         rt.interrupt.store(false, Ordering::Relaxed);
         return Err(Throw::Terminate(Termination::Interrupted));
+    }
+    if rt.poll.countdown == 0 {
+        rt.poll.slow().map_err(Throw::Terminate)?;
+    } else {
+        rt.poll.countdown -= 1;
     }
     if rt.heap.gc_requested {
         rt.stack[fp + ACC_SLOT] = acc;

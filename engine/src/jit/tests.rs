@@ -6,7 +6,13 @@ use super::Tier;
 use crate::{JsErrorKind, Runtime, RuntimeOptions};
 
 fn baseline(eager: bool) -> Runtime {
-    Runtime::new(RuntimeOptions { jit: Tier::Baseline, jit_eager: eager, jit_threshold: Some(2), ..Default::default() })
+    Runtime::with_options(RuntimeOptions {
+        host_apis: crate::HostApis::all(),
+        jit: Tier::Baseline,
+        jit_eager: eager,
+        jit_threshold: Some(2),
+        ..Default::default()
+    })
 }
 
 fn eval_string(rt: &mut Runtime, src: &str) -> String {
@@ -16,7 +22,7 @@ fn eval_string(rt: &mut Runtime, src: &str) -> String {
 
 /// Every tier, optimizing after `opt_threshold` calls, with every `deopt_every`th guard failing.
 fn full(opt_threshold: u32, deopt_every: Option<u32>) -> Runtime {
-    Runtime::new(RuntimeOptions {
+    Runtime::with_options(RuntimeOptions {
         jit: Tier::Full,
         jit_threshold: Some(2),
         opt_threshold: Some(opt_threshold),
@@ -27,7 +33,7 @@ fn full(opt_threshold: u32, deopt_every: Option<u32>) -> Runtime {
 
 /// The same program in the interpreter and in every compiled configuration.
 fn same_in_every_tier(src: &str) -> String {
-    let mut interp = Runtime::new(RuntimeOptions { jit: Tier::Off, ..Default::default() });
+    let mut interp = Runtime::with_options(RuntimeOptions { host_apis: crate::HostApis::all(), jit: Tier::Off, ..Default::default() });
     let expected = eval_string(&mut interp, src);
     for eager in [false, true] {
         let mut rt = baseline(eager);
@@ -126,7 +132,13 @@ fn deep_recursion_in_compiled_code_is_a_range_error() {
 
 #[test]
 fn heap_limit_stops_compiled_code() {
-    let mut rt = Runtime::new(RuntimeOptions { jit: Tier::Baseline, jit_eager: true, heap_limit: Some(32 << 20), ..Default::default() });
+    let mut rt = Runtime::with_options(RuntimeOptions {
+        host_apis: crate::HostApis::all(),
+        jit: Tier::Baseline,
+        jit_eager: true,
+        heap_limit: Some(32 << 20),
+        ..Default::default()
+    });
     let e = rt.eval("function fill() { var a = []; for (;;) a.push({ x: [1, 2, 3] }); } fill()", "oom.js").unwrap_err();
     assert_eq!(e.kind, JsErrorKind::OutOfMemory);
     assert_eq!(eval_string(&mut rt, "String(2 + 2)"), "4");
@@ -140,8 +152,19 @@ fn collections_while_compiled_frames_are_live() {
                function chain(n) { let head = null; for (let i = 0; i < n; i++) { const o = mk(i); o.next = head; head = o; } return head; }
                function sum(h) { let t = 0; while (h) { t += h.i + h.s.length; h = h.next; } return t; }
                String(sum(chain(300)))";
-    let mut rt = Runtime::new(RuntimeOptions { jit: Tier::Baseline, jit_eager: true, gc_stress: Some(1), ..Default::default() });
-    let mut interp = Runtime::new(RuntimeOptions { jit: Tier::Off, gc_stress: Some(1), ..Default::default() });
+    let mut rt = Runtime::with_options(RuntimeOptions {
+        host_apis: crate::HostApis::all(),
+        jit: Tier::Baseline,
+        jit_eager: true,
+        gc_stress: Some(1),
+        ..Default::default()
+    });
+    let mut interp = Runtime::with_options(RuntimeOptions {
+        host_apis: crate::HostApis::all(),
+        jit: Tier::Off,
+        gc_stress: Some(1),
+        ..Default::default()
+    });
     assert_eq!(eval_string(&mut rt, src), eval_string(&mut interp, src));
 }
 
@@ -283,7 +306,7 @@ fn hot_baseline_loops_continue_in_optimized_code() {
     let mut rt = full(10, None);
     let src = "function run(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 3) | 0; return s; }
                String(run(100000))";
-    let expected = eval_string(&mut Runtime::new(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
+    let expected = eval_string(&mut Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
     assert_eq!(eval_string(&mut rt, src), expected);
     // `run` was called once: it reached the optimizing tier through its loop, from baseline code.
     assert!(rt.jit.stats.optimized >= 1, "{:?}", rt.jit.stats);
@@ -307,9 +330,9 @@ fn collections_while_optimized_frames_hold_values() {
     let src = "function mk(i) { return { i, s: 'v' + i }; }
                function sum(n) { let a = []; let t = 0; for (let i = 0; i < n; i++) { const o = mk(i); a.push(o); t += o.i; } return t + a.length + a[n - 1].s; }
                let r = ''; for (let k = 0; k < 5; k++) r += sum(50) + ';'; r";
-    let expected = eval_string(&mut Runtime::new(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
+    let expected = eval_string(&mut Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
     let mut rt =
-        Runtime::new(RuntimeOptions { jit: Tier::Full, jit_eager: true, opt_threshold: Some(2), gc_stress: Some(1), ..Default::default() });
+        Runtime::with_options(RuntimeOptions { jit: Tier::Full, jit_eager: true, opt_threshold: Some(2), gc_stress: Some(1), ..Default::default() });
     assert_eq!(eval_string(&mut rt, src), expected);
     assert!(rt.jit.stats.optimized >= 2, "{:?}", rt.jit.stats);
 }
@@ -327,7 +350,7 @@ fn deoptimizing_a_frame_the_interpreter_entered_inline_returns_to_its_caller() {
                }
                const r = f(100000);
                'r=' + r";
-    let expected = eval_string(&mut Runtime::new(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
+    let expected = eval_string(&mut Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
     assert!(expected.starts_with("r="), "{expected}");
     let mut rt = full(2, None);
     assert_eq!(eval_string(&mut rt, src), expected);

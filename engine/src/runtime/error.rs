@@ -72,7 +72,7 @@ impl Runtime {
         out
     }
 
-    fn throw_error(&mut self, proto: Intrinsic, message: impl Into<String>) -> Throw {
+    pub(crate) fn throw_error(&mut self, proto: Intrinsic, message: impl Into<String>) -> Throw {
         let m: String = message.into();
         Throw::Value(self.new_error(proto, &m))
     }
@@ -103,12 +103,18 @@ impl Runtime {
     pub(crate) fn to_js_error(&mut self, t: Throw) -> JsError {
         match t {
             Throw::Terminate(k) => JsError {
-                kind: if k == Termination::Interrupted { JsErrorKind::Interrupted } else { JsErrorKind::OutOfMemory },
+                kind: match k {
+                    Termination::Interrupted => JsErrorKind::Interrupted,
+                    Termination::OutOfMemory => JsErrorKind::OutOfMemory,
+                    Termination::OutOfFuel => JsErrorKind::OutOfFuel,
+                    Termination::TimeLimit => JsErrorKind::TimeLimit,
+                },
                 name: String::new(),
                 message: String::new(),
                 stack: String::new(),
                 location: None,
                 value_slot: None,
+                runtime_id: self.id,
             },
             Throw::Value(v) => {
                 let slot = self.persistent.len();
@@ -143,8 +149,16 @@ impl Runtime {
                     .lines()
                     .nth(1)
                     .and_then(|l| l.rsplit('(').next())
-                    .map(|s| s.trim_end_matches(')').trim_start_matches("at ").trim().to_string());
-                JsError { kind: JsErrorKind::Thrown, name, message, stack, location, value_slot: Some(slot) }
+                    .map(|s| s.trim().trim_end_matches(')').trim_start_matches("at ").trim().to_string());
+                JsError {
+                    kind: JsErrorKind::Thrown,
+                    name,
+                    message,
+                    stack,
+                    location,
+                    value_slot: u32::try_from(slot).ok(),
+                    runtime_id: self.id,
+                }
             }
         }
     }

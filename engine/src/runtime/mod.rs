@@ -40,6 +40,10 @@ pub enum Termination {
     Interrupted,
     /// The heap limit was exceeded.
     OutOfMemory,
+    /// The fuel budget (calls plus loop back-edges) ran out.
+    OutOfFuel,
+    /// The wall-time budget ran out.
+    TimeLimit,
 }
 
 /// An abrupt completion in progress.
@@ -105,8 +109,57 @@ pub struct RuntimeOptions {
     pub deopt_every: Option<u32>,
     /// Remember every compiled function for [`Runtime::explain_jit_all`].
     pub explain_jit: bool,
-    /// Register stack capacity in values.
+    /// Register stack capacity in values. This is the recursion limit: every JavaScript
+    /// frame takes a few header slots plus its registers, and a call that does not fit throws
+    /// a `RangeError` ("Maximum call stack size exceeded").
     pub stack_slots: usize,
+    /// The host (non-ECMAScript) APIs installed in every realm: none by default.
+    pub host_apis: HostApis,
+    /// Fuel: how many calls plus loop back-edges scripts may perform before they are stopped
+    /// with [`crate::JsErrorKind::OutOfFuel`] (`None`: unlimited). See [`Runtime::set_fuel`].
+    pub fuel: Option<u64>,
+    /// A wall-time budget for each entry from Rust (`eval`, `run`, `run_jobs`, calls through
+    /// the embedding API); exceeding it stops the script with
+    /// [`crate::JsErrorKind::TimeLimit`].
+    pub time_limit: Option<std::time::Duration>,
+}
+
+/// Which host (browser-style, non-ECMAScript) APIs a runtime installs in its realms.
+///
+/// [`Runtime::new`] installs none: a script sees only the ECMAScript globals.
+///
+/// ```
+/// use jolt::{HostApis, Runtime, RuntimeOptions};
+/// let mut rt = Runtime::with_options(RuntimeOptions { host_apis: HostApis::all(), ..Default::default() });
+/// assert_eq!(rt.eval_as::<String>("typeof console", "t.js").unwrap(), "object");
+/// ```
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostApis {
+    /// `console` (log, info, debug, error, warn, trace) and `print`.
+    pub console: bool,
+    /// `setTimeout`, `setInterval`, `clearTimeout`, `clearInterval` and `queueMicrotask`.
+    pub timers: bool,
+    /// The other web-platform helpers (`structuredClone`, `TextEncoder`, `atob`/`btoa`, ...).
+    pub web: bool,
+}
+
+impl HostApis {
+    /// Every host API (what the `jolt` shell installs).
+    ///
+    /// ```
+    /// assert!(jolt::HostApis::all().timers);
+    /// ```
+    pub fn all() -> HostApis {
+        HostApis { console: true, timers: true, web: true }
+    }
+    /// No host API: only the ECMAScript globals.
+    ///
+    /// ```
+    /// assert_eq!(jolt::HostApis::none(), jolt::HostApis::default());
+    /// ```
+    pub fn none() -> HostApis {
+        HostApis::default()
+    }
 }
 
 impl Default for RuntimeOptions {
@@ -124,6 +177,9 @@ impl Default for RuntimeOptions {
             deopt_every: None,
             explain_jit: false,
             stack_slots: 1 << 20,
+            host_apis: HostApis::none(),
+            fuel: None,
+            time_limit: None,
         }
     }
 }
@@ -146,12 +202,33 @@ pub(crate) struct Timer {
     pub id: u32,
 }
 
-/// A handle that stops a runtime's script from another thread.
+/// A handle that stops a runtime's script from another thread (`Send + Sync + Clone`).
+///
+/// The script stops at its next call or loop back-edge (in every tier), without running
+/// `catch` or `finally` blocks; Rust gets [`crate::JsErrorKind::Interrupted`] and the runtime
+/// stays usable.
+///
+/// ```
+/// let mut rt = jolt::Runtime::new();
+/// let h = rt.interrupt_handle();
+/// std::thread::spawn(move || {
+///     std::thread::sleep(std::time::Duration::from_millis(20));
+///     h.interrupt();
+/// });
+/// let e = rt.eval("while (true) { try { for (;;) {} } catch {} finally { for (;;) {} } }", "loop.js").unwrap_err();
+/// assert_eq!(e.kind, jolt::JsErrorKind::Interrupted);
+/// assert_eq!(rt.eval_as::<i32>("1 + 1", "after.js").unwrap(), 2);
+/// ```
 #[derive(Clone, Debug)]
 pub struct InterruptHandle(Arc<AtomicBool>);
 
 impl InterruptHandle {
     /// Requests termination of whatever script the runtime is running (or runs next).
+    ///
+    /// ```
+    /// let rt = jolt::Runtime::new();
+    /// rt.interrupt_handle().interrupt();
+    /// ```
     pub fn interrupt(&self) {
         self.0.store(true, Ordering::Relaxed);
     }
@@ -185,6 +262,12 @@ pub struct Runtime {
     pub(crate) timers: BTreeMap<(u64, u64), Timer>,
     pub(crate) timer_seq: u64,
     pub(crate) interrupt: Arc<AtomicBool>,
+    /// Fuel and wall-time accounting, polled at every safepoint.
+    pub(crate) poll: Poll,
+    /// This runtime's process-unique id (handles and errors carry it).
+    pub(crate) id: u64,
+    /// State of the embedding API (host functions, persistent handles, pending futures).
+    pub(crate) api: crate::api::ApiState,
     pub(crate) options: RuntimeOptions,
     /// Named loads of megamorphic sites.
     pub(crate) megamorphic: crate::interpreter::megamorphic::MegamorphicCache,
@@ -215,6 +298,79 @@ pub struct Runtime {
     pub jit: crate::jit::Jit,
 }
 
+/// Fuel and deadline accounting. Every safepoint (function entry, loop back-edge: the same
+/// points in the interpreter and compiled code) decrements `countdown`; when it is zero the
+/// slow path [`Poll::slow`] charges the chunk to the fuel and reads the clock.
+pub(crate) struct Poll {
+    /// Safepoints left before the slow path.
+    pub countdown: u64,
+    /// Safepoints charged when the slow path runs (`countdown` was set to `chunk - 1`).
+    pub chunk: u64,
+    /// Fuel left at the last reset (`None`: unlimited).
+    pub fuel: Option<u64>,
+    /// When the running entry must stop.
+    pub deadline: Option<std::time::Instant>,
+}
+
+/// Safepoints between two clock reads while a deadline is set.
+const CLOCK_EVERY: u64 = 4096;
+
+impl Poll {
+    fn new(fuel: Option<u64>) -> Poll {
+        let mut p = Poll { countdown: 0, chunk: 1, fuel, deadline: None };
+        p.reset();
+        p
+    }
+
+    /// Folds the safepoints counted so far into the fuel, then re-arms the countdown (after
+    /// the fuel or the deadline changed).
+    pub fn rearm(&mut self) {
+        self.fuel = self.fuel_left();
+        self.reset();
+    }
+
+    /// Re-arms the countdown from the fuel left and the deadline.
+    fn reset(&mut self) {
+        let mut chunk = u64::MAX;
+        if let Some(f) = self.fuel {
+            chunk = f.saturating_add(1);
+        }
+        if self.deadline.is_some() {
+            chunk = chunk.min(CLOCK_EVERY);
+        }
+        self.chunk = chunk;
+        self.countdown = chunk - 1;
+    }
+
+    /// Fuel left now.
+    pub fn fuel_left(&self) -> Option<u64> {
+        self.fuel.map(|f| f.saturating_sub(self.chunk - 1 - self.countdown))
+    }
+
+    /// The safepoint that found `countdown` at zero: charges the chunk, checks the budgets.
+    #[cold]
+    pub fn slow(&mut self) -> Result<(), Termination> {
+        let mut out = Ok(());
+        if let Some(f) = self.fuel {
+            if self.chunk > f {
+                self.fuel = Some(0);
+                out = Err(Termination::OutOfFuel);
+            } else {
+                self.fuel = Some(f - self.chunk);
+            }
+        }
+        if out.is_ok() {
+            if let Some(d) = self.deadline {
+                if std::time::Instant::now() >= d {
+                    out = Err(Termination::TimeLimit);
+                }
+            }
+        }
+        self.reset();
+        out
+    }
+}
+
 /// A compiled script: runtime-independent, shareable between threads and runtimes.
 pub struct Script {
     pub(crate) code: Arc<CodeBlock>,
@@ -228,8 +384,30 @@ impl Script {
 }
 
 impl Runtime {
-    /// A new runtime with one realm.
-    pub fn new(options: RuntimeOptions) -> Runtime {
+    /// A new runtime with one realm and only the ECMAScript globals (no `console`, no timers,
+    /// no I/O; see [`crate::RuntimeBuilder`] to opt into host APIs).
+    ///
+    /// A `Runtime` is not `Send`: create one per thread (any number of runtimes may coexist in
+    /// a process; they share nothing).
+    ///
+    /// ```
+    /// let mut rt = jolt::Runtime::new();
+    /// assert_eq!(rt.eval_as::<f64>("1 + 2", "main.js").unwrap(), 3.0);
+    /// assert_eq!(rt.eval_as::<String>("typeof console", "main.js").unwrap(), "undefined");
+    /// ```
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Runtime {
+        Runtime::with_options(RuntimeOptions::default())
+    }
+
+    /// A new runtime with the given options.
+    ///
+    /// ```
+    /// use jolt::{Runtime, RuntimeOptions};
+    /// let mut rt = Runtime::with_options(RuntimeOptions { fuel: Some(1000), ..Default::default() });
+    /// assert!(rt.eval("for (;;) {}", "spin.js").is_err());
+    /// ```
+    pub fn with_options(options: RuntimeOptions) -> Runtime {
         let mut heap = Heap::new(options.gc_stress, options.heap_limit);
         let null_root_shape = heap.alloc(Shape::root(None));
         let empty_string = heap.alloc(JsString::flat(Box::new([])));
@@ -257,6 +435,9 @@ impl Runtime {
             timers: BTreeMap::new(),
             timer_seq: 0,
             interrupt: Arc::new(AtomicBool::new(false)),
+            poll: Poll::new(options.fuel),
+            id: crate::api::next_runtime_id(),
+            api: Default::default(),
             options,
             native_depth: 0,
             native_stack_floor: 0,
@@ -584,27 +765,69 @@ impl Runtime {
 
     // ----- the public embedding surface (the embedding issue will grow it) -----
 
-    /// Parses and compiles a script. The result is runtime-independent.
+    /// Parses and compiles a script. The result is runtime-independent (`Send + Sync`): run it
+    /// in any number of runtimes with [`Runtime::run`].
+    ///
+    /// ```
+    /// assert!(jolt::Runtime::compile("1 +", "bad.js").is_err());
+    /// ```
     pub fn compile(source: &str, file_name: &str) -> Result<Arc<Script>, crate::JsError> {
         crate::compile_script(source, file_name, false).map(|code| Arc::new(Script { code }))
     }
 
     /// Runs a compiled script in the current realm.
+    ///
+    /// ```
+    /// let script = jolt::Runtime::compile("6 * 7", "answer.js").unwrap();
+    /// let mut rt = jolt::Runtime::new();
+    /// assert_eq!(rt.run(&script).unwrap().as_number(), Some(42.0));
+    /// ```
     pub fn run(&mut self, script: &Script) -> Result<Value, crate::JsError> {
-        let r = self.run_script_code(script.code.clone());
+        let code = script.code.clone();
+        self.entry(|rt| rt.run_script_code(code))
+    }
+
+    /// Runs `f` as an entry from Rust: an outermost entry starts the wall-time budget
+    /// ([`RuntimeOptions::time_limit`]) and turns a throw into a [`crate::JsError`].
+    pub(crate) fn entry<T>(&mut self, f: impl FnOnce(&mut Runtime) -> JsResult<T>) -> Result<T, crate::JsError> {
+        let outer = self.fp == usize::MAX && self.poll.deadline.is_none() && self.options.time_limit.is_some();
+        if outer {
+            self.poll.deadline = self.options.time_limit.map(|d| std::time::Instant::now() + d);
+            self.poll.rearm();
+        }
+        let r = f(self);
+        if outer {
+            self.poll.deadline = None;
+            self.poll.rearm();
+        }
         self.finish_result(r)
     }
 
-    /// Compiles and runs a script.
+    /// Compiles and runs a script; `file_name` appears in stack traces and syntax errors.
+    ///
+    /// ```
+    /// let mut rt = jolt::Runtime::new();
+    /// assert_eq!(rt.eval("1 + 2", "main.js").unwrap().as_number(), Some(3.0));
+    /// let e = rt.eval("let x = ;", "bad.js").unwrap_err();
+    /// assert_eq!(e.kind, jolt::JsErrorKind::Syntax);
+    /// assert_eq!(e.location.as_deref(), Some("bad.js:1:9"));
+    /// ```
     pub fn eval(&mut self, source: &str, file_name: &str) -> Result<Value, crate::JsError> {
         let s = Self::compile(source, file_name)?;
         self.run(&s)
     }
 
-    /// Runs promise jobs and timers until none are left.
+    /// Runs promise jobs and timers until none are left (waiting for timers to come due).
+    ///
+    /// ```
+    /// let mut rt = jolt::Runtime::new();
+    /// rt.eval("var done = false; Promise.resolve().then(() => { done = true; });", "jobs.js").unwrap();
+    /// assert!(!rt.get_global::<bool>("done").unwrap());
+    /// rt.run_jobs().unwrap();
+    /// assert!(rt.get_global::<bool>("done").unwrap());
+    /// ```
     pub fn run_jobs(&mut self) -> Result<(), crate::JsError> {
-        let r = self.run_event_loop();
-        self.finish_result(r)
+        self.entry(|rt| rt.run_event_loop())
     }
 
     pub(crate) fn finish_result<T>(&mut self, r: JsResult<T>) -> Result<T, crate::JsError> {

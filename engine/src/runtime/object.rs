@@ -3,7 +3,7 @@
 //! Named properties live in `slots`, laid out by the object's [`Shape`]; array-index
 //! properties live in [`Elements`] (dense with holes, or sparse). Class-specific internal
 //! slots (a function's code, an array's length, a Map's entries...) live in [`ObjectKind`].
-//! The spec-level operations ([[Get]], [[DefineOwnProperty]], ...) are in
+//! The spec-level operations (\[\[Get\]\], \[\[DefineOwnProperty\]\], ...) are in
 //! [`crate::runtime::property`]; this module only stores.
 
 use super::context::Context;
@@ -241,7 +241,7 @@ pub struct JsObject {
     pub slots: Slots,
     /// Array-index properties.
     pub elements: Elements,
-    /// `[[Extensible]]`.
+    /// `\[\[Extensible\]\]`.
     pub extensible: bool,
     /// Class-specific data.
     pub kind: ObjectKind,

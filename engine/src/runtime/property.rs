@@ -1,5 +1,5 @@
-//! The object internal methods ([[Get]], [[Set]], [[DefineOwnProperty]], [[Delete]],
-//! [[HasProperty]], [[OwnPropertyKeys]], [[SetPrototypeOf]]) over shapes and elements,
+//! The object internal methods (\[\[Get\]\], \[\[Set\]\], \[\[DefineOwnProperty\]\], \[\[Delete\]\],
+//! \[\[HasProperty\]\], \[\[OwnPropertyKeys\]\], \[\[SetPrototypeOf\]\]) over shapes and elements,
 //! including the exotic behaviour of arrays, string wrappers and arguments objects.
 //!
 //! Every change to an object used as a prototype invalidates its validity cell (and those
@@ -16,17 +16,17 @@ use std::collections::BTreeMap;
 /// A property descriptor with optional fields (as passed to `Object.defineProperty`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PropertyDescriptor {
-    /// `[[Value]]`
+    /// `\[\[Value\]\]`
     pub value: Option<Value>,
-    /// `[[Writable]]`
+    /// `\[\[Writable\]\]`
     pub writable: Option<bool>,
-    /// `[[Get]]`
+    /// `\[\[Get\]\]`
     pub get: Option<Value>,
-    /// `[[Set]]`
+    /// `\[\[Set\]\]`
     pub set: Option<Value>,
-    /// `[[Enumerable]]`
+    /// `\[\[Enumerable\]\]`
     pub enumerable: Option<bool>,
-    /// `[[Configurable]]`
+    /// `\[\[Configurable\]\]`
     pub configurable: Option<bool>,
 }
 
@@ -100,7 +100,7 @@ fn typed_array_key(o: Gc<JsObject>, key: PropertyKey) -> Option<f64> {
 }
 
 impl Runtime {
-    /// [[GetOwnProperty]] as stored.
+    /// \[\[GetOwnProperty\]\] as stored.
     pub fn get_own_property(&mut self, o: Gc<JsObject>, key: PropertyKey) -> Option<OwnProperty> {
         if let Some(n) = typed_array_key(o, key) {
             return ta::own_element(o, n);
@@ -139,7 +139,7 @@ impl Runtime {
         Some(OwnProperty { value: o.slots[slot as usize], attrs })
     }
 
-    /// [[Get]] on an object with a receiver.
+    /// \[\[Get\]\] on an object with a receiver.
     pub fn get_property(&mut self, o: Gc<JsObject>, key: PropertyKey, receiver: Value) -> JsResult<Value> {
         let mut cur = o;
         loop {
@@ -165,7 +165,7 @@ impl Runtime {
         }
     }
 
-    /// GetV: [[Get]] on any value (primitives read their prototype).
+    /// GetV: \[\[Get\]\] on any value (primitives read their prototype).
     pub fn get(&mut self, v: Value, key: PropertyKey) -> JsResult<Value> {
         if let Some(o) = v.as_object() {
             return self.get_property(o, key, v);
@@ -216,13 +216,13 @@ impl Runtime {
         self.get(v, k)
     }
 
-    /// [[Set]] (OrdinarySet): returns false where strict code would throw.
+    /// \[\[Set\]\] (OrdinarySet): returns false where strict code would throw.
     pub fn set_property(&mut self, o: Gc<JsObject>, key: PropertyKey, v: Value, receiver: Value) -> JsResult<bool> {
         // Find the property along the chain.
         let mut cur = o;
         let own_desc = loop {
             if let Some(n) = typed_array_key(cur, key) {
-                // TypedArray [[Set]] (§10.4.5.5).
+                // TypedArray \[\[Set\]\] (§10.4.5.5).
                 if receiver.as_object() == Some(cur) {
                     ta::set_element(self, cur, n, v)?;
                     return Ok(true);
@@ -751,7 +751,7 @@ impl Runtime {
         Ok(())
     }
 
-    /// [[Delete]].
+    /// \[\[Delete\]\].
     pub fn delete_property(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
         if let Some(n) = typed_array_key(o, key) {
             return Ok(!ta::has_element(o, n));
@@ -781,7 +781,7 @@ impl Runtime {
         Ok(true)
     }
 
-    /// [[HasProperty]].
+    /// \[\[HasProperty\]\].
     pub fn has_property(&mut self, o: Gc<JsObject>, key: PropertyKey) -> JsResult<bool> {
         let mut cur = o;
         loop {
@@ -803,7 +803,7 @@ impl Runtime {
         self.get_own_property(o, key).is_some()
     }
 
-    /// [[OwnPropertyKeys]]: indices ascending, then strings, then symbols, in creation order.
+    /// \[\[OwnPropertyKeys\]\]: indices ascending, then strings, then symbols, in creation order.
     /// Private names are never listed.
     pub fn own_property_keys(&mut self, o: Gc<JsObject>) -> Vec<PropertyKey> {
         let mut keys = Vec::new();
@@ -828,7 +828,7 @@ impl Runtime {
         keys
     }
 
-    /// [[SetPrototypeOf]].
+    /// \[\[SetPrototypeOf\]\].
     pub fn set_prototype_of(&mut self, o: Gc<JsObject>, proto: Option<Gc<JsObject>>) -> JsResult<bool> {
         if o.proto() == proto {
             return Ok(true);
@@ -869,7 +869,7 @@ impl Runtime {
         Ok(true)
     }
 
-    /// [[PreventExtensions]]: false for a TypedArray that is not fixed-length.
+    /// \[\[PreventExtensions\]\]: false for a TypedArray that is not fixed-length.
     pub fn prevent_extensions(&mut self, o: Gc<JsObject>) -> bool {
         if !ta::is_fixed_length(o) {
             return false;

@@ -254,7 +254,7 @@ mod tests {
 
     #[test]
     fn completes_globals_members_and_keywords() {
-        let mut rt = Runtime::new(Default::default());
+        let mut rt = Runtime::with_options(jolt::RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() });
         assert_eq!(complete(&mut rt, "Math.fl", 7), (5, vec!["floor".to_string()]));
         let fi = run(&mut rt, "[].fi");
         for n in ["fill", "filter", "find", "findIndex", "findLast", "findLastIndex"] {
@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn never_runs_getters() {
-        let mut rt = Runtime::new(Default::default());
+        let mut rt = Runtime::with_options(jolt::RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() });
         rt.eval("var hits = 0; var o = { get g() { hits++; return Math; }, plain: 1 };", "t").unwrap();
         assert!(run(&mut rt, "o.g.fl").is_empty());
         assert!(run(&mut rt, "o.").contains(&"g".to_string()));

@@ -70,14 +70,14 @@ fn install_sigint(rt: &Runtime) {
 impl Session {
     /// A session with a fresh runtime.
     pub fn new(options: RuntimeOptions, colors: bool) -> Session {
-        let rt = Runtime::new(options.clone());
+        let rt = Runtime::with_options(options.clone());
         install_sigint(&rt);
         Session { rt: Rc::new(RefCell::new(rt)), options, colors, entries: Vec::new(), counter: 0 }
     }
 
     /// Replaces the runtime by a fresh one (`.clear`).
     pub fn reset(&mut self) {
-        let rt = Runtime::new(self.options.clone());
+        let rt = Runtime::with_options(self.options.clone());
         install_sigint(&rt);
         *self.rt.borrow_mut() = rt;
     }
@@ -108,6 +108,7 @@ impl Session {
             JsErrorKind::Syntax => format!("Uncaught SyntaxError: {}", e.message),
             JsErrorKind::Interrupted => "Script execution was interrupted".to_string(),
             JsErrorKind::OutOfMemory => "Uncaught RangeError: heap limit exceeded".to_string(),
+            JsErrorKind::OutOfFuel | JsErrorKind::TimeLimit => format!("Uncaught: {e}"),
             JsErrorKind::Thrown => match e.value(rt) {
                 Some(v) => self.uncaught_value(rt, v, None),
                 None => format!("Uncaught {e}"),

@@ -493,7 +493,8 @@ mod tests {
 
     /// Runs `src` with local time in New York's current rules; returns its string result.
     fn run_in_new_york(src: &str) -> String {
-        let mut rt = Runtime::new(RuntimeOptions { jit: crate::jit::Tier::Off, ..Default::default() });
+        let mut rt =
+            Runtime::with_options(RuntimeOptions { host_apis: crate::HostApis::all(), jit: crate::jit::Tier::Off, ..Default::default() });
         rt.local_zone = Some(Box::new(super::tz::Zone::from_posix("EST5EDT,M3.2.0,M11.1.0").expect("valid rule")));
         let v = rt.eval(src, "t.js").unwrap_or_else(|_| panic!("{src} threw"));
         v.as_string().map(|s| s.to_rust_string()).unwrap_or_else(|| format!("{v:?}"))

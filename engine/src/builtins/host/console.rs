@@ -202,6 +202,13 @@ fn write(rt: &mut Runtime, st: Gc<JsObject>, s: &str, is_error: bool) {
     }
 }
 
+/// `print(...args)` without console state (the test262 host's `print`).
+pub(crate) fn print_plain(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let s = format_args(rt, a.args)?;
+    rt.print_line(&s, false);
+    Ok(Value::UNDEFINED)
+}
+
 fn log(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let s = format_args(rt, a.args)?;
     write(rt, state(a), &s, false);

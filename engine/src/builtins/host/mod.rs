@@ -31,13 +31,19 @@ pub enum HostData {
 }
 
 /// Installs every host API on the current realm's global object.
-pub(crate) fn install(rt: &mut Runtime) {
-    install_dom_exception(rt);
-    console::install(rt);
-    timers::install(rt);
-    structured_clone::install(rt);
-    encoding::install(rt);
-    install_self(rt);
+pub(crate) fn install(rt: &mut Runtime, apis: crate::runtime::HostApis) {
+    if apis.console {
+        console::install(rt);
+    }
+    if apis.timers {
+        timers::install(rt);
+    }
+    if apis.web {
+        install_dom_exception(rt);
+        structured_clone::install(rt);
+        encoding::install(rt);
+        install_self(rt);
+    }
 }
 
 /// The host data of `v`, if it is a host-API object.
