@@ -752,7 +752,8 @@ impl Runtime {
             return self.concat(x, y);
         }
         let pa = self.to_primitive(a, Hint::Default)?;
-        let pb = self.to_primitive(b, Hint::Default)?;
+        // `b`'s conversion may run JavaScript (and collect): `pa` may be a fresh string.
+        let pb = self.with_kept(pa, |rt| rt.to_primitive(b, Hint::Default))?;
         if pa.is_string() || pb.is_string() {
             let x = self.to_string(pa)?;
             let y = self.to_string(pb)?;

@@ -331,8 +331,13 @@ fn collections_while_optimized_frames_hold_values() {
                function sum(n) { let a = []; let t = 0; for (let i = 0; i < n; i++) { const o = mk(i); a.push(o); t += o.i; } return t + a.length + a[n - 1].s; }
                let r = ''; for (let k = 0; k < 5; k++) r += sum(50) + ';'; r";
     let expected = eval_string(&mut Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
-    let mut rt =
-        Runtime::with_options(RuntimeOptions { jit: Tier::Full, jit_eager: true, opt_threshold: Some(2), gc_stress: Some(1), ..Default::default() });
+    let mut rt = Runtime::with_options(RuntimeOptions {
+        jit: Tier::Full,
+        jit_eager: true,
+        opt_threshold: Some(2),
+        gc_stress: Some(1),
+        ..Default::default()
+    });
     assert_eq!(eval_string(&mut rt, src), expected);
     assert!(rt.jit.stats.optimized >= 2, "{:?}", rt.jit.stats);
 }

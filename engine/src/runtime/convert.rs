@@ -406,12 +406,14 @@ impl Runtime {
                 b = Value::number(self.to_number(b)?);
                 continue;
             }
+            // A conversion may run JavaScript (and collect): the other operand may be a
+            // fresh string from an earlier round.
             if b.is_object() && !a.is_object() {
-                b = self.to_primitive(b, Hint::Default)?;
+                b = self.with_kept(a, |rt| rt.to_primitive(b, Hint::Default))?;
                 continue;
             }
             if a.is_object() && !b.is_object() {
-                a = self.to_primitive(a, Hint::Default)?;
+                a = self.with_kept(b, |rt| rt.to_primitive(a, Hint::Default))?;
                 continue;
             }
             return Ok(false);
@@ -420,13 +422,14 @@ impl Runtime {
 
     /// IsLessThan: `Some(true)` if a < b, `None` if undefined (NaN involved).
     pub fn less_than(&mut self, a: Value, b: Value, left_first: bool) -> JsResult<Option<bool>> {
+        // The second conversion may run JavaScript (and collect): the first result is kept.
         let (pa, pb) = if left_first {
             let pa = self.to_primitive(a, Hint::Number)?;
-            let pb = self.to_primitive(b, Hint::Number)?;
+            let pb = self.with_kept(pa, |rt| rt.to_primitive(b, Hint::Number))?;
             (pa, pb)
         } else {
             let pb = self.to_primitive(b, Hint::Number)?;
-            let pa = self.to_primitive(a, Hint::Number)?;
+            let pa = self.with_kept(pb, |rt| rt.to_primitive(a, Hint::Number))?;
             (pa, pb)
         };
         if let (Some(x), Some(y)) = (pa.as_string(), pb.as_string()) {
