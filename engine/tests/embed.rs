@@ -192,7 +192,20 @@ fn termination_skips_finally_in_called_functions() {
 
 /// Runs `src` with fuel `fuel` and returns (error kind, global `i` at the stop, fuel left).
 fn fuel_run(tier: Tier, eager: bool, fuel: u64, src: &str) -> (Option<JsErrorKind>, f64, Option<u64>) {
-    let mut rt = Runtime::with_options(RuntimeOptions { jit: tier, jit_eager: eager, fuel: Some(fuel), ..Default::default() });
+    fuel_run_with(RuntimeOptions { jit: tier, jit_eager: eager, ..Default::default() }, fuel, src)
+}
+
+/// As [`fuel_run`], with every tier: optimized after 2 calls, every `deopt_every`th guard failing.
+fn fuel_run_full(deopt_every: Option<u32>, fuel: u64, src: &str) -> (Option<JsErrorKind>, f64, Option<u64>) {
+    fuel_run_with(
+        RuntimeOptions { jit: Tier::Full, jit_threshold: Some(2), opt_threshold: Some(2), deopt_every, ..Default::default() },
+        fuel,
+        src,
+    )
+}
+
+fn fuel_run_with(o: RuntimeOptions, fuel: u64, src: &str) -> (Option<JsErrorKind>, f64, Option<u64>) {
+    let mut rt = Runtime::with_options(RuntimeOptions { fuel: Some(fuel), ..o });
     let r = rt.eval(src, "fuel.js");
     let left = rt.fuel();
     rt.set_fuel(None);
@@ -210,6 +223,10 @@ fn fuel_counts_calls_and_back_edges_the_same_in_every_tier() {
         assert_eq!(interp.0, Some(JsErrorKind::OutOfFuel));
         assert_eq!(interp, jit, "fuel {fuel}");
         assert_eq!(interp, lazy, "fuel {fuel}");
+        // The optimizing tier, and frames it hands back to the interpreter mid-way.
+        for every in [None, Some(1), Some(4)] {
+            assert_eq!(interp, fuel_run_full(every, fuel, src), "fuel {fuel}, full, deopt-every {every:?}");
+        }
     }
     // A finished script uses the same fuel in every tier.
     let src = "var i = 0; function g(x) { return x + 1; } for (let k = 0; k < 1000; k++) i = g(i);";
@@ -217,6 +234,8 @@ fn fuel_counts_calls_and_back_edges_the_same_in_every_tier() {
     let jit = fuel_run(Tier::Baseline, true, 1 << 40, src);
     assert_eq!(interp.0, None);
     assert_eq!(interp, jit);
+    assert_eq!(interp, fuel_run_full(None, 1 << 40, src));
+    assert_eq!(interp, fuel_run_full(Some(3), 1 << 40, src));
     // One for entering the script, a thousand calls, a thousand back-edges.
     assert_eq!((1u64 << 40) - interp.2.unwrap(), 2001);
 }

@@ -82,7 +82,7 @@ pub(crate) fn run(rt: &mut Runtime) -> JsResult<Value> {
             return r.and_then(|v| return_value(rt, fp, code, v));
         }
     }
-    run_loop::<false>(rt, usize::MAX)
+    run_loop::<false>(rt, usize::MAX, true)
 }
 
 /// Executes the one instruction at `pc` of the frame at `fp` for compiled code, with the
@@ -93,7 +93,7 @@ pub(crate) fn step(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResult
     rt.fp = fp;
     rt.pc = pc;
     rt.stack[fp + ACC_SLOT] = acc;
-    run_loop::<true>(rt, fp)
+    run_loop::<true>(rt, fp, false)
 }
 
 /// Continues the frame at `fp` in the interpreter from `pc` with accumulator `acc` (a
@@ -108,7 +108,9 @@ pub(crate) fn resume(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResu
     rt.fp = fp;
     rt.pc = pc;
     rt.sp = ops::frame_end(rt, fp, code);
-    let r = run_loop::<false>(rt, usize::MAX);
+    // Not an entry: the frame's entry poll and invocation were counted when it started
+    // (fuel must be the same whichever tier finishes a frame).
+    let r = run_loop::<false>(rt, usize::MAX, false);
     rt.stack[fp + FLAGS_SLOT] = flags;
     r
 }
@@ -142,14 +144,15 @@ fn ops_of<'a>(code: Gc<FunctionCode>) -> &'a [Op] {
 }
 
 /// The interpreter loop. `STEP` (used by compiled code, see [`step`]) returns as soon as control
-/// is back in frame `stop_fp` after one instruction.
-fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize) -> JsResult<Value> {
+/// is back in frame `stop_fp` after one instruction. `entering`: the current frame starts (or
+/// resumes from a suspension) here, so its entry safepoint and invocation count happen here.
+fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) -> JsResult<Value> {
     let mut fp = rt.fp;
     let mut pc = rt.pc;
     let mut code = frame_code(rt, fp);
     let mut instrs = ops_of(code);
     let mut acc = rt.stack[fp + ACC_SLOT];
-    if !STEP {
+    if !STEP && entering {
         safepoint(rt, fp, acc)?;
         code.get_mut().invocations += 1;
     }

@@ -40,7 +40,7 @@ Promise.resolve(1)
   .then((v) => out("then returned thenable: " + v));
 
 // await on thenable
-(async () => {
+const awaited = (async () => {
   const v = await { then(res) { setTimeout(() => res("async thenable"), 0); } };
   out("await thenable: " + v);
 })();
@@ -58,4 +58,6 @@ Promise.resolve().then(() => "returned string").then((v) => {
   delete String.prototype.then;
 });
 
-setTimeout(() => console.log(log.join("\n")), 5);
+// Printed once the awaited thenable (the last to settle, from a timer) is done: a fixed delay
+// would race with that timer on a slow machine.
+awaited.then(() => setTimeout(() => console.log(log.join("\n")), 5));
