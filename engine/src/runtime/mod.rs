@@ -865,6 +865,15 @@ impl Runtime {
     /// What the JIT tiers made of function `f` (its tier, counters and each deoptimization
     /// with its source position and reason); `None` when `f` is not a JavaScript function
     /// (bound functions are followed to their target).
+    ///
+    /// ```
+    /// use jolt::{Runtime, RuntimeOptions};
+    /// let mut rt = Runtime::with_options(RuntimeOptions { opt_threshold: Some(2), ..Default::default() });
+    /// let f = rt.eval("function f(o) { return o.x } for (let i = 0; i < 50; i++) f({ x: i }); f({ y: 0, x: 1 }); f", "m.js").unwrap();
+    /// let text = rt.explain_jit(f).unwrap();
+    /// assert!(text.contains("deopt at m.js:1:26 (GetNamed, pc 2): shape mismatch on .x"), "{text}");
+    /// assert!(rt.explain_jit(jolt::Value::int(1)).is_none());
+    /// ```
     pub fn explain_jit(&self, f: Value) -> Option<String> {
         let mut o = f.as_object()?;
         for _ in 0..100 {
@@ -879,6 +888,13 @@ impl Runtime {
 
     /// [`Runtime::explain_jit`] for every function compiled so far, in compile order (needs
     /// [`RuntimeOptions::explain_jit`]).
+    ///
+    /// ```
+    /// use jolt::{Runtime, RuntimeOptions};
+    /// let mut rt = Runtime::with_options(RuntimeOptions { explain_jit: true, jit_eager: true, ..Default::default() });
+    /// rt.eval("function sq(x) { return x * x } sq(3)", "m.js").unwrap();
+    /// assert!(rt.explain_jit_all().contains("sq (m.js:1:1): baseline"));
+    /// ```
     pub fn explain_jit_all(&self) -> String {
         let list = self.jit.explained.as_deref().unwrap_or(&[]);
         list.iter().map(|c| crate::jit::explain(c)).collect::<Vec<_>>().join("\n")
