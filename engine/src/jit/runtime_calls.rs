@@ -69,7 +69,7 @@ pub(super) unsafe extern "C" fn jit_loop_safepoint(rt: *mut Runtime, fp: usize, 
     if let Err(e) = safepoint(rt, fp, v) {
         return ret(rt, Err(e));
     }
-    if let Some(f) = osr_target(rt, fp, code, header) {
+    if let Some(f) = osr_target(rt, code, header) {
         rt.jit.stats.osr_entries += 1;
         rt.stack[fp + ACC_SLOT] = v;
         let r = super::run_frame(rt, fp, f, header);
@@ -79,10 +79,10 @@ pub(super) unsafe extern "C" fn jit_loop_safepoint(rt: *mut Runtime, fp: usize, 
     acc
 }
 
-/// The optimized code a baseline frame of `code` at `fp` should continue in, if any. Only
+/// The optimized code a baseline frame of `code` should continue in, if any. Only
 /// baseline frames ask: an optimized frame's loops are already optimized.
 #[inline]
-fn osr_target(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, header: u32) -> Option<JitFn> {
+fn osr_target(rt: &mut Runtime, code: Gc<FunctionCode>, header: u32) -> Option<JitFn> {
     if header == super::NO_OSR
         || rt.jit.tier != super::Tier::Full
         || code.back_edges < rt.jit.opt_osr_threshold
@@ -90,8 +90,6 @@ fn osr_target(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, header: u32) 
     {
         return None;
     }
-    let running = rt.stack[fp + crate::interpreter::frame::CALLEE_SLOT].as_object().and_then(|o| o.as_closure().map(|c| c.code));
-    debug_assert!(running == Some(code));
     match code.jit {
         // The frame runs baseline code exactly when the function's code is baseline only, or
         // optimized code was made after this frame started (both are fine to enter).

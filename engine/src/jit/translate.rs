@@ -448,15 +448,20 @@ impl<'a> FnTranslator<'a> {
         let l = self.load_reg(lhs);
         let r = self.b.use_var(self.acc);
         let dbl = move |t: &mut Self, x, y| {
-            let d = match op {
-                Op::Add { .. } => t.b.ins().fadd(x, y),
-                Op::Sub { .. } => t.b.ins().fsub(x, y),
-                Op::Mul { .. } => t.b.ins().fmul(x, y),
-                _ => t.b.ins().fdiv(x, y),
-            };
+            let d = t.float_arith(op, x, y);
             t.box_f64(d)
         };
         self.numeric_binary(pc, op, l, r, int, Some(dbl));
+    }
+
+    /// `x op y` on two f64s for `+ - * /`.
+    fn float_arith(&mut self, op: Op, x: CValue, y: CValue) -> CValue {
+        match op {
+            Op::Add { .. } => self.b.ins().fadd(x, y),
+            Op::Sub { .. } => self.b.ins().fsub(x, y),
+            Op::Mul { .. } => self.b.ins().fmul(x, y),
+            _ => self.b.ins().fdiv(x, y),
+        }
     }
 
     /// The address of the data slot the property IC at feedback `slot` names for the object
@@ -496,6 +501,49 @@ impl<'a> FnTranslator<'a> {
     /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
     fn step_if(&mut self, pc: u32, op: Op, cond: CValue) {
         self.fast_or_slow(|t, miss| t.miss_if(cond, miss), |t| t.step(pc, op));
+    }
+
+    /// `lhs == acc` / `lhs === acc` as a comparison of bits when both operands are int32s or both
+    /// satisfy `same_kind` (values of a kind whose equality is identity); the interpreter
+    /// otherwise.
+    fn bit_equality(&mut self, pc: u32, op: Op, lhs: Reg, same_kind: impl Fn(&mut Self, CValue) -> CValue) {
+        self.fast_or_slow(
+            |t, miss| {
+                let l = t.load_reg(lhs);
+                let r = t.b.use_var(t.acc);
+                let both_int = t.both_int(l, r);
+                let kl = same_kind(t, l);
+                let kr = same_kind(t, r);
+                let both_kind = t.b.ins().band(kl, kr);
+                let ok = t.b.ins().bor(both_int, both_kind);
+                let not_ok = t.b.ins().bxor_imm_s(ok, 1);
+                t.miss_if(not_ok, miss);
+                let eq = t.b.ins().icmp(IntCC::Equal, l, r);
+                let v = t.bool_value(eq);
+                t.b.def_var(t.acc, v);
+            },
+            |t| t.step(pc, op),
+        );
+    }
+
+    /// The operands of a binary instruction (`lhs`, accumulator), or of `++`/`--` (accumulator,
+    /// boxed 1).
+    fn binary_operands(&mut self, op: Op) -> (CValue, CValue) {
+        let acc = self.b.use_var(self.acc);
+        match op {
+            Op::Inc { .. } | Op::Dec { .. } => (acc, self.b.ins().iconst(types::I64, Value::int(1).to_bits() as i64)),
+            Op::Add { lhs, .. }
+            | Op::Sub { lhs, .. }
+            | Op::Mul { lhs, .. }
+            | Op::BitAnd { lhs, .. }
+            | Op::BitOr { lhs, .. }
+            | Op::BitXor { lhs, .. }
+            | Op::Shl { lhs, .. }
+            | Op::Sar { lhs, .. }
+            | Op::Shr { lhs, .. }
+            | Op::Mod { lhs, .. } => (self.load_reg(lhs), acc),
+            _ => unreachable!("binary_operands of {}", op.name()),
+        }
     }
 
     /// 1 (as i8) for values whose strict equality is bit identity: immediates (undefined,
@@ -648,11 +696,29 @@ impl<'a> FnTranslator<'a> {
         addr
     }
 
-    /// `x op y` for two int32s of a bitwise operator or `%`: the boxed result, and a flag set
-    /// when the int32 computation does not give the operator's result (a `>>>` result above
-    /// int32's range; `%` with a negative dividend, which may give -0, or a divisor ≤ 0).
-    fn int32_op(&mut self, op: Op, x: CValue, y: CValue) -> (CValue, Option<CValue>) {
+    /// `x op y` for two int32s of an arithmetic or bitwise operator or `%` (`++`/`--`: `y` is
+    /// 1): the boxed result, and a flag set when the int32 computation does not give the
+    /// operator's result (overflow; a zero product with a negative factor, which is -0; a `>>>`
+    /// result above int32's range; `%` with a negative dividend, which may give -0, or a
+    /// divisor ≤ 0).
+    fn int32_arith(&mut self, op: Op, x: CValue, y: CValue) -> (CValue, Option<CValue>) {
         let (r, bad) = match op {
+            Op::Add { .. } | Op::Inc { .. } => {
+                let (r, of) = self.b.ins().sadd_overflow(x, y);
+                (r, Some(of))
+            }
+            Op::Sub { .. } | Op::Dec { .. } => {
+                let (r, of) = self.b.ins().ssub_overflow(x, y);
+                (r, Some(of))
+            }
+            Op::Mul { .. } => {
+                let (p, of) = self.b.ins().smul_overflow(x, y);
+                let zero = self.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
+                let either = self.b.ins().bor(x, y);
+                let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, either, 0);
+                let minus_zero = self.b.ins().band(zero, negative);
+                (p, Some(self.b.ins().bor(of, minus_zero)))
+            }
             Op::BitAnd { .. } => (self.b.ins().band(x, y), None),
             Op::BitOr { .. } => (self.b.ins().bor(x, y), None),
             Op::BitXor { .. } => (self.b.ins().bxor(x, y), None),
@@ -686,66 +752,33 @@ impl<'a> FnTranslator<'a> {
     fn speculate(&mut self, pc: u32, op: Op) -> bool {
         let Some(plan) = self.plan else { return false };
         match (&plan.sites[pc as usize], op) {
-            (Speculation::Int32, Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. }) => {
-                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
-                let (x, y) = self.int32_operands(pc, l, r);
-                let (v, of) = match op {
-                    Op::Add { .. } => self.b.ins().sadd_overflow(x, y),
-                    Op::Sub { .. } => self.b.ins().ssub_overflow(x, y),
-                    _ => {
-                        // A zero product with a negative factor is -0, which is not an int32.
-                        let (p, of) = self.b.ins().smul_overflow(x, y);
-                        let zero = self.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
-                        let either = self.b.ins().bor(x, y);
-                        let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, either, 0);
-                        let minus_zero = self.b.ins().band(zero, negative);
-                        (p, self.b.ins().bor(of, minus_zero))
-                    }
-                };
-                self.deopt_if(of, pc, DeoptReason::Int32Overflow);
-                let boxed = self.box_int(v);
-                self.b.def_var(self.acc, boxed);
-            }
             (
                 Speculation::Int32,
-                Op::BitAnd { lhs, .. }
-                | Op::BitOr { lhs, .. }
-                | Op::BitXor { lhs, .. }
-                | Op::Shl { lhs, .. }
-                | Op::Sar { lhs, .. }
-                | Op::Shr { lhs, .. }
-                | Op::Mod { lhs, .. },
+                Op::Add { .. }
+                | Op::Sub { .. }
+                | Op::Mul { .. }
+                | Op::Inc { .. }
+                | Op::Dec { .. }
+                | Op::BitAnd { .. }
+                | Op::BitOr { .. }
+                | Op::BitXor { .. }
+                | Op::Shl { .. }
+                | Op::Sar { .. }
+                | Op::Shr { .. }
+                | Op::Mod { .. },
             ) => {
-                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
+                let (l, r) = self.binary_operands(op);
                 let (x, y) = self.int32_operands(pc, l, r);
-                let (v, bad) = self.int32_op(op, x, y);
+                let (v, bad) = self.int32_arith(op, x, y);
                 if let Some(bad) = bad {
                     self.deopt_if(bad, pc, DeoptReason::Int32Overflow);
                 }
                 self.b.def_var(self.acc, v);
             }
-            (Speculation::Int32, Op::Inc { .. } | Op::Dec { .. }) => {
-                let a = self.b.use_var(self.acc);
-                let is_int = self.both_int(a, a);
-                let not = self.b.ins().bxor_imm_s(is_int, 1);
-                self.deopt_if(not, pc, DeoptReason::NotInt32);
-                let x = self.b.ins().ireduce(types::I32, a);
-                let one = self.i32c(1);
-                let (v, of) =
-                    if matches!(op, Op::Inc { .. }) { self.b.ins().sadd_overflow(x, one) } else { self.b.ins().ssub_overflow(x, one) };
-                self.deopt_if(of, pc, DeoptReason::Int32Overflow);
-                let boxed = self.box_int(v);
-                self.b.def_var(self.acc, boxed);
-            }
             (Speculation::Number, Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. } | Op::Div { lhs, .. }) => {
                 let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
                 let (x, y) = self.number_operands(pc, l, r);
-                let d = match op {
-                    Op::Add { .. } => self.b.ins().fadd(x, y),
-                    Op::Sub { .. } => self.b.ins().fsub(x, y),
-                    Op::Mul { .. } => self.b.ins().fmul(x, y),
-                    _ => self.b.ins().fdiv(x, y),
-                };
+                let d = self.float_arith(op, x, y);
                 let boxed = self.box_f64(d);
                 self.b.def_var(self.acc, boxed);
             }
@@ -754,24 +787,13 @@ impl<'a> FnTranslator<'a> {
                 Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. },
             ) => {
                 let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
+                let (icc, fcc) = compare_conditions(op);
                 let c = if *spec == Speculation::Int32 {
                     let (x, y) = self.int32_operands(pc, l, r);
-                    let cc = match op {
-                        Op::TestLt { .. } => IntCC::SignedLessThan,
-                        Op::TestLe { .. } => IntCC::SignedLessThanOrEqual,
-                        Op::TestGt { .. } => IntCC::SignedGreaterThan,
-                        _ => IntCC::SignedGreaterThanOrEqual,
-                    };
-                    self.b.ins().icmp(cc, x, y)
+                    self.b.ins().icmp(icc, x, y)
                 } else {
                     let (x, y) = self.number_operands(pc, l, r);
-                    let cc = match op {
-                        Op::TestLt { .. } => FloatCC::LessThan,
-                        Op::TestLe { .. } => FloatCC::LessThanOrEqual,
-                        Op::TestGt { .. } => FloatCC::GreaterThan,
-                        _ => FloatCC::GreaterThanOrEqual,
-                    };
-                    self.b.ins().fcmp(cc, x, y)
+                    self.b.ins().fcmp(fcc, x, y)
                 };
                 let v = self.bool_value(c);
                 self.b.def_var(self.acc, v);
@@ -826,36 +848,26 @@ impl<'a> FnTranslator<'a> {
                 let v = self.load_reg(src);
                 self.store_reg(dst, v);
             }
-            Op::Add { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
-                let (s, of) = t.b.ins().sadd_overflow(x, y);
-                (t.box_int(s), Some(of))
-            }),
-            Op::Sub { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
-                let (s, of) = t.b.ins().ssub_overflow(x, y);
-                (t.box_int(s), Some(of))
-            }),
-            // Integer products that are 0 take the interpreter's path: -0 when a factor is negative.
-            Op::Mul { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
-                let (p, of) = t.b.ins().smul_overflow(x, y);
-                let zero = t.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
-                let bad = t.b.ins().bor(of, zero);
-                (t.box_int(p), Some(bad))
-            }),
+            Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. } => {
+                self.arith(pc, op, lhs, move |t, x, y| t.int32_arith(op, x, y))
+            }
             // Int operands take the double path too (the "overflow" flag is always set).
             Op::Div { lhs, .. } => self.arith(pc, op, lhs, |t, _, _| {
                 let always = t.b.ins().iconst(types::I8, 1);
                 let unused = t.b.ins().iconst(types::I64, 0);
                 (unused, Some(always))
             }),
-            Op::BitAnd { lhs, .. }
-            | Op::BitOr { lhs, .. }
-            | Op::BitXor { lhs, .. }
-            | Op::Shl { lhs, .. }
-            | Op::Sar { lhs, .. }
-            | Op::Shr { lhs, .. }
-            | Op::Mod { lhs, .. } => {
-                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
-                self.int_binary(pc, op, l, r, move |t, x, y| t.int32_op(op, x, y));
+            Op::BitAnd { .. }
+            | Op::BitOr { .. }
+            | Op::BitXor { .. }
+            | Op::Shl { .. }
+            | Op::Sar { .. }
+            | Op::Shr { .. }
+            | Op::Mod { .. }
+            | Op::Inc { .. }
+            | Op::Dec { .. } => {
+                let (l, r) = self.binary_operands(op);
+                self.int_binary(pc, op, l, r, move |t, x, y| t.int32_arith(op, x, y));
             }
             Op::Negate { .. } | Op::BitNot { .. } => {
                 // Int32 operands inline (negating 0 or -2^31 leaves int32: the interpreter).
@@ -874,50 +886,13 @@ impl<'a> FnTranslator<'a> {
                     }
                 });
             }
-            Op::TestEq { lhs, .. } => {
-                // Two int32s or two objects: `==` is identity. Anything else: the interpreter.
-                self.fast_or_slow(
-                    |t, miss| {
-                        let l = t.load_reg(lhs);
-                        let r = t.b.use_var(t.acc);
-                        let both_int = t.both_int(l, r);
-                        let tl = t.b.ins().ushr_imm_s(l, 48);
-                        let tr = t.b.ins().ushr_imm_s(r, 48);
-                        let ol = t.b.ins().icmp_imm_s(IntCC::Equal, tl, TAG_OBJECT);
-                        let or = t.b.ins().icmp_imm_s(IntCC::Equal, tr, TAG_OBJECT);
-                        let both_obj = t.b.ins().band(ol, or);
-                        let ok = t.b.ins().bor(both_int, both_obj);
-                        let not_ok = t.b.ins().bxor_imm_s(ok, 1);
-                        t.miss_if(not_ok, miss);
-                        let eq = t.b.ins().icmp(IntCC::Equal, l, r);
-                        let v = t.bool_value(eq);
-                        t.b.def_var(t.acc, v);
-                    },
-                    |t| t.step(pc, op),
-                );
-            }
-            Op::Inc { .. } | Op::Dec { .. } => {
-                let a = self.b.use_var(self.acc);
-                let one = self.b.ins().iconst(types::I64, Value::int(1).to_bits() as i64);
-                let inc = matches!(op, Op::Inc { .. });
-                self.int_binary(pc, op, a, one, move |t, x, y| {
-                    let (s, of) = if inc { t.b.ins().sadd_overflow(x, y) } else { t.b.ins().ssub_overflow(x, y) };
-                    (t.box_int(s), Some(of))
-                });
-            }
+            // Two int32s or two objects: `==` is identity. Anything else: the interpreter.
+            Op::TestEq { lhs, .. } => self.bit_equality(pc, op, lhs, |t, v| {
+                let tag = t.b.ins().ushr_imm_s(v, 48);
+                t.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT)
+            }),
             Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. } => {
-                let cc = match op {
-                    Op::TestLt { .. } => IntCC::SignedLessThan,
-                    Op::TestLe { .. } => IntCC::SignedLessThanOrEqual,
-                    Op::TestGt { .. } => IntCC::SignedGreaterThan,
-                    _ => IntCC::SignedGreaterThanOrEqual,
-                };
-                let fcc = match op {
-                    Op::TestLt { .. } => FloatCC::LessThan,
-                    Op::TestLe { .. } => FloatCC::LessThanOrEqual,
-                    Op::TestGt { .. } => FloatCC::GreaterThan,
-                    _ => FloatCC::GreaterThanOrEqual,
-                };
+                let (cc, fcc) = compare_conditions(op);
                 let l = self.load_reg(lhs);
                 let r = self.b.use_var(self.acc);
                 let dbl = move |t: &mut Self, x, y| {
@@ -1022,28 +997,9 @@ impl<'a> FnTranslator<'a> {
                     },
                 );
             }
-            Op::TestStrictEq { lhs, .. } => {
-                // Two int32s, or two values whose equality is identity (undefined, null,
-                // booleans, objects, symbols): compare bits. Doubles and strings: the
-                // interpreter.
-                self.fast_or_slow(
-                    |t, miss| {
-                        let l = t.load_reg(lhs);
-                        let r = t.b.use_var(t.acc);
-                        let both_int = t.both_int(l, r);
-                        let il = t.is_identity_compared(l);
-                        let ir = t.is_identity_compared(r);
-                        let both_identity = t.b.ins().band(il, ir);
-                        let ok = t.b.ins().bor(both_int, both_identity);
-                        let not_ok = t.b.ins().bxor_imm_s(ok, 1);
-                        t.miss_if(not_ok, miss);
-                        let eq = t.b.ins().icmp(IntCC::Equal, l, r);
-                        let v = t.bool_value(eq);
-                        t.b.def_var(t.acc, v);
-                    },
-                    |t| t.step(pc, op),
-                );
-            }
+            // Two int32s, or two values whose strict equality is bit identity (undefined, null,
+            // booleans, objects, symbols). Doubles and strings: the interpreter.
+            Op::TestStrictEq { lhs, .. } => self.bit_equality(pc, op, lhs, Self::is_identity_compared),
             Op::Jump { target, .. } => {
                 let t = self.block_at(target.0);
                 self.b.ins().jump(t, NO_ARGS);
@@ -1120,5 +1076,15 @@ fn registers_written(op: Op) -> Option<(Reg, usize)> {
         | Op::IteratorCloseQuiet { iter, .. } => Some((iter, 3)),
         Op::Star { dst, .. } | Op::Mov { dst, .. } => Some((dst, 1)),
         _ => None,
+    }
+}
+
+/// The int32 and f64 conditions of `<`, `<=`, `>`, `>=`.
+fn compare_conditions(op: Op) -> (IntCC, FloatCC) {
+    match op {
+        Op::TestLt { .. } => (IntCC::SignedLessThan, FloatCC::LessThan),
+        Op::TestLe { .. } => (IntCC::SignedLessThanOrEqual, FloatCC::LessThanOrEqual),
+        Op::TestGt { .. } => (IntCC::SignedGreaterThan, FloatCC::GreaterThan),
+        _ => (IntCC::SignedGreaterThanOrEqual, FloatCC::GreaterThanOrEqual),
     }
 }
