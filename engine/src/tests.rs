@@ -178,6 +178,24 @@ fn heap_limit_terminates() {
 }
 
 #[test]
+fn heap_limit_counts_memory_cells_own() {
+    // Few cells, much memory: element vectors, flat strings, buffer data and map tables are
+    // counted too (they used to be forgotten at each collection, so the limit never tripped).
+    for src in [
+        "var a = []; for (var i = 0; i < 1e8; i++) a.push(i);",
+        "var a = []; for (;;) a.push(new Array(1e6).fill(1));",
+        "var a = []; for (;;) a.push('abcdefgh'.repeat(1e5));",
+        "var a = []; for (;;) a.push(new ArrayBuffer(1e6));",
+        "var m = new Map(); for (var i = 0; ; i++) m.set(i, i);",
+    ] {
+        let mut rt = Runtime::with_options(RuntimeOptions { heap_limit: Some(64 << 20), ..Default::default() });
+        let e = rt.eval(src, "oom.js").unwrap_err();
+        assert_eq!(e.kind, JsErrorKind::OutOfMemory, "{src}");
+        assert_eq!(rt.eval("1 + 1", "t.js").unwrap().as_int(), Some(2));
+    }
+}
+
+#[test]
 fn property_keys_are_interned() {
     let mut rt = rt();
     let a = rt.key("hello");

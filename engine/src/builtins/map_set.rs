@@ -224,6 +224,12 @@ impl OrderedMap {
         self.index.len()
     }
 
+    /// Memory held by the entry vector and the index (an estimate of the hash table's).
+    pub fn owned_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Option<(Value, Value)>>()
+            + self.index.capacity() * (std::mem::size_of::<(NormKey, usize)>() + 1)
+    }
+
     /// Is the table empty?
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()

@@ -95,6 +95,16 @@ impl BuiltinData {
             BuiltinData::Host(_) => {}
         }
     }
+
+    /// Memory owned outside the object cell (see [`crate::heap::Trace::owned_bytes`]).
+    pub fn owned_bytes(&self) -> usize {
+        match self {
+            BuiltinData::Map(t) | BuiltinData::Set(t) => t.owned_bytes(),
+            BuiltinData::ArrayBuffer(b) => b.data.as_ref().map_or(0, Vec::capacity),
+            BuiltinData::Generator(g) => g.frame.as_ref().map_or(0, |f| f.frame.capacity() * 8),
+            _ => 0,
+        }
+    }
 }
 
 /// Marks WeakMap values whose keys are marked; true if anything new was marked.

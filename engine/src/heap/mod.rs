@@ -56,6 +56,8 @@ pub struct CellVTable {
     pub drop: unsafe fn(*mut CellHeader),
     /// The cell's size and alignment.
     pub layout: Layout,
+    /// The bytes the cell owns outside its own memory (see [`Trace::owned_bytes`]).
+    pub owned_bytes: unsafe fn(*const CellHeader) -> usize,
 }
 
 /// The first field of every heap cell.
@@ -86,11 +88,22 @@ pub trait Trace: Sized + 'static {
     const KIND: CellKind;
     /// Marks every cell referenced from `self`.
     fn trace(&self, m: &mut Marker);
+    /// Memory the cell owns outside the heap's cell (element vectors, string units, buffer
+    /// data), counted by the sweep so that the heap limit and the collection pacing see it.
+    fn owned_bytes(&self) -> usize {
+        0
+    }
 }
 
 struct VTableHolder<T>(std::marker::PhantomData<T>);
 impl<T: Trace> VTableHolder<T> {
-    const VTABLE: CellVTable = CellVTable { kind: T::KIND, trace: trace_cell::<T>, drop: drop_cell::<T>, layout: Layout::new::<T>() };
+    const VTABLE: CellVTable = CellVTable {
+        kind: T::KIND,
+        trace: trace_cell::<T>,
+        drop: drop_cell::<T>,
+        layout: Layout::new::<T>(),
+        owned_bytes: owned_bytes_of::<T>,
+    };
 }
 fn vtable_of<T: Trace>() -> &'static CellVTable {
     &VTableHolder::<T>::VTABLE
@@ -99,6 +112,10 @@ unsafe fn trace_cell<T: Trace>(h: *const CellHeader, m: &mut Marker) {
     // SAFETY: `h` is the header of a live cell of type `T` (the vtable was chosen from `T`), and
     // the header is the first field of the `#[repr(C)]` cell.
     unsafe { (*(h as *const T)).trace(m) }
+}
+unsafe fn owned_bytes_of<T: Trace>(h: *const CellHeader) -> usize {
+    // SAFETY: as for `trace_cell`.
+    unsafe { (*(h as *const T)).owned_bytes() }
 }
 unsafe fn drop_cell<T: Trace>(h: *mut CellHeader) {
     // SAFETY: `h` is a cell of type `T` written by `Heap::alloc`, dropped exactly once, by the
@@ -196,7 +213,7 @@ impl Heap {
     /// Allocates a cell.
     #[inline]
     pub fn alloc<T: Trace>(&mut self, cell: T) -> Gc<T> {
-        self.note_bytes(std::mem::size_of::<T>());
+        self.note_bytes(std::mem::size_of::<T>() + cell.owned_bytes());
         let p = self.pools.alloc(Layout::new::<T>()).cast::<T>();
         // SAFETY: `p` is fresh memory for a `T`; `T` is `#[repr(C)]` with its header first (the
         // `Trace` implementors in this crate all are).
@@ -254,7 +271,8 @@ impl Heap {
             let vtable = hdr.vtable;
             if hdr.marked.get() {
                 hdr.marked.set(false);
-                bytes += vtable.layout.size();
+                // SAFETY: a live cell whose vtable matches its type.
+                bytes += vtable.layout.size() + unsafe { (vtable.owned_bytes)(h.as_ptr()) };
                 true
             } else {
                 // SAFETY: unmarked means unreachable; dropped and freed once, then removed from
@@ -268,7 +286,7 @@ impl Heap {
         });
         self.stats.collections += 1;
         self.stats.freed += (before - self.cells.len()) as u64;
-        // A rough live-size estimate; owned buffers are re-accounted as they grow.
+        // Live cells and what they own; owned buffers are accounted again as they grow.
         self.bytes = bytes;
         self.next_gc = (bytes * 2).max(MIN_GC_BYTES);
         self.gc_requested = false;

@@ -77,6 +77,14 @@ pub enum Elements {
 }
 
 impl Elements {
+    /// Memory held by the store (a B-tree entry estimated at 48 bytes).
+    fn owned_bytes(&self) -> usize {
+        match self {
+            Elements::Dense(v) => v.capacity() * std::mem::size_of::<Value>(),
+            Elements::Sparse(b) => b.len() * 48,
+        }
+    }
+
     /// Marks every element value.
     fn trace(&self, m: &mut Marker) {
         match self {
@@ -286,6 +294,15 @@ impl Trace for JsObject {
             ObjectKind::Builtin(b) => b.trace(m),
             ObjectKind::TypedArray(t) => m.cell(t.buffer),
         }
+    }
+
+    fn owned_bytes(&self) -> usize {
+        let kind = match &self.kind {
+            ObjectKind::Builtin(b) => b.owned_bytes(),
+            ObjectKind::Bound(b) => b.args.len() * std::mem::size_of::<Value>(),
+            _ => 0,
+        };
+        self.slots.len() * std::mem::size_of::<Value>() + self.elements.owned_bytes() + kind
     }
 }
 

@@ -86,7 +86,13 @@ impl OwnProperty {
     }
 }
 
+/// The largest run of holes an element store may grow by and stay dense (V8's `kMaxGap`);
+/// a farther index makes it sparse, so `a[2 ** 31] = 1` does not allocate 16 GiB.
 const MAX_DENSE_GAP: usize = 1024;
+
+/// A sparse store is checked for a return to dense form each time its size reaches a power of
+/// two from this one up (amortised O(1) per insert).
+const MIN_REDENSIFY: usize = 64;
 
 /// The hook for TypedArrays (integer-indexed exotic objects, §10.4.5): the numeric value of
 /// `key` when `o` is a TypedArray and `key` a CanonicalNumericIndexString. Such keys never
@@ -444,7 +450,7 @@ impl Runtime {
                 } else if idx == vec.len() {
                     vec.push(v);
                     self.heap.note_bytes(8);
-                } else if idx - vec.len() <= MAX_DENSE_GAP.max(vec.len()) {
+                } else if idx - vec.len() <= MAX_DENSE_GAP {
                     self.heap.note_bytes((idx + 1 - vec.len()) * 8);
                     vec.resize(idx, Value::HOLE);
                     vec.push(v);
@@ -458,6 +464,9 @@ impl Runtime {
             Elements::Sparse(b) => {
                 b.insert(i, (v, attrs));
                 self.heap.note_bytes(32);
+                if b.len() >= MIN_REDENSIFY && b.len().is_power_of_two() {
+                    Self::maybe_make_dense(obj);
+                }
             }
         }
         if let ObjectKind::Array { length, .. } = &mut o.get_mut().kind {
@@ -474,6 +483,22 @@ impl Runtime {
                 vec.iter().enumerate().filter(|(_, v)| !v.is_hole()).map(|(i, v)| (i as u32, (*v, DEFAULT))).collect();
             obj.elements = Elements::Sparse(b);
         }
+    }
+
+    /// Returns a sparse store to dense form when that keeps its meaning (every element a
+    /// default data property) and costs at most twice the memory (at least half the indices
+    /// below the highest are present): an array filled from its end goes sparse at first.
+    fn maybe_make_dense(obj: &mut JsObject) {
+        let Elements::Sparse(b) = &obj.elements else { return };
+        let Some((&last, _)) = b.last_key_value() else { return };
+        if last as usize + 1 > 2 * b.len() || b.values().any(|(_, a)| *a != DEFAULT) {
+            return;
+        }
+        let mut vec = vec![Value::HOLE; last as usize + 1];
+        for (&i, &(v, _)) in b {
+            vec[i as usize] = v;
+        }
+        obj.elements = Elements::Dense(vec);
     }
 
     fn remove_element(&mut self, o: Gc<JsObject>, i: u32) {

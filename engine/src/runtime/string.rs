@@ -31,6 +31,14 @@ impl Trace for JsString {
             m.cell(*b);
         }
     }
+
+    fn owned_bytes(&self) -> usize {
+        // SAFETY: as in `trace`.
+        match unsafe { &*self.repr.get() } {
+            Repr::Flat(units) => units.len() * 2,
+            Repr::Rope(..) => 0,
+        }
+    }
 }
 
 impl JsString {
