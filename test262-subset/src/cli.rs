@@ -24,7 +24,8 @@ OPTIONS:
     --timeout SECS         per-test timeout (default 10; workers overrunning twice that are killed)
     --heap-limit-mb N      per-test heap limit (default 512)
     --tier TIER            off | baseline | full | all (default off, the interpreter)
-    --engine-flag FLAG     extra engine flag, e.g. --engine-flag=--gc-stress=1000; repeatable
+    --engine-flag FLAG     extra engine flag, e.g. --engine-flag=--gc-stress=1000 or
+                           --engine-flag=--deopt-every=5 (with --tier full); repeatable
     --check                compare with baseline/passing.txt; exit 1 on any regression.
                            Timed-out tests are rerun alone with 3x the timeout first
     --update-baseline      write baseline/passing.txt and RESULTS.md from this run (tier off)

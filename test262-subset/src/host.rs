@@ -30,11 +30,14 @@ pub struct EngineConfig {
     /// Calls before the optimising tier compiles a function
     /// (`--opt-threshold N`).
     pub opt_threshold: Option<u32>,
+    /// Make every Nth speculation guard of optimized code fail
+    /// (`--deopt-every N`: deoptimization stress).
+    pub deopt_every: Option<u32>,
 }
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        EngineConfig { heap_limit: None, gc_stress: None, jit: "off".into(), jit_eager: false, opt_threshold: None }
+        EngineConfig { heap_limit: None, gc_stress: None, jit: "off".into(), jit_eager: false, opt_threshold: None, deopt_every: None }
     }
 }
 
@@ -54,7 +57,7 @@ pub fn tier_flags(tier: &str) -> Result<Vec<String>, String> {
 impl EngineConfig {
     /// Builds a configuration from engine flags (applied in order; later
     /// flags win). Accepted: `--jit=TIER`, `--jit-eager`, `--opt-threshold=N`,
-    /// `--gc-stress=N` (a value may also follow a space within the flag).
+    /// `--deopt-every=N`, `--gc-stress=N` (a value may also follow a space within the flag).
     pub fn from_flags(flags: &[String], heap_limit: Option<usize>) -> Result<EngineConfig, String> {
         let mut c = EngineConfig { heap_limit, ..EngineConfig::default() };
         for flag in flags {
@@ -76,6 +79,7 @@ impl EngineConfig {
                 }
                 "--jit-eager" if value.is_none() => c.jit_eager = true,
                 "--opt-threshold" => c.opt_threshold = Some(number(value)?),
+                "--deopt-every" => c.deopt_every = Some(number(value)?).filter(|&n| n > 0),
                 "--gc-stress" => c.gc_stress = Some(number(value)?),
                 _ => return Err(format!("unknown engine flag `{flag}`")),
             }
@@ -90,6 +94,7 @@ impl EngineConfig {
             jit: jolt::jit::Tier::parse(&self.jit).unwrap_or_default(),
             jit_eager: self.jit_eager,
             opt_threshold: self.opt_threshold,
+            deopt_every: self.deopt_every,
             ..Default::default()
         }
     }
@@ -219,6 +224,9 @@ mod tests {
         assert_eq!(c.gc_stress, Some(1000));
         assert_eq!(c.heap_limit, Some(1 << 20));
         assert!(!c.jit_eager);
+        let c = EngineConfig::from_flags(&f(&["--jit=full", "--deopt-every=7"]), None).unwrap();
+        assert_eq!(c.deopt_every, Some(7));
+        assert!(EngineConfig::from_flags(&f(&["--deopt-every"]), None).is_err());
         let c = EngineConfig::from_flags(&tier_flags("baseline").unwrap(), None).unwrap();
         assert!(c.jit_eager && c.jit == "baseline");
         assert!(EngineConfig::from_flags(&f(&["--jit=turbo"]), None).is_err());
