@@ -134,6 +134,10 @@ pub struct CodeBlock {
     pub handlers: Vec<Handler>,
     /// (instruction index, source byte offset), sorted by instruction.
     pub positions: Vec<(u32, u32)>,
+    /// The source text of each call's callee (`o.f`, `arr[i]`, `a.b(...).c`) by the pc of
+    /// its `Call`/`Construct`, sorted, for "o.f is not a function"; absent where the callee
+    /// is not a name or member chain.
+    pub callee_names: Vec<(u32, Box<str>)>,
     /// The source, for positions and `Function.prototype.toString`.
     pub source: Arc<Source>,
     /// This function's source span.

@@ -643,6 +643,10 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     }
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
+                    if !rt.is_callable(f) {
+                        exc = ops::not_callable(rt, code, pc - 1, f, "function");
+                        break 'op;
+                    }
                     // SAFETY: the arguments lie in this frame's registers, below `rt.sp`; callees only
                     // write the stack at or above `rt.sp`, and the stack never moves.
                     let args: &[Value] = unsafe { std::slice::from_raw_parts(rt.stack.as_ptr().add(start), argc as usize) };
@@ -658,6 +662,10 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let args = ops::array_values(arr);
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
+                    if !rt.is_callable(f) {
+                        exc = ops::not_callable(rt, code, pc - 1, f, "function");
+                        break 'op;
+                    }
                     acc = tri!(rt.call(f, this, &args));
                 }
                 Op::CallEval { callee, this_reg, argc, scope, .. } => {
@@ -686,6 +694,10 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     }
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
+                    if !rt.is_constructor(f) {
+                        exc = ops::not_callable(rt, code, pc - 1, f, "constructor");
+                        break 'op;
+                    }
                     let a: Vec<Value> = rt.stack[start..start + argc as usize].to_vec();
                     acc = tri!(rt.construct(f, &a, None));
                 }
@@ -694,6 +706,10 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let a = ops::array_values(reg!(args));
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
+                    if !rt.is_constructor(f) {
+                        exc = ops::not_callable(rt, code, pc - 1, f, "constructor");
+                        break 'op;
+                    }
                     acc = tri!(rt.construct(f, &a, None));
                 }
                 Op::SuperCall { func, args, argc, .. } => {

@@ -870,6 +870,19 @@ pub(crate) fn record_call(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, 
     }
 }
 
+/// The TypeError of a call (`what`: "function") or `new` ("constructor") at `pc` whose
+/// callee is not one, naming the callee as the source wrote it (`o.f is not a function`) when
+/// the compiler recorded that, else describing the value.
+#[cold]
+pub(crate) fn not_callable(rt: &mut Runtime, code: Gc<FunctionCode>, pc: u32, f: Value, what: &str) -> Throw {
+    let names = &code.block.callee_names;
+    let name = match names.binary_search_by_key(&pc, |(p, _)| *p) {
+        Ok(i) => names[i].1.to_string(),
+        Err(_) => rt.describe_for_error(f),
+    };
+    rt.type_error(format!("{name} is not a {what}"))
+}
+
 pub(crate) fn record_call_other(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>) {
     let fb = &mut code.get_mut().feedback.slots[slot].data;
     if let Feedback::Call(c) = fb {

@@ -276,10 +276,12 @@ impl FnCompiler<'_> {
                 if args.iter().any(|a| matches!(a, ExprOrSpread::Spread(_))) {
                     let arr = self.spread_array(args)?;
                     self.pos(*pos);
+                    self.name_callee(callee);
                     self.emit(Op::ConstructSpread { callee: c, args: arr, slot: FS });
                 } else {
                     let base = self.args_to_regs(args)?;
                     self.pos(*pos);
+                    self.name_callee(callee);
                     self.emit(Op::Construct { callee: c, args: base, argc: args.len() as u32, slot: FS });
                 }
                 self.release(mark);
@@ -836,6 +838,7 @@ impl FnCompiler<'_> {
             let arr = self.spread_array(args)?;
             debug_assert_eq!(arr.0, t.0 + 1);
             self.pos(pos);
+            self.name_callee(callee);
             self.emit(Op::CallSpread { callee: c, this_reg: t, slot: FS });
         } else {
             let _ = self.args_to_regs(args)?;
@@ -844,6 +847,7 @@ impl FnCompiler<'_> {
                 let scope = self.eval_scope(context);
                 self.emit(Op::CallEval { callee: c, this_reg: t, argc: args.len() as u32, scope, slot: FS });
             } else {
+                self.name_callee(callee);
                 self.emit(Op::Call { callee: c, this_reg: t, argc: args.len() as u32, slot: FS });
             }
         }

@@ -280,6 +280,7 @@ pub(crate) struct FnCompiler<'a> {
     feedback: Vec<FeedbackKind>,
     handlers: Vec<Handler>,
     positions: Vec<(u32, u32)>,
+    callee_names: Vec<(u32, Box<str>)>,
     next_reg: i32,
     max_reg: i32,
     param_count: i32,
@@ -325,6 +326,7 @@ impl<'a> FnCompiler<'a> {
             feedback: Vec::new(),
             handlers: Vec::new(),
             positions: Vec::new(),
+            callee_names: Vec::new(),
             next_reg: 0,
             max_reg: 0,
             param_count: 0,
@@ -356,6 +358,7 @@ impl<'a> FnCompiler<'a> {
             feedback: self.feedback,
             handlers: self.handlers,
             positions: self.positions,
+            callee_names: self.callee_names,
             source: self.source,
             span,
             uses_arguments: self.facts.uses_arguments || self.facts.has_direct_eval,
@@ -372,6 +375,13 @@ impl<'a> FnCompiler<'a> {
         }
         self.ops.push(op);
         self.ops.len() - 1
+    }
+    /// Records the callee's source text for the call about to be emitted (see
+    /// [`CodeBlock::callee_names`]).
+    fn name_callee(&mut self, callee: &Expr) {
+        if let Some(text) = callee_text(callee) {
+            self.callee_names.push((self.ops.len() as u32, text.into_boxed_str()));
+        }
     }
     fn pos(&mut self, p: Pos) {
         let pc = self.ops.len() as u32;
@@ -814,4 +824,31 @@ enum Resolved {
     Ctx { depth: u32, index: u32, kind: BindKind, local: Option<(usize, usize)> },
     Global,
     Dynamic,
+}
+
+/// A callee as V8 names it in "... is not a function": identifiers and member chains, with
+/// calls inside the chain shown as `(...)`; `None` for anything else.
+fn callee_text(e: &Expr) -> Option<String> {
+    use crate::parser::ast::MemberProp;
+    Some(match e {
+        Expr::Ident(n, _) => n.to_string(),
+        Expr::This(_) => "this".into(),
+        Expr::Paren(e) | Expr::OptionalChain(e) => return callee_text(e),
+        Expr::Call(c, _, _, _) => format!("{}(...)", callee_text(c).unwrap_or_else(|| "(intermediate value)".into())),
+        Expr::SuperMember(prop, _) | Expr::Member(_, prop, _, _) => {
+            let (object, optional) = match e {
+                Expr::Member(o, _, optional, _) => (callee_text(o)?, *optional),
+                _ => ("(intermediate value)".into(), false),
+            };
+            let dot = if optional { "?." } else { "." };
+            match &**prop {
+                MemberProp::Named(s) => format!("{object}{dot}{}", String::from_utf16_lossy(s)),
+                MemberProp::Private(n) => format!("{object}[#{n}]"),
+                MemberProp::Computed(Expr::Str(s)) => format!("{object}{dot}{}", String::from_utf16_lossy(s)),
+                MemberProp::Computed(Expr::Number(n)) => format!("{object}[{}]", crate::runtime::numconv::number_to_string(*n)),
+                MemberProp::Computed(k) => format!("{object}[{}]", callee_text(k)?),
+            }
+        }
+        _ => return None,
+    })
 }
