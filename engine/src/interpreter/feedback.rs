@@ -414,6 +414,4 @@ pub struct IcStats {
     pub global_misses: u64,
     /// Calls made.
     pub calls: u64,
-    /// Bytecode instructions executed.
-    pub instructions: u64,
 }

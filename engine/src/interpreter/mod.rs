@@ -158,10 +158,30 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
     }
     let mut first = true;
 
+    // The stack index of a register of the running frame.
+    macro_rules! reg_index {
+        ($r:expr) => {{
+            let i = (fp as isize + HEADER as isize + $r.0 as isize) as usize;
+            debug_assert!(i < rt.stack.len());
+            i
+        }};
+    }
+    // Reads a register (without the bounds check: this is the interpreter's hottest access).
     macro_rules! reg {
         ($r:expr) => {
-            rt.stack[(fp as isize + HEADER as isize + $r.0 as isize) as usize]
+            // SAFETY: the compiler emits register operands within the frame's parameters and
+            // `register_count` registers, and `push_frame` reserved all of them below the end
+            // of the stack (which never moves); the pointer is taken afresh on each access.
+            unsafe { *rt.stack.as_ptr().add(reg_index!($r)) }
         };
+    }
+    // Writes a register.
+    macro_rules! set_reg {
+        ($r:expr, $v:expr) => {{
+            let v: Value = $v;
+            // SAFETY: as for `reg!`.
+            unsafe { *rt.stack.as_mut_ptr().add(reg_index!($r)) = v }
+        }};
     }
     macro_rules! constant {
         ($i:expr) => {
@@ -266,10 +286,12 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 }};
             }
             rt.pc = pc;
-            rt.stats.instructions += 1;
-            let op = instrs[pc as usize];
+            debug_assert!((pc as usize) < instrs.len());
+            // SAFETY: compiled code ends in a return or jump and every jump targets an
+            // instruction of the same function, so `pc` is in bounds.
+            let op: &Op = unsafe { instrs.get_unchecked(pc as usize) };
             pc += 1;
-            match op {
+            match *op {
                 Op::LdaUndefined { .. } => acc = Value::UNDEFINED,
                 Op::LdaNull { .. } => acc = Value::NULL,
                 Op::LdaTrue { .. } => acc = Value::TRUE,
@@ -278,8 +300,8 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::LdaInt { value, .. } => acc = Value::int(value),
                 Op::LdaConst { idx, .. } => acc = constant!(idx),
                 Op::Ldar { src, .. } => acc = reg!(src),
-                Op::Star { dst, .. } => reg!(dst) = acc,
-                Op::Mov { src, dst, .. } => reg!(dst) = reg!(src),
+                Op::Star { dst, .. } => set_reg!(dst, acc),
+                Op::Mov { src, dst, .. } => set_reg!(dst, reg!(src)),
 
                 Op::LdaGlobal { name, slot } => acc = tri!(ops::load_global(rt, code, slot.index(), constant!(name), false)),
                 Op::LdaGlobalTypeof { name, slot } => acc = tri!(ops::load_global(rt, code, slot.index(), constant!(name), true)),
@@ -462,7 +484,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                             continue 'main;
                         }
                     }
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), op, l, acc));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::Mul { lhs, slot }
                 | Op::Div { lhs, slot }
@@ -474,7 +496,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 | Op::Shl { lhs, slot }
                 | Op::Sar { lhs, slot }
                 | Op::Shr { lhs, slot } => {
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), op, reg!(lhs), acc));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, reg!(lhs), acc));
                 }
                 Op::TestLt { lhs, slot } | Op::TestLe { lhs, slot } | Op::TestGt { lhs, slot } | Op::TestGe { lhs, slot } => {
                     let l = reg!(lhs);
@@ -488,7 +510,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         });
                         continue 'main;
                     }
-                    acc = tri!(ops::compare_slow(rt, code, slot.index(), op, l, acc));
+                    acc = tri!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::TestEq { lhs, slot } => {
                     let l = reg!(lhs);
@@ -804,7 +826,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     acc = Value::symbol(s);
                 }
 
-                Op::ForInPrepare { dst, .. } => reg!(dst) = tri!(crate::builtins::for_in_prepare(rt, acc)),
+                Op::ForInPrepare { dst, .. } => set_reg!(dst, tri!(crate::builtins::for_in_prepare(rt, acc))),
                 Op::ForInNext { state, done, .. } => match tri!(crate::builtins::for_in_next(rt, reg!(state))) {
                     Some(k) => acc = k,
                     None => pc = done.0,
@@ -813,9 +835,9 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
                     let (it, next) = tri!(if is_async != 0 { rt.get_async_iterator(acc) } else { rt.get_iterator(acc) });
-                    reg!(dst) = it;
-                    reg!(dst.offset(1)) = next;
-                    reg!(dst.offset(2)) = Value::FALSE;
+                    set_reg!(dst, it);
+                    set_reg!(dst.offset(1), next);
+                    set_reg!(dst.offset(2), Value::FALSE);
                 }
                 Op::IteratorStep { iter, done, .. } => {
                     if reg!(iter.offset(2)) == Value::TRUE {
@@ -825,11 +847,11 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
                     // Mark done while stepping: if `next` throws, the iterator must not be closed.
-                    reg!(iter.offset(2)) = Value::TRUE;
+                    set_reg!(iter.offset(2), Value::TRUE);
                     let (it, next) = (reg!(iter), reg!(iter.offset(1)));
                     match tri!(rt.iterator_step(it, next)) {
                         Some(v) => {
-                            reg!(iter.offset(2)) = Value::FALSE;
+                            set_reg!(iter.offset(2), Value::FALSE);
                             acc = v;
                         }
                         None => pc = done.0,
@@ -838,7 +860,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::IteratorNext { iter, .. } => {
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    reg!(iter.offset(2)) = Value::TRUE;
+                    set_reg!(iter.offset(2), Value::TRUE);
                     let (it, next) = (reg!(iter), reg!(iter.offset(1)));
                     acc = tri!(rt.call(next, it, &[]));
                 }
@@ -851,7 +873,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::IteratorCloseQuiet { iter, .. } => {
                     // Closing because of a throw: errors from `return()` are ignored.
                     if reg!(iter.offset(2)) != Value::TRUE {
-                        reg!(iter.offset(2)) = Value::TRUE;
+                        set_reg!(iter.offset(2), Value::TRUE);
                         rt.stack[fp + ACC_SLOT] = acc;
                         rt.fp = fp;
                         if let Throw::Terminate(t) = rt.iterator_close_on_throw(reg!(iter), Throw::Value(Value::UNDEFINED)) {
@@ -862,7 +884,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 }
                 Op::IteratorClose { iter, .. } => {
                     if reg!(iter.offset(2)) != Value::TRUE {
-                        reg!(iter.offset(2)) = Value::TRUE;
+                        set_reg!(iter.offset(2), Value::TRUE);
                         rt.stack[fp + ACC_SLOT] = acc;
                         rt.fp = fp;
                         tri!(rt.iterator_close(reg!(iter)));
@@ -889,7 +911,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     return Ok(generator::suspend(rt, fp, pc, generator::SuspendKind::Await));
                 }
                 Op::ResumeKind { dst, .. } => {
-                    reg!(dst) = Value::int(rt.resume_mode as i32);
+                    set_reg!(dst, Value::int(rt.resume_mode as i32));
                 }
                 Op::Debugger { .. } | Op::Nop { .. } => {}
             }

@@ -905,8 +905,7 @@ impl Runtime {
         let s = &self.stats;
         let pct = |h: u64, m: u64| if h + m == 0 { 0.0 } else { 100.0 * h as f64 / (h + m) as f64 };
         format!(
-            "instructions executed: {}\ncalls: {}\nproperty loads: {} ({:.1}% IC hits)\nproperty stores: {} ({:.1}% IC hits)\nglobal accesses: {} ({:.1}% IC hits)\ncollections: {}, cells freed: {}, live cells: {}",
-            s.instructions,
+            "calls: {}\nproperty loads: {} ({:.1}% IC hits)\nproperty stores: {} ({:.1}% IC hits)\nglobal accesses: {} ({:.1}% IC hits)\ncollections: {}, cells freed: {}, live cells: {}",
             s.calls,
             s.get_hits + s.get_misses,
             pct(s.get_hits, s.get_misses),

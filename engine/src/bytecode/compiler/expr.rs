@@ -207,7 +207,10 @@ impl FnCompiler<'_> {
             Expr::Update(inc, prefix, target, pos) => self.update(*inc, *prefix, target, *pos)?,
             Expr::Binary(op, a, b, pos) => {
                 let mark = self.reg_mark();
-                let l = self.expr_to_reg(a)?;
+                let l = match self.local_operand(a, b) {
+                    Some(r) => r,
+                    None => self.expr_to_reg(a)?,
+                };
                 self.expr(b)?;
                 self.pos(*pos);
                 self.binary(*op, l);
@@ -608,6 +611,21 @@ impl FnCompiler<'_> {
         Ok(())
     }
 
+    /// The register of `e` when it is a local held in a register that needs no TDZ check and
+    /// that evaluating `later` cannot assign: a binary operator then reads it in place instead
+    /// of copying it to a temporary first (`n - 1` is `LdaInt 1; Sub r0`).
+    fn local_operand(&self, e: &Expr, later: &Expr) -> Option<Reg> {
+        let Expr::Ident(n, _) = e else { return None };
+        if self.facts.has_direct_eval {
+            return None;
+        }
+        let r = self.resolve(n);
+        match r {
+            Resolved::Reg { reg, .. } if !self.needs_tdz_check(&r) && !may_assign_locals(later) => Some(reg),
+            _ => None,
+        }
+    }
+
     fn assign(&mut self, op: AssignOp, target: &Pattern, value: &Expr, pos: Pos) -> CResult<()> {
         let mark = self.reg_mark();
         match (op, target) {
@@ -624,9 +642,15 @@ impl FnCompiler<'_> {
                 self.emit(Op::Ldar { src: v, slot: NS });
             }
             (AssignOp::Compound(bop), Pattern::Ident(n, p)) => {
-                self.load_var(n, *p, false);
-                let l = self.alloc_reg();
-                self.emit(Op::Star { dst: l, slot: NS });
+                let l = match self.local_operand(&Expr::Ident(n.clone(), *p), value) {
+                    Some(r) => r,
+                    None => {
+                        self.load_var(n, *p, false);
+                        let l = self.alloc_reg();
+                        self.emit(Op::Star { dst: l, slot: NS });
+                        l
+                    }
+                };
                 self.expr(value)?;
                 self.pos(pos);
                 self.binary(bop, l);
@@ -1033,4 +1057,28 @@ pub(super) fn with_prefix(prefix: u32, n: &[u16]) -> Arc<[u16]> {
     let mut v: Vec<u16> = p.encode_utf16().collect();
     v.extend_from_slice(n);
     v.into()
+}
+
+/// Might evaluating `e` assign a local variable of the function being compiled? Only
+/// assignments, updates and direct eval in `e` itself can (a nested function that assigns a
+/// local makes it captured, so it lives in a context, not a register). Conservative: any form
+/// not listed answers yes.
+fn may_assign_locals(e: &Expr) -> bool {
+    let any = |es: &[ExprOrSpread]| {
+        es.iter().any(|a| match a {
+            ExprOrSpread::Expr(e) | ExprOrSpread::Spread(e) => may_assign_locals(e),
+        })
+    };
+    match e {
+        Expr::Number(_) | Expr::Str(_) | Expr::Bool(_) | Expr::Null | Expr::Undefined | Expr::RegExp(..) => false,
+        Expr::Ident(..) | Expr::This(_) | Expr::NewTarget | Expr::Function(_) => false,
+        Expr::Template(_, es) | Expr::Seq(es) => es.iter().any(may_assign_locals),
+        Expr::Unary(_, a, _) | Expr::Paren(a) | Expr::OptionalChain(a) | Expr::Await(a, _) => may_assign_locals(a),
+        Expr::Binary(_, a, b, _) | Expr::Logical(_, a, b) => may_assign_locals(a) || may_assign_locals(b),
+        Expr::Cond(a, b, c) => may_assign_locals(a) || may_assign_locals(b) || may_assign_locals(c),
+        Expr::Member(o, p, _, _) => may_assign_locals(o) || matches!(&**p, MemberProp::Computed(k) if may_assign_locals(k)),
+        Expr::Call(c, args, kind, _) => !matches!(kind, CallKind::Plain | CallKind::Optional) || may_assign_locals(c) || any(args),
+        Expr::New(c, args, _) => may_assign_locals(c) || any(args),
+        _ => true,
+    }
 }
