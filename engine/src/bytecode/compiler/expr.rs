@@ -531,6 +531,15 @@ impl FnCompiler<'_> {
         Ok(())
     }
 
+    /// Compiles `e` for its effect only (its value is not used): `i++` is then `++i`, which
+    /// needs no copy of the old value.
+    pub(super) fn expr_for_effect(&mut self, e: &Expr) -> CResult<()> {
+        match e {
+            Expr::Update(inc, false, target, pos) => self.update(*inc, true, target, *pos),
+            _ => self.expr(e),
+        }
+    }
+
     fn update(&mut self, inc: bool, prefix: bool, target: &Expr, pos: Pos) -> CResult<()> {
         let mark = self.reg_mark();
         let op = |c: &mut Self| {
@@ -545,8 +554,12 @@ impl FnCompiler<'_> {
             Expr::Ident(n, p) => {
                 self.load_var(n, *p, false);
                 self.pos(pos);
-                self.emit(Op::ToNumeric { slot: FS });
-                self.emit(Op::Star { dst: old, slot: NS });
+                if !prefix {
+                    // `Inc`/`Dec` convert with ToNumeric themselves; only the postfix value
+                    // needs the converted old value kept.
+                    self.emit(Op::ToNumeric { slot: FS });
+                    self.emit(Op::Star { dst: old, slot: NS });
+                }
                 op(self);
                 self.store_var(n, *p);
             }

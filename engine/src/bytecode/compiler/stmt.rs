@@ -598,8 +598,12 @@ impl FnCompiler<'_> {
     fn stmt(&mut self, s: &Stmt) -> CResult<()> {
         match s {
             Stmt::Expr(e) => {
-                self.expr(e)?;
-                self.set_completion();
+                if self.completion_reg.is_some() {
+                    self.expr(e)?;
+                    self.set_completion();
+                } else {
+                    self.expr_for_effect(e)?;
+                }
             }
             Stmt::VarDecl(kind, decls, pos) => {
                 for (p, init) in decls {
@@ -840,7 +844,7 @@ impl FnCompiler<'_> {
             self.copy_iteration_context(&lexical);
         }
         if let Some(u) = update {
-            self.expr(u)?;
+            self.expr_for_effect(u)?;
         }
         self.loop_back(top);
         if let Some(x) = exit {
