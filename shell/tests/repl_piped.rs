@@ -102,7 +102,7 @@ fn multi_line_entries() {
         "}",
         "'after errors'",
     ]));
-    let expected = "undefined\n8\n[ 1, 2 ]\n'a\\nb'\n'abcdef'\n7\n3\nUncaught SyntaxError: Expression expected\nUncaught SyntaxError: Expression expected\n'after errors'\n";
+    let expected = "undefined\n8\n[ 1, 2 ]\n'a\\nb'\n'abcdef'\n7\n3\n1 +* 2\n   ^\n\nUncaught SyntaxError: Expression expected\n}\n^\n\nUncaught SyntaxError: Expression expected\n'after errors'\n";
     assert_eq!(out, expected);
 }
 
@@ -134,8 +134,113 @@ fn top_level_await_and_jobs() {
         "setTimeout(() => console.log('late timer'), 20); 'queued'",
         "'next'",
     ]));
-    let expected = "1\n'p'\nundefined\n42\nundefined\n3\nUncaught RangeError: no\n'sync'\nthen 3\nPromise { <rejected> 9 }\nUncaught 9\n'queued'\n'next'\nlate timer\n";
+    let expected = "1\n'p'\nundefined\n42\n3\n3\nUncaught RangeError: no\n'sync'\nthen 3\nPromise { <rejected> 9 }\nUncaught 9\n'queued'\n'next'\nlate timer\n";
     assert_eq!(out, expected);
+}
+
+#[test]
+fn syntax_errors_show_the_line_and_a_caret() {
+    let out = repl(&lines(&["let x = ;", "foo bar", "(function () {", "\treturn 1 +* 2", "await 1; let y = ;", "'after'"]));
+    let expected = "let x = ;\n        ^\n\nUncaught SyntaxError: Expression expected\n\
+                    foo bar\n    ^^^\n\nUncaught SyntaxError: Expected ';', '}' or <eof>\n\
+                    \treturn 1 +* 2\n\t          ^\n\nUncaught SyntaxError: Expression expected\n\
+                    await 1; let y = ;\n                 ^\n\nUncaught SyntaxError: Expression expected\n\
+                    'after'\n";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn await_entries_echo_their_last_expression() {
+    let out = repl(&lines(&[
+        "await 1; 5",
+        "await 1; 6;",
+        "await null; 7 // comment",
+        "await 1; 8; // a;b",
+        "let z; await 1; z = 7, 9",
+        "await 1; let q = 4; q * 10",
+        "q",
+        "await 1; if (true) { 5 }",
+        "const a = await Promise.resolve(3)",
+        "a",
+        "var w = await 2; function useW() { return w + 1 } useW()",
+        "useW() + w",
+        "await 1; 'x;y'",
+    ]));
+    let expected = "5\n6\n7\n8\n9\n40\n4\nundefined\nundefined\n3\n3\n5\n'x;y'\n";
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn load_runs_the_file_as_one_entry() {
+    let dir = std::env::temp_dir().join(format!("jolt-repl-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = "const k = 10;\nfunction double(x) {\n  return x * 2;\n}\nlet obj = { a: 1,\n  b: 2 };\ndouble(k)\n'last'\n";
+    std::fs::write(dir.join("f.js"), file).unwrap();
+    std::fs::write(dir.join("await.js"), "const got = await Promise.resolve(5);\ngot + 1\n").unwrap();
+    std::fs::write(dir.join("bad.js"), "let ok = 1;\nlet = = 2;\n").unwrap();
+    let out = repl_in(
+        &lines(&[".load f.js", "double(k) + obj.b", ".load await.js", "got", ".load bad.js", ".load missing.js", ".load .", "typeof ok"]),
+        &dir,
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    // As node 20 with piped input: the file is not echoed, its completion value is.
+    let expected = "'last'\n22\n6\n5\nlet = = 2;\n      ^\n\nUncaught SyntaxError: Expression expected\n\
+                    Failed to load: missing.js\nFailed to load: . is not a valid file\n'undefined'\n";
+    assert_eq!(out, expected);
+}
+
+/// Feeds lines one at a time, each only once `wait_for` appears in the output so far.
+fn repl_paced(steps: &[(&str, &str)]) -> String {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .env("JOLT_REPL_HISTORY", "")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn jolt");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let output = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = output.clone();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 1024];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    for (line, wait_for) in steps {
+        stdin.write_all(format!("{line}\n").as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !String::from_utf8_lossy(&output.lock().unwrap()).contains(wait_for) {
+            assert!(std::time::Instant::now() < deadline, "no {wait_for:?} in {:?}", String::from_utf8_lossy(&output.lock().unwrap()));
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+    drop(stdin);
+    assert!(child.wait().expect("wait").success());
+    reader.join().unwrap();
+    let out = output.lock().unwrap().clone();
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn timers_run_while_waiting_for_input_and_at_the_end() {
+    let out = repl_paced(&[
+        // Only printed if the timer runs while the REPL waits for the next line.
+        ("setTimeout(() => console.log('fired while waiting'), 50); 'set'", "fired while waiting"),
+        ("let n = 0; const iv = setInterval(() => { console.log('tick', ++n); if (n == 3) clearInterval(iv) }, 10); 'interval'", "tick 3"),
+        ("Promise.resolve().then(() => console.log('job'))", "job"),
+        ("setTimeout(() => console.log('after the end of input'), 100); 'last'", "'last'"),
+    ]);
+    assert_eq!(
+        out,
+        "'set'\nfired while waiting\n'interval'\ntick 1\ntick 2\ntick 3\nPromise { <pending> }\njob\n'last'\nafter the end of input\n"
+    );
 }
 
 #[test]

@@ -72,6 +72,18 @@ impl Pty {
         self.master.flush().unwrap();
     }
 
+    /// Types `s` one key at a time, as a person does (rustyline 18 with an external printer
+    /// waits for keys with `select`, which does not see keys that arrived in one burst).
+    fn type_keys(&mut self, s: &str) {
+        std::thread::sleep(Duration::from_millis(150));
+        for c in s.chars() {
+            let mut b = [0u8; 4];
+            self.master.write_all(c.encode_utf8(&mut b).as_bytes()).unwrap();
+            self.master.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
     /// Waits until `needle` appears in the output after what earlier calls matched.
     fn expect(&mut self, needle: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -212,6 +224,62 @@ fn history_persists_in_home() {
     p.expect("undefined");
     p.send("remembered\r");
     p.expect("42");
+    p.send(".exit\r");
+    assert!(p.wait_exit());
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn timers_print_while_the_prompt_waits() {
+    let home = temp_home("timers");
+    let Some(mut p) = Pty::spawn(&home) else { return };
+    p.expect("> ");
+    p.send("setTimeout(() => console.log('from a timer'), 200); 'set'\r");
+    p.expect("'set'");
+    // Printed while the REPL sits at the prompt, which is drawn again after it.
+    p.expect("from a timer\r\n> ");
+    // (A line of one key: the line editor reads it whole; see `type_keys`.)
+    p.send("\r");
+    p.expect("> ");
+    // A timer firing while a line is being typed prints above it; the line is redrawn intact.
+    p.send("setTimeout(() => console.log('mid-line'), 2500); 'again'\r");
+    p.expect("'again'");
+    p.type_keys("let typed");
+    p.expect("mid-line\r\n> let typed");
+    p.type_keys(" = 5\r");
+    p.expect("undefined");
+    p.send("typed * 2\r");
+    p.expect("\x1b[33m10\x1b[39m");
+    // Completion still works while timers are pending (the main thread answers it).
+    p.send("const iv = setInterval(() => {}, 1000)\r");
+    p.expect("undefined");
+    p.type_keys("Math.fl\t");
+    p.expect("floor");
+    p.type_keys("(7.5)\r");
+    p.expect("\x1b[33m7\x1b[39m");
+    p.type_keys("clearInterval(iv)\r");
+    p.expect("undefined");
+    p.send("\x04");
+    assert!(p.wait_exit());
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn syntax_errors_load_and_await_on_a_terminal() {
+    let home = temp_home("errors");
+    std::fs::write(home.join("lib.js"), "const fromFile = 20;\nfromFile + 1\n").unwrap();
+    let Some(mut p) = Pty::spawn(&home) else { return };
+    p.expect("> ");
+    p.send("let x = ;\r");
+    p.expect("let x = ;");
+    p.expect("\r\nlet x = ;\r\n        ^\r\n\r\nUncaught SyntaxError: Expression expected\r\n");
+    p.send("await new Promise(r => setTimeout(r, 50)); 5\r");
+    p.expect("\x1b[33m5\x1b[39m");
+    // `.load` echoes the file as if typed, then a blank line, then the result (as node 20).
+    p.send(&format!(".load {}\r", home.join("lib.js").display()));
+    p.expect("const fromFile = 20;\r\nfromFile + 1\r\n\r\n\x1b[33m21\x1b[39m");
+    p.send("fromFile\r");
+    p.expect("\x1b[33m20\x1b[39m");
     p.send(".exit\r");
     assert!(p.wait_exit());
     let _ = std::fs::remove_dir_all(&home);

@@ -839,6 +839,24 @@ impl Runtime {
         self.finish_result(r)
     }
 
+    /// How long until [`Runtime::run_ready_jobs`] has something to run: zero when promise jobs
+    /// are queued or a timer is due, the wait for the earliest timer otherwise, `None` when
+    /// nothing is pending (an interactive embedder sleeps this long while waiting for input).
+    ///
+    /// ```
+    /// let mut rt = jolt::Runtime::new();
+    /// assert_eq!(rt.next_job_delay(), None);
+    /// rt.eval("Promise.resolve().then(() => {})", "d.js").unwrap();
+    /// assert_eq!(rt.next_job_delay(), Some(std::time::Duration::ZERO));
+    /// ```
+    pub fn next_job_delay(&mut self) -> Option<std::time::Duration> {
+        if !self.jobs.is_empty() {
+            return Some(std::time::Duration::ZERO);
+        }
+        let due = self.timers.keys().next()?.0;
+        Some(std::time::Duration::from_millis(due.saturating_sub(self.now_ms())))
+    }
+
     fn run_ready_inner(&mut self) -> JsResult<()> {
         let now = self.now_ms();
         let limit = self.timer_seq;

@@ -1,8 +1,7 @@
 //! The REPL's dot commands.
 
-use super::{print_out, Flow, LineSource, Read, Session};
+use super::{Flow, LineSource, Read, Session};
 use jolt::runtime::object::ObjectKind;
-use std::io::Write;
 
 /// `(name, help)` of every command.
 pub const COMMANDS: &[(&str, &str)] = &[
@@ -25,7 +24,7 @@ pub fn is_command(line: &str) -> bool {
 }
 
 /// Runs the command on `line` (trimmed, starting with a dot).
-pub fn run(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn Write, line: &str) -> Flow {
+pub fn run(session: &mut Session, src: &mut dyn LineSource, line: &str) -> Flow {
     let (name, arg) = match line.split_once(char::is_whitespace) {
         Some((n, a)) => (n, a.trim()),
         None => (line, ""),
@@ -35,42 +34,30 @@ pub fn run(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn Write,
         ".break" => {}
         ".help" => {
             let text: Vec<String> = COMMANDS.iter().map(|(n, h)| format!("{n:<10} {h}")).collect();
-            print_out(out, &format!("{}\n\nPress Ctrl+C to abort current expression, Ctrl+D to exit the REPL", text.join("\n")));
+            session.print(&format!("{}\n\nPress Ctrl+C to abort current expression, Ctrl+D to exit the REPL", text.join("\n")));
         }
         ".clear" => {
-            print_out(out, "Clearing context...");
+            session.print("Clearing context...");
             session.reset();
         }
-        ".load" => {
-            if arg.is_empty() {
-                print_out(out, ".load needs a file name");
-            } else {
-                match std::fs::read_to_string(arg) {
-                    Ok(text) => {
-                        let r = session.eval(&text);
-                        print_out(out, &r);
-                    }
-                    Err(e) => print_out(out, &format!("Failed to load: {arg}: {e}")),
-                }
-            }
-        }
+        ".load" => load(session, src.interactive(), arg),
         ".save" => {
             if arg.is_empty() {
-                print_out(out, ".save needs a file name");
+                session.print(".save needs a file name");
             } else {
                 let mut text = session.entries.join("\n");
                 text.push('\n');
                 match std::fs::write(arg, text) {
-                    Ok(()) => print_out(out, &format!("Session saved to: {arg}")),
-                    Err(e) => print_out(out, &format!("Failed to save: {arg}: {e}")),
+                    Ok(()) => session.print(&format!("Session saved to: {arg}")),
+                    Err(e) => session.print(&format!("Failed to save: {arg}: {e}")),
                 }
             }
         }
         ".editor" => {
-            print_out(out, "// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)");
+            session.print("// Entering editor mode (Ctrl+D to finish, Ctrl+C to cancel)");
             let mut text = String::new();
             loop {
-                match src.read("") {
+                match src.read("", session) {
                     Read::Line(l) => {
                         text.push_str(&l);
                         text.push('\n');
@@ -84,15 +71,45 @@ pub fn run(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn Write,
             }
             if !text.trim().is_empty() {
                 let r = session.eval(&text);
-                print_out(out, &r);
+                session.print(&r);
             }
         }
-        ".bytecode" => print_out(out, &bytecode(session, arg)),
-        ".jit" => print_out(out, &explain_jit(session, arg)),
-        ".stats" => print_out(out, &session.rt.borrow().stats_report()),
-        _ => print_out(out, "Invalid REPL keyword"),
+        ".bytecode" => {
+            let text = bytecode(session, arg);
+            session.print(&text);
+        }
+        ".jit" => {
+            let text = explain_jit(session, arg);
+            session.print(&text);
+        }
+        ".stats" => session.print(&session.rt.borrow().stats_report()),
+        _ => session.print("Invalid REPL keyword"),
     }
     Flow::Continue
+}
+
+/// `.load FILE`, as node does it: the file's text is one entry (echoed on a terminal, as if
+/// typed, then a blank line), so its declarations persist and its completion value is echoed.
+fn load(session: &mut Session, interactive: bool, file: &str) {
+    if file.is_empty() {
+        session.print(".load needs a file name");
+        return;
+    }
+    match std::fs::metadata(file) {
+        Ok(m) if !m.is_file() => session.print(&format!("Failed to load: {file} is not a valid file")),
+        Err(_) => session.print(&format!("Failed to load: {file}")),
+        Ok(_) => match std::fs::read(file) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                if interactive {
+                    session.print(&format!("{}\n", text.strip_suffix('\n').unwrap_or(&text)));
+                }
+                let r = session.eval(&text);
+                session.print(&r);
+            }
+            Err(_) => session.print(&format!("Failed to load: {file}")),
+        },
+    }
 }
 
 /// `.jit EXPR`: what the JIT tiers made of the function `EXPR` evaluates to.

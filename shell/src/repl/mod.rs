@@ -9,9 +9,17 @@
 //! as they do between the scripts of a page, and redeclaring a `let` in a later entry is the
 //! same SyntaxError node's REPL reports. Results are echoed through the engine's inspector
 //! (`jolt::builtins::inspect`, as `console.log` uses), in colour only when stdout is a
-//! terminal. Promise jobs and due timers run after each entry and before each prompt.
+//! terminal.
+//!
+//! Promise jobs and timers run after each entry and also while the REPL waits for input, as
+//! in node: lines come from a thread of their own (rustyline's editor on a terminal, a line
+//! reader otherwise) over a channel, and the main thread, which owns the runtime, waits on
+//! that channel only until the next timer is due ([`Runtime::next_job_delay`]). Tab completion
+//! runs on the main thread too: the editor thread sends the request and waits for the answer.
+//! Output made while a line is being edited (a timer's `console.log`) goes through rustyline's
+//! external printer, which prints it above the prompt and redraws the line.
 //! When stdin is not a terminal, entries are read line by line with the same semantics and
-//! no prompts.
+//! no prompts; at the end of the input the remaining jobs and timers run to completion.
 
 pub mod commands;
 pub mod complete;
@@ -25,6 +33,41 @@ use std::cell::RefCell;
 use std::io::{BufRead, IsTerminal, Write};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+/// Where the REPL's output goes: stdout, or, on a terminal once the line editor runs,
+/// rustyline's external printer (which writes straight through while no line is being edited,
+/// and above the prompt, redrawing it, while one is).
+#[derive(Default)]
+pub struct Printer {
+    external: RefCell<Option<Box<dyn rustyline::ExternalPrinter + Send>>>,
+    /// Send `console.error` text through the external printer too (stderr is the terminal).
+    errors_too: bool,
+}
+
+impl Printer {
+    /// Prints one line (a newline is added).
+    pub fn line(&self, s: &str) {
+        if let Some(p) = self.external.borrow_mut().as_mut() {
+            if p.print(format!("{s}\n")).is_ok() {
+                return;
+            }
+        }
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{s}");
+        let _ = out.flush();
+    }
+
+    /// Prints one line of error output (`console.error`).
+    pub fn error_line(&self, s: &str) {
+        if self.errors_too {
+            self.line(s);
+        } else {
+            eprintln!("{s}");
+        }
+    }
+}
 
 /// One REPL's evaluation state.
 pub struct Session {
@@ -36,6 +79,8 @@ pub struct Session {
     pub colors: bool,
     /// Entries evaluated so far (for `.save`).
     pub entries: Vec<String>,
+    /// Where output goes.
+    pub printer: Rc<Printer>,
     counter: u32,
 }
 
@@ -69,17 +114,32 @@ fn install_sigint(rt: &Runtime) {
 
 impl Session {
     /// A session with a fresh runtime.
-    pub fn new(options: RuntimeOptions, colors: bool) -> Session {
-        let rt = Runtime::with_options(options.clone());
+    pub fn new(options: RuntimeOptions, colors: bool, printer: Rc<Printer>) -> Session {
+        let rt = Self::runtime(&options, &printer);
+        Session { rt: Rc::new(RefCell::new(rt)), options, colors, entries: Vec::new(), printer, counter: 0 }
+    }
+
+    fn runtime(options: &RuntimeOptions, printer: &Rc<Printer>) -> Runtime {
+        let mut rt = Runtime::with_options(options.clone());
         install_sigint(&rt);
-        Session { rt: Rc::new(RefCell::new(rt)), options, colors, entries: Vec::new(), counter: 0 }
+        let p = printer.clone();
+        rt.set_print_handler(Box::new(move |s| p.line(s)));
+        let p = printer.clone();
+        rt.set_error_handler(Box::new(move |s| p.error_line(s)));
+        rt
     }
 
     /// Replaces the runtime by a fresh one (`.clear`).
     pub fn reset(&mut self) {
-        let rt = Runtime::with_options(self.options.clone());
-        install_sigint(&rt);
+        let rt = Self::runtime(&self.options, &self.printer);
         *self.rt.borrow_mut() = rt;
+    }
+
+    /// Prints `s` and a newline, unless `s` is empty.
+    pub fn print(&self, s: &str) {
+        if !s.is_empty() {
+            self.printer.line(s);
+        }
     }
 
     /// Echo text for a value: strings quoted, everything else through the inspector.
@@ -163,7 +223,7 @@ impl Session {
                 code = input::await_wrapper(&code);
                 is_await = true;
             }
-            input::Check::Error(m) => return format!("Uncaught SyntaxError: {m}"),
+            input::Check::Error(m, pos) => return input::syntax_error_text(&code, &m, pos),
             _ => {}
         }
         let rt_cell = self.rt.clone();
@@ -219,6 +279,19 @@ impl Session {
         s.strip_prefix('\n').unwrap_or(&s).to_string()
     }
 
+    /// How long the REPL may wait for input before jobs or timers need to run.
+    pub fn next_delay(&self) -> Option<Duration> {
+        self.rt.borrow_mut().next_job_delay()
+    }
+
+    /// Tab completion of `line` at byte `pos` (never runs user code).
+    pub fn complete(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
+        match self.rt.try_borrow_mut() {
+            Ok(mut rt) => complete::complete(&mut rt, line, pos),
+            Err(_) => (pos, Vec::new()),
+        }
+    }
+
     /// Runs every remaining job and timer (end of piped input).
     pub fn finish(&self) -> String {
         let rt_cell = self.rt.clone();
@@ -258,34 +331,81 @@ pub enum Read {
     Eof,
 }
 
+/// What a line-reading thread sends the main thread.
+pub enum Input {
+    /// What reading a line gave.
+    Read(Read),
+    /// A completion request (line, cursor byte offset) and where to send the answer.
+    Complete(String, usize, Sender<(usize, Vec<String>)>),
+    /// The line editor's external printer, for output made while the next line is edited.
+    Printer(Box<dyn rustyline::ExternalPrinter + Send>),
+}
+
 /// Where lines come from.
 pub trait LineSource {
-    /// Reads one line, showing `prompt` if interactive.
-    fn read(&mut self, prompt: &str) -> Read;
+    /// Reads one line, showing `prompt` if interactive; runs the session's jobs and timers as
+    /// they come due meanwhile.
+    fn read(&mut self, prompt: &str, session: &Session) -> Read;
     /// Records a line in the history.
     fn remember(&mut self, _line: &str) {}
     /// Is this a terminal (prompts shown)?
     fn interactive(&self) -> bool;
 }
 
-/// Lines from a non-terminal stdin.
-pub struct Piped<R: BufRead>(pub R);
-
-impl<R: BufRead> LineSource for Piped<R> {
-    fn read(&mut self, _prompt: &str) -> Read {
-        let mut s = String::new();
-        match self.0.read_line(&mut s) {
-            Ok(0) | Err(_) => Read::Eof,
-            Ok(_) => {
-                if s.ends_with('\n') {
-                    s.pop();
-                    if s.ends_with('\r') {
-                        s.pop();
-                    }
-                }
-                Read::Line(s)
+/// Waits for the reading thread's next line, running jobs and timers as they come due and
+/// answering completion requests meanwhile.
+fn wait_for_line(rx: &Receiver<Input>, session: &Session) -> Read {
+    loop {
+        // Nothing in JavaScript can schedule work while the main thread waits here, so with
+        // nothing pending the wait is only bounded for robustness.
+        let delay = session.next_delay().unwrap_or(Duration::from_secs(3600));
+        match rx.recv_timeout(delay) {
+            Ok(Input::Read(r)) => return r,
+            Ok(Input::Complete(line, pos, reply)) => {
+                let _ = reply.send(session.complete(&line, pos));
             }
+            Ok(Input::Printer(p)) => *session.printer.external.borrow_mut() = Some(p),
+            Err(RecvTimeoutError::Timeout) => session.print(&session.tick()),
+            Err(RecvTimeoutError::Disconnected) => return Read::Eof,
         }
+    }
+}
+
+/// Lines from a non-terminal stdin, read by a thread of their own.
+pub struct Piped {
+    rx: Receiver<Input>,
+}
+
+impl Piped {
+    /// Starts reading lines from `input` (stdin) on a new thread.
+    pub fn spawn<R: BufRead + Send + 'static>(mut input: R) -> Piped {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || loop {
+            let mut s = String::new();
+            let r = match input.read_line(&mut s) {
+                Ok(0) | Err(_) => Read::Eof,
+                Ok(_) => {
+                    if s.ends_with('\n') {
+                        s.pop();
+                        if s.ends_with('\r') {
+                            s.pop();
+                        }
+                    }
+                    Read::Line(s)
+                }
+            };
+            let eof = matches!(r, Read::Eof);
+            if tx.send(Input::Read(r)).is_err() || eof {
+                break;
+            }
+        });
+        Piped { rx }
+    }
+}
+
+impl LineSource for Piped {
+    fn read(&mut self, _prompt: &str, session: &Session) -> Read {
+        wait_for_line(&self.rx, session)
     }
     fn interactive(&self) -> bool {
         false
@@ -300,27 +420,19 @@ pub enum Flow {
     Exit,
 }
 
-fn print_out(out: &mut dyn Write, s: &str) {
-    if !s.is_empty() {
-        let _ = writeln!(out, "{s}");
-        let _ = out.flush();
-    }
-}
-
-/// Runs the read-eval-print loop over `src`, printing to `out`.
-pub fn run_loop(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn Write) {
+/// Runs the read-eval-print loop over `src`.
+pub fn run_loop(session: &mut Session, src: &mut dyn LineSource) {
     let mut buf = String::new();
     let mut ctrl_c = false;
     loop {
-        let pending = session.tick();
-        print_out(out, &pending);
+        session.print(&session.tick());
         let prompt = if buf.is_empty() { "> " } else { "... " };
-        match src.read(prompt) {
+        match src.read(prompt, session) {
             Read::Line(line) => {
                 ctrl_c = false;
                 src.remember(&line);
                 if buf.is_empty() && commands::is_command(&line) {
-                    match commands::run(session, src, out, line.trim()) {
+                    match commands::run(session, src, line.trim()) {
                         Flow::Continue => continue,
                         Flow::Exit => break,
                     }
@@ -334,7 +446,7 @@ pub fn run_loop(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn W
                 }
                 let entry = std::mem::take(&mut buf);
                 let text = session.eval(&entry);
-                print_out(out, &text);
+                session.print(&text);
             }
             Read::Cancelled => {
                 buf.clear();
@@ -347,7 +459,7 @@ pub fn run_loop(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn W
                 } else if ctrl_c {
                     break;
                 } else {
-                    print_out(out, "(To exit, press Ctrl+C again or Ctrl+D or type .exit)");
+                    session.print("(To exit, press Ctrl+C again or Ctrl+D or type .exit)");
                     ctrl_c = true;
                 }
             }
@@ -355,15 +467,13 @@ pub fn run_loop(session: &mut Session, src: &mut dyn LineSource, out: &mut dyn W
         }
     }
     if !src.interactive() {
-        let text = session.finish();
-        print_out(out, &text);
+        session.print(&session.finish());
     }
 }
 
-/// The terminal line editor: rustyline with history and completion.
+/// The terminal line editor: rustyline with history and completion, on a thread of its own.
 pub mod terminal {
-    use super::{LineSource, Read};
-    use jolt::Runtime;
+    use super::{Input, LineSource, Read, Session, EVALUATING, HANDLE};
     use rustyline::completion::Completer;
     use rustyline::error::ReadlineError;
     use rustyline::highlight::Highlighter;
@@ -371,13 +481,15 @@ pub mod terminal {
     use rustyline::history::{DefaultHistory, History};
     use rustyline::validate::Validator;
     use rustyline::{Context, Editor, Helper};
-    use std::cell::RefCell;
     use std::path::PathBuf;
-    use std::rc::Rc;
+    use std::sync::atomic::Ordering;
+    use std::sync::mpsc::{self, Receiver, Sender};
+    use std::time::Duration;
 
-    /// rustyline's helper: completion from the runtime (never running user code).
+    /// rustyline's helper: completion answered by the main thread, which owns the runtime
+    /// (and never runs user code for it).
     pub struct JoltHelper {
-        rt: Rc<RefCell<Runtime>>,
+        tx: Sender<Input>,
         /// Is the line being edited non-empty? (Seen by the hinter at each redraw: rustyline
         /// reports Ctrl-C without the line, and Ctrl-C on a line with text only clears it.)
         has_text: std::cell::Cell<bool>,
@@ -386,10 +498,12 @@ pub mod terminal {
     impl Completer for JoltHelper {
         type Candidate = String;
         fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
-            match self.rt.try_borrow_mut() {
-                Ok(mut rt) => Ok(super::complete::complete(&mut rt, line, pos)),
-                Err(_) => Ok((pos, Vec::new())),
+            let (reply, answer) = mpsc::channel();
+            if self.tx.send(Input::Complete(line.to_string(), pos, reply)).is_err() {
+                return Ok((pos, Vec::new()));
             }
+            // The main thread answers at once unless a timer's callback is running.
+            Ok(answer.recv_timeout(Duration::from_secs(5)).unwrap_or((pos, Vec::new())))
         }
     }
     impl Hinter for JoltHelper {
@@ -411,49 +525,143 @@ pub mod terminal {
         std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(".jolt_repl_history"))
     }
 
+    /// What the main thread asks of the editor thread.
+    enum Request {
+        /// Read a line with this prompt; with `true`, first send an external printer (jobs or
+        /// timers are pending, so output may come while the line is edited).
+        Read(String, bool),
+        /// Add a line to the history (and the history file).
+        Remember(String),
+    }
+
     /// Lines from the terminal.
     pub struct Terminal {
-        editor: Editor<JoltHelper, DefaultHistory>,
-        history: Option<PathBuf>,
+        req: Option<Sender<Request>>,
+        rx: Receiver<Input>,
+        thread: Option<std::thread::JoinHandle<()>>,
+    }
+
+    /// The editor thread: reads a line whenever asked.
+    fn editor_thread(req: Receiver<Request>, tx: Sender<Input>, ready: Sender<rustyline::Result<()>>) {
+        let config = match rustyline::Config::builder()
+            .auto_add_history(false)
+            .completion_type(rustyline::CompletionType::List)
+            .max_history_size(1000)
+        {
+            Ok(b) => b.build(),
+            Err(e) => {
+                let _ = ready.send(Err(e));
+                return;
+            }
+        };
+        let mut editor: Editor<JoltHelper, DefaultHistory> = match Editor::with_config(config) {
+            Ok(e) => e,
+            Err(e) => {
+                let _ = ready.send(Err(e));
+                return;
+            }
+        };
+        editor.set_helper(Some(JoltHelper { tx: tx.clone(), has_text: Default::default() }));
+        let history = history_path();
+        if let Some(p) = &history {
+            let _ = editor.load_history(p);
+        }
+        if ready.send(Ok(())).is_err() {
+            return;
+        }
+        while let Ok(r) = req.recv() {
+            match r {
+                Request::Read(prompt, want_printer) => {
+                    if want_printer {
+                        if let Ok(p) = editor.create_external_printer() {
+                            if tx.send(Input::Printer(Box::new(p))).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    if let Some(h) = editor.helper() {
+                        h.has_text.set(false);
+                    }
+                    let r = match editor.readline(&prompt) {
+                        Ok(l) => Read::Line(l),
+                        // Ctrl-C while a timer's callback runs stops the callback.
+                        Err(ReadlineError::Interrupted) if EVALUATING.load(Ordering::SeqCst) => {
+                            let h = HANDLE.load(Ordering::SeqCst);
+                            if !h.is_null() {
+                                // SAFETY: the handle is leaked, never freed; `interrupt` is an atomic store.
+                                unsafe { (*h).interrupt() };
+                            }
+                            Read::Cancelled
+                        }
+                        Err(ReadlineError::Interrupted) if editor.helper().is_some_and(|h| h.has_text.get()) => Read::Cancelled,
+                        Err(ReadlineError::Interrupted) => Read::Interrupted,
+                        Err(_) => Read::Eof,
+                    };
+                    if tx.send(Input::Read(r)).is_err() {
+                        return;
+                    }
+                }
+                Request::Remember(line) => {
+                    let _ = editor.history_mut().add(&line);
+                    if let Some(p) = &history {
+                        let _ = editor.append_history(p);
+                    }
+                }
+            }
+        }
     }
 
     impl Terminal {
-        /// Opens the line editor and loads the history.
-        pub fn new(rt: Rc<RefCell<Runtime>>) -> rustyline::Result<Terminal> {
-            let config = rustyline::Config::builder()
-                .auto_add_history(false)
-                .completion_type(rustyline::CompletionType::List)
-                .max_history_size(1000)?
-                .build();
-            let mut editor = Editor::with_config(config)?;
-            editor.set_helper(Some(JoltHelper { rt, has_text: Default::default() }));
-            let history = history_path();
-            if let Some(p) = &history {
-                let _ = editor.load_history(p);
+        /// Starts the line editor on its own thread and loads the history.
+        pub fn new() -> rustyline::Result<Terminal> {
+            let (req_tx, req_rx) = mpsc::channel();
+            let (tx, rx) = mpsc::channel();
+            let (ready_tx, ready_rx) = mpsc::channel();
+            let thread = std::thread::Builder::new()
+                .name("jolt-line-editor".into())
+                .spawn(move || editor_thread(req_rx, tx, ready_tx))
+                .map_err(ReadlineError::Io)?;
+            match ready_rx.recv() {
+                Ok(r) => r?,
+                Err(_) => return Err(ReadlineError::Io(std::io::Error::other("the line editor thread failed"))),
             }
-            Ok(Terminal { editor, history })
+            Ok(Terminal { req: Some(req_tx), rx, thread: Some(thread) })
+        }
+
+        fn request(&self, r: Request) -> bool {
+            self.req.as_ref().is_some_and(|q| q.send(r).is_ok())
+        }
+    }
+
+    impl Drop for Terminal {
+        /// Stops the editor thread (it is never inside `readline` here: the main thread asks
+        /// for one line at a time and has its answer) and waits for its history writes.
+        fn drop(&mut self) {
+            self.req = None;
+            if let Some(t) = self.thread.take() {
+                let _ = t.join();
+            }
         }
     }
 
     impl LineSource for Terminal {
-        fn read(&mut self, prompt: &str) -> Read {
-            if let Some(h) = self.editor.helper() {
-                h.has_text.set(false);
+        /// The editor gets an external printer only while jobs or timers are pending: with
+        /// one, rustyline 18 waits for keys with `select` on the terminal, which misses keys
+        /// already in its read buffer (typed ahead in one burst) until the next key arrives.
+        fn read(&mut self, prompt: &str, session: &Session) -> Read {
+            let pending = session.next_delay().is_some();
+            if !pending {
+                // rustyline drops its printer pipe when no printer is left.
+                *session.printer.external.borrow_mut() = None;
             }
-            match self.editor.readline(prompt) {
-                Ok(l) => Read::Line(l),
-                Err(ReadlineError::Interrupted) if self.editor.helper().is_some_and(|h| h.has_text.get()) => Read::Cancelled,
-                Err(ReadlineError::Interrupted) => Read::Interrupted,
-                Err(_) => Read::Eof,
+            if !self.request(Request::Read(prompt.to_string(), pending)) {
+                return Read::Eof;
             }
+            super::wait_for_line(&self.rx, session)
         }
         fn remember(&mut self, line: &str) {
-            if line.trim().is_empty() {
-                return;
-            }
-            let _ = self.editor.history_mut().add(line);
-            if let Some(p) = &self.history {
-                let _ = self.editor.append_history(p);
+            if !line.trim().is_empty() {
+                self.request(Request::Remember(line.to_string()));
             }
         }
         fn interactive(&self) -> bool {
@@ -466,20 +674,23 @@ pub mod terminal {
 pub fn main(options: RuntimeOptions, stats: bool) -> std::process::ExitCode {
     let tty = std::io::stdin().is_terminal();
     let colors = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut session = Session::new(options, colors);
-    let mut out = std::io::stdout();
+    let errors_too = tty && std::io::stdout().is_terminal() && std::io::stderr().is_terminal();
+    let printer = Rc::new(Printer { external: RefCell::new(None), errors_too });
+    let mut session = Session::new(options, colors, printer.clone());
     if tty {
-        let _ = writeln!(out, "Welcome to jolt {}.\nType \".help\" for more information.", env!("CARGO_PKG_VERSION"));
-        match terminal::Terminal::new(session.rt.clone()) {
-            Ok(mut t) => run_loop(&mut session, &mut t, &mut out),
+        session.print(&format!("Welcome to jolt {}.\nType \".help\" for more information.", env!("CARGO_PKG_VERSION")));
+        match terminal::Terminal::new() {
+            Ok(mut t) => {
+                run_loop(&mut session, &mut t);
+                *printer.external.borrow_mut() = None;
+            }
             Err(e) => {
                 eprintln!("jolt: cannot open the terminal: {e}");
                 return std::process::ExitCode::from(2);
             }
         }
     } else {
-        let stdin = std::io::stdin();
-        run_loop(&mut session, &mut Piped(stdin.lock()), &mut out);
+        run_loop(&mut session, &mut Piped::spawn(std::io::BufReader::new(std::io::stdin())));
     }
     if stats {
         eprintln!("{}", session.rt.borrow().stats_report());
