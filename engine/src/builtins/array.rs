@@ -1675,9 +1675,12 @@ fn splice(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     }
     let (arr, fresh) = species_create(rt, o, delete_count)?;
     let new_len = len - delete_count + item_count;
-    // Fast path: a packed Array, a fresh result, and (when growing) plain appends.
+    // Fast path: a dense Array, a fresh result, and (when growing) plain appends. Only the
+    // elements from `start` on are read and moved: a hole among them reads as absent (and
+    // moving it deletes the target) when no prototype has indexed properties, and filling a
+    // hole needs an extensible array. Checking just that tail keeps splices near the end O(1).
     if fresh && new_len <= MAX_ARRAY_LEN && (item_count <= delete_count || can_append(o, len, (item_count - delete_count) as usize)) {
-        if let Some(v) = packed_vec(o, len) {
+        if let Some(v) = dense_vec(o, len).filter(|v| (o.extensible && chain_clean(o, false)) || !v[start as usize..].iter().any(|x| x.is_hole())) {
             let (s, e) = (start as usize, (start + delete_count) as usize);
             let removed: Vec<Value> = v.splice(s..e, items.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x })).collect();
             set_array_length_raw(o, new_len as u32);
