@@ -600,7 +600,7 @@ pub(crate) fn exponentiate(x: f64, y: f64) -> f64 {
     let z = p_lo + p_hi;
     let (zh, zl) = words(z);
     let zh = zh as i32;
-    const OVT: f64 = 8.008_566_259_537_294_4e-17; // -(1024 - log2(ovfl + .5ulp))
+    const OVT: f64 = f64::from_bits(0x3c971547_652b82fe); // -(1024 - log2(ovfl + .5ulp)) = 8.0085662595372944e-17
     if zh >= 0x4090_0000 {
         // z >= 1024
         if (zh - 0x4090_0000) as u32 | zl != 0 || p_lo + OVT > z - p_hi {
@@ -674,11 +674,11 @@ fn with_high(v: f64, hi: u32) -> f64 {
 /// log2(x) as head + tail for x within 2^-20 of 1, by the series x - x^2/2 + x^3/3 - x^4/4
 /// of ln(1 + t) scaled by 1/ln 2 (whose head has 21 significant bits).
 fn log2_near_one(x: f64) -> (f64, f64) {
-    const INV_LN2: f64 = 1.442_695_040_888_963_387_00; // 0x3FF71547_652B82FE
-    const INV_LN2_HI: f64 = 1.442_695_021_629_333_496_09; // 0x3FF71547_60000000
-    const INV_LN2_LO: f64 = 1.925_962_991_126_617_468_87e-8; // 0x3E54AE0B_F85DDF44
+    const INV_LN2: f64 = f64::from_bits(0x3FF71547_652B82FE); // 1.44269504088896338700
+    const INV_LN2_HI: f64 = f64::from_bits(0x3FF71547_60000000); // 1.44269502162933349609
+    const INV_LN2_LO: f64 = f64::from_bits(0x3E54AE0B_F85DDF44); // 1.92596299112661746887e-8
     let t = x - 1.0;
-    let w = (t * t) * (0.5 - t * (0.333_333_333_333_333_333_333_3 - t * 0.25));
+    let w = (t * t) * (0.5 - t * (1.0 / 3.0 - t * 0.25));
     let u = INV_LN2_HI * t;
     let v = t * INV_LN2_LO - w * INV_LN2;
     let hi = clear_low(u + v);
@@ -690,20 +690,20 @@ fn log2_near_one(x: f64) -> (f64, f64) {
 /// log(m) = log(b) + 2s + (2/3)s^3 + ... evaluated with a polynomial in s^2.
 fn log2_split(x: f64) -> (f64, f64) {
     const TWO53: f64 = 9_007_199_254_740_992.0;
-    const LOG2_OF_B_HI: [f64; 2] = [0.0, 5.849_624_872_207_641_601_56e-1]; // 0x3FE2B803_40000000
-    const LOG2_OF_B_LO: [f64; 2] = [0.0, 1.350_039_202_129_748_971_28e-8]; // 0x3E4CFDEB_43CFD006
+    const LOG2_OF_B_HI: [f64; 2] = [0.0, f64::from_bits(0x3FE2B803_40000000)]; // 5.84962487220764160156e-1
+    const LOG2_OF_B_LO: [f64; 2] = [0.0, f64::from_bits(0x3E4CFDEB_43CFD006)]; // 1.35003920212974897128e-8
     const B: [f64; 2] = [1.0, 1.5];
     const L: [f64; 6] = [
-        5.999_999_999_999_946_487_25e-1, // 0x3FE33333_33333303
-        4.285_714_285_785_501_842_52e-1, // 0x3FDB6DB6_DB6FABFF
-        3.333_333_298_183_774_329_18e-1, // 0x3FD55555_518F264D
-        2.727_281_238_085_340_064_89e-1, // 0x3FD17460_A91D4101
-        2.306_607_457_755_617_540_67e-1, // 0x3FCD864A_93C9DB65
-        2.069_750_178_003_384_177_84e-1, // 0x3FCA7E28_4A454EEF
+        f64::from_bits(0x3FE33333_33333303), // 5.99999999999994648725e-1
+        f64::from_bits(0x3FDB6DB6_DB6FABFF), // 4.28571428578550184252e-1
+        f64::from_bits(0x3FD55555_518F264D), // 3.33333329818377432918e-1
+        f64::from_bits(0x3FD17460_A91D4101), // 2.72728123808534006489e-1
+        f64::from_bits(0x3FCD864A_93C9DB65), // 2.30660745775561754067e-1
+        f64::from_bits(0x3FCA7E28_4A454EEF), // 2.06975017800338417784e-1
     ];
-    const TWO_OVER_3LN2: f64 = 9.617_966_939_259_755_543_29e-1; // 0x3FEEC709_DC3A03FD
-    const TWO_OVER_3LN2_HI: f64 = 9.617_967_009_544_372_558_59e-1; // 0x3FEEC709_E0000000
-    const TWO_OVER_3LN2_LO: f64 = -7.028_461_650_952_758_265_16e-9; // 0xBE3E2FE0_145B01F5
+    const TWO_OVER_3LN2: f64 = f64::from_bits(0x3FEEC709_DC3A03FD); // 9.61796693925975554329e-1
+    const TWO_OVER_3LN2_HI: f64 = f64::from_bits(0x3FEEC709_E0000000); // 9.61796700954437255859e-1
+    const TWO_OVER_3LN2_LO: f64 = f64::from_bits(0xBE3E2FE0_145B01F5); // -7.02846165095275826516e-9
 
     let mut ax = x;
     let mut n: i32 = 0;
@@ -760,15 +760,15 @@ fn log2_split(x: f64) -> (f64, f64) {
 /// 2^(hi + lo) for |hi + lo| <= 1/2 (before the final scaling by 2^n): exp(t ln 2) by the
 /// Remez rational form of exp with V8's grouping of the last division.
 fn exp2_reduced(hi: f64, lo: f64) -> f64 {
-    const LN2: f64 = 6.931_471_805_599_452_862_27e-1; // 0x3FE62E42_FEFA39EF
-    const LN2_HI: f64 = 6.931_471_824_645_996_093_75e-1; // 0x3FE62E43_00000000
-    const LN2_LO: f64 = -1.904_654_299_957_768_045_25e-9; // 0xBE205C61_0CA86C39
+    const LN2: f64 = f64::from_bits(0x3FE62E42_FEFA39EF); // 6.93147180559945286227e-1
+    const LN2_HI: f64 = f64::from_bits(0x3FE62E43_00000000); // 6.93147182464599609375e-1
+    const LN2_LO: f64 = f64::from_bits(0xBE205C61_0CA86C39); // -1.90465429995776804525e-9
     const P: [f64; 5] = [
-        1.666_666_666_666_660_190_37e-1,  // 0x3FC55555_5555553E
-        -2.777_777_777_701_559_338_42e-3, // 0xBF66C16C_16BEBD93
-        6.613_756_321_437_934_361_17e-5,  // 0x3F11566A_AF25DE2C
-        -1.653_390_220_546_525_153_90e-6, // 0xBEBBBD41_C5D26BF1
-        4.138_136_797_057_238_460_39e-8,  // 0x3E663769_72BEA4D0
+        f64::from_bits(0x3FC55555_5555553E), // 1.66666666666666019037e-1
+        f64::from_bits(0xBF66C16C_16BEBD93), // -2.77777777770155933842e-3
+        f64::from_bits(0x3F11566A_AF25DE2C), // 6.61375632143793436117e-5
+        f64::from_bits(0xBEBBBD41_C5D26BF1), // -1.65339022054652515390e-6
+        f64::from_bits(0x3E663769_72BEA4D0), // 4.13813679705723846039e-8
     ];
     let t = clear_low(lo + hi);
     let u = t * LN2_HI;
