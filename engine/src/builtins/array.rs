@@ -504,21 +504,14 @@ fn prev_own_candidate(o: Gc<JsObject>, k: f64) -> f64 {
     prev_own_index(o, k)
 }
 
-/// The elements of an Array with writable length `len` whose elements `0..len` are all
-/// present in a dense vector.
-fn packed_vec(o: Gc<JsObject>, len: f64) -> Option<&'static mut Vec<Value>> {
-    let ObjectKind::Array { length, length_writable: true } = o.kind else { return None };
-    if length as f64 != len {
-        return None;
-    }
-    match &mut o.get_mut().elements {
-        Elements::Dense(v) if v.len() == length as usize && !v.iter().any(|x| x.is_hole()) => {
-            // SAFETY: the vector lives in the cell `o`, which the caller keeps alive; the
-            // reference is used before anything else can touch the cell.
-            Some(unsafe { &mut *(v as *mut Vec<Value>) })
-        }
-        _ => None,
-    }
+/// The element vector of an Array with writable length `len` whose elements from `from` on
+/// can be read, moved and overwritten in place exactly as the spec's Get/Set/Delete steps
+/// would: none of them is a hole, or the array is extensible and no prototype has indexed
+/// properties (a hole then reads as absent, moving it deletes the target, and filling one
+/// creates a property). Checks only the tail when the array has holes, so operations near the
+/// end stay O(1).
+fn movable_vec(o: Gc<JsObject>, len: f64, from: usize) -> Option<&'static mut Vec<Value>> {
+    dense_vec(o, len).filter(|v| (o.extensible && chain_clean(o, false)) || !v.get(from..).is_some_and(|t| t.iter().any(|x| x.is_hole())))
 }
 
 /// The element vector of an Array with writable length `len` whose vector spans exactly
@@ -529,7 +522,8 @@ fn dense_vec(o: Gc<JsObject>, len: f64) -> Option<&'static mut Vec<Value>> {
         return None;
     }
     match &mut o.get_mut().elements {
-        // SAFETY: as in `packed_vec`.
+        // SAFETY: the vector lives in the cell `o`, which the caller keeps alive; the
+        // reference is used before anything else can touch the cell.
         Elements::Dense(v) if v.len() == length as usize => Some(unsafe { &mut *(v as *mut Vec<Value>) }),
         _ => None,
     }
@@ -1035,7 +1029,7 @@ fn push(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 fn reverse(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let o = this_obj(rt, a)?;
     let len = length_of(rt, o)?;
-    if let Some(v) = packed_vec(o, len) {
+    if let Some(v) = movable_vec(o, len, 0) {
         v.reverse();
         return Ok(Value::object(o));
     }
@@ -1086,8 +1080,9 @@ fn shift(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         set_length(rt, o, 0.0)?;
         return Ok(Value::UNDEFINED);
     }
-    if let Some(v) = packed_vec(o, len) {
+    if let Some(v) = movable_vec(o, len, 0) {
         let first = v.remove(0);
+        let first = if first.is_hole() { Value::UNDEFINED } else { first };
         set_array_length_raw(o, len as u32 - 1);
         rt.invalidate_prototype(o);
         return Ok(first);
@@ -1109,7 +1104,7 @@ fn unshift(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
             return Err(too_long(rt));
         }
         if can_append(o, len, n) {
-            if let Some(v) = packed_vec(o, len) {
+            if let Some(v) = movable_vec(o, len, 0) {
                 v.splice(0..0, a.args.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }));
                 rt.heap.note_bytes(n * 8);
                 set_array_length_raw(o, (len as usize + n) as u32);
@@ -1289,14 +1284,10 @@ fn splice(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     }
     let (arr, fresh) = species_create(rt, o, delete_count)?;
     let new_len = len - delete_count + item_count;
-    // Fast path: a dense Array, a fresh result, and (when growing) plain appends. Only the
-    // elements from `start` on are read and moved: a hole among them reads as absent (and
-    // moving it deletes the target) when no prototype has indexed properties, and filling a
-    // hole needs an extensible array. Checking just that tail keeps splices near the end O(1).
+    // Fast path: a dense Array whose elements from `start` on move in place, a fresh result,
+    // and (when growing) plain appends.
     if fresh && new_len <= MAX_ARRAY_LEN && (item_count <= delete_count || can_append(o, len, (item_count - delete_count) as usize)) {
-        if let Some(v) =
-            dense_vec(o, len).filter(|v| (o.extensible && chain_clean(o, false)) || !v[start as usize..].iter().any(|x| x.is_hole()))
-        {
+        if let Some(v) = movable_vec(o, len, start as usize) {
             let (s, e) = (start as usize, (start + delete_count) as usize);
             let removed: Vec<Value> = v.splice(s..e, items.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x })).collect();
             set_array_length_raw(o, new_len as u32);
