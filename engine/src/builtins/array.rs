@@ -25,7 +25,7 @@
 //! `join` and `toLocaleString` return `""` for an array that is already being joined further up
 //! the stack (as every engine does) instead of recursing until the stack overflows.
 
-use super::iterator::{new_iterator, IterKind, IteratorState};
+use super::indexed::{self, num, relative, require_callable, require_comparator, scoped, Indexed, Search};
 use super::make_constructor;
 use crate::heap::Gc;
 use crate::runtime::names::WellKnown;
@@ -40,8 +40,6 @@ use std::cell::RefCell;
 const MAX_SAFE: f64 = 9007199254740991.0;
 /// 2^32 - 1: the largest length of an Array (and the first index that is not an array index).
 const MAX_ARRAY_LEN: f64 = 4294967295.0;
-/// The engine's string length limit (as in `Runtime::concat`).
-const MAX_STRING_LEN: usize = (1 << 30) - 25;
 
 pub(crate) fn install(rt: &mut Runtime) {
     let c = make_constructor(rt, "Array", 1, array_constructor, Intrinsic::ArrayPrototype, Intrinsic::Array);
@@ -55,43 +53,43 @@ pub(crate) fn install(rt: &mut Runtime) {
     // Array.prototype is itself an Array exotic object.
     p.get_mut().kind = ObjectKind::Array { length: 0, length_writable: true };
     let methods: [(&str, u32, NativeFn); 37] = [
-        ("at", 1, at),
+        ("at", 1, indexed::at::<ArrayLike>),
         ("concat", 1, concat),
         ("copyWithin", 2, copy_within),
-        ("entries", 0, entries),
-        ("every", 1, every),
+        ("entries", 0, indexed::entries::<ArrayLike>),
+        ("every", 1, indexed::every::<ArrayLike>),
         ("fill", 1, fill),
         ("filter", 1, filter),
-        ("find", 1, find),
-        ("findIndex", 1, find_index),
-        ("findLast", 1, find_last),
-        ("findLastIndex", 1, find_last_index),
+        ("find", 1, indexed::find::<ArrayLike>),
+        ("findIndex", 1, indexed::find_index::<ArrayLike>),
+        ("findLast", 1, indexed::find_last::<ArrayLike>),
+        ("findLastIndex", 1, indexed::find_last_index::<ArrayLike>),
         ("flat", 0, flat),
         ("flatMap", 1, flat_map),
-        ("forEach", 1, for_each),
-        ("includes", 1, includes),
-        ("indexOf", 1, index_of),
-        ("join", 1, join),
-        ("keys", 0, keys),
-        ("lastIndexOf", 1, last_index_of),
+        ("forEach", 1, indexed::for_each::<ArrayLike>),
+        ("includes", 1, indexed::includes::<ArrayLike>),
+        ("indexOf", 1, indexed::index_of::<ArrayLike>),
+        ("join", 1, indexed::join::<ArrayLike>),
+        ("keys", 0, indexed::keys::<ArrayLike>),
+        ("lastIndexOf", 1, indexed::last_index_of::<ArrayLike>),
         ("map", 1, map),
         ("pop", 0, pop),
         ("push", 1, push),
-        ("reduce", 1, reduce),
-        ("reduceRight", 1, reduce_right),
+        ("reduce", 1, indexed::reduce::<ArrayLike>),
+        ("reduceRight", 1, indexed::reduce_right::<ArrayLike>),
         ("reverse", 0, reverse),
         ("shift", 0, shift),
         ("slice", 2, slice),
-        ("some", 1, some),
+        ("some", 1, indexed::some::<ArrayLike>),
         ("sort", 1, sort),
         ("splice", 2, splice),
-        ("toLocaleString", 0, to_locale_string),
+        ("toLocaleString", 0, indexed::to_locale_string::<ArrayLike>),
         ("toReversed", 0, to_reversed),
         ("toSorted", 1, to_sorted),
         ("toSpliced", 2, to_spliced),
         ("unshift", 1, unshift),
         ("with", 2, with),
-        ("values", 0, values),
+        ("values", 0, indexed::values::<ArrayLike>),
     ];
     for (name, len, f) in methods {
         let m = rt.define_method(p, name, len, f);
@@ -136,12 +134,6 @@ pub(crate) fn install(rt: &mut Runtime) {
 
 // ----- shared helpers -----
 
-/// A number value for an integral `f64`.
-#[inline]
-fn num(n: f64) -> Value {
-    Value::from_f64(n)
-}
-
 /// The property key for the integer index `n` (0 ≤ n < 2^53). Keys from 2^32 - 1 up are
 /// interned strings, which the collector may free: they are kept for the current native call.
 fn idx_key(rt: &mut Runtime, n: f64) -> PropertyKey {
@@ -170,6 +162,87 @@ fn length_of(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<f64> {
     let lk = PropertyKey::String(rt.names.length);
     let v = rt.get_property(o, lk, Value::object(o))?;
     rt.to_length(v)
+}
+
+/// An Array or array-like receiver of the shared algorithms ([`indexed`]): elements are read
+/// through HasProperty and Get, and may be absent.
+#[derive(Clone, Copy)]
+pub(super) struct ArrayLike(Gc<JsObject>);
+
+impl Indexed for ArrayLike {
+    const HOLES: bool = true;
+
+    fn receiver(rt: &mut Runtime, this: Value) -> JsResult<(Self, f64)> {
+        let o = rt.to_object(this)?;
+        rt.keep(Value::object(o));
+        let len = length_of(rt, o)?;
+        Ok((ArrayLike(o), len))
+    }
+
+    fn iteration_target(rt: &mut Runtime, this: Value) -> JsResult<Gc<JsObject>> {
+        rt.to_object(this)
+    }
+
+    fn object(self) -> Gc<JsObject> {
+        self.0
+    }
+
+    fn has(self, rt: &mut Runtime, k: f64) -> JsResult<bool> {
+        has_k(rt, self.0, k)
+    }
+
+    fn get(self, rt: &mut Runtime, k: f64) -> JsResult<Value> {
+        get_k(rt, self.0, k)
+    }
+
+    fn next_candidate(self, k: f64, end: f64) -> f64 {
+        next_candidate(self.0, k, end)
+    }
+
+    fn prev_candidate(self, k: f64) -> f64 {
+        prev_candidate(self.0, k)
+    }
+
+    /// A dense Array whose absent elements are plainly absent: no script can run.
+    fn quick_search(self, rt: &Runtime, mode: Search, target: Value, k: f64, len: f64) -> Option<Value> {
+        let o = self.0;
+        if !o.is_array() || !chain_clean(o, false) {
+            return None;
+        }
+        let Elements::Dense(v) = &o.elements else { return None };
+        let not_found = if mode == Search::Includes { Value::FALSE } else { Value::int(-1) };
+        let matches = |x: Value| if mode == Search::Includes { rt.same_value_zero(x, target) } else { rt.strict_equals(x, target) };
+        let found = |i: f64| if mode == Search::Includes { Value::TRUE } else { num(i) };
+        if mode == Search::LastIndexOf {
+            let top = (k + 1.0).min(v.len() as f64);
+            if top > 0.0 {
+                if let Some(i) = v[..top as usize].iter().rposition(|x| !x.is_hole() && matches(*x)) {
+                    return Some(found(i as f64));
+                }
+            }
+            return Some(not_found);
+        }
+        let includes = mode == Search::Includes;
+        let end = len.min(v.len() as f64);
+        if k < end {
+            let s = &v[k as usize..end as usize];
+            let hit = if includes {
+                s.iter().position(|x| if x.is_hole() { target.is_undefined() } else { matches(*x) })
+            } else {
+                s.iter().position(|x| !x.is_hole() && matches(*x))
+            };
+            if let Some(i) = hit {
+                return Some(found(k + i as f64));
+            }
+        }
+        // Past the vector every element is absent (undefined for includes).
+        Some(if includes && target.is_undefined() && k.max(end) < len { Value::TRUE } else { not_found })
+    }
+
+    /// Joins with cycle detection: an array met again inside its own join joins as "".
+    fn join_elements(self, rt: &mut Runtime, len: f64, sep: &[u16], locale: bool) -> JsResult<Value> {
+        join_with(rt, self.0, len, sep, locale)
+    }
 }
 
 /// Set(O, "length", n, true).
@@ -209,24 +282,6 @@ fn delete_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<()> {
 fn cdp_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64, v: Value) -> JsResult<()> {
     let key = idx_key(rt, k);
     rt.create_data_property_or_throw(o, key, v)
-}
-
-/// Resolves a relative index (`ToIntegerOrInfinity` already applied) against `len`.
-fn relative(rel: f64, len: f64) -> f64 {
-    if rel < 0.0 {
-        (len + rel).max(0.0)
-    } else {
-        rel.min(len)
-    }
-}
-
-/// `v` if callable, else a TypeError.
-fn require_callable(rt: &mut Runtime, v: Value) -> JsResult<Value> {
-    if !rt.is_callable(v) {
-        let d = rt.describe_for_error(v);
-        return Err(rt.type_error(format!("{d} is not a function")));
-    }
-    Ok(v)
 }
 
 /// TypeError for a length that would exceed 2^53 - 1.
@@ -449,21 +504,14 @@ fn prev_own_candidate(o: Gc<JsObject>, k: f64) -> f64 {
     prev_own_index(o, k)
 }
 
-/// The elements of an Array with writable length `len` whose elements `0..len` are all
-/// present in a dense vector.
-fn packed_vec(o: Gc<JsObject>, len: f64) -> Option<&'static mut Vec<Value>> {
-    let ObjectKind::Array { length, length_writable: true } = o.kind else { return None };
-    if length as f64 != len {
-        return None;
-    }
-    match &mut o.get_mut().elements {
-        Elements::Dense(v) if v.len() == length as usize && !v.iter().any(|x| x.is_hole()) => {
-            // SAFETY: the vector lives in the cell `o`, which the caller keeps alive; the
-            // reference is used before anything else can touch the cell.
-            Some(unsafe { &mut *(v as *mut Vec<Value>) })
-        }
-        _ => None,
-    }
+/// The element vector of an Array with writable length `len` whose elements from `from` on
+/// can be read, moved and overwritten in place exactly as the spec's Get/Set/Delete steps
+/// would: none of them is a hole, or the array is extensible and no prototype has indexed
+/// properties (a hole then reads as absent, moving it deletes the target, and filling one
+/// creates a property). Checks only the tail when the array has holes, so operations near the
+/// end stay O(1).
+fn movable_vec(o: Gc<JsObject>, len: f64, from: usize) -> Option<&'static mut Vec<Value>> {
+    dense_vec(o, len).filter(|v| (o.extensible && chain_clean(o, false)) || !v.get(from..).is_some_and(|t| t.iter().any(|x| x.is_hole())))
 }
 
 /// The element vector of an Array with writable length `len` whose vector spans exactly
@@ -474,7 +522,8 @@ fn dense_vec(o: Gc<JsObject>, len: f64) -> Option<&'static mut Vec<Value>> {
         return None;
     }
     match &mut o.get_mut().elements {
-        // SAFETY: as in `packed_vec`.
+        // SAFETY: the vector lives in the cell `o`, which the caller keeps alive; the
+        // reference is used before anything else can touch the cell.
         Elements::Dense(v) if v.len() == length as usize => Some(unsafe { &mut *(v as *mut Vec<Value>) }),
         _ => None,
     }
@@ -510,15 +559,6 @@ fn set_array_length_raw(o: Gc<JsObject>, n: u32) {
     if let ObjectKind::Array { length, .. } = &mut o.get_mut().kind {
         *length = n;
     }
-}
-
-/// Runs `f` as the inner step `i` = 0, 1, ... of a loop: values kept during the step are
-/// released afterwards.
-fn scoped<T>(rt: &mut Runtime, f: impl FnOnce(&mut Runtime) -> JsResult<T>) -> JsResult<T> {
-    let mark = rt.kept.len();
-    let r = f(rt);
-    rt.kept.truncate(mark);
-    r
 }
 
 // ----- the constructor and its functions -----
@@ -648,17 +688,6 @@ fn species_getter(_rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 }
 
 // ----- Array.prototype -----
-
-fn at(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let o = this_obj(rt, a)?;
-    let len = length_of(rt, o)?;
-    let rel = rt.to_integer_or_infinity(a.arg(0))?;
-    let k = if rel >= 0.0 { rel } else { len + rel };
-    if k < 0.0 || k >= len {
-        return Ok(Value::UNDEFINED);
-    }
-    get_k(rt, o, k)
-}
 
 /// IsConcatSpreadable.
 fn is_concat_spreadable(rt: &mut Runtime, v: Value) -> JsResult<bool> {
@@ -793,106 +822,27 @@ fn copy_within(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     Ok(Value::object(o))
 }
 
-fn array_iterator(rt: &mut Runtime, a: &CallArgs, kind: IterKind) -> JsResult<Value> {
-    let o = rt.to_object(a.this)?;
-    Ok(new_iterator(rt, Intrinsic::ArrayIteratorPrototype, IteratorState::Array { target: Value::object(o), index: 0, kind }))
-}
-
-fn entries(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    array_iterator(rt, a, IterKind::Entries)
-}
-
-fn keys(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    array_iterator(rt, a, IterKind::Keys)
-}
-
-fn values(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    array_iterator(rt, a, IterKind::Values)
-}
-
-/// What an iteration method does with each callback result.
-#[derive(Copy, Clone, PartialEq, Eq)]
-enum Pass {
-    ForEach,
-    Every,
-    Some,
-    Map,
-    Filter,
-}
-
-/// forEach, every, some, map and filter.
-fn iterate(rt: &mut Runtime, a: &CallArgs, mode: Pass) -> JsResult<Value> {
-    let o = this_obj(rt, a)?;
-    let len = length_of(rt, o)?;
-    let cb = require_callable(rt, a.arg(0))?;
-    let this_arg = a.arg(1);
-    let out = match mode {
-        Pass::Map => Some(species_create(rt, o, len)?.0),
-        Pass::Filter => Some(species_create(rt, o, 0.0)?.0),
-        _ => None,
-    };
-    let mut to = 0.0;
-    let mut k = 0.0;
-    while k < len {
-        k = next_candidate(o, k, len);
-        if k >= len {
-            break;
-        }
-        let stop = scoped(rt, |rt| {
-            if !has_k(rt, o, k)? {
-                return Ok(false);
-            }
-            let v = get_k(rt, o, k)?;
-            rt.keep(v);
-            let r = rt.call(cb, this_arg, &[v, num(k), Value::object(o)])?;
-            match mode {
-                Pass::ForEach => Ok(false),
-                Pass::Every => Ok(!rt.to_boolean(r)),
-                Pass::Some => Ok(rt.to_boolean(r)),
-                Pass::Map => {
-                    cdp_k(rt, out.expect("map target"), k, r)?;
-                    Ok(false)
-                }
-                Pass::Filter => {
-                    if rt.to_boolean(r) {
-                        cdp_k(rt, out.expect("filter target"), to, v)?;
-                        to += 1.0;
-                    }
-                    Ok(false)
-                }
-            }
-        })?;
-        if stop {
-            return Ok(Value::bool(mode == Pass::Some));
-        }
-        k += 1.0;
-    }
-    Ok(match mode {
-        Pass::ForEach => Value::UNDEFINED,
-        Pass::Every => Value::TRUE,
-        Pass::Some => Value::FALSE,
-        Pass::Map | Pass::Filter => Value::object(out.expect("target")),
-    })
-}
-
-fn every(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    iterate(rt, a, Pass::Every)
-}
-
-fn some(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    iterate(rt, a, Pass::Some)
-}
-
-fn for_each(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    iterate(rt, a, Pass::ForEach)
-}
-
 fn map(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    iterate(rt, a, Pass::Map)
+    let (c, len) = ArrayLike::receiver(rt, a.this)?;
+    let cb = require_callable(rt, a.arg(0))?;
+    let out = species_create(rt, c.0, len)?.0;
+    indexed::each_callback(rt, c, len, cb, a.arg(1), |rt, k, _, r| cdp_k(rt, out, k, r).map(|_| false))?;
+    Ok(Value::object(out))
 }
 
 fn filter(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    iterate(rt, a, Pass::Filter)
+    let (c, len) = ArrayLike::receiver(rt, a.this)?;
+    let cb = require_callable(rt, a.arg(0))?;
+    let out = species_create(rt, c.0, 0.0)?.0;
+    let mut to = 0.0;
+    indexed::each_callback(rt, c, len, cb, a.arg(1), |rt, _, v, r| {
+        if rt.to_boolean(r) {
+            cdp_k(rt, out, to, v)?;
+            to += 1.0;
+        }
+        Ok(false)
+    })?;
+    Ok(Value::object(out))
 }
 
 fn fill(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
@@ -912,45 +862,6 @@ fn fill(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         k += 1.0;
     }
     Ok(Value::object(o))
-}
-
-/// FindViaPredicate: (index, value) of the first match, in either direction.
-fn find_via_predicate(rt: &mut Runtime, a: &CallArgs, ascending: bool) -> JsResult<(f64, Value)> {
-    let o = this_obj(rt, a)?;
-    let len = length_of(rt, o)?;
-    let pred = require_callable(rt, a.arg(0))?;
-    let this_arg = a.arg(1);
-    let mut i = 0.0;
-    while i < len {
-        let k = if ascending { i } else { len - 1.0 - i };
-        let hit = scoped(rt, |rt| {
-            let v = get_k(rt, o, k)?;
-            rt.keep(v);
-            let r = rt.call(pred, this_arg, &[v, num(k), Value::object(o)])?;
-            Ok(if rt.to_boolean(r) { Some(v) } else { None })
-        })?;
-        if let Some(v) = hit {
-            return Ok((k, v));
-        }
-        i += 1.0;
-    }
-    Ok((-1.0, Value::UNDEFINED))
-}
-
-fn find(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    Ok(find_via_predicate(rt, a, true)?.1)
-}
-
-fn find_index(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    Ok(num(find_via_predicate(rt, a, true)?.0))
-}
-
-fn find_last(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    Ok(find_via_predicate(rt, a, false)?.1)
-}
-
-fn find_last_index(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    Ok(num(find_via_predicate(rt, a, false)?.0))
 }
 
 /// FlattenIntoArray; returns the next target index.
@@ -1027,115 +938,6 @@ fn flat_map(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     Ok(Value::object(arr))
 }
 
-/// How indexOf, lastIndexOf and includes compare.
-#[derive(Copy, Clone, PartialEq, Eq)]
-enum Search {
-    IndexOf,
-    LastIndexOf,
-    Includes,
-}
-
-fn search(rt: &mut Runtime, a: &CallArgs, mode: Search) -> JsResult<Value> {
-    let not_found = if mode == Search::Includes { Value::FALSE } else { Value::int(-1) };
-    let o = this_obj(rt, a)?;
-    let len = length_of(rt, o)?;
-    if len == 0.0 {
-        return Ok(not_found);
-    }
-    let target = a.arg(0);
-    let matches =
-        |rt: &Runtime, v: Value| if mode == Search::Includes { rt.same_value_zero(v, target) } else { rt.strict_equals(v, target) };
-    let found = |k: f64| if mode == Search::Includes { Value::TRUE } else { num(k) };
-    if mode == Search::LastIndexOf {
-        let n = if a.args.len() > 1 { rt.to_integer_or_infinity(a.arg(1))? } else { len - 1.0 };
-        if n == f64::NEG_INFINITY {
-            return Ok(not_found);
-        }
-        let mut k = if n >= 0.0 { n.min(len - 1.0) } else { len + n };
-        // Fast path: a dense Array whose absent elements are plainly absent; no script can run.
-        if o.is_array() && chain_clean(o, false) {
-            if let Elements::Dense(v) = &o.elements {
-                let top = (k + 1.0).min(v.len() as f64);
-                if top > 0.0 {
-                    if let Some(i) = v[..top as usize].iter().rposition(|x| !x.is_hole() && matches(rt, *x)) {
-                        return Ok(found(i as f64));
-                    }
-                }
-                return Ok(not_found);
-            }
-        }
-        while k >= 0.0 {
-            k = prev_candidate(o, k);
-            if k < 0.0 {
-                break;
-            }
-            if has_k(rt, o, k)? {
-                let v = get_k(rt, o, k)?;
-                if matches(rt, v) {
-                    return Ok(found(k));
-                }
-            }
-            k -= 1.0;
-        }
-        return Ok(not_found);
-    }
-    let n = rt.to_integer_or_infinity(a.arg(1))?;
-    if n == f64::INFINITY {
-        return Ok(not_found);
-    }
-    let mut k = if n >= 0.0 { n } else { (len + n).max(0.0) };
-    let includes = mode == Search::Includes;
-    if o.is_array() && chain_clean(o, false) {
-        if let Elements::Dense(v) = &o.elements {
-            let end = len.min(v.len() as f64);
-            if k < end {
-                let s = &v[k as usize..end as usize];
-                let hit = if includes {
-                    s.iter().position(|x| if x.is_hole() { target.is_undefined() } else { matches(rt, *x) })
-                } else {
-                    s.iter().position(|x| !x.is_hole() && matches(rt, *x))
-                };
-                if let Some(i) = hit {
-                    return Ok(found(k + i as f64));
-                }
-            }
-            // Past the vector every element is absent (undefined for includes).
-            return Ok(if includes && target.is_undefined() && k.max(end) < len { Value::TRUE } else { not_found });
-        }
-    }
-    while k < len {
-        // includes reads holes as undefined, so it may only skip when not looking for it.
-        if !includes || !target.is_undefined() {
-            k = next_candidate(o, k, len);
-            if k >= len {
-                break;
-            }
-        }
-        if !includes && !has_k(rt, o, k)? {
-            k += 1.0;
-            continue;
-        }
-        let v = get_k(rt, o, k)?;
-        if matches(rt, v) {
-            return Ok(found(k));
-        }
-        k += 1.0;
-    }
-    Ok(not_found)
-}
-
-fn includes(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    search(rt, a, Search::Includes)
-}
-
-fn index_of(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    search(rt, a, Search::IndexOf)
-}
-
-fn last_index_of(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    search(rt, a, Search::LastIndexOf)
-}
-
 thread_local! {
     /// Objects being joined on this thread (by runtime and object address), for cycle detection.
     static JOINING: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
@@ -1148,7 +950,7 @@ fn join_with(rt: &mut Runtime, o: Gc<JsObject>, len: f64, sep: &[u16], locale: b
         return Ok(rt.str(""));
     }
     JOINING.with(|j| j.borrow_mut().push(id));
-    let r = join_loop(rt, o, len, sep, locale);
+    let r = indexed::join_loop(rt, ArrayLike(o), len, sep, locale);
     JOINING.with(|j| {
         let mut j = j.borrow_mut();
         if let Some(p) = j.iter().rposition(|x| *x == id) {
@@ -1157,70 +959,6 @@ fn join_with(rt: &mut Runtime, o: Gc<JsObject>, len: f64, sep: &[u16], locale: b
     });
     let units = r?;
     Ok(rt.new_string(units))
-}
-
-fn join_loop(rt: &mut Runtime, o: Gc<JsObject>, len: f64, sep: &[u16], locale: bool) -> JsResult<Vec<u16>> {
-    let mut r: Vec<u16> = Vec::new();
-    let lk = rt.key("toLocaleString");
-    if let PropertyKey::String(ks) = lk {
-        rt.keep(Value::string(ks));
-    }
-    let mut k = 0.0;
-    while k < len {
-        // Absent elements read as undefined and add only their separators.
-        let next = next_candidate(o, k, len);
-        if next > k {
-            let seps = next - k - if k == 0.0 { 1.0 } else { 0.0 };
-            if r.len() as f64 + seps * sep.len() as f64 > MAX_STRING_LEN as f64 {
-                return Err(rt.range_error("Invalid string length"));
-            }
-            if !sep.is_empty() {
-                for _ in 0..seps as usize {
-                    r.extend_from_slice(sep);
-                }
-            }
-            k = next;
-            if k >= len {
-                break;
-            }
-        }
-        if k > 0.0 {
-            r.extend_from_slice(sep);
-        }
-        scoped(rt, |rt| {
-            let v = get_k(rt, o, k)?;
-            if v.is_nullish() {
-                return Ok(());
-            }
-            rt.keep(v);
-            let s = if locale {
-                let x = rt.invoke(v, lk, &[])?;
-                rt.to_string(x)?
-            } else {
-                rt.to_string(v)?
-            };
-            r.extend_from_slice(s.units());
-            Ok(())
-        })?;
-        if r.len() > MAX_STRING_LEN {
-            return Err(rt.range_error("Invalid string length"));
-        }
-        k += 1.0;
-    }
-    Ok(r)
-}
-
-fn join(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let o = this_obj(rt, a)?;
-    let len = length_of(rt, o)?;
-    let sep: Vec<u16> = if a.arg(0).is_undefined() { vec![b',' as u16] } else { rt.to_string(a.arg(0))?.units().to_vec() };
-    join_with(rt, o, len, &sep, false)
-}
-
-fn to_locale_string(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let o = this_obj(rt, a)?;
-    let len = length_of(rt, o)?;
-    join_with(rt, o, len, &[b',' as u16], true)
 }
 
 fn to_string(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
@@ -1288,81 +1026,10 @@ fn push(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     Ok(num(k))
 }
 
-/// reduce and reduceRight.
-fn reduce_impl(rt: &mut Runtime, a: &CallArgs, ascending: bool) -> JsResult<Value> {
-    let o = this_obj(rt, a)?;
-    let len = length_of(rt, o)?;
-    let cb = require_callable(rt, a.arg(0))?;
-    let has_initial = a.args.len() > 1;
-    if len == 0.0 && !has_initial {
-        return Err(rt.type_error("Reduce of empty array with no initial value"));
-    }
-    // Steps run over i = 0..len; k is the index visited.
-    let at = |i: f64| if ascending { i } else { len - 1.0 - i };
-    let next = |o: Gc<JsObject>, i: f64| {
-        if ascending {
-            next_candidate(o, i, len)
-        } else {
-            len - 1.0 - prev_candidate(o, len - 1.0 - i)
-        }
-    };
-    let mut i = 0.0;
-    let slot = rt.kept.len();
-    rt.keep(Value::UNDEFINED);
-    if has_initial {
-        rt.kept[slot] = a.arg(1);
-    } else {
-        let mut present = false;
-        while !present && i < len {
-            i = next(o, i);
-            if i >= len {
-                break;
-            }
-            let k = at(i);
-            present = has_k(rt, o, k)?;
-            if present {
-                let v = get_k(rt, o, k)?;
-                rt.kept[slot] = v;
-            }
-            i += 1.0;
-        }
-        if !present {
-            return Err(rt.type_error("Reduce of empty array with no initial value"));
-        }
-    }
-    while i < len {
-        i = next(o, i);
-        if i >= len {
-            break;
-        }
-        let k = at(i);
-        scoped(rt, |rt| {
-            if has_k(rt, o, k)? {
-                let v = get_k(rt, o, k)?;
-                rt.keep(v);
-                let acc = rt.kept[slot];
-                let r = rt.call(cb, Value::UNDEFINED, &[acc, v, num(k), Value::object(o)])?;
-                rt.kept[slot] = r;
-            }
-            Ok(())
-        })?;
-        i += 1.0;
-    }
-    Ok(rt.kept[slot])
-}
-
-fn reduce(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    reduce_impl(rt, a, true)
-}
-
-fn reduce_right(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    reduce_impl(rt, a, false)
-}
-
 fn reverse(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let o = this_obj(rt, a)?;
     let len = length_of(rt, o)?;
-    if let Some(v) = packed_vec(o, len) {
+    if let Some(v) = movable_vec(o, len, 0) {
         v.reverse();
         return Ok(Value::object(o));
     }
@@ -1413,8 +1080,9 @@ fn shift(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         set_length(rt, o, 0.0)?;
         return Ok(Value::UNDEFINED);
     }
-    if let Some(v) = packed_vec(o, len) {
+    if let Some(v) = movable_vec(o, len, 0) {
         let first = v.remove(0);
+        let first = if first.is_hole() { Value::UNDEFINED } else { first };
         set_array_length_raw(o, len as u32 - 1);
         rt.invalidate_prototype(o);
         return Ok(first);
@@ -1436,7 +1104,7 @@ fn unshift(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
             return Err(too_long(rt));
         }
         if can_append(o, len, n) {
-            if let Some(v) = packed_vec(o, len) {
+            if let Some(v) = movable_vec(o, len, 0) {
                 v.splice(0..0, a.args.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }));
                 rt.heap.note_bytes(n * 8);
                 set_array_length_raw(o, (len as usize + n) as u32);
@@ -1513,7 +1181,7 @@ fn sort_values(rt: &mut Runtime, items: Vec<Value>, comparefn: Value) -> JsResul
         let base = rt.kept.len();
         rt.kept.resize(base + vals.len(), Value::UNDEFINED);
         let mut cached: Vec<bool> = vec![false; vals.len()];
-        merge_sort(rt, &mut order, &mut |rt, x, y| {
+        indexed::merge_sort(rt, &mut order, &mut |rt, x, y| {
             scoped(rt, |rt| {
                 let a = sort_string(rt, &vals, &mut cached, base, x)?;
                 rt.keep(Value::string(a));
@@ -1522,7 +1190,7 @@ fn sort_values(rt: &mut Runtime, items: Vec<Value>, comparefn: Value) -> JsResul
             })
         })?;
     } else {
-        merge_sort(rt, &mut order, &mut |rt, x, y| {
+        indexed::merge_sort(rt, &mut order, &mut |rt, x, y| {
             let r = rt.call(comparefn, Value::UNDEFINED, &[vals[x as usize], vals[y as usize]])?;
             let n = rt.to_number(r)?;
             Ok(n > 0.0)
@@ -1550,58 +1218,6 @@ fn sort_string(rt: &mut Runtime, vals: &[Value], cached: &mut [bool], base: usiz
     Ok(s)
 }
 
-/// A stable merge sort whose comparison (`gt(x, y)`: x goes after y) may throw; the sort
-/// stops at the first error.
-fn merge_sort<T: Copy>(rt: &mut Runtime, v: &mut [T], gt: &mut dyn FnMut(&mut Runtime, T, T) -> JsResult<bool>) -> JsResult<()> {
-    const RUN: usize = 8;
-    let n = v.len();
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let x = v[i];
-            let mut j = i;
-            while j > start && gt(rt, v[j - 1], x)? {
-                v[j] = v[j - 1];
-                j -= 1;
-            }
-            v[j] = x;
-        }
-        start = end;
-    }
-    let mut buf: Vec<T> = v.to_vec();
-    let mut width = RUN;
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            if mid >= hi || !gt(rt, v[mid - 1], v[mid])? {
-                buf[lo..hi].copy_from_slice(&v[lo..hi]);
-            } else {
-                let (mut a, mut b, mut o) = (lo, mid, lo);
-                while a < mid && b < hi {
-                    if gt(rt, v[a], v[b])? {
-                        buf[o] = v[b];
-                        b += 1;
-                    } else {
-                        buf[o] = v[a];
-                        a += 1;
-                    }
-                    o += 1;
-                }
-                buf[o..o + (mid - a)].copy_from_slice(&v[a..mid]);
-                o += mid - a;
-                buf[o..o + (hi - b)].copy_from_slice(&v[b..hi]);
-            }
-            lo = hi;
-        }
-        v.copy_from_slice(&buf);
-        width *= 2;
-    }
-    Ok(())
-}
-
 /// SortIndexedProperties: reads the elements (skipping holes or reading them as undefined)
 /// and sorts them. The values read stay kept for the current call.
 fn sort_indexed(rt: &mut Runtime, o: Gc<JsObject>, len: f64, comparefn: Value, skip_holes: bool) -> JsResult<Vec<Value>> {
@@ -1624,13 +1240,6 @@ fn sort_indexed(rt: &mut Runtime, o: Gc<JsObject>, len: f64, comparefn: Value, s
         k += 1.0;
     }
     sort_values(rt, items, comparefn)
-}
-
-fn require_comparator(rt: &mut Runtime, c: Value) -> JsResult<()> {
-    if !c.is_undefined() && !rt.is_callable(c) {
-        return Err(rt.type_error("The comparison function must be either a function or undefined"));
-    }
-    Ok(())
 }
 
 fn sort(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
@@ -1675,9 +1284,10 @@ fn splice(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     }
     let (arr, fresh) = species_create(rt, o, delete_count)?;
     let new_len = len - delete_count + item_count;
-    // Fast path: a packed Array, a fresh result, and (when growing) plain appends.
+    // Fast path: a dense Array whose elements from `start` on move in place, a fresh result,
+    // and (when growing) plain appends.
     if fresh && new_len <= MAX_ARRAY_LEN && (item_count <= delete_count || can_append(o, len, (item_count - delete_count) as usize)) {
-        if let Some(v) = packed_vec(o, len) {
+        if let Some(v) = movable_vec(o, len, start as usize) {
             let (s, e) = (start as usize, (start + delete_count) as usize);
             let removed: Vec<Value> = v.splice(s..e, items.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x })).collect();
             set_array_length_raw(o, new_len as u32);

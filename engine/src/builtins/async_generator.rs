@@ -25,7 +25,7 @@ pub(crate) fn install(rt: &mut Runtime) {
 }
 
 fn async_generator_function(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    super::function::create_dynamic_function(rt, a.args, "async function*")
+    super::function::create_dynamic_function(rt, a, "async function*", Intrinsic::AsyncGeneratorFunctionPrototype)
 }
 
 fn enqueue(rt: &mut Runtime, this: Value, mode: ResumeMode, v: Value) -> JsResult<Value> {

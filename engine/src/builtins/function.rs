@@ -47,11 +47,14 @@ fn throw_type_error(rt: &mut Runtime, _a: &CallArgs) -> JsResult<Value> {
 
 /// `new Function(p1, ..., body)`.
 fn function_constructor(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    create_dynamic_function(rt, a.args, "function")
+    create_dynamic_function(rt, a, "function", Intrinsic::FunctionPrototype)
 }
 
-/// CreateDynamicFunction for `kind` ("function", "function*", "async function", ...).
-pub(crate) fn create_dynamic_function(rt: &mut Runtime, args: &[Value], kind: &str) -> JsResult<Value> {
+/// CreateDynamicFunction for `kind` ("function", "function*", "async function", ...): the
+/// constructor call `a` (its new.target, or the constructor itself, gives the prototype, with
+/// `fallback` of new.target's realm when its `prototype` is not an object).
+pub(crate) fn create_dynamic_function(rt: &mut Runtime, a: &CallArgs, kind: &str, fallback: Intrinsic) -> JsResult<Value> {
+    let args = a.args;
     let mut params = Vec::new();
     let n = args.len();
     for v in args.iter().take(n.saturating_sub(1)) {
@@ -78,7 +81,16 @@ pub(crate) fn create_dynamic_function(rt: &mut Runtime, args: &[Value], kind: &s
     let saved = rt.realm;
     let r = rt.run_script_code(code);
     rt.realm = saved;
-    r
+    let f = r?;
+    rt.keep(f);
+    let new_target = if a.new_target.is_undefined() { Value::object(a.callee) } else { a.new_target };
+    let proto = rt.get_prototype_from_constructor(new_target, fallback)?;
+    if let Some(fo) = f.as_object() {
+        if fo.proto() != Some(proto) {
+            rt.set_prototype_of(fo, Some(proto))?;
+        }
+    }
+    Ok(f)
 }
 
 fn this_function(rt: &mut Runtime, this: Value, method: &str) -> JsResult<Gc<JsObject>> {

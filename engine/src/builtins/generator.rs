@@ -55,11 +55,11 @@ pub(crate) fn constructor(
 }
 
 fn generator_function(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    super::function::create_dynamic_function(rt, a.args, "function*")
+    super::function::create_dynamic_function(rt, a, "function*", Intrinsic::GeneratorFunctionPrototype)
 }
 
 fn async_function(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    super::function::create_dynamic_function(rt, a.args, "async function")
+    super::function::create_dynamic_function(rt, a, "async function", Intrinsic::AsyncFunctionPrototype)
 }
 
 fn next(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {

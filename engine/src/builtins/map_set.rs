@@ -199,6 +199,9 @@ pub struct OrderedMap {
     index: HashMap<NormKey, usize, BuildKeyHasher>,
     /// The current epoch, if any cursor was ever taken since the last compaction.
     epoch: Option<Gc<MapEpoch>>,
+    /// Every position below this one is a tombstone, so a walk from the start skips them at
+    /// once (deleting entries from the front while iterating stays linear).
+    head: usize,
 }
 
 /// Compaction happens once at least this many tombstones make up half the vector.
@@ -277,6 +280,11 @@ impl OrderedMap {
         }
         let Some(i) = self.index.remove(&NormKey::of(canonical_key(key))) else { return false };
         self.entries[i] = None;
+        if i == self.head {
+            while self.head < self.entries.len() && self.entries[self.head].is_none() {
+                self.head += 1;
+            }
+        }
         let tombstones = self.entries.len() - self.index.len();
         if tombstones >= MIN_TOMBSTONES && tombstones * 2 >= self.entries.len() {
             self.compact(rt);
@@ -291,6 +299,7 @@ impl OrderedMap {
         }
         self.entries = Vec::new();
         self.index = HashMap::default();
+        self.head = 0;
         self.end_epoch(rt, Removal::All);
     }
 
@@ -315,6 +324,7 @@ impl OrderedMap {
             self.index.shrink_to_fit();
         }
         self.entries = kept;
+        self.head = 0;
         if self.epoch.is_some() {
             self.end_epoch(rt, Removal::Positions(removed.into_boxed_slice()));
         }
@@ -340,7 +350,8 @@ impl OrderedMap {
     }
 
     /// The first live entry at or after position `p`, and its position.
-    fn next_live(&self, mut p: usize) -> Option<(usize, (Value, Value))> {
+    fn next_live(&self, p: usize) -> Option<(usize, (Value, Value))> {
+        let mut p = p.max(self.head);
         while p < self.entries.len() {
             if let Some(e) = self.entries[p] {
                 return Some((p, e));

@@ -16,6 +16,7 @@ pub mod function;
 pub mod generator;
 pub mod global;
 pub mod host;
+mod indexed;
 pub mod inspect;
 pub mod iterator;
 pub mod iterator_helpers;

@@ -9,7 +9,6 @@
 //! the hooks in `runtime::property` route every numeric key here.
 
 use super::array_buffer::{self, bytes};
-use super::iterator::{IterKind, IteratorState};
 use super::set_intrinsic;
 use crate::heap::Gc;
 use crate::runtime::names::WellKnown;
@@ -637,9 +636,4 @@ pub(crate) fn iteration_length(rt: &mut Runtime, o: Gc<JsObject>) -> JsResult<f6
         Some(l) => Ok(l as f64),
         None => Err(rt.type_error("Cannot perform %ArrayIteratorPrototype%.next on an out-of-bounds or detached TypedArray")),
     }
-}
-
-/// A new array iterator over a TypedArray.
-pub(crate) fn new_array_iterator(rt: &mut Runtime, o: Gc<JsObject>, kind: IterKind) -> Value {
-    super::iterator::new_iterator(rt, Intrinsic::ArrayIteratorPrototype, IteratorState::Array { target: Value::object(o), index: 0, kind })
 }

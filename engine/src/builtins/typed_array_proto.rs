@@ -4,7 +4,7 @@
 //! or resize the buffer); element reads and writes go through [`TypedArrayData::get`] and
 //! [`TypedArrayData::set`], which are bounds-checked against the buffer's current length.
 
-use super::iterator::IterKind;
+use super::indexed::{self, relative, require_callable, require_comparator, Indexed};
 use super::typed_array::*;
 use crate::heap::Gc;
 use crate::runtime::names::WellKnown;
@@ -25,32 +25,32 @@ pub(crate) fn install(rt: &mut Runtime) {
     let tk = PropertyKey::Symbol(rt.well_known(WellKnown::ToStringTag));
     rt.define_getter(p, tk, "get [Symbol.toStringTag]", get_to_string_tag, None);
     let methods: [(&str, u32, NativeFn); 29] = [
-        ("at", 1, at),
+        ("at", 1, indexed::at::<TypedView>),
         ("copyWithin", 2, copy_within),
-        ("entries", 0, entries),
-        ("every", 1, every),
+        ("entries", 0, indexed::entries::<TypedView>),
+        ("every", 1, indexed::every::<TypedView>),
         ("fill", 1, fill),
         ("filter", 1, filter),
-        ("find", 1, find),
-        ("findIndex", 1, find_index),
-        ("findLast", 1, find_last),
-        ("findLastIndex", 1, find_last_index),
-        ("forEach", 1, for_each),
-        ("includes", 1, includes),
-        ("indexOf", 1, index_of),
-        ("join", 1, join),
-        ("keys", 0, keys),
-        ("lastIndexOf", 1, last_index_of),
+        ("find", 1, indexed::find::<TypedView>),
+        ("findIndex", 1, indexed::find_index::<TypedView>),
+        ("findLast", 1, indexed::find_last::<TypedView>),
+        ("findLastIndex", 1, indexed::find_last_index::<TypedView>),
+        ("forEach", 1, indexed::for_each::<TypedView>),
+        ("includes", 1, indexed::includes::<TypedView>),
+        ("indexOf", 1, indexed::index_of::<TypedView>),
+        ("join", 1, indexed::join::<TypedView>),
+        ("keys", 0, indexed::keys::<TypedView>),
+        ("lastIndexOf", 1, indexed::last_index_of::<TypedView>),
         ("map", 1, map),
-        ("reduce", 1, reduce),
-        ("reduceRight", 1, reduce_right),
+        ("reduce", 1, indexed::reduce::<TypedView>),
+        ("reduceRight", 1, indexed::reduce_right::<TypedView>),
         ("reverse", 0, reverse),
         ("set", 1, set),
         ("slice", 2, slice),
-        ("some", 1, some),
+        ("some", 1, indexed::some::<TypedView>),
         ("sort", 1, sort),
         ("subarray", 2, subarray),
-        ("toLocaleString", 0, to_locale_string),
+        ("toLocaleString", 0, indexed::to_locale_string::<TypedView>),
         ("toReversed", 0, to_reversed),
         ("toSorted", 1, to_sorted),
         ("with", 2, with),
@@ -58,7 +58,7 @@ pub(crate) fn install(rt: &mut Runtime) {
     for (name, len, f) in methods {
         rt.define_method(p, name, len, f);
     }
-    let values_fn = rt.define_method(p, "values", 0, values);
+    let values_fn = rt.define_method(p, "values", 0, indexed::values::<TypedView>);
     let ik = PropertyKey::Symbol(rt.well_known(WellKnown::Iterator));
     rt.define_data(p, ik, Value::object(values_fn), HIDDEN);
     // toString is the same function object as Array.prototype.toString.
@@ -107,12 +107,33 @@ fn get_to_string_tag(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 
 // ----- helpers -----
 
-/// Resolves a relative index (already ToIntegerOrInfinity) against `len`.
-fn relative(rel: f64, len: f64) -> f64 {
-    if rel < 0.0 {
-        (len + rel).max(0.0)
-    } else {
-        rel.min(len)
+/// A TypedArray receiver of the shared algorithms ([`indexed`]): every index in bounds holds
+/// an element, read with TypedArrayGetElement against the buffer's current length.
+#[derive(Clone, Copy)]
+pub(super) struct TypedView(Gc<JsObject>);
+
+impl Indexed for TypedView {
+    const HOLES: bool = false;
+
+    fn receiver(rt: &mut Runtime, this: Value) -> JsResult<(Self, f64)> {
+        let (o, _, len) = validate(rt, this)?;
+        Ok((TypedView(o), len as f64))
+    }
+
+    fn iteration_target(rt: &mut Runtime, this: Value) -> JsResult<Gc<JsObject>> {
+        Ok(validate(rt, this)?.0)
+    }
+
+    fn object(self) -> Gc<JsObject> {
+        self.0
+    }
+
+    fn has(self, _rt: &mut Runtime, k: f64) -> JsResult<bool> {
+        Ok(ta_data(self.0).is_some_and(|t| valid_index(&t, k).is_some()))
+    }
+
+    fn get(self, _rt: &mut Runtime, k: f64) -> JsResult<Value> {
+        Ok(ta_data(self.0).map_or(Value::UNDEFINED, |t| get_element(&t, k)))
     }
 }
 
@@ -120,24 +141,7 @@ fn num(n: usize) -> Value {
     Value::from_f64(n as f64)
 }
 
-fn callable_arg(rt: &mut Runtime, f: Value) -> JsResult<()> {
-    if !rt.is_callable(f) {
-        return Err(rt.type_error("callback is not a function"));
-    }
-    Ok(())
-}
-
 // ----- methods -----
-
-fn at(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let (o, _, len) = validate(rt, a.this)?;
-    let rel = rt.to_integer_or_infinity(a.arg(0))?;
-    let k = if rel >= 0.0 { rel } else { len as f64 + rel };
-    if k < 0.0 || k >= len as f64 {
-        return Ok(Value::UNDEFINED);
-    }
-    Ok(get_index(o, k as usize))
-}
 
 fn copy_within(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let (o, _, len) = validate(rt, a.this)?;
@@ -176,90 +180,6 @@ fn copy_within(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     Ok(Value::object(o))
 }
 
-fn iter(rt: &mut Runtime, a: &CallArgs, kind: IterKind) -> JsResult<Value> {
-    let (o, _, _) = validate(rt, a.this)?;
-    Ok(new_array_iterator(rt, o, kind))
-}
-
-fn entries(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    iter(rt, a, IterKind::Entries)
-}
-
-fn keys(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    iter(rt, a, IterKind::Keys)
-}
-
-fn values(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    iter(rt, a, IterKind::Values)
-}
-
-/// What a callback-driven search returns.
-#[derive(Copy, Clone, PartialEq)]
-enum Pred {
-    Every,
-    Some,
-    Find,
-    FindIndex,
-    ForEach,
-}
-
-fn walk(rt: &mut Runtime, a: &CallArgs, mode: Pred, backwards: bool) -> JsResult<Value> {
-    let (o, _, len) = validate(rt, a.this)?;
-    let f = a.arg(0);
-    callable_arg(rt, f)?;
-    let this_arg = a.arg(1);
-    for j in 0..len {
-        let k = if backwards { len - 1 - j } else { j };
-        let v = get_index(o, k);
-        let r = rt.call(f, this_arg, &[v, num(k), Value::object(o)])?;
-        if mode == Pred::ForEach {
-            continue;
-        }
-        let b = rt.to_boolean(r);
-        match mode {
-            Pred::Every if !b => return Ok(Value::FALSE),
-            Pred::Some if b => return Ok(Value::TRUE),
-            Pred::Find if b => return Ok(v),
-            Pred::FindIndex if b => return Ok(num(k)),
-            _ => {}
-        }
-    }
-    Ok(match mode {
-        Pred::Every => Value::TRUE,
-        Pred::Some => Value::FALSE,
-        Pred::Find | Pred::ForEach => Value::UNDEFINED,
-        Pred::FindIndex => Value::int(-1),
-    })
-}
-
-fn every(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    walk(rt, a, Pred::Every, false)
-}
-
-fn some(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    walk(rt, a, Pred::Some, false)
-}
-
-fn find(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    walk(rt, a, Pred::Find, false)
-}
-
-fn find_index(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    walk(rt, a, Pred::FindIndex, false)
-}
-
-fn find_last(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    walk(rt, a, Pred::Find, true)
-}
-
-fn find_last_index(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    walk(rt, a, Pred::FindIndex, true)
-}
-
-fn for_each(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    walk(rt, a, Pred::ForEach, false)
-}
-
 fn fill(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let (o, _, len) = validate(rt, a.this)?;
     let lenf = len as f64;
@@ -280,160 +200,28 @@ fn fill(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 }
 
 fn filter(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let (o, _, len) = validate(rt, a.this)?;
-    let f = a.arg(0);
-    callable_arg(rt, f)?;
-    let this_arg = a.arg(1);
+    let (c, len) = TypedView::receiver(rt, a.this)?;
+    let cb = require_callable(rt, a.arg(0))?;
     let mut kept = Vec::new();
-    for k in 0..len {
-        let v = get_index(o, k);
-        let r = rt.call(f, this_arg, &[v, num(k), Value::object(o)])?;
+    indexed::each_callback(rt, c, len, cb, a.arg(1), |rt, _, v, r| {
         if rt.to_boolean(r) {
             kept.push(v);
         }
-    }
-    let r = species_create(rt, o, &[num(kept.len())])?;
+        Ok(false)
+    })?;
+    let r = species_create(rt, c.0, &[num(kept.len())])?;
     for (n, v) in kept.into_iter().enumerate() {
         rt.put(Value::object(r), key_of(n), v, true)?;
     }
     Ok(Value::object(r))
 }
 
-#[derive(Copy, Clone, PartialEq)]
-enum Search {
-    Includes,
-    IndexOf,
-    LastIndexOf,
-}
-
-fn search(rt: &mut Runtime, a: &CallArgs, mode: Search) -> JsResult<Value> {
-    let (o, _, len) = validate(rt, a.this)?;
-    let not_found = if mode == Search::Includes { Value::FALSE } else { Value::int(-1) };
-    if len == 0 {
-        return Ok(not_found);
-    }
-    let lenf = len as f64;
-    let target = a.arg(0);
-    if mode == Search::LastIndexOf {
-        let n = if a.args.len() > 1 { rt.to_integer_or_infinity(a.arg(1))? } else { lenf - 1.0 };
-        if n == f64::NEG_INFINITY {
-            return Ok(not_found);
-        }
-        let mut k = if n >= 0.0 { n.min(lenf - 1.0) } else { lenf + n };
-        while k >= 0.0 {
-            let t = ta_data(o).expect("typed array");
-            if let Some(i) = valid_index(&t, k) {
-                let v = get_index(o, i);
-                if rt.strict_equals(v, target) {
-                    return Ok(Value::from_f64(k));
-                }
-            }
-            k -= 1.0;
-        }
-        return Ok(not_found);
-    }
-    let n = rt.to_integer_or_infinity(a.arg(1))?;
-    if n == f64::INFINITY {
-        return Ok(not_found);
-    }
-    let n = if n == f64::NEG_INFINITY { 0.0 } else { n };
-    let mut k = if n >= 0.0 { n } else { (lenf + n).max(0.0) };
-    while k < lenf {
-        let t = ta_data(o).expect("typed array");
-        if mode == Search::Includes {
-            let v = get_element(&t, k);
-            if rt.same_value_zero(v, target) {
-                return Ok(Value::TRUE);
-            }
-        } else if valid_index(&t, k).is_some() {
-            let v = get_element(&t, k);
-            if rt.strict_equals(v, target) {
-                return Ok(Value::from_f64(k));
-            }
-        }
-        k += 1.0;
-    }
-    Ok(not_found)
-}
-
-fn includes(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    search(rt, a, Search::Includes)
-}
-
-fn index_of(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    search(rt, a, Search::IndexOf)
-}
-
-fn last_index_of(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    search(rt, a, Search::LastIndexOf)
-}
-
-fn join(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let (o, _, len) = validate(rt, a.this)?;
-    let sep_v = a.arg(0);
-    let sep: Vec<u16> = if sep_v.is_undefined() { vec![b',' as u16] } else { rt.to_string(sep_v)?.units().to_vec() };
-    let mut out: Vec<u16> = Vec::new();
-    for k in 0..len {
-        if k > 0 {
-            out.extend_from_slice(&sep);
-            if out.len() > (1 << 30) {
-                return Err(rt.range_error("Invalid string length"));
-            }
-        }
-        let v = get_index(o, k);
-        if !v.is_undefined() {
-            let s = rt.to_string(v)?;
-            out.extend_from_slice(s.units());
-        }
-    }
-    Ok(rt.new_string(out))
-}
-
 fn map(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let (o, _, len) = validate(rt, a.this)?;
-    let f = a.arg(0);
-    callable_arg(rt, f)?;
-    let this_arg = a.arg(1);
-    let r = species_create(rt, o, &[num(len)])?;
-    for k in 0..len {
-        let v = get_index(o, k);
-        let m = rt.call(f, this_arg, &[v, num(k), Value::object(o)])?;
-        rt.put(Value::object(r), key_of(k), m, true)?;
-    }
+    let (c, len) = TypedView::receiver(rt, a.this)?;
+    let cb = require_callable(rt, a.arg(0))?;
+    let r = species_create(rt, c.0, &[indexed::num(len)])?;
+    indexed::each_callback(rt, c, len, cb, a.arg(1), |rt, k, _, m| rt.put(Value::object(r), key_of(k as usize), m, true).map(|_| false))?;
     Ok(Value::object(r))
-}
-
-fn reduce_impl(rt: &mut Runtime, a: &CallArgs, right: bool) -> JsResult<Value> {
-    let (o, _, len) = validate(rt, a.this)?;
-    let f = a.arg(0);
-    callable_arg(rt, f)?;
-    if len == 0 && a.args.len() < 2 {
-        return Err(rt.type_error("Reduce of empty array with no initial value"));
-    }
-    let idx = |j: usize| if right { len - 1 - j } else { j };
-    let mut j = 0;
-    let mut acc = if a.args.len() >= 2 {
-        a.arg(1)
-    } else {
-        j = 1;
-        get_index(o, idx(0))
-    };
-    while j < len {
-        let k = idx(j);
-        let v = get_index(o, k);
-        acc = rt.call(f, Value::UNDEFINED, &[acc, v, num(k), Value::object(o)])?;
-        rt.keep(acc);
-        j += 1;
-    }
-    Ok(acc)
-}
-
-fn reduce(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    reduce_impl(rt, a, false)
-}
-
-fn reduce_right(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    reduce_impl(rt, a, true)
 }
 
 fn reverse(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
@@ -591,42 +379,6 @@ fn compare(rt: &mut Runtime, cmp: Value, x: Value, y: Value) -> JsResult<Orderin
     })
 }
 
-/// A stable merge sort with a fallible comparator.
-fn merge_sort(rt: &mut Runtime, v: Vec<Value>, cmp: Value) -> JsResult<Vec<Value>> {
-    if v.len() <= 1 {
-        return Ok(v);
-    }
-    let mut src = v;
-    let n = src.len();
-    let mut dst = src.clone();
-    let mut width = 1;
-    while width < n {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let hi = (i + 2 * width).min(n);
-            let (mut l, mut r, mut k) = (i, mid, i);
-            while l < mid && r < hi {
-                if compare(rt, cmp, src[r], src[l])? == Ordering::Less {
-                    dst[k] = src[r];
-                    r += 1;
-                } else {
-                    dst[k] = src[l];
-                    l += 1;
-                }
-                k += 1;
-            }
-            dst[k..k + (mid - l)].copy_from_slice(&src[l..mid]);
-            k += mid - l;
-            dst[k..k + (hi - r)].copy_from_slice(&src[r..hi]);
-            i += 2 * width;
-        }
-        std::mem::swap(&mut src, &mut dst);
-        width *= 2;
-    }
-    Ok(src)
-}
-
 fn sort_values(rt: &mut Runtime, o: Gc<JsObject>, len: usize, cmp: Value) -> JsResult<Vec<Value>> {
     let items: Vec<Value> = (0..len).map(|k| get_index(o, k)).collect();
     if cmp.is_undefined() {
@@ -642,14 +394,14 @@ fn sort_values(rt: &mut Runtime, o: Gc<JsObject>, len: usize, cmp: Value) -> JsR
         });
         return Ok(items);
     }
-    merge_sort(rt, items, cmp)
+    let mut items = items;
+    indexed::merge_sort(rt, &mut items, &mut |rt, x, y| Ok(compare(rt, cmp, x, y)? == Ordering::Greater))?;
+    Ok(items)
 }
 
 fn sort(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let cmp = a.arg(0);
-    if !cmp.is_undefined() && !rt.is_callable(cmp) {
-        return Err(rt.type_error("The comparison function must be either a function or undefined"));
-    }
+    require_comparator(rt, cmp)?;
     let (o, _, len) = validate(rt, a.this)?;
     let sorted = sort_values(rt, o, len, cmp)?;
     for (j, v) in sorted.into_iter().enumerate() {
@@ -660,9 +412,7 @@ fn sort(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 
 fn to_sorted(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let cmp = a.arg(0);
-    if !cmp.is_undefined() && !rt.is_callable(cmp) {
-        return Err(rt.type_error("The comparison function must be either a function or undefined"));
-    }
+    require_comparator(rt, cmp)?;
     let (o, _, len) = validate(rt, a.this)?;
     let r = create_same_type(rt, o, len)?;
     let sorted = sort_values(rt, o, len, cmp)?;
@@ -690,24 +440,6 @@ fn subarray(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         vec![buf, Value::from_f64(begin), Value::from_f64(new_len)]
     };
     Ok(Value::object(species_create(rt, o, &args)?))
-}
-
-fn to_locale_string(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let (o, _, len) = validate(rt, a.this)?;
-    let mut out: Vec<u16> = Vec::new();
-    for k in 0..len {
-        if k > 0 {
-            out.push(b',' as u16);
-        }
-        let v = get_index(o, k);
-        if !v.is_nullish() {
-            let lk = rt.key("toLocaleString");
-            let r = rt.invoke(v, lk, &[])?;
-            let s = rt.to_string(r)?;
-            out.extend_from_slice(s.units());
-        }
-    }
-    Ok(rt.new_string(out))
 }
 
 fn to_reversed(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {

@@ -789,20 +789,10 @@ impl Runtime {
     }
 }
 
-/// `**` / Math.pow with ECMAScript's special cases. The power itself is fdlibm's `e_pow.c`
-/// (the `libm` crate), the algorithm V8 uses, so results match browsers to the last bit
-/// (the platform `powf` is correctly rounded more often and so differs from them).
+/// `**` / Math.pow: Number::exponentiate, computed bit-for-bit as V8 does
+/// ([`crate::builtins::math::exponentiate`]).
 pub fn js_pow(x: f64, y: f64) -> f64 {
-    if y.is_nan() {
-        return f64::NAN;
-    }
-    if y == 0.0 {
-        return 1.0;
-    }
-    if (x == 1.0 || x == -1.0) && y.is_infinite() {
-        return f64::NAN;
-    }
-    libm::pow(x, y)
+    crate::builtins::math::exponentiate(x, y)
 }
 
 pub(super) fn arith_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {

@@ -92,7 +92,14 @@ impl FnCompiler<'_> {
         let outer = self.outer_for_nested();
         let derived = c.extends.is_some();
         let code = match &c.constructor {
-            Some(f) => compile_function(f, self.source.clone(), &outer, true, Some(class_name.clone()))?,
+            Some(f) => {
+                let mut code = compile_function(f, self.source.clone(), &outer, true, Some(class_name.clone()))?;
+                // The class's source text is the constructor's (Function.prototype.toString).
+                if let Some(b) = Arc::get_mut(&mut code) {
+                    b.span = c.span;
+                }
+                code
+            }
             None => default_constructor(self.source.clone(), &outer, derived, class_name.clone(), c.span)?,
         };
         let ci = self.add_const(Constant::Function(code));
