@@ -510,10 +510,11 @@ impl FnCompiler<'_> {
                 self.throw_error(ErrorKind::Reference, "Unsupported reference to 'super'");
             }
             Expr::Ident(n, _) => match self.resolve(n) {
-                Resolved::Global | Resolved::Dynamic => {
+                Resolved::Global => {
                     let c = self.name_const(n);
                     self.emit(Op::DeleteGlobal { name: c, slot: NS });
                 }
+                Resolved::Dynamic => self.delete_dynamic(n),
                 _ => {
                     self.emit(Op::LdaFalse { slot: NS });
                 }
@@ -524,6 +525,37 @@ impl FnCompiler<'_> {
             }
         }
         Ok(())
+    }
+
+    /// `delete n` for a name that may be a binding a sloppy direct eval created (deletable,
+    /// a property of a `%evalvars` object): the first of those objects, innermost first,
+    /// that has it deletes it; otherwise the global object's property is deleted.
+    fn delete_dynamic(&mut self, n: &Name) {
+        let c = self.name_const(n);
+        let chain = self.lookup_chain_entries();
+        let mut ends = Vec::new();
+        let mark = self.reg_mark();
+        let (obj, key) = (self.alloc_reg(), self.alloc_reg());
+        for (depth, index) in chain {
+            self.emit(Op::LdaContext { depth, index, slot: NS });
+            let no_object = self.jump(|t| Op::JumpIfUndefined { target: t, slot: NS });
+            self.emit(Op::Star { dst: obj, slot: NS });
+            self.emit(Op::LdaConst { idx: c, slot: NS });
+            self.emit(Op::Star { dst: key, slot: NS });
+            self.emit(Op::Ldar { src: obj, slot: NS });
+            self.emit(Op::TestIn { lhs: key, slot: NS });
+            let absent = self.jump(|t| Op::JumpIfFalse { target: t, slot: NS });
+            self.emit(Op::LdaConst { idx: c, slot: NS });
+            self.emit(Op::DeleteProperty { obj, slot: NS });
+            ends.push(self.jump(|t| Op::Jump { target: t, slot: NS }));
+            self.patch(no_object);
+            self.patch(absent);
+        }
+        self.emit(Op::DeleteGlobal { name: c, slot: NS });
+        for e in ends {
+            self.patch(e);
+        }
+        self.release(mark);
     }
 
     fn update(&mut self, inc: bool, prefix: bool, target: &Expr, pos: Pos) -> CResult<()> {
