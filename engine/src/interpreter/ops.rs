@@ -403,9 +403,13 @@ pub(super) fn get_keyed_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usi
         }
     }
     if recv.is_nullish() {
+        // ToObject(base) fails before the key is converted (which may run code).
+        let what = if recv.is_null() { "null" } else { "undefined" };
+        if key.is_object() {
+            return Err(rt.type_error(format!("Cannot read properties of {what}")));
+        }
         let k = rt.to_property_key(key)?;
         let kd = rt.key_display(k);
-        let what = if recv.is_null() { "null" } else { "undefined" };
         return Err(rt.type_error(format!("Cannot read properties of {what} (reading '{kd}')")));
     }
     let k = rt.to_property_key(key)?;
@@ -442,9 +446,13 @@ pub(super) fn set_keyed_slow(
     strict: bool,
 ) -> JsResult<()> {
     if recv.is_nullish() {
+        // ToObject(base) fails before the key is converted (which may run code).
+        let what = if recv.is_null() { "null" } else { "undefined" };
+        if key.is_object() {
+            return Err(rt.type_error(format!("Cannot set properties of {what}")));
+        }
         let k = rt.to_property_key(key)?;
         let kd = rt.key_display(k);
-        let what = if recv.is_null() { "null" } else { "undefined" };
         return Err(rt.type_error(format!("Cannot set properties of {what} (setting '{kd}')")));
     }
     let k = rt.to_property_key(key)?;

@@ -527,6 +527,31 @@ impl FnCompiler<'_> {
         Ok(())
     }
 
+    /// The key of `obj[k]` read and then written (compound assignment, `++`): evaluated,
+    /// then (GetValue) the base is checked for null/undefined before the key is converted
+    /// with ToPropertyKey, once for both accesses. Returns the key's register (the
+    /// accumulator holds it too).
+    fn reference_key(&mut self, obj: Reg, k: &Expr, pos: Pos) -> CResult<Reg> {
+        self.expr(k)?;
+        let kr = self.alloc_reg();
+        if matches!(k, Expr::Number(_) | Expr::Str(_)) {
+            // A string or number converts without running code: nothing to order.
+            self.emit(Op::ToPropertyKey { slot: NS });
+            self.emit(Op::Star { dst: kr, slot: NS });
+            return Ok(kr);
+        }
+        self.emit(Op::Star { dst: kr, slot: NS });
+        self.emit(Op::Ldar { src: obj, slot: NS });
+        let ok = self.jump(|t| Op::JumpIfNotNullish { target: t, slot: NS });
+        self.pos(pos);
+        self.throw_error(ErrorKind::Type, "Cannot read properties of null or undefined");
+        self.patch(ok);
+        self.emit(Op::Ldar { src: kr, slot: NS });
+        self.emit(Op::ToPropertyKey { slot: NS });
+        self.emit(Op::Star { dst: kr, slot: NS });
+        Ok(kr)
+    }
+
     /// `delete n` for a name that may be a binding a sloppy direct eval created (deletable,
     /// a property of a `%evalvars` object): the first of those objects, innermost first,
     /// that has it deletes it; otherwise the global object's property is deleted.
@@ -595,10 +620,7 @@ impl FnCompiler<'_> {
                         self.emit(Op::SetNamed { obj: o, name: c, slot: FS });
                     }
                     MemberProp::Computed(k) => {
-                        self.expr(k)?;
-                        self.emit(Op::ToPropertyKey { slot: NS });
-                        let kr = self.alloc_reg();
-                        self.emit(Op::Star { dst: kr, slot: NS });
+                        let kr = self.reference_key(o, k, *p)?;
                         self.pos(*p);
                         self.emit(Op::GetKeyed { obj: o, slot: FS });
                         self.emit(Op::ToNumeric { slot: FS });
@@ -708,10 +730,7 @@ impl FnCompiler<'_> {
                         Ref::Named(o, c)
                     }
                     MemberProp::Computed(k) => {
-                        self.expr(k)?;
-                        self.emit(Op::ToPropertyKey { slot: NS });
-                        let kr = self.alloc_reg();
-                        self.emit(Op::Star { dst: kr, slot: NS });
+                        let kr = self.reference_key(o, k, *p)?;
                         self.pos(*p);
                         self.emit(Op::GetKeyed { obj: o, slot: FS });
                         Ref::Keyed(o, kr)

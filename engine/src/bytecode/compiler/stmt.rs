@@ -1290,7 +1290,7 @@ impl FnCompiler<'_> {
 
     /// After a finally body: rethrow (kind 1), or perform the recorded exit (kind ≥ 2);
     /// kind 0 falls through.
-    fn finally_dispatch(&mut self, kind_reg: Reg, value_reg: Reg, exits: Vec<Exit>) -> CResult<()> {
+    pub(super) fn finally_dispatch(&mut self, kind_reg: Reg, value_reg: Reg, exits: Vec<Exit>) -> CResult<()> {
         self.emit(Op::Ldar { src: kind_reg, slot: NS });
         let not_throw = self.emit(Op::JumpIfStrictEqInt { value: 0, target: Label(u32::MAX), slot: NS });
         // kind 1: rethrow
