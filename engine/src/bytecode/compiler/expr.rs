@@ -64,14 +64,25 @@ impl FnCompiler<'_> {
     }
 
     /// The key of `super[key]` / `super.key` into a register. `this` is read first (spec
-    /// order): where it lives in a context, it is copied into the frame's `this` slot, which
-    /// `GetSuper`/`SetSuper` use as the receiver.
-    fn super_key_to_reg(&mut self, prop: &MemberProp) -> CResult<Reg> {
+    /// order: an uninitialised `this` fails before the key expression runs): where it lives
+    /// in a context, it is copied into the frame's `this` slot, which `GetSuper`/`SetSuper`
+    /// use as the receiver. `convert`: apply ToPropertyKey now (a reference read and then
+    /// written converts once); otherwise `GetSuper`/`SetSuper` convert it when they access
+    /// the property, after the key expression and (for an assignment) the value.
+    fn super_key_to_reg(&mut self, prop: &MemberProp, convert: bool) -> CResult<Reg> {
         if self.this_in_context().is_some() {
             self.load_this();
             self.emit(Op::Star { dst: Reg::THIS, slot: NS });
+        } else if self.in_derived_constructor() {
+            self.load_this();
         }
-        self.member_key_to_reg(prop)
+        if convert {
+            return self.member_key_to_reg(prop);
+        }
+        match prop {
+            MemberProp::Computed(e) => self.expr_to_reg(e),
+            _ => self.member_key_to_reg(prop),
+        }
     }
 
     /// A property key (computed or static) into a register.
@@ -192,7 +203,7 @@ impl FnCompiler<'_> {
             }
             Expr::SuperMember(prop, pos) => {
                 let mark = self.reg_mark();
-                let key = self.super_key_to_reg(prop)?;
+                let key = self.super_key_to_reg(prop, false)?;
                 self.pos(*pos);
                 self.emit(Op::GetSuper { key, slot: NS });
                 self.release(mark);
@@ -641,7 +652,7 @@ impl FnCompiler<'_> {
                 }
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.super_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop, true)?;
                 self.pos(*p);
                 self.emit(Op::GetSuper { key: k, slot: NS });
                 self.emit(Op::ToNumeric { slot: FS });
@@ -744,7 +755,7 @@ impl FnCompiler<'_> {
                 }
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.super_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop, true)?;
                 self.pos(*p);
                 self.emit(Op::GetSuper { key: k, slot: NS });
                 Ref::Super(k)
@@ -823,7 +834,7 @@ impl FnCompiler<'_> {
                 Ok(())
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.super_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop, false)?;
                 value(self)?;
                 let v = self.alloc_reg();
                 self.emit(Op::Star { dst: v, slot: NS });
@@ -854,7 +865,7 @@ impl FnCompiler<'_> {
             }
             Expr::SuperMember(prop, pos) => {
                 let mark = self.reg_mark();
-                let k = self.super_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop, false)?;
                 self.pos(*pos);
                 self.emit(Op::GetSuper { key: k, slot: NS });
                 self.emit(Op::Star { dst: c, slot: NS });
