@@ -831,6 +831,11 @@ impl FnCompiler<'_> {
             }
             None => {}
         }
+        if per_iteration {
+            // The first iteration already has its own copy: closures created by the
+            // initialiser keep the initial bindings.
+            self.copy_iteration_context(&lexical);
+        }
         self.push_loop(labels);
         let top = self.here();
         let exit = match test {
