@@ -1631,7 +1631,15 @@ impl Cx<'_> {
                     s::AssignOp::NullishAssign => AssignOp::Logical(LogicalOp::Nullish),
                 };
                 let pos = self.after_trivia(a.left.span().hi);
-                let target = self.assign_target(a.left)?;
+                let parenthesized = matches!(&a.left, s::AssignTarget::Simple(s::SimpleAssignTarget::Paren(_)));
+                let target = match self.assign_target(a.left)? {
+                    // `(x) = function () {}` (or `||=` ...): a parenthesised target is no
+                    // IdentifierRef, so the function is not named after it.
+                    Pattern::Ident(n, p) if parenthesized && matches!(op, AssignOp::Assign | AssignOp::Logical(_)) => {
+                        Pattern::Expr(Box::new(Expr::Paren(Box::new(Expr::Ident(n, p)))))
+                    }
+                    t => t,
+                };
                 Expr::Assign(op, Box::new(target), self.boxed(a.right)?, pos)
             }
             s::Expr::Member(m) => self.member(m, false)?,

@@ -702,6 +702,16 @@ impl FnCompiler<'_> {
                 self.store_var(n, *p);
                 self.patch(j);
             }
+            (AssignOp::Logical(lop), Pattern::Expr(e)) if matches!(&**e, Expr::Paren(i) if matches!(&**i, Expr::Ident(..))) => {
+                // `(x) ||= function () {}`: no IdentifierRef, so no function naming.
+                let Expr::Paren(i) = &**e else { unreachable!("matched above") };
+                let Expr::Ident(n, p) = &**i else { unreachable!("matched above") };
+                self.load_var(n, *p, false);
+                let j = self.logical_jump(lop);
+                self.expr(value)?;
+                self.store_var(n, *p);
+                self.patch(j);
+            }
             (AssignOp::Compound(_) | AssignOp::Logical(_), Pattern::Expr(e)) => self.compound_member(op, e, value, pos)?,
             _ => return err("Invalid left-hand side in assignment", pos),
         }
