@@ -163,6 +163,18 @@ fn convert(e: &jolt::JsError) -> EngineError {
     EngineError { kind, name: e.name.clone(), message: e.message.clone() }
 }
 
+/// The name of the constructor of a thrown object that has no `name` of its own (a
+/// `negative: {type: ...}` names the constructor of the expected error: the harness's
+/// `Test262Error` instances have no `name` property).
+fn constructor_name(rt: &mut jolt::Runtime, e: &jolt::JsError) -> Option<String> {
+    let v = e.value(rt).filter(|v| v.is_object())?;
+    let key = rt.key("constructor");
+    let ctor = rt.get(v, key).ok().filter(|c| c.is_object())?;
+    let key = rt.key("name");
+    let name = rt.get(ctor, key).ok()?;
+    name.as_string().map(|s| s.to_rust_string())
+}
+
 /// Executes `plan` in a fresh runtime. `arm` receives the runtime's
 /// [`Interrupter`] as soon as the runtime exists (the caller starts its
 /// timeout clock then).
@@ -204,7 +216,13 @@ pub fn execute(plan: &TestPlan, harness: &mut HarnessCache, config: &EngineConfi
             return judge::after_harness_error(name, &convert(&e));
         }
     }
-    let exec = rt.run(&script).and_then(|_| rt.run_jobs()).map_err(|e| convert(&e));
+    let exec = rt.run(&script).and_then(|_| rt.run_jobs()).map_err(|e| {
+        let mut c = convert(&e);
+        if c.kind == ErrorKind::Thrown && c.name.is_empty() {
+            c.name = constructor_name(&mut rt, &e).unwrap_or_default();
+        }
+        c
+    });
     let prints = prints.borrow();
     judge::after_run(&plan.expect, plan.is_async, exec.as_ref().map(|_| ()), &prints)
 }

@@ -173,6 +173,7 @@ fn eval(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         strict: false,
         in_function: false,
         lexicals_beside_eval_vars: false,
+        in_parameters: false,
         context: Default::default(),
     };
     let code = match crate::compile_eval_source(&src, &scope) {

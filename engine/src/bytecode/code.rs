@@ -41,6 +41,11 @@ pub struct EvalScope {
     /// declarations (a function with simple parameters)? Otherwise its other names are
     /// parameters, which a sloppy eval's `var` may redeclare.
     pub lexicals_beside_eval_vars: bool,
+    /// Is the eval call in the parameter initialisers of a function with parameter
+    /// expressions? Then the parameters and `arguments` sit in an environment between the
+    /// eval and the function's variable environment, so a sloppy eval's `var` of one of those
+    /// names is a SyntaxError (EvalDeclarationInstantiation).
+    pub in_parameters: bool,
     /// What the surrounding code lets the eval code use (`new.target`, `super`, private names).
     pub context: crate::parser::ast::EvalContext,
 }

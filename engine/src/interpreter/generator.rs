@@ -248,7 +248,12 @@ impl Runtime {
                         SuspendKind::YieldStar => {
                             // Start delegating: get the iterator, then step it.
                             let is_async = data.is_async_generator;
-                            let (it, next) = if is_async { self.get_async_iterator(v)? } else { self.get_iterator(v)? };
+                            let got = if is_async { self.get_async_iterator(v) } else { self.get_iterator(v) };
+                            // Failures of the delegation are thrown at the `yield*`.
+                            let (it, next) = match got {
+                                Ok(x) => x,
+                                Err(e) => return self.resume_with_throw(g, e),
+                            };
                             gen_data(g).delegate = Some((it, next));
                             self.delegate_step(g, ResumeMode::Next, Value::UNDEFINED)
                         }
@@ -267,18 +272,33 @@ impl Runtime {
             ResumeMode::Next => self.call(next, it, &[value]),
             ResumeMode::Throw => {
                 let tk = PropertyKey::String(self.names.throw_);
-                let t = self.get(it, tk)?;
+                let t = match self.get(it, tk) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        gen_data(g).delegate = None;
+                        return self.resume_with_throw(g, e);
+                    }
+                };
                 if t.is_nullish() {
                     gen_data(g).delegate = None;
-                    let _ = self.iterator_close(it);
-                    let e = self.type_error("The iterator does not provide a 'throw' method");
+                    // Closing the iterator may itself fail; that error wins.
+                    let e = match self.iterator_close(it) {
+                        Err(e) => e,
+                        Ok(()) => self.type_error("The iterator does not provide a 'throw' method"),
+                    };
                     return self.resume_with_throw(g, e);
                 }
                 self.call(t, it, &[value])
             }
             ResumeMode::Return => {
                 let rk = PropertyKey::String(self.names.return_);
-                let r = self.get(it, rk)?;
+                let r = match self.get(it, rk) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        gen_data(g).delegate = None;
+                        return self.resume_with_throw(g, e);
+                    }
+                };
                 if r.is_nullish() {
                     gen_data(g).delegate = None;
                     return self.resume_frame(g, ResumeMode::Return, value);
@@ -303,12 +323,22 @@ impl Runtime {
             let e = self.type_error("Iterator result is not an object");
             return self.resume_with_throw(g, e);
         }
+        self.keep(result);
         let dk = PropertyKey::String(self.names.done);
-        let done = self.get(result, dk)?;
+        let done = match self.get(result, dk) {
+            Ok(d) => d,
+            Err(e) => {
+                gen_data(g).delegate = None;
+                return self.resume_with_throw(g, e);
+            }
+        };
         if self.to_boolean(done) {
             gen_data(g).delegate = None;
             let vk = PropertyKey::String(self.names.value);
-            let v = self.get(result, vk)?;
+            let v = match self.get(result, vk) {
+                Ok(v) => v,
+                Err(e) => return self.resume_with_throw(g, e),
+            };
             let m = if mode == ResumeMode::Return { ResumeMode::Return } else { ResumeMode::Next };
             return self.resume_frame(g, m, v);
         }

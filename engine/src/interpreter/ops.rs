@@ -403,9 +403,13 @@ pub(super) fn get_keyed_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usi
         }
     }
     if recv.is_nullish() {
+        // ToObject(base) fails before the key is converted (which may run code).
+        let what = if recv.is_null() { "null" } else { "undefined" };
+        if key.is_object() {
+            return Err(rt.type_error(format!("Cannot read properties of {what}")));
+        }
         let k = rt.to_property_key(key)?;
         let kd = rt.key_display(k);
-        let what = if recv.is_null() { "null" } else { "undefined" };
         return Err(rt.type_error(format!("Cannot read properties of {what} (reading '{kd}')")));
     }
     let k = rt.to_property_key(key)?;
@@ -442,9 +446,13 @@ pub(super) fn set_keyed_slow(
     strict: bool,
 ) -> JsResult<()> {
     if recv.is_nullish() {
+        // ToObject(base) fails before the key is converted (which may run code).
+        let what = if recv.is_null() { "null" } else { "undefined" };
+        if key.is_object() {
+            return Err(rt.type_error(format!("Cannot set properties of {what}")));
+        }
         let k = rt.to_property_key(key)?;
         let kd = rt.key_display(k);
-        let what = if recv.is_null() { "null" } else { "undefined" };
         return Err(rt.type_error(format!("Cannot set properties of {what} (setting '{kd}')")));
     }
     let k = rt.to_property_key(key)?;
@@ -571,9 +579,11 @@ pub(super) fn get_super(rt: &mut Runtime, fp: usize, key: Value) -> JsResult<Val
             "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
         ));
     }
-    let k = rt.to_property_key(key)?;
+    // GetSuperBase, then ToPropertyKey (which may run code that changes the prototype).
     let Some(home) = home_object(rt, fp) else { return Err(rt.syntax_error("'super' keyword unexpected here")) };
-    match home.proto() {
+    let base = home.proto();
+    let k = rt.with_kept(base.map_or(Value::UNDEFINED, Value::object), |rt| rt.to_property_key(key))?;
+    match base {
         Some(p) => rt.get_property(p, k, this),
         None => Err(rt.type_error("Cannot read properties of null")),
     }
@@ -586,9 +596,10 @@ pub(super) fn set_super(rt: &mut Runtime, fp: usize, key: Value, v: Value, stric
             "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
         ));
     }
-    let k = rt.to_property_key(key)?;
     let Some(home) = home_object(rt, fp) else { return Err(rt.syntax_error("'super' keyword unexpected here")) };
-    let Some(p) = home.proto() else { return Err(rt.type_error("Cannot set properties of null")) };
+    let base = home.proto();
+    let k = rt.with_kept(base.map_or(Value::UNDEFINED, Value::object), |rt| rt.to_property_key(key))?;
+    let Some(p) = base else { return Err(rt.type_error("Cannot set properties of null")) };
     let ok = rt.set_property(p, k, v, this)?;
     if !ok && strict {
         return Err(rt.type_error("Cannot assign to read only property"));

@@ -447,4 +447,7 @@ pub struct EvalContext {
     pub super_call: bool,
     /// The private names of the enclosing classes.
     pub privates: Vec<Box<str>>,
+    /// `arguments` is an error: the eval is in a class field initialiser or static block,
+    /// possibly through arrows (ContainsArguments).
+    pub no_arguments: bool,
 }

@@ -35,7 +35,13 @@ const SEGMENT: usize = 1024 * 1024;
 pub(super) fn convert_script(script: s::Script, src: &str, base: u32, force_strict: bool, eval: Option<&EvalContext>) -> R<Program> {
     let (fx, privates) = match eval {
         Some(e) => (
-            Scope { new_target: e.new_target, super_prop: e.super_prop, super_call: e.super_call, ..Scope::default() },
+            Scope {
+                new_target: e.new_target,
+                super_prop: e.super_prop,
+                super_call: e.super_call,
+                no_arguments: e.no_arguments,
+                ..Scope::default()
+            },
             vec![e.privates.iter().map(|n| Rc::from(&**n)).collect()],
         ),
         None => (Scope::default(), Vec::new()),
@@ -1052,6 +1058,7 @@ impl Cx<'_> {
             super_prop: self.fx.super_prop,
             super_call: self.fx.super_call,
             privates: self.privates.iter().flatten().map(|n| Box::from(&**n)).collect(),
+            no_arguments: self.fx.no_arguments,
         }
     }
 
@@ -1624,7 +1631,15 @@ impl Cx<'_> {
                     s::AssignOp::NullishAssign => AssignOp::Logical(LogicalOp::Nullish),
                 };
                 let pos = self.after_trivia(a.left.span().hi);
-                let target = self.assign_target(a.left)?;
+                let parenthesized = matches!(&a.left, s::AssignTarget::Simple(s::SimpleAssignTarget::Paren(_)));
+                let target = match self.assign_target(a.left)? {
+                    // `(x) = function () {}` (or `||=` ...): a parenthesised target is no
+                    // IdentifierRef, so the function is not named after it.
+                    Pattern::Ident(n, p) if parenthesized && matches!(op, AssignOp::Assign | AssignOp::Logical(_)) => {
+                        Pattern::Expr(Box::new(Expr::Paren(Box::new(Expr::Ident(n, p)))))
+                    }
+                    t => t,
+                };
                 Expr::Assign(op, Box::new(target), self.boxed(a.right)?, pos)
             }
             s::Expr::Member(m) => self.member(m, false)?,

@@ -668,7 +668,7 @@ mod tests {
         assert_eq!(show("({a = 1, b: {c}, ...d} = o)"), r#"(Assign {"a":a=1 "b":{"c":c} ...d} o)"#);
         assert_eq!(
             show("[(a), (b.c), ...d[0]] = e; (a) = 1; (a.b) += 2"),
-            "(Assign [a b.c ...d.[0]] e) (Assign a 1) (Compound(Add) a.b 2)"
+            "(Assign [a b.c ...d.[0]] e) (Assign (paren a) 1) (Compound(Add) a.b 2)"
         );
         assert_eq!(
             show("for (var [a, b] of c) ; for (x.y in z) ; for ((x) of y) ;"),

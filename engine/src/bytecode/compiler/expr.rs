@@ -64,14 +64,25 @@ impl FnCompiler<'_> {
     }
 
     /// The key of `super[key]` / `super.key` into a register. `this` is read first (spec
-    /// order): where it lives in a context, it is copied into the frame's `this` slot, which
-    /// `GetSuper`/`SetSuper` use as the receiver.
-    fn super_key_to_reg(&mut self, prop: &MemberProp) -> CResult<Reg> {
+    /// order: an uninitialised `this` fails before the key expression runs): where it lives
+    /// in a context, it is copied into the frame's `this` slot, which `GetSuper`/`SetSuper`
+    /// use as the receiver. `convert`: apply ToPropertyKey now (a reference read and then
+    /// written converts once); otherwise `GetSuper`/`SetSuper` convert it when they access
+    /// the property, after the key expression and (for an assignment) the value.
+    fn super_key_to_reg(&mut self, prop: &MemberProp, convert: bool) -> CResult<Reg> {
         if self.this_in_context().is_some() {
             self.load_this();
             self.emit(Op::Star { dst: Reg::THIS, slot: NS });
+        } else if self.in_derived_constructor() {
+            self.load_this();
         }
-        self.member_key_to_reg(prop)
+        if convert {
+            return self.member_key_to_reg(prop);
+        }
+        match prop {
+            MemberProp::Computed(e) => self.expr_to_reg(e),
+            _ => self.member_key_to_reg(prop),
+        }
     }
 
     /// A property key (computed or static) into a register.
@@ -192,7 +203,7 @@ impl FnCompiler<'_> {
             }
             Expr::SuperMember(prop, pos) => {
                 let mark = self.reg_mark();
-                let key = self.super_key_to_reg(prop)?;
+                let key = self.super_key_to_reg(prop, false)?;
                 self.pos(*pos);
                 self.emit(Op::GetSuper { key, slot: NS });
                 self.release(mark);
@@ -515,10 +526,11 @@ impl FnCompiler<'_> {
                 self.throw_error(ErrorKind::Reference, "Unsupported reference to 'super'");
             }
             Expr::Ident(n, _) => match self.resolve(n) {
-                Resolved::Global | Resolved::Dynamic => {
+                Resolved::Global => {
                     let c = self.name_const(n);
                     self.emit(Op::DeleteGlobal { name: c, slot: NS });
                 }
+                Resolved::Dynamic => self.delete_dynamic(n),
                 _ => {
                     self.emit(Op::LdaFalse { slot: NS });
                 }
@@ -538,6 +550,62 @@ impl FnCompiler<'_> {
             Expr::Update(inc, false, target, pos) => self.update(*inc, true, target, *pos),
             _ => self.expr(e),
         }
+    }
+
+    /// The key of `obj[k]` read and then written (compound assignment, `++`): evaluated,
+    /// then (GetValue) the base is checked for null/undefined before the key is converted
+    /// with ToPropertyKey, once for both accesses. Returns the key's register (the
+    /// accumulator holds it too).
+    fn reference_key(&mut self, obj: Reg, k: &Expr, pos: Pos) -> CResult<Reg> {
+        self.expr(k)?;
+        let kr = self.alloc_reg();
+        if matches!(k, Expr::Number(_) | Expr::Str(_)) {
+            // A string or number converts without running code: nothing to order.
+            self.emit(Op::ToPropertyKey { slot: NS });
+            self.emit(Op::Star { dst: kr, slot: NS });
+            return Ok(kr);
+        }
+        self.emit(Op::Star { dst: kr, slot: NS });
+        self.emit(Op::Ldar { src: obj, slot: NS });
+        let ok = self.jump(|t| Op::JumpIfNotNullish { target: t, slot: NS });
+        self.pos(pos);
+        self.throw_error(ErrorKind::Type, "Cannot read properties of null or undefined");
+        self.patch(ok);
+        self.emit(Op::Ldar { src: kr, slot: NS });
+        self.emit(Op::ToPropertyKey { slot: NS });
+        self.emit(Op::Star { dst: kr, slot: NS });
+        Ok(kr)
+    }
+
+    /// `delete n` for a name that may be a binding a sloppy direct eval created (deletable,
+    /// a property of a `%evalvars` object): the first of those objects, innermost first,
+    /// that has it deletes it; otherwise the global object's property is deleted.
+    fn delete_dynamic(&mut self, n: &Name) {
+        let c = self.name_const(n);
+        let chain = self.lookup_chain_entries();
+        let mut ends = Vec::new();
+        let mark = self.reg_mark();
+        let (obj, key) = (self.alloc_reg(), self.alloc_reg());
+        for (depth, index) in chain {
+            self.emit(Op::LdaContext { depth, index, slot: NS });
+            let no_object = self.jump(|t| Op::JumpIfUndefined { target: t, slot: NS });
+            self.emit(Op::Star { dst: obj, slot: NS });
+            self.emit(Op::LdaConst { idx: c, slot: NS });
+            self.emit(Op::Star { dst: key, slot: NS });
+            self.emit(Op::Ldar { src: obj, slot: NS });
+            self.emit(Op::TestIn { lhs: key, slot: NS });
+            let absent = self.jump(|t| Op::JumpIfFalse { target: t, slot: NS });
+            self.emit(Op::LdaConst { idx: c, slot: NS });
+            self.emit(Op::DeleteProperty { obj, slot: NS });
+            ends.push(self.jump(|t| Op::Jump { target: t, slot: NS }));
+            self.patch(no_object);
+            self.patch(absent);
+        }
+        self.emit(Op::DeleteGlobal { name: c, slot: NS });
+        for e in ends {
+            self.patch(e);
+        }
+        self.release(mark);
     }
 
     fn update(&mut self, inc: bool, prefix: bool, target: &Expr, pos: Pos) -> CResult<()> {
@@ -581,10 +649,7 @@ impl FnCompiler<'_> {
                         self.emit(Op::SetNamed { obj: o, name: c, slot: FS });
                     }
                     MemberProp::Computed(k) => {
-                        self.expr(k)?;
-                        self.emit(Op::ToPropertyKey { slot: NS });
-                        let kr = self.alloc_reg();
-                        self.emit(Op::Star { dst: kr, slot: NS });
+                        let kr = self.reference_key(o, k, *p)?;
                         self.pos(*p);
                         self.emit(Op::GetKeyed { obj: o, slot: FS });
                         self.emit(Op::ToNumeric { slot: FS });
@@ -605,7 +670,7 @@ impl FnCompiler<'_> {
                 }
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.super_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop, true)?;
                 self.pos(*p);
                 self.emit(Op::GetSuper { key: k, slot: NS });
                 self.emit(Op::ToNumeric { slot: FS });
@@ -676,6 +741,16 @@ impl FnCompiler<'_> {
                 self.store_var(n, *p);
                 self.patch(j);
             }
+            (AssignOp::Logical(lop), Pattern::Expr(e)) if matches!(&**e, Expr::Paren(i) if matches!(&**i, Expr::Ident(..))) => {
+                // `(x) ||= function () {}`: no IdentifierRef, so no function naming.
+                let Expr::Paren(i) = &**e else { unreachable!("matched above") };
+                let Expr::Ident(n, p) = &**i else { unreachable!("matched above") };
+                self.load_var(n, *p, false);
+                let j = self.logical_jump(lop);
+                self.expr(value)?;
+                self.store_var(n, *p);
+                self.patch(j);
+            }
             (AssignOp::Compound(_) | AssignOp::Logical(_), Pattern::Expr(e)) => self.compound_member(op, e, value, pos)?,
             _ => return err("Invalid left-hand side in assignment", pos),
         }
@@ -715,10 +790,7 @@ impl FnCompiler<'_> {
                         Ref::Named(o, c)
                     }
                     MemberProp::Computed(k) => {
-                        self.expr(k)?;
-                        self.emit(Op::ToPropertyKey { slot: NS });
-                        let kr = self.alloc_reg();
-                        self.emit(Op::Star { dst: kr, slot: NS });
+                        let kr = self.reference_key(o, k, *p)?;
                         self.pos(*p);
                         self.emit(Op::GetKeyed { obj: o, slot: FS });
                         Ref::Keyed(o, kr)
@@ -732,7 +804,7 @@ impl FnCompiler<'_> {
                 }
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.super_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop, true)?;
                 self.pos(*p);
                 self.emit(Op::GetSuper { key: k, slot: NS });
                 Ref::Super(k)
@@ -811,7 +883,7 @@ impl FnCompiler<'_> {
                 Ok(())
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.super_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop, false)?;
                 value(self)?;
                 let v = self.alloc_reg();
                 self.emit(Op::Star { dst: v, slot: NS });
@@ -842,7 +914,7 @@ impl FnCompiler<'_> {
             }
             Expr::SuperMember(prop, pos) => {
                 let mark = self.reg_mark();
-                let k = self.super_key_to_reg(prop)?;
+                let k = self.super_key_to_reg(prop, false)?;
                 self.pos(*pos);
                 self.emit(Op::GetSuper { key: k, slot: NS });
                 self.emit(Op::Star { dst: c, slot: NS });

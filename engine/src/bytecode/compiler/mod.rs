@@ -178,6 +178,7 @@ pub fn compile_eval(program: &Program, source: Arc<Source>, scope: &EvalScope) -
     c.dynamic_scope = !outer.is_empty() || scope.in_function;
     c.eval_in_function = scope.in_function;
     c.lexicals_beside_eval_vars = scope.lexicals_beside_eval_vars;
+    c.in_parameters = scope.in_parameters;
     c.eval_prologue(&program.body, strict, scope.in_function)?;
     let r = c.alloc_reg();
     c.completion_reg = Some(r);
@@ -302,6 +303,9 @@ pub(crate) struct FnCompiler<'a> {
     /// See [`EvalScope::lexicals_beside_eval_vars`]: set by the function prologue, inherited
     /// by eval code.
     lexicals_beside_eval_vars: bool,
+    /// Compiling parameter initialisers and patterns (see [`EvalScope::in_parameters`]);
+    /// eval code inherits it from its caller.
+    in_parameters: bool,
 }
 
 impl<'a> FnCompiler<'a> {
@@ -339,6 +343,7 @@ impl<'a> FnCompiler<'a> {
             dynamic_scope: false,
             eval_in_function: false,
             lexicals_beside_eval_vars: false,
+            in_parameters: false,
         }
     }
 
@@ -623,6 +628,12 @@ impl<'a> FnCompiler<'a> {
 
     /// The `%evalvars` objects a dynamic lookup must search, innermost first.
     fn lookup_chain(&mut self) -> ConstIdx {
+        let chain = self.lookup_chain_entries();
+        self.add_const(Constant::LookupChain(chain.into()))
+    }
+
+    /// The (context depth, slot) of each `%evalvars` binding in scope, innermost first.
+    fn lookup_chain_entries(&self) -> Vec<(u32, u32)> {
         let mut chain = Vec::new();
         let mut depth = 0u32;
         for s in self.scopes.iter().rev() {
@@ -641,7 +652,7 @@ impl<'a> FnCompiler<'a> {
             }
             depth += 1;
         }
-        self.add_const(Constant::LookupChain(chain.into()))
+        chain
     }
 
     /// The static scope description a direct eval call compiles against.
@@ -657,12 +668,14 @@ impl<'a> FnCompiler<'a> {
             _ => true,
         };
         let lexicals_beside_eval_vars = self.lexicals_beside_eval_vars;
+        let in_parameters = self.in_parameters;
         let context = context.clone();
         self.add_const(Constant::EvalScope(Arc::new(EvalScope {
             levels,
             strict: self.strict,
             in_function,
             lexicals_beside_eval_vars,
+            in_parameters,
             context,
         })))
     }

@@ -50,28 +50,51 @@ impl FnCompiler<'_> {
                     dst: ctx_save,
                     slot: NS,
                 });
+                // In a generator, a `yield` inside the pattern may be resumed with a return:
+                // that exit closes the iterator too (like a finally block).
+                let fin = if self.generator {
+                    let (kind_reg, value_reg) = (self.alloc_reg(), self.alloc_reg());
+                    self.control.push(Control {
+                        labels: Vec::new(),
+                        kind: ControlKind::Finally { kind_reg, value_reg, entries: Vec::new(), exits: Vec::new() },
+                        ctx_depth: self.ctx_depth,
+                        is_loop: false,
+                        is_switch: false,
+                    });
+                    Some((kind_reg, value_reg))
+                } else {
+                    None
+                };
                 let start = self.ops.len() as u32;
                 for e in elems {
-                    let d = self.emit(Op::IteratorStep { iter: it, done: Label(u32::MAX), slot: NS });
-                    let have = self.jump(|t| Op::Jump { target: t, slot: NS });
-                    self.patch(d);
-                    self.emit(Op::LdaUndefined { slot: NS });
-                    self.patch(have);
-                    if let Some(e) = e {
-                        self.element(&e.target, e.default.as_ref(), mode)?;
+                    // The target reference is evaluated before the iterator steps.
+                    let step = move |c: &mut Self| -> CResult<()> {
+                        let d = c.emit(Op::IteratorStep { iter: it, done: Label(u32::MAX), slot: NS });
+                        let have = c.jump(|t| Op::Jump { target: t, slot: NS });
+                        c.patch(d);
+                        c.emit(Op::LdaUndefined { slot: NS });
+                        c.patch(have);
+                        Ok(())
+                    };
+                    match e {
+                        Some(e) => self.element(&e.target, e.default.as_ref(), mode, step)?,
+                        None => step(self)?,
                     }
                 }
                 if let Some(r) = rest {
-                    let arr = self.alloc_reg();
-                    self.emit(Op::CreateArray { capacity: 0, slot: NS });
-                    self.emit(Op::Star { dst: arr, slot: NS });
-                    let top = self.here();
-                    let d = self.emit(Op::IteratorStep { iter: it, done: Label(u32::MAX), slot: NS });
-                    self.emit(Op::ArrayPush { array: arr, slot: NS });
-                    self.loop_back(top);
-                    self.patch(d);
-                    self.emit(Op::Ldar { src: arr, slot: NS });
-                    self.destructure(r, mode)?;
+                    let collect = move |c: &mut Self| -> CResult<()> {
+                        let arr = c.alloc_reg();
+                        c.emit(Op::CreateArray { capacity: 0, slot: NS });
+                        c.emit(Op::Star { dst: arr, slot: NS });
+                        let top = c.here();
+                        let d = c.emit(Op::IteratorStep { iter: it, done: Label(u32::MAX), slot: NS });
+                        c.emit(Op::ArrayPush { array: arr, slot: NS });
+                        c.loop_back(top);
+                        c.patch(d);
+                        c.emit(Op::Ldar { src: arr, slot: NS });
+                        Ok(())
+                    };
+                    self.element(r, None, mode, collect)?;
                 }
                 let end = self.ops.len() as u32;
                 let over = self.jump(|t| Op::Jump { target: t, slot: NS });
@@ -82,6 +105,18 @@ impl FnCompiler<'_> {
                 self.emit(Op::IteratorCloseQuiet { iter: it, slot: NS });
                 self.emit(Op::Ldar { src: exc, slot: NS });
                 self.emit(Op::Throw { slot: NS });
+                if let Some((kind_reg, value_reg)) = fin {
+                    let ctl = self.control.pop().expect("destructuring finally");
+                    if let ControlKind::Finally { entries, exits, .. } = ctl.kind {
+                        if !entries.is_empty() {
+                            for e in entries {
+                                self.patch(e);
+                            }
+                            self.emit(Op::IteratorClose { iter: it, slot: NS });
+                            self.finally_dispatch(kind_reg, value_reg, exits)?;
+                        }
+                    }
+                }
                 self.patch(over);
                 self.emit(Op::IteratorClose { iter: it, slot: NS });
                 self.release(mark);
@@ -97,35 +132,48 @@ impl FnCompiler<'_> {
                 for (i, pp) in props.iter().enumerate() {
                     let m = self.reg_mark();
                     let target_name = super::stmt::pattern_name(&pp.target).cloned();
+                    // The key is evaluated, then the target reference, then the value is read.
+                    let pos = *pos;
                     match (&pp.key, keys) {
                         (PropKey::Named(s), None) => {
                             let c = self.str_const(s);
-                            self.pos(*pos);
-                            self.emit(Op::GetNamed { obj: v, name: c, slot: FS });
+                            let load = move |cc: &mut Self| -> CResult<()> {
+                                cc.pos(pos);
+                                cc.emit(Op::GetNamed { obj: v, name: c, slot: FS });
+                                Ok(())
+                            };
+                            self.element(&pp.target, pp.default.as_ref(), mode, load)?;
                         }
                         (k, _) => {
                             let kr = self.prop_key_to_reg(k)?;
                             if let Some(ks) = keys {
                                 self.emit(Op::Mov { src: kr, dst: ks.offset(i as u32), slot: NS });
                             }
-                            self.emit(Op::Ldar { src: kr, slot: NS });
-                            self.pos(*pos);
-                            self.emit(Op::GetKeyed { obj: v, slot: FS });
+                            let load = move |cc: &mut Self| -> CResult<()> {
+                                cc.emit(Op::Ldar { src: kr, slot: NS });
+                                cc.pos(pos);
+                                cc.emit(Op::GetKeyed { obj: v, slot: FS });
+                                Ok(())
+                            };
+                            self.element(&pp.target, pp.default.as_ref(), mode, load)?;
                         }
                     }
                     let _ = target_name;
-                    self.element(&pp.target, pp.default.as_ref(), mode)?;
                     self.release(m);
                 }
                 if let Some(r) = rest {
-                    let o = self.alloc_reg();
-                    self.emit(Op::CreateObject { slot: NS });
-                    self.emit(Op::Star { dst: o, slot: NS });
-                    self.emit(Op::Ldar { src: v, slot: NS });
-                    let ks = keys.unwrap_or(o);
-                    self.emit(Op::CopyDataProperties { target: o, excluded: ks, excluded_count: props.len() as u32, slot: NS });
-                    self.emit(Op::Ldar { src: o, slot: NS });
-                    self.destructure(r, mode)?;
+                    let count = props.len() as u32;
+                    let copy = move |c: &mut Self| -> CResult<()> {
+                        let o = c.alloc_reg();
+                        c.emit(Op::CreateObject { slot: NS });
+                        c.emit(Op::Star { dst: o, slot: NS });
+                        c.emit(Op::Ldar { src: v, slot: NS });
+                        let ks = keys.unwrap_or(o);
+                        c.emit(Op::CopyDataProperties { target: o, excluded: ks, excluded_count: count, slot: NS });
+                        c.emit(Op::Ldar { src: o, slot: NS });
+                        Ok(())
+                    };
+                    self.element(r, None, mode, copy)?;
                 }
                 self.release(mark);
                 Ok(())
@@ -133,13 +181,33 @@ impl FnCompiler<'_> {
         }
     }
 
-    /// The accumulator holds an element's value: apply the default, then bind.
-    fn element(&mut self, target: &Pattern, default: Option<&Expr>, mode: Mode) -> CResult<()> {
-        if let Some(d) = default {
-            let skip = self.jump(|t| Op::JumpIfNotUndefined { target: t, slot: NS });
-            self.expr_named(d, super::stmt::pattern_name(target))?;
-            self.patch(skip);
+    /// One element: `load` puts its value in the accumulator, then the default applies and
+    /// the value is bound. An assignment target that is a reference (`a.b`, `a[k]`) is
+    /// evaluated before `load` runs (the spec evaluates the reference first).
+    fn element(
+        &mut self,
+        target: &Pattern,
+        default: Option<&Expr>,
+        mode: Mode,
+        load: impl FnOnce(&mut Self) -> CResult<()>,
+    ) -> CResult<()> {
+        let name = super::stmt::pattern_name(target);
+        let value = |c: &mut Self| -> CResult<()> {
+            load(c)?;
+            if let Some(d) = default {
+                let skip = c.jump(|t| Op::JumpIfNotUndefined { target: t, slot: NS });
+                c.expr_named(d, name)?;
+                c.patch(skip);
+            }
+            Ok(())
+        };
+        if let Pattern::Expr(e) = target {
+            let mark = self.reg_mark();
+            self.assign_to_expr(e, value, 0)?;
+            self.release(mark);
+            return Ok(());
         }
+        value(self)?;
         self.destructure(target, mode)
     }
 }

@@ -157,12 +157,17 @@ impl FnCompiler<'_> {
 
     /// Eval code: where its `var`s and functions go (EvalDeclarationInstantiation).
     /// A sloppy direct eval's `var n` is a SyntaxError when a `let`/`const`/`class` named `n`
-    /// sits between the eval and the caller's variable environment.
+    /// sits between the eval and the caller's variable environment, and so is one naming a
+    /// parameter or `arguments` when the eval is in parameter initialisers (those bindings
+    /// are in an environment of their own inside the function's variable environment).
     fn check_eval_var_conflict(&self, n: &Name) -> CResult<()> {
         for level in self.outer {
             let is_var_level = level.names.iter().any(|(m, _, _)| &**m == EVAL_VARS);
             let checked = !is_var_level || self.lexicals_beside_eval_vars;
             if checked && level.names.iter().any(|(m, _, k)| m == n && k.lexical()) {
+                return err(format!("Identifier '{n}' has already been declared"), 0);
+            }
+            if is_var_level && self.in_parameters && level.names.iter().any(|(m, _, _)| m == n) {
                 return err(format!("Identifier '{n}' has already been declared"), 0);
             }
             if is_var_level {
@@ -460,6 +465,7 @@ impl FnCompiler<'_> {
         }
         // Non-simple parameters: defaults and patterns, in order, from the argument registers.
         if !simple {
+            self.in_parameters = true;
             for (i, p) in f.params.iter().enumerate() {
                 self.emit(Op::Ldar { src: Reg(i as i32), slot: NS });
                 if let Some(d) = &p.default {
@@ -473,6 +479,7 @@ impl FnCompiler<'_> {
                 self.emit(Op::CreateRest { start: nparams as u32, slot: NS });
                 self.bind_pattern(r, true)?;
             }
+            self.in_parameters = false;
         }
         if separate_var_scope {
             // Body vars start with the value of a same-named parameter, else undefined.
@@ -827,6 +834,11 @@ impl FnCompiler<'_> {
                 self.expr(e)?;
             }
             None => {}
+        }
+        if per_iteration {
+            // The first iteration already has its own copy: closures created by the
+            // initialiser keep the initial bindings.
+            self.copy_iteration_context(&lexical);
         }
         self.push_loop(labels);
         let top = self.here();
@@ -1287,7 +1299,7 @@ impl FnCompiler<'_> {
 
     /// After a finally body: rethrow (kind 1), or perform the recorded exit (kind ≥ 2);
     /// kind 0 falls through.
-    fn finally_dispatch(&mut self, kind_reg: Reg, value_reg: Reg, exits: Vec<Exit>) -> CResult<()> {
+    pub(super) fn finally_dispatch(&mut self, kind_reg: Reg, value_reg: Reg, exits: Vec<Exit>) -> CResult<()> {
         self.emit(Op::Ldar { src: kind_reg, slot: NS });
         let not_throw = self.emit(Op::JumpIfStrictEqInt { value: 0, target: Label(u32::MAX), slot: NS });
         // kind 1: rethrow
