@@ -52,19 +52,7 @@ impl FnCompiler<'_> {
                 });
                 // In a generator, a `yield` inside the pattern may be resumed with a return:
                 // that exit closes the iterator too (like a finally block).
-                let fin = if self.generator {
-                    let (kind_reg, value_reg) = (self.alloc_reg(), self.alloc_reg());
-                    self.control.push(Control {
-                        labels: Vec::new(),
-                        kind: ControlKind::Finally { kind_reg, value_reg, entries: Vec::new(), exits: Vec::new() },
-                        ctx_depth: self.ctx_depth,
-                        is_loop: false,
-                        is_switch: false,
-                    });
-                    Some((kind_reg, value_reg))
-                } else {
-                    None
-                };
+                let fin = if self.generator { Some(self.push_finally_control()) } else { None };
                 let start = self.ops.len() as u32;
                 for e in elems {
                     // The target reference is evaluated before the iterator steps.

@@ -596,6 +596,20 @@ impl FnCompiler<'_> {
         Ok(())
     }
 
+    /// Enters a `finally` region: its completion-kind and value registers, and the control
+    /// entry through which `break`, `continue` and `return` inside it run the finalizer.
+    pub(super) fn push_finally_control(&mut self) -> (Reg, Reg) {
+        let (kind_reg, value_reg) = (self.alloc_reg(), self.alloc_reg());
+        self.control.push(Control {
+            labels: Vec::new(),
+            kind: ControlKind::Finally { kind_reg, value_reg, entries: Vec::new(), exits: Vec::new() },
+            ctx_depth: self.ctx_depth,
+            is_loop: false,
+            is_switch: false,
+        });
+        (kind_reg, value_reg)
+    }
+
     fn set_completion(&mut self) {
         if let Some(r) = self.completion_reg {
             self.emit(Op::Star { dst: r, slot: NS });
@@ -1338,20 +1352,7 @@ impl FnCompiler<'_> {
             dst: ctx_save,
             slot: NS,
         });
-        let fin_regs = if finally.is_some() {
-            let k = self.alloc_reg();
-            let v = self.alloc_reg();
-            self.control.push(Control {
-                labels: Vec::new(),
-                kind: ControlKind::Finally { kind_reg: k, value_reg: v, entries: Vec::new(), exits: Vec::new() },
-                ctx_depth: self.ctx_depth,
-                is_loop: false,
-                is_switch: false,
-            });
-            Some((k, v))
-        } else {
-            None
-        };
+        let fin_regs = if finally.is_some() { Some(self.push_finally_control()) } else { None };
         let outer_start = self.ops.len() as u32;
         // try { block } catch
         let start = self.ops.len() as u32;
