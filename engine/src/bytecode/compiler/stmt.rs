@@ -998,15 +998,7 @@ impl FnCompiler<'_> {
             dst: ctx_save,
             slot: NS,
         });
-        let kind_reg = self.alloc_reg();
-        let value_reg = self.alloc_reg();
-        self.control.push(Control {
-            labels: Vec::new(),
-            kind: ControlKind::Finally { kind_reg, value_reg, entries: Vec::new(), exits: Vec::new() },
-            ctx_depth: self.ctx_depth,
-            is_loop: false,
-            is_switch: false,
-        });
+        let (kind_reg, value_reg) = self.push_finally_control();
         self.push_loop(labels);
         let top = self.here();
         let try_start = self.ops.len() as u32;
