@@ -53,9 +53,15 @@ trait AsLabel: Copy {
     fn as_label(self) -> Option<Label> {
         None
     }
+    fn as_label_mut(&mut self) -> Option<&mut Label> {
+        None
+    }
 }
 impl AsLabel for Label {
     fn as_label(self) -> Option<Label> {
+        Some(self)
+    }
+    fn as_label_mut(&mut self) -> Option<&mut Label> {
         Some(self)
     }
 }
@@ -299,6 +305,16 @@ macro_rules! define_ops {
             /// The instruction's jump target, if it has one (every instruction has at most one).
             pub fn jump_target(&self) -> Option<Label> {
                 match *self { $( Op::$name { $($f,)* .. } => None $( .or(AsLabel::as_label($f)) )*, )* }
+            }
+            /// The instruction's jump target, to rewrite it.
+            pub fn jump_target_mut(&mut self) -> Option<&mut Label> {
+                match self {
+                    $( Op::$name { $($f,)* .. } => {
+                        let mut _target: Option<&mut Label> = None;
+                        $( if _target.is_none() { _target = AsLabel::as_label_mut($f); } )*
+                        _target
+                    } )*
+                }
             }
             /// The instruction's feedback slot, if it has one.
             pub fn feedback_slot(&self) -> Option<FeedbackSlot> {

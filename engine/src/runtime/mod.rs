@@ -871,7 +871,7 @@ impl Runtime {
     /// let mut rt = Runtime::with_options(RuntimeOptions { opt_threshold: Some(2), ..Default::default() });
     /// let f = rt.eval("function f(o) { return o.x } for (let i = 0; i < 50; i++) f({ x: i }); f({ y: 0, x: 1 }); f", "m.js").unwrap();
     /// let text = rt.explain_jit(f).unwrap();
-    /// assert!(text.contains("deopt at m.js:1:26 (GetNamed, pc 2): shape mismatch on .x"), "{text}");
+    /// assert!(text.contains("deopt at m.js:1:26 (GetNamed, pc 0): shape mismatch on .x"), "{text}");
     /// assert!(rt.explain_jit(jolt::Value::int(1)).is_none());
     /// ```
     pub fn explain_jit(&self, f: Value) -> Option<String> {

@@ -262,7 +262,7 @@ impl FnCompiler<'_> {
             }
             Expr::Member(obj, prop, optional, pos) => {
                 let mark = self.reg_mark();
-                let o = self.expr_to_reg(obj)?;
+                let o = self.object_operand(obj, &computed_key(prop))?;
                 if *optional {
                     self.emit(Op::Ldar { src: o, slot: NS });
                     self.optional_exit();
@@ -636,7 +636,7 @@ impl FnCompiler<'_> {
                 return self.update(inc, prefix, inner, pos);
             }
             Expr::Member(obj, prop, _, p) => {
-                let o = self.expr_to_reg(obj)?;
+                let o = self.object_operand(obj, &computed_key(prop))?;
                 match &**prop {
                     MemberProp::Named(s) => {
                         let c = self.str_const(s);
@@ -693,14 +693,33 @@ impl FnCompiler<'_> {
     /// that evaluating `later` cannot assign: a binary operator then reads it in place instead
     /// of copying it to a temporary first (`n - 1` is `LdaInt 1; Sub r0`).
     fn local_operand(&self, e: &Expr, later: &Expr) -> Option<Reg> {
-        let Expr::Ident(n, _) = e else { return None };
-        if self.facts.has_direct_eval {
+        self.in_place_operand(e, &[later])
+    }
+
+    /// As [`Self::local_operand`] with several expressions evaluated after `e`; `this` counts
+    /// too where the frame's `this` slot holds it and is never rebound (outside derived
+    /// constructors and arrows, and where no context holds it).
+    fn in_place_operand(&self, e: &Expr, later: &[&Expr]) -> Option<Reg> {
+        if self.facts.has_direct_eval || later.iter().any(|l| may_assign_locals(l)) {
             return None;
         }
-        let r = self.resolve(n);
-        match r {
-            Resolved::Reg { reg, .. } if !self.needs_tdz_check(&r) && !may_assign_locals(later) => Some(reg),
+        match e {
+            Expr::Ident(n, _) => match self.resolve(n) {
+                r @ Resolved::Reg { reg, .. } if !self.needs_tdz_check(&r) => Some(reg),
+                _ => None,
+            },
+            Expr::This(_) if !self.in_derived_constructor() && self.this_in_context().is_none() => Some(Reg::THIS),
             _ => None,
+        }
+    }
+
+    /// The register a property access reads its object from, evaluated before `later`: the
+    /// local's (or `this`'s) own register when [`Self::in_place_operand`] allows, else a
+    /// temporary holding the value (`o.x` is `GetNamed r0`, not `Ldar r0; Star r1; GetNamed r1`).
+    fn object_operand(&mut self, obj: &Expr, later: &[&Expr]) -> CResult<Reg> {
+        match self.in_place_operand(obj, later) {
+            Some(r) => Ok(r),
+            None => self.expr_to_reg(obj),
         }
     }
 
@@ -711,7 +730,7 @@ impl FnCompiler<'_> {
                 self.expr_named(value, Some(n))?;
                 self.store_var(n, *p);
             }
-            (AssignOp::Assign, Pattern::Expr(e)) => self.assign_to_expr(e, |c| c.expr(value), pos)?,
+            (AssignOp::Assign, Pattern::Expr(e)) => self.assign_to_expr(e, Some(value), |c| c.expr(value), pos)?,
             (AssignOp::Assign, pat) => {
                 self.expr(value)?;
                 let v = self.alloc_reg();
@@ -781,7 +800,9 @@ impl FnCompiler<'_> {
         }
         let r = match e {
             Expr::Member(obj, prop, _, p) => {
-                let o = self.expr_to_reg(obj)?;
+                let mut later = computed_key(prop);
+                later.push(value);
+                let o = self.object_operand(obj, &later)?;
                 match &**prop {
                     MemberProp::Named(s) => {
                         let c = self.str_const(s);
@@ -850,16 +871,31 @@ impl FnCompiler<'_> {
     }
 
     /// Assigns the value produced by `value` to a member expression target.
-    pub(super) fn assign_to_expr(&mut self, e: &Expr, value: impl FnOnce(&mut Self) -> CResult<()>, pos: Pos) -> CResult<()> {
+    /// `value_expr`: the expression `value` compiles, when it is one (the object may then be
+    /// read in place, see [`Self::object_operand`]).
+    pub(super) fn assign_to_expr(
+        &mut self,
+        e: &Expr,
+        value_expr: Option<&Expr>,
+        value: impl FnOnce(&mut Self) -> CResult<()>,
+        pos: Pos,
+    ) -> CResult<()> {
         match e {
-            Expr::Paren(inner) => self.assign_to_expr(inner, value, pos),
+            Expr::Paren(inner) => self.assign_to_expr(inner, value_expr, value, pos),
             Expr::Ident(n, p) => {
                 value(self)?;
                 self.store_var(n, *p);
                 Ok(())
             }
             Expr::Member(obj, prop, _, p) => {
-                let o = self.expr_to_reg(obj)?;
+                let o = match value_expr {
+                    Some(v) => {
+                        let mut later = computed_key(prop);
+                        later.push(v);
+                        self.object_operand(obj, &later)?
+                    }
+                    None => self.expr_to_reg(obj)?,
+                };
                 match &**prop {
                     MemberProp::Named(s) => {
                         value(self)?;
@@ -1148,6 +1184,14 @@ pub(super) fn with_prefix(prefix: u32, n: &[u16]) -> Arc<[u16]> {
 /// assignments, updates and direct eval in `e` itself can (a nested function that assigns a
 /// local makes it captured, so it lives in a context, not a register). Conservative: any form
 /// not listed answers yes.
+/// The key expression of a computed member access (evaluated after the object), if any.
+fn computed_key(prop: &MemberProp) -> Vec<&Expr> {
+    match prop {
+        MemberProp::Computed(k) => vec![k],
+        _ => Vec::new(),
+    }
+}
+
 fn may_assign_locals(e: &Expr) -> bool {
     let any = |es: &[ExprOrSpread]| {
         es.iter().any(|a| match a {

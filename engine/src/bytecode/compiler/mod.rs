@@ -70,6 +70,17 @@ struct Binding {
     loc: Loc,
     /// Statically known to be initialised at the current point of code generation.
     initialized: bool,
+    /// Some read or write of the binding checks for the hole (a TDZ check was emitted).
+    checked: bool,
+    /// The instructions that write the hole into the binding's register on scope entry
+    /// (`LdaHole`, `Star`): dropped when no access turned out to need a TDZ check.
+    hole_init: Option<(usize, usize)>,
+}
+
+impl Binding {
+    fn new(name: Name, kind: BindKind, loc: Loc, initialized: bool) -> Binding {
+        Binding { name, kind, loc, initialized, checked: false, hole_init: None }
+    }
 }
 
 #[derive(Default)]
@@ -292,6 +303,8 @@ pub(crate) struct FnCompiler<'a> {
     completion_reg: Option<Reg>,
     /// Jump targets, so a trailing `Return` after a target is not assumed to end the code.
     jump_targets: Vec<u32>,
+    /// Instructions to remove when the function is finished (see [`Compiler::remove_dead_ops`]).
+    dead_ops: Vec<usize>,
     /// Script top level: names declared with let/const/class (global lexical bindings).
     global_lexicals: Vec<Name>,
     /// Pending jumps to the end of each enclosing optional chain.
@@ -338,6 +351,7 @@ impl<'a> FnCompiler<'a> {
             ctx_depth: 0,
             completion_reg: None,
             jump_targets: Vec::new(),
+            dead_ops: Vec::new(),
             global_lexicals: Vec::new(),
             opt_exits: Vec::new(),
             dynamic_scope: false,
@@ -347,7 +361,11 @@ impl<'a> FnCompiler<'a> {
         }
     }
 
-    fn finish(self, params: u32, length: u32, span: (u32, u32)) -> CodeBlock {
+    fn finish(mut self, params: u32, length: u32, span: (u32, u32)) -> CodeBlock {
+        for s in std::mem::take(&mut self.scopes) {
+            self.drop_unneeded_hole_inits(&s);
+        }
+        self.remove_dead_ops();
         CodeBlock {
             name: self.name,
             kind: self.kind,
@@ -369,6 +387,56 @@ impl<'a> FnCompiler<'a> {
             uses_arguments: self.facts.uses_arguments || self.facts.has_direct_eval,
             is_class_constructor: matches!(self.func_kind, FuncKind::ClassConstructor | FuncKind::DerivedConstructor),
         }
+    }
+
+    /// Removes the instructions listed in `dead_ops` (no-ops by then), renumbering every pc
+    /// that refers past them: jump targets, handlers, positions and callee names. A pc of a
+    /// removed instruction becomes that of the next one kept.
+    fn remove_dead_ops(&mut self) {
+        if self.dead_ops.is_empty() {
+            return;
+        }
+        let mut dead = vec![false; self.ops.len()];
+        for &i in &self.dead_ops {
+            dead[i] = true;
+        }
+        let mut new_pc = Vec::with_capacity(self.ops.len() + 1);
+        let mut kept = 0u32;
+        for &d in &dead {
+            new_pc.push(kept);
+            kept += u32::from(!d);
+        }
+        new_pc.push(kept);
+        let map = |pc: u32| new_pc[pc as usize];
+        let ops = std::mem::take(&mut self.ops);
+        self.ops = ops
+            .into_iter()
+            .zip(dead)
+            .filter(|(_, d)| !d)
+            .map(|(mut op, _)| {
+                if let Some(t) = op.jump_target_mut() {
+                    t.0 = map(t.0);
+                }
+                op
+            })
+            .collect();
+        for h in &mut self.handlers {
+            (h.start, h.end, h.handler) = (map(h.start), map(h.end), map(h.handler));
+        }
+        let mut positions: Vec<(u32, u32)> = Vec::with_capacity(self.positions.len());
+        for &(pc, p) in &self.positions {
+            let pc = map(pc);
+            match positions.last_mut() {
+                // The later entry is the kept instruction's own.
+                Some(last) if last.0 == pc => last.1 = p,
+                _ => positions.push((pc, p)),
+            }
+        }
+        self.positions = positions;
+        for (pc, _) in &mut self.callee_names {
+            *pc = map(*pc);
+        }
+        self.dead_ops.clear();
     }
 
     // ----- emission -----
@@ -415,20 +483,9 @@ impl<'a> FnCompiler<'a> {
         self.patch_to(at, t);
     }
     fn patch_to(&mut self, at: usize, t: u32) {
-        let l = Label(t);
-        match &mut self.ops[at] {
-            Op::Jump { target, .. }
-            | Op::JumpLoop { target, .. }
-            | Op::JumpIfTrue { target, .. }
-            | Op::JumpIfFalse { target, .. }
-            | Op::JumpIfNullish { target, .. }
-            | Op::JumpIfNotNullish { target, .. }
-            | Op::JumpIfUndefined { target, .. }
-            | Op::JumpIfNotUndefined { target, .. }
-            | Op::JumpIfHole { target, .. }
-            | Op::JumpIfStrictEqInt { target, .. } => *target = l,
-            Op::ForInNext { done, .. } | Op::IteratorStep { done, .. } => *done = l,
-            other => panic!("patching a non-jump {other:?}"),
+        match self.ops[at].jump_target_mut() {
+            Some(target) => *target = Label(t),
+            None => panic!("patching a non-jump {:?}", self.ops[at]),
         }
     }
     fn loop_back(&mut self, target: u32) {
@@ -525,7 +582,7 @@ impl<'a> FnCompiler<'a> {
             } else {
                 Loc::Reg(self.alloc_reg())
             };
-            scope.bindings.push(Binding { name: n.clone(), kind: *k, loc, initialized: !k.lexical() });
+            scope.bindings.push(Binding::new(n.clone(), *k, loc, !k.lexical()));
         }
         if scope.ctx_slots > 0 {
             scope.has_context = true;
@@ -534,11 +591,12 @@ impl<'a> FnCompiler<'a> {
         }
         // Lexical bindings start in the TDZ; registers need the hole written (context slots
         // start as the hole).
-        let lex_regs: Vec<Reg> = scope
+        let lex_regs: Vec<(usize, Reg)> = scope
             .bindings
             .iter()
-            .filter_map(|b| match (b.kind.lexical(), b.loc) {
-                (true, Loc::Reg(r)) => Some(r),
+            .enumerate()
+            .filter_map(|(i, b)| match (b.kind.lexical(), b.loc) {
+                (true, Loc::Reg(r)) => Some((i, r)),
                 _ => None,
             })
             .collect();
@@ -560,9 +618,10 @@ impl<'a> FnCompiler<'a> {
             .collect();
         self.scopes.push(scope);
         if !lex_regs.is_empty() {
-            self.emit(Op::LdaHole { slot: NS });
-            for r in lex_regs {
-                self.emit(Op::Star { dst: r, slot: NS });
+            let load = self.emit(Op::LdaHole { slot: NS });
+            for (i, r) in lex_regs {
+                let store = self.emit(Op::Star { dst: r, slot: NS });
+                self.scopes.last_mut().expect("scope").bindings[i].hole_init = Some((load, store));
             }
         }
         if !var_ctx.is_empty() {
@@ -581,11 +640,28 @@ impl<'a> FnCompiler<'a> {
 
     fn exit_scope(&mut self) {
         let s = self.scopes.pop().expect("scope");
+        self.drop_unneeded_hole_inits(&s);
         if s.has_context {
             self.emit(Op::PopContext { slot: NS });
             self.ctx_depth -= 1;
         }
         self.release(s.reg_mark);
+    }
+
+    /// Marks for removal the hole writes of `s`'s register bindings that no access checks: every
+    /// access was compiled after the initialisation in straight-line code, so nothing can
+    /// observe the hole. (The accumulator left holding the hole is dead: each statement loads
+    /// its own.)
+    fn drop_unneeded_hole_inits(&mut self, s: &Scope) {
+        let needed: Vec<usize> = s.bindings.iter().filter(|b| b.checked).filter_map(|b| b.hole_init.map(|(load, _)| load)).collect();
+        for b in &s.bindings {
+            if let (Some((load, store)), false) = (b.hole_init, b.checked) {
+                self.dead_ops.push(store);
+                if !needed.contains(&load) {
+                    self.dead_ops.push(load);
+                }
+            }
+        }
     }
 
     /// Finds a binding: (scope index or outer, context depth, location, kind).
@@ -704,6 +780,9 @@ impl<'a> FnCompiler<'a> {
     fn load_var(&mut self, n: &Name, pos: Pos, for_typeof: bool) {
         let r = self.resolve(n);
         let check = self.needs_tdz_check(&r);
+        if let (true, Resolved::Reg { scope, index, .. }) = (check, &r) {
+            self.scopes[*scope].bindings[*index].checked = true;
+        }
         match r {
             Resolved::Reg { reg, .. } => {
                 self.emit(Op::Ldar { src: reg, slot: NS });

@@ -29,6 +29,7 @@ impl FnCompiler<'_> {
                 self.emit(Op::Star { dst: v, slot: NS });
                 self.assign_to_expr(
                     e,
+                    None,
                     |c| {
                         c.emit(Op::Ldar { src: v, slot: NS });
                         Ok(())
@@ -191,7 +192,7 @@ impl FnCompiler<'_> {
         };
         if let Pattern::Expr(e) = target {
             let mark = self.reg_mark();
-            self.assign_to_expr(e, value, 0)?;
+            self.assign_to_expr(e, None, value, 0)?;
             self.release(mark);
             return Ok(());
         }

@@ -290,7 +290,7 @@ impl FnCompiler<'_> {
                 self.init_var(n, f.span.0);
             } else {
                 let mut sc = Scope { reg_mark: self.next_reg, ..Default::default() };
-                sc.bindings.push(Binding { name: n.clone(), kind: BindKind::CalleeName, loc: Loc::Reg(Reg::CALLEE), initialized: true });
+                sc.bindings.push(Binding::new(n.clone(), BindKind::CalleeName, Loc::Reg(Reg::CALLEE), true));
                 self.scopes.push(sc);
             }
         }
@@ -358,7 +358,7 @@ impl FnCompiler<'_> {
             } else {
                 Loc::Reg(self.alloc_reg())
             };
-            scope.bindings.push(Binding { name: n.clone(), kind: *k, loc, initialized: !k.lexical() });
+            scope.bindings.push(Binding::new(n.clone(), *k, loc, !k.lexical()));
         }
         // Vars and functions of the body share the parameter scope when parameters are
         // simple (spec: a separate var scope only matters with parameter expressions).
@@ -407,7 +407,7 @@ impl FnCompiler<'_> {
             } else {
                 Loc::Reg(self.alloc_reg())
             };
-            scope.bindings.push(Binding { name: n.clone(), kind: BindKind::Var, loc, initialized: true });
+            scope.bindings.push(Binding::new(n.clone(), BindKind::Var, loc, true));
         }
         for (n, k, _) in lex.iter().filter(|_| !separate_var_scope) {
             let loc = if self.is_captured(n) {
@@ -416,7 +416,7 @@ impl FnCompiler<'_> {
             } else {
                 Loc::Reg(self.alloc_reg())
             };
-            scope.bindings.push(Binding { name: n.clone(), kind: *k, loc, initialized: false });
+            scope.bindings.push(Binding::new(n.clone(), *k, loc, false));
         }
         scope.reg_mark = self.next_reg;
         if scope.ctx_slots > 0 {
@@ -428,7 +428,7 @@ impl FnCompiler<'_> {
         // get undefined; lexicals the hole.
         let bindings: Vec<(Name, BindKind, Loc)> = scope.bindings.iter().map(|b| (b.name.clone(), b.kind, b.loc)).collect();
         self.scopes.push(scope);
-        for (n, k, loc) in &bindings {
+        for (bi, (n, k, loc)) in bindings.iter().enumerate() {
             let param_index = if simple { param_names.iter().rposition(|p| p == n) } else { None };
             match (k, loc, param_index) {
                 (BindKind::Var, Loc::Ctx(i), Some(pi)) => {
@@ -441,13 +441,12 @@ impl FnCompiler<'_> {
                     self.emit(Op::LdaUndefined { slot: NS });
                     self.emit(Op::StaContext { depth: 0, index: *i, slot: NS });
                 }
-                (BindKind::Var, Loc::Reg(r), None) => {
-                    self.emit(Op::LdaUndefined { slot: NS });
-                    self.emit(Op::Star { dst: *r, slot: NS });
-                }
+                // `push_frame` starts every register as undefined.
+                (BindKind::Var, Loc::Reg(_), None) => {}
                 (_, Loc::Reg(r), _) => {
-                    self.emit(Op::LdaHole { slot: NS });
-                    self.emit(Op::Star { dst: *r, slot: NS });
+                    let load = self.emit(Op::LdaHole { slot: NS });
+                    let store = self.emit(Op::Star { dst: *r, slot: NS });
+                    self.scopes.last_mut().expect("function scope").bindings[bi].hole_init = Some((load, store));
                 }
                 _ => {}
             }
