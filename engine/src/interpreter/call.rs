@@ -34,21 +34,19 @@ impl Runtime {
         return_pc: u32,
     ) -> JsResult<usize> {
         let closure = callee.as_closure().expect("push_frame takes closures");
-        let block = &closure.code.block;
-        let nparams = block.param_count as usize;
-        let nregs = block.register_count as usize;
+        let info = closure.code.frame;
+        let nparams = info.params as usize;
+        let nregs = info.registers as usize;
         let argc = args.len(self);
-        let extra = argc.saturating_sub(nparams);
-        let size = HEADER + nparams + nregs + extra;
+        let size = info.frame_size(argc);
         let fp = self.sp;
         if fp + size > self.stack.len() {
             return Err(self.stack_overflow());
         }
-        let lexical = block.lexical_this;
-        let this = if lexical {
+        let this = if info.lexical_this {
             closure.lexical_this
-        } else if !block.strict
-            && !matches!(block.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor)
+        } else if !info.strict
+            && !matches!(info.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor)
             && flags & FLAG_CONSTRUCT == 0
         {
             if this.is_nullish() {
@@ -62,42 +60,50 @@ impl Runtime {
         } else {
             this
         };
-        let new_target = if lexical { closure.lexical_new_target } else { new_target };
+        let new_target = if info.lexical_this { closure.lexical_new_target } else { new_target };
         let context = match closure.context {
             Some(c) => Value::cell(c),
             None => Value::UNDEFINED,
         };
-        let s = &mut self.stack;
-        s[fp + CALLEE_SLOT] = Value::object(callee);
-        s[fp + THIS_SLOT] = this;
-        s[fp + NEW_TARGET_SLOT] = new_target;
-        s[fp + ARGC_SLOT] = Value::int(argc as i32);
-        s[fp + CALLER_FP_SLOT] = Value::int(if self.fp == usize::MAX { -1 } else { self.fp as i32 });
-        s[fp + RETURN_PC_SLOT] = Value::int(return_pc as i32);
-        s[fp + CONTEXT_SLOT] = context;
-        s[fp + ACC_SLOT] = Value::UNDEFINED;
-        s[fp + FLAGS_SLOT] = Value::int(flags);
-        let regs = fp + HEADER;
-        match args {
+        let caller = if self.fp == usize::MAX { -1 } else { self.fp as i32 };
+        let given = argc.min(nparams);
+        let base = self.stack.as_mut_ptr();
+        let (src, n) = match args {
             ArgSrc::Stack(start, n) => {
-                for i in 0..nparams.min(n) {
-                    s[regs + i] = s[start + i];
-                }
-                for k in 0..extra {
-                    s[regs + nparams + nregs + k] = s[start + nparams + k];
-                }
+                // Registers of a frame below the new one.
+                assert!(start + n <= fp, "arguments overlap the new frame");
+                // SAFETY: `start + n <= fp <= stack.len()`.
+                (unsafe { base.add(start) } as *const Value, n)
             }
-            ArgSrc::Slice(a) => {
-                for i in 0..nparams.min(a.len()) {
-                    s[regs + i] = a[i];
-                }
-                for k in 0..extra {
-                    s[regs + nparams + nregs + k] = a[nparams + k];
-                }
+            ArgSrc::Slice(a) => (a.as_ptr(), a.len()),
+        };
+        debug_assert_eq!(n, argc);
+        // SAFETY: `fp + size <= stack.len()` (checked above).
+        let frame = unsafe { base.add(fp) };
+        // SAFETY: `frame` addresses `size` slots of the stack, which the `argc` arguments at
+        // `src` do not overlap (they lie below `fp`, or outside the stack); the writes stay
+        // within the frame: the header, `nparams + nregs` registers, and the `argc - given`
+        // extra arguments after them (`size` counts exactly these).
+        unsafe {
+            let slot = |i: usize| frame.add(i);
+            slot(CALLEE_SLOT).write(Value::object(callee));
+            slot(THIS_SLOT).write(this);
+            slot(NEW_TARGET_SLOT).write(new_target);
+            slot(ARGC_SLOT).write(Value::int(argc as i32));
+            slot(CALLER_FP_SLOT).write(Value::int(caller));
+            slot(RETURN_PC_SLOT).write(Value::int(return_pc as i32));
+            slot(CONTEXT_SLOT).write(context);
+            slot(ACC_SLOT).write(Value::UNDEFINED);
+            slot(FLAGS_SLOT).write(Value::int(flags));
+            for i in 0..given {
+                slot(HEADER + i).write(src.add(i).read());
             }
-        }
-        for slot in &mut s[regs + argc.min(nparams)..regs + nparams + nregs] {
-            *slot = Value::UNDEFINED;
+            for i in HEADER + given..HEADER + nparams + nregs {
+                slot(i).write(Value::UNDEFINED);
+            }
+            for i in given..argc {
+                slot(HEADER + nregs + i).write(src.add(i).read());
+            }
         }
         self.sp = fp + size;
         self.fp = fp;

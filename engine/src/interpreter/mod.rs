@@ -122,7 +122,7 @@ pub(crate) fn return_value(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, 
     if flags & FLAG_CONSTRUCT == 0 || acc.is_object() {
         return Ok(acc);
     }
-    if code.block.kind == CodeKind::DerivedConstructor && !acc.is_undefined() {
+    if code.frame.kind == CodeKind::DerivedConstructor && !acc.is_undefined() {
         return Err(rt.type_error("Derived constructors may only return object or undefined"));
     }
     let this = rt.stack[fp + THIS_SLOT];
@@ -654,8 +654,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     if let Some(o) = f.as_object() {
                         if let ObjectKind::Closure(c) = &o.kind {
                             ops::record_call(code, slot.index(), o, c.code);
-                            let b = &c.code.block;
-                            if !b.generator && !b.is_async && !matches!(b.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor) {
+                            if c.code.frame.plainly_callable() {
                                 enter!(o, this, ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0);
                                 continue 'main;
                             }
@@ -705,7 +704,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     if let Some(o) = f.as_object() {
                         ops::record_call_other(code, slot.index(), o);
                         if let ObjectKind::Closure(c) = &o.kind {
-                            if matches!(c.code.block.kind, CodeKind::Normal | CodeKind::ClassConstructor) {
+                            if matches!(c.code.frame.kind, CodeKind::Normal | CodeKind::ClassConstructor) {
                                 rt.stack[fp + ACC_SLOT] = acc;
                                 rt.fp = fp;
                                 let this = tri!(rt.ordinary_create_from_constructor(f, crate::runtime::Intrinsic::ObjectPrototype));

@@ -23,10 +23,8 @@ pub(crate) fn frame_end(rt: &Runtime, fp: usize, code: Gc<FunctionCode>) -> usiz
 
 /// As [`frame_end`].
 pub(super) fn frame_end_dynamic(rt: &Runtime, fp: usize, code: Gc<FunctionCode>) -> usize {
-    let b = &code.block;
     let argc = rt.stack[fp + ARGC_SLOT].int_unchecked() as usize;
-    let np = b.param_count as usize;
-    fp + HEADER + np + b.register_count as usize + argc.saturating_sub(np)
+    fp + code.frame.frame_size(argc)
 }
 
 /// The context `depth` levels up from `ctx`.

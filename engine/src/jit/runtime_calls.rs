@@ -345,7 +345,7 @@ struct CompiledCallee {
 fn compiled_callee(rt: &mut Runtime, f: Value, accepts: impl Fn(CodeKind) -> bool) -> Option<CompiledCallee> {
     let o = f.as_object()?;
     let ObjectKind::Closure(c) = &o.kind else { return None };
-    if !accepts(c.code.block.kind) {
+    if !accepts(c.code.frame.kind) {
         return None;
     }
     let entry = super::entry_for(rt, c.code)?;

@@ -5,16 +5,61 @@
 //! invocation and back-edge counters the JIT tiers use to decide what to compile. All
 //! closures of one function literal share one `FunctionCode`.
 
-use crate::bytecode::code::CodeBlock;
+use crate::bytecode::code::{CodeBlock, CodeKind};
 use crate::heap::{CellHeader, CellKind, Marker, Trace};
 use crate::interpreter::feedback::FeedbackVector;
 use crate::value::Value;
 use std::sync::Arc;
 
+/// The facts about a function that every call reads, copied out of its [`CodeBlock`] so that
+/// a call touches the `FunctionCode` (next to its counters) and not the block as well.
+#[derive(Clone, Copy, Debug)]
+pub struct FrameInfo {
+    /// Formal parameter registers ([`CodeBlock::param_count`]).
+    pub params: u32,
+    /// Registers beyond the parameters ([`CodeBlock::register_count`]).
+    pub registers: u32,
+    /// [`CodeBlock::kind`].
+    pub kind: CodeKind,
+    /// [`CodeBlock::lexical_this`].
+    pub lexical_this: bool,
+    /// [`CodeBlock::strict`].
+    pub strict: bool,
+    /// A generator or async function: a call does not simply run the frame.
+    pub resumable: bool,
+}
+
+impl FrameInfo {
+    fn of(b: &CodeBlock) -> FrameInfo {
+        FrameInfo {
+            params: b.param_count,
+            registers: b.register_count,
+            kind: b.kind,
+            lexical_this: b.lexical_this,
+            strict: b.strict,
+            resumable: b.generator || b.is_async,
+        }
+    }
+
+    /// Slots of a frame with `argc` arguments: header, parameters, registers, extra arguments.
+    #[inline]
+    pub fn frame_size(&self, argc: usize) -> usize {
+        crate::interpreter::frame::HEADER + self.params as usize + self.registers as usize + argc.saturating_sub(self.params as usize)
+    }
+
+    /// A plain call (`f()`) runs the frame: not a class constructor, generator or async function.
+    #[inline]
+    pub fn plainly_callable(&self) -> bool {
+        !self.resumable && !matches!(self.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor)
+    }
+}
+
 /// A function's code in one runtime.
 #[repr(C)]
 pub struct FunctionCode {
     header: CellHeader,
+    /// What calls read (copied from `block`).
+    pub frame: FrameInfo,
     /// The compiled bytecode.
     pub block: Arc<CodeBlock>,
     /// Materialised constants (the hole for a nested function not yet instantiated).
@@ -44,6 +89,7 @@ impl FunctionCode {
         let feedback = FeedbackVector::new(&block.feedback);
         FunctionCode {
             header: CellHeader::new::<FunctionCode>(),
+            frame: FrameInfo::of(&block),
             block,
             constants,
             feedback,
