@@ -313,6 +313,64 @@ fn mirror_set(ic: &PropertyIc) -> MirrorSet {
     set
 }
 
+/// What compiled code reads of a call site whose feedback is one closure (see
+/// [`FeedbackVector::record_call`], which keeps it in step): enough to push that closure's
+/// frame and enter its code without a runtime call. Every value here is kept alive by the
+/// closure, which the call feedback holds.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CallIcMirror {
+    /// The closure (as [`Value`] bits), or 0 when the site has no such entry (no value is 0
+    /// but the double +0.0, never a callee).
+    pub closure: u64,
+    /// Its `FunctionCode`.
+    pub code: usize,
+    /// Its context (`Value` bits: a cell, or undefined).
+    pub context: u64,
+    /// [`ThisMode`] as a number.
+    pub this_mode: u32,
+    /// Parameter registers of its frames.
+    pub params: u32,
+    /// Other registers of its frames.
+    pub registers: u32,
+    /// The `this` of [`ThisMode::Lexical`], or the global object for [`ThisMode::Sloppy`].
+    pub this_value: u64,
+    /// The `new.target` of [`ThisMode::Lexical`] (else undefined).
+    pub new_target: u64,
+}
+
+/// How a plain call of a closure makes its `this` (see [`CallIcMirror::this_mode`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum ThisMode {
+    /// Strict code: the receiver as it is.
+    Strict = 0,
+    /// Sloppy code: undefined and null become the global object; other primitives are not
+    /// handled by compiled code (they need boxing).
+    Sloppy = 1,
+    /// Arrow functions: the closure's captured `this` and `new.target`.
+    Lexical = 2,
+}
+
+impl CallIcMirror {
+    /// Byte offsets of the fields, for compiled code.
+    pub const CLOSURE_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, closure) as i32;
+    /// See [`Self::CLOSURE_OFFSET`].
+    pub const CODE_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, code) as i32;
+    /// See [`Self::CLOSURE_OFFSET`].
+    pub const CONTEXT_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, context) as i32;
+    /// See [`Self::CLOSURE_OFFSET`].
+    pub const THIS_MODE_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, this_mode) as i32;
+    /// See [`Self::CLOSURE_OFFSET`].
+    pub const PARAMS_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, params) as i32;
+    /// See [`Self::CLOSURE_OFFSET`].
+    pub const REGISTERS_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, registers) as i32;
+    /// See [`Self::CLOSURE_OFFSET`].
+    pub const THIS_VALUE_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, this_value) as i32;
+    /// See [`Self::CLOSURE_OFFSET`].
+    pub const NEW_TARGET_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, new_target) as i32;
+}
+
 /// The validity flag of IC entries that need none.
 pub static ALWAYS_VALID: bool = true;
 
@@ -324,7 +382,10 @@ pub struct FeedbackVector {
     /// The mirrors of the property slots. Allocated once: compiled code embeds their
     /// addresses.
     mirrors: Box<[MirrorSet]>,
-    /// Index into `mirrors` of each slot (`u32::MAX` for slots of other kinds).
+    /// The mirrors of the call slots (allocated once, like `mirrors`).
+    call_mirrors: Box<[CallIcMirror]>,
+    /// Index into `mirrors` (property and global slots) or `call_mirrors` (call slots) of each slot
+    /// (`u32::MAX` for slots of other kinds).
     mirror_index: Box<[u32]>,
 }
 
@@ -346,18 +407,25 @@ impl FeedbackVector {
                 deopt_seen: false,
             })
             .collect();
-        let mut properties = 0;
+        let (mut properties, mut calls) = (0, 0);
         let mirror_index = kinds
             .iter()
-            .map(|k| match k {
-                FeedbackKind::Property => {
-                    properties += 1;
-                    properties - 1
-                }
-                _ => u32::MAX,
+            .map(|k| {
+                let counter = match k {
+                    FeedbackKind::Property | FeedbackKind::Global => &mut properties,
+                    FeedbackKind::Call => &mut calls,
+                    _ => return u32::MAX,
+                };
+                *counter += 1;
+                *counter - 1
             })
             .collect();
-        FeedbackVector { slots, mirrors: vec![MirrorSet::default(); properties as usize].into_boxed_slice(), mirror_index }
+        FeedbackVector {
+            slots,
+            mirrors: vec![MirrorSet::default(); properties as usize].into_boxed_slice(),
+            call_mirrors: vec![CallIcMirror::default(); calls as usize].into_boxed_slice(),
+            mirror_index,
+        }
     }
 
     /// Records a property IC entry at `slot` (see [`PropertyIc::record`]).
@@ -376,9 +444,62 @@ impl FeedbackVector {
         }
     }
 
-    /// The address of property slot `slot`'s [`MirrorSet`] (stable for the vector's life).
+    /// Records global feedback at `slot`. The global object's data properties
+    /// ([`GlobalFeedback::Property`]) are mirrored as an entry whose holder is `global`, which
+    /// compiled code checks against its shape before reading the slot.
+    pub fn record_global(&mut self, slot: usize, fb: GlobalFeedback, global: Gc<JsObject>) {
+        self.slots[slot].data = Feedback::Global(fb);
+        let mut set = MirrorSet::default();
+        if let GlobalFeedback::Property { shape, slot } = fb {
+            set[0] = PropertyIcMirror { shape: shape.addr(), holder: global.addr(), valid: &ALWAYS_VALID as *const bool as usize, slot };
+        }
+        self.mirrors[self.mirror_index[slot] as usize] = set;
+    }
+
+    /// The address of property or global slot `slot`'s [`MirrorSet`] (stable for the
+    /// vector's life).
     pub fn mirror_addr(&self, slot: usize) -> usize {
         &self.mirrors[self.mirror_index[slot] as usize] as *const MirrorSet as usize
+    }
+
+    /// Records the closure `f` (of code `fcode`) called at call slot `slot`, moving along
+    /// uninitialized → monomorphic → same code → megamorphic. `mirror` makes the
+    /// [`CallIcMirror`] for `f` (`None`: compiled code must not call it directly); it runs only
+    /// when the feedback changes.
+    #[inline]
+    pub fn record_call(&mut self, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>, mirror: impl FnOnce() -> Option<CallIcMirror>) {
+        let Feedback::Call(c) = &mut self.slots[slot].data else { return };
+        *c = match *c {
+            CallFeedback::Uninitialized => CallFeedback::Monomorphic(f),
+            CallFeedback::Monomorphic(g) if g == f => return,
+            CallFeedback::Monomorphic(g) => match g.as_closure() {
+                Some(gc) if gc.code == fcode => CallFeedback::SameCode(fcode),
+                _ => CallFeedback::Megamorphic,
+            },
+            CallFeedback::SameCode(c) if c == fcode => return,
+            _ => CallFeedback::Megamorphic,
+        };
+        let m = match c {
+            CallFeedback::Monomorphic(_) => mirror().unwrap_or_default(),
+            _ => CallIcMirror::default(),
+        };
+        self.call_mirrors[self.mirror_index[slot] as usize] = m;
+    }
+
+    /// Records a callee that is not a closure at call slot `slot`.
+    pub fn record_call_other(&mut self, slot: usize, f: Gc<JsObject>) {
+        let Feedback::Call(c) = &mut self.slots[slot].data else { return };
+        *c = match *c {
+            CallFeedback::Uninitialized => CallFeedback::Monomorphic(f),
+            CallFeedback::Monomorphic(g) if g == f => return,
+            _ => CallFeedback::Megamorphic,
+        };
+        self.call_mirrors[self.mirror_index[slot] as usize] = CallIcMirror::default();
+    }
+
+    /// The address of call slot `slot`'s [`CallIcMirror`] (stable for the vector's life).
+    pub fn call_mirror_addr(&self, slot: usize) -> usize {
+        &self.call_mirrors[self.mirror_index[slot] as usize] as *const CallIcMirror as usize
     }
 
     /// Marks every pointer the slots hold.

@@ -72,7 +72,7 @@ pub(super) fn load_global(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize,
     rt.stats.global_misses += 1;
     let s = name.as_string().expect("name");
     if let Some(cell) = rt.realm().lexical.get(&s).copied() {
-        code.get_mut().feedback.slots[slot].data = Feedback::Global(GlobalFeedback::Lexical(cell));
+        code.get_mut().feedback.record_global(slot, GlobalFeedback::Lexical(cell), global);
         if cell.value.is_hole() {
             return Err(rt.reference_error(format!("Cannot access '{}' before initialization", s.to_rust_string())));
         }
@@ -81,7 +81,7 @@ pub(super) fn load_global(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize,
     let key = name_key(rt, name);
     if let Some((sl, attrs)) = global.shape.lookup(key) {
         if attrs & ACCESSOR == 0 && !global.shape.is_dictionary() {
-            code.get_mut().feedback.slots[slot].data = Feedback::Global(GlobalFeedback::Property { shape: global.shape, slot: sl });
+            code.get_mut().feedback.record_global(slot, GlobalFeedback::Property { shape: global.shape, slot: sl }, global);
         }
     }
     if !rt.has_property(global, key)? {
@@ -115,7 +115,7 @@ pub(super) fn store_global(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize
     }
     let s = name.as_string().expect("name");
     if let Some(cell) = rt.realm().lexical.get(&s).copied() {
-        code.get_mut().feedback.slots[slot].data = Feedback::Global(GlobalFeedback::Lexical(cell));
+        code.get_mut().feedback.record_global(slot, GlobalFeedback::Lexical(cell), global);
         if cell.value.is_hole() {
             return Err(rt.reference_error(format!("Cannot access '{}' before initialization", s.to_rust_string())));
         }
@@ -129,7 +129,7 @@ pub(super) fn store_global(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize
     let strict = code.block.strict;
     if let Some((sl, attrs)) = global.shape.lookup(key) {
         if attrs & (ACCESSOR | WRITABLE) == WRITABLE && !global.shape.is_dictionary() {
-            code.get_mut().feedback.slots[slot].data = Feedback::Global(GlobalFeedback::Property { shape: global.shape, slot: sl });
+            code.get_mut().feedback.record_global(slot, GlobalFeedback::Property { shape: global.shape, slot: sl }, global);
             global.get_mut().slots[sl as usize] = v;
             return Ok(());
         }
@@ -853,20 +853,37 @@ pub(super) fn compare_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize
 
 // ----- calls -----
 
-pub(crate) fn record_call(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
-    let fb = &mut code.get_mut().feedback.slots[slot].data;
-    if let Feedback::Call(c) = fb {
-        *c = match *c {
-            CallFeedback::Uninitialized => CallFeedback::Monomorphic(f),
-            CallFeedback::Monomorphic(g) if g == f => return,
-            CallFeedback::Monomorphic(g) => match g.as_closure() {
-                Some(gc) if gc.code == fcode => CallFeedback::SameCode(fcode),
-                _ => CallFeedback::Megamorphic,
-            },
-            CallFeedback::SameCode(c) if c == fcode => return,
-            _ => CallFeedback::Megamorphic,
-        };
+/// Records a call of closure `f` (code `fcode`) at call slot `slot` of `code`.
+#[inline]
+pub(crate) fn record_call(rt: &Runtime, code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
+    code.get_mut().feedback.record_call(slot, f, fcode, || call_mirror(rt, f));
+}
+
+/// The [`CallIcMirror`] through which compiled code may call closure `f` directly: plain
+/// calls of functions whose frame `push_frame` fills without running code.
+fn call_mirror(rt: &Runtime, f: Gc<JsObject>) -> Option<CallIcMirror> {
+    let c = f.as_closure()?;
+    let info = c.code.frame;
+    if !info.plainly_callable() {
+        return None;
     }
+    let (mode, this_value, new_target) = if info.lexical_this {
+        (ThisMode::Lexical, c.lexical_this, c.lexical_new_target)
+    } else if info.strict {
+        (ThisMode::Strict, Value::UNDEFINED, Value::UNDEFINED)
+    } else {
+        (ThisMode::Sloppy, Value::object(rt.realms[c.realm.0 as usize].global), Value::UNDEFINED)
+    };
+    Some(CallIcMirror {
+        closure: Value::object(f).to_bits(),
+        code: c.code.addr(),
+        context: c.context.map_or(Value::UNDEFINED, Value::cell).to_bits(),
+        this_mode: mode as u32,
+        params: info.params,
+        registers: info.registers,
+        this_value: this_value.to_bits(),
+        new_target: new_target.to_bits(),
+    })
 }
 
 /// The TypeError of a call (`what`: "function") or `new` ("constructor") at `pc` whose
@@ -883,14 +900,7 @@ pub(crate) fn not_callable(rt: &mut Runtime, code: Gc<FunctionCode>, pc: u32, f:
 }
 
 pub(crate) fn record_call_other(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>) {
-    let fb = &mut code.get_mut().feedback.slots[slot].data;
-    if let Feedback::Call(c) = fb {
-        *c = match *c {
-            CallFeedback::Uninitialized => CallFeedback::Monomorphic(f),
-            CallFeedback::Monomorphic(g) if g == f => return,
-            _ => CallFeedback::Megamorphic,
-        };
-    }
+    code.get_mut().feedback.record_call_other(slot, f);
 }
 
 /// The elements of an array built by the compiler for spread calls.

@@ -145,10 +145,7 @@ impl CodeModule {
     fn compile_unchecked(&mut self, code: &FunctionCode, plan: Option<&super::optimizing::Plan>) -> Result<(JitFn, usize), String> {
         let name = format!("js{}", self.next_name);
         self.next_name += 1;
-        let mut sig = self.module().make_signature();
-        let ptr = self.module().target_config().pointer_type();
-        sig.params.extend([AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(types::I32)]);
-        sig.returns.push(AbiParam::new(types::I64));
+        let sig = jit_fn_signature(self.module());
         let id = self.module().declare_function(&name, Linkage::Local, &sig).map_err(|e| e.to_string())?;
         self.ctx.func.signature = sig;
         let tcfg = self.module().target_config();
@@ -241,6 +238,17 @@ pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, 
 pub(crate) struct Stubs<T> {
     pub(crate) load_slot: T,
     pub(crate) store_slot: T,
+    /// The direct-call stub (see [`super::call_stub`]).
+    pub(crate) call: T,
+}
+
+/// The signature of compiled functions ([`JitFn`]).
+fn jit_fn_signature(module: &JITModule) -> cranelift_codegen::ir::Signature {
+    let mut sig = module.make_signature();
+    let ptr = module.target_config().pointer_type();
+    sig.params.extend([AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(ptr), AbiParam::new(types::I32)]);
+    sig.returns.push(AbiParam::new(types::I64));
+    sig
 }
 
 impl Stubs<FuncId> {
@@ -270,7 +278,23 @@ impl Stubs<FuncId> {
             module.define_function(id, &mut ctx).map_err(|e| format!("cranelift: {e:?}"))?;
             Ok(id)
         };
-        Ok(Stubs { load_slot: define("ic_load_slot", true)?, store_slot: define("ic_store_slot", false)? })
+        let load_slot = define("ic_load_slot", true)?;
+        let store_slot = define("ic_store_slot", false)?;
+        // (runtime, frame, fp, pc, mirror, callee, this, args, argc) -> result
+        let mut sig = module.make_signature();
+        let i64p = AbiParam::new(types::I64);
+        sig.params.extend([i64p, i64p, i64p, AbiParam::new(types::I32), i64p, i64p, i64p, i64p, i64p]);
+        sig.returns.push(i64p);
+        let call = module.declare_function("call_closure", Linkage::Local, &sig).map_err(|e| e.to_string())?;
+        let mut ctx = module.make_context();
+        ctx.func.signature = sig;
+        let mut fctx = FunctionBuilderContext::new();
+        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+        super::call_stub::emit(&mut b, jit_fn_signature(module));
+        b.seal_all_blocks();
+        b.finalize(tcfg);
+        module.define_function(call, &mut ctx).map_err(|e| format!("cranelift: {e:?}"))?;
+        Ok(Stubs { load_slot, store_slot, call })
     }
 
     fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> Stubs<FuncRef> {
@@ -281,6 +305,6 @@ impl Stubs<FuncId> {
             func.dfg.ext_funcs[f].colocated = false;
             f
         };
-        Stubs { load_slot: far(self.load_slot), store_slot: far(self.store_slot) }
+        Stubs { load_slot: far(self.load_slot), store_slot: far(self.store_slot), call: far(self.call) }
     }
 }

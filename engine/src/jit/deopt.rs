@@ -167,6 +167,7 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
         }
     }
     c.jit.discard_optimized();
+    super::refresh_fast_entry(&rt.jit, c);
     // It must prove itself hot again before the next compile, with the feedback of the code
     // that runs meanwhile.
     c.invocations = 0;

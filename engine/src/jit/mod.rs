@@ -15,6 +15,7 @@
 //! frame). The frame is pushed, and its entry safepoint taken, by whoever calls.
 
 pub(crate) mod baseline;
+mod call_stub;
 mod code_module;
 mod deopt;
 pub(crate) use deopt::explain;
@@ -239,6 +240,16 @@ pub(crate) fn entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitF
     }
 }
 
+/// Sets `code.fast_entry` from its compiled code: the entry compiled callers enter directly,
+/// unless a call must still go through [`entry_for`] (to optimize it when it gets hot).
+pub(crate) fn refresh_fast_entry(jit: &Jit, code: &mut FunctionCode) {
+    code.fast_entry = match code.jit {
+        JitCode::Optimized { entry, .. } => entry as usize,
+        JitCode::Baseline(f) if !(jit.tier == Tier::Full && optimizing::may_optimize(code)) => f as usize,
+        _ => 0,
+    };
+}
+
 /// Optimizes `code` (which has baseline code), unless it deoptimized too often or cannot be.
 #[cold]
 pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
@@ -249,6 +260,7 @@ pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn
     match optimizing::compile(&mut rt.jit, code.get_mut()) {
         Ok(entry) => {
             code.get_mut().jit = JitCode::Optimized { entry, baseline };
+            refresh_fast_entry(&rt.jit, code.get_mut());
             Some(entry)
         }
         Err(reason) => {
@@ -256,6 +268,7 @@ pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn
                 eprintln!("[opt] not optimized: {} ({reason})", display_name(&code));
             }
             code.get_mut().opt_compiles = optimizing::MAX_COMPILES;
+            refresh_fast_entry(&rt.jit, code.get_mut());
             None
         }
     }
@@ -289,6 +302,7 @@ fn compile(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
         }
     };
     code.get_mut().jit = state;
+    refresh_fast_entry(&rt.jit, code.get_mut());
     if let Some(list) = &mut rt.jit.explained {
         list.push(code);
     }

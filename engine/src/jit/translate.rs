@@ -9,13 +9,14 @@
 //! no slow path: a failed guard is a [`DeoptReason`] exit that resumes the interpreter at the
 //! instruction.
 
+use super::call_stub::NOT_HANDLED;
 use super::code_module::*;
 use super::deopt::DeoptReason;
 use super::optimizing::{Plan, SlotGuard, Speculation};
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
-use crate::interpreter::feedback::{Feedback, GlobalFeedback};
+use crate::interpreter::feedback::{Feedback, GlobalFeedback, PropertyIcMirror};
 use crate::interpreter::frame::{ACC_SLOT, HEADER};
 use crate::runtime::function::FunctionCode;
 use crate::runtime::Runtime;
@@ -323,6 +324,32 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, r);
     }
 
+    /// `Call callee, this_reg, argc`: the direct-call stub enters the closure the site's
+    /// feedback names (see [`super::call_stub`]); any other call is the runtime call
+    /// `jit_call`.
+    fn call(&mut self, pc: u32, callee: Reg, this_reg: Reg, argc: u32, slot: usize) {
+        let mirror = self.b.ins().iconst(types::I64, self.code.feedback.call_mirror_addr(slot) as i64);
+        let f = self.load_reg(callee);
+        let this = self.load_reg(this_reg);
+        let args = self.b.ins().iadd_imm_s(self.frame, reg_offset(Reg(this_reg.0 + 1)) as i64);
+        let pcv = self.i32c(pc);
+        let argcv = self.b.ins().iconst(types::I64, argc as i64);
+        let call = self.b.ins().call(self.stubs.call, &[self.rt, self.frame, self.fp, pcv, mirror, f, this, args, argcv]);
+        let r = self.b.inst_results(call)[0];
+        let (made, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow);
+        let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
+        self.b.ins().brif(not_handled, slow, NO_ARGS, made, NO_ARGS);
+        self.b.switch_to_block(made);
+        self.check_exception(r, pc);
+        self.b.def_var(self.acc, r);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(slow);
+        self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64]);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(done);
+    }
+
     /// 1 (as i8) when both values are int32s.
     fn both_int(&mut self, a: CValue, b: CValue) -> CValue {
         let ta = self.b.ins().ushr_imm_s(a, 48);
@@ -476,6 +503,25 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().brif(addr, hit, NO_ARGS, miss, NO_ARGS);
         self.b.switch_to_block(hit);
         addr
+    }
+
+    /// The address of the global object's data slot that global site `slot` caches (its
+    /// mirror's one entry: holder = the global object, checked against the cached shape);
+    /// jumps to `miss` when there is none.
+    fn global_slot_address(&mut self, slot: usize, miss: Block) -> CValue {
+        let fl = MemFlagsData::trusted();
+        let m = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot) as i64);
+        let holder = self.b.ins().load(types::I64, fl, m, PropertyIcMirror::HOLDER_OFFSET);
+        let none = self.b.ins().icmp_imm_s(IntCC::Equal, holder, 0);
+        self.miss_if(none, miss);
+        let shape = self.b.ins().load(types::I64, fl, holder, OBJECT_SHAPE_OFFSET);
+        let want = self.b.ins().load(types::I64, fl, m, PropertyIcMirror::SHAPE_OFFSET);
+        let changed = self.b.ins().icmp(IntCC::NotEqual, shape, want);
+        self.miss_if(changed, miss);
+        let base = self.b.ins().load(types::I64, fl, holder, OBJECT_SLOTS_OFFSET);
+        let index = self.b.ins().uload32(fl, m, PropertyIcMirror::SLOT_OFFSET);
+        let offset = self.b.ins().ishl_imm_s(index, 3);
+        self.b.ins().iadd(base, offset)
     }
 
     /// Emits `fast`, which may branch to the block it is given when it cannot finish, and `slow`
@@ -942,14 +988,26 @@ impl<'a> FnTranslator<'a> {
                     },
                     |t| t.op_call(pc, t.calls.lda_global, &[slot.index() as i64]),
                 ),
-                _ => self.op_call(pc, self.calls.lda_global, &[slot.index() as i64]),
+                _ => self.fast_or_slow(
+                    |t, miss| {
+                        let addr = t.global_slot_address(slot.index(), miss);
+                        let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                        t.b.def_var(t.acc, v);
+                    },
+                    |t| t.op_call(pc, t.calls.lda_global, &[slot.index() as i64]),
+                ),
             },
-            Op::StaGlobal { slot, .. } => self.op_call(pc, self.calls.sta_global, &[slot.index() as i64]),
+            Op::StaGlobal { slot, .. } => self.fast_or_slow(
+                |t, miss| {
+                    let addr = t.global_slot_address(slot.index(), miss);
+                    let v = t.b.use_var(t.acc);
+                    t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+                },
+                |t| t.op_call(pc, t.calls.sta_global, &[slot.index() as i64]),
+            ),
             Op::GetKeyed { obj, .. } => self.op_call(pc, self.calls.get_keyed, &[obj.0 as i64]),
             Op::SetKeyed { obj, key, .. } => self.op_call(pc, self.calls.set_keyed, &[obj.0 as i64, key.0 as i64]),
-            Op::Call { callee, this_reg, argc, slot } => {
-                self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot.index() as i64])
-            }
+            Op::Call { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, argc, slot.index()),
             Op::Construct { callee, args, argc, slot } => {
                 self.op_call(pc, self.calls.construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
             }

@@ -72,6 +72,10 @@ pub struct FunctionCode {
     pub back_edges: u32,
     /// Compiled code, if a JIT tier compiled the function.
     pub jit: crate::jit::JitCode,
+    /// The entry compiled callers may enter directly (a `JitFn`), or 0 while calls must go
+    /// through the runtime (no code yet, or a tier-up is still due): see
+    /// `jit::refresh_fast_entry`, called at every change of `jit`.
+    pub fast_entry: usize,
     /// Deoptimizations of its optimized code (past a bound, it is no longer optimized).
     pub deopts: u32,
     /// Optimized compiles of it (past a bound, it is no longer optimized: code memory is
@@ -96,6 +100,7 @@ impl FunctionCode {
             invocations: 0,
             back_edges: 0,
             jit: Default::default(),
+            fast_entry: 0,
             deopts: 0,
             opt_compiles: 0,
             deopt_log: Vec::new(),

@@ -262,6 +262,10 @@ pub struct Runtime {
     pub(crate) timers: BTreeMap<(u64, u64), Timer>,
     pub(crate) timer_seq: u64,
     pub(crate) interrupt: Arc<AtomicBool>,
+    /// The address of `interrupt`'s flag and the length of `stack`, as plain words for
+    /// compiled code (both fixed for the runtime's life).
+    pub(crate) interrupt_addr: usize,
+    pub(crate) stack_len: usize,
     /// Fuel and wall-time accounting, polled at every safepoint.
     pub(crate) poll: Poll,
     /// This runtime's process-unique id (handles and errors carry it).
@@ -413,6 +417,9 @@ impl Runtime {
         let empty_string = heap.alloc(JsString::flat(Box::new([])));
         empty_string.set_interned(true);
         let stack = vec![Value::UNDEFINED; options.stack_slots.max(4096)].into_boxed_slice();
+        let stack_len = stack.len();
+        let interrupt = Arc::new(AtomicBool::new(false));
+        let interrupt_addr = interrupt.as_ptr() as usize;
         let jit = crate::jit::Jit::new(&options);
         let mut rt = Runtime {
             jit,
@@ -434,7 +441,9 @@ impl Runtime {
             jobs: VecDeque::new(),
             timers: BTreeMap::new(),
             timer_seq: 0,
-            interrupt: Arc::new(AtomicBool::new(false)),
+            interrupt,
+            interrupt_addr,
+            stack_len,
             poll: Poll::new(options.fuel),
             id: crate::api::next_runtime_id(),
             api: Default::default(),
