@@ -29,7 +29,7 @@ use super::indexed::{self, num, relative, require_callable, require_comparator, 
 use super::make_constructor;
 use crate::heap::Gc;
 use crate::runtime::names::WellKnown;
-use crate::runtime::object::{Elements, JsObject, NativeFn, ObjectKind};
+use crate::runtime::object::{DenseMut, ElementStore, Elements, JsObject, NativeFn, ObjectKind};
 use crate::runtime::shape::*;
 use crate::runtime::string::JsString;
 use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime, Throw};
@@ -209,7 +209,7 @@ impl Indexed for ArrayLike {
         if !o.is_array() || !chain_clean(o, false) {
             return None;
         }
-        let Elements::Dense(v) = &o.elements else { return None };
+        let Elements::Dense(v) = &*o.elements else { return None };
         let not_found = if mode == Search::Includes { Value::FALSE } else { Value::int(-1) };
         let matches = |x: Value| if mode == Search::Includes { rt.same_value_zero(x, target) } else { rt.strict_equals(x, target) };
         let found = |i: f64| if mode == Search::Includes { Value::TRUE } else { num(i) };
@@ -399,7 +399,7 @@ fn chain_clean(o: Gc<JsObject>, big: bool) -> bool {
         if !matches!(p.kind, ObjectKind::Ordinary | ObjectKind::Array { .. }) {
             return false;
         }
-        let empty = match &p.elements {
+        let empty = match &*p.elements {
             Elements::Dense(v) => v.is_empty(),
             Elements::Sparse(b) => b.is_empty(),
         };
@@ -415,7 +415,7 @@ fn chain_clean(o: Gc<JsObject>, big: bool) -> bool {
 fn next_own_index(o: Gc<JsObject>, k: f64, end: f64) -> f64 {
     let mut best = end;
     if k < MAX_ARRAY_LEN {
-        match &o.elements {
+        match &*o.elements {
             Elements::Dense(v) => {
                 let s = k as usize;
                 if s < v.len() {
@@ -462,7 +462,7 @@ fn prev_own_index(o: Gc<JsObject>, k: f64) -> f64 {
         }
     }
     let top = k.min(MAX_ARRAY_LEN - 1.0);
-    match &o.elements {
+    match &*o.elements {
         Elements::Dense(v) => {
             let end = (top as usize).saturating_add(1).min(v.len());
             v[..end].iter().rposition(|x| !x.is_hole()).map_or(-1.0, |p| p as f64)
@@ -510,23 +510,22 @@ fn prev_own_candidate(o: Gc<JsObject>, k: f64) -> f64 {
 /// properties (a hole then reads as absent, moving it deletes the target, and filling one
 /// creates a property). Checks only the tail when the array has holes, so operations near the
 /// end stay O(1).
-fn movable_vec(o: Gc<JsObject>, len: f64, from: usize) -> Option<&'static mut Vec<Value>> {
+fn movable_vec(o: Gc<JsObject>, len: f64, from: usize) -> Option<DenseMut<'static>> {
     dense_vec(o, len).filter(|v| (o.extensible && chain_clean(o, false)) || !v.get(from..).is_some_and(|t| t.iter().any(|x| x.is_hole())))
 }
 
 /// The element vector of an Array with writable length `len` whose vector spans exactly
 /// `0..len` (holes allowed).
-fn dense_vec(o: Gc<JsObject>, len: f64) -> Option<&'static mut Vec<Value>> {
+fn dense_vec(o: Gc<JsObject>, len: f64) -> Option<DenseMut<'static>> {
     let ObjectKind::Array { length, length_writable: true } = o.kind else { return None };
     if length as f64 != len {
         return None;
     }
-    match &mut o.get_mut().elements {
-        // SAFETY: the vector lives in the cell `o`, which the caller keeps alive; the
-        // reference is used before anything else can touch the cell.
-        Elements::Dense(v) if v.len() == length as usize => Some(unsafe { &mut *(v as *mut Vec<Value>) }),
-        _ => None,
-    }
+    // SAFETY: the store lives in the cell `o`, which the caller keeps alive; the guard is used
+    // (and dropped, refreshing the header compiled code reads) before anything else can touch
+    // the cell's elements.
+    let store: &'static mut ElementStore = unsafe { &mut *(&mut o.get_mut().elements as *mut ElementStore) };
+    store.dense_mut().filter(|v| v.len() == length as usize)
 }
 
 /// Copies elements `k..end` of an Array whose elements there are all present in a dense
@@ -535,7 +534,7 @@ fn dense_range(o: Gc<JsObject>, k: f64, end: f64) -> Option<Vec<Value>> {
     if !o.is_array() || k > end {
         return None;
     }
-    match &o.elements {
+    match &*o.elements {
         Elements::Dense(v) if end <= v.len() as f64 => {
             let s = &v[k as usize..end as usize];
             if s.iter().any(|x| x.is_hole()) {
@@ -551,7 +550,7 @@ fn dense_range(o: Gc<JsObject>, k: f64, end: f64) -> Option<Vec<Value>> {
 /// Replaces the elements of a fresh Array (made by ArrayCreate with length `values.len()`).
 fn fill_fresh(rt: &mut Runtime, arr: Gc<JsObject>, values: Vec<Value>) {
     rt.heap.note_bytes(values.len() * 8);
-    arr.get_mut().elements = Elements::Dense(values);
+    arr.get_mut().elements.set(Elements::Dense(values));
 }
 
 /// Sets an Array's length field directly (for fast paths that keep the invariants).
@@ -725,7 +724,7 @@ fn concat(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         // Fast path: appending a packed run to the fresh result, which no script has seen.
         if fresh && eo != arr && n + len <= MAX_ARRAY_LEN && arr.array_length() == Some(n as u32) {
             if let Some(src) = dense_range(eo, 0.0, len) {
-                if let Elements::Dense(dst) = &mut arr.get_mut().elements {
+                if let Elements::Dense(dst) = &mut *arr.get_mut().elements.edit() {
                     if dst.len() as f64 == n {
                         rt.heap.note_bytes(src.len() * 8);
                         dst.extend_from_slice(&src);
@@ -982,7 +981,7 @@ fn pop(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         set_length(rt, o, 0.0)?;
         return Ok(Value::UNDEFINED);
     }
-    if let Some(v) = dense_vec(o, len).filter(|v| v.last().is_some_and(|x| !x.is_hole())) {
+    if let Some(mut v) = dense_vec(o, len).filter(|v| v.last().is_some_and(|x| !x.is_hole())) {
         let x = v.pop().unwrap_or(Value::UNDEFINED);
         set_array_length_raw(o, len as u32 - 1);
         rt.invalidate_prototype(o);
@@ -1009,7 +1008,7 @@ fn push(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         return Err(too_long(rt));
     }
     if can_append(o, len, n) {
-        if let Some(v) = dense_vec(o, len) {
+        if let Some(mut v) = dense_vec(o, len) {
             v.extend(a.args.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }));
             rt.heap.note_bytes(n * 8);
             set_array_length_raw(o, (len as usize + n) as u32);
@@ -1029,7 +1028,7 @@ fn push(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 fn reverse(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let o = this_obj(rt, a)?;
     let len = length_of(rt, o)?;
-    if let Some(v) = movable_vec(o, len, 0) {
+    if let Some(mut v) = movable_vec(o, len, 0) {
         v.reverse();
         return Ok(Value::object(o));
     }
@@ -1080,7 +1079,7 @@ fn shift(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         set_length(rt, o, 0.0)?;
         return Ok(Value::UNDEFINED);
     }
-    if let Some(v) = movable_vec(o, len, 0) {
+    if let Some(mut v) = movable_vec(o, len, 0) {
         let first = v.remove(0);
         let first = if first.is_hole() { Value::UNDEFINED } else { first };
         set_array_length_raw(o, len as u32 - 1);
@@ -1104,7 +1103,7 @@ fn unshift(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
             return Err(too_long(rt));
         }
         if can_append(o, len, n) {
-            if let Some(v) = movable_vec(o, len, 0) {
+            if let Some(mut v) = movable_vec(o, len, 0) {
                 v.splice(0..0, a.args.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }));
                 rt.heap.note_bytes(n * 8);
                 set_array_length_raw(o, (len as usize + n) as u32);
@@ -1287,7 +1286,7 @@ fn splice(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     // Fast path: a dense Array whose elements from `start` on move in place, a fresh result,
     // and (when growing) plain appends.
     if fresh && new_len <= MAX_ARRAY_LEN && (item_count <= delete_count || can_append(o, len, (item_count - delete_count) as usize)) {
-        if let Some(v) = movable_vec(o, len, start as usize) {
+        if let Some(mut v) = movable_vec(o, len, start as usize) {
             let (s, e) = (start as usize, (start + delete_count) as usize);
             let removed: Vec<Value> = v.splice(s..e, items.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x })).collect();
             set_array_length_raw(o, new_len as u32);

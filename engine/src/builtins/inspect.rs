@@ -418,7 +418,7 @@ fn format_object(rt: &mut Runtime, ctx: &mut Ctx, o: Gc<JsObject>, depth: usize)
     } else if is_array_like {
         let len = match o.kind {
             ObjectKind::Array { length, .. } => length as usize,
-            _ => match &o.elements {
+            _ => match &*o.elements {
                 crate::runtime::object::Elements::Dense(v) => v.len(),
                 crate::runtime::object::Elements::Sparse(b) => b.keys().next_back().map(|k| *k as usize + 1).unwrap_or(0),
             },

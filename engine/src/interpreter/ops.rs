@@ -412,7 +412,7 @@ pub(super) fn get_keyed_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usi
     }
     let k = rt.to_property_key(key)?;
     if let Some(o) = recv.as_object() {
-        let bits = match (&o.elements, k) {
+        let bits = match (&*o.elements, k) {
             (Elements::Dense(v), PropertyKey::Index(i)) => {
                 if (i as usize) >= v.len() {
                     elements_seen::OUT_OF_BOUNDS
@@ -424,6 +424,8 @@ pub(super) fn get_keyed_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usi
             _ => elements_seen::NAMED,
         };
         note_keyed(code, slot, bits);
+    } else {
+        note_keyed(code, slot, if recv.is_string() { elements_seen::STRING } else { elements_seen::NAMED });
     }
     rt.get(recv, k)
 }
@@ -454,8 +456,13 @@ pub(super) fn set_keyed_slow(
         return Err(rt.type_error(format!("Cannot set properties of {what} (setting '{kd}')")));
     }
     let k = rt.to_property_key(key)?;
+    match (recv.as_object(), k) {
+        (Some(_), PropertyKey::Index(_)) => {}
+        (Some(_), _) => note_keyed(code, slot, elements_seen::NAMED),
+        (None, _) => note_keyed(code, slot, if recv.is_string() { elements_seen::STRING } else { elements_seen::NAMED }),
+    }
     if let (Some(o), PropertyKey::Index(i)) = (recv.as_object(), k) {
-        let bits = match &o.elements {
+        let bits = match &*o.elements {
             Elements::Dense(e) if (i as usize) >= e.len() => elements_seen::OUT_OF_BOUNDS,
             Elements::Dense(_) => elements_seen::HOLEY,
             Elements::Sparse(_) => elements_seen::SPARSE,
@@ -463,7 +470,7 @@ pub(super) fn set_keyed_slow(
         note_keyed(code, slot, bits);
         // Appending to an extensible array with no inherited indexed properties: fast.
         if let ObjectKind::Array { length, length_writable: true } = o.kind {
-            if let Elements::Dense(e) = &o.elements {
+            if let Elements::Dense(e) = &*o.elements {
                 if i as usize == e.len() && i == length && o.extensible && !proto_chain_has_elements(o) {
                     rt.add_element(o, i, v, DEFAULT);
                     return Ok(());
@@ -478,7 +485,7 @@ pub(super) fn set_keyed_slow(
 fn proto_chain_has_elements(o: Gc<JsObject>) -> bool {
     let mut p = o.proto();
     while let Some(x) = p {
-        match &x.elements {
+        match &*x.elements {
             Elements::Dense(v) if v.is_empty() => {}
             _ => return true,
         }
@@ -907,7 +914,7 @@ pub(crate) fn record_call_other(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObj
 pub(super) fn array_values(arr: Value) -> Vec<Value> {
     let a = arr.as_object().expect("spread array");
     let len = a.array_length().unwrap_or(0) as usize;
-    match &a.elements {
+    match &*a.elements {
         Elements::Dense(v) => {
             let mut out: Vec<Value> = v.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }).collect();
             out.resize(len, Value::UNDEFINED);
@@ -1030,7 +1037,7 @@ pub(super) fn run_fields(rt: &mut Runtime, callee: Value, this: Value) -> JsResu
 
 pub(super) fn array_push(rt: &mut Runtime, arr: Value, v: Value) {
     let a = arr.as_object().expect("array literal");
-    if let Elements::Dense(e) = &mut a.get_mut().elements {
+    if let Elements::Dense(e) = &mut *a.get_mut().elements.edit() {
         e.push(v);
     }
     if let ObjectKind::Array { length, .. } = &mut a.get_mut().kind {
@@ -1213,7 +1220,7 @@ pub(super) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCod
         None
     };
     let o = rt.new_object_with(Some(p), ObjectKind::Arguments { mapped: map });
-    o.get_mut().elements = Elements::Dense(values);
+    o.get_mut().elements.set(Elements::Dense(values));
     let lk = PropertyKey::String(rt.names.length);
     rt.add_named(o, lk, Value::int(argc as i32), HIDDEN);
     let iter = PropertyKey::Symbol(rt.well_known(crate::runtime::names::WellKnown::Iterator));
@@ -1325,7 +1332,7 @@ pub(crate) fn dense_get(o: Gc<JsObject>, key: Value) -> Option<Value> {
         ObjectKind::TypedArray(t) => return t.get(i as usize).map(Value::from_f64),
         _ => {}
     }
-    match &o.elements {
+    match &*o.elements {
         Elements::Dense(v) => v.get(i as usize).copied().filter(|x| !x.is_hole()),
         _ => None,
     }
@@ -1350,7 +1357,7 @@ pub(crate) fn dense_set(o: Gc<JsObject>, key: Value, v: Value) -> bool {
     if !matches!(o.kind, ObjectKind::Array { .. } | ObjectKind::Ordinary) {
         return false;
     }
-    match &mut o.get_mut().elements {
+    match &mut *o.get_mut().elements.edit() {
         Elements::Dense(e) => match e.get_mut(i as usize).filter(|x| !x.is_hole()) {
             Some(x) => {
                 *x = v;

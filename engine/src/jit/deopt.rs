@@ -46,9 +46,19 @@ pub enum DeoptReason {
     ShapeMismatch = 4,
     /// A prototype on the chain of an inherited load changed.
     PrototypeChanged = 5,
+    /// A keyed access's receiver had no dense elements compiled code may use (a sparse store,
+    /// or an object whose kind gives indices exotic behaviour: arguments, strings, typed arrays).
+    NotDense = 6,
+    /// A keyed access's index was outside the dense elements.
+    OutOfBounds = 7,
+    /// A keyed access found a hole (the element may be inherited, or a setter may catch it).
+    Hole = 8,
 }
 
 impl DeoptReason {
+    /// Number of reasons.
+    pub const COUNT: usize = 9;
+
     fn from_u32(r: u32) -> DeoptReason {
         match r {
             0 => DeoptReason::NotInt32,
@@ -56,7 +66,10 @@ impl DeoptReason {
             2 => DeoptReason::NotNumber,
             3 => DeoptReason::NotObject,
             4 => DeoptReason::ShapeMismatch,
-            _ => DeoptReason::PrototypeChanged,
+            5 => DeoptReason::PrototypeChanged,
+            6 => DeoptReason::NotDense,
+            7 => DeoptReason::OutOfBounds,
+            _ => DeoptReason::Hole,
         }
     }
 
@@ -69,6 +82,9 @@ impl DeoptReason {
             DeoptReason::NotObject => "not an object",
             DeoptReason::ShapeMismatch => "shape mismatch",
             DeoptReason::PrototypeChanged => "prototype changed",
+            DeoptReason::NotDense => "not a dense array",
+            DeoptReason::OutOfBounds => "index out of bounds",
+            DeoptReason::Hole => "hole",
         }
     }
 }

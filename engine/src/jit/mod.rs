@@ -130,8 +130,8 @@ pub struct JitStats {
     pub deopts: u64,
     /// Deoptimizations by reason (indexed by the reason's number, in `jit/deopt.rs` order:
     /// not an int32, int32 overflow, not a number, not an object, shape mismatch, prototype
-    /// changed).
-    pub deopt_reasons: [u64; 6],
+    /// changed, not a dense array, index out of bounds, hole).
+    pub deopt_reasons: [u64; DeoptReason::COUNT],
 }
 
 /// The runtime's JIT state.

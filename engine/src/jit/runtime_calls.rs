@@ -10,7 +10,7 @@ use super::EXCEPTION;
 use crate::bytecode::code::CodeKind;
 use crate::heap::Gc;
 use crate::interpreter::call::ArgSrc;
-use crate::interpreter::feedback::{Feedback, GlobalFeedback};
+use crate::interpreter::feedback::{elements_seen, Feedback, GlobalFeedback};
 use crate::interpreter::frame::FLAG_CONSTRUCT;
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::interpreter::{
@@ -232,13 +232,32 @@ pub(super) unsafe extern "C" fn jit_sta_global(rt: *mut Runtime, fp: usize, pc: 
     ret(rt, r)
 }
 
-/// `GetKeyed obj`: present elements of dense stores.
+/// Records a TypedArray receiver in the feedback of the keyed site at `pc` (the fast paths
+/// that serve TypedArrays record nothing; the optimizing tier must not take the site for one
+/// that only saw dense elements).
+fn note_typed_receiver(rt: &Runtime, fp: usize, pc: u32, o: Gc<JsObject>) {
+    if !matches!(o.kind, ObjectKind::TypedArray(_)) {
+        return;
+    }
+    let code = frame_code(rt, fp);
+    if let Some(slot) = code.block.ops[pc as usize].feedback_slot() {
+        if let Feedback::Keyed { seen } = &mut code.get_mut().feedback.slots[slot.0 as usize].data {
+            *seen |= elements_seen::TYPED;
+        }
+    }
+}
+
+/// `GetKeyed obj`: present elements of dense stores (compiled code reads those of plain
+/// objects and arrays inline) and TypedArray elements.
 pub(super) unsafe extern "C" fn jit_get_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     let key = Value::from_bits(acc);
-    if let Some(v) = reg(rt, fp, obj).as_object().and_then(|o| dense_get(o, key)) {
-        return v.to_bits();
+    if let Some(o) = reg(rt, fp, obj).as_object() {
+        if let Some(v) = dense_get(o, key) {
+            note_typed_receiver(rt, fp, pc, o);
+            return v.to_bits();
+        }
     }
     let r = step(rt, fp, pc, key);
     ret(rt, r)
@@ -249,8 +268,11 @@ pub(super) unsafe extern "C" fn jit_set_keyed(rt: *mut Runtime, fp: usize, pc: u
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     let v = Value::from_bits(acc);
-    if reg(rt, fp, obj).as_object().is_some_and(|o| dense_set(o, reg(rt, fp, key), v)) {
-        return acc;
+    if let Some(o) = reg(rt, fp, obj).as_object() {
+        if dense_set(o, reg(rt, fp, key), v) {
+            note_typed_receiver(rt, fp, pc, o);
+            return acc;
+        }
     }
     let r = step(rt, fp, pc, v);
     ret(rt, r)

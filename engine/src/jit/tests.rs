@@ -241,9 +241,18 @@ fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
                function setX(o, v) { o.x = v; }
                function inherited(o) { return o.m; }
                function P() { this.x = 1; }
+               function oob(a, i) { return a[i]; }
+               function hole(a, i) { return a[i]; }
+               function store(a, i, v) { a[i] = v; }
                P.prototype.m = 5;
                const p = new P();
-               for (let i = 0; i < 50; i++) { fadd(i + 0.5, 1); add(i, 1); mul(i, 2); band(i, 3); shr(i, 1); lt(i, 3); getX(p); setX(p, i); inherited(p); }
+               const arr = [10, 20, 30, 40];
+               for (let i = 0; i < 50; i++) { fadd(i + 0.5, 1); add(i, 1); mul(i, 2); band(i, 3); shr(i, 1); lt(i, 3); getX(p); setX(p, i); inherited(p);
+                                              oob(arr, i & 3); hole(arr, i & 3); store(arr, i & 3, i); }
+               const holey = [1, , 3];
+               Object.setPrototypeOf(holey, { 1: 'p' });
+               const ta = new Int8Array(2);
+               store(ta, 1, 7);
                const r = [add(2147483647, 1), add(1.5, 1), add('a', 1), mul(-1, 0), mul(65536, 65536), band(1.5, 3), shr(-1, 0),
                           lt(0.5, 1), lt('a', 'b'), getX(7), getX({ y: 1, x: 2 }), inherited(p), fadd('x', 1)];
                P.prototype.m = 6;
@@ -251,9 +260,10 @@ fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
                r.push(inherited(p));
                const q = { x: 0 }; setX(q, 3); r.push(q.x);
                try { getX(null); } catch (e) { r.push(e.constructor.name); }
+               r.push(oob(arr, 4), hole(holey, 1), ta[1], arr.join('/'));
                r.map(v => Object.is(v, -0) ? '-0' : String(v)).join()";
     let out = same_in_every_tier(src);
-    assert_eq!(out, "2147483648,2.5,a1,-0,4294967296,1,4294967295,true,true,undefined,2,5,x1,6,3,TypeError");
+    assert_eq!(out, "2147483648,2.5,a1,-0,4294967296,1,4294967295,true,true,undefined,2,5,x1,6,3,TypeError,undefined,p,7,48/49/46/47");
     let mut rt = full(2, None);
     eval_string(&mut rt, src);
     let s = &rt.jit.stats;

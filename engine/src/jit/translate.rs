@@ -19,6 +19,7 @@ use crate::bytecode::ops::{Op, Reg};
 use crate::interpreter::feedback::{Feedback, GlobalFeedback, PropertyIcMirror};
 use crate::interpreter::frame::{ACC_SLOT, HEADER};
 use crate::runtime::function::FunctionCode;
+use crate::runtime::object::{ElementStore, JsObject};
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
@@ -59,6 +60,20 @@ fn reg_offset(r: Reg) -> i32 {
 /// Offset of `Jit::next_pc` in the runtime.
 fn next_pc_offset() -> i32 {
     (std::mem::offset_of!(Runtime, jit) + std::mem::offset_of!(Jit, next_pc)) as i32
+}
+
+/// Offset of an object's dense-element data pointer (null unless compiled code may use it).
+const ELEMENTS_BASE_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::BASE_OFFSET) as i32;
+/// Offset of an object's dense-element length (0 unless compiled code may use it).
+const ELEMENTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::LEN_OFFSET) as i32;
+
+/// How the element-access helpers fail a check: branch to the slow path, or deoptimize.
+#[derive(Copy, Clone)]
+enum ElementMiss {
+    /// The baseline tier: jump to this (slow-path) block.
+    Slow(Block),
+    /// The optimizing tier: deoptimize at this pc.
+    Deopt(u32),
 }
 
 impl<'a> FnTranslator<'a> {
@@ -793,6 +808,67 @@ impl<'a> FnTranslator<'a> {
         (self.box_int(r), bad)
     }
 
+    /// Fails (see [`ElementMiss`]) when `cond` holds; otherwise continues in a new block.
+    fn element_check(&mut self, cond: CValue, miss: ElementMiss, reason: DeoptReason) {
+        match miss {
+            ElementMiss::Slow(blk) => self.miss_if(cond, blk),
+            ElementMiss::Deopt(pc) => self.deopt_if(cond, pc, reason),
+        }
+    }
+
+    /// The address of element `key` of `v` when `v` is an object whose dense elements compiled
+    /// code may use (see [`ElementStore`]: plain objects and arrays), `key` an int32 within the
+    /// dense vector, and the element there present (not the hole, which may stand for an
+    /// inherited element or a setter up the prototype chain); fails otherwise. Such an element
+    /// is a plain writable data property, so the address serves loads and stores alike.
+    fn dense_element_address(&mut self, v: CValue, key: CValue, miss: ElementMiss) -> CValue {
+        let flags = MemFlagsData::trusted();
+        let tag = self.b.ins().ushr_imm_s(v, 48);
+        let not_obj = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
+        self.element_check(not_obj, miss, DeoptReason::NotObject);
+        let key_tag = self.b.ins().ushr_imm_s(key, 48);
+        let not_int = self.b.ins().icmp_imm_s(IntCC::NotEqual, key_tag, TAG_INT);
+        self.element_check(not_int, miss, DeoptReason::NotInt32);
+        let o = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
+        let base = self.b.ins().load(types::I64, flags, o, ELEMENTS_BASE_OFFSET);
+        if let ElementMiss::Deopt(_) = miss {
+            // Only to name the reason: a null base comes with a zero length, which the bounds
+            // check below rejects too.
+            let not_dense = self.b.ins().icmp_imm_s(IntCC::Equal, base, 0);
+            self.element_check(not_dense, miss, DeoptReason::NotDense);
+        }
+        let len = self.b.ins().load(types::I64, flags, o, ELEMENTS_LEN_OFFSET);
+        // A negative index sign-extends to an unsigned value above any length.
+        let k32 = self.b.ins().ireduce(types::I32, key);
+        let index = self.b.ins().sextend(types::I64, k32);
+        let out = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
+        self.element_check(out, miss, DeoptReason::OutOfBounds);
+        let offset = self.b.ins().ishl_imm_s(index, 3);
+        let addr = self.b.ins().iadd(base, offset);
+        let x = self.b.ins().load(types::I64, flags, addr, 0);
+        let hole = self.b.ins().icmp_imm_s(IntCC::Equal, x, Value::HOLE.to_bits() as i64);
+        self.element_check(hole, miss, DeoptReason::Hole);
+        addr
+    }
+
+    /// `GetKeyed obj` (key in the accumulator) on a present dense element.
+    fn dense_get(&mut self, obj: Reg, miss: ElementMiss) {
+        let o = self.load_reg(obj);
+        let key = self.b.use_var(self.acc);
+        let addr = self.dense_element_address(o, key, miss);
+        let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+        self.b.def_var(self.acc, v);
+    }
+
+    /// `SetKeyed obj, key` (value in the accumulator) on a present dense element.
+    fn dense_set(&mut self, obj: Reg, key: Reg, miss: ElementMiss) {
+        let o = self.load_reg(obj);
+        let k = self.load_reg(key);
+        let addr = self.dense_element_address(o, k, miss);
+        let v = self.b.use_var(self.acc);
+        self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+    }
+
     /// Emits the speculative code the plan chose for the instruction at `pc`; false when it
     /// chose none (the baseline tier's code is emitted instead).
     fn speculate(&mut self, pc: u32, op: Op) -> bool {
@@ -850,6 +926,8 @@ impl<'a> FnTranslator<'a> {
                 let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
                 self.b.def_var(self.acc, v);
             }
+            (Speculation::Element, Op::GetKeyed { obj, .. }) => self.dense_get(obj, ElementMiss::Deopt(pc)),
+            (Speculation::Element, Op::SetKeyed { obj, key, .. }) => self.dense_set(obj, key, ElementMiss::Deopt(pc)),
             (Speculation::Store(guards), Op::SetNamed { obj, .. }) => {
                 let o = self.load_reg(obj);
                 let addr = self.guarded_slot(pc, o, guards);
@@ -1005,8 +1083,12 @@ impl<'a> FnTranslator<'a> {
                 },
                 |t| t.op_call(pc, t.calls.sta_global, &[slot.index() as i64]),
             ),
-            Op::GetKeyed { obj, .. } => self.op_call(pc, self.calls.get_keyed, &[obj.0 as i64]),
-            Op::SetKeyed { obj, key, .. } => self.op_call(pc, self.calls.set_keyed, &[obj.0 as i64, key.0 as i64]),
+            Op::GetKeyed { obj, .. } => self
+                .fast_or_slow(|t, miss| t.dense_get(obj, ElementMiss::Slow(miss)), |t| t.op_call(pc, t.calls.get_keyed, &[obj.0 as i64])),
+            Op::SetKeyed { obj, key, .. } => self.fast_or_slow(
+                |t, miss| t.dense_set(obj, key, ElementMiss::Slow(miss)),
+                |t| t.op_call(pc, t.calls.set_keyed, &[obj.0 as i64, key.0 as i64]),
+            ),
             Op::Call { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, argc, slot.index()),
             Op::Construct { callee, args, argc, slot } => {
                 self.op_call(pc, self.calls.construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])

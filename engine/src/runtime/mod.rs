@@ -682,7 +682,7 @@ impl Runtime {
         let len = values.len() as u32;
         self.heap.note_bytes(values.len() * 8);
         let a = self.new_object_with(Some(p), ObjectKind::Array { length: len, length_writable: true });
-        a.get_mut().elements = object::Elements::Dense(values);
+        a.get_mut().elements.set(object::Elements::Dense(values));
         a
     }
 

@@ -67,6 +67,150 @@ impl std::ops::DerefMut for Slots {
     }
 }
 
+/// An object's array-index properties, behind a header compiled code reads: while the store is
+/// dense and the object's kind gives its elements no exotic behaviour, `base`/`len` are the
+/// dense vector's data pointer and length; otherwise they are null/0, which compiled code
+/// treats as "not dense: take the slow path" (an unsigned `index < len` test then always
+/// fails).
+///
+/// The [`Elements`] inside are read through `Deref`; every mutation goes through a guard
+/// ([`ElementStore::edit`], [`ElementStore::dense_mut`]) or [`ElementStore::set`], which
+/// refresh the header, so the header cannot go stale. Present dense elements are always plain
+/// writable data properties (non-default attributes make the store sparse), so a header with
+/// `index < len` and a non-hole value there allows both a plain read and a plain write.
+#[repr(C)]
+pub struct ElementStore {
+    /// The dense vector's data pointer, or null (see the type's docs).
+    base: *mut Value,
+    /// The dense vector's length, or 0.
+    len: usize,
+    /// Does the object's kind leave its elements ordinary (plain objects and arrays)? Fixed
+    /// when the object is created: the only later kind changes are intrinsic prototypes
+    /// becoming wrappers of `""`, `false`, `0` or `[]`, none of which has exotic indices.
+    plain: bool,
+    elements: Elements,
+}
+
+impl ElementStore {
+    /// Offset of the data pointer (null when compiled code must take the slow path).
+    pub const BASE_OFFSET: usize = std::mem::offset_of!(ElementStore, base);
+    /// Offset of the length (a `usize`; 0 when compiled code must take the slow path).
+    pub const LEN_OFFSET: usize = std::mem::offset_of!(ElementStore, len);
+
+    /// An empty dense store; `plain`: see the field.
+    fn new(plain: bool) -> ElementStore {
+        let mut s = ElementStore { base: std::ptr::null_mut(), len: 0, plain, elements: Elements::Dense(Vec::new()) };
+        s.refresh();
+        s
+    }
+
+    /// Recomputes the header from the store.
+    #[inline]
+    fn refresh(&mut self) {
+        match &mut self.elements {
+            Elements::Dense(v) if self.plain => {
+                self.base = v.as_mut_ptr();
+                self.len = v.len();
+            }
+            _ => {
+                self.base = std::ptr::null_mut();
+                self.len = 0;
+            }
+        }
+    }
+
+    /// Replaces the store.
+    #[inline]
+    pub fn set(&mut self, elements: Elements) {
+        self.elements = elements;
+        self.refresh();
+    }
+
+    /// Mutable access to the store; the header is refreshed when the guard is dropped.
+    #[inline]
+    pub fn edit(&mut self) -> ElementsMut<'_> {
+        ElementsMut { store: self }
+    }
+
+    /// Mutable access to the dense vector, if the store is dense; the header is refreshed
+    /// when the guard is dropped.
+    #[inline]
+    pub fn dense_mut(&mut self) -> Option<DenseMut<'_>> {
+        match self.elements {
+            Elements::Dense(_) => Some(DenseMut { store: self }),
+            Elements::Sparse(_) => None,
+        }
+    }
+}
+
+impl std::ops::Deref for ElementStore {
+    type Target = Elements;
+    #[inline]
+    fn deref(&self) -> &Elements {
+        &self.elements
+    }
+}
+
+/// Mutable access to an [`ElementStore`]'s elements (refreshes the header on drop).
+pub struct ElementsMut<'a> {
+    store: &'a mut ElementStore,
+}
+
+impl std::ops::Deref for ElementsMut<'_> {
+    type Target = Elements;
+    #[inline]
+    fn deref(&self) -> &Elements {
+        &self.store.elements
+    }
+}
+
+impl std::ops::DerefMut for ElementsMut<'_> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut Elements {
+        &mut self.store.elements
+    }
+}
+
+impl Drop for ElementsMut<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        self.store.refresh();
+    }
+}
+
+/// Mutable access to a dense [`ElementStore`]'s vector (refreshes the header on drop).
+pub struct DenseMut<'a> {
+    store: &'a mut ElementStore,
+}
+
+impl std::ops::Deref for DenseMut<'_> {
+    type Target = Vec<Value>;
+    #[inline]
+    fn deref(&self) -> &Vec<Value> {
+        match &self.store.elements {
+            Elements::Dense(v) => v,
+            Elements::Sparse(_) => unreachable!("a DenseMut is made only for a dense store, which it borrows exclusively"),
+        }
+    }
+}
+
+impl std::ops::DerefMut for DenseMut<'_> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut Vec<Value> {
+        match &mut self.store.elements {
+            Elements::Dense(v) => v,
+            Elements::Sparse(_) => unreachable!("a DenseMut is made only for a dense store, which it borrows exclusively"),
+        }
+    }
+}
+
+impl Drop for DenseMut<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        self.store.refresh();
+    }
+}
+
 /// Array-index properties.
 pub enum Elements {
     /// Index `i` at position `i`; `Value::HOLE` marks an absent element. All present elements
@@ -247,8 +391,8 @@ pub struct JsObject {
     pub shape: Gc<Shape>,
     /// Named property values (or accessor cells), by shape slot.
     pub slots: Slots,
-    /// Array-index properties.
-    pub elements: Elements,
+    /// Array-index properties (with the header compiled code reads).
+    pub elements: ElementStore,
     /// `\[\[Extensible\]\]`.
     pub extensible: bool,
     /// Class-specific data.
@@ -313,7 +457,7 @@ impl JsObject {
             header: CellHeader::new::<JsObject>(),
             shape,
             slots: Slots::default(),
-            elements: Elements::Dense(Vec::new()),
+            elements: ElementStore::new(matches!(kind, ObjectKind::Ordinary | ObjectKind::Array { .. })),
             extensible: true,
             kind,
             proto_info: None,
@@ -342,7 +486,7 @@ impl JsObject {
     /// The own element at `i` as (value-or-accessor, attributes).
     #[inline]
     pub fn get_element(&self, i: u32) -> Option<(Value, Attrs)> {
-        match &self.elements {
+        match &*self.elements {
             Elements::Dense(v) => match v.get(i as usize) {
                 Some(x) if !x.is_hole() => Some((*x, super::shape::DEFAULT)),
                 _ => None,

@@ -285,7 +285,7 @@ impl Runtime {
                         ctx.get_mut().slots[*slot as usize] = v;
                     }
                 }
-                match &mut o.get_mut().elements {
+                match &mut *o.get_mut().elements.edit() {
                     Elements::Dense(vec) => vec[i as usize] = v,
                     Elements::Sparse(b) => {
                         if let Some(e) = b.get_mut(&i) {
@@ -442,7 +442,8 @@ impl Runtime {
         if attrs != DEFAULT {
             Self::make_sparse(obj);
         }
-        match &mut obj.elements {
+        let (mut too_far, mut redensify) = (false, false);
+        match &mut *obj.elements.edit() {
             Elements::Dense(vec) => {
                 let idx = i as usize;
                 if idx < vec.len() {
@@ -455,19 +456,23 @@ impl Runtime {
                     vec.resize(idx, Value::HOLE);
                     vec.push(v);
                 } else {
-                    Self::make_sparse(obj);
-                    if let Elements::Sparse(b) = &mut obj.elements {
-                        b.insert(i, (v, attrs));
-                    }
+                    too_far = true;
                 }
             }
             Elements::Sparse(b) => {
                 b.insert(i, (v, attrs));
                 self.heap.note_bytes(32);
-                if b.len() >= MIN_REDENSIFY && b.len().is_power_of_two() {
-                    Self::maybe_make_dense(obj);
-                }
+                redensify = b.len() >= MIN_REDENSIFY && b.len().is_power_of_two();
             }
+        }
+        if too_far {
+            Self::make_sparse(obj);
+            if let Elements::Sparse(b) = &mut *obj.elements.edit() {
+                b.insert(i, (v, attrs));
+            }
+        }
+        if redensify {
+            Self::maybe_make_dense(obj);
         }
         if let ObjectKind::Array { length, .. } = &mut o.get_mut().kind {
             if i >= *length {
@@ -478,10 +483,10 @@ impl Runtime {
     }
 
     fn make_sparse(obj: &mut JsObject) {
-        if let Elements::Dense(vec) = &obj.elements {
+        if let Elements::Dense(vec) = &*obj.elements {
             let b: BTreeMap<u32, (Value, Attrs)> =
                 vec.iter().enumerate().filter(|(_, v)| !v.is_hole()).map(|(i, v)| (i as u32, (*v, DEFAULT))).collect();
-            obj.elements = Elements::Sparse(b);
+            obj.elements.set(Elements::Sparse(b));
         }
     }
 
@@ -489,7 +494,7 @@ impl Runtime {
     /// default data property) and costs at most twice the memory (at least half the indices
     /// below the highest are present): an array filled from its end goes sparse at first.
     fn maybe_make_dense(obj: &mut JsObject) {
-        let Elements::Sparse(b) = &obj.elements else { return };
+        let Elements::Sparse(b) = &*obj.elements else { return };
         let Some((&last, _)) = b.last_key_value() else { return };
         if last as usize + 1 > 2 * b.len() || b.values().any(|(_, a)| *a != DEFAULT) {
             return;
@@ -498,11 +503,11 @@ impl Runtime {
         for (&i, &(v, _)) in b {
             vec[i as usize] = v;
         }
-        obj.elements = Elements::Dense(vec);
+        obj.elements.set(Elements::Dense(vec));
     }
 
     fn remove_element(&mut self, o: Gc<JsObject>, i: u32) {
-        match &mut o.get_mut().elements {
+        match &mut *o.get_mut().elements.edit() {
             Elements::Dense(vec) => {
                 let idx = i as usize;
                 if idx + 1 == vec.len() {
@@ -601,14 +606,14 @@ impl Runtime {
         match key {
             PropertyKey::Index(i) => {
                 if attrs == DEFAULT {
-                    if let Elements::Dense(vec) = &mut o.get_mut().elements {
+                    if let Elements::Dense(vec) = &mut *o.get_mut().elements.edit() {
                         vec[i as usize] = v;
                         return Ok(true);
                     }
                 }
                 let obj = o.get_mut();
                 Self::make_sparse(obj);
-                if let Elements::Sparse(b) = &mut obj.elements {
+                if let Elements::Sparse(b) = &mut *obj.elements.edit() {
                     b.insert(i, (v, attrs));
                 }
                 self.invalidate_prototype(o);
@@ -743,7 +748,7 @@ impl Runtime {
         let ObjectKind::Array { length, .. } = o.kind else { return false };
         let mut final_len = new_len;
         if new_len < length {
-            match &mut o.get_mut().elements {
+            match &mut *o.get_mut().elements.edit() {
                 Elements::Dense(vec) => {
                     if (new_len as usize) < vec.len() {
                         vec.truncate(new_len as usize);
@@ -838,7 +843,7 @@ impl Runtime {
         if let ObjectKind::TypedArray(_) = &o.kind {
             keys.extend(ta::index_keys(o));
         }
-        match &o.elements {
+        match &*o.elements {
             Elements::Dense(v) => {
                 keys.extend(v.iter().enumerate().filter(|(_, x)| !x.is_hole()).map(|(i, _)| PropertyKey::Index(i as u32)))
             }

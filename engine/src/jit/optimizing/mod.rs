@@ -19,7 +19,7 @@
 use super::code_module::{CodeModule, ModuleSettings};
 use super::{Jit, JitFn};
 use crate::bytecode::ops::Op;
-use crate::interpreter::feedback::{Feedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc};
+use crate::interpreter::feedback::{elements_seen, Feedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc};
 use crate::runtime::function::FunctionCode;
 use std::time::Instant;
 
@@ -52,6 +52,9 @@ pub(crate) enum Speculation {
     Load(Vec<SlotGuard>),
     /// A named store to an existing own data property of a receiver of one of these shapes.
     Store(Vec<SlotGuard>),
+    /// A keyed load or store of a present element of a plain object's or array's dense
+    /// elements at an int32 index within them.
+    Element,
 }
 
 /// One receiver shape a property access may see, and where the property is.
@@ -136,6 +139,14 @@ fn speculation(op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) ->
             Some(g) => Speculation::Store(g),
             None => Speculation::Generic,
         },
+        // The interpreter's slow path records every other case (holes, out-of-bounds and
+        // non-index keys, sparse stores, strings; the baseline tier's runtime call typed
+        // arrays); the fast paths record nothing, so no bits (or only `PACKED`) means every
+        // access recorded so far was a present dense element. A site that never ran also
+        // qualifies: a wrong guess deoptimizes once and marks the site.
+        (Op::GetKeyed { .. } | Op::SetKeyed { .. }, Feedback::Keyed { seen }) if *seen & !elements_seen::PACKED == 0 => {
+            Speculation::Element
+        }
         _ => Speculation::Generic,
     }
 }
