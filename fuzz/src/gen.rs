@@ -15,7 +15,9 @@
 //! optional chaining and template literals. Mutations fire at one iteration (`i === M`) or periodically.
 //!
 //! Programs always terminate: every loop is a counted `for` whose header (bound and increment)
-//! sits on one line, there is no recursion, and strings only grow linearly. They are
+//! sits on one line, and there is no recursion. They stay small: reads of state that a statement
+//! may also write pass through `cap` (a string longer than 64 units becomes its length), so
+//! strings grow at most linearly with the iterations. They are
 //! deterministic: no Date, no `Math.random`, no timers. Every statement is on a line of its own
 //! (a function declaration is one line), so the minimiser can delete lines.
 
@@ -91,6 +93,9 @@ impl Gen {
              if (typeof v === \"symbol\") return \"symbol\"; if (v === null || typeof v !== \"object\") return String(v); \
              try { return JSON.stringify(v); } catch (e) { return \"<\" + e.name + \">\"; } }",
         );
+        // Reads of state that a statement also writes go through `cap`, so no string can double
+        // at each iteration (a long string becomes its length: one more type change).
+        self.line("function cap(v) { return typeof v === \"string\" && v.length > 64 ? v.length : v; }");
         self.line("function err(e) { return e instanceof Error ? e.name + \": \" + e.message : \"thrown \" + show(e); }");
     }
 
@@ -106,17 +111,17 @@ impl Gen {
         let k = s.k;
         match self.rng.below(17) {
             0..=2 => "i".into(),
-            14 => format!("o{k}[i % 2 ? \"x\" : \"{}\"]", self.prop()),
-            15 => self.rng.pick(&["(i * 0.5)", "(-i)", "(i - 150)", "(i * -1)", "(i * 1073741824)", "(i / 3)"]).to_string(),
-            3 => s.acc.clone(),
+            3 => format!("cap({})", s.acc),
             4..=6 => self.lit(),
-            7 => format!("o{k}.{}", self.prop()),
-            8 => format!("a{k}[i % {}]", self.rng.range(1, 9)),
-            9 => format!("a{k}[i]"),
+            7 => format!("cap(o{k}.{})", self.prop()),
+            8 => format!("cap(a{k}[i % {}])", self.rng.range(1, 9)),
+            9 => format!("cap(a{k}[i])"),
             10 => format!("t{k}[i % {}]", self.rng.range(4, 12)),
-            11 => format!("h{k}(o{k}, i)"),
-            12 => format!("o{k}.m(i)"),
+            11 => format!("cap(h{k}(o{k}, i))"),
+            12 => format!("cap(o{k}.m(i))"),
             13 => format!("g{k}.x"),
+            14 => format!("cap(o{k}[i % 2 ? \"x\" : \"{}\"])", self.prop()),
+            15 => self.rng.pick(&["(i * 0.5)", "(-i)", "(i - 150)", "(i * -1)", "(i * 1073741824)", "(i / 3)"]).to_string(),
             _ if s.in_fn => "(n - i)".into(),
             _ => format!("a{k}.length"),
         }
