@@ -122,14 +122,20 @@ pub(crate) fn return_value(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, 
     if flags & FLAG_CONSTRUCT == 0 || acc.is_object() {
         return Ok(acc);
     }
+    // These checks run after the callee's context is gone: errors come from the caller's realm.
     if code.block.kind == CodeKind::DerivedConstructor && !acc.is_undefined() {
-        return Err(rt.type_error("Derived constructors may only return object or undefined"));
+        let realm = std::mem::replace(&mut rt.realm, caller_realm(flags));
+        let e = rt.type_error("Derived constructors may only return object or undefined");
+        rt.realm = realm;
+        return Err(e);
     }
     let this = rt.stack[fp + THIS_SLOT];
     if this.is_hole() {
-        return Err(rt.reference_error(
-            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
-        ));
+        let realm = std::mem::replace(&mut rt.realm, caller_realm(flags));
+        let e = rt
+            .reference_error("Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+        rt.realm = realm;
+        return Err(e);
     }
     Ok(this)
 }
@@ -223,6 +229,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     tri!(safepoint(rt, nfp, Value::UNDEFINED));
                     if let Some(entry) = crate::jit::entry_for(rt, ncode) {
                         let r = crate::jit::run_frame(rt, nfp, entry, 0).and_then(|v| return_value(rt, nfp, ncode, v));
+                        rt.realm = caller_realm(rt.stack[nfp + FLAGS_SLOT].int_unchecked());
                         rt.fp = fp;
                         rt.sp = ops::frame_end(rt, fp, code);
                         let v = tri!(r);
@@ -244,6 +251,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
                     let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
                     rt.sp = fp;
+                    rt.realm = caller_realm(flags);
                     if flags & FLAG_ENTRY != 0 {
                         rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
                         if flags & FLAG_RESUMABLE != 0 {
@@ -268,6 +276,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
                     let ret_pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
                     rt.sp = fp;
+                    rt.realm = caller_realm(flags);
                     if flags & FLAG_ENTRY != 0 {
                         rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
                         if flags & FLAG_RESUMABLE != 0 {
@@ -930,6 +939,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
                     let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
                     rt.sp = fp;
+                    rt.realm = caller_realm(flags);
                     if flags & FLAG_ENTRY != 0 {
                         rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
                         return Err(exc);
@@ -956,6 +966,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
             let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
             let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
             rt.sp = fp;
+            rt.realm = caller_realm(flags);
             if flags & FLAG_ENTRY != 0 {
                 rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
                 return Err(Throw::Value(value));
