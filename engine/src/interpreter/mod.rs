@@ -12,7 +12,7 @@ pub mod frame;
 pub mod gc;
 pub(crate) mod generator;
 pub(crate) mod megamorphic;
-mod ops;
+pub(crate) mod ops;
 
 use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};

@@ -1114,8 +1114,25 @@ impl Runtime {
                 self.add_named(f, pk, Value::object(po), WRITABLE);
             }
         }
+        if is_sloppy_ordinary(&code) {
+            // The realm's shared `caller`/`arguments` accessors (builtins::function).
+            if let Some((c, a)) = self.realms[self.realm.0 as usize].sloppy_function_accessors {
+                let ck = PropertyKey::String(self.names.caller);
+                self.add_named(f, ck, Value::cell(c), CONFIGURABLE | ACCESSOR);
+                let ak = PropertyKey::String(self.names.arguments);
+                self.add_named(f, ak, Value::cell(a), CONFIGURABLE | ACCESSOR);
+            }
+        }
         f
     }
+}
+
+/// Code of a sloppy ordinary function (a non-strict `function` declaration or expression, or
+/// a sloppy `Function(...)`): the only functions ECMA-262 17.1 lets have own `caller` and
+/// `arguments` properties.
+pub(crate) fn is_sloppy_ordinary(code: &FunctionCode) -> bool {
+    let b = &code.block;
+    b.kind == CodeKind::Normal && !b.strict && !b.generator && !b.is_async
 }
 
 pub(super) fn create_class(rt: &mut Runtime, ctor: Value, parent: Value) -> JsResult<Value> {
@@ -1186,7 +1203,7 @@ fn freeze_array(rt: &mut Runtime, a: Gc<JsObject>) {
     rt.prevent_extensions(a);
 }
 
-pub(super) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, kind: u32) -> Value {
+pub(crate) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, kind: u32) -> Value {
     let argc = rt.stack[fp + ARGC_SLOT].int_unchecked() as usize;
     let np = code.block.param_count as usize;
     let nr = code.block.register_count as usize;
