@@ -279,3 +279,43 @@ fn errors_come_from_the_spec_realm() {
         assert_eq!(r, "there,true,there,here,here,3,true,there");
     }
 }
+
+#[test]
+fn spread_eval_is_direct() {
+    // (Not a corpus test: node 20 treats `eval(...args)` as an indirect eval.)
+    let src = r#"
+        var x = "global", out = [];
+        (function () {
+            var x = "local";
+            out.push(eval(...["x + '!'", "ignored"]), eval(...[]), eval(...[], "x"), eval(...["x"], ...[1, 2]));
+            eval(...["x = 'changed'"]);
+            out.push(x);
+            var n = 0, it = {};
+            it[Symbol.iterator] = function () {
+                return { next: function () { n++; return n < 3 ? { done: false, value: "x += " + n } : { done: true }; } };
+            };
+            eval(...it);
+            out.push(x, n);
+        })();
+        out.push(x);
+        (function () {
+            var eval = function () { return Array.prototype.join.call(arguments, "|"); };
+            out.push(eval(...["a", "b"], "c"));
+        })();
+        (function () {
+            "use strict";
+            var y = 1;
+            eval(...["var y = 2; var z = 3"]);
+            out.push(y, typeof z);
+        })();
+        var indirect = eval;
+        (function () {
+            var x = "inner";
+            out.push(indirect(...["x"]));
+        })();
+        out.join();
+    "#;
+    for r in eval_all_tiers_262(src) {
+        assert_eq!(r, "local!,,local,local,changed,changed1,3,global,a|b|c,1,undefined,global");
+    }
+}

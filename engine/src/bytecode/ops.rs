@@ -229,6 +229,8 @@ macro_rules! for_each_op {
             BindThis { func: Reg } no;
             BindThisContext { func: Reg, depth: u32, index: u32 } no;
             CallEval { callee: Reg, this_reg: Reg, argc: u32, scope: ConstIdx } Call;
+            // A direct eval with spread arguments: the argument array is in `this_reg + 1`.
+            CallEvalSpread { callee: Reg, this_reg: Reg, scope: ConstIdx } Call;
             // Literals and creation.
             CreateObject {} no;
             CreateArray { capacity: u32 } no;

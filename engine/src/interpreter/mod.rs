@@ -708,6 +708,15 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     rt.fp = fp;
                     acc = tri!(ops::call_eval(rt, code, fp, f, this, &args, scope.0));
                 }
+                Op::CallEvalSpread { callee, this_reg, scope, .. } => {
+                    let f = reg!(callee);
+                    let this = reg!(this_reg);
+                    // The array stays in its register (rooting the values) during the call.
+                    let args = ops::array_values(reg!(this_reg.offset(1)));
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    acc = tri!(ops::call_eval(rt, code, fp, f, this, &args, scope.0));
+                }
                 Op::Construct { callee, args, argc, slot } => {
                     let f = reg!(callee);
                     let start = (fp as isize + HEADER as isize + args.0 as isize) as usize;

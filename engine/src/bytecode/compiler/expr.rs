@@ -947,8 +947,14 @@ impl FnCompiler<'_> {
             let arr = self.spread_array(args)?;
             debug_assert_eq!(arr.0, t.0 + 1);
             self.pos(pos);
-            self.name_callee(callee);
-            self.emit(Op::CallSpread { callee: c, this_reg: t, slot: FS });
+            if let CallKind::Eval(context) = kind {
+                // Still a direct eval when the callee is %eval% (its first argument, if any, is the source).
+                let scope = self.eval_scope(context);
+                self.emit(Op::CallEvalSpread { callee: c, this_reg: t, scope, slot: FS });
+            } else {
+                self.name_callee(callee);
+                self.emit(Op::CallSpread { callee: c, this_reg: t, slot: FS });
+            }
         } else {
             let _ = self.args_to_regs(args)?;
             self.pos(pos);
