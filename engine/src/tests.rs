@@ -319,3 +319,29 @@ fn spread_eval_is_direct() {
         assert_eq!(r, "local!,,local,local,changed,changed1,3,global,a|b|c,1,undefined,global");
     }
 }
+
+#[test]
+fn super_reference_base_before_key_conversion() {
+    // (Not a corpus test: node 20 converts the key first, and twice.) A `super[k]` compound
+    // assignment or update takes GetSuperBase before ToPropertyKey(k), once, and writes to
+    // that same base with that same key.
+    let src = r#"
+        var log = [], proto = { p: 1 }, proto2 = { p: -1, set p(v) { log.push('proto2 set'); } };
+        var obj = { __proto__: proto,
+            compound(k) { return super[k] += 1; },
+            update(k) { return super[k]++; },
+            logical(k) { return super[k] &&= 7; } };
+        var key = { toString() { log.push('toString'); Object.setPrototypeOf(obj, proto2); return 'p'; } };
+        var r = [];
+        for (var m of ['compound', 'update', 'logical']) {
+            Object.setPrototypeOf(obj, proto);
+            delete obj.p;
+            r.push(obj[m](key), obj.p, Object.getPrototypeOf(obj) === proto2);
+        }
+        r.push(log.join(' '));
+        r.join();
+    "#;
+    for r in eval_all_tiers_262(src) {
+        assert_eq!(r, "2,2,true,1,2,true,7,7,true,toString toString toString");
+    }
+}

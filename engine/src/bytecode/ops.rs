@@ -168,6 +168,11 @@ macro_rules! for_each_op {
             SetPrototypeLiteral { obj: Reg } no;
             GetSuper { key: Reg } no;
             SetSuper { key: Reg, value: Reg } no;
+            // `super[key]` as a reference (compound assignment, update): checks `this`, puts
+            // GetSuperBase() in `base` and ToPropertyKey(key) back in `key`, then gets the value.
+            GetSuperRef { base: Reg, key: Reg } no;
+            // PutValue on a reference made by `GetSuperRef`: `base.[[Set]](key, value, this)`.
+            SetSuperRef { base: Reg, key: Reg, value: Reg } no;
             GetPrivate { obj: Reg, name: Reg } no;
             SetPrivate { obj: Reg, name: Reg } no;
             DefinePrivate { obj: Reg, name: Reg, method: u32 } no;

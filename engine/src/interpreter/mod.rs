@@ -468,6 +468,13 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 }
                 Op::GetSuper { key, .. } => acc = tri!(ops::get_super(rt, fp, reg!(key))),
                 Op::SetSuper { key, value, .. } => tri!(ops::set_super(rt, fp, reg!(key), reg!(value), code.block.strict)),
+                Op::GetSuperRef { base, key, .. } => {
+                    let (b, k) = (reg_index!(base), reg_index!(key));
+                    acc = tri!(ops::get_super_ref(rt, fp, b, k));
+                }
+                Op::SetSuperRef { base, key, value, .. } => {
+                    tri!(ops::set_super_ref(rt, fp, reg!(base), reg!(key), reg!(value), code.block.strict))
+                }
                 Op::GetPrivate { obj, name, .. } => acc = tri!(ops::get_private(rt, reg!(obj), reg!(name))),
                 Op::SetPrivate { obj, name, .. } => tri!(ops::set_private(rt, reg!(obj), reg!(name), acc)),
                 Op::DefinePrivate { obj, name, method, .. } => tri!(ops::define_private(rt, reg!(obj), reg!(name), acc, method != 0)),

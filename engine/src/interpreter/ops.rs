@@ -607,6 +607,42 @@ pub(super) fn set_super(rt: &mut Runtime, fp: usize, key: Value, v: Value, stric
     Ok(())
 }
 
+/// `super[key]` evaluated as a reference and read (a compound assignment or update): checks
+/// `this`, stores GetSuperBase() at stack index `base` and ToPropertyKey(key) back at stack
+/// index `key` (so the write uses the same base and key), then returns base.[[Get]](key, this).
+pub(super) fn get_super_ref(rt: &mut Runtime, fp: usize, base: usize, key: usize) -> JsResult<Value> {
+    let this = rt.stack[fp + THIS_SLOT];
+    if this.is_hole() {
+        return Err(rt.reference_error(
+            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+        ));
+    }
+    let Some(home) = home_object(rt, fp) else { return Err(rt.syntax_error("'super' keyword unexpected here")) };
+    let b = home.proto();
+    rt.stack[base] = b.map_or(Value::NULL, Value::object);
+    let raw = rt.stack[key];
+    let k = rt.to_property_key(raw)?;
+    let kv = rt.key_to_value(k);
+    rt.stack[key] = kv;
+    match b {
+        Some(p) => rt.get_property(p, k, this),
+        None => Err(rt.type_error("Cannot read properties of null")),
+    }
+}
+
+/// PutValue on a `super[key]` reference made by [`get_super_ref`].
+pub(super) fn set_super_ref(rt: &mut Runtime, fp: usize, base: Value, key: Value, v: Value, strict: bool) -> JsResult<()> {
+    let this = rt.stack[fp + THIS_SLOT];
+    // Already a property key: converting again has no effects.
+    let k = rt.to_property_key(key)?;
+    let Some(p) = base.as_object() else { return Err(rt.type_error("Cannot set properties of null")) };
+    let ok = rt.set_property(p, k, v, this)?;
+    if !ok && strict {
+        return Err(rt.type_error("Cannot assign to read only property"));
+    }
+    Ok(())
+}
+
 fn private_key(rt: &mut Runtime, name: Value) -> JsResult<PropertyKey> {
     match name.as_symbol() {
         Some(s) => Ok(PropertyKey::Symbol(s)),
