@@ -3,6 +3,7 @@
 
 use super::{make_constructor, set_intrinsic};
 use crate::heap::Gc;
+use crate::interpreter::frame::*;
 use crate::runtime::names::WellKnown;
 use crate::runtime::object::{BoundData, JsObject, ObjectKind};
 use crate::runtime::shape::*;
@@ -34,6 +35,61 @@ pub(crate) fn install(rt: &mut Runtime) {
         let a = rt.alloc(crate::runtime::object::Accessor::new(Value::object(thrower), Value::object(thrower)));
         rt.define_data(fp, k, Value::cell(a), CONFIGURABLE | ACCESSOR);
     }
+    // The accessors every sloppy ordinary function gets as own `caller` and `arguments`.
+    let cg = rt.new_native_function("get caller", 0, sloppy_caller, false);
+    let ca = rt.alloc(crate::runtime::object::Accessor::new(Value::object(cg), Value::UNDEFINED));
+    let ag = rt.new_native_function("get arguments", 0, sloppy_arguments, false);
+    let aa = rt.alloc(crate::runtime::object::Accessor::new(Value::object(ag), Value::UNDEFINED));
+    let realm = rt.realm;
+    rt.realms[realm.0 as usize].sloppy_function_accessors = Some((ca, aa));
+}
+
+/// The frame of the innermost active call of the function `f`, if any.
+fn active_frame(rt: &Runtime, f: Value) -> Option<usize> {
+    f.as_object()?;
+    let mut fp = rt.fp;
+    while fp != usize::MAX && fp + HEADER <= rt.stack.len() {
+        if rt.stack[fp + CALLEE_SLOT].to_bits() == f.to_bits() {
+            return Some(fp);
+        }
+        // Callers' frames lie below their callees'.
+        match rt.stack[fp + CALLER_FP_SLOT].as_int() {
+            Some(c) if c >= 0 && (c as usize) < fp => fp = c as usize,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Is `v` a sloppy ordinary function (one with own `caller`/`arguments`)?
+fn is_sloppy_function(v: Value) -> bool {
+    v.as_object().and_then(|o| o.as_closure().map(|c| crate::interpreter::ops::is_sloppy_ordinary(&c.code))).unwrap_or(false)
+}
+
+/// The getter of a sloppy function's own `caller` (an extension ECMA-262 17.1 permits): while
+/// the function `this` is active and was called directly by a sloppy ordinary function, that
+/// function; otherwise (not active, called from strict, script, eval or built-in code) null.
+/// It never returns a strict function, as 17.1 requires.
+fn sloppy_caller(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let Some(fp) = active_frame(rt, a.this) else { return Ok(Value::NULL) };
+    let flags = rt.stack[fp + FLAGS_SLOT].as_int().unwrap_or(FLAG_ENTRY);
+    if flags & FLAG_ENTRY != 0 {
+        return Ok(Value::NULL);
+    }
+    let caller = match rt.stack[fp + CALLER_FP_SLOT].as_int() {
+        Some(c) if c >= 0 => rt.stack[c as usize + CALLEE_SLOT],
+        _ => return Ok(Value::NULL),
+    };
+    Ok(if is_sloppy_function(caller) { caller } else { Value::NULL })
+}
+
+/// The getter of a sloppy function's own `arguments`: while the function `this` is active, a
+/// new (unmapped) arguments object with the current values of its innermost call's
+/// arguments; otherwise null.
+fn sloppy_arguments(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+    let Some(fp) = active_frame(rt, a.this) else { return Ok(Value::NULL) };
+    let Some(code) = a.this.as_object().and_then(|o| o.as_closure().map(|c| c.code)) else { return Ok(Value::NULL) };
+    Ok(crate::interpreter::ops::create_arguments(rt, fp, code, crate::bytecode::ops::ARGUMENTS_SLOPPY_UNMAPPED))
 }
 
 /// `Function.prototype` itself is callable and returns undefined.

@@ -151,7 +151,7 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     let mut intrinsics = vec![None; INTRINSIC_COUNT];
     intrinsics[Intrinsic::ObjectPrototype as usize] = Some(object_prototype);
     intrinsics[Intrinsic::FunctionPrototype as usize] = Some(function_prototype);
-    rt.realms.push(Realm { global, lexical: HashMap::new(), intrinsics });
+    rt.realms.push(Realm { global, lexical: HashMap::new(), intrinsics, sloppy_function_accessors: None });
     let saved = rt.realm;
     rt.realm = id;
     // Plain prototype objects every family may reference during installation.

@@ -174,6 +174,11 @@ macro_rules! for_each_op {
             SetPrototypeLiteral { obj: Reg } no;
             GetSuper { key: Reg } no;
             SetSuper { key: Reg, value: Reg } no;
+            // `super[key]` as a reference (compound assignment, update): checks `this`, puts
+            // GetSuperBase() in `base` and ToPropertyKey(key) back in `key`, then gets the value.
+            GetSuperRef { base: Reg, key: Reg } no;
+            // PutValue on a reference made by `GetSuperRef`: `base.[[Set]](key, value, this)`.
+            SetSuperRef { base: Reg, key: Reg, value: Reg } no;
             GetPrivate { obj: Reg, name: Reg } no;
             SetPrivate { obj: Reg, name: Reg } no;
             DefinePrivate { obj: Reg, name: Reg, method: u32 } no;
@@ -235,6 +240,8 @@ macro_rules! for_each_op {
             BindThis { func: Reg } no;
             BindThisContext { func: Reg, depth: u32, index: u32 } no;
             CallEval { callee: Reg, this_reg: Reg, argc: u32, scope: ConstIdx } Call;
+            // A direct eval with spread arguments: the argument array is in `this_reg + 1`.
+            CallEvalSpread { callee: Reg, this_reg: Reg, scope: ConstIdx } Call;
             // Literals and creation.
             CreateObject {} no;
             CreateArray { capacity: u32 } no;

@@ -43,6 +43,10 @@ impl Runtime {
         if fp + size > self.stack.len() {
             return Err(self.stack_overflow());
         }
+        // The callee runs in its own realm (PrepareForOrdinaryCall); popping the frame restores
+        // the caller's, recorded in the flags.
+        let flags = with_caller_realm(flags, self.realm);
+        self.realm = closure.realm;
         let this = if info.lexical_this {
             closure.lexical_this
         } else if !info.strict
@@ -53,7 +57,13 @@ impl Runtime {
                 let realm = closure.realm;
                 Value::object(self.realms[realm.0 as usize].global)
             } else if !this.is_object() {
-                Value::object(self.to_object(this)?)
+                match self.to_object(this) {
+                    Ok(o) => Value::object(o),
+                    Err(e) => {
+                        self.realm = caller_realm(flags);
+                        return Err(e);
+                    }
+                }
             } else {
                 this
             }
@@ -138,7 +148,11 @@ impl Runtime {
         match &o.kind {
             ObjectKind::Closure(c) => {
                 if matches!(c.code.block.kind, CodeKind::ClassConstructor | CodeKind::DerivedConstructor) {
-                    return Err(self.type_error("Class constructor cannot be invoked without 'new'"));
+                    // [[Call]] of a class constructor: the TypeError comes from the callee's realm.
+                    let realm = std::mem::replace(&mut self.realm, c.realm);
+                    let e = self.type_error("Class constructor cannot be invoked without 'new'");
+                    self.realm = realm;
+                    return Err(e);
                 }
                 if c.code.block.generator || c.code.block.is_async {
                     return self.start_resumable(o, this, args);
@@ -207,7 +221,6 @@ impl Runtime {
         let saved_pc = self.pc;
         let saved_sp = self.sp;
         let realm = self.realm;
-        self.realm = o.as_closure().expect("closure").realm;
         let saved_floor = self.native_stack_floor;
         if self.native_depth == 0 {
             // This stack's lowest usable address (it may be a new stack: see `run_closure`).

@@ -337,6 +337,9 @@ pub struct CallIcMirror {
     pub this_value: u64,
     /// The `new.target` of [`ThisMode::Lexical`] (else undefined).
     pub new_target: u64,
+    /// The closure's realm: compiled code calls it directly only from that realm (the call
+    /// then switches no realm, and the frame records it as the caller's).
+    pub realm: u32,
 }
 
 /// How a plain call of a closure makes its `this` (see [`CallIcMirror::this_mode`]).
@@ -369,6 +372,8 @@ impl CallIcMirror {
     pub const THIS_VALUE_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, this_value) as i32;
     /// See [`Self::CLOSURE_OFFSET`].
     pub const NEW_TARGET_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, new_target) as i32;
+    /// See [`Self::CLOSURE_OFFSET`].
+    pub const REALM_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, realm) as i32;
 }
 
 /// The validity flag of IC entries that need none.

@@ -12,7 +12,7 @@
 //! fp + 5   return pc        int32: caller instruction to resume at
 //! fp + 6   context          the current Context cell, or undefined
 //! fp + 7   saved acc        the accumulator while this frame is suspended in a call
-//! fp + 8   flags            int32: FLAG_* below
+//! fp + 8   flags            int32: FLAG_* below; above FLAG_REALM_SHIFT, the caller's realm
 //! fp + 9 + i               register i: parameters first (param_count), then locals
 //! fp + 9 + params + regs + k   extra argument k (arguments beyond param_count)
 //! ```
@@ -51,3 +51,19 @@ pub const FLAG_ENTRY: i32 = 2;
 pub const FLAG_DISCARD: i32 = 4;
 /// The frame of a generator or async function (resumable).
 pub const FLAG_RESUMABLE: i32 = 8;
+/// The flags above this bit hold the realm that was current when the frame was pushed (the
+/// caller's): popping the frame makes it current again, and `[[Construct]]`'s checks after the
+/// body create their errors in it.
+pub const FLAG_REALM_SHIFT: u32 = 8;
+
+/// `flags` with the caller's realm `realm` recorded in it.
+#[inline(always)]
+pub(crate) fn with_caller_realm(flags: i32, realm: crate::runtime::RealmId) -> i32 {
+    (flags & ((1 << FLAG_REALM_SHIFT) - 1)) | (realm.0 << FLAG_REALM_SHIFT) as i32
+}
+
+/// The caller's realm recorded in a frame's `flags`.
+#[inline(always)]
+pub(crate) fn caller_realm(flags: i32) -> crate::runtime::RealmId {
+    crate::runtime::RealmId(flags as u32 >> FLAG_REALM_SHIFT)
+}

@@ -210,7 +210,7 @@ impl Runtime {
         }
         self.stack[fp..fp + saved.frame.len()].copy_from_slice(&saved.frame);
         self.stack[fp + CALLER_FP_SLOT] = Value::int(if saved_fp == usize::MAX { -1 } else { saved_fp as i32 });
-        self.stack[fp + FLAGS_SLOT] = Value::int(FLAG_ENTRY | FLAG_RESUMABLE);
+        self.stack[fp + FLAGS_SLOT] = Value::int(with_caller_realm(FLAG_ENTRY | FLAG_RESUMABLE, self.realm));
         self.stack[fp + ACC_SLOT] = value;
         self.sp = fp + saved.frame.len();
         self.fp = fp;

@@ -12,7 +12,7 @@ pub mod frame;
 pub mod gc;
 pub(crate) mod generator;
 pub(crate) mod megamorphic;
-mod ops;
+pub(crate) mod ops;
 
 use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};
@@ -122,14 +122,20 @@ pub(crate) fn return_value(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, 
     if flags & FLAG_CONSTRUCT == 0 || acc.is_object() {
         return Ok(acc);
     }
+    // These checks run after the callee's context is gone: errors come from the caller's realm.
     if code.frame.kind == CodeKind::DerivedConstructor && !acc.is_undefined() {
-        return Err(rt.type_error("Derived constructors may only return object or undefined"));
+        let realm = std::mem::replace(&mut rt.realm, caller_realm(flags));
+        let e = rt.type_error("Derived constructors may only return object or undefined");
+        rt.realm = realm;
+        return Err(e);
     }
     let this = rt.stack[fp + THIS_SLOT];
     if this.is_hole() {
-        return Err(rt.reference_error(
-            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
-        ));
+        let realm = std::mem::replace(&mut rt.realm, caller_realm(flags));
+        let e = rt
+            .reference_error("Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+        rt.realm = realm;
+        return Err(e);
     }
     Ok(this)
 }
@@ -223,6 +229,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     tri!(safepoint(rt, nfp, Value::UNDEFINED));
                     if let Some(entry) = crate::jit::entry_for(rt, ncode) {
                         let r = crate::jit::run_frame(rt, nfp, entry, 0).and_then(|v| return_value(rt, nfp, ncode, v));
+                        rt.realm = caller_realm(rt.stack[nfp + FLAGS_SLOT].int_unchecked());
                         rt.fp = fp;
                         rt.sp = ops::frame_end(rt, fp, code);
                         let v = tri!(r);
@@ -244,6 +251,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
                     let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
                     rt.sp = fp;
+                    rt.realm = caller_realm(flags);
                     if flags & FLAG_ENTRY != 0 {
                         rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
                         if flags & FLAG_RESUMABLE != 0 {
@@ -268,6 +276,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
                     let ret_pc = rt.stack[fp + RETURN_PC_SLOT].int_unchecked() as u32;
                     rt.sp = fp;
+                    rt.realm = caller_realm(flags);
                     if flags & FLAG_ENTRY != 0 {
                         rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
                         if flags & FLAG_RESUMABLE != 0 {
@@ -459,6 +468,13 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 }
                 Op::GetSuper { key, .. } => acc = tri!(ops::get_super(rt, fp, reg!(key))),
                 Op::SetSuper { key, value, .. } => tri!(ops::set_super(rt, fp, reg!(key), reg!(value), code.block.strict)),
+                Op::GetSuperRef { base, key, .. } => {
+                    let (b, k) = (reg_index!(base), reg_index!(key));
+                    acc = tri!(ops::get_super_ref(rt, fp, b, k));
+                }
+                Op::SetSuperRef { base, key, value, .. } => {
+                    tri!(ops::set_super_ref(rt, fp, reg!(base), reg!(key), reg!(value), code.block.strict))
+                }
                 Op::GetPrivate { obj, name, .. } => acc = tri!(ops::get_private(rt, reg!(obj), reg!(name))),
                 Op::SetPrivate { obj, name, .. } => tri!(ops::set_private(rt, reg!(obj), reg!(name), acc)),
                 Op::DefinePrivate { obj, name, method, .. } => tri!(ops::define_private(rt, reg!(obj), reg!(name), acc, method != 0)),
@@ -698,6 +714,15 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     rt.fp = fp;
                     acc = tri!(ops::call_eval(rt, code, fp, f, this, &args, scope.0));
                 }
+                Op::CallEvalSpread { callee, this_reg, scope, .. } => {
+                    let f = reg!(callee);
+                    let this = reg!(this_reg);
+                    // The array stays in its register (rooting the values) during the call.
+                    let args = ops::array_values(reg!(this_reg.offset(1)));
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    acc = tri!(ops::call_eval(rt, code, fp, f, this, &args, scope.0));
+                }
                 Op::Construct { callee, args, argc, slot } => {
                     let f = reg!(callee);
                     let start = (fp as isize + HEADER as isize + args.0 as isize) as usize;
@@ -929,6 +954,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
                     let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
                     rt.sp = fp;
+                    rt.realm = caller_realm(flags);
                     if flags & FLAG_ENTRY != 0 {
                         rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
                         return Err(exc);
@@ -955,6 +981,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
             let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
             let caller = rt.stack[fp + CALLER_FP_SLOT].int_unchecked();
             rt.sp = fp;
+            rt.realm = caller_realm(flags);
             if flags & FLAG_ENTRY != 0 {
                 rt.fp = if caller < 0 { usize::MAX } else { caller as usize };
                 return Err(Throw::Value(value));

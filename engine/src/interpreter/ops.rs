@@ -612,6 +612,42 @@ pub(super) fn set_super(rt: &mut Runtime, fp: usize, key: Value, v: Value, stric
     Ok(())
 }
 
+/// `super[key]` evaluated as a reference and read (a compound assignment or update): checks
+/// `this`, stores GetSuperBase() at stack index `base` and ToPropertyKey(key) back at stack
+/// index `key` (so the write uses the same base and key), then returns base.[[Get]](key, this).
+pub(super) fn get_super_ref(rt: &mut Runtime, fp: usize, base: usize, key: usize) -> JsResult<Value> {
+    let this = rt.stack[fp + THIS_SLOT];
+    if this.is_hole() {
+        return Err(rt.reference_error(
+            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+        ));
+    }
+    let Some(home) = home_object(rt, fp) else { return Err(rt.syntax_error("'super' keyword unexpected here")) };
+    let b = home.proto();
+    rt.stack[base] = b.map_or(Value::NULL, Value::object);
+    let raw = rt.stack[key];
+    let k = rt.to_property_key(raw)?;
+    let kv = rt.key_to_value(k);
+    rt.stack[key] = kv;
+    match b {
+        Some(p) => rt.get_property(p, k, this),
+        None => Err(rt.type_error("Cannot read properties of null")),
+    }
+}
+
+/// PutValue on a `super[key]` reference made by [`get_super_ref`].
+pub(super) fn set_super_ref(rt: &mut Runtime, fp: usize, base: Value, key: Value, v: Value, strict: bool) -> JsResult<()> {
+    let this = rt.stack[fp + THIS_SLOT];
+    // Already a property key: converting again has no effects.
+    let k = rt.to_property_key(key)?;
+    let Some(p) = base.as_object() else { return Err(rt.type_error("Cannot set properties of null")) };
+    let ok = rt.set_property(p, k, v, this)?;
+    if !ok && strict {
+        return Err(rt.type_error("Cannot assign to read only property"));
+    }
+    Ok(())
+}
+
 fn private_key(rt: &mut Runtime, name: Value) -> JsResult<PropertyKey> {
     match name.as_symbol() {
         Some(s) => Ok(PropertyKey::Symbol(s)),
@@ -890,6 +926,7 @@ fn call_mirror(rt: &Runtime, f: Gc<JsObject>) -> Option<CallIcMirror> {
         registers: info.registers,
         this_value: this_value.to_bits(),
         new_target: new_target.to_bits(),
+        realm: c.realm.0,
     })
 }
 
@@ -1129,8 +1166,25 @@ impl Runtime {
                 self.add_named(f, pk, Value::object(po), WRITABLE);
             }
         }
+        if is_sloppy_ordinary(&code) {
+            // The realm's shared `caller`/`arguments` accessors (builtins::function).
+            if let Some((c, a)) = self.realms[self.realm.0 as usize].sloppy_function_accessors {
+                let ck = PropertyKey::String(self.names.caller);
+                self.add_named(f, ck, Value::cell(c), CONFIGURABLE | ACCESSOR);
+                let ak = PropertyKey::String(self.names.arguments);
+                self.add_named(f, ak, Value::cell(a), CONFIGURABLE | ACCESSOR);
+            }
+        }
         f
     }
+}
+
+/// Code of a sloppy ordinary function (a non-strict `function` declaration or expression, or
+/// a sloppy `Function(...)`): the only functions ECMA-262 17.1 lets have own `caller` and
+/// `arguments` properties.
+pub(crate) fn is_sloppy_ordinary(code: &FunctionCode) -> bool {
+    let b = &code.block;
+    b.kind == CodeKind::Normal && !b.strict && !b.generator && !b.is_async
 }
 
 pub(super) fn create_class(rt: &mut Runtime, ctor: Value, parent: Value) -> JsResult<Value> {
@@ -1201,7 +1255,7 @@ fn freeze_array(rt: &mut Runtime, a: Gc<JsObject>) {
     rt.prevent_extensions(a);
 }
 
-pub(super) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, kind: u32) -> Value {
+pub(crate) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, kind: u32) -> Value {
     let argc = rt.stack[fp + ARGC_SLOT].int_unchecked() as usize;
     let np = code.block.param_count as usize;
     let nr = code.block.register_count as usize;

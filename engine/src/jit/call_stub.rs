@@ -27,6 +27,7 @@ fn rt_offset(field: RtField) -> i32 {
         RtField::Sp => offset_of!(Runtime, sp),
         RtField::Fp => offset_of!(Runtime, fp),
         RtField::Pc => offset_of!(Runtime, pc),
+        RtField::Realm => offset_of!(Runtime, realm),
         RtField::StackLen => offset_of!(Runtime, stack_len),
         RtField::InterruptAddr => offset_of!(Runtime, interrupt_addr),
         RtField::Countdown => offset_of!(Runtime, poll) + offset_of!(crate::runtime::Poll, countdown),
@@ -40,15 +41,12 @@ enum RtField {
     Sp,
     Fp,
     Pc,
+    Realm,
     StackLen,
     InterruptAddr,
     Countdown,
     GcRequested,
     NativeStackFloor,
-}
-
-fn int_bits(i: i64) -> i64 {
-    (TAG_INT << 48) | (i & 0xFFFF_FFFF)
 }
 
 /// Emits the stub's body into `b`, whose function takes `(runtime, frame, fp, pc: i32,
@@ -80,6 +78,11 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
     bail_if(b, none);
     let params = b.ins().uload32(fl, m, CallIcMirror::PARAMS_OFFSET);
     let registers = b.ins().uload32(fl, m, CallIcMirror::REGISTERS_OFFSET);
+    // Only from the callee's own realm (no realm switch; the frame records it as the caller's).
+    let realm = b.ins().uload32(fl, rt, rt_offset(RtField::Realm));
+    let callee_realm = b.ins().uload32(fl, m, CallIcMirror::REALM_OFFSET);
+    let foreign = b.ins().icmp(IntCC::NotEqual, realm, callee_realm);
+    bail_if(b, foreign);
     // More arguments than parameters go after the registers: left to `push_frame`.
     let extra = b.ins().icmp(IntCC::UnsignedGreaterThan, argc, params);
     bail_if(b, extra);
@@ -146,7 +149,9 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
     let pc64 = b.ins().uextend(types::I64, pc);
     let ret_pc = b.ins().iadd_imm_s(pc64, 1);
     let ret_pc_v = tagged(b, ret_pc);
-    let zero_flags = b.ins().iconst(types::I64, int_bits(0));
+    // No flags; the caller's realm above FLAG_REALM_SHIFT.
+    let realm_bits = b.ins().ishl_imm_s(realm, FLAG_REALM_SHIFT as i64);
+    let flags = tagged(b, realm_bits);
     let slot = |i: usize| (i * 8) as i32;
     for (i, v) in [
         (CALLEE_SLOT, callee),
@@ -157,7 +162,7 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
         (RETURN_PC_SLOT, ret_pc_v),
         (CONTEXT_SLOT, context),
         (ACC_SLOT, undef),
-        (FLAGS_SLOT, zero_flags),
+        (FLAGS_SLOT, flags),
     ] {
         b.ins().store(fl, v, nframe, slot(i));
     }

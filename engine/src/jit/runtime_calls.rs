@@ -393,6 +393,7 @@ fn call_compiled(
     rt.fp = fp;
     rt.pc = pc;
     rt.stack[fp + ACC_SLOT] = Value::from_bits(acc);
+    let realm = rt.realm;
     let r = (|| {
         let this = this(rt)?;
         let nfp = rt.push_frame(callee.closure, this, args, new_target, flags, pc + 1)?;
@@ -401,6 +402,8 @@ fn call_compiled(
         let v = super::run_frame(rt, nfp, callee.entry, 0)?;
         return_value(rt, nfp, callee.code, v)
     })();
+    // Back in the caller's realm (the callee's frame switched to its own).
+    rt.realm = realm;
     rt.fp = fp;
     rt.sp = frame_end(rt, fp, code);
     r

@@ -1,6 +1,6 @@
 //! Realms: a global object, global lexical bindings and a set of intrinsics.
 
-use super::object::JsObject;
+use super::object::{Accessor, JsObject};
 use super::string::JsString;
 use crate::heap::{CellHeader, CellKind, Gc, Marker, Trace};
 use crate::value::Value;
@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 /// Index of a realm in its runtime.
 #[derive(Copy, Clone, PartialEq, Eq, Debug, Hash)]
+#[repr(transparent)]
 pub struct RealmId(pub u32);
 
 /// A global lexical binding (`let`/`const`/`class` at a script's top level).
@@ -78,6 +79,10 @@ pub struct Realm {
     pub lexical: HashMap<Gc<JsString>, Gc<PropertyCell>>,
     /// Intrinsics, indexed by [`Intrinsic`]; filled during realm setup.
     pub intrinsics: Vec<Option<Gc<JsObject>>>,
+    /// The `caller` and `arguments` accessors every sloppy ordinary function of the realm has
+    /// as own properties (an implementation extension ECMA-262 17.1 permits; see
+    /// `builtins::function`). Set during realm setup.
+    pub sloppy_function_accessors: Option<(Gc<Accessor>, Gc<Accessor>)>,
 }
 
 impl Realm {
@@ -90,6 +95,10 @@ impl Realm {
         }
         for i in self.intrinsics.iter().flatten() {
             m.cell(*i);
+        }
+        if let Some((c, a)) = self.sloppy_function_accessors {
+            m.cell(c);
+            m.cell(a);
         }
     }
 }

@@ -670,15 +670,17 @@ impl FnCompiler<'_> {
                 }
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.super_key_to_reg(prop, true)?;
+                // One reference: the base (GetSuperBase) is taken before the key's ToPropertyKey.
+                let k = self.super_key_to_reg(prop, false)?;
+                let b = self.alloc_reg();
                 self.pos(*p);
-                self.emit(Op::GetSuper { key: k, slot: NS });
+                self.emit(Op::GetSuperRef { base: b, key: k, slot: NS });
                 self.emit(Op::ToNumeric { slot: FS });
                 self.emit(Op::Star { dst: old, slot: NS });
                 op(self);
                 let v = self.alloc_reg();
                 self.emit(Op::Star { dst: v, slot: NS });
-                self.emit(Op::SetSuper { key: k, value: v, slot: NS });
+                self.emit(Op::SetSuperRef { base: b, key: k, value: v, slot: NS });
             }
             _ => return err("Invalid left-hand side expression in postfix operation", pos),
         }
@@ -796,7 +798,7 @@ impl FnCompiler<'_> {
             Named(Reg, ConstIdx),
             Keyed(Reg, Reg),
             Private(Reg, Reg),
-            Super(Reg),
+            Super(Reg, Reg),
         }
         let r = match e {
             Expr::Member(obj, prop, _, p) => {
@@ -825,10 +827,12 @@ impl FnCompiler<'_> {
                 }
             }
             Expr::SuperMember(prop, p) => {
-                let k = self.super_key_to_reg(prop, true)?;
+                // One reference: the base (GetSuperBase) is taken before the key's ToPropertyKey.
+                let k = self.super_key_to_reg(prop, false)?;
+                let b = self.alloc_reg();
                 self.pos(*p);
-                self.emit(Op::GetSuper { key: k, slot: NS });
-                Ref::Super(k)
+                self.emit(Op::GetSuperRef { base: b, key: k, slot: NS });
+                Ref::Super(b, k)
             }
             _ => return err("Invalid left-hand side in assignment", pos),
         };
@@ -858,10 +862,10 @@ impl FnCompiler<'_> {
             Ref::Private(o, n) => {
                 self.emit(Op::SetPrivate { obj: o, name: n, slot: NS });
             }
-            Ref::Super(k) => {
+            Ref::Super(b, k) => {
                 let v = self.alloc_reg();
                 self.emit(Op::Star { dst: v, slot: NS });
-                self.emit(Op::SetSuper { key: k, value: v, slot: NS });
+                self.emit(Op::SetSuperRef { base: b, key: k, value: v, slot: NS });
             }
         }
         if let Some(s) = skip {
@@ -983,8 +987,14 @@ impl FnCompiler<'_> {
             let arr = self.spread_array(args)?;
             debug_assert_eq!(arr.0, t.0 + 1);
             self.pos(pos);
-            self.name_callee(callee);
-            self.emit(Op::CallSpread { callee: c, this_reg: t, slot: FS });
+            if let CallKind::Eval(context) = kind {
+                // Still a direct eval when the callee is %eval% (its first argument, if any, is the source).
+                let scope = self.eval_scope(context);
+                self.emit(Op::CallEvalSpread { callee: c, this_reg: t, scope, slot: FS });
+            } else {
+                self.name_callee(callee);
+                self.emit(Op::CallSpread { callee: c, this_reg: t, slot: FS });
+            }
         } else {
             let _ = self.args_to_regs(args)?;
             self.pos(pos);

@@ -520,9 +520,10 @@ impl FnCompiler<'_> {
     pub(super) fn emit_implicit_return(&mut self) {
         match self.func_kind {
             FuncKind::DerivedConstructor => {
+                // `[[Construct]]` returns the bound `this` (or throws its ReferenceError in the
+                // caller's realm) after the frame is gone.
                 self.sync_this_slot();
-                self.emit(Op::Ldar { src: Reg::THIS, slot: NS });
-                self.emit(Op::ThisCheck { slot: NS });
+                self.emit(Op::LdaUndefined { slot: NS });
             }
             _ => {
                 self.emit(Op::LdaUndefined { slot: NS });
