@@ -186,10 +186,15 @@ struct Worker {
     stderr_thread: Option<thread::JoinHandle<()>>,
 }
 
+/// The time zone workers run in (a POSIX rule: no zoneinfo file needed), so that `Date`'s
+/// local-time results do not depend on the machine.
+const WORKER_TIME_ZONE: &str = "UTC0";
+
 impl Worker {
     fn spawn(cmd: &WorkerCommand, startup_timeout: Duration) -> Result<Worker, String> {
         let mut child = Command::new(&cmd.program)
             .args(&cmd.args)
+            .env("TZ", WORKER_TIME_ZONE)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
