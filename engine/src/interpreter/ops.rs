@@ -1183,8 +1183,8 @@ impl Runtime {
 /// a sloppy `Function(...)`): the only functions ECMA-262 17.1 lets have own `caller` and
 /// `arguments` properties.
 pub(crate) fn is_sloppy_ordinary(code: &FunctionCode) -> bool {
-    let b = &code.block;
-    b.kind == CodeKind::Normal && !b.strict && !b.generator && !b.is_async
+    let f = &code.frame;
+    f.kind == CodeKind::Normal && !f.strict && !f.resumable
 }
 
 pub(super) fn create_class(rt: &mut Runtime, ctor: Value, parent: Value) -> JsResult<Value> {
