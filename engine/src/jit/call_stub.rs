@@ -21,7 +21,7 @@ use cranelift_frontend::FunctionBuilder;
 pub(crate) const NOT_HANDLED: u64 = 0xFFFB_0000_0000_0001;
 
 /// Byte offsets of the runtime fields the stub reads and writes.
-fn rt_offset(field: RtField) -> i32 {
+pub(crate) fn rt_offset(field: RtField) -> i32 {
     use std::mem::offset_of;
     (match field {
         RtField::Sp => offset_of!(Runtime, sp),
@@ -36,8 +36,9 @@ fn rt_offset(field: RtField) -> i32 {
     }) as i32
 }
 
+/// A runtime field compiled code reads or writes.
 #[derive(Clone, Copy)]
-enum RtField {
+pub(crate) enum RtField {
     Sp,
     Fp,
     Pc,

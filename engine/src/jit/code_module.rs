@@ -124,16 +124,17 @@ impl CodeModule {
         Ok(CodeModule { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), calls, stubs, next_name: 0, poisoned: false })
     }
 
-    /// Compiles `code` with this module's settings; `plan` (optimizing tier) is the
-    /// speculation to emit. Returns the entry point and the machine-code size.
-    pub(crate) fn compile(&mut self, code: &FunctionCode, plan: Option<&super::optimizing::Plan>) -> Result<(JitFn, usize), String> {
+    /// Compiles `code` with this module's settings: `emit` fills in the function through the
+    /// translator it is given (the baseline tier translates the bytecode, the optimizing tier
+    /// lowers its graph). Returns the entry point and the machine-code size.
+    pub(crate) fn compile(&mut self, code: &FunctionCode, emit: impl FnOnce(FnTranslator<'_>)) -> Result<(JitFn, usize), String> {
         if self.poisoned {
             return Err("an earlier compile failed inside Cranelift".into());
         }
         // A panic inside Cranelift must not unwind into the runtime (compiles happen inside
         // runtime calls made by compiled code): it becomes a compile failure, and the module,
         // whose state is unknown after it, compiles nothing more.
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.compile_unchecked(code, plan))) {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.compile_unchecked(code, emit))) {
             Ok(r) => r,
             Err(_) => {
                 self.poisoned = true;
@@ -142,7 +143,7 @@ impl CodeModule {
         }
     }
 
-    fn compile_unchecked(&mut self, code: &FunctionCode, plan: Option<&super::optimizing::Plan>) -> Result<(JitFn, usize), String> {
+    fn compile_unchecked(&mut self, code: &FunctionCode, emit: impl FnOnce(FnTranslator<'_>)) -> Result<(JitFn, usize), String> {
         let name = format!("js{}", self.next_name);
         self.next_name += 1;
         let sig = jit_fn_signature(self.module());
@@ -156,7 +157,7 @@ impl CodeModule {
             let refs = calls.refs(module, &mut ctx.func);
             let stubs = stubs.refs(module, &mut ctx.func);
             let b = FunctionBuilder::new(&mut ctx.func, fctx);
-            FnTranslator::new(b, code, refs, stubs, tcfg, plan).translate();
+            emit(FnTranslator::new(b, code, refs, stubs, tcfg));
         }
         let module = self.module.as_mut().expect("module lives until drop");
         let define = module.define_function(id, &mut self.ctx);

@@ -1,18 +1,12 @@
-//! The bytecode → Cranelift translation both JIT tiers share: a visitor over the one
-//! instruction table, run on the interpreter's frame.
+//! The baseline tier's bytecode → Cranelift translation: a visitor over the one instruction
+//! table, run on the interpreter's frame. Registers live in the frame; each instruction's
+//! common case is inline and its uncommon case calls the interpreter's implementation of it.
 //!
-//! Without a plan (the baseline tier) registers live in the frame and every instruction's
-//! uncommon case calls the interpreter's implementation of it. With a [`Plan`] (the optimizing
-//! tier) the frame's registers are also kept in SSA variables (writes store through to the
-//! frame, so the frame is always current for the collector, for runtime calls and for
-//! deoptimization; reads come from the variables), and the sites the plan speculates on have
-//! no slow path: a failed guard is a [`DeoptReason`] exit that resumes the interpreter at the
-//! instruction.
+//! The optimizing tier lowers its own IR (`optimizing::lower`) with this translator too: an
+//! instruction it does not speculate on gets exactly this code (`FnTranslator::op`).
 
 use super::call_stub::NOT_HANDLED;
 use super::code_module::*;
-use super::deopt::DeoptReason;
-use super::optimizing::{Plan, SlotGuard, Speculation};
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
@@ -29,36 +23,38 @@ use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 
 /// Translates one function's bytecode.
 pub(crate) struct FnTranslator<'a> {
-    b: FunctionBuilder<'a>,
+    pub(super) b: FunctionBuilder<'a>,
     code: &'a FunctionCode,
-    calls: CallRefs,
+    pub(super) calls: CallRefs,
     stubs: Stubs<FuncRef>,
-    tcfg: TargetFrontendConfig,
-    /// The Cranelift block starting at each pc that starts a block.
-    blocks: Vec<Option<Block>>,
+    pub(super) tcfg: TargetFrontendConfig,
+    /// The Cranelift block starting at each pc that starts a block (the optimizing tier:
+    /// at each handler).
+    pub(super) blocks: Vec<Option<Block>>,
     /// Landing block of each handler (index into `code.block.handlers`), made on demand.
     landings: Vec<Option<Block>>,
     /// Returns "exception pending" to the caller.
     propagate: Option<Block>,
-    acc: Variable,
-    rt: CValue,
-    frame: CValue,
-    fp: CValue,
+    /// The accumulator (the optimizing tier: only around the instructions it runs as this
+    /// translator does).
+    pub(super) acc: Variable,
+    pub(super) rt: CValue,
+    pub(super) frame: CValue,
+    pub(super) fp: CValue,
     /// The current block already ends in a jump or return.
     terminated: bool,
-    /// The optimizing tier's speculation (none for the baseline tier).
-    plan: Option<&'a Plan>,
-    /// With a plan: the SSA variable mirroring each non-negative register.
-    regs: Vec<Variable>,
+    /// Handler blocks take the exception as a block parameter (the optimizing tier) rather
+    /// than in the accumulator.
+    pub(super) handler_takes_exception: bool,
 }
 
 /// Byte offset of register `r` from the frame pointer.
-fn reg_offset(r: Reg) -> i32 {
+pub(super) fn reg_offset(r: Reg) -> i32 {
     (HEADER as i32 + r.0) * 8
 }
 
 /// Offset of `Jit::next_pc` in the runtime.
-fn next_pc_offset() -> i32 {
+pub(super) fn next_pc_offset() -> i32 {
     (std::mem::offset_of!(Runtime, jit) + std::mem::offset_of!(Jit, next_pc)) as i32
 }
 
@@ -67,15 +63,6 @@ const ELEMENTS_BASE_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + El
 /// Offset of an object's dense-element length (0 unless compiled code may use it).
 const ELEMENTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::LEN_OFFSET) as i32;
 
-/// How the element-access helpers fail a check: branch to the slow path, or deoptimize.
-#[derive(Copy, Clone)]
-enum ElementMiss {
-    /// The baseline tier: jump to this (slow-path) block.
-    Slow(Block),
-    /// The optimizing tier: deoptimize at this pc.
-    Deopt(u32),
-}
-
 impl<'a> FnTranslator<'a> {
     pub(crate) fn new(
         mut b: FunctionBuilder<'a>,
@@ -83,12 +70,9 @@ impl<'a> FnTranslator<'a> {
         calls: CallRefs,
         stubs: Stubs<FuncRef>,
         tcfg: TargetFrontendConfig,
-        plan: Option<&'a Plan>,
     ) -> Self {
         let acc = b.declare_var(types::I64);
         let n = code.block.ops.len();
-        let nregs = if plan.is_some() { (code.block.param_count + code.block.register_count) as usize } else { 0 };
-        let regs = (0..nregs).map(|_| b.declare_var(types::I64)).collect();
         FnTranslator {
             b,
             code,
@@ -103,8 +87,7 @@ impl<'a> FnTranslator<'a> {
             frame: CValue::from_u32(0),
             fp: CValue::from_u32(0),
             terminated: false,
-            plan,
-            regs,
+            handler_takes_exception: false,
         }
     }
 
@@ -142,9 +125,6 @@ impl<'a> FnTranslator<'a> {
         let start = self.block_at(0);
         let undef = self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
         self.b.def_var(self.acc, undef);
-        // Both entries find every register in the frame (Cranelift drops the loads of those
-        // written before they are read).
-        self.reload_registers(0..self.regs.len());
         self.b.ins().brif(entry_pc, osr, NO_ARGS, start, NO_ARGS);
         self.b.switch_to_block(osr);
         let saved = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, (ACC_SLOT * 8) as i32);
@@ -198,7 +178,7 @@ impl<'a> FnTranslator<'a> {
 
     /// The block that returns [`EXCEPTION`] to the caller (filled in by [`Self::finish_exits`]:
     /// the builder must not leave a block it has not terminated).
-    fn propagate_block(&mut self) -> Block {
+    pub(super) fn propagate_block(&mut self) -> Block {
         if let Some(p) = self.propagate {
             return p;
         }
@@ -226,7 +206,7 @@ impl<'a> FnTranslator<'a> {
 
     /// Emits the landing blocks used (enter the handler, or propagate a termination) and the
     /// propagation block, once every instruction is translated.
-    fn finish_exits(&mut self) {
+    pub(super) fn finish_exits(&mut self) {
         for hi in 0..self.landings.len() {
             let Some(landing) = self.landings[hi] else { continue };
             let h = self.code.block.handlers[hi];
@@ -234,16 +214,18 @@ impl<'a> FnTranslator<'a> {
             let creg = self.b.ins().iconst(types::I32, h.context_reg as i64);
             let call = self.b.ins().call(self.calls.catch, &[self.rt, self.fp, creg]);
             let v = self.b.inst_results(call)[0];
-            // The throwing instruction may have written registers before it threw.
-            self.reload_registers(0..self.regs.len());
             let handler = self.block_at(h.handler);
             let caught = self.b.create_block();
             let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
             let propagate = self.propagate_block();
             self.b.ins().brif(is_exc, propagate, NO_ARGS, caught, NO_ARGS);
             self.b.switch_to_block(caught);
-            self.b.def_var(self.acc, v);
-            self.b.ins().jump(handler, NO_ARGS);
+            if self.handler_takes_exception {
+                self.b.ins().jump(handler, &[cranelift_codegen::ir::BlockArg::Value(v)]);
+            } else {
+                self.b.def_var(self.acc, v);
+                self.b.ins().jump(handler, NO_ARGS);
+            }
         }
         if let Some(p) = self.propagate {
             self.b.switch_to_block(p);
@@ -253,7 +235,7 @@ impl<'a> FnTranslator<'a> {
     }
 
     /// Continues in a new block unless `v` is [`EXCEPTION`].
-    fn check_exception(&mut self, v: CValue, pc: u32) {
+    pub(super) fn check_exception(&mut self, v: CValue, pc: u32) {
         let target = self.exception_target(pc);
         let ok = self.b.create_block();
         let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
@@ -261,34 +243,12 @@ impl<'a> FnTranslator<'a> {
         self.b.switch_to_block(ok);
     }
 
-    /// The SSA variable mirroring register `r`, when registers are mirrored (header registers
-    /// never are: runtime calls write them).
-    fn reg_var(&self, r: Reg) -> Option<Variable> {
-        usize::try_from(r.0).ok().and_then(|i| self.regs.get(i).copied())
-    }
-
     fn load_reg(&mut self, r: Reg) -> CValue {
-        match self.reg_var(r) {
-            Some(v) => self.b.use_var(v),
-            None => self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, reg_offset(r)),
-        }
+        self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, reg_offset(r))
     }
 
     fn store_reg(&mut self, r: Reg, v: CValue) {
         self.b.ins().store(MemFlagsData::trusted(), v, self.frame, reg_offset(r));
-        if let Some(var) = self.reg_var(r) {
-            self.b.def_var(var, v);
-        }
-    }
-
-    /// Re-reads mirrored registers `range` from the frame (after the interpreter wrote them).
-    fn reload_registers(&mut self, range: std::ops::Range<usize>) {
-        for i in range {
-            if let Some(&var) = self.regs.get(i) {
-                let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, reg_offset(Reg(i as i32)));
-                self.b.def_var(var, v);
-            }
-        }
     }
 
     fn set_acc_const(&mut self, v: Value) {
@@ -296,19 +256,19 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, c);
     }
 
-    /// The instruction at `pc` through the interpreter; follows its jump if it took it.
-    fn step(&mut self, pc: u32, op: Op) {
+    /// The instruction at `pc` through the interpreter (its result in the accumulator).
+    pub(super) fn step_call(&mut self, pc: u32) {
         let acc = self.b.use_var(self.acc);
         let pcv = self.b.ins().iconst(types::I32, pc as i64);
         let call = self.b.ins().call(self.calls.step, &[self.rt, self.fp, pcv, acc]);
         let r = self.b.inst_results(call)[0];
         self.check_exception(r, pc);
         self.b.def_var(self.acc, r);
-        if let Some((first, n)) = registers_written(op) {
-            if first.0 >= 0 {
-                self.reload_registers(first.0 as usize..first.0 as usize + n);
-            }
-        }
+    }
+
+    /// The instruction at `pc` through the interpreter; follows its jump if it took it.
+    fn step(&mut self, pc: u32, op: Op) {
+        self.step_call(pc);
         if let Some(t) = op.jump_target() {
             let next = self.b.ins().load(types::I32, MemFlagsData::trusted(), self.rt, next_pc_offset());
             let taken = self.b.ins().icmp_imm_s(IntCC::Equal, next, t.0 as i64);
@@ -319,7 +279,7 @@ impl<'a> FnTranslator<'a> {
         }
     }
 
-    fn i32c(&mut self, v: impl Into<i64>) -> CValue {
+    pub(super) fn i32c(&mut self, v: impl Into<i64>) -> CValue {
         self.b.ins().iconst(types::I32, v.into())
     }
 
@@ -374,7 +334,7 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().band(ca, cb)
     }
 
-    fn box_int(&mut self, i32v: CValue) -> CValue {
+    pub(super) fn box_int(&mut self, i32v: CValue) -> CValue {
         let w = self.b.ins().uextend(types::I64, i32v);
         self.b.ins().bor_imm_s(w, TAG_INT << 48)
     }
@@ -449,7 +409,7 @@ impl<'a> FnTranslator<'a> {
     }
 
     /// 1 (as i8) when `v` is a number (a double or an int32).
-    fn is_number(&mut self, v: CValue) -> CValue {
+    pub(super) fn is_number(&mut self, v: CValue) -> CValue {
         let dbl = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, v, crate::value::FIRST_TAGGED as i64);
         let tag = self.b.ins().ushr_imm_s(v, 48);
         let int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
@@ -457,7 +417,7 @@ impl<'a> FnTranslator<'a> {
     }
 
     /// A number value as f64.
-    fn to_f64(&mut self, v: CValue) -> CValue {
+    pub(super) fn to_f64(&mut self, v: CValue) -> CValue {
         let tag = self.b.ins().ushr_imm_s(v, 48);
         let is_int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
         let i = self.b.ins().ireduce(types::I32, v);
@@ -468,7 +428,7 @@ impl<'a> FnTranslator<'a> {
 
     /// Boxes an f64 as `Value::from_f64` does: an int32 when integral (not -0), otherwise a
     /// double with NaN canonicalised.
-    fn box_f64(&mut self, d: CValue) -> CValue {
+    pub(super) fn box_f64(&mut self, d: CValue) -> CValue {
         let i = self.b.ins().fcvt_to_sint_sat(types::I32, d);
         let back = self.b.ins().fcvt_from_sint(types::F64, i);
         let exact = self.b.ins().fcmp(FloatCC::Equal, back, d);
@@ -624,7 +584,7 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().select(cond, f, t)
     }
 
-    fn bool_value(&mut self, cond: CValue) -> CValue {
+    pub(super) fn bool_value(&mut self, cond: CValue) -> CValue {
         let t = self.b.ins().iconst(types::I64, Value::TRUE.to_bits() as i64);
         let f = self.b.ins().iconst(types::I64, Value::FALSE.to_bits() as i64);
         self.b.ins().select(cond, t, f)
@@ -666,95 +626,8 @@ impl<'a> FnTranslator<'a> {
     }
 
     /// Offset of `Jit::deopt_countdown` in the runtime.
-    fn deopt_countdown_offset() -> i32 {
+    pub(super) fn deopt_countdown_offset() -> i32 {
         (std::mem::offset_of!(Runtime, jit) + std::mem::offset_of!(Jit, deopt_countdown)) as i32
-    }
-
-    /// Deoptimizes at the instruction at `pc` when `cond` holds (or when `--deopt-every`'s
-    /// countdown runs out); otherwise continues in a new block.
-    fn deopt_if(&mut self, cond: CValue, pc: u32, reason: DeoptReason) {
-        let cond = if self.plan.is_some_and(|p| p.deopt_every) {
-            let flags = MemFlagsData::trusted();
-            let off = Self::deopt_countdown_offset();
-            let n = self.b.ins().load(types::I32, flags, self.rt, off);
-            let n = self.b.ins().iadd_imm_s(n, -1);
-            self.b.ins().store(flags, n, self.rt, off);
-            let due = self.b.ins().icmp_imm_s(IntCC::Equal, n, 0);
-            self.b.ins().bor(cond, due)
-        } else {
-            cond
-        };
-        let (exit, cont) = (self.b.create_block(), self.b.create_block());
-        self.b.set_cold_block(exit);
-        self.b.ins().brif(cond, exit, NO_ARGS, cont, NO_ARGS);
-        self.b.switch_to_block(exit);
-        let acc = self.b.use_var(self.acc);
-        let (pcv, why) = (self.i32c(pc), self.i32c(reason as u32));
-        let call = self.b.ins().call(self.calls.deopt, &[self.rt, self.fp, pcv, acc, why]);
-        // The interpreter finished the frame (its handlers included): that is this code's result.
-        let r = self.b.inst_results(call)[0];
-        self.b.ins().return_(&[r]);
-        self.b.switch_to_block(cont);
-    }
-
-    /// Two int32 operands (else deoptimize), as i32 values.
-    fn int32_operands(&mut self, pc: u32, l: CValue, r: CValue) -> (CValue, CValue) {
-        let both = self.both_int(l, r);
-        let not = self.b.ins().bxor_imm_s(both, 1);
-        self.deopt_if(not, pc, DeoptReason::NotInt32);
-        (self.b.ins().ireduce(types::I32, l), self.b.ins().ireduce(types::I32, r))
-    }
-
-    /// Two number operands (else deoptimize), as f64 values.
-    fn number_operands(&mut self, pc: u32, l: CValue, r: CValue) -> (CValue, CValue) {
-        let nl = self.is_number(l);
-        let nr = self.is_number(r);
-        let both = self.b.ins().band(nl, nr);
-        let not = self.b.ins().bxor_imm_s(both, 1);
-        self.deopt_if(not, pc, DeoptReason::NotNumber);
-        (self.to_f64(l), self.to_f64(r))
-    }
-
-    /// The address of the slot `guards` name for the receiver `v`: deoptimizes unless `v` is an
-    /// object with one of the guards' shapes (and, for an inherited slot, its prototype chain is
-    /// unchanged).
-    fn guarded_slot(&mut self, pc: u32, v: CValue, guards: &[SlotGuard]) -> CValue {
-        let flags = MemFlagsData::trusted();
-        let tag = self.b.ins().ushr_imm_s(v, 48);
-        let not_obj = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
-        self.deopt_if(not_obj, pc, DeoptReason::NotObject);
-        let o = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
-        let shape = self.b.ins().load(types::I64, flags, o, OBJECT_SHAPE_OFFSET);
-        let done = self.b.create_block();
-        let addr = self.b.append_block_param(done, types::I64);
-        for (k, g) in guards.iter().enumerate() {
-            let (hit, next) = (self.b.create_block(), self.b.create_block());
-            let same = self.b.ins().icmp_imm_s(IntCC::Equal, shape, g.shape as i64);
-            self.b.ins().brif(same, hit, NO_ARGS, next, NO_ARGS);
-            self.b.switch_to_block(hit);
-            let target = if g.holder == 0 {
-                o
-            } else {
-                let valid = self.b.ins().iconst(types::I64, g.valid as i64);
-                let valid = self.b.ins().uload8(types::I32, flags, valid, 0);
-                let stale = self.b.ins().icmp_imm_s(IntCC::Equal, valid, 0);
-                self.deopt_if(stale, pc, DeoptReason::PrototypeChanged);
-                self.b.ins().iconst(types::I64, g.holder as i64)
-            };
-            let base = self.b.ins().load(types::I64, flags, target, OBJECT_SLOTS_OFFSET);
-            let a = self.b.ins().iadd_imm_s(base, g.slot as i64 * 8);
-            self.b.ins().jump(done, &[cranelift_codegen::ir::BlockArg::Value(a)]);
-            self.b.switch_to_block(next);
-            if k + 1 == guards.len() {
-                let always = self.b.ins().iconst(types::I8, 1);
-                self.deopt_if(always, pc, DeoptReason::ShapeMismatch);
-                // Unreachable (the exit returned); keeps the block well-formed.
-                let zero = self.b.ins().iconst(types::I64, 0);
-                self.b.ins().jump(done, &[cranelift_codegen::ir::BlockArg::Value(zero)]);
-            }
-        }
-        self.b.switch_to_block(done);
-        addr
     }
 
     /// `x op y` for two int32s of an arithmetic or bitwise operator or `%` (`++`/`--`: `y` is
@@ -808,51 +681,38 @@ impl<'a> FnTranslator<'a> {
         (self.box_int(r), bad)
     }
 
-    /// Fails (see [`ElementMiss`]) when `cond` holds; otherwise continues in a new block.
-    fn element_check(&mut self, cond: CValue, miss: ElementMiss, reason: DeoptReason) {
-        match miss {
-            ElementMiss::Slow(blk) => self.miss_if(cond, blk),
-            ElementMiss::Deopt(pc) => self.deopt_if(cond, pc, reason),
-        }
-    }
-
     /// The address of element `key` of `v` when `v` is an object whose dense elements compiled
     /// code may use (see [`ElementStore`]: plain objects and arrays), `key` an int32 within the
     /// dense vector, and the element there present (not the hole, which may stand for an
     /// inherited element or a setter up the prototype chain); fails otherwise. Such an element
     /// is a plain writable data property, so the address serves loads and stores alike.
-    fn dense_element_address(&mut self, v: CValue, key: CValue, miss: ElementMiss) -> CValue {
+    fn dense_element_address(&mut self, v: CValue, key: CValue, miss: Block) -> CValue {
         let flags = MemFlagsData::trusted();
         let tag = self.b.ins().ushr_imm_s(v, 48);
         let not_obj = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
-        self.element_check(not_obj, miss, DeoptReason::NotObject);
+        self.miss_if(not_obj, miss);
         let key_tag = self.b.ins().ushr_imm_s(key, 48);
         let not_int = self.b.ins().icmp_imm_s(IntCC::NotEqual, key_tag, TAG_INT);
-        self.element_check(not_int, miss, DeoptReason::NotInt32);
+        self.miss_if(not_int, miss);
         let o = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
         let base = self.b.ins().load(types::I64, flags, o, ELEMENTS_BASE_OFFSET);
-        if let ElementMiss::Deopt(_) = miss {
-            // Only to name the reason: a null base comes with a zero length, which the bounds
-            // check below rejects too.
-            let not_dense = self.b.ins().icmp_imm_s(IntCC::Equal, base, 0);
-            self.element_check(not_dense, miss, DeoptReason::NotDense);
-        }
+        // A null base comes with a zero length, which the bounds check rejects.
         let len = self.b.ins().load(types::I64, flags, o, ELEMENTS_LEN_OFFSET);
         // A negative index sign-extends to an unsigned value above any length.
         let k32 = self.b.ins().ireduce(types::I32, key);
         let index = self.b.ins().sextend(types::I64, k32);
         let out = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
-        self.element_check(out, miss, DeoptReason::OutOfBounds);
+        self.miss_if(out, miss);
         let offset = self.b.ins().ishl_imm_s(index, 3);
         let addr = self.b.ins().iadd(base, offset);
         let x = self.b.ins().load(types::I64, flags, addr, 0);
         let hole = self.b.ins().icmp_imm_s(IntCC::Equal, x, Value::HOLE.to_bits() as i64);
-        self.element_check(hole, miss, DeoptReason::Hole);
+        self.miss_if(hole, miss);
         addr
     }
 
     /// `GetKeyed obj` (key in the accumulator) on a present dense element.
-    fn dense_get(&mut self, obj: Reg, miss: ElementMiss) {
+    fn dense_get(&mut self, obj: Reg, miss: Block) {
         let o = self.load_reg(obj);
         let key = self.b.use_var(self.acc);
         let addr = self.dense_element_address(o, key, miss);
@@ -861,7 +721,7 @@ impl<'a> FnTranslator<'a> {
     }
 
     /// `SetKeyed obj, key` (value in the accumulator) on a present dense element.
-    fn dense_set(&mut self, obj: Reg, key: Reg, miss: ElementMiss) {
+    fn dense_set(&mut self, obj: Reg, key: Reg, miss: Block) {
         let o = self.load_reg(obj);
         let k = self.load_reg(key);
         let addr = self.dense_element_address(o, k, miss);
@@ -869,80 +729,8 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
     }
 
-    /// Emits the speculative code the plan chose for the instruction at `pc`; false when it
-    /// chose none (the baseline tier's code is emitted instead).
-    fn speculate(&mut self, pc: u32, op: Op) -> bool {
-        let Some(plan) = self.plan else { return false };
-        match (&plan.sites[pc as usize], op) {
-            (
-                Speculation::Int32,
-                Op::Add { .. }
-                | Op::Sub { .. }
-                | Op::Mul { .. }
-                | Op::Inc { .. }
-                | Op::Dec { .. }
-                | Op::BitAnd { .. }
-                | Op::BitOr { .. }
-                | Op::BitXor { .. }
-                | Op::Shl { .. }
-                | Op::Sar { .. }
-                | Op::Shr { .. }
-                | Op::Mod { .. },
-            ) => {
-                let (l, r) = self.binary_operands(op);
-                let (x, y) = self.int32_operands(pc, l, r);
-                let (v, bad) = self.int32_arith(op, x, y);
-                if let Some(bad) = bad {
-                    self.deopt_if(bad, pc, DeoptReason::Int32Overflow);
-                }
-                self.b.def_var(self.acc, v);
-            }
-            (Speculation::Number, Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. } | Op::Div { lhs, .. }) => {
-                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
-                let (x, y) = self.number_operands(pc, l, r);
-                let d = self.float_arith(op, x, y);
-                let boxed = self.box_f64(d);
-                self.b.def_var(self.acc, boxed);
-            }
-            (
-                spec @ (Speculation::Int32 | Speculation::Number),
-                Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. },
-            ) => {
-                let (l, r) = (self.load_reg(lhs), self.b.use_var(self.acc));
-                let (icc, fcc) = compare_conditions(op);
-                let c = if *spec == Speculation::Int32 {
-                    let (x, y) = self.int32_operands(pc, l, r);
-                    self.b.ins().icmp(icc, x, y)
-                } else {
-                    let (x, y) = self.number_operands(pc, l, r);
-                    self.b.ins().fcmp(fcc, x, y)
-                };
-                let v = self.bool_value(c);
-                self.b.def_var(self.acc, v);
-            }
-            (Speculation::Load(guards), Op::GetNamed { obj, .. }) => {
-                let o = self.load_reg(obj);
-                let addr = self.guarded_slot(pc, o, guards);
-                let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
-                self.b.def_var(self.acc, v);
-            }
-            (Speculation::Element, Op::GetKeyed { obj, .. }) => self.dense_get(obj, ElementMiss::Deopt(pc)),
-            (Speculation::Element, Op::SetKeyed { obj, key, .. }) => self.dense_set(obj, key, ElementMiss::Deopt(pc)),
-            (Speculation::Store(guards), Op::SetNamed { obj, .. }) => {
-                let o = self.load_reg(obj);
-                let addr = self.guarded_slot(pc, o, guards);
-                let v = self.b.use_var(self.acc);
-                self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    fn op(&mut self, pc: u32, op: Op) {
-        if self.speculate(pc, op) {
-            return;
-        }
+    /// Emits the instruction at `pc`.
+    pub(super) fn op(&mut self, pc: u32, op: Op) {
         match op {
             Op::LdaUndefined { .. } => self.set_acc_const(Value::UNDEFINED),
             Op::LdaNull { .. } => self.set_acc_const(Value::NULL),
@@ -1083,12 +871,11 @@ impl<'a> FnTranslator<'a> {
                 },
                 |t| t.op_call(pc, t.calls.sta_global, &[slot.index() as i64]),
             ),
-            Op::GetKeyed { obj, .. } => self
-                .fast_or_slow(|t, miss| t.dense_get(obj, ElementMiss::Slow(miss)), |t| t.op_call(pc, t.calls.get_keyed, &[obj.0 as i64])),
-            Op::SetKeyed { obj, key, .. } => self.fast_or_slow(
-                |t, miss| t.dense_set(obj, key, ElementMiss::Slow(miss)),
-                |t| t.op_call(pc, t.calls.set_keyed, &[obj.0 as i64, key.0 as i64]),
-            ),
+            Op::GetKeyed { obj, .. } => {
+                self.fast_or_slow(|t, miss| t.dense_get(obj, miss), |t| t.op_call(pc, t.calls.get_keyed, &[obj.0 as i64]))
+            }
+            Op::SetKeyed { obj, key, .. } => self
+                .fast_or_slow(|t, miss| t.dense_set(obj, key, miss), |t| t.op_call(pc, t.calls.set_keyed, &[obj.0 as i64, key.0 as i64])),
             Op::Call { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, argc, slot.index()),
             Op::Construct { callee, args, argc, slot } => {
                 self.op_call(pc, self.calls.construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
@@ -1147,23 +934,21 @@ impl<'a> FnTranslator<'a> {
             }
             Op::JumpLoop { target, .. } => {
                 let acc = self.b.use_var(self.acc);
-                let header = self.i32c(if self.plan.is_some() { super::NO_OSR } else { target.0 } as i64);
+                let header = self.i32c(target.0 as i64);
                 let call = self.b.ins().call(self.calls.loop_safepoint, &[self.rt, self.fp, acc, header]);
                 let r = self.b.inst_results(call)[0];
                 self.check_exception(r, pc);
-                if self.plan.is_none() {
-                    // The runtime ran the rest of this frame in optimized code (on-stack
-                    // replacement): return what it returned.
-                    let (done, cont) = (self.b.create_block(), self.b.create_block());
-                    self.b.set_cold_block(done);
-                    let is_done = self.b.ins().icmp_imm_s(IntCC::Equal, r, super::OSR_DONE as i64);
-                    self.b.ins().brif(is_done, done, NO_ARGS, cont, NO_ARGS);
-                    self.b.switch_to_block(done);
-                    let call = self.b.ins().call(self.calls.osr_result, &[self.rt]);
-                    let v = self.b.inst_results(call)[0];
-                    self.b.ins().return_(&[v]);
-                    self.b.switch_to_block(cont);
-                }
+                // The runtime ran the rest of this frame in optimized code (on-stack
+                // replacement): return what it returned.
+                let (done, cont) = (self.b.create_block(), self.b.create_block());
+                self.b.set_cold_block(done);
+                let is_done = self.b.ins().icmp_imm_s(IntCC::Equal, r, super::OSR_DONE as i64);
+                self.b.ins().brif(is_done, done, NO_ARGS, cont, NO_ARGS);
+                self.b.switch_to_block(done);
+                let call = self.b.ins().call(self.calls.osr_result, &[self.rt]);
+                let v = self.b.inst_results(call)[0];
+                self.b.ins().return_(&[v]);
+                self.b.switch_to_block(cont);
                 let t = self.block_at(target.0);
                 self.b.ins().jump(t, NO_ARGS);
                 self.terminated = true;
@@ -1206,7 +991,7 @@ impl<'a> FnTranslator<'a> {
 
 /// The registers (first, count) an instruction writes besides the accumulator when the
 /// interpreter runs it, which a translation mirroring registers must re-read afterwards.
-fn registers_written(op: Op) -> Option<(Reg, usize)> {
+pub(crate) fn registers_written(op: Op) -> Option<(Reg, usize)> {
     match op {
         Op::ForInPrepare { dst, .. } | Op::ResumeKind { dst, .. } => Some((dst, 1)),
         Op::GetIterator { dst, .. } => Some((dst, 3)),

@@ -36,7 +36,7 @@ pub(crate) fn compile(jit: &mut Jit, code: &FunctionCode) -> Result<JitFn, Strin
         jit.module = Some(CodeModule::new(SETTINGS)?);
     }
     let cm = jit.module.as_mut().expect("created above");
-    let (f, size) = cm.compile(code, None)?;
+    let (f, size) = cm.compile(code, |t| t.translate())?;
     let elapsed = started.elapsed();
     jit.stats.compiled += 1;
     jit.stats.bytecode_ops += block.ops.len() as u64;

@@ -3,18 +3,23 @@
 //! speculating where the feedback is stable (V8's Maglev, SpiderMonkey's WarpMonkey, which
 //! also builds from a snapshot of the inline caches).
 //!
-//! First stage (this module): the [`Plan`] says, per instruction, what the code may assume:
-//! int32 or number operands for arithmetic and comparisons, a fixed set of receiver shapes
-//! (with constant slot offsets and holders) for named loads and stores. The shared translator
-//! ([`super::translate`]) keeps registers in SSA variables and turns each assumption into a
-//! guard whose failure deoptimizes ([`super::deopt`]): no slow path is compiled for a
-//! speculated site, and Cranelift's optimizer runs over the result. Sites without stable
-//! feedback, and sites that deoptimized before, get the baseline tier's code.
+//! The pipeline: the [`Plan`] says, per instruction, what the code may assume (int32 or number
+//! operands, a fixed set of receiver shapes with their slots, present dense elements);
+//! [`build`] turns bytecode plus plan into the tier's SSA [`ir::Graph`], where each assumption
+//! is a guard carrying a [`ir::DeoptPoint`]; [`passes`] removes trivial block parameters,
+//! chooses unboxed representations and drops redundant guards; [`lower`] emits Cranelift IR, in
+//! which registers are SSA values (in machine registers, unboxed where possible) and the frame
+//! is written only where something reads it. Sites without a speculation run the baseline
+//! tier's code for their instruction.
 //!
-//! Not yet here (see ARCHITECTURE.md): the tier's own SSA IR with unboxed int32/double values
-//! across loops, redundant-guard elimination, inlining, and invalidation dependencies (no
-//! compiled assumption can be changed behind the code's back yet: prototype-chain loads check
-//! their validity flag at run time).
+//! Not yet here (see ARCHITECTURE.md): loop-invariant hoisting, inlining, and invalidation
+//! dependencies (no compiled assumption can be changed behind the code's back yet:
+//! prototype-chain loads check their validity flag at run time).
+
+mod build;
+pub(crate) mod ir;
+mod lower;
+mod passes;
 
 use super::code_module::{CodeModule, ModuleSettings};
 use super::{Jit, JitFn};
@@ -181,8 +186,11 @@ pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode) -> Result<JitFn, S
     if jit.opt_module.is_none() {
         jit.opt_module = Some(CodeModule::new(SETTINGS)?);
     }
+    let mut graph = build::build(code, &plan);
+    let order = passes::run(&mut graph);
+    let nodes = graph.size();
     let cm = jit.opt_module.as_mut().expect("created above");
-    let (f, size) = cm.compile(code, Some(&plan))?;
+    let (f, size) = cm.compile(code, |t| lower::lower(t, &graph, &order, plan.deopt_every))?;
     let elapsed = started.elapsed();
     // The code embeds these cells' addresses; it may still be running after it is discarded,
     // so they stay alive as long as the function does.
@@ -192,10 +200,11 @@ pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode) -> Result<JitFn, S
     jit.stats.opt_compile_time += elapsed;
     if jit.trace_opt {
         eprintln!(
-            "[opt] {} ({} ops, {} speculated sites -> {} bytes, {:.1} us)",
+            "[opt] {} ({} ops, {} speculated sites, {} IR nodes -> {} bytes, {:.1} us)",
             super::display_name(code),
             code.block.ops.len(),
             plan.guarded_sites(),
+            nodes,
             size,
             elapsed.as_secs_f64() * 1e6
         );

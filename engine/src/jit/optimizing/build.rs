@@ -1,0 +1,431 @@
+//! Graph building: bytecode plus the [`Plan`]'s speculation → [`Graph`].
+//!
+//! An abstract interpretation of the bytecode in instruction order: the state maps each
+//! interpreter register and the accumulator to an IR value; register moves only change the
+//! map, a speculated instruction becomes its guards and its unboxed operation, and any other
+//! instruction a [`Inst::Generic`] that runs it as the baseline tier does. Every bytecode block
+//! starts with one parameter per register and the accumulator; [`super::passes`] removes the
+//! trivial ones.
+
+use super::ir::*;
+use super::{Plan, Speculation};
+use crate::bytecode::ops::{Op, Reg};
+use crate::jit::translate::registers_written;
+use crate::runtime::function::FunctionCode;
+use crate::value::Value;
+
+/// Builds the graph of `code` under `plan`.
+pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
+    let ops = &code.block.ops;
+    let nregs = (code.block.param_count + code.block.register_count) as usize;
+    let mut g = Graph { insts: vec![], reprs: vec![], blocks: vec![], deopts: vec![], entry: BlockId(0), osr_entries: vec![], nregs };
+
+    // Block boundaries: jump targets, instructions after jumps and returns, handlers.
+    let mut starts = vec![false; ops.len() + 1];
+    starts[0] = true;
+    for (pc, op) in ops.iter().enumerate() {
+        if let Some(t) = op.jump_target() {
+            starts[t.0 as usize] = true;
+            starts[pc + 1] = true;
+        }
+        if matches!(op, Op::Return { .. } | Op::Throw { .. } | Op::ThrowError { .. }) {
+            starts[pc + 1] = true;
+        }
+    }
+    let mut handler_at = vec![false; ops.len() + 1];
+    for h in &code.block.handlers {
+        starts[h.handler as usize] = true;
+        handler_at[h.handler as usize] = true;
+    }
+    let mut b = Builder { g: &mut g, cur: BlockId(0), regs: vec![], acc: ValueId(0), block_of: vec![None; ops.len() + 1] };
+    for pc in 0..ops.len() {
+        if starts[pc] {
+            let id = b.new_block(pc as u32, if handler_at[pc] { BlockKind::Handler } else { BlockKind::Normal });
+            b.block_of[pc] = Some(id);
+        }
+    }
+
+    // The entry: registers as the caller's push left them, accumulator undefined.
+    let entry = b.new_block(0, BlockKind::Normal);
+    b.start(entry, None);
+    b.load_frame();
+    b.acc = b.push(Inst::Const(Value::UNDEFINED), Repr::Boxed);
+    let first = b.block_at(0);
+    b.jump(first);
+    b.g.entry = entry;
+
+    // On-stack-replacement entries at loop headers read the whole frame.
+    let mut headers: Vec<u32> =
+        ops.iter().filter_map(|op| if let Op::JumpLoop { target, .. } = op { Some(target.0) } else { None }).collect();
+    headers.sort_unstable();
+    headers.dedup();
+    for h in headers {
+        let osr = b.new_block(h, BlockKind::Normal);
+        b.start(osr, None);
+        b.load_frame();
+        b.acc = b.push(Inst::LoadAcc, Repr::Boxed);
+        let to = b.block_at(h);
+        b.jump(to);
+        b.g.osr_entries.push((h, osr));
+    }
+
+    let mut live = false;
+    for (pc, &op) in ops.iter().enumerate() {
+        let pc = pc as u32;
+        if let Some(blk) = b.block_of[pc as usize] {
+            if live {
+                b.jump(blk);
+            }
+            b.start(blk, Some(blk));
+            live = true;
+        }
+        if !live {
+            continue; // Unreachable code after a jump.
+        }
+        live = b.op(pc, op, &plan.sites[pc as usize]);
+    }
+    if live {
+        // The compiler ends every function with a return; keep the graph well-formed anyway.
+        b.set_term(Terminator::Unreachable);
+    }
+    g
+}
+
+struct Builder<'g> {
+    g: &'g mut Graph,
+    cur: BlockId,
+    regs: Vec<ValueId>,
+    acc: ValueId,
+    block_of: Vec<Option<BlockId>>,
+}
+
+impl Builder<'_> {
+    fn new_block(&mut self, pc: u32, kind: BlockKind) -> BlockId {
+        let id = BlockId(self.g.blocks.len() as u32);
+        self.g.blocks.push(BlockData { pc, kind, params: vec![], insts: vec![], term: Terminator::None, entry_state: vec![] });
+        id
+    }
+
+    fn block_at(&self, pc: u32) -> BlockId {
+        self.block_of[pc as usize].expect("a block starts at every jump target")
+    }
+
+    fn value(&mut self, inst: Inst, repr: Repr) -> ValueId {
+        let v = ValueId(self.g.insts.len() as u32);
+        self.g.insts.push(inst);
+        self.g.reprs.push(repr);
+        v
+    }
+
+    /// Appends an instruction to the current block.
+    fn push(&mut self, inst: Inst, repr: Repr) -> ValueId {
+        let v = self.value(inst, repr);
+        self.g.blocks[self.cur.0 as usize].insts.push(v);
+        v
+    }
+
+    /// Switches to block `b`; a bytecode block (`params: Some`) gets its parameters (or, for a
+    /// handler, the frame's registers and the exception).
+    fn start(&mut self, b: BlockId, params: Option<BlockId>) {
+        self.cur = b;
+        if params.is_none() {
+            return;
+        }
+        let n = self.g.nregs;
+        match self.g.blocks[b.0 as usize].kind {
+            BlockKind::Normal => {
+                let ps: Vec<ValueId> = (0..=n).map(|_| self.value(Inst::Param, Repr::Boxed)).collect();
+                self.regs = ps[..n].to_vec();
+                self.acc = ps[n];
+                self.g.blocks[b.0 as usize].params = ps;
+            }
+            BlockKind::Handler => {
+                let exc = self.value(Inst::Param, Repr::Boxed);
+                self.g.blocks[b.0 as usize].params = vec![exc];
+                self.load_frame();
+                self.acc = exc;
+            }
+        }
+        let mut state = self.regs.clone();
+        state.push(self.acc);
+        self.g.blocks[b.0 as usize].entry_state = state;
+    }
+
+    /// Reads every register from the frame.
+    fn load_frame(&mut self) {
+        self.regs = (0..self.g.nregs).map(|i| self.push(Inst::LoadReg(Reg(i as i32)), Repr::Boxed)).collect();
+    }
+
+    fn set_term(&mut self, t: Terminator) {
+        self.g.blocks[self.cur.0 as usize].term = t;
+    }
+
+    /// The edge to `to` carrying the current state (a handler reads the registers from the
+    /// frame, so they are written there first).
+    fn edge(&mut self, to: BlockId) -> Edge {
+        let args = match self.g.blocks[to.0 as usize].kind {
+            BlockKind::Normal => {
+                let mut a = self.regs.clone();
+                a.push(self.acc);
+                a
+            }
+            BlockKind::Handler => {
+                let d = self.point(self.g.blocks[to.0 as usize].pc);
+                self.push(Inst::Sync(d), Repr::Void);
+                vec![self.acc]
+            }
+        };
+        Edge { to, args }
+    }
+
+    fn jump(&mut self, to: BlockId) {
+        let e = self.edge(to);
+        self.set_term(Terminator::Jump(e));
+    }
+
+    /// Ends the block on `cond`: to `target` when it holds, else to the next instruction.
+    fn branch(&mut self, cond: ValueId, pc: u32, target: u32) {
+        let t = self.edge(self.block_at(target));
+        let f = self.edge(self.block_at(pc + 1));
+        self.set_term(Terminator::Branch(cond, t, f));
+    }
+
+    /// The state at `pc` as a deopt point.
+    fn point(&mut self, pc: u32) -> DeoptId {
+        let id = DeoptId(self.g.deopts.len() as u32);
+        self.g.deopts.push(DeoptPoint { pc, regs: self.regs.clone(), acc: self.acc });
+        id
+    }
+
+    fn read(&mut self, r: Reg) -> ValueId {
+        match usize::try_from(r.0) {
+            Ok(i) => self.regs[i],
+            Err(_) => self.push(Inst::LoadReg(r), Repr::Boxed),
+        }
+    }
+
+    fn int32(&mut self, v: ValueId, pc: u32) -> ValueId {
+        if self.g.repr(v) == Repr::Int32 {
+            return v;
+        }
+        let d = self.point(pc);
+        self.push(Inst::CheckInt32(v, d), Repr::Int32)
+    }
+
+    fn number(&mut self, v: ValueId, pc: u32) -> ValueId {
+        if self.g.repr(v) == Repr::Float64 {
+            return v;
+        }
+        let d = self.point(pc);
+        self.push(Inst::CheckNumber(v, d), Repr::Float64)
+    }
+
+    fn condition(&mut self, v: ValueId) -> ValueId {
+        if self.g.repr(v) == Repr::Bool {
+            v
+        } else {
+            self.push(Inst::Truthy(v), Repr::Bool)
+        }
+    }
+
+    /// The interpreter's (or baseline tier's) code for the instruction.
+    fn generic(&mut self, pc: u32, op: Op) {
+        let d = self.point(pc);
+        self.acc = self.push(Inst::Generic(pc, op, d), Repr::Boxed);
+        if let Some((first, n)) = registers_written(op) {
+            for i in 0..n {
+                let r = first.offset(i as u32);
+                if let Ok(k) = usize::try_from(r.0) {
+                    self.regs[k] = self.push(Inst::LoadReg(r), Repr::Boxed);
+                }
+            }
+        }
+    }
+
+    /// Translates one instruction; false when control does not continue past it.
+    fn op(&mut self, pc: u32, op: Op, spec: &Speculation) -> bool {
+        if self.speculate(pc, op, spec) {
+            return true;
+        }
+        match op {
+            Op::LdaUndefined { .. } => self.acc = self.push(Inst::Const(Value::UNDEFINED), Repr::Boxed),
+            Op::LdaNull { .. } => self.acc = self.push(Inst::Const(Value::NULL), Repr::Boxed),
+            Op::LdaTrue { .. } => self.acc = self.push(Inst::Const(Value::TRUE), Repr::Boxed),
+            Op::LdaFalse { .. } => self.acc = self.push(Inst::Const(Value::FALSE), Repr::Boxed),
+            Op::LdaHole { .. } => self.acc = self.push(Inst::Const(Value::HOLE), Repr::Boxed),
+            Op::LdaInt { value, .. } => self.acc = self.push(Inst::Int32Const(value), Repr::Int32),
+            Op::Ldar { src, .. } => self.acc = self.read(src),
+            Op::Star { dst, .. } if dst.0 >= 0 => self.regs[dst.0 as usize] = self.acc,
+            Op::Mov { src, dst, .. } if dst.0 >= 0 => self.regs[dst.0 as usize] = self.read(src),
+            Op::Not { .. } if self.g.repr(self.acc) == Repr::Bool => self.acc = self.push(Inst::BoolNot(self.acc), Repr::Bool),
+            Op::Jump { target, .. } => {
+                let to = self.block_at(target.0);
+                self.jump(to);
+                return false;
+            }
+            Op::JumpLoop { target, .. } => {
+                let d = self.point(pc);
+                self.push(Inst::LoopSafepoint(d), Repr::Void);
+                let to = self.block_at(target.0);
+                self.jump(to);
+                return false;
+            }
+            Op::JumpIfTrue { target, .. } | Op::JumpIfFalse { target, .. } => {
+                let mut c = self.condition(self.acc);
+                if matches!(op, Op::JumpIfFalse { .. }) {
+                    c = self.push(Inst::BoolNot(c), Repr::Bool);
+                }
+                self.branch(c, pc, target.0);
+                return false;
+            }
+            Op::JumpIfNullish { target, .. } | Op::JumpIfNotNullish { target, .. } => {
+                let mut c = self.push(Inst::IsNullish(self.acc), Repr::Bool);
+                if matches!(op, Op::JumpIfNotNullish { .. }) {
+                    c = self.push(Inst::BoolNot(c), Repr::Bool);
+                }
+                self.branch(c, pc, target.0);
+                return false;
+            }
+            Op::JumpIfUndefined { target, .. } | Op::JumpIfNotUndefined { target, .. } | Op::JumpIfHole { target, .. } => {
+                let k = if matches!(op, Op::JumpIfHole { .. }) { Value::HOLE } else { Value::UNDEFINED };
+                let mut c = self.push(Inst::IsConst(self.acc, k), Repr::Bool);
+                if matches!(op, Op::JumpIfNotUndefined { .. }) {
+                    c = self.push(Inst::BoolNot(c), Repr::Bool);
+                }
+                self.branch(c, pc, target.0);
+                return false;
+            }
+            Op::JumpIfStrictEqInt { value, target, .. } => {
+                let c = self.push(Inst::IsConst(self.acc, Value::int(value)), Repr::Bool);
+                self.branch(c, pc, target.0);
+                return false;
+            }
+            Op::Return { .. } => {
+                self.set_term(Terminator::Return(self.acc));
+                return false;
+            }
+            Op::Throw { .. } | Op::ThrowError { .. } => {
+                self.generic(pc, op);
+                self.set_term(Terminator::Unreachable);
+                return false;
+            }
+            _ => {
+                self.generic(pc, op);
+                if let Some(t) = op.jump_target() {
+                    let c = self.push(Inst::TookJump(t.0), Repr::Bool);
+                    self.branch(c, pc, t.0);
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The plan's speculative code for the instruction; false when it has none.
+    fn speculate(&mut self, pc: u32, op: Op, spec: &Speculation) -> bool {
+        match (spec, op) {
+            (
+                Speculation::Int32,
+                Op::Add { .. }
+                | Op::Sub { .. }
+                | Op::Mul { .. }
+                | Op::Inc { .. }
+                | Op::Dec { .. }
+                | Op::BitAnd { .. }
+                | Op::BitOr { .. }
+                | Op::BitXor { .. }
+                | Op::Shl { .. }
+                | Op::Sar { .. }
+                | Op::Shr { .. }
+                | Op::Mod { .. },
+            ) => {
+                let (l, r, which) = match op {
+                    Op::Inc { .. } | Op::Dec { .. } => {
+                        let one = self.push(Inst::Int32Const(1), Repr::Int32);
+                        (self.acc, one, if matches!(op, Op::Inc { .. }) { Int32Op::Add } else { Int32Op::Sub })
+                    }
+                    Op::Add { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Add),
+                    Op::Sub { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Sub),
+                    Op::Mul { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Mul),
+                    Op::Mod { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Mod),
+                    Op::BitAnd { lhs, .. } => (self.read(lhs), self.acc, Int32Op::And),
+                    Op::BitOr { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Or),
+                    Op::BitXor { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Xor),
+                    Op::Shl { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Shl),
+                    Op::Sar { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Sar),
+                    Op::Shr { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Shr),
+                    _ => unreachable!(),
+                };
+                let (x, y) = (self.int32(l, pc), self.int32(r, pc));
+                let d = if which.can_fail() { Some(self.point(pc)) } else { None };
+                self.acc = self.push(Inst::Int32Binary(which, x, y, d), Repr::Int32);
+            }
+            (Speculation::Number, Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. } | Op::Div { lhs, .. }) => {
+                let which = match op {
+                    Op::Add { .. } => Float64Op::Add,
+                    Op::Sub { .. } => Float64Op::Sub,
+                    Op::Mul { .. } => Float64Op::Mul,
+                    _ => Float64Op::Div,
+                };
+                let l = self.read(lhs);
+                let (x, y) = (self.number(l, pc), self.number(self.acc, pc));
+                self.acc = self.push(Inst::Float64Binary(which, x, y), Repr::Float64);
+            }
+            (
+                s @ (Speculation::Int32 | Speculation::Number),
+                Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. },
+            ) => {
+                let cmp = match op {
+                    Op::TestLt { .. } => Compare::Lt,
+                    Op::TestLe { .. } => Compare::Le,
+                    Op::TestGt { .. } => Compare::Gt,
+                    _ => Compare::Ge,
+                };
+                let l = self.read(lhs);
+                let both_int = *s == Speculation::Int32;
+                let inst = if both_int {
+                    let (x, y) = (self.int32(l, pc), self.int32(self.acc, pc));
+                    Inst::Int32Compare(cmp, x, y)
+                } else {
+                    let (x, y) = (self.number(l, pc), self.number(self.acc, pc));
+                    Inst::Float64Compare(cmp, x, y)
+                };
+                self.acc = self.push(inst, Repr::Bool);
+            }
+            (Speculation::Load(guards), Op::GetNamed { obj, .. }) => {
+                let o = self.read(obj);
+                self.check_shape(o, guards, pc);
+                let d = self.point(pc);
+                self.acc = self.push(Inst::LoadSlot(o, guards.clone().into_boxed_slice(), d), Repr::Boxed);
+            }
+            (Speculation::Store(guards), Op::SetNamed { obj, .. }) => {
+                let o = self.read(obj);
+                self.check_shape(o, guards, pc);
+                self.push(Inst::StoreSlot(o, guards.clone().into_boxed_slice(), self.acc), Repr::Void);
+            }
+            (Speculation::Element, Op::GetKeyed { obj, .. }) => {
+                let o = self.read(obj);
+                let k = self.int32(self.acc, pc);
+                let d = self.point(pc);
+                let addr = self.push(Inst::ElementAddr(o, k, d), Repr::Ptr);
+                self.acc = self.push(Inst::LoadElement(addr), Repr::Boxed);
+            }
+            (Speculation::Element, Op::SetKeyed { obj, key, .. }) => {
+                let o = self.read(obj);
+                let k = self.read(key);
+                let k = self.int32(k, pc);
+                let d = self.point(pc);
+                let addr = self.push(Inst::ElementAddr(o, k, d), Repr::Ptr);
+                self.push(Inst::StoreElement(addr, self.acc), Repr::Void);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn check_shape(&mut self, o: ValueId, guards: &[super::SlotGuard], pc: u32) {
+        let d = self.point(pc);
+        let shapes: Box<[usize]> = guards.iter().map(|g| g.shape).collect();
+        self.push(Inst::CheckShape(o, shapes, d), Repr::Void);
+    }
+}

@@ -1,0 +1,309 @@
+//! The optimizing tier's IR: a graph of basic blocks in SSA form (block parameters rather than
+//! φ-nodes, as Cranelift), built from a function's bytecode and its feedback by
+//! [`super::build`], simplified by [`super::passes`] and lowered to Cranelift by
+//! [`super::lower`].
+//!
+//! Values are typed by their machine [`Repr`]: a boxed [`Value`](crate::value::Value), an
+//! unboxed int32 or f64, a condition, or a raw address. Guards are instructions that carry a
+//! [`DeoptPoint`]: the bytecode offset to resume at and, for every interpreter register and
+//! the accumulator, the IR value it holds there, so a failed guard can rebuild the
+//! interpreter's frame from values alone.
+
+use super::SlotGuard;
+use crate::bytecode::ops::{Op, Reg};
+use crate::value::Value;
+use std::fmt;
+
+/// An SSA value: the result of one instruction (or a block parameter).
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub(crate) struct ValueId(pub u32);
+
+/// A basic block.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct BlockId(pub u32);
+
+/// A [`DeoptPoint`] of the graph.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct DeoptId(pub u32);
+
+/// How a value is held in machine code.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Repr {
+    /// A NaN-boxed `Value` (i64).
+    Boxed,
+    /// An unboxed int32 (i32).
+    Int32,
+    /// An unboxed double (f64), any bits (boxing canonicalises NaN).
+    Float64,
+    /// A condition (i8: 0 or 1).
+    Bool,
+    /// A raw address into the heap (i64), never held across a safepoint.
+    Ptr,
+    /// No value (an instruction run for its effect or its guard).
+    Void,
+}
+
+/// An arithmetic or bitwise operator on two int32s.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Int32Op {
+    Add,
+    Sub,
+    Mul,
+    Mod,
+    And,
+    Or,
+    Xor,
+    Shl,
+    Sar,
+    Shr,
+}
+
+impl Int32Op {
+    /// Whether the int32 computation can fail to give the operator's result (overflow, -0, a
+    /// `>>>` result above int32's range, `%` outside the cases done in int32).
+    pub(crate) fn can_fail(self) -> bool {
+        matches!(self, Int32Op::Add | Int32Op::Sub | Int32Op::Mul | Int32Op::Mod | Int32Op::Shr)
+    }
+}
+
+/// An arithmetic operator on two doubles.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Float64Op {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+/// A numeric comparison.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Compare {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// One instruction.
+#[derive(Clone, Debug)]
+pub(crate) enum Inst {
+    /// A block parameter (its [`Repr`] is chosen by representation selection).
+    Param,
+    /// A boxed constant.
+    Const(Value),
+    /// An int32 constant.
+    Int32Const(i32),
+    /// Reads a register from the frame: at entry, in handlers, after the interpreter wrote
+    /// it, and for the header registers (`this`, callee, `new.target`), which are never kept
+    /// in SSA values.
+    LoadReg(Reg),
+    /// The accumulator saved in the frame (on-stack-replacement entries).
+    LoadAcc,
+    /// `v` as an int32, else deoptimize.
+    CheckInt32(ValueId, DeoptId),
+    /// `v` as a double, else deoptimize.
+    CheckNumber(ValueId, DeoptId),
+    /// An int32 operation (deoptimizing when it fails, see [`Int32Op::can_fail`]).
+    Int32Binary(Int32Op, ValueId, ValueId, Option<DeoptId>),
+    /// A double operation.
+    Float64Binary(Float64Op, ValueId, ValueId),
+    /// A comparison of two int32s.
+    Int32Compare(Compare, ValueId, ValueId),
+    /// A comparison of two doubles.
+    Float64Compare(Compare, ValueId, ValueId),
+    /// `!b` of a condition.
+    BoolNot(ValueId),
+    /// ToBoolean of a boxed value (which cannot run JavaScript).
+    Truthy(ValueId),
+    /// The value's bits equal the constant's (`=== undefined`, the hole, a small int...).
+    IsConst(ValueId, Value),
+    /// The value is undefined or null.
+    IsNullish(ValueId),
+    /// Deoptimizes unless the value is an object of one of these shapes.
+    CheckShape(ValueId, Box<[usize]>, DeoptId),
+    /// Reads a data slot of an object whose shape is one of the guards' (checked before);
+    /// inherited slots deoptimize when their prototype chain changed.
+    LoadSlot(ValueId, Box<[SlotGuard]>, DeoptId),
+    /// Writes an own data slot of an object whose shape is one of the guards' (checked before).
+    StoreSlot(ValueId, Box<[SlotGuard]>, ValueId),
+    /// The address of the present dense element at an int32 index of an object, else
+    /// deoptimize.
+    ElementAddr(ValueId, ValueId, DeoptId),
+    /// Reads an element (at an [`Inst::ElementAddr`]).
+    LoadElement(ValueId),
+    /// Writes an element (at an [`Inst::ElementAddr`]).
+    StoreElement(ValueId, ValueId),
+    /// Runs bytecode instruction `op` (at `pc`) as the baseline tier does (inline common case,
+    /// runtime call otherwise): the frame is written from the state first, and the new
+    /// accumulator is the result. May run JavaScript, collect garbage and throw.
+    Generic(u32, Op, DeoptId),
+    /// After a [`Inst::Generic`] of a jump instruction: whether it took its jump.
+    TookJump(u32),
+    /// A loop back-edge's safepoint (interrupts, the poll countdown, collection): the frame is
+    /// written from the state before it runs anything.
+    LoopSafepoint(DeoptId),
+    /// Writes the frame from the state (before a normal edge into a handler block, which reads
+    /// its registers from the frame).
+    Sync(DeoptId),
+}
+
+impl Inst {
+    /// Whether the instruction may change memory other code depends on (shapes, prototype
+    /// chains, elements stores): a barrier for redundant-guard elimination.
+    pub(crate) fn clobbers(&self) -> bool {
+        matches!(self, Inst::Generic(..) | Inst::LoopSafepoint(..))
+    }
+
+    /// Rewrites every value operand through `f`.
+    pub(crate) fn map_operands(&mut self, mut f: impl FnMut(ValueId) -> ValueId) {
+        match self {
+            Inst::Param | Inst::Const(_) | Inst::Int32Const(_) | Inst::LoadReg(_) | Inst::LoadAcc | Inst::TookJump(_) => {}
+            Inst::CheckInt32(v, _)
+            | Inst::CheckNumber(v, _)
+            | Inst::BoolNot(v)
+            | Inst::Truthy(v)
+            | Inst::IsConst(v, _)
+            | Inst::IsNullish(v)
+            | Inst::CheckShape(v, _, _)
+            | Inst::LoadSlot(v, _, _)
+            | Inst::LoadElement(v) => *v = f(*v),
+            Inst::Int32Binary(_, a, b, _)
+            | Inst::Float64Binary(_, a, b)
+            | Inst::Int32Compare(_, a, b)
+            | Inst::Float64Compare(_, a, b)
+            | Inst::StoreSlot(a, _, b)
+            | Inst::ElementAddr(a, b, _)
+            | Inst::StoreElement(a, b) => {
+                *a = f(*a);
+                *b = f(*b);
+            }
+            Inst::Generic(..) | Inst::LoopSafepoint(_) | Inst::Sync(_) => {}
+        }
+    }
+}
+
+/// What the interpreter's frame holds at a bytecode boundary, in IR values: the state a
+/// failed guard writes back before the interpreter resumes at `pc`, and the state a runtime
+/// call needs in the frame.
+#[derive(Clone, Debug)]
+pub(crate) struct DeoptPoint {
+    /// The instruction to resume at.
+    pub pc: u32,
+    /// The value of each register `0..n`.
+    pub regs: Vec<ValueId>,
+    /// The accumulator.
+    pub acc: ValueId,
+}
+
+/// Where control goes at the end of a block.
+#[derive(Clone, Debug)]
+pub(crate) enum Terminator {
+    /// Not terminated yet (only while building).
+    None,
+    /// To a block with arguments for its parameters.
+    Jump(Edge),
+    /// On a condition (a [`Repr::Bool`] value).
+    Branch(ValueId, Edge, Edge),
+    /// Returns a value.
+    Return(ValueId),
+    /// Control cannot get here (after an instruction that always throws).
+    Unreachable,
+}
+
+/// A control-flow edge: the target and the arguments for its parameters.
+#[derive(Clone, Debug)]
+pub(crate) struct Edge {
+    pub to: BlockId,
+    pub args: Vec<ValueId>,
+}
+
+/// How a block is entered.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum BlockKind {
+    /// From other blocks, with arguments.
+    Normal,
+    /// An exception handler: registers are read from the frame, the exception is its one
+    /// parameter. Normal edges into it write the frame first.
+    Handler,
+}
+
+/// A basic block.
+#[derive(Clone, Debug)]
+pub(crate) struct BlockData {
+    /// The bytecode offset the block starts at (for handlers and traces).
+    pub pc: u32,
+    pub kind: BlockKind,
+    /// Parameters, in order.
+    pub params: Vec<ValueId>,
+    /// Instructions, in order (parameters excluded).
+    pub insts: Vec<ValueId>,
+    pub term: Terminator,
+    /// Register values (0..n, then the accumulator) at entry.
+    pub entry_state: Vec<ValueId>,
+}
+
+/// A function in the optimizing tier's IR.
+pub(crate) struct Graph {
+    pub insts: Vec<Inst>,
+    pub reprs: Vec<Repr>,
+    pub blocks: Vec<BlockData>,
+    pub deopts: Vec<DeoptPoint>,
+    /// The block entered at pc 0.
+    pub entry: BlockId,
+    /// On-stack-replacement entries: (loop header pc, block reading the frame).
+    pub osr_entries: Vec<(u32, BlockId)>,
+    /// Number of interpreter registers (0..n).
+    pub nregs: usize,
+}
+
+impl Graph {
+    /// An instruction's result.
+    pub(crate) fn repr(&self, v: ValueId) -> Repr {
+        self.reprs[v.0 as usize]
+    }
+
+    /// The instruction defining `v`.
+    pub(crate) fn inst(&self, v: ValueId) -> &Inst {
+        &self.insts[v.0 as usize]
+    }
+
+    /// The successor edges of a block.
+    pub(crate) fn successors(&self, b: BlockId) -> Vec<&Edge> {
+        match &self.blocks[b.0 as usize].term {
+            Terminator::Jump(e) => vec![e],
+            Terminator::Branch(_, t, f) => vec![t, f],
+            _ => vec![],
+        }
+    }
+
+    /// The blocks entered other than through edges: the entry, the on-stack-replacement
+    /// entries and the exception handlers.
+    pub(crate) fn roots(&self) -> Vec<BlockId> {
+        let mut r = vec![self.entry];
+        r.extend(self.osr_entries.iter().map(|&(_, b)| b));
+        r.extend((0..self.blocks.len()).filter(|&i| self.blocks[i].kind == BlockKind::Handler).map(|i| BlockId(i as u32)));
+        r
+    }
+
+    /// Number of instructions in reachable blocks (for `--trace-opt`).
+    pub(crate) fn size(&self) -> usize {
+        self.blocks.iter().map(|b| b.insts.len() + b.params.len()).sum()
+    }
+}
+
+impl fmt::Display for Graph {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, b) in self.blocks.iter().enumerate() {
+            write!(f, "b{i} (pc {}, {:?})(", b.pc, b.kind)?;
+            for (k, p) in b.params.iter().enumerate() {
+                write!(f, "{}v{}: {:?}", if k > 0 { ", " } else { "" }, p.0, self.repr(*p))?;
+            }
+            writeln!(f, "):")?;
+            for v in &b.insts {
+                writeln!(f, "  v{} = {:?} : {:?}", v.0, self.inst(*v), self.repr(*v))?;
+            }
+            writeln!(f, "  {:?}", b.term)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,611 @@
+//! Lowering a [`Graph`] to Cranelift IR.
+//!
+//! IR values become Cranelift values of their representation's type (block parameters
+//! included), so registers live in machine registers, unboxed where representation selection
+//! said so. The interpreter's frame is written only when something reads it: before a
+//! [`Inst::Generic`] instruction (which runs the baseline tier's code for a bytecode instruction,
+//! reading its operands from the frame), before a safepoint's slow path, and in each deopt
+//! exit. What the frame holds is tracked per register (the IR value last written or read
+//! there), so a register is written again only when its value changed.
+
+use super::ir::*;
+use crate::interpreter::frame::ACC_SLOT;
+use crate::jit::call_stub::{rt_offset, RtField};
+use crate::jit::code_module::*;
+use crate::jit::deopt::DeoptReason;
+use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
+use crate::jit::NO_OSR;
+use crate::runtime::object::{ElementStore, JsObject};
+use crate::value::Value;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, MemFlagsData, Type};
+use cranelift_frontend::Switch;
+
+const ELEMENTS_BASE_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::BASE_OFFSET) as i32;
+const ELEMENTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::LEN_OFFSET) as i32;
+
+fn clif_type(r: Repr) -> Type {
+    match r {
+        Repr::Boxed | Repr::Ptr | Repr::Void => types::I64,
+        Repr::Int32 => types::I32,
+        Repr::Float64 => types::F64,
+        Repr::Bool => types::I8,
+    }
+}
+
+/// Lowers `g` (its blocks in `order`) into the translator's function.
+pub(crate) fn lower(t: FnTranslator<'_>, g: &Graph, order: &[BlockId], deopt_every: bool) {
+    let l = Lowering {
+        t,
+        g,
+        vals: vec![None; g.insts.len()],
+        cblocks: vec![None; g.blocks.len()],
+        known: vec![],
+        out: vec![None; g.blocks.len()],
+        deopt_every,
+    };
+    l.run(order);
+}
+
+struct Lowering<'a, 'g> {
+    t: FnTranslator<'a>,
+    g: &'g Graph,
+    vals: Vec<Option<CValue>>,
+    cblocks: Vec<Option<Block>>,
+    /// What the frame holds, per register: the IR value last written there or read from it.
+    known: Vec<Option<ValueId>>,
+    /// `known` at the end of each lowered block.
+    out: Vec<Option<Vec<Option<ValueId>>>>,
+    deopt_every: bool,
+}
+
+impl Lowering<'_, '_> {
+    fn run(mut self, order: &[BlockId]) {
+        let g = self.g;
+        for &b in order {
+            let blk = self.t.b.create_block();
+            for &p in &g.blocks[b.0 as usize].params {
+                let v = self.t.b.append_block_param(blk, clif_type(g.repr(p)));
+                self.vals[p.0 as usize] = Some(v);
+            }
+            self.cblocks[b.0 as usize] = Some(blk);
+            if g.blocks[b.0 as usize].kind == BlockKind::Handler {
+                // The landing blocks of the shared translator jump here with the exception.
+                self.t.blocks[g.blocks[b.0 as usize].pc as usize] = Some(blk);
+            }
+        }
+        self.t.handler_takes_exception = true;
+
+        // Entry: pc 0, or a loop header (on-stack replacement).
+        let entry = self.t.b.create_block();
+        self.t.b.append_block_params_for_function_params(entry);
+        self.t.b.switch_to_block(entry);
+        let params = self.t.b.block_params(entry).to_vec();
+        (self.t.rt, self.t.frame, self.t.fp) = (params[0], params[1], params[2]);
+        let undef = self.t.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
+        self.t.b.def_var(self.t.acc, undef);
+        let mut switch = Switch::new();
+        switch.set_entry(0, self.cblock(g.entry));
+        for &(h, ob) in &g.osr_entries {
+            if let Some(blk) = self.cblocks[ob.0 as usize] {
+                switch.set_entry(h as u128, blk);
+            }
+        }
+        let bad = self.t.propagate_block();
+        switch.emit(&mut self.t.b, params[3], bad);
+
+        for &b in order {
+            self.block(b);
+        }
+        self.t.finish_exits();
+        self.t.b.seal_all_blocks();
+        let tcfg = self.t.tcfg;
+        self.t.b.finalize(tcfg);
+    }
+
+    fn cblock(&self, b: BlockId) -> Block {
+        self.cblocks[b.0 as usize].expect("reachable block")
+    }
+
+    fn val(&self, v: ValueId) -> CValue {
+        self.vals[v.0 as usize].unwrap_or_else(|| panic!("v{} used before it is defined", v.0))
+    }
+
+    /// `v` in representation `want` (boxing, or widening an int32 to a double).
+    fn as_repr(&mut self, v: ValueId, want: Repr) -> CValue {
+        let have = self.g.repr(v);
+        let x = self.val(v);
+        match (have, want) {
+            (a, b) if a == b => x,
+            (Repr::Int32, Repr::Boxed) => self.t.box_int(x),
+            (Repr::Float64, Repr::Boxed) => self.t.box_f64(x),
+            (Repr::Bool, Repr::Boxed) => self.t.bool_value(x),
+            (Repr::Int32, Repr::Float64) => self.t.b.ins().fcvt_from_sint(types::F64, x),
+            _ => panic!("no conversion of v{} from {have:?} to {want:?}", v.0),
+        }
+    }
+
+    fn boxed(&mut self, v: ValueId) -> CValue {
+        self.as_repr(v, Repr::Boxed)
+    }
+
+    /// What the frame holds at entry to `b`: a register whose value every lowered predecessor
+    /// left in the frame (and no back edge can have changed).
+    fn entry_known(&self, b: BlockId) -> Vec<Option<ValueId>> {
+        let g = self.g;
+        let blk = &g.blocks[b.0 as usize];
+        let mut known = vec![None; g.nregs];
+        if blk.kind != BlockKind::Normal || blk.entry_state.is_empty() {
+            return known;
+        }
+        let preds: Vec<(BlockId, &Edge)> = (0..g.blocks.len() as u32)
+            .map(BlockId)
+            .filter(|&p| self.cblocks[p.0 as usize].is_some())
+            .flat_map(|p| g.successors(p).into_iter().filter(move |e| e.to == b).map(move |e| (p, e)))
+            .collect();
+        if preds.is_empty() {
+            return known;
+        }
+        for (r, k) in known.iter_mut().enumerate() {
+            let v = blk.entry_state[r];
+            let param = blk.params.iter().position(|&p| p == v);
+            let ok = preds.iter().all(|(p, e)| match &self.out[p.0 as usize] {
+                Some(out) => out[r] == Some(param.map_or(v, |i| e.args[i])),
+                // A predecessor not lowered yet (a back edge) writes the frame only with the
+                // register's current value, which is `v` unless `v` is a parameter here.
+                None => param.is_none(),
+            });
+            if ok {
+                *k = Some(v);
+            }
+        }
+        known
+    }
+
+    fn block(&mut self, b: BlockId) {
+        let g = self.g;
+        self.t.b.switch_to_block(self.cblock(b));
+        self.known = self.entry_known(b);
+        for &v in &g.blocks[b.0 as usize].insts {
+            self.inst(v);
+        }
+        self.out[b.0 as usize] = Some(self.known.clone());
+        match &g.blocks[b.0 as usize].term {
+            Terminator::Jump(e) => {
+                let args = self.edge_args(e);
+                let to = self.cblock(e.to);
+                self.t.b.ins().jump(to, &args);
+            }
+            Terminator::Branch(c, te, fe) => {
+                let c = self.val(*c);
+                let (ta, fa) = (self.edge_args(te), self.edge_args(fe));
+                let (tb, fb) = (self.cblock(te.to), self.cblock(fe.to));
+                self.t.b.ins().brif(c, tb, &ta, fb, &fa);
+            }
+            Terminator::Return(v) => {
+                let r = self.boxed(*v);
+                self.t.b.ins().return_(&[r]);
+            }
+            Terminator::Unreachable | Terminator::None => {
+                let p = self.t.propagate_block();
+                self.t.b.ins().jump(p, NO_ARGS);
+            }
+        }
+    }
+
+    fn edge_args(&mut self, e: &Edge) -> Vec<BlockArg> {
+        let params = &self.g.blocks[e.to.0 as usize].params;
+        let mut out = Vec::with_capacity(e.args.len());
+        for (k, &a) in e.args.iter().enumerate() {
+            let want = self.g.repr(params[k]);
+            out.push(BlockArg::Value(self.as_repr(a, want)));
+        }
+        out
+    }
+
+    /// Writes the registers of `d`'s state the frame does not hold yet; `commit`: the frame
+    /// keeps them on every path from here (false in a conditional slow path).
+    fn sync(&mut self, d: DeoptId, commit: bool) {
+        let regs = &self.g.deopts[d.0 as usize].regs;
+        for (r, &v) in regs.iter().enumerate() {
+            if self.known[r] == Some(v) {
+                continue;
+            }
+            let x = self.boxed(v);
+            self.t.b.ins().store(MemFlagsData::trusted(), x, self.t.frame, reg_offset(crate::bytecode::ops::Reg(r as i32)));
+            if commit {
+                self.known[r] = Some(v);
+            }
+        }
+    }
+
+    /// Deoptimizes at `d` for `reason` when `cond` holds (or when `--deopt-every`'s countdown
+    /// runs out); otherwise continues in a new block.
+    fn deopt_if(&mut self, cond: CValue, d: DeoptId, reason: DeoptReason) {
+        let cond = if self.deopt_every {
+            let flags = MemFlagsData::trusted();
+            let off = FnTranslator::deopt_countdown_offset();
+            let n = self.t.b.ins().load(types::I32, flags, self.t.rt, off);
+            let n = self.t.b.ins().iadd_imm_s(n, -1);
+            self.t.b.ins().store(flags, n, self.t.rt, off);
+            let due = self.t.b.ins().icmp_imm_s(IntCC::Equal, n, 0);
+            self.t.b.ins().bor(cond, due)
+        } else {
+            cond
+        };
+        let (exit, cont) = (self.t.b.create_block(), self.t.b.create_block());
+        self.t.b.set_cold_block(exit);
+        self.t.b.ins().brif(cond, exit, NO_ARGS, cont, NO_ARGS);
+        self.t.b.switch_to_block(exit);
+        let saved = self.known.clone();
+        self.sync(d, false);
+        self.known = saved;
+        let p = &self.g.deopts[d.0 as usize];
+        let (pc, acc_v) = (p.pc, p.acc);
+        let acc = self.boxed(acc_v);
+        let (pcv, why) = (self.t.i32c(pc), self.t.i32c(reason as u32));
+        let call = self.t.b.ins().call(self.t.calls.deopt, &[self.t.rt, self.t.fp, pcv, acc, why]);
+        // The interpreter finished the frame (its handlers included): that is this code's result.
+        let r = self.t.b.inst_results(call)[0];
+        self.t.b.ins().return_(&[r]);
+        self.t.b.switch_to_block(cont);
+    }
+
+    fn inst(&mut self, v: ValueId) {
+        let g = self.g;
+        let fl = MemFlagsData::trusted();
+        let r: Option<CValue> = match g.inst(v).clone() {
+            Inst::Param => None,
+            Inst::Const(k) => Some(self.t.b.ins().iconst(types::I64, k.to_bits() as i64)),
+            Inst::Int32Const(k) => Some(self.t.b.ins().iconst(types::I32, k as i64)),
+            Inst::LoadReg(reg) => {
+                if let Ok(i) = usize::try_from(reg.0) {
+                    self.known[i] = Some(v);
+                }
+                Some(self.t.b.ins().load(types::I64, fl, self.t.frame, reg_offset(reg)))
+            }
+            Inst::LoadAcc => Some(self.t.b.ins().load(types::I64, fl, self.t.frame, (ACC_SLOT * 8) as i32)),
+            Inst::CheckInt32(x, d) => Some(self.check_int32(x, d)),
+            Inst::CheckNumber(x, d) => Some(self.check_number(x, d)),
+            Inst::Int32Binary(op, a, b, d) => {
+                let (x, y) = (self.val(a), self.val(b));
+                let (r, bad) = self.int32_op(op, x, y);
+                if let (Some(bad), Some(d)) = (bad, d) {
+                    self.deopt_if(bad, d, DeoptReason::Int32Overflow);
+                }
+                Some(r)
+            }
+            Inst::Float64Binary(op, a, b) => {
+                let (x, y) = (self.as_repr(a, Repr::Float64), self.as_repr(b, Repr::Float64));
+                Some(match op {
+                    Float64Op::Add => self.t.b.ins().fadd(x, y),
+                    Float64Op::Sub => self.t.b.ins().fsub(x, y),
+                    Float64Op::Mul => self.t.b.ins().fmul(x, y),
+                    Float64Op::Div => self.t.b.ins().fdiv(x, y),
+                })
+            }
+            Inst::Int32Compare(c, a, b) => {
+                let (x, y) = (self.val(a), self.val(b));
+                let cc = match c {
+                    Compare::Lt => IntCC::SignedLessThan,
+                    Compare::Le => IntCC::SignedLessThanOrEqual,
+                    Compare::Gt => IntCC::SignedGreaterThan,
+                    Compare::Ge => IntCC::SignedGreaterThanOrEqual,
+                };
+                Some(self.t.b.ins().icmp(cc, x, y))
+            }
+            Inst::Float64Compare(c, a, b) => {
+                let (x, y) = (self.as_repr(a, Repr::Float64), self.as_repr(b, Repr::Float64));
+                let cc = match c {
+                    Compare::Lt => FloatCC::LessThan,
+                    Compare::Le => FloatCC::LessThanOrEqual,
+                    Compare::Gt => FloatCC::GreaterThan,
+                    Compare::Ge => FloatCC::GreaterThanOrEqual,
+                };
+                Some(self.t.b.ins().fcmp(cc, x, y))
+            }
+            Inst::BoolNot(x) => {
+                let c = self.val(x);
+                Some(self.t.b.ins().bxor_imm_s(c, 1))
+            }
+            Inst::Truthy(x) => Some(self.truthy(x)),
+            Inst::IsConst(x, k) => {
+                let b = self.boxed(x);
+                Some(self.t.b.ins().icmp_imm_s(IntCC::Equal, b, k.to_bits() as i64))
+            }
+            Inst::IsNullish(x) => Some(match g.repr(x) {
+                Repr::Boxed => {
+                    let b = self.val(x);
+                    let u = self.t.b.ins().icmp_imm_s(IntCC::Equal, b, Value::UNDEFINED.to_bits() as i64);
+                    let n = self.t.b.ins().icmp_imm_s(IntCC::Equal, b, Value::NULL.to_bits() as i64);
+                    self.t.b.ins().bor(u, n)
+                }
+                _ => self.t.b.ins().iconst(types::I8, 0),
+            }),
+            Inst::CheckShape(o, shapes, d) => {
+                let ov = self.boxed(o);
+                let tag = self.t.b.ins().ushr_imm_s(ov, 48);
+                let not_obj = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
+                self.deopt_if(not_obj, d, DeoptReason::NotObject);
+                let p = self.t.b.ins().band_imm_s(ov, PAYLOAD_MASK);
+                let shape = self.t.b.ins().load(types::I64, fl, p, OBJECT_SHAPE_OFFSET);
+                let mut miss = self.t.b.ins().iconst(types::I8, 1);
+                for &s in shapes.iter() {
+                    let other = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, shape, s as i64);
+                    miss = self.t.b.ins().band(miss, other);
+                }
+                self.deopt_if(miss, d, DeoptReason::ShapeMismatch);
+                None
+            }
+            Inst::LoadSlot(o, guards, d) => {
+                let addr = self.slot_address(o, &guards, Some(d));
+                Some(self.t.b.ins().load(types::I64, fl, addr, 0))
+            }
+            Inst::StoreSlot(o, guards, x) => {
+                let addr = self.slot_address(o, &guards, None);
+                let val = self.boxed(x);
+                self.t.b.ins().store(fl, val, addr, 0);
+                None
+            }
+            Inst::ElementAddr(o, k, d) => Some(self.element_address(o, k, d)),
+            Inst::LoadElement(a) => {
+                let addr = self.val(a);
+                Some(self.t.b.ins().load(types::I64, fl, addr, 0))
+            }
+            Inst::StoreElement(a, x) => {
+                let addr = self.val(a);
+                let val = self.boxed(x);
+                self.t.b.ins().store(fl, val, addr, 0);
+                None
+            }
+            Inst::Generic(pc, op, d) => {
+                self.sync(d, true);
+                let acc_v = g.deopts[d.0 as usize].acc;
+                let acc = self.boxed(acc_v);
+                self.t.b.def_var(self.t.acc, acc);
+                if op.jump_target().is_some() {
+                    // The jump itself is the graph's (see `Inst::TookJump`).
+                    self.t.step_call(pc);
+                } else {
+                    self.t.op(pc, op);
+                }
+                Some(self.t.b.use_var(self.t.acc))
+            }
+            Inst::TookJump(target) => {
+                let next = self.t.b.ins().load(types::I32, fl, self.t.rt, next_pc_offset());
+                Some(self.t.b.ins().icmp_imm_s(IntCC::Equal, next, target as i64))
+            }
+            Inst::LoopSafepoint(d) => {
+                self.loop_safepoint(d);
+                None
+            }
+            Inst::Sync(d) => {
+                self.sync(d, true);
+                None
+            }
+        };
+        if let Some(r) = r {
+            self.vals[v.0 as usize] = Some(r);
+        }
+    }
+
+    fn check_int32(&mut self, x: ValueId, d: DeoptId) -> CValue {
+        let v = self.val(x);
+        match self.g.repr(x) {
+            Repr::Int32 => v,
+            Repr::Float64 => {
+                // Exactly an int32, and not -0.
+                let i = self.t.b.ins().fcvt_to_sint_sat(types::I32, v);
+                let back = self.t.b.ins().fcvt_from_sint(types::F64, i);
+                let inexact = self.t.b.ins().fcmp(FloatCC::NotEqual, back, v);
+                let bits = self.t.b.ins().bitcast(types::I64, MemFlagsData::new(), v);
+                let neg = self.t.b.ins().icmp_imm_s(IntCC::SignedLessThan, bits, 0);
+                let zero = self.t.b.ins().icmp_imm_s(IntCC::Equal, i, 0);
+                let minus_zero = self.t.b.ins().band(neg, zero);
+                let bad = self.t.b.ins().bor(inexact, minus_zero);
+                self.deopt_if(bad, d, DeoptReason::NotInt32);
+                i
+            }
+            _ => {
+                let v = self.boxed(x);
+                let tag = self.t.b.ins().ushr_imm_s(v, 48);
+                let not = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_INT);
+                self.deopt_if(not, d, DeoptReason::NotInt32);
+                self.t.b.ins().ireduce(types::I32, v)
+            }
+        }
+    }
+
+    fn check_number(&mut self, x: ValueId, d: DeoptId) -> CValue {
+        match self.g.repr(x) {
+            Repr::Float64 | Repr::Int32 => self.as_repr(x, Repr::Float64),
+            _ => {
+                let v = self.boxed(x);
+                let num = self.t.is_number(v);
+                let not = self.t.b.ins().bxor_imm_s(num, 1);
+                self.deopt_if(not, d, DeoptReason::NotNumber);
+                self.t.to_f64(v)
+            }
+        }
+    }
+
+    /// ToBoolean as a condition.
+    fn truthy(&mut self, x: ValueId) -> CValue {
+        let v = self.val(x);
+        match self.g.repr(x) {
+            Repr::Bool => v,
+            Repr::Int32 => self.t.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0),
+            Repr::Float64 => {
+                let zero = self.t.b.ins().f64const(0.0);
+                // False for ±0 and NaN.
+                self.t.b.ins().fcmp(FloatCC::OrderedNotEqual, v, zero)
+            }
+            _ => {
+                let (check, convert, done) = (self.t.b.create_block(), self.t.b.create_block(), self.t.b.create_block());
+                self.t.b.set_cold_block(convert);
+                let r = self.t.b.append_block_param(done, types::I8);
+                let is_true = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::TRUE.to_bits() as i64);
+                let one = self.t.b.ins().iconst(types::I8, 1);
+                self.t.b.ins().brif(is_true, done, &[BlockArg::Value(one)], check, NO_ARGS);
+                self.t.b.switch_to_block(check);
+                let is_false = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::FALSE.to_bits() as i64);
+                let zero = self.t.b.ins().iconst(types::I8, 0);
+                self.t.b.ins().brif(is_false, done, &[BlockArg::Value(zero)], convert, NO_ARGS);
+                self.t.b.switch_to_block(convert);
+                let call = self.t.b.ins().call(self.t.calls.to_boolean, &[self.t.rt, v]);
+                let res = self.t.b.inst_results(call)[0];
+                let c = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
+                self.t.b.ins().jump(done, &[BlockArg::Value(c)]);
+                self.t.b.switch_to_block(done);
+                r
+            }
+        }
+    }
+
+    /// `x op y` on two int32s, and a flag set when that is not the operator's result (see
+    /// [`Int32Op::can_fail`]).
+    fn int32_op(&mut self, op: Int32Op, x: CValue, y: CValue) -> (CValue, Option<CValue>) {
+        let b = &mut self.t.b;
+        match op {
+            Int32Op::Add => {
+                let (r, of) = b.ins().sadd_overflow(x, y);
+                (r, Some(of))
+            }
+            Int32Op::Sub => {
+                let (r, of) = b.ins().ssub_overflow(x, y);
+                (r, Some(of))
+            }
+            Int32Op::Mul => {
+                let (p, of) = b.ins().smul_overflow(x, y);
+                let zero = b.ins().icmp_imm_s(IntCC::Equal, p, 0);
+                let either = b.ins().bor(x, y);
+                let negative = b.ins().icmp_imm_s(IntCC::SignedLessThan, either, 0);
+                let minus_zero = b.ins().band(zero, negative);
+                (p, Some(b.ins().bor(of, minus_zero)))
+            }
+            Int32Op::And => (b.ins().band(x, y), None),
+            Int32Op::Or => (b.ins().bor(x, y), None),
+            Int32Op::Xor => (b.ins().bxor(x, y), None),
+            Int32Op::Shl | Int32Op::Sar | Int32Op::Shr => {
+                let n = b.ins().band_imm_s(y, 31);
+                match op {
+                    Int32Op::Shl => (b.ins().ishl(x, n), None),
+                    Int32Op::Sar => (b.ins().sshr(x, n), None),
+                    _ => {
+                        let r = b.ins().ushr(x, n);
+                        (r, Some(b.ins().icmp_imm_s(IntCC::SignedLessThan, r, 0)))
+                    }
+                }
+            }
+            Int32Op::Mod => {
+                // Only a non-negative dividend and a positive divisor (a negative dividend may
+                // give -0); the divisor is replaced before dividing otherwise, so it cannot trap.
+                let neg = b.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
+                let nonpos = b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, y, 0);
+                let bad = b.ins().bor(neg, nonpos);
+                let one = b.ins().iconst(types::I32, 1);
+                let safe_y = b.ins().select(bad, one, y);
+                (b.ins().urem(x, safe_y), Some(bad))
+            }
+        }
+    }
+
+    /// The address of the slot `guards` name for object `o`, whose shape is one of theirs
+    /// (checked before). Loads (`d` given) deoptimize when an inherited slot's chain changed.
+    fn slot_address(&mut self, o: ValueId, guards: &[super::SlotGuard], d: Option<DeoptId>) -> CValue {
+        let fl = MemFlagsData::trusted();
+        let ov = self.boxed(o);
+        let p = self.t.b.ins().band_imm_s(ov, PAYLOAD_MASK);
+        let shape = if guards.len() > 1 { Some(self.t.b.ins().load(types::I64, fl, p, OBJECT_SHAPE_OFFSET)) } else { None };
+        let done = self.t.b.create_block();
+        let addr = self.t.b.append_block_param(done, types::I64);
+        for (k, g) in guards.iter().enumerate() {
+            let last = k + 1 == guards.len();
+            let next = if last { None } else { Some(self.t.b.create_block()) };
+            if let (Some(next), Some(shape)) = (next, shape) {
+                let hit = self.t.b.create_block();
+                let same = self.t.b.ins().icmp_imm_s(IntCC::Equal, shape, g.shape as i64);
+                self.t.b.ins().brif(same, hit, NO_ARGS, next, NO_ARGS);
+                self.t.b.switch_to_block(hit);
+            }
+            let target = if g.holder == 0 {
+                p
+            } else {
+                let valid = self.t.b.ins().iconst(types::I64, g.valid as i64);
+                let valid = self.t.b.ins().uload8(types::I32, fl, valid, 0);
+                let stale = self.t.b.ins().icmp_imm_s(IntCC::Equal, valid, 0);
+                self.deopt_if(stale, d.expect("inherited slots are only loaded"), DeoptReason::PrototypeChanged);
+                self.t.b.ins().iconst(types::I64, g.holder as i64)
+            };
+            let base = self.t.b.ins().load(types::I64, fl, target, OBJECT_SLOTS_OFFSET);
+            let a = self.t.b.ins().iadd_imm_s(base, g.slot as i64 * 8);
+            self.t.b.ins().jump(done, &[BlockArg::Value(a)]);
+            if let Some(next) = next {
+                self.t.b.switch_to_block(next);
+            }
+        }
+        self.t.b.switch_to_block(done);
+        addr
+    }
+
+    /// The address of the present dense element at int32 index `k` of `o`, else deoptimize.
+    fn element_address(&mut self, o: ValueId, k: ValueId, d: DeoptId) -> CValue {
+        let fl = MemFlagsData::trusted();
+        let v = self.boxed(o);
+        let tag = self.t.b.ins().ushr_imm_s(v, 48);
+        let not_obj = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
+        self.deopt_if(not_obj, d, DeoptReason::NotObject);
+        let p = self.t.b.ins().band_imm_s(v, PAYLOAD_MASK);
+        let base = self.t.b.ins().load(types::I64, fl, p, ELEMENTS_BASE_OFFSET);
+        let not_dense = self.t.b.ins().icmp_imm_s(IntCC::Equal, base, 0);
+        self.deopt_if(not_dense, d, DeoptReason::NotDense);
+        let len = self.t.b.ins().load(types::I64, fl, p, ELEMENTS_LEN_OFFSET);
+        // A negative index sign-extends to an unsigned value above any length.
+        let k32 = self.val(k);
+        let index = self.t.b.ins().sextend(types::I64, k32);
+        let out = self.t.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
+        self.deopt_if(out, d, DeoptReason::OutOfBounds);
+        let offset = self.t.b.ins().ishl_imm_s(index, 3);
+        let addr = self.t.b.ins().iadd(base, offset);
+        let x = self.t.b.ins().load(types::I64, fl, addr, 0);
+        let hole = self.t.b.ins().icmp_imm_s(IntCC::Equal, x, Value::HOLE.to_bits() as i64);
+        self.deopt_if(hole, d, DeoptReason::Hole);
+        addr
+    }
+
+    /// A back edge: nothing to do unless an interrupt, the poll countdown or a collection is
+    /// due; then the frame is written and the runtime's safepoint runs.
+    fn loop_safepoint(&mut self, d: DeoptId) {
+        let fl = MemFlagsData::trusted();
+        let (rt, b) = (self.t.rt, &mut self.t.b);
+        let flag_addr = b.ins().load(types::I64, fl, rt, rt_offset(RtField::InterruptAddr));
+        let interrupt = b.ins().uload8(types::I32, fl, flag_addr, 0);
+        let countdown = b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));
+        let gc = b.ins().uload8(types::I32, fl, rt, rt_offset(RtField::GcRequested));
+        let c1 = b.ins().icmp_imm_s(IntCC::NotEqual, interrupt, 0);
+        let c2 = b.ins().icmp_imm_s(IntCC::Equal, countdown, 0);
+        let c3 = b.ins().icmp_imm_s(IntCC::NotEqual, gc, 0);
+        let c = b.ins().bor(c1, c2);
+        let busy = b.ins().bor(c, c3);
+        let (slow, fast, done) = (b.create_block(), b.create_block(), b.create_block());
+        b.set_cold_block(slow);
+        b.ins().brif(busy, slow, NO_ARGS, fast, NO_ARGS);
+        b.switch_to_block(fast);
+        let left = b.ins().iadd_imm_s(countdown, -1);
+        b.ins().store(fl, left, rt, rt_offset(RtField::Countdown));
+        b.ins().jump(done, NO_ARGS);
+        self.t.b.switch_to_block(slow);
+        let saved = self.known.clone();
+        self.sync(d, false);
+        self.known = saved;
+        let p = &self.g.deopts[d.0 as usize];
+        let (pc, acc_v) = (p.pc, p.acc);
+        let acc = self.boxed(acc_v);
+        let header = self.t.i32c(NO_OSR as i64);
+        let call = self.t.b.ins().call(self.t.calls.loop_safepoint, &[self.t.rt, self.t.fp, acc, header]);
+        let r = self.t.b.inst_results(call)[0];
+        self.t.check_exception(r, pc);
+        self.t.b.ins().jump(done, NO_ARGS);
+        self.t.b.switch_to_block(done);
+    }
+}
