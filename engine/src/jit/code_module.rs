@@ -84,7 +84,7 @@ runtime_calls! {
     step = "jit_step" (ptr, ptr, i32, i64);
     loop_safepoint = "jit_loop_safepoint" (ptr, ptr, i64, i32);
     osr_result = "jit_osr_result" (ptr);
-    deopt = "jit_deopt" (ptr, ptr, i32, i64, i32);
+    deopt = "jit_deopt" (ptr, ptr, i32, i64, i32, i32);
     to_boolean = "jit_to_boolean" (ptr, i64);
     catch = "jit_catch" (ptr, ptr, i32);
     get_named = "jit_get_named" (ptr, ptr, i32, i64, i32, i32);

@@ -1,13 +1,13 @@
 //! Deoptimization: leaving optimized code at a failed guard and resuming the interpreter at
 //! the guarded instruction.
 //!
-//! Optimized code runs on the interpreter's frame and stores every register write through to
-//! it, so at any guard the frame already holds the interpreter state of the instruction's
-//! boundary except the accumulator: a deopt point is `(pc, accumulator, reason)`. The exit
-//! calls [`jit_deopt`], which records the reason (in the site's feedback, so the next compile
-//! does not speculate the same way), discards the optimized code, and runs the rest of the
-//! frame in the interpreter (which re-enters the baseline code at its next loop header); the
-//! exit returns that result as the optimized code's own.
+//! Each guard of the optimizing tier's IR carries a deopt point: the bytecode offset and the
+//! IR value of every register and of the accumulator there. Its exit writes those values
+//! into the frame (boxed) and calls [`jit_deopt`], which records the reason (in the feedback
+//! of the site whose speculation failed, so the next compile does not speculate the same way),
+//! discards the optimized code, and runs the rest of the frame in the interpreter (which
+//! re-enters the baseline code at its next loop header); the exit returns that result as the
+//! optimized code's own.
 
 use super::EXCEPTION;
 use crate::bytecode::ops::Op;
@@ -138,17 +138,19 @@ pub(crate) fn explain(code: &FunctionCode) -> String {
     out
 }
 
-/// The guard at `pc` of the optimized frame at `fp` failed (accumulator `acc`): records it and
-/// runs the rest of the frame in the interpreter. Returns what the frame returns, or
-/// [`EXCEPTION`].
+/// A guard of the optimized frame at `fp` failed: the speculation made for the instruction at
+/// `site` (usually `pc`; for an unboxed loop variable checked on entry at a loop header, the
+/// instruction whose speculation made it unboxed) did not hold. Records it and runs the rest
+/// of the frame in the interpreter from `pc` (accumulator `acc`). Returns what the frame
+/// returns, or [`EXCEPTION`].
 ///
 /// # Safety
 /// Called only by optimized code, with the runtime pointer it was given.
-pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, reason: u32) -> u64 {
+pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, reason: u32, site: u32) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { &mut *rt };
     let code = frame_code(rt, fp);
-    let op = code.block.ops[pc as usize];
+    let op = code.block.ops[site as usize];
     // `--deopt-every`: the countdown reaching 0 forced this exit; it says nothing about the
     // feedback, so it is not held against the function.
     let forced = match rt.jit.deopt_every {
@@ -164,9 +166,9 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
     if rt.jit.trace_deopt {
         let what = site_name(&code, op);
         eprintln!(
-            "[deopt] {} at {} (pc {pc}, {}): {}{what}{}",
+            "[deopt] {} at {} (pc {site}, {}): {}{what}{}",
             super::display_name(&code),
-            code.block.location(pc),
+            code.block.location(site),
             op.name(),
             reason.describe(),
             if forced { " (forced by --deopt-every)" } else { "" }
@@ -174,7 +176,7 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
     }
     let c = code.get_mut();
     if c.deopt_log.len() < DEOPT_LOG_LEN {
-        c.deopt_log.push(DeoptRecord { pc, reason, forced });
+        c.deopt_log.push(DeoptRecord { pc: site, reason, forced });
     }
     if !forced {
         c.deopts += 1;

@@ -989,21 +989,6 @@ impl<'a> FnTranslator<'a> {
     }
 }
 
-/// The registers (first, count) an instruction writes besides the accumulator when the
-/// interpreter runs it, which a translation mirroring registers must re-read afterwards.
-pub(crate) fn registers_written(op: Op) -> Option<(Reg, usize)> {
-    match op {
-        Op::ForInPrepare { dst, .. } | Op::ResumeKind { dst, .. } => Some((dst, 1)),
-        Op::GetIterator { dst, .. } => Some((dst, 3)),
-        Op::IteratorStep { iter, .. }
-        | Op::IteratorNext { iter, .. }
-        | Op::IteratorClose { iter, .. }
-        | Op::IteratorCloseQuiet { iter, .. } => Some((iter, 3)),
-        Op::Star { dst, .. } | Op::Mov { dst, .. } => Some((dst, 1)),
-        _ => None,
-    }
-}
-
 /// The int32 and f64 conditions of `<`, `<=`, `>`, `>=`.
 fn compare_conditions(op: Op) -> (IntCC, FloatCC) {
     match op {

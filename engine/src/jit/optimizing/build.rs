@@ -4,13 +4,15 @@
 //! interpreter register and the accumulator to an IR value; register moves only change the
 //! map, a speculated instruction becomes its guards and its unboxed operation, and any other
 //! instruction a [`Inst::Generic`] that runs it as the baseline tier does. Every bytecode block
-//! starts with one parameter per register and the accumulator; [`super::passes`] removes the
-//! trivial ones.
+//! starts with one parameter per live register (see [`super::liveness`]) and for the
+//! accumulator unless its first instruction overwrites it; [`super::passes`] removes the
+//! trivial ones. Dead registers hold [`Graph::dead`], which no frame write or deopt exit
+//! stores.
 
 use super::ir::*;
+use super::liveness;
 use super::{Plan, Speculation};
 use crate::bytecode::ops::{Op, Reg};
-use crate::jit::translate::registers_written;
 use crate::runtime::function::FunctionCode;
 use crate::value::Value;
 
@@ -18,7 +20,16 @@ use crate::value::Value;
 pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
     let ops = &code.block.ops;
     let nregs = (code.block.param_count + code.block.register_count) as usize;
-    let mut g = Graph { insts: vec![], reprs: vec![], blocks: vec![], deopts: vec![], entry: BlockId(0), osr_entries: vec![], nregs };
+    let mut g = Graph {
+        insts: vec![Inst::Const(Value::UNDEFINED)],
+        reprs: vec![Repr::Boxed],
+        blocks: vec![],
+        deopts: vec![],
+        entry: BlockId(0),
+        osr_entries: vec![],
+        nregs,
+        dead: ValueId(0),
+    };
 
     // Block boundaries: jump targets, instructions after jumps and returns, handlers.
     let mut starts = vec![false; ops.len() + 1];
@@ -37,12 +48,17 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
         starts[h.handler as usize] = true;
         handler_at[h.handler as usize] = true;
     }
+    let start_pcs: Vec<u32> = (0..ops.len() as u32).filter(|&pc| starts[pc as usize]).collect();
+    let live = liveness::live_in(ops, &start_pcs, &code.block.handlers, nregs);
     let mut b = Builder { g: &mut g, cur: BlockId(0), regs: vec![], acc: ValueId(0), block_of: vec![None; ops.len() + 1] };
-    for pc in 0..ops.len() {
-        if starts[pc] {
-            let id = b.new_block(pc as u32, if handler_at[pc] { BlockKind::Handler } else { BlockKind::Normal });
-            b.block_of[pc] = Some(id);
-        }
+    for (i, &pc) in start_pcs.iter().enumerate() {
+        let pc = pc as usize;
+        let id = b.new_block(pc as u32, if handler_at[pc] { BlockKind::Handler } else { BlockKind::Normal });
+        b.block_of[pc] = Some(id);
+        let mut l = live[i].clone();
+        // The accumulator, last: live unless the block's first instruction overwrites it.
+        l.push(!liveness::overwrites_accumulator(ops[pc]));
+        b.make_params(id, &l);
     }
 
     // The entry: registers as the caller's push left them, accumulator undefined.
@@ -102,7 +118,15 @@ struct Builder<'g> {
 impl Builder<'_> {
     fn new_block(&mut self, pc: u32, kind: BlockKind) -> BlockId {
         let id = BlockId(self.g.blocks.len() as u32);
-        self.g.blocks.push(BlockData { pc, kind, params: vec![], insts: vec![], term: Terminator::None, entry_state: vec![] });
+        self.g.blocks.push(BlockData {
+            pc,
+            kind,
+            params: vec![],
+            param_regs: vec![],
+            insts: vec![],
+            term: Terminator::None,
+            entry_state: vec![],
+        });
         id
     }
 
@@ -124,6 +148,22 @@ impl Builder<'_> {
         v
     }
 
+    /// Gives a bytecode block its parameters: one per live register (`live`: the registers,
+    /// then the accumulator), or, for a handler, the exception.
+    fn make_params(&mut self, b: BlockId, live: &[bool]) {
+        let (mut ps, mut regs) = (vec![], vec![]);
+        if self.g.blocks[b.0 as usize].kind == BlockKind::Handler {
+            ps.push(self.value(Inst::Param, Repr::Boxed));
+        } else {
+            for (r, _) in live.iter().enumerate().filter(|(_, l)| **l) {
+                ps.push(self.value(Inst::Param, Repr::Boxed));
+                regs.push(r);
+            }
+        }
+        self.g.blocks[b.0 as usize].params = ps;
+        self.g.blocks[b.0 as usize].param_regs = regs;
+    }
+
     /// Switches to block `b`; a bytecode block (`params: Some`) gets its parameters (or, for a
     /// handler, the frame's registers and the exception).
     fn start(&mut self, b: BlockId, params: Option<BlockId>) {
@@ -134,16 +174,17 @@ impl Builder<'_> {
         let n = self.g.nregs;
         match self.g.blocks[b.0 as usize].kind {
             BlockKind::Normal => {
-                let ps: Vec<ValueId> = (0..=n).map(|_| self.value(Inst::Param, Repr::Boxed)).collect();
-                self.regs = ps[..n].to_vec();
-                self.acc = ps[n];
-                self.g.blocks[b.0 as usize].params = ps;
+                let mut state = vec![self.g.dead; n + 1];
+                let blk = &self.g.blocks[b.0 as usize];
+                for (&p, &r) in blk.params.iter().zip(&blk.param_regs) {
+                    state[r] = p;
+                }
+                self.regs = state[..n].to_vec();
+                self.acc = state[n];
             }
             BlockKind::Handler => {
-                let exc = self.value(Inst::Param, Repr::Boxed);
-                self.g.blocks[b.0 as usize].params = vec![exc];
                 self.load_frame();
-                self.acc = exc;
+                self.acc = self.g.blocks[b.0 as usize].params[0];
             }
         }
         let mut state = self.regs.clone();
@@ -165,9 +206,8 @@ impl Builder<'_> {
     fn edge(&mut self, to: BlockId) -> Edge {
         let args = match self.g.blocks[to.0 as usize].kind {
             BlockKind::Normal => {
-                let mut a = self.regs.clone();
-                a.push(self.acc);
-                a
+                let n = self.g.nregs;
+                self.g.blocks[to.0 as usize].param_regs.iter().map(|&r| if r == n { self.acc } else { self.regs[r] }).collect()
             }
             BlockKind::Handler => {
                 let d = self.point(self.g.blocks[to.0 as usize].pc);
@@ -193,7 +233,7 @@ impl Builder<'_> {
     /// The state at `pc` as a deopt point.
     fn point(&mut self, pc: u32) -> DeoptId {
         let id = DeoptId(self.g.deopts.len() as u32);
-        self.g.deopts.push(DeoptPoint { pc, regs: self.regs.clone(), acc: self.acc });
+        self.g.deopts.push(DeoptPoint { pc, site: pc, regs: self.regs.clone(), acc: self.acc });
         id
     }
 
@@ -232,12 +272,9 @@ impl Builder<'_> {
     fn generic(&mut self, pc: u32, op: Op) {
         let d = self.point(pc);
         self.acc = self.push(Inst::Generic(pc, op, d), Repr::Boxed);
-        if let Some((first, n)) = registers_written(op) {
-            for i in 0..n {
-                let r = first.offset(i as u32);
-                if let Ok(k) = usize::try_from(r.0) {
-                    self.regs[k] = self.push(Inst::LoadReg(r), Repr::Boxed);
-                }
+        for r in liveness::writes(op) {
+            if let Ok(k) = usize::try_from(r.0) {
+                self.regs[k] = self.push(Inst::LoadReg(r), Repr::Boxed);
             }
         }
     }

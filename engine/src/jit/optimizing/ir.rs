@@ -189,6 +189,8 @@ impl Inst {
 pub(crate) struct DeoptPoint {
     /// The instruction to resume at.
     pub pc: u32,
+    /// The instruction whose speculation a failure disproves (its feedback is marked).
+    pub site: u32,
     /// The value of each register `0..n`.
     pub regs: Vec<ValueId>,
     /// The accumulator.
@@ -235,6 +237,8 @@ pub(crate) struct BlockData {
     pub kind: BlockKind,
     /// Parameters, in order.
     pub params: Vec<ValueId>,
+    /// The register each parameter holds (the number of registers: the accumulator).
+    pub param_regs: Vec<usize>,
     /// Instructions, in order (parameters excluded).
     pub insts: Vec<ValueId>,
     pub term: Terminator,
@@ -254,6 +258,9 @@ pub(crate) struct Graph {
     pub osr_entries: Vec<(u32, BlockId)>,
     /// Number of interpreter registers (0..n).
     pub nregs: usize,
+    /// The value of dead registers (undefined): frame writes and deopt exits skip it, since
+    /// nothing reads the register before writing it.
+    pub dead: ValueId,
 }
 
 impl Graph {

@@ -84,6 +84,7 @@ impl Lowering<'_, '_> {
         (self.t.rt, self.t.frame, self.t.fp) = (params[0], params[1], params[2]);
         let undef = self.t.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
         self.t.b.def_var(self.t.acc, undef);
+        self.vals[g.dead.0 as usize] = Some(undef);
         let mut switch = Switch::new();
         switch.set_entry(0, self.cblock(g.entry));
         for &(h, ob) in &g.osr_entries {
@@ -208,7 +209,7 @@ impl Lowering<'_, '_> {
     fn sync(&mut self, d: DeoptId, commit: bool) {
         let regs = &self.g.deopts[d.0 as usize].regs;
         for (r, &v) in regs.iter().enumerate() {
-            if self.known[r] == Some(v) {
+            if self.known[r] == Some(v) || v == self.g.dead {
                 continue;
             }
             let x = self.boxed(v);
@@ -241,10 +242,10 @@ impl Lowering<'_, '_> {
         self.sync(d, false);
         self.known = saved;
         let p = &self.g.deopts[d.0 as usize];
-        let (pc, acc_v) = (p.pc, p.acc);
+        let (pc, site, acc_v) = (p.pc, p.site, p.acc);
         let acc = self.boxed(acc_v);
-        let (pcv, why) = (self.t.i32c(pc), self.t.i32c(reason as u32));
-        let call = self.t.b.ins().call(self.t.calls.deopt, &[self.t.rt, self.t.fp, pcv, acc, why]);
+        let (pcv, why, sitev) = (self.t.i32c(pc), self.t.i32c(reason as u32), self.t.i32c(site));
+        let call = self.t.b.ins().call(self.t.calls.deopt, &[self.t.rt, self.t.fp, pcv, acc, why, sitev]);
         // The interpreter finished the frame (its handlers included): that is this code's result.
         let r = self.t.b.inst_results(call)[0];
         self.t.b.ins().return_(&[r]);

@@ -18,6 +18,7 @@
 
 mod build;
 pub(crate) mod ir;
+mod liveness;
 mod lower;
 mod passes;
 
@@ -186,8 +187,15 @@ pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode) -> Result<JitFn, S
     if jit.opt_module.is_none() {
         jit.opt_module = Some(CodeModule::new(SETTINGS)?);
     }
-    let mut graph = build::build(code, &plan);
-    let order = passes::run(&mut graph);
+    // A bug in building or in the passes must not take the process down (this runs inside
+    // runtime calls made by compiled code, which cannot unwind): the function is then not
+    // optimized. (Lowering has the same guard, inside `CodeModule::compile`.)
+    let (graph, order) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut graph = build::build(code, &plan);
+        let order = passes::run(&mut graph);
+        (graph, order)
+    }))
+    .map_err(|_| "the optimizing tier's graph building panicked".to_string())?;
     let nodes = graph.size();
     let cm = jit.opt_module.as_mut().expect("created above");
     let (f, size) = cm.compile(code, |t| lower::lower(t, &graph, &order, plan.deopt_every))?;

@@ -134,6 +134,7 @@ fn remove_trivial_params(g: &mut Graph, order: &[BlockId], reachable: &[bool]) {
                     (true, Some(s)) => {
                         subst[p.0 as usize] = s;
                         g.blocks[bi].params.remove(k);
+                        g.blocks[bi].param_regs.remove(k);
                         for &(pb, pi) in &preds[bi] {
                             edge_mut(g, pb, pi).args.remove(k);
                         }
@@ -151,7 +152,7 @@ fn remove_trivial_params(g: &mut Graph, order: &[BlockId], reachable: &[bool]) {
         g.insts[i] = inst;
     }
     for d in 0..g.deopts.len() {
-        let mut p = std::mem::replace(&mut g.deopts[d], DeoptPoint { pc: 0, regs: vec![], acc: ValueId(0) });
+        let mut p = std::mem::replace(&mut g.deopts[d], DeoptPoint { pc: 0, site: 0, regs: vec![], acc: ValueId(0) });
         for r in p.regs.iter_mut() {
             *r = find(&mut subst, *r);
         }
@@ -246,21 +247,19 @@ fn select_representations(g: &mut Graph, order: &[BlockId], reachable: &[bool]) 
         let Terminator::Jump(e) = g.blocks[ob.0 as usize].term.clone() else { continue };
         let target = &g.blocks[e.to.0 as usize];
         let params = target.params.clone();
-        let mut point: Option<DeoptId> = None;
         let mut args = e.args.clone();
         for (k, &p) in params.iter().enumerate() {
             let want = g.repr(p);
             if want == Repr::Boxed {
                 continue;
             }
-            let d = *point.get_or_insert_with(|| {
-                let st = &g.blocks[ob.0 as usize];
-                // The OSR block's loads are the whole state: registers, then the accumulator.
-                let regs: Vec<ValueId> = st.insts[..g.nregs].to_vec();
-                let acc = st.insts[g.nregs];
-                g.deopts.push(DeoptPoint { pc: header, regs, acc });
-                DeoptId(g.deopts.len() as u32 - 1)
-            });
+            // The OSR block's loads are the whole state: registers, then the accumulator.
+            let st = &g.blocks[ob.0 as usize];
+            let regs: Vec<ValueId> = st.insts[..g.nregs].to_vec();
+            let acc = st.insts[g.nregs];
+            let site = blame(g, &preds, &osr, p).unwrap_or(header);
+            g.deopts.push(DeoptPoint { pc: header, site, regs, acc });
+            let d = DeoptId(g.deopts.len() as u32 - 1);
             let inst = if want == Repr::Int32 { Inst::CheckInt32(args[k], d) } else { Inst::CheckNumber(args[k], d) };
             let v = ValueId(g.insts.len() as u32);
             g.insts.push(inst);
@@ -270,6 +269,43 @@ fn select_representations(g: &mut Graph, order: &[BlockId], reachable: &[bool]) 
         }
         g.blocks[ob.0 as usize].term = Terminator::Jump(Edge { to: e.to, args });
     }
+}
+
+/// The speculated instruction that made parameter `p` unboxed: the pc of the first guard or
+/// checked operation found among its inputs (through other parameters). A loop variable whose
+/// frame value fails its check at an on-stack-replacement entry disproves that speculation.
+fn blame(g: &Graph, preds: &[Vec<(BlockId, usize)>], osr: &[BlockId], p: ValueId) -> Option<u32> {
+    let param_block = |v: ValueId| -> Option<(usize, usize)> {
+        g.blocks.iter().enumerate().find_map(|(bi, b)| b.params.iter().position(|&q| q == v).map(|k| (bi, k)))
+    };
+    let mut seen = vec![p];
+    let mut work = vec![p];
+    while let Some(v) = work.pop() {
+        let mut next = vec![];
+        match g.inst(v) {
+            Inst::Param => {
+                if let Some((bi, k)) = param_block(v) {
+                    for &(pb, pi) in &preds[bi] {
+                        if !osr.contains(&pb) {
+                            next.push(g.successors(pb)[pi].args[k]);
+                        }
+                    }
+                }
+            }
+            Inst::CheckInt32(_, d) | Inst::CheckNumber(_, d) | Inst::Int32Binary(_, _, _, Some(d)) => {
+                return Some(g.deopts[d.0 as usize].pc)
+            }
+            Inst::Int32Binary(_, a, b, None) | Inst::Float64Binary(_, a, b) => next.extend([*a, *b]),
+            _ => {}
+        }
+        for n in next {
+            if !seen.contains(&n) {
+                seen.push(n);
+                work.push(n);
+            }
+        }
+    }
+    None
 }
 
 /// Immediate dominators (Cooper, Harvey and Kennedy), indexed by block; roots map to
