@@ -28,7 +28,7 @@ use frame::*;
 use std::sync::atomic::Ordering;
 
 pub(crate) use generator::ResumeMode;
-pub(crate) use ops::{cached_load, cached_store, context_at, dense_get, dense_set, frame_end, js_pow, record_call, record_call_other};
+pub(crate) use ops::{cached_load, cached_store, dense_get, dense_set, frame_end, js_pow, record_call, record_call_other};
 /// Suspended-frame types, shared with the runtime.
 pub(crate) mod generator_state {
     pub(crate) use super::generator::{GenState, GeneratorData, Suspended};
@@ -334,7 +334,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 }
                 Op::PopContext { .. } => {
                     let c = ops::context_at(rt.stack[fp + CONTEXT_SLOT], 0);
-                    rt.stack[fp + CONTEXT_SLOT] = match c.parent {
+                    rt.stack[fp + CONTEXT_SLOT] = match c.parent() {
                         Some(p) => Value::cell(p),
                         None => Value::UNDEFINED,
                     };

@@ -32,7 +32,7 @@ pub(super) fn frame_end_dynamic(rt: &Runtime, fp: usize, code: Gc<FunctionCode>)
 pub(crate) fn context_at(ctx: Value, depth: u32) -> Gc<Context> {
     let mut c = ctx.as_cell::<Context>().expect("context present where the compiler resolved a slot");
     for _ in 0..depth {
-        c = c.parent.expect("context chain as the compiler resolved");
+        c = c.parent().expect("context chain as the compiler resolved");
     }
     c
 }

@@ -86,6 +86,7 @@ runtime_calls! {
     osr_result = "jit_osr_result" (ptr);
     deopt = "jit_deopt" (ptr, ptr, i32, i64, i32, i32);
     to_boolean = "jit_to_boolean" (ptr, i64);
+    strict_equals = "jit_strict_equals" (ptr, i64, i64);
     catch = "jit_catch" (ptr, ptr, i32);
     get_named = "jit_get_named" (ptr, ptr, i32, i64, i32, i32);
     set_named = "jit_set_named" (ptr, ptr, i32, i64, i32, i32);
@@ -93,8 +94,6 @@ runtime_calls! {
     sta_global = "jit_sta_global" (ptr, ptr, i32, i64, i32);
     get_keyed = "jit_get_keyed" (ptr, ptr, i32, i64, i32);
     set_keyed = "jit_set_keyed" (ptr, ptr, i32, i64, i32, i32);
-    lda_context = "jit_lda_context" (ptr, ptr, i32, i32);
-    sta_context = "jit_sta_context" (ptr, ptr, i32, i32, i64);
     call = "jit_call" (ptr, ptr, i32, i64, i32, i32, i32, i32);
     construct = "jit_construct" (ptr, ptr, i32, i64, i32, i32, i32, i32);
 }

@@ -14,8 +14,7 @@ use crate::interpreter::feedback::{elements_seen, Feedback, GlobalFeedback};
 use crate::interpreter::frame::FLAG_CONSTRUCT;
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::interpreter::{
-    cached_load, cached_store, context_at, dense_get, dense_set, frame_code, frame_end, record_call, record_call_other, return_value,
-    safepoint, step,
+    cached_load, cached_store, dense_get, dense_set, frame_code, frame_end, record_call, record_call_other, return_value, safepoint, step,
 };
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, ObjectKind};
@@ -112,6 +111,13 @@ pub(super) unsafe extern "C" fn jit_to_boolean(rt: *mut Runtime, v: u64) -> u64 
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     rt.to_boolean(Value::from_bits(v)) as u64
+}
+
+/// `a === b`: 1 or 0 (cannot run JavaScript or allocate).
+pub(super) unsafe extern "C" fn jit_strict_equals(rt: *mut Runtime, a: u64, b: u64) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    rt.strict_equals(Value::from_bits(a), Value::from_bits(b)) as u64
 }
 
 /// Enters an exception handler of the frame at `fp`: takes the pending exception (unless it
@@ -278,21 +284,6 @@ pub(super) unsafe extern "C" fn jit_set_keyed(rt: *mut Runtime, fp: usize, pc: u
     ret(rt, r)
 }
 
-/// `LdaContext depth, index` (cannot fail).
-pub(super) unsafe extern "C" fn jit_lda_context(rt: *mut Runtime, fp: usize, depth: u32, index: u32) -> u64 {
-    // SAFETY: called only by compiled code, with its runtime pointer.
-    let rt = unsafe { runtime(rt) };
-    context_at(rt.stack[fp + CONTEXT_SLOT], depth).slots[index as usize].to_bits()
-}
-
-/// `StaContext depth, index` (cannot fail). Returns `acc`.
-pub(super) unsafe extern "C" fn jit_sta_context(rt: *mut Runtime, fp: usize, depth: u32, index: u32, acc: u64) -> u64 {
-    // SAFETY: called only by compiled code, with its runtime pointer.
-    let rt = unsafe { runtime(rt) };
-    context_at(rt.stack[fp + CONTEXT_SLOT], depth).get_mut().slots[index as usize] = Value::from_bits(acc);
-    acc
-}
-
 /// `Call callee, this, argc`: a compiled callee is entered directly (no interpreter loop in
 /// between); anything else goes through the interpreter's `Call`.
 pub(super) unsafe extern "C" fn jit_call(
@@ -437,13 +428,14 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 16] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 15] {
     [
         ("jit_osr_result", jit_osr_result as *const u8),
         ("jit_deopt", super::deopt::jit_deopt as *const u8),
         ("jit_step", jit_step as *const u8),
         ("jit_loop_safepoint", jit_loop_safepoint as *const u8),
         ("jit_to_boolean", jit_to_boolean as *const u8),
+        ("jit_strict_equals", jit_strict_equals as *const u8),
         ("jit_catch", jit_catch as *const u8),
         ("jit_get_named", jit_get_named as *const u8),
         ("jit_set_named", jit_set_named as *const u8),
@@ -451,8 +443,6 @@ pub(super) fn symbols() -> [(&'static str, *const u8); 16] {
         ("jit_sta_global", jit_sta_global as *const u8),
         ("jit_get_keyed", jit_get_keyed as *const u8),
         ("jit_set_keyed", jit_set_keyed as *const u8),
-        ("jit_lda_context", jit_lda_context as *const u8),
-        ("jit_sta_context", jit_sta_context as *const u8),
         ("jit_call", jit_call as *const u8),
         ("jit_construct", jit_construct as *const u8),
     ]

@@ -11,7 +11,8 @@ use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
 use crate::interpreter::feedback::{Feedback, GlobalFeedback, PropertyIcMirror};
-use crate::interpreter::frame::{ACC_SLOT, HEADER};
+use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
+use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{ElementStore, JsObject};
 use crate::runtime::Runtime;
@@ -326,7 +327,7 @@ impl<'a> FnTranslator<'a> {
     }
 
     /// 1 (as i8) when both values are int32s.
-    fn both_int(&mut self, a: CValue, b: CValue) -> CValue {
+    pub(super) fn both_int(&mut self, a: CValue, b: CValue) -> CValue {
         let ta = self.b.ins().ushr_imm_s(a, 48);
         let tb = self.b.ins().ushr_imm_s(b, 48);
         let ca = self.b.ins().icmp_imm_s(IntCC::Equal, ta, TAG_INT);
@@ -499,6 +500,19 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().iadd(base, offset)
     }
 
+    /// The address of slot `index` of the context `depth` levels up from the frame's current
+    /// one (the compiler resolved the slot, so the chain and the slot exist).
+    pub(super) fn context_slot_address(&mut self, depth: u32, index: u32) -> CValue {
+        let fl = MemFlagsData::trusted();
+        let v = self.b.ins().load(types::I64, fl, self.frame, (CONTEXT_SLOT * 8) as i32);
+        let mut c = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
+        for _ in 0..depth {
+            c = self.b.ins().load(types::I64, fl, c, Context::PARENT_OFFSET as i32);
+        }
+        let slots = self.b.ins().load(types::I64, fl, c, Context::SLOTS_OFFSET as i32);
+        self.b.ins().iadd_imm_s(slots, index as i64 * 8)
+    }
+
     /// Emits `fast`, which may branch to the block it is given when it cannot finish, and `slow`
     /// in that (cold) block; both continue after.
     fn fast_or_slow(&mut self, fast: impl FnOnce(&mut Self, Block), slow: impl FnOnce(&mut Self)) {
@@ -569,7 +583,7 @@ impl<'a> FnTranslator<'a> {
 
     /// 1 (as i8) for values whose strict equality is bit identity: immediates (undefined,
     /// null, booleans), objects and symbols.
-    fn is_identity_compared(&mut self, v: CValue) -> CValue {
+    pub(super) fn is_identity_compared(&mut self, v: CValue) -> CValue {
         let tag = self.b.ins().ushr_imm_s(v, 48);
         let imm = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
         let obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFC);
@@ -881,15 +895,14 @@ impl<'a> FnTranslator<'a> {
                 self.op_call(pc, self.calls.construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
             }
             Op::LdaContext { depth, index, .. } => {
-                let (d, i) = (self.i32c(depth), self.i32c(index));
-                let call = self.b.ins().call(self.calls.lda_context, &[self.rt, self.fp, d, i]);
-                let r = self.b.inst_results(call)[0];
-                self.b.def_var(self.acc, r);
+                let addr = self.context_slot_address(depth, index);
+                let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                self.b.def_var(self.acc, v);
             }
             Op::StaContext { depth, index, .. } => {
-                let (d, i) = (self.i32c(depth), self.i32c(index));
+                let addr = self.context_slot_address(depth, index);
                 let acc = self.b.use_var(self.acc);
-                self.b.ins().call(self.calls.sta_context, &[self.rt, self.fp, d, i, acc]);
+                self.b.ins().store(MemFlagsData::trusted(), acc, addr, 0);
             }
             // Checks that almost never fire: the interpreter's code only when they might.
             Op::ThrowIfHole { .. } | Op::ThisCheck { .. } => {

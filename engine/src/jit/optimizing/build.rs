@@ -295,6 +295,14 @@ impl Builder<'_> {
             Op::Star { dst, .. } if dst.0 >= 0 => self.regs[dst.0 as usize] = self.acc,
             Op::Mov { src, dst, .. } if dst.0 >= 0 => self.regs[dst.0 as usize] = self.read(src),
             Op::Not { .. } if self.g.repr(self.acc) == Repr::Bool => self.acc = self.push(Inst::BoolNot(self.acc), Repr::Bool),
+            Op::LdaContext { depth, index, .. } => self.acc = self.push(Inst::LoadContext(depth, index), Repr::Boxed),
+            Op::StaContext { depth, index, .. } => {
+                self.push(Inst::StoreContext(depth, index, self.acc), Repr::Void);
+            }
+            Op::TestStrictEq { lhs, .. } => {
+                let l = self.read(lhs);
+                self.acc = self.push(Inst::StrictEqual(l, self.acc), Repr::Bool);
+            }
             Op::Jump { target, .. } => {
                 let to = self.block_at(target.0);
                 self.jump(to);
@@ -410,9 +418,15 @@ impl Builder<'_> {
             }
             (
                 s @ (Speculation::Int32 | Speculation::Number),
-                Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. },
+                Op::TestLt { lhs, .. }
+                | Op::TestLe { lhs, .. }
+                | Op::TestGt { lhs, .. }
+                | Op::TestGe { lhs, .. }
+                | Op::TestEq { lhs, .. }
+                | Op::TestStrictEq { lhs, .. },
             ) => {
                 let cmp = match op {
+                    Op::TestEq { .. } | Op::TestStrictEq { .. } => Compare::Eq,
                     Op::TestLt { .. } => Compare::Lt,
                     Op::TestLe { .. } => Compare::Le,
                     Op::TestGt { .. } => Compare::Gt,

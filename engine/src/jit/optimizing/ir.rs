@@ -78,6 +78,7 @@ pub(crate) enum Float64Op {
 /// A numeric comparison.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub(crate) enum Compare {
+    Eq,
     Lt,
     Le,
     Gt,
@@ -115,6 +116,12 @@ pub(crate) enum Inst {
     BoolNot(ValueId),
     /// ToBoolean of a boxed value (which cannot run JavaScript).
     Truthy(ValueId),
+    /// `a === b` (which cannot run JavaScript).
+    StrictEqual(ValueId, ValueId),
+    /// Reads slot `index` of the context `depth` levels up from the frame's.
+    LoadContext(u32, u32),
+    /// Writes slot `index` of the context `depth` levels up from the frame's.
+    StoreContext(u32, u32, ValueId),
     /// The value's bits equal the constant's (`=== undefined`, the hole, a small int...).
     IsConst(ValueId, Value),
     /// The value is undefined or null.
@@ -157,7 +164,13 @@ impl Inst {
     /// Rewrites every value operand through `f`.
     pub(crate) fn map_operands(&mut self, mut f: impl FnMut(ValueId) -> ValueId) {
         match self {
-            Inst::Param | Inst::Const(_) | Inst::Int32Const(_) | Inst::LoadReg(_) | Inst::LoadAcc | Inst::TookJump(_) => {}
+            Inst::Param
+            | Inst::Const(_)
+            | Inst::Int32Const(_)
+            | Inst::LoadReg(_)
+            | Inst::LoadAcc
+            | Inst::TookJump(_)
+            | Inst::LoadContext(..) => {}
             Inst::CheckInt32(v, _)
             | Inst::CheckNumber(v, _)
             | Inst::BoolNot(v)
@@ -166,11 +179,13 @@ impl Inst {
             | Inst::IsNullish(v)
             | Inst::CheckShape(v, _, _)
             | Inst::LoadSlot(v, _, _)
-            | Inst::LoadElement(v) => *v = f(*v),
+            | Inst::LoadElement(v)
+            | Inst::StoreContext(_, _, v) => *v = f(*v),
             Inst::Int32Binary(_, a, b, _)
             | Inst::Float64Binary(_, a, b)
             | Inst::Int32Compare(_, a, b)
             | Inst::Float64Compare(_, a, b)
+            | Inst::StrictEqual(a, b)
             | Inst::StoreSlot(a, _, b)
             | Inst::ElementAddr(a, b, _)
             | Inst::StoreElement(a, b) => {

@@ -288,6 +288,7 @@ impl Lowering<'_, '_> {
             Inst::Int32Compare(c, a, b) => {
                 let (x, y) = (self.val(a), self.val(b));
                 let cc = match c {
+                    Compare::Eq => IntCC::Equal,
                     Compare::Lt => IntCC::SignedLessThan,
                     Compare::Le => IntCC::SignedLessThanOrEqual,
                     Compare::Gt => IntCC::SignedGreaterThan,
@@ -298,6 +299,7 @@ impl Lowering<'_, '_> {
             Inst::Float64Compare(c, a, b) => {
                 let (x, y) = (self.as_repr(a, Repr::Float64), self.as_repr(b, Repr::Float64));
                 let cc = match c {
+                    Compare::Eq => FloatCC::Equal,
                     Compare::Lt => FloatCC::LessThan,
                     Compare::Le => FloatCC::LessThanOrEqual,
                     Compare::Gt => FloatCC::GreaterThan,
@@ -310,6 +312,17 @@ impl Lowering<'_, '_> {
                 Some(self.t.b.ins().bxor_imm_s(c, 1))
             }
             Inst::Truthy(x) => Some(self.truthy(x)),
+            Inst::StrictEqual(a, b) => Some(self.strict_equal(a, b)),
+            Inst::LoadContext(depth, index) => {
+                let addr = self.t.context_slot_address(depth, index);
+                Some(self.t.b.ins().load(types::I64, fl, addr, 0))
+            }
+            Inst::StoreContext(depth, index, x) => {
+                let val = self.boxed(x);
+                let addr = self.t.context_slot_address(depth, index);
+                self.t.b.ins().store(fl, val, addr, 0);
+                None
+            }
             Inst::IsConst(x, k) => {
                 let b = self.boxed(x);
                 Some(self.t.b.ins().icmp_imm_s(IntCC::Equal, b, k.to_bits() as i64))
@@ -428,6 +441,43 @@ impl Lowering<'_, '_> {
                 self.t.to_f64(v)
             }
         }
+    }
+
+    /// `a === b` as a condition: numbers in machine registers compare as numbers; boxed
+    /// values whose equality is identity (int32s with int32s, or undefined, null, booleans,
+    /// objects and symbols on both sides) compare bits; anything else (doubles, strings) asks
+    /// the runtime.
+    fn strict_equal(&mut self, a: ValueId, b: ValueId) -> CValue {
+        let numeric = |r: Repr| matches!(r, Repr::Int32 | Repr::Float64);
+        let (ra, rb) = (self.g.repr(a), self.g.repr(b));
+        if ra == Repr::Int32 && rb == Repr::Int32 {
+            let (x, y) = (self.val(a), self.val(b));
+            return self.t.b.ins().icmp(IntCC::Equal, x, y);
+        }
+        if numeric(ra) && numeric(rb) {
+            let (x, y) = (self.as_repr(a, Repr::Float64), self.as_repr(b, Repr::Float64));
+            return self.t.b.ins().fcmp(FloatCC::Equal, x, y);
+        }
+        let (x, y) = (self.boxed(a), self.boxed(b));
+        let both_int = self.t.both_int(x, y);
+        let kx = self.t.is_identity_compared(x);
+        let ky = self.t.is_identity_compared(y);
+        let both_kind = self.t.b.ins().band(kx, ky);
+        let fast = self.t.b.ins().bor(both_int, both_kind);
+        let (fast_blk, slow, done) = (self.t.b.create_block(), self.t.b.create_block(), self.t.b.create_block());
+        self.t.b.set_cold_block(slow);
+        let r = self.t.b.append_block_param(done, types::I8);
+        self.t.b.ins().brif(fast, fast_blk, NO_ARGS, slow, NO_ARGS);
+        self.t.b.switch_to_block(fast_blk);
+        let eq = self.t.b.ins().icmp(IntCC::Equal, x, y);
+        self.t.b.ins().jump(done, &[BlockArg::Value(eq)]);
+        self.t.b.switch_to_block(slow);
+        let call = self.t.b.ins().call(self.t.calls.strict_equals, &[self.t.rt, x, y]);
+        let res = self.t.b.inst_results(call)[0];
+        let c = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
+        self.t.b.ins().jump(done, &[BlockArg::Value(c)]);
+        self.t.b.switch_to_block(done);
+        r
     }
 
     /// ToBoolean as a condition.

@@ -132,7 +132,10 @@ fn speculation(op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) ->
             Feedback::Binary(n),
         ) if n.kind == NumericKind::Int32 && !n.overflowed => Speculation::Int32,
         (Op::Div { .. }, Feedback::Binary(n)) if matches!(n.kind, NumericKind::Int32 | NumericKind::Number) => Speculation::Number,
-        (Op::TestLt { .. } | Op::TestLe { .. } | Op::TestGt { .. } | Op::TestGe { .. }, Feedback::Compare(n)) => match n.kind {
+        (
+            Op::TestLt { .. } | Op::TestLe { .. } | Op::TestGt { .. } | Op::TestGe { .. } | Op::TestEq { .. } | Op::TestStrictEq { .. },
+            Feedback::Compare(n),
+        ) => match n.kind {
             NumericKind::Int32 => Speculation::Int32,
             NumericKind::Number => Speculation::Number,
             _ => Speculation::Generic,
