@@ -83,3 +83,15 @@ fn deleted_eval_binding_is_recreated_by_a_sloppy_write() {
         "ReferenceError,undefined",
     );
 }
+
+#[test]
+fn destructuring_target_resolves_before_its_initialiser() {
+    check(
+        "(function () { var x = 0, y = 0, z = 0; var inner = (function () {
+            [x = eval(\"var x = 'ix'; 1\")] = [];
+            ({ y = eval(\"var y = 'iy'; 2\") } = {});
+            ({ k: z = eval(\"var z = 'iz'; 3\") } = {});
+            return x + ',' + y + ',' + z; })(); return inner + '/' + x + ',' + y + ',' + z; })()",
+        "ix,iy,iz/1,2,3",
+    );
+}
