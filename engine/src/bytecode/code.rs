@@ -21,11 +21,46 @@ pub enum Constant {
     GlobalDecls(Arc<GlobalDecls>),
     /// A template literal's cooked and raw strings.
     Template(Arc<TemplateStrings>),
-    /// The `%evalvars` objects visible to a dynamic name lookup: (context depth, slot),
-    /// innermost first.
-    LookupChain(Arc<[(u32, u32)]>),
+    /// Where a dynamic name lookup searches (see [`LookupChain`]).
+    LookupChain(Arc<LookupChain>),
     /// The static scope chain at a direct `eval` call.
     EvalScope(Arc<EvalScope>),
+}
+
+/// A dynamic name lookup (ResolveBinding through environments a sloppy direct eval may have
+/// added bindings to): the `%evalvars` objects to search, then the binding the name resolves
+/// to when none of them has it.
+#[derive(Debug)]
+pub struct LookupChain {
+    /// The `%evalvars` objects that may hold the name: (context depth, slot), innermost first.
+    pub objects: Vec<(u32, u32)>,
+    /// The binding found beyond them (an enclosing function's, which an eval-declared `var`
+    /// shadows), or `None` for the global environment.
+    pub fallback: Option<LookupFallback>,
+}
+
+/// The context binding a [`LookupChain`] falls back to.
+#[derive(Debug, Clone, Copy)]
+pub struct LookupFallback {
+    /// Context depth from the frame's context.
+    pub depth: u32,
+    /// Slot in that context.
+    pub index: u32,
+    /// What an access must check.
+    pub kind: FallbackKind,
+}
+
+/// The checks an access to a [`LookupFallback`] binding makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FallbackKind {
+    /// A `var`, parameter or function binding: no checks.
+    Var,
+    /// A `let` or `class` binding: reading or writing it in its TDZ is a ReferenceError.
+    Lexical,
+    /// A `const` binding: as `Lexical`, and writing it is a TypeError.
+    Const,
+    /// A named function expression's own name: writes are ignored (a TypeError in strict code).
+    CalleeName,
 }
 
 /// What direct eval code needs to know about its caller's scope to compile against it.

@@ -160,6 +160,12 @@ macro_rules! for_each_op {
             LdaLookupTypeof { name: ConstIdx, chain: ConstIdx } no;
             StaLookup { name: ConstIdx, chain: ConstIdx } no;
             DeclareEvalVar { name: ConstIdx, chain: ConstIdx } no;
+            // A dynamic reference resolved once (compound assignment, `++`): the accumulator
+            // gets the `%evalvars` object holding the name, or undefined for the chain's
+            // fallback; the loads and stores then use that environment (`base`).
+            ResolveLookup { name: ConstIdx, chain: ConstIdx } no;
+            LdaLookupAt { name: ConstIdx, chain: ConstIdx, base: Reg } no;
+            StaLookupAt { name: ConstIdx, chain: ConstIdx, base: Reg } no;
             // Properties.
             GetNamed { obj: Reg, name: ConstIdx } Property;
             SetNamed { obj: Reg, name: ConstIdx } Property;

@@ -356,6 +356,13 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 }
                 Op::StaLookup { name, chain, .. } => tri!(ops::store_lookup(rt, code, fp, constant!(name), chain.0, acc)),
                 Op::DeclareEvalVar { name, chain, .. } => tri!(ops::declare_eval_var(rt, code, fp, constant!(name), chain.0)),
+                Op::ResolveLookup { name, chain, .. } => acc = ops::resolve_lookup(rt, code, fp, constant!(name), chain.0),
+                Op::LdaLookupAt { name, chain, base, .. } => {
+                    acc = tri!(ops::load_lookup_at(rt, code, fp, constant!(name), chain.0, reg!(base), false));
+                }
+                Op::StaLookupAt { name, chain, base, .. } => {
+                    tri!(ops::store_lookup_at(rt, code, fp, constant!(name), chain.0, reg!(base), acc))
+                }
 
                 Op::GetNamed { obj, name, slot } => {
                     let recv = reg!(obj);

@@ -3,7 +3,7 @@
 
 use super::feedback::*;
 use super::frame::*;
-use crate::bytecode::code::{CodeKind, Constant};
+use crate::bytecode::code::{CodeKind, Constant, FallbackKind, LookupChain, LookupFallback};
 use crate::bytecode::ops::{Op, ARGUMENTS_MAPPED, ARGUMENTS_UNMAPPED, PRIVATE_ACCESSOR_ADD};
 use crate::heap::Gc;
 use crate::runtime::context::Context;
@@ -994,41 +994,131 @@ pub(super) fn call_eval(
     rt.run_closure(closure, Value::UNDEFINED, super::call::ArgSrc::Slice(&[]), Value::UNDEFINED, 0)
 }
 
-/// The `%evalvars` objects of a lookup chain constant.
-fn eval_var_objects(rt: &Runtime, code: Gc<FunctionCode>, fp: usize, chain: u32) -> Vec<(Gc<Context>, u32)> {
+/// The [`LookupChain`] constant `chain` of `code`.
+fn lookup_chain(code: &FunctionCode, chain: u32) -> &LookupChain {
     let Constant::LookupChain(c) = &code.block.constants[chain as usize] else { unreachable!("lookup chain operand") };
+    c
+}
+
+/// The first `%evalvars` object of lookup chain `chain` (innermost first) that has `key`:
+/// the environment a dynamic lookup of the name resolves to, if one of them.
+fn eval_var_holder(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, chain: u32, key: PropertyKey) -> Option<Gc<JsObject>> {
     let ctx = rt.stack[fp + CONTEXT_SLOT];
-    c.iter().map(|&(depth, slot)| (context_at(ctx, depth), slot)).collect()
+    for &(depth, slot) in &lookup_chain(&code, chain).objects {
+        if let Some(o) = context_at(ctx, depth).slots[slot as usize].as_object() {
+            if rt.has_own_property(o, key) {
+                return Some(o);
+            }
+        }
+    }
+    None
+}
+
+/// `ResolveLookup`: the environment a dynamic lookup of `name` resolves to, as a value for
+/// [`load_lookup_at`] and [`store_lookup_at`]: the `%evalvars` object holding the name, or
+/// undefined for the chain's fallback (an enclosing binding, or the global environment).
+pub(super) fn resolve_lookup(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, name: Value, chain: u32) -> Value {
+    let key = name_key(rt, name);
+    eval_var_holder(rt, code, fp, chain, key).map_or(Value::UNDEFINED, Value::object)
+}
+
+/// The context and slot of a lookup chain's fallback binding.
+fn fallback_slot(rt: &Runtime, fp: usize, f: &LookupFallback) -> (Gc<Context>, usize) {
+    (context_at(rt.stack[fp + CONTEXT_SLOT], f.depth), f.index as usize)
+}
+
+/// The TDZ error of binding `name`.
+fn uninitialized(rt: &mut Runtime, name: Value) -> Throw {
+    let n = name.as_string().map(|s| s.to_rust_string()).unwrap_or_default();
+    rt.reference_error(format!("Cannot access '{n}' before initialization"))
+}
+
+/// GetValue of a dynamic reference resolved to `holder` (see [`resolve_lookup`]).
+pub(super) fn load_lookup_at(
+    rt: &mut Runtime,
+    code: Gc<FunctionCode>,
+    fp: usize,
+    name: Value,
+    chain: u32,
+    holder: Value,
+    typeof_: bool,
+) -> JsResult<Value> {
+    if let Some(o) = holder.as_object() {
+        let key = name_key(rt, name);
+        return rt.get_property(o, key, Value::UNDEFINED);
+    }
+    match lookup_chain(&code, chain).fallback {
+        Some(f) => {
+            let (ctx, slot) = fallback_slot(rt, fp, &f);
+            let v = ctx.slots[slot];
+            if v.is_hole() && f.kind != FallbackKind::Var {
+                return Err(uninitialized(rt, name));
+            }
+            Ok(v)
+        }
+        None => load_global_generic(rt, name, typeof_),
+    }
+}
+
+/// PutValue of `v` to a dynamic reference resolved to `holder` (see [`resolve_lookup`]).
+pub(super) fn store_lookup_at(
+    rt: &mut Runtime,
+    code: Gc<FunctionCode>,
+    fp: usize,
+    name: Value,
+    chain: u32,
+    holder: Value,
+    v: Value,
+) -> JsResult<()> {
+    let strict = code.block.strict;
+    if let Some(o) = holder.as_object() {
+        let key = name_key(rt, name);
+        // The binding was deleted since the reference was resolved: a sloppy write creates it
+        // again (SetMutableBinding of a declarative environment).
+        if strict && !rt.has_own_property(o, key) {
+            let n = name.as_string().map(|s| s.to_rust_string()).unwrap_or_default();
+            return Err(rt.reference_error(format!("{n} is not defined")));
+        }
+        rt.put(Value::object(o), key, v, strict)?;
+        return Ok(());
+    }
+    match lookup_chain(&code, chain).fallback {
+        Some(f) => {
+            let (ctx, slot) = fallback_slot(rt, fp, &f);
+            if ctx.slots[slot].is_hole() && f.kind != FallbackKind::Var {
+                return Err(uninitialized(rt, name));
+            }
+            match f.kind {
+                FallbackKind::Const => Err(rt.type_error("Assignment to constant variable.")),
+                FallbackKind::CalleeName if strict => Err(rt.type_error("Assignment to constant variable.")),
+                FallbackKind::CalleeName => Ok(()),
+                FallbackKind::Var | FallbackKind::Lexical => {
+                    ctx.get_mut().slots[slot] = v;
+                    Ok(())
+                }
+            }
+        }
+        None => store_global_generic(rt, name, v, strict),
+    }
 }
 
 pub(super) fn load_lookup(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, name: Value, chain: u32, typeof_: bool) -> JsResult<Value> {
-    let key = name_key(rt, name);
-    for (ctx, slot) in eval_var_objects(rt, code, fp, chain) {
-        if let Some(o) = ctx.slots[slot as usize].as_object() {
-            if rt.has_own_property(o, key) {
-                return rt.get_property(o, key, Value::UNDEFINED);
-            }
-        }
-    }
-    load_global_generic(rt, name, typeof_)
+    let holder = resolve_lookup(rt, code, fp, name, chain);
+    load_lookup_at(rt, code, fp, name, chain, holder, typeof_)
 }
 
 pub(super) fn store_lookup(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, name: Value, chain: u32, v: Value) -> JsResult<()> {
-    let key = name_key(rt, name);
-    for (ctx, slot) in eval_var_objects(rt, code, fp, chain) {
-        if let Some(o) = ctx.slots[slot as usize].as_object() {
-            if rt.has_own_property(o, key) {
-                rt.put(Value::object(o), key, v, false)?;
-                return Ok(());
-            }
-        }
-    }
-    store_global_generic(rt, name, v, code.block.strict)
+    let holder = resolve_lookup(rt, code, fp, name, chain);
+    store_lookup_at(rt, code, fp, name, chain, holder, v)
 }
 
+/// A sloppy direct eval's `var` (or function) `name` joins its caller's variable
+/// environment: the first `%evalvars` object of `chain` (made on first use) gets the
+/// binding, unless it has it already.
 pub(super) fn declare_eval_var(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usize, name: Value, chain: u32) -> JsResult<()> {
     let key = name_key(rt, name);
-    let Some(&(ctx, slot)) = eval_var_objects(rt, code, fp, chain).first() else { return Ok(()) };
+    let Some(&(depth, slot)) = lookup_chain(&code, chain).objects.first() else { return Ok(()) };
+    let ctx = context_at(rt.stack[fp + CONTEXT_SLOT], depth);
     let o = match ctx.slots[slot as usize].as_object() {
         Some(o) => o,
         None => {

@@ -17,8 +17,13 @@ pub struct FunctionFacts {
     pub mentioned: HashSet<Name>,
     /// Does the body (or a nested arrow) use `arguments`?
     pub uses_arguments: bool,
-    /// Does the body (or a nested arrow) contain a direct `eval(...)` call?
+    /// Does the body (or a nested function) contain a direct `eval(...)` call? (Eval code
+    /// may then read any of our bindings.)
     pub has_direct_eval: bool,
+    /// Does the body itself (not a nested function or arrow, which have variable
+    /// environments of their own) contain a direct `eval(...)` call? (A sloppy one may then
+    /// declare vars in our variable environment.)
+    pub own_direct_eval: bool,
     /// Does a nested arrow use `this`/`super`/`new.target` (or eval)? (The derived
     /// constructor's `this` then lives in the context.)
     pub arrow_uses_this: bool,
@@ -449,6 +454,7 @@ impl Walker {
             Expr::Call(c, a, kind, _) => {
                 if let CallKind::Eval(_) = kind {
                     self.facts.has_direct_eval = true;
+                    self.facts.own_direct_eval |= self.depth == 0;
                     self.note_arguments();
                     self.note_this();
                 }

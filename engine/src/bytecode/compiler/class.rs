@@ -16,7 +16,7 @@ impl FnCompiler<'_> {
     /// Loads the private name symbol for `#name` into a fresh register.
     pub(super) fn private_name_to_reg(&mut self, name: &Name, pos: Pos) -> CResult<Reg> {
         let key = hidden(format!("#{name}"));
-        if let Resolved::Global | Resolved::Dynamic = self.resolve(&key) {
+        if let Resolved::Global | Resolved::Dynamic { .. } = self.resolve(&key) {
             return err(format!("Private field '#{name}' must be declared in an enclosing class"), pos);
         }
         self.load_var(&key, pos, false);

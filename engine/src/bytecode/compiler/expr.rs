@@ -530,7 +530,7 @@ impl FnCompiler<'_> {
                     let c = self.name_const(n);
                     self.emit(Op::DeleteGlobal { name: c, slot: NS });
                 }
-                Resolved::Dynamic => self.delete_dynamic(n),
+                Resolved::Dynamic { chain, fallback } => self.delete_dynamic(n, chain, fallback.is_some()),
                 _ => {
                     self.emit(Op::LdaFalse { slot: NS });
                 }
@@ -578,11 +578,11 @@ impl FnCompiler<'_> {
     }
 
     /// `delete n` for a name that may be a binding a sloppy direct eval created (deletable,
-    /// a property of a `%evalvars` object): the first of those objects, innermost first,
-    /// that has it deletes it; otherwise the global object's property is deleted.
-    fn delete_dynamic(&mut self, n: &Name) {
+    /// a property of a `%evalvars` object): the first of the `chain` objects, innermost
+    /// first, that has it deletes it; otherwise the binding found beyond them is not
+    /// deletable (`beyond`: false) or the global object's property is deleted.
+    fn delete_dynamic(&mut self, n: &Name, chain: Vec<(u32, u32)>, beyond: bool) {
         let c = self.name_const(n);
-        let chain = self.lookup_chain_entries();
         let mut ends = Vec::new();
         let mark = self.reg_mark();
         let (obj, key) = (self.alloc_reg(), self.alloc_reg());
@@ -601,7 +601,11 @@ impl FnCompiler<'_> {
             self.patch(no_object);
             self.patch(absent);
         }
-        self.emit(Op::DeleteGlobal { name: c, slot: NS });
+        if beyond {
+            self.emit(Op::LdaFalse { slot: NS });
+        } else {
+            self.emit(Op::DeleteGlobal { name: c, slot: NS });
+        }
         for e in ends {
             self.patch(e);
         }
@@ -620,7 +624,8 @@ impl FnCompiler<'_> {
         let old = self.alloc_reg();
         match target {
             Expr::Ident(n, p) => {
-                self.load_var(n, *p, false);
+                let r = self.ident_reference(n);
+                self.load_reference(n, *p, &r);
                 self.pos(pos);
                 if !prefix {
                     // `Inc`/`Dec` convert with ToNumeric themselves; only the postfix value
@@ -629,7 +634,7 @@ impl FnCompiler<'_> {
                     self.emit(Op::Star { dst: old, slot: NS });
                 }
                 op(self);
-                self.store_var(n, *p);
+                self.store_reference(n, *p, &r);
             }
             Expr::Paren(inner) => {
                 self.release(mark);
@@ -729,8 +734,9 @@ impl FnCompiler<'_> {
         let mark = self.reg_mark();
         match (op, target) {
             (AssignOp::Assign, Pattern::Ident(n, p)) => {
+                let r = if runs_no_code(value) { IdentRef::Static } else { self.ident_reference(n) };
                 self.expr_named(value, Some(n))?;
-                self.store_var(n, *p);
+                self.store_reference(n, *p, &r);
             }
             (AssignOp::Assign, Pattern::Expr(e)) => self.assign_to_expr(e, Some(value), |c| c.expr(value), pos)?,
             (AssignOp::Assign, pat) => {
@@ -741,10 +747,12 @@ impl FnCompiler<'_> {
                 self.emit(Op::Ldar { src: v, slot: NS });
             }
             (AssignOp::Compound(bop), Pattern::Ident(n, p)) => {
+                let mut r = IdentRef::Static;
                 let l = match self.local_operand(&Expr::Ident(n.clone(), *p), value) {
-                    Some(r) => r,
+                    Some(l) => l,
                     None => {
-                        self.load_var(n, *p, false);
+                        r = self.ident_reference(n);
+                        self.load_reference(n, *p, &r);
                         let l = self.alloc_reg();
                         self.emit(Op::Star { dst: l, slot: NS });
                         l
@@ -753,23 +761,25 @@ impl FnCompiler<'_> {
                 self.expr(value)?;
                 self.pos(pos);
                 self.binary(bop, l);
-                self.store_var(n, *p);
+                self.store_reference(n, *p, &r);
             }
             (AssignOp::Logical(lop), Pattern::Ident(n, p)) => {
-                self.load_var(n, *p, false);
+                let r = self.ident_reference(n);
+                self.load_reference(n, *p, &r);
                 let j = self.logical_jump(lop);
                 self.expr_named(value, Some(n))?;
-                self.store_var(n, *p);
+                self.store_reference(n, *p, &r);
                 self.patch(j);
             }
             (AssignOp::Logical(lop), Pattern::Expr(e)) if matches!(&**e, Expr::Paren(i) if matches!(&**i, Expr::Ident(..))) => {
                 // `(x) ||= function () {}`: no IdentifierRef, so no function naming.
                 let Expr::Paren(i) = &**e else { unreachable!("matched above") };
                 let Expr::Ident(n, p) = &**i else { unreachable!("matched above") };
-                self.load_var(n, *p, false);
+                let r = self.ident_reference(n);
+                self.load_reference(n, *p, &r);
                 let j = self.logical_jump(lop);
                 self.expr(value)?;
-                self.store_var(n, *p);
+                self.store_reference(n, *p, &r);
                 self.patch(j);
             }
             (AssignOp::Compound(_) | AssignOp::Logical(_), Pattern::Expr(e)) => self.compound_member(op, e, value, pos)?,
@@ -887,8 +897,9 @@ impl FnCompiler<'_> {
         match e {
             Expr::Paren(inner) => self.assign_to_expr(inner, value_expr, value, pos),
             Expr::Ident(n, p) => {
+                let r = if value_expr.is_some_and(runs_no_code) { IdentRef::Static } else { self.ident_reference(n) };
                 value(self)?;
-                self.store_var(n, *p);
+                self.store_reference(n, *p, &r);
                 Ok(())
             }
             Expr::Member(obj, prop, _, p) => {
@@ -1200,6 +1211,12 @@ fn computed_key(prop: &MemberProp) -> Vec<&Expr> {
         MemberProp::Computed(k) => vec![k],
         _ => Vec::new(),
     }
+}
+
+/// Evaluating `e` runs no code that could change what a name resolves to (a literal or a
+/// function expression).
+fn runs_no_code(e: &Expr) -> bool {
+    matches!(e, Expr::Number(_) | Expr::Str(_) | Expr::Bool(_) | Expr::Null | Expr::Undefined | Expr::RegExp(..) | Expr::Function(_))
 }
 
 fn may_assign_locals(e: &Expr) -> bool {

@@ -666,13 +666,24 @@ impl<'a> FnCompiler<'a> {
 
     /// Finds a binding: (scope index or outer, context depth, location, kind).
     fn resolve(&self, n: &str) -> Resolved {
+        // The `%evalvars` objects passed on the way out (innermost first): a binding found
+        // beyond one of them may be shadowed by a `var` a sloppy direct eval declared there.
+        // Hidden names (`%this`, `#private`, ...) are never eval-declared.
+        let hidden = n.starts_with('%') || n.starts_with('#');
+        let mut crossed: Vec<(u32, u32)> = Vec::new();
         let mut depth = 0u32;
         for (si, s) in self.scopes.iter().enumerate().rev() {
             if let Some((bi, b)) = s.bindings.iter().enumerate().rev().find(|(_, b)| &*b.name == n) {
                 return match b.loc {
+                    Loc::Ctx(i) if !crossed.is_empty() => Resolved::Dynamic { chain: crossed, fallback: Some(fallback(depth, i, b.kind)) },
                     Loc::Reg(r) => Resolved::Reg { reg: r, kind: b.kind, scope: si, index: bi },
                     Loc::Ctx(i) => Resolved::Ctx { depth, index: i, kind: b.kind, local: Some((si, bi)) },
                 };
+            }
+            if !hidden {
+                if let Some(Loc::Ctx(i)) = s.bindings.iter().find(|b| &*b.name == EVAL_VARS).map(|b| b.loc) {
+                    crossed.push((depth, i));
+                }
             }
             if s.has_context {
                 depth += 1;
@@ -680,12 +691,20 @@ impl<'a> FnCompiler<'a> {
         }
         for o in self.outer {
             if let Some((_, i, k)) = o.names.iter().rev().find(|(name, _, _)| &**name == n) {
+                if !crossed.is_empty() {
+                    return Resolved::Dynamic { chain: crossed, fallback: Some(fallback(depth, *i, *k)) };
+                }
                 return Resolved::Ctx { depth, index: *i, kind: *k, local: None };
+            }
+            if !hidden {
+                if let Some((_, i, _)) = o.names.iter().find(|(m, _, _)| &**m == EVAL_VARS) {
+                    crossed.push((depth, *i));
+                }
             }
             depth += 1;
         }
         if self.facts.has_direct_eval || self.dynamic_scope || self.outer_has_eval() {
-            return Resolved::Dynamic;
+            return Resolved::Dynamic { chain: crossed, fallback: None };
         }
         Resolved::Global
     }
@@ -702,10 +721,17 @@ impl<'a> FnCompiler<'a> {
         self.outer.iter().any(|o| o.names.iter().any(|(n, _, _)| &**n == EVAL_VARS))
     }
 
-    /// The `%evalvars` objects a dynamic lookup must search, innermost first.
+    /// A [`LookupChain`] constant: the `%evalvars` objects a dynamic lookup searches
+    /// (innermost first), then the binding it falls back to (`None`: the global one).
+    fn chain_const(&mut self, objects: Vec<(u32, u32)>, fallback: Option<LookupFallback>) -> ConstIdx {
+        self.add_const(Constant::LookupChain(Arc::new(LookupChain { objects, fallback })))
+    }
+
+    /// The lookup chain of every `%evalvars` binding in scope (where a sloppy direct eval's
+    /// `var` goes: the first one).
     fn lookup_chain(&mut self) -> ConstIdx {
         let chain = self.lookup_chain_entries();
-        self.add_const(Constant::LookupChain(chain.into()))
+        self.chain_const(chain, None)
     }
 
     /// The (context depth, slot) of each `%evalvars` binding in scope, innermost first.
@@ -800,9 +826,9 @@ impl<'a> FnCompiler<'a> {
                 }
                 return;
             }
-            Resolved::Dynamic => {
+            Resolved::Dynamic { chain, fallback } => {
                 let c = self.name_const(n);
-                let chain = self.lookup_chain();
+                let chain = self.chain_const(chain, fallback);
                 self.pos(pos);
                 if for_typeof {
                     self.emit(Op::LdaLookupTypeof { name: c, chain, slot: NS });
@@ -863,11 +889,53 @@ impl<'a> FnCompiler<'a> {
                 self.pos(pos);
                 self.emit(Op::StaGlobal { name: c, slot: FS });
             }
-            Resolved::Dynamic => {
+            Resolved::Dynamic { chain, fallback } => {
                 let c = self.name_const(n);
-                let chain = self.lookup_chain();
+                let chain = self.chain_const(chain, fallback);
                 self.pos(pos);
                 self.emit(Op::StaLookup { name: c, chain, slot: NS });
+            }
+        }
+    }
+
+    /// ResolveBinding of `n` for an assignment that runs other code between resolving its
+    /// target and writing it (compound and logical assignments, `++`/`--`, `=` with a right
+    /// side that may run code): a dynamic name is resolved here, once, so the write goes to
+    /// the environment it resolved to even if, say, the right side's direct eval declares a
+    /// `var` shadowing it (PutValue of the original Reference). Static names need nothing.
+    /// The register it allocates belongs to the caller's register mark.
+    fn ident_reference(&mut self, n: &Name) -> IdentRef {
+        match self.resolve(n) {
+            Resolved::Dynamic { chain, fallback } => {
+                let name = self.name_const(n);
+                let chain = self.chain_const(chain, fallback);
+                let base = self.alloc_reg();
+                self.emit(Op::ResolveLookup { name, chain, slot: NS });
+                self.emit(Op::Star { dst: base, slot: NS });
+                IdentRef::Dynamic { base, name, chain }
+            }
+            _ => IdentRef::Static,
+        }
+    }
+
+    /// GetValue of a reference from [`Self::ident_reference`] into the accumulator.
+    fn load_reference(&mut self, n: &Name, pos: Pos, r: &IdentRef) {
+        match *r {
+            IdentRef::Static => self.load_var(n, pos, false),
+            IdentRef::Dynamic { base, name, chain } => {
+                self.pos(pos);
+                self.emit(Op::LdaLookupAt { name, chain, base, slot: NS });
+            }
+        }
+    }
+
+    /// PutValue of the accumulator to a reference from [`Self::ident_reference`].
+    fn store_reference(&mut self, n: &Name, pos: Pos, r: &IdentRef) {
+        match *r {
+            IdentRef::Static => self.store_var(n, pos),
+            IdentRef::Dynamic { base, name, chain } => {
+                self.pos(pos);
+                self.emit(Op::StaLookupAt { name, chain, base, slot: NS });
             }
         }
     }
@@ -891,14 +959,14 @@ impl<'a> FnCompiler<'a> {
                     self.emit(Op::StaGlobal { name: c, slot: FS });
                 }
             }
-            Resolved::Dynamic if self.kind == CodeKind::Script && self.is_global_lexical(n) => {
+            Resolved::Dynamic { .. } if self.kind == CodeKind::Script && self.is_global_lexical(n) => {
                 let c = self.name_const(n);
                 self.pos(pos);
                 self.emit(Op::InitGlobalLexical { name: c, slot: NS });
             }
-            Resolved::Dynamic => {
+            Resolved::Dynamic { chain, fallback } => {
                 let c = self.name_const(n);
-                let chain = self.lookup_chain();
+                let chain = self.chain_const(chain, fallback);
                 self.emit(Op::StaLookup { name: c, chain, slot: NS });
             }
         }
@@ -912,10 +980,44 @@ impl<'a> FnCompiler<'a> {
 
 /// Where a name resolved to.
 enum Resolved {
-    Reg { reg: Reg, kind: BindKind, scope: usize, index: usize },
-    Ctx { depth: u32, index: u32, kind: BindKind, local: Option<(usize, usize)> },
+    Reg {
+        reg: Reg,
+        kind: BindKind,
+        scope: usize,
+        index: usize,
+    },
+    Ctx {
+        depth: u32,
+        index: u32,
+        kind: BindKind,
+        local: Option<(usize, usize)>,
+    },
     Global,
-    Dynamic,
+    /// Looked up at run time: in the `%evalvars` objects of `chain` (innermost first), then
+    /// in `fallback`, the binding found beyond them (`None`: the global environment).
+    Dynamic {
+        chain: Vec<(u32, u32)>,
+        fallback: Option<LookupFallback>,
+    },
+}
+
+/// An identifier reference resolved once (see [`FnCompiler::ident_reference`]).
+enum IdentRef {
+    /// A register, context or global binding: each access finds the same binding.
+    Static,
+    /// A dynamic name: `base` holds the environment `ResolveLookup` found.
+    Dynamic { base: Reg, name: ConstIdx, chain: ConstIdx },
+}
+
+/// The fallback of a dynamic lookup of a binding of kind `kind` at context (depth, index).
+fn fallback(depth: u32, index: u32, kind: BindKind) -> LookupFallback {
+    let kind = match kind {
+        BindKind::Var => FallbackKind::Var,
+        BindKind::Let | BindKind::Class => FallbackKind::Lexical,
+        BindKind::Const => FallbackKind::Const,
+        BindKind::CalleeName => FallbackKind::CalleeName,
+    };
+    LookupFallback { depth, index, kind }
 }
 
 /// A callee as V8 names it in "... is not a function": identifiers and member chains, with

@@ -171,8 +171,8 @@ impl FnCompiler<'_> {
     }
 
     /// One element: `load` puts its value in the accumulator, then the default applies and
-    /// the value is bound. An assignment target that is a reference (`a.b`, `a[k]`) is
-    /// evaluated before `load` runs (the spec evaluates the reference first).
+    /// the value is bound. An assignment target that is a reference (`a.b`, `a[k]`, a name)
+    /// is evaluated before `load` runs (the spec evaluates the reference first).
     fn element(
         &mut self,
         target: &Pattern,
@@ -193,6 +193,15 @@ impl FnCompiler<'_> {
         if let Pattern::Expr(e) = target {
             let mark = self.reg_mark();
             self.assign_to_expr(e, None, value, 0)?;
+            self.release(mark);
+            return Ok(());
+        }
+        if let (Pattern::Ident(n, pos), Mode::Assign) = (target, mode) {
+            // So is an identifier's (resolved once; see `ident_reference`).
+            let mark = self.reg_mark();
+            let r = self.ident_reference(n);
+            value(self)?;
+            self.store_reference(n, *pos, &r);
             self.release(mark);
             return Ok(());
         }

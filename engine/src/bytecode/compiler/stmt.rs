@@ -327,7 +327,7 @@ impl FnCompiler<'_> {
         if has_arguments {
             decls.push((Rc::from("arguments"), BindKind::Var));
         }
-        if self.facts.has_direct_eval && !self.strict {
+        if self.facts.own_direct_eval && !self.strict {
             decls.push((Rc::from(EVAL_VARS), BindKind::Var));
         }
         let this_in_context = f.kind == FuncKind::DerivedConstructor && (self.facts.arrow_uses_this || self.facts.has_direct_eval);
@@ -494,6 +494,14 @@ impl FnCompiler<'_> {
                 }
             }
             let mut decls: Vec<(Name, BindKind)> = body_var_names.iter().map(|n| (n.clone(), BindKind::Var)).collect();
+            // The body's variable environment is this scope, inside the parameters': a sloppy
+            // direct eval in the body puts its vars in an `%evalvars` of its own here (they
+            // shadow parameters), beside the body's top-level lexical declarations. (The
+            // parameter scope's `%evalvars` takes the vars of evals in parameter initialisers.)
+            if self.facts.own_direct_eval && !self.strict {
+                decls.push((Rc::from(EVAL_VARS), BindKind::Var));
+                self.lexicals_beside_eval_vars = true;
+            }
             decls.extend(lex.iter().map(|(n, k, _)| (n.clone(), *k)));
             self.enter_scope(&decls, false);
             for (n, r) in inits {
