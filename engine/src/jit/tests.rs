@@ -371,3 +371,26 @@ fn deoptimizing_a_frame_the_interpreter_entered_inline_returns_to_its_caller() {
     assert_eq!(eval_string(&mut rt, src), expected);
     assert!(rt.jit.stats.deopt_reasons[1] >= 1, "{:?}", rt.jit.stats);
 }
+
+#[test]
+fn osr_entry_checks_blame_the_speculation_that_unboxed_the_variable() {
+    // `ci` is int32 while `y` is 0 (that is all the feedback the first, mid-loop compile sees),
+    // so the inner loop's entry from the frame finds a double there once `y` moves on: the
+    // failure must mark the subtraction that made `ci` an int32, or every recompile would make
+    // the same guess until the function is given up on.
+    let src = "function render(size) {
+                 let n = 0;
+                 for (let y = 0; y < size; y++) {
+                   const ci = (2 * y) / size - 1;
+                   for (let x = 0; x < size; x++) { const cr = (2 * x) / size - 1.5; if (cr * cr + ci * ci < 1) n++; }
+                 }
+                 return n;
+               }
+               String(render(300))";
+    let expected = eval_string(&mut Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
+    let mut rt = Runtime::with_options(RuntimeOptions { jit: Tier::Full, ..Default::default() });
+    assert_eq!(eval_string(&mut rt, src), expected);
+    let s = &rt.jit.stats;
+    assert!(s.osr_entries >= 1 && s.optimized >= 2, "{s:?}");
+    assert_eq!(s.deopts, 1, "{s:?}");
+}

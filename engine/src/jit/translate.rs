@@ -25,7 +25,7 @@ use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 /// Translates one function's bytecode.
 pub(crate) struct FnTranslator<'a> {
     pub(super) b: FunctionBuilder<'a>,
-    code: &'a FunctionCode,
+    pub(super) code: &'a FunctionCode,
     pub(super) calls: CallRefs,
     stubs: Stubs<FuncRef>,
     pub(super) tcfg: TargetFrontendConfig,

@@ -9,6 +9,7 @@
 //! there), so a register is written again only when its value changed.
 
 use super::ir::*;
+use super::liveness::{reads, Reads};
 use crate::interpreter::frame::ACC_SLOT;
 use crate::jit::call_stub::{rt_offset, RtField};
 use crate::jit::code_module::*;
@@ -205,11 +206,20 @@ impl Lowering<'_, '_> {
     }
 
     /// Writes the registers of `d`'s state the frame does not hold yet; `commit`: the frame
-    /// keeps them on every path from here (false in a conditional slow path).
-    fn sync(&mut self, d: DeoptId, commit: bool) {
+    /// keeps them on every path from here (false in a conditional slow path). With `needed`
+    /// (a runtime call that no handler covers), a register in an unboxed representation is
+    /// written only if `needed` says the call reads it: the collector has nothing to find in
+    /// it, and every later reader (a deopt exit, another call) writes it itself. Parameters are
+    /// always written (`f.arguments` reads them from the frame).
+    fn sync(&mut self, d: DeoptId, commit: bool, needed: Option<&[bool]>) {
         let regs = &self.g.deopts[d.0 as usize].regs;
+        let params = self.t.code.block.param_count as usize;
         for (r, &v) in regs.iter().enumerate() {
             if self.known[r] == Some(v) || v == self.g.dead {
+                continue;
+            }
+            let unboxed = matches!(self.g.repr(v), Repr::Int32 | Repr::Float64 | Repr::Bool);
+            if unboxed && r >= params && needed.is_some_and(|n| !n[r]) {
                 continue;
             }
             let x = self.boxed(v);
@@ -239,7 +249,7 @@ impl Lowering<'_, '_> {
         self.t.b.ins().brif(cond, exit, NO_ARGS, cont, NO_ARGS);
         self.t.b.switch_to_block(exit);
         let saved = self.known.clone();
-        self.sync(d, false);
+        self.sync(d, false, None);
         self.known = saved;
         let p = &self.g.deopts[d.0 as usize];
         let (pc, site, acc_v) = (p.pc, p.site, p.acc);
@@ -373,7 +383,8 @@ impl Lowering<'_, '_> {
                 None
             }
             Inst::Generic(pc, op, d) => {
-                self.sync(d, true);
+                let needed = self.registers_read(pc, op);
+                self.sync(d, true, needed.as_deref());
                 let acc_v = g.deopts[d.0 as usize].acc;
                 let acc = self.boxed(acc_v);
                 self.t.b.def_var(self.t.acc, acc);
@@ -394,13 +405,30 @@ impl Lowering<'_, '_> {
                 None
             }
             Inst::Sync(d) => {
-                self.sync(d, true);
+                self.sync(d, true, None);
                 None
             }
         };
         if let Some(r) = r {
             self.vals[v.0 as usize] = Some(r);
         }
+    }
+
+    /// Which registers the instruction at `pc` reads, when that is all a runtime call for it
+    /// needs from the frame: `None` when it may read any, or a handler covers it (the handler
+    /// reads the frame).
+    fn registers_read(&self, pc: u32, op: crate::bytecode::ops::Op) -> Option<Vec<bool>> {
+        if self.t.code.block.handlers.iter().any(|h| h.start <= pc && pc < h.end) {
+            return None;
+        }
+        let Reads::Regs(rs) = reads(op) else { return None };
+        let mut mask = vec![false; self.g.nregs];
+        for r in rs {
+            if let Some(m) = usize::try_from(r.0).ok().and_then(|i| mask.get_mut(i)) {
+                *m = true;
+            }
+        }
+        Some(mask)
     }
 
     fn check_int32(&mut self, x: ValueId, d: DeoptId) -> CValue {
@@ -647,7 +675,9 @@ impl Lowering<'_, '_> {
         b.ins().jump(done, NO_ARGS);
         self.t.b.switch_to_block(slow);
         let saved = self.known.clone();
-        self.sync(d, false);
+        // Nothing reads registers here (an interrupt terminates, past every handler).
+        let none = vec![false; self.g.nregs];
+        self.sync(d, false, Some(&none));
         self.known = saved;
         let p = &self.g.deopts[d.0 as usize];
         let (pc, acc_v) = (p.pc, p.acc);
