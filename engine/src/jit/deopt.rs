@@ -53,11 +53,14 @@ pub enum DeoptReason {
     OutOfBounds = 7,
     /// A keyed access found a hole (the element may be inherited, or a setter may catch it).
     Hole = 8,
+    /// A `.length` load that had only seen arrays found something else (or a length beyond
+    /// int32).
+    NotArray = 9,
 }
 
 impl DeoptReason {
     /// Number of reasons.
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 10;
 
     fn from_u32(r: u32) -> DeoptReason {
         match r {
@@ -69,7 +72,8 @@ impl DeoptReason {
             5 => DeoptReason::PrototypeChanged,
             6 => DeoptReason::NotDense,
             7 => DeoptReason::OutOfBounds,
-            _ => DeoptReason::Hole,
+            8 => DeoptReason::Hole,
+            _ => DeoptReason::NotArray,
         }
     }
 
@@ -85,6 +89,7 @@ impl DeoptReason {
             DeoptReason::NotDense => "not a dense array",
             DeoptReason::OutOfBounds => "index out of bounds",
             DeoptReason::Hole => "hole",
+            DeoptReason::NotArray => "not an array",
         }
     }
 }

@@ -113,6 +113,12 @@ pub(super) unsafe extern "C" fn jit_to_boolean(rt: *mut Runtime, v: u64) -> u64 
     rt.to_boolean(Value::from_bits(v)) as u64
 }
 
+/// The length of array `v`, or `u64::MAX` when `v` is not an array (reads nothing else, so it
+/// needs no runtime).
+pub(super) extern "C" fn jit_array_length(v: u64) -> u64 {
+    Value::from_bits(v).as_object().and_then(|o| o.array_length()).map_or(u64::MAX, u64::from)
+}
+
 /// `a === b`: 1 or 0 (cannot run JavaScript or allocate).
 pub(super) unsafe extern "C" fn jit_strict_equals(rt: *mut Runtime, a: u64, b: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
@@ -428,7 +434,7 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 15] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 16] {
     [
         ("jit_osr_result", jit_osr_result as *const u8),
         ("jit_deopt", super::deopt::jit_deopt as *const u8),
@@ -436,6 +442,7 @@ pub(super) fn symbols() -> [(&'static str, *const u8); 15] {
         ("jit_loop_safepoint", jit_loop_safepoint as *const u8),
         ("jit_to_boolean", jit_to_boolean as *const u8),
         ("jit_strict_equals", jit_strict_equals as *const u8),
+        ("jit_array_length", jit_array_length as *const u8),
         ("jit_catch", jit_catch as *const u8),
         ("jit_get_named", jit_get_named as *const u8),
         ("jit_set_named", jit_set_named as *const u8),

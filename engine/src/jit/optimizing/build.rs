@@ -449,6 +449,11 @@ impl Builder<'_> {
                 let d = self.point(pc);
                 self.acc = self.push(Inst::LoadSlot(o, guards.clone().into_boxed_slice(), d), Repr::Boxed);
             }
+            (Speculation::ArrayLength, Op::GetNamed { obj, .. }) => {
+                let o = self.read(obj);
+                let d = self.point(pc);
+                self.acc = self.push(Inst::ArrayLength(o, d), Repr::Int32);
+            }
             (Speculation::Store(guards), Op::SetNamed { obj, .. }) => {
                 let o = self.read(obj);
                 self.check_shape(o, guards, pc);

@@ -136,6 +136,8 @@ pub(crate) enum Inst {
     /// The address of the present dense element at an int32 index of an object, else
     /// deoptimize.
     ElementAddr(ValueId, ValueId, DeoptId),
+    /// The length of an array, as an int32, else deoptimize.
+    ArrayLength(ValueId, DeoptId),
     /// Reads an element (at an [`Inst::ElementAddr`]).
     LoadElement(ValueId),
     /// Writes an element (at an [`Inst::ElementAddr`]).
@@ -180,6 +182,7 @@ impl Inst {
             | Inst::CheckShape(v, _, _)
             | Inst::LoadSlot(v, _, _)
             | Inst::LoadElement(v)
+            | Inst::ArrayLength(v, _)
             | Inst::StoreContext(_, _, v) => *v = f(*v),
             Inst::Int32Binary(_, a, b, _)
             | Inst::Float64Binary(_, a, b)

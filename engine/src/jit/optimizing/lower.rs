@@ -372,6 +372,14 @@ impl Lowering<'_, '_> {
                 None
             }
             Inst::ElementAddr(o, k, d) => Some(self.element_address(o, k, d)),
+            Inst::ArrayLength(o, d) => {
+                let v = self.boxed(o);
+                let call = self.t.b.ins().call(self.t.calls.array_length, &[v]);
+                let len = self.t.b.inst_results(call)[0];
+                let bad = self.t.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, i32::MAX as i64);
+                self.deopt_if(bad, d, DeoptReason::NotArray);
+                Some(self.t.b.ins().ireduce(types::I32, len))
+            }
             Inst::LoadElement(a) => {
                 let addr = self.val(a);
                 Some(self.t.b.ins().load(types::I64, fl, addr, 0))
