@@ -102,6 +102,16 @@ pub enum PropertyIc {
 }
 
 impl PropertyIc {
+    /// Whether the IC is mono- or polymorphic and every entry is an array's `length`.
+    pub fn only_array_lengths(&self) -> bool {
+        let entries: &[PropertyCacheEntry] = match self {
+            PropertyIc::Monomorphic(e) => std::slice::from_ref(e),
+            PropertyIc::Polymorphic(v) => v,
+            _ => return false,
+        };
+        entries.iter().all(|e| matches!(e.access, PropertyAccess::ArrayLength))
+    }
+
     /// The entry for `shape`, if cached.
     #[inline]
     pub fn lookup(&self, shape: Gc<Shape>) -> Option<&PropertyCacheEntry> {

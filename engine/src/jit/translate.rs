@@ -840,8 +840,18 @@ impl<'a> FnTranslator<'a> {
             Op::GetNamed { obj, slot, .. } => self.fast_or_slow(
                 |t, miss| {
                     let o = t.load_reg(obj);
-                    let addr = t.cached_slot_address(o, slot.index(), true, miss);
-                    let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                    let v = if matches!(&t.code.feedback.slots[slot.index()].data, Feedback::Property(ic) if ic.only_array_lengths()) {
+                        // An array's length (it has no slot): read by a small runtime function.
+                        let call = t.b.ins().call(t.calls.array_length, &[o]);
+                        let len = t.b.inst_results(call)[0];
+                        let big = t.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, i32::MAX as i64);
+                        t.miss_if(big, miss);
+                        let l32 = t.b.ins().ireduce(types::I32, len);
+                        t.box_int(l32)
+                    } else {
+                        let addr = t.cached_slot_address(o, slot.index(), true, miss);
+                        t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0)
+                    };
                     t.b.def_var(t.acc, v);
                 },
                 |t| t.op_call(pc, t.calls.get_named, &[obj.0 as i64, slot.index() as i64]),

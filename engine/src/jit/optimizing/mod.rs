@@ -142,7 +142,7 @@ fn speculation(op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) ->
             NumericKind::Number => Speculation::Number,
             _ => Speculation::Generic,
         },
-        (Op::GetNamed { .. }, Feedback::Property(ic)) if only_array_lengths(ic) => Speculation::ArrayLength,
+        (Op::GetNamed { .. }, Feedback::Property(ic)) if ic.only_array_lengths() => Speculation::ArrayLength,
         (Op::GetNamed { .. }, Feedback::Property(ic)) => match slot_guards(ic, true, roots) {
             Some(g) => Speculation::Load(g),
             None => Speculation::Generic,
@@ -161,16 +161,6 @@ fn speculation(op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) ->
         }
         _ => Speculation::Generic,
     }
-}
-
-/// Whether every entry of a mono- or polymorphic IC is an array's `length`.
-fn only_array_lengths(ic: &PropertyIc) -> bool {
-    let entries: &[PropertyCacheEntry] = match ic {
-        PropertyIc::Monomorphic(e) => std::slice::from_ref(e),
-        PropertyIc::Polymorphic(v) => v,
-        _ => return false,
-    };
-    entries.iter().all(|e| matches!(e.access, PropertyAccess::ArrayLength))
 }
 
 /// Guards for every entry of a mono- or polymorphic IC whose entries all find a data slot
