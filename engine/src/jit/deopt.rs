@@ -143,6 +143,21 @@ pub(crate) fn explain(code: &FunctionCode) -> String {
     out
 }
 
+/// Records in a site's feedback that optimized code's speculation there failed for `reason`.
+/// A failed int32 speculation on arithmetic or a comparison widens the feedback (a non-int32
+/// operand: to numbers; an overflow: `overflowed`), so the next compile speculates on doubles
+/// rather than giving the site up (the baseline tier's inline paths record no feedback, so
+/// this is often how a site's doubles are first seen); any other failure marks the site as
+/// not to be speculated on again.
+fn disprove(entry: &mut crate::interpreter::feedback::FeedbackEntry, reason: DeoptReason) {
+    use crate::interpreter::feedback::{Feedback, NumericKind};
+    match (&mut entry.data, reason) {
+        (Feedback::Binary(n) | Feedback::Compare(n), DeoptReason::NotInt32) if n.kind == NumericKind::Int32 => n.kind = NumericKind::Number,
+        (Feedback::Binary(n), DeoptReason::Int32Overflow) if !n.overflowed => n.overflowed = true,
+        _ => entry.deopt_seen = true,
+    }
+}
+
 /// A guard of the optimized frame at `fp` failed: the speculation made for the instruction at
 /// `site` (usually `pc`; for an unboxed loop variable checked on entry at a loop header, the
 /// instruction whose speculation made it unboxed) did not hold. Records it and runs the rest
@@ -186,7 +201,7 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
     if !forced {
         c.deopts += 1;
         if let Some(slot) = op.feedback_slot() {
-            c.feedback.slots[slot.0 as usize].deopt_seen = true;
+            disprove(&mut c.feedback.slots[slot.0 as usize], reason);
         }
     }
     c.jit.discard_optimized();

@@ -395,3 +395,20 @@ fn osr_entry_checks_blame_the_speculation_that_unboxed_the_variable() {
     assert!(s.osr_entries >= 1 && s.optimized >= 2, "{s:?}");
     assert_eq!(s.deopts, 1, "{s:?}");
 }
+
+#[test]
+fn a_failed_int32_speculation_becomes_a_double_speculation() {
+    // Ints first: `a * b` is speculated int32. Doubles break that once; the site's feedback
+    // widens to numbers, so the recompile speculates on doubles (proved by a string then
+    // failing a number guard) rather than leaving the site generic.
+    let mut rt = full(2, None);
+    let src = "function f(a, b) { return a * b; }
+               let t = 0;
+               for (let i = 0; i < 50; i++) t += f(i, 2);
+               for (let i = 0; i < 50; i++) t += f(i + 0.5, 2);
+               String(t) + f('3', 2)";
+    assert_eq!(eval_string(&mut rt, src), "49506");
+    let s = &rt.jit.stats;
+    assert_eq!(s.deopt_reasons[super::DeoptReason::NotInt32 as usize], 1, "{s:?}");
+    assert_eq!(s.deopt_reasons[super::DeoptReason::NotNumber as usize], 1, "{s:?}");
+}
