@@ -412,3 +412,18 @@ fn a_failed_int32_speculation_becomes_a_double_speculation() {
     assert_eq!(s.deopt_reasons[super::DeoptReason::NotInt32 as usize], 1, "{s:?}");
     assert_eq!(s.deopt_reasons[super::DeoptReason::NotNumber as usize], 1, "{s:?}");
 }
+
+#[test]
+fn a_loop_at_the_first_instruction_is_optimized() {
+    // The loop header is pc 0, where calls enter too: one entry serves both (a regression: the
+    // entry switch got pc 0 twice, Cranelift panicked and the tier compiled nothing more).
+    let src = "function f(n) { while (n > 0) { n = n - 1; } return n; }
+               function g(n) { let s = 0; for (let k = 0; k < 3; k++) s += f(n + k) + k; return s; }
+               let t = 0; for (let i = 0; i < 300; i++) t += g(i % 50);
+               function h(a) { while (a.length < 5000) a.push(a.length); return a.length; }
+               t + ',' + h([]) + ',' + h([1, 2, 3])";
+    assert_eq!(same_in_every_tier(src), "900,5000,5000");
+    let mut rt = full(2, None);
+    eval_string(&mut rt, src);
+    assert!(rt.jit.stats.optimized >= 3, "{:?}", rt.jit.stats);
+}

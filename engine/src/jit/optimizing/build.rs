@@ -61,11 +61,13 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
         b.make_params(id, &l);
     }
 
-    // The entry: registers as the caller's push left them, accumulator undefined.
+    // The entry: registers and accumulator (undefined) as the caller's push left them. It also
+    // serves an on-stack replacement at a loop header at pc 0, whose accumulator is in the
+    // frame too.
     let entry = b.new_block(0, BlockKind::Normal);
     b.start(entry, None);
     b.load_frame();
-    b.acc = b.push(Inst::Const(Value::UNDEFINED), Repr::Boxed);
+    b.acc = b.push(Inst::LoadAcc, Repr::Boxed);
     let first = b.block_at(0);
     b.jump(first);
     b.g.entry = entry;
@@ -75,7 +77,7 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
         ops.iter().filter_map(|op| if let Op::JumpLoop { target, .. } = op { Some(target.0) } else { None }).collect();
     headers.sort_unstable();
     headers.dedup();
-    for h in headers {
+    for h in headers.into_iter().filter(|&h| h != 0) {
         let osr = b.new_block(h, BlockKind::Normal);
         b.start(osr, None);
         b.load_frame();
