@@ -151,6 +151,11 @@ fn es2017() {
 }
 
 #[test]
+fn es2018() {
+    check("es2018", INTERPRETER);
+}
+
+#[test]
 fn gc() {
     check("gc", INTERPRETER);
 }
@@ -188,6 +193,11 @@ fn es2017_baseline() {
 }
 
 #[test]
+fn es2018_baseline() {
+    check("es2018", BASELINE);
+}
+
+#[test]
 fn builtins_baseline() {
     check("builtins", BASELINE);
 }
@@ -217,6 +227,11 @@ fn es2015_full() {
 #[test]
 fn es2017_full() {
     check("es2017", FULL);
+}
+
+#[test]
+fn es2018_full() {
+    check("es2018", FULL);
 }
 
 #[test]

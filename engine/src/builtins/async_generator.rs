@@ -4,7 +4,7 @@
 use super::promise;
 use super::{set_intrinsic, to_string_tag, BuiltinData};
 use crate::heap::Gc;
-use crate::interpreter::generator_state::GenState;
+use crate::interpreter::generator_state::{DelegateAwait, GenState};
 use crate::interpreter::{generator_data, ResumeMode, Step};
 use crate::runtime::object::JsObject;
 use crate::runtime::shape::PropertyKey;
@@ -117,14 +117,34 @@ pub(crate) fn resume(rt: &mut Runtime, g: Gc<JsObject>, mode: ResumeMode, v: Val
     }
     d.awaiting = false;
     rt.keep(Value::object(g));
-    let step = if d.delegate.is_some() && !d.delegate_awaiting {
-        rt.async_delegate_step(g, mode, v)
-    } else if d.delegate_awaiting {
-        // The awaited inner result of a `yield*` step.
-        generator_data(g).delegate_awaiting = false;
-        rt.async_delegate_result(g, mode, v)
-    } else {
-        rt.resume_frame(g, mode, v)
+    let step = match d.delegate_await {
+        DelegateAwait::InnerResult => {
+            // The awaited inner result of a `yield*` step.
+            d.delegate_await = DelegateAwait::None;
+            rt.async_delegate_result(g, mode, v)
+        }
+        DelegateAwait::ReturnValue => {
+            // A `return(v)` request reached a `yield*` and v was awaited: a fulfilled value
+            // goes to the inner `return`, a rejection to the inner `throw`.
+            d.delegate_await = DelegateAwait::None;
+            let m = if mode == ResumeMode::Throw { ResumeMode::Throw } else { ResumeMode::Return };
+            rt.async_delegate_step(g, m, v)
+        }
+        DelegateAwait::CloseResult => {
+            d.delegate_await = DelegateAwait::None;
+            rt.async_delegate_closed(g, mode, v)
+        }
+        DelegateAwait::None if d.delegate.is_some() => {
+            if mode == ResumeMode::Return {
+                // AsyncGeneratorUnwrapYieldResumption: await the value first.
+                d.awaiting = true;
+                d.delegate_await = DelegateAwait::ReturnValue;
+                crate::interpreter::subscribe_await(rt, g, v);
+                return;
+            }
+            rt.async_delegate_step(g, mode, v)
+        }
+        DelegateAwait::None => rt.resume_frame(g, mode, v),
     };
     handle_step(rt, g, step);
 }
@@ -134,8 +154,8 @@ fn handle_step(rt: &mut Runtime, g: Gc<JsObject>, step: JsResult<Step>) {
     match step {
         Ok(Step::Await(x)) => {
             d.awaiting = true;
-            if d.delegate.is_some() {
-                d.delegate_awaiting = true;
+            if d.delegate.is_some() && d.delegate_await == DelegateAwait::None {
+                d.delegate_await = DelegateAwait::InnerResult;
             }
             crate::interpreter::subscribe_await(rt, g, x);
         }
@@ -168,6 +188,15 @@ fn handle_step(rt: &mut Runtime, g: Gc<JsObject>, step: JsResult<Step>) {
 }
 
 impl Runtime {
+    /// Ends a `yield*` delegation by throwing `e` at the `yield*`.
+    fn async_delegate_throw(&mut self, g: Gc<JsObject>, e: Throw) -> JsResult<Step> {
+        generator_data(g).delegate = None;
+        match e {
+            Throw::Value(v) => self.resume_frame(g, ResumeMode::Throw, v),
+            t => Err(t),
+        }
+    }
+
     /// A `yield*` step in an async generator: call the inner method; its result is awaited.
     fn async_delegate_step(&mut self, g: Gc<JsObject>, mode: ResumeMode, v: Value) -> JsResult<Step> {
         let (it, next) = generator_data(g).delegate.expect("delegating");
@@ -175,17 +204,34 @@ impl Runtime {
             ResumeMode::Next => self.call(next, it, &[v]),
             ResumeMode::Throw | ResumeMode::Return => {
                 let k = PropertyKey::String(if mode == ResumeMode::Throw { self.names.throw_ } else { self.names.return_ });
-                let m = self.get(it, k)?;
+                let m = match self.get(it, k) {
+                    Ok(m) => m,
+                    Err(e) => return self.async_delegate_throw(g, e),
+                };
                 if m.is_nullish() {
-                    generator_data(g).delegate = None;
                     if mode == ResumeMode::Return {
+                        // The `yield*` returns v (awaiting it once more).
+                        generator_data(g).delegate = None;
                         return self.resume_frame(g, ResumeMode::Return, v);
                     }
-                    // No throw method: close the inner iterator, then throw a TypeError.
-                    let _ = self.async_iterator_close_now(it);
-                    let e = self.type_error("The iterator does not provide a 'throw' method");
-                    let Throw::Value(ev) = e else { return Err(e) };
-                    return self.resume_frame(g, ResumeMode::Throw, ev);
+                    // No throw method: AsyncIteratorClose (await the inner `return()`
+                    // result), then throw a TypeError.
+                    let rk = PropertyKey::String(self.names.return_);
+                    let r = match self.get(it, rk) {
+                        Ok(r) => r,
+                        Err(e) => return self.async_delegate_throw(g, e),
+                    };
+                    if r.is_nullish() {
+                        let e = self.type_error("The iterator does not provide a 'throw' method");
+                        return self.async_delegate_throw(g, e);
+                    }
+                    return match self.call(r, it, &[]) {
+                        Ok(res) => {
+                            generator_data(g).delegate_await = DelegateAwait::CloseResult;
+                            Ok(Step::Await(res))
+                        }
+                        Err(e) => self.async_delegate_throw(g, e),
+                    };
                 }
                 self.call(m, it, &[v])
             }
@@ -195,44 +241,51 @@ impl Runtime {
                 generator_data(g).delegate_mode = mode;
                 Ok(Step::Await(res))
             }
-            Err(Throw::Value(e)) => {
-                generator_data(g).delegate = None;
-                self.resume_frame(g, ResumeMode::Throw, e)
-            }
-            Err(t) => Err(t),
+            Err(e) => self.async_delegate_throw(g, e),
         }
     }
 
-    /// The awaited result of an inner `yield*` step.
+    /// The awaited inner `return()` result of AsyncIteratorClose when the inner iterator has
+    /// no `throw`: the `yield*` throws (a TypeError unless closing failed).
+    fn async_delegate_closed(&mut self, g: Gc<JsObject>, mode: ResumeMode, v: Value) -> JsResult<Step> {
+        if mode == ResumeMode::Throw {
+            return self.async_delegate_throw(g, Throw::Value(v));
+        }
+        let e = if v.is_object() {
+            self.type_error("The iterator does not provide a 'throw' method")
+        } else {
+            self.type_error("Iterator result is not an object")
+        };
+        self.async_delegate_throw(g, e)
+    }
+
+    /// The awaited result of an inner `yield*` step: finish the `yield*` (done) or yield the
+    /// inner value (AsyncGeneratorYield, which does not await it). Failures throw at the `yield*`.
     fn async_delegate_result(&mut self, g: Gc<JsObject>, mode: ResumeMode, v: Value) -> JsResult<Step> {
         if mode == ResumeMode::Throw {
-            generator_data(g).delegate = None;
-            return self.resume_frame(g, ResumeMode::Throw, v);
+            return self.async_delegate_throw(g, Throw::Value(v));
         }
         if !v.is_object() {
-            generator_data(g).delegate = None;
             let e = self.type_error("Iterator result is not an object");
-            let Throw::Value(ev) = e else { return Err(e) };
-            return self.resume_frame(g, ResumeMode::Throw, ev);
+            return self.async_delegate_throw(g, e);
         }
+        self.keep(v);
         let dk = PropertyKey::String(self.names.done);
-        let done = self.get(v, dk)?;
+        let done = match self.get(v, dk) {
+            Ok(d) => d,
+            Err(e) => return self.async_delegate_throw(g, e),
+        };
+        let vk = PropertyKey::String(self.names.value);
+        let x = match self.get(v, vk) {
+            Ok(x) => x,
+            Err(e) => return self.async_delegate_throw(g, e),
+        };
         if self.to_boolean(done) {
+            // A finished inner `return` makes the `yield*` return (the frame awaits the value).
             generator_data(g).delegate = None;
-            let vk = PropertyKey::String(self.names.value);
-            let x = self.get(v, vk)?;
             let m = if generator_data(g).delegate_mode == ResumeMode::Return { ResumeMode::Return } else { ResumeMode::Next };
             return self.resume_frame(g, m, x);
         }
-        Ok(Step::YieldRaw(v))
-    }
-
-    fn async_iterator_close_now(&mut self, it: Value) -> JsResult<()> {
-        let rk = PropertyKey::String(self.names.return_);
-        let r = self.get(it, rk)?;
-        if !r.is_nullish() {
-            self.call(r, it, &[])?;
-        }
-        Ok(())
+        Ok(Step::Yield(x))
     }
 }

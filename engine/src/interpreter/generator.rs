@@ -39,6 +39,21 @@ pub enum ResumeMode {
     Return = 2,
 }
 
+/// Async generators: what an await during `yield*` is for.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum DelegateAwait {
+    /// Not an await of the `yield*` machinery (or no await).
+    None,
+    /// The inner iterator's `next`/`throw`/`return` result (`Await(innerResult)`).
+    InnerResult,
+    /// A `return(v)` request's value, before the inner `return` is called
+    /// (AsyncGeneratorUnwrapYieldResumption).
+    ReturnValue,
+    /// The inner `return()` result while closing an inner iterator that has no `throw`
+    /// (AsyncIteratorClose).
+    CloseResult,
+}
+
 /// A frame copied out of the stack.
 pub struct Suspended {
     /// Header, registers and extra arguments.
@@ -80,8 +95,8 @@ pub struct GeneratorData {
     pub awaiting: bool,
     /// Async generators: the await is for a `return(v)` request on a completed generator.
     pub return_await: bool,
-    /// Async generators: the await is for an inner `yield*` result.
-    pub delegate_awaiting: bool,
+    /// Async generators: what the current await of a `yield*` is for.
+    pub delegate_await: DelegateAwait,
     /// Async generators: how the current `yield*` step was requested.
     pub delegate_mode: ResumeMode,
 }
@@ -181,7 +196,7 @@ impl Runtime {
             is_async_generator: is_async && is_gen,
             awaiting: false,
             return_await: false,
-            delegate_awaiting: false,
+            delegate_await: DelegateAwait::None,
             delegate_mode: ResumeMode::Next,
         };
         let g = self.new_object_with(Some(proto), ObjectKind::Builtin(Box::new(BuiltinData::Generator(data))));
@@ -254,7 +269,9 @@ impl Runtime {
                                 Ok(x) => x,
                                 Err(e) => return self.resume_with_throw(g, e),
                             };
-                            gen_data(g).delegate = Some((it, next));
+                            let d = gen_data(g);
+                            d.delegate = Some((it, next));
+                            d.delegate_mode = ResumeMode::Next;
                             self.delegate_step(g, ResumeMode::Next, Value::UNDEFINED)
                         }
                         _ => Ok(Step::Yield(v)),

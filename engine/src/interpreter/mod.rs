@@ -31,7 +31,7 @@ pub(crate) use generator::ResumeMode;
 pub(crate) use ops::{cached_load, cached_store, dense_get, dense_set, frame_end, js_pow, record_call, record_call_other};
 /// Suspended-frame types, shared with the runtime.
 pub(crate) mod generator_state {
-    pub(crate) use super::generator::{GenState, GeneratorData, Suspended};
+    pub(crate) use super::generator::{DelegateAwait, GenState, GeneratorData, Suspended};
 }
 pub(crate) use generator::{data_of as generator_data, subscribe_await, Step};
 

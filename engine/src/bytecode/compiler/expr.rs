@@ -314,6 +314,12 @@ impl FnCompiler<'_> {
     /// After `Yield`/`Await` resumes: the accumulator holds the sent value and
     /// `ResumeKind` tells how we were resumed (next / throw / return).
     pub(super) fn resume_after_suspend(&mut self) {
+        self.resume_after_suspend_with(false);
+    }
+
+    /// [`Self::resume_after_suspend`]; with `await_return`, a return resumption first awaits
+    /// its value (yields in async generators).
+    fn resume_after_suspend_with(&mut self, await_return: bool) {
         let mark = self.reg_mark();
         let k = self.alloc_reg();
         self.emit(Op::ResumeKind { dst: k, slot: NS });
@@ -327,6 +333,12 @@ impl FnCompiler<'_> {
         self.emit(Op::Throw { slot: NS });
         self.patch(is_return);
         self.emit(Op::Ldar { src: v, slot: NS });
+        if await_return {
+            // AsyncGeneratorUnwrapYieldResumption: a return resumption awaits its value (a
+            // rejection throws at the yield).
+            self.emit(Op::Await { slot: NS });
+            self.resume_after_suspend();
+        }
         let _ = self.emit_return();
         self.patch(normal);
         self.emit(Op::Ldar { src: v, slot: NS });
@@ -345,9 +357,9 @@ impl FnCompiler<'_> {
             // yield*: the interpreter drives the inner iterator (kind 1); each resumption
             // comes back here until the inner iterator is done.
             self.emit(Op::Yield { kind: 1, slot: NS });
-            // Resumed when the inner iterator finishes (next: its value; return: return it)
-            // or fails (throw).
-            self.resume_after_suspend();
+            // Resumed when the inner iterator finishes (next: its value; return: return it,
+            // after awaiting it in async generators) or fails (throw).
+            self.resume_after_suspend_with(self.is_async);
         } else {
             if self.is_async {
                 // AsyncGeneratorYield awaits the operand first.
@@ -355,7 +367,7 @@ impl FnCompiler<'_> {
                 self.resume_after_suspend();
             }
             self.emit(Op::Yield { kind: 0, slot: NS });
-            self.resume_after_suspend();
+            self.resume_after_suspend_with(self.is_async);
         }
         Ok(())
     }

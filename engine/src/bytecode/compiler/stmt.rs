@@ -1029,10 +1029,10 @@ impl FnCompiler<'_> {
             self.emit(Op::Star { dst: iter.offset(2), slot: NS });
             self.emit(Op::Ldar { src: vs, slot: NS });
             self.release(vs.0);
-            self.for_of_body(head, &lex, body, iter, top, try_start, ctx_save, kind_reg, value_reg, None, fin)?;
+            self.for_of_body(head, &lex, body, iter, top, try_start, ctx_save, kind_reg, value_reg, None, fin, true)?;
         } else {
             let done = self.emit(Op::IteratorStep { iter, done: Label(u32::MAX), slot: NS });
-            self.for_of_body(head, &lex, body, iter, top, try_start, ctx_save, kind_reg, value_reg, None, done)?;
+            self.for_of_body(head, &lex, body, iter, top, try_start, ctx_save, kind_reg, value_reg, None, done, false)?;
         }
         self.release(iter.0);
         Ok(())
@@ -1052,6 +1052,7 @@ impl FnCompiler<'_> {
         value_reg: Reg,
         extra_done: Option<usize>,
         done: usize,
+        is_await: bool,
     ) -> CResult<()> {
         if !lex.is_empty() {
             let k = self.alloc_reg();
@@ -1091,7 +1092,7 @@ impl FnCompiler<'_> {
         }
         let has_breaks = self.last_is_jump_target();
         if has_breaks {
-            self.emit(Op::IteratorClose { iter, slot: NS });
+            self.iterator_close(iter, is_await);
         }
         let after_break = self.jump(|t| Op::Jump { target: t, slot: NS });
         // Exceptions inside the body: close the iterator (suppressing its errors), rethrow.
@@ -1112,11 +1113,40 @@ impl FnCompiler<'_> {
         for e in entries {
             self.patch(e);
         }
-        self.emit(Op::IteratorClose { iter, slot: NS });
+        self.iterator_close(iter, is_await);
         self.finally_dispatch(kind_reg, value_reg, exits)?;
         self.patch(normal_end);
         self.patch(after_break);
         Ok(())
+    }
+
+    /// Closes the for-of iterator at `iter` (iterator, next, done flag) unless it is done:
+    /// IteratorClose, or for `for await` AsyncIteratorClose, which awaits the `return()`
+    /// result before requiring an object.
+    fn iterator_close(&mut self, iter: Reg, is_await: bool) {
+        if !is_await {
+            self.emit(Op::IteratorClose { iter, slot: NS });
+            return;
+        }
+        let mark = self.reg_mark();
+        self.emit(Op::Ldar { src: iter.offset(2), slot: NS });
+        let done = self.jump(|t| Op::JumpIfTrue { target: t, slot: NS });
+        self.emit(Op::LdaTrue { slot: NS });
+        self.emit(Op::Star { dst: iter.offset(2), slot: NS });
+        let callee = self.alloc_reg();
+        let this = self.alloc_reg();
+        let r = self.name_const("return");
+        self.emit(Op::GetNamed { obj: iter, name: r, slot: FS });
+        let no_return = self.jump(|t| Op::JumpIfNullish { target: t, slot: NS });
+        self.emit(Op::Star { dst: callee, slot: NS });
+        self.emit(Op::Mov { src: iter, dst: this, slot: NS });
+        self.emit(Op::Call { callee, this_reg: this, argc: 0, slot: FS });
+        self.emit(Op::Await { slot: NS });
+        self.resume_after_suspend();
+        self.emit(Op::RequireObject { slot: NS });
+        self.patch(done);
+        self.patch(no_return);
+        self.release(mark);
     }
 
     fn switch(&mut self, d: &Expr, cases: &[(Option<Expr>, Vec<Stmt>)], labels: Vec<Name>) -> CResult<()> {
