@@ -198,6 +198,35 @@ pub struct Source {
 }
 
 impl CodeBlock {
+    /// Which instructions start a basic block (indexed by pc, one past the end included): the
+    /// first, jump targets, those after a jump, a return or a throw, and handlers.
+    pub fn block_starts(&self) -> Vec<bool> {
+        let mut starts = vec![false; self.ops.len() + 1];
+        starts[0] = true;
+        for (pc, op) in self.ops.iter().enumerate() {
+            if let Some(t) = op.jump_target() {
+                starts[t.0 as usize] = true;
+                starts[pc + 1] = true;
+            }
+            if matches!(op, Op::Return { .. } | Op::Throw { .. } | Op::ThrowError { .. }) {
+                starts[pc + 1] = true;
+            }
+        }
+        for h in &self.handlers {
+            starts[h.handler as usize] = true;
+        }
+        starts
+    }
+
+    /// The loop headers (targets of `JumpLoop`), sorted, each once.
+    pub fn loop_headers(&self) -> Vec<u32> {
+        let mut headers: Vec<u32> =
+            self.ops.iter().filter_map(|op| if let Op::JumpLoop { target, .. } = op { Some(target.0) } else { None }).collect();
+        headers.sort_unstable();
+        headers.dedup();
+        headers
+    }
+
     /// The source byte offset of instruction `pc`.
     pub fn position(&self, pc: u32) -> Option<u32> {
         let i = self.positions.partition_point(|&(p, _)| p <= pc);

@@ -94,22 +94,7 @@ impl<'a> FnTranslator<'a> {
 
     pub(crate) fn translate(mut self) {
         let ops = &self.code.block.ops;
-        // Block boundaries: jump targets, instructions after jumps, handlers.
-        let mut starts = vec![false; ops.len() + 1];
-        starts[0] = true;
-        for (pc, op) in ops.iter().enumerate() {
-            if let Some(t) = op.jump_target() {
-                starts[t.0 as usize] = true;
-                starts[pc + 1] = true;
-            }
-            if matches!(op, Op::Return { .. } | Op::Throw { .. } | Op::ThrowError { .. }) {
-                starts[pc + 1] = true;
-            }
-        }
-        for h in &self.code.block.handlers {
-            starts[h.handler as usize] = true;
-        }
-        for (pc, s) in starts.iter().enumerate() {
+        for (pc, s) in self.code.block.block_starts().iter().enumerate() {
             if *s {
                 self.blocks[pc] = Some(self.b.create_block());
             }
@@ -131,11 +116,7 @@ impl<'a> FnTranslator<'a> {
         let saved = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, (ACC_SLOT * 8) as i32);
         self.b.def_var(self.acc, saved);
         let mut switch = Switch::new();
-        let mut headers: Vec<u32> =
-            ops.iter().filter_map(|op| if let Op::JumpLoop { target, .. } = op { Some(target.0) } else { None }).collect();
-        headers.sort_unstable();
-        headers.dedup();
-        for h in headers {
+        for h in self.code.block.loop_headers() {
             let blk = self.block_at(h);
             switch.set_entry(h as u128, blk);
         }

@@ -31,21 +31,9 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
         dead: ValueId(0),
     };
 
-    // Block boundaries: jump targets, instructions after jumps and returns, handlers.
-    let mut starts = vec![false; ops.len() + 1];
-    starts[0] = true;
-    for (pc, op) in ops.iter().enumerate() {
-        if let Some(t) = op.jump_target() {
-            starts[t.0 as usize] = true;
-            starts[pc + 1] = true;
-        }
-        if matches!(op, Op::Return { .. } | Op::Throw { .. } | Op::ThrowError { .. }) {
-            starts[pc + 1] = true;
-        }
-    }
+    let starts = code.block.block_starts();
     let mut handler_at = vec![false; ops.len() + 1];
     for h in &code.block.handlers {
-        starts[h.handler as usize] = true;
         handler_at[h.handler as usize] = true;
     }
     let start_pcs: Vec<u32> = (0..ops.len() as u32).filter(|&pc| starts[pc as usize]).collect();
@@ -73,11 +61,7 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
     b.g.entry = entry;
 
     // On-stack-replacement entries at loop headers read the whole frame.
-    let mut headers: Vec<u32> =
-        ops.iter().filter_map(|op| if let Op::JumpLoop { target, .. } = op { Some(target.0) } else { None }).collect();
-    headers.sort_unstable();
-    headers.dedup();
-    for h in headers.into_iter().filter(|&h| h != 0) {
+    for h in code.block.loop_headers().into_iter().filter(|&h| h != 0) {
         let osr = b.new_block(h, BlockKind::Normal);
         b.start(osr, None);
         b.load_frame();
@@ -371,37 +355,12 @@ impl Builder<'_> {
     /// The plan's speculative code for the instruction; false when it has none.
     fn speculate(&mut self, pc: u32, op: Op, spec: &Speculation) -> bool {
         match (spec, op) {
-            (
-                Speculation::Int32,
-                Op::Add { .. }
-                | Op::Sub { .. }
-                | Op::Mul { .. }
-                | Op::Inc { .. }
-                | Op::Dec { .. }
-                | Op::BitAnd { .. }
-                | Op::BitOr { .. }
-                | Op::BitXor { .. }
-                | Op::Shl { .. }
-                | Op::Sar { .. }
-                | Op::Shr { .. }
-                | Op::Mod { .. },
-            ) => {
-                let (l, r, which) = match op {
-                    Op::Inc { .. } | Op::Dec { .. } => {
-                        let one = self.push(Inst::Int32Const(1), Repr::Int32);
-                        (self.acc, one, if matches!(op, Op::Inc { .. }) { Int32Op::Add } else { Int32Op::Sub })
-                    }
-                    Op::Add { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Add),
-                    Op::Sub { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Sub),
-                    Op::Mul { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Mul),
-                    Op::Mod { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Mod),
-                    Op::BitAnd { lhs, .. } => (self.read(lhs), self.acc, Int32Op::And),
-                    Op::BitOr { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Or),
-                    Op::BitXor { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Xor),
-                    Op::Shl { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Shl),
-                    Op::Sar { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Sar),
-                    Op::Shr { lhs, .. } => (self.read(lhs), self.acc, Int32Op::Shr),
-                    _ => unreachable!(),
+            (Speculation::Int32, _) if Int32Op::of(op).is_some() => {
+                let (which, lhs) = Int32Op::of(op).expect("checked by the guard");
+                // `lhs op acc`, or `acc ± 1` for `++`/`--`.
+                let (l, r) = match lhs {
+                    Some(lhs) => (self.read(lhs), self.acc),
+                    None => (self.acc, self.push(Inst::Int32Const(1), Repr::Int32)),
                 };
                 let (x, y) = (self.int32(l, pc), self.int32(r, pc));
                 let d = if which.can_fail() { Some(self.point(pc)) } else { None };

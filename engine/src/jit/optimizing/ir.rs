@@ -59,6 +59,26 @@ pub(crate) enum Int32Op {
 }
 
 impl Int32Op {
+    /// The int32 operator of a bytecode instruction that has one, and its left operand's
+    /// register (none for `++`/`--`, whose right operand is 1).
+    pub(crate) fn of(op: Op) -> Option<(Int32Op, Option<Reg>)> {
+        Some(match op {
+            Op::Inc { .. } => (Int32Op::Add, None),
+            Op::Dec { .. } => (Int32Op::Sub, None),
+            Op::Add { lhs, .. } => (Int32Op::Add, Some(lhs)),
+            Op::Sub { lhs, .. } => (Int32Op::Sub, Some(lhs)),
+            Op::Mul { lhs, .. } => (Int32Op::Mul, Some(lhs)),
+            Op::Mod { lhs, .. } => (Int32Op::Mod, Some(lhs)),
+            Op::BitAnd { lhs, .. } => (Int32Op::And, Some(lhs)),
+            Op::BitOr { lhs, .. } => (Int32Op::Or, Some(lhs)),
+            Op::BitXor { lhs, .. } => (Int32Op::Xor, Some(lhs)),
+            Op::Shl { lhs, .. } => (Int32Op::Shl, Some(lhs)),
+            Op::Sar { lhs, .. } => (Int32Op::Sar, Some(lhs)),
+            Op::Shr { lhs, .. } => (Int32Op::Shr, Some(lhs)),
+            _ => return None,
+        })
+    }
+
     /// Whether the int32 computation can fail to give the operator's result (overflow, -0, a
     /// `>>>` result above int32's range, `%` outside the cases done in int32).
     pub(crate) fn can_fail(self) -> bool {

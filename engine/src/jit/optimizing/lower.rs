@@ -41,6 +41,7 @@ pub(crate) fn lower(t: FnTranslator<'_>, g: &Graph, order: &[BlockId], deopt_eve
         g,
         vals: vec![None; g.insts.len()],
         cblocks: vec![None; g.blocks.len()],
+        preds: super::passes::predecessors(g, order),
         known: vec![],
         out: vec![None; g.blocks.len()],
         deopt_every,
@@ -53,6 +54,8 @@ struct Lowering<'a, 'g> {
     g: &'g Graph,
     vals: Vec<Option<CValue>>,
     cblocks: Vec<Option<Block>>,
+    /// Incoming edges of each block: (predecessor, index among its successors).
+    preds: Vec<Vec<(BlockId, usize)>>,
     /// What the frame holds, per register: the IR value last written there or read from it.
     known: Vec<Option<ValueId>>,
     /// `known` at the end of each lowered block.
@@ -140,17 +143,14 @@ impl Lowering<'_, '_> {
         if blk.kind != BlockKind::Normal || blk.entry_state.is_empty() {
             return known;
         }
-        let preds: Vec<(BlockId, &Edge)> = (0..g.blocks.len() as u32)
-            .map(BlockId)
-            .filter(|&p| self.cblocks[p.0 as usize].is_some())
-            .flat_map(|p| g.successors(p).into_iter().filter(move |e| e.to == b).map(move |e| (p, e)))
-            .collect();
+        let preds: Vec<(BlockId, &Edge)> = self.preds[b.0 as usize].iter().map(|&(p, i)| (p, g.successors(p)[i])).collect();
         if preds.is_empty() {
             return known;
         }
+        let param_index: std::collections::HashMap<ValueId, usize> = blk.params.iter().enumerate().map(|(i, &p)| (p, i)).collect();
         for (r, k) in known.iter_mut().enumerate() {
             let v = blk.entry_state[r];
-            let param = blk.params.iter().position(|&p| p == v);
+            let param = param_index.get(&v).copied();
             let ok = preds.iter().all(|(p, e)| match &self.out[p.0 as usize] {
                 Some(out) => out[r] == Some(param.map_or(v, |i| e.args[i])),
                 // A predecessor not lowered yet (a back edge) writes the frame only with the

@@ -121,18 +121,8 @@ fn speculation(op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) ->
             NumericKind::Int32 | NumericKind::Number => Speculation::Number,
             _ => Speculation::Generic,
         },
-        (
-            Op::Inc { .. }
-            | Op::Dec { .. }
-            | Op::BitAnd { .. }
-            | Op::BitOr { .. }
-            | Op::BitXor { .. }
-            | Op::Shl { .. }
-            | Op::Sar { .. }
-            | Op::Shr { .. }
-            | Op::Mod { .. },
-            Feedback::Binary(n),
-        ) if n.kind == NumericKind::Int32 && !n.overflowed => Speculation::Int32,
+        // The other int32 operators (`++ -- % & | ^ << >> >>>`): no double speculation.
+        (_, Feedback::Binary(n)) if ir::Int32Op::of(*op).is_some() && n.kind == NumericKind::Int32 && !n.overflowed => Speculation::Int32,
         (Op::Div { .. }, Feedback::Binary(n)) if matches!(n.kind, NumericKind::Int32 | NumericKind::Number) => Speculation::Number,
         (
             Op::TestLt { .. } | Op::TestLe { .. } | Op::TestGt { .. } | Op::TestGe { .. } | Op::TestEq { .. } | Op::TestStrictEq { .. },

@@ -62,7 +62,7 @@ fn reverse_post_order(g: &Graph) -> Vec<BlockId> {
 }
 
 /// Incoming edges of each block: (predecessor, index of the edge among its successors).
-fn predecessors(g: &Graph, order: &[BlockId]) -> Vec<Vec<(BlockId, usize)>> {
+pub(super) fn predecessors(g: &Graph, order: &[BlockId]) -> Vec<Vec<(BlockId, usize)>> {
     let mut preds = vec![vec![]; g.blocks.len()];
     for &b in order {
         for (i, e) in g.successors(b).iter().enumerate() {
