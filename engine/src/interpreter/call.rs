@@ -40,7 +40,7 @@ impl Runtime {
         let argc = args.len(self);
         let size = info.frame_size(argc);
         let fp = self.sp;
-        if fp + size > self.stack.len() {
+        if fp + size > self.stack_len {
             return Err(self.stack_overflow());
         }
         // The callee runs in its own realm (PrepareForOrdinaryCall); popping the frame restores

@@ -471,6 +471,11 @@ impl FeedbackVector {
         self.mirrors[self.mirror_index[slot] as usize] = set;
     }
 
+    /// The global object a global slot's [`GlobalFeedback::Property`] was recorded with.
+    pub fn global_holder(&self, slot: usize) -> usize {
+        self.mirrors[self.mirror_index[slot] as usize][0].holder
+    }
+
     /// The address of property or global slot `slot`'s [`MirrorSet`] (stable for the
     /// vector's life).
     pub fn mirror_addr(&self, slot: usize) -> usize {

@@ -218,7 +218,7 @@ impl Runtime {
         let saved_pc = self.pc;
         let saved_sp = self.sp;
         let fp = self.sp;
-        if fp + saved.frame.len() > self.stack.len() {
+        if fp + saved.frame.len() > self.stack_len {
             data.frame = Some(saved);
             data.state = GenState::SuspendedYield;
             return Err(self.stack_overflow());

@@ -96,18 +96,20 @@ pub(crate) fn step(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResult
     run_loop::<true>(rt, fp, false)
 }
 
-/// Continues the frame at `fp` in the interpreter from `pc` with accumulator `acc` (a
-/// deoptimized frame) until it returns, as [`run`] does; the caller pops the frame.
-pub(crate) fn resume(rt: &mut Runtime, fp: usize, pc: u32, acc: Value) -> JsResult<Value> {
-    let code = frame_code(rt, fp);
-    rt.stack[fp + ACC_SLOT] = acc;
-    // Returning from (or throwing out of) this frame ends this loop, wherever it was entered
-    // from; the frame's own flags are back in place when the caller reads them.
+/// Continues the frame at `fp` in the interpreter (a deoptimized frame) until it returns, as
+/// [`run`] does; the caller pops the frame. It resumes at `pc` with accumulator `acc` of the
+/// frame at `inner`: `fp` itself, or a frame that a call inlined by `fp`'s optimized code left
+/// (see `jit::deopt`), the frames between them returning into each other as calls do.
+pub(crate) fn resume_inlined(rt: &mut Runtime, fp: usize, inner: usize, pc: u32, acc: Value) -> JsResult<Value> {
+    let code = frame_code(rt, inner);
+    rt.stack[inner + ACC_SLOT] = acc;
+    // Returning from (or throwing out of) the outer frame ends this loop, wherever it was
+    // entered from; the frame's own flags are back in place when the caller reads them.
     let flags = rt.stack[fp + FLAGS_SLOT];
     rt.stack[fp + FLAGS_SLOT] = Value::int(flags.int_unchecked() | FLAG_ENTRY);
-    rt.fp = fp;
+    rt.fp = inner;
     rt.pc = pc;
-    rt.sp = ops::frame_end(rt, fp, code);
+    rt.sp = ops::frame_end(rt, inner, code);
     // Not an entry: the frame's entry poll and invocation were counted when it started
     // (fuel must be the same whichever tier finishes a frame).
     let r = run_loop::<false>(rt, usize::MAX, false);

@@ -11,7 +11,11 @@
 
 use super::EXCEPTION;
 use crate::bytecode::ops::Op;
-use crate::interpreter::frame_code;
+use crate::heap::Gc;
+use crate::interpreter::frame::{
+    with_caller_realm, ACC_SLOT, ARGC_SLOT, CALLEE_SLOT, CALLER_FP_SLOT, CONTEXT_SLOT, FLAGS_SLOT, NEW_TARGET_SLOT, RETURN_PC_SLOT,
+};
+use crate::interpreter::{frame_code, frame_end};
 use crate::runtime::function::FunctionCode;
 use crate::runtime::Runtime;
 use crate::value::Value;
@@ -56,11 +60,16 @@ pub enum DeoptReason {
     /// A `.length` load that had only seen arrays found something else (or a length beyond
     /// int32).
     NotArray = 9,
+    /// An inlined call found another callee.
+    CallTarget = 10,
+    /// Not a failed guard: an inlined call found the poll countdown due, so the interpreter
+    /// makes the call (and polls). Nothing is disproved and the code is kept.
+    Poll = 11,
 }
 
 impl DeoptReason {
-    /// Number of reasons.
-    pub const COUNT: usize = 10;
+    /// Number of reasons for which a guard fails (all but [`DeoptReason::Poll`]).
+    pub const COUNT: usize = 11;
 
     fn from_u32(r: u32) -> DeoptReason {
         match r {
@@ -73,7 +82,9 @@ impl DeoptReason {
             6 => DeoptReason::NotDense,
             7 => DeoptReason::OutOfBounds,
             8 => DeoptReason::Hole,
-            _ => DeoptReason::NotArray,
+            9 => DeoptReason::NotArray,
+            10 => DeoptReason::CallTarget,
+            _ => DeoptReason::Poll,
         }
     }
 
@@ -90,6 +101,8 @@ impl DeoptReason {
             DeoptReason::OutOfBounds => "index out of bounds",
             DeoptReason::Hole => "hole",
             DeoptReason::NotArray => "not an array",
+            DeoptReason::CallTarget => "call target changed",
+            DeoptReason::Poll => "poll",
         }
     }
 }
@@ -160,17 +173,21 @@ fn disprove(entry: &mut crate::interpreter::feedback::FeedbackEntry, reason: Deo
 
 /// A guard of the optimized frame at `fp` failed: the speculation made for the instruction at
 /// `site` (usually `pc`; for an unboxed loop variable checked on entry at a loop header, the
-/// instruction whose speculation made it unboxed) did not hold. Records it and runs the rest
-/// of the frame in the interpreter from `pc` (accumulator `acc`). Returns what the frame
-/// returns, or [`EXCEPTION`].
+/// instruction whose speculation made it unboxed) did not hold. `inline` is the inlined call
+/// (an index into the function's `opt_inlined`) whose body the guard is in, or `u32::MAX`; the
+/// exit wrote the registers and `this` of its frame and of its callers', and this writes their
+/// headers. Records the failure and runs the rest of the frames in the interpreter from `pc`
+/// (accumulator `acc`) of the innermost. Returns what the function's frame returns, or
+/// [`EXCEPTION`].
 ///
 /// # Safety
 /// Called only by optimized code, with the runtime pointer it was given.
-pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, reason: u32, site: u32) -> u64 {
+pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, reason: u32, site: u32, inline: u32) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { &mut *rt };
-    let code = frame_code(rt, fp);
-    let op = code.block.ops[site as usize];
+    let root = frame_code(rt, fp);
+    let inner = if inline == u32::MAX { fp } else { inlined_frames(rt, fp, root, inline) };
+    let reason = DeoptReason::from_u32(reason);
     // `--deopt-every`: the countdown reaching 0 forced this exit; it says nothing about the
     // feedback, so it is not held against the function.
     let forced = match rt.jit.deopt_every {
@@ -180,37 +197,10 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
         }
         _ => false,
     };
-    let reason = DeoptReason::from_u32(reason);
-    rt.jit.stats.deopts += 1;
-    rt.jit.stats.deopt_reasons[reason as usize] += 1;
-    if rt.jit.trace_deopt {
-        let what = site_name(&code, op);
-        eprintln!(
-            "[deopt] {} at {} (pc {site}, {}): {}{what}{}",
-            super::display_name(&code),
-            code.block.location(site),
-            op.name(),
-            reason.describe(),
-            if forced { " (forced by --deopt-every)" } else { "" }
-        );
+    if reason != DeoptReason::Poll || forced {
+        record(rt, root, frame_code(rt, inner), site, reason, forced);
     }
-    let c = code.get_mut();
-    if c.deopt_log.len() < DEOPT_LOG_LEN {
-        c.deopt_log.push(DeoptRecord { pc: site, reason, forced });
-    }
-    if !forced {
-        c.deopts += 1;
-        if let Some(slot) = op.feedback_slot() {
-            disprove(&mut c.feedback.slots[slot.0 as usize], reason);
-        }
-    }
-    c.jit.discard_optimized();
-    super::refresh_fast_entry(&rt.jit, c);
-    // It must prove itself hot again before the next compile, with the feedback of the code
-    // that runs meanwhile.
-    c.invocations = 0;
-    c.back_edges = 0;
-    let r = crate::interpreter::resume(rt, fp, pc, Value::from_bits(acc));
+    let r = crate::interpreter::resume_inlined(rt, fp, inner, pc, Value::from_bits(acc));
     match r {
         Ok(v) => v.to_bits(),
         Err(e) => {
@@ -218,4 +208,83 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
             EXCEPTION
         }
     }
+}
+
+/// Records a failed guard of `root`'s optimized code at instruction `site` of `code` (`root`
+/// itself, or a function inlined into it) and discards that optimized code.
+fn record(rt: &mut Runtime, root: Gc<FunctionCode>, code: Gc<FunctionCode>, site: u32, reason: DeoptReason, forced: bool) {
+    let op = code.block.ops[site as usize];
+    if reason != DeoptReason::Poll {
+        rt.jit.stats.deopts += 1;
+        rt.jit.stats.inlined_deopts += u64::from(root != code);
+        rt.jit.stats.deopt_reasons[reason as usize] += 1;
+    }
+    if rt.jit.trace_deopt {
+        let what = site_name(&code, op);
+        eprintln!(
+            "[deopt] {} at {} (pc {site}, {}): {}{what}{}{}",
+            super::display_name(&code),
+            code.block.location(site),
+            op.name(),
+            reason.describe(),
+            if forced { " (forced by --deopt-every)" } else { "" },
+            if root != code { format!(" (inlined into {})", super::display_name(&root)) } else { String::new() }
+        );
+    }
+    let c = code.get_mut();
+    if c.deopt_log.len() < DEOPT_LOG_LEN {
+        c.deopt_log.push(DeoptRecord { pc: site, reason, forced });
+    }
+    if !forced {
+        root.get_mut().deopts += 1;
+        if let Some(slot) = op.feedback_slot() {
+            disprove(&mut c.feedback.slots[slot.0 as usize], reason);
+        }
+    }
+    let r = root.get_mut();
+    r.jit.discard_optimized();
+    super::refresh_fast_entry(&rt.jit, r);
+    // It must prove itself hot again before the next compile, with the feedback of the code
+    // that runs meanwhile.
+    r.invocations = 0;
+    r.back_edges = 0;
+}
+
+/// Writes the headers of the frames of inlined call `index` of `root`'s optimized code (and
+/// of the inlined calls making it) above the frame at `fp`, as the interpreter's calls would
+/// have pushed them (the deopt exit wrote their registers and `this`). Returns the innermost
+/// frame's base, which becomes the top of the stack.
+fn inlined_frames(rt: &mut Runtime, fp: usize, root: Gc<FunctionCode>, index: u32) -> usize {
+    let end = frame_end(rt, fp, root);
+    let mut chain = vec![];
+    let mut i = index;
+    while i != u32::MAX {
+        let r = root.opt_inlined[i as usize];
+        chain.push(r);
+        i = r.caller;
+    }
+    let flags = Value::int(with_caller_realm(0, rt.realm));
+    let mut caller = fp;
+    for r in chain.iter().rev() {
+        let f = end + r.offset as usize;
+        let closure = r.closure.as_closure().expect("inlined callees are closures");
+        let context = closure.context.map_or(Value::UNDEFINED, Value::cell);
+        let new_target = if closure.code.frame.lexical_this { closure.lexical_new_target } else { Value::UNDEFINED };
+        let header = [
+            (CALLEE_SLOT, Value::object(r.closure)),
+            (NEW_TARGET_SLOT, new_target),
+            (ARGC_SLOT, Value::int(r.argc as i32)),
+            (CALLER_FP_SLOT, Value::int(caller as i32)),
+            (RETURN_PC_SLOT, Value::int(r.call_pc as i32 + 1)),
+            (CONTEXT_SLOT, context),
+            (ACC_SLOT, Value::UNDEFINED),
+            (FLAGS_SLOT, flags),
+        ];
+        for (slot, v) in header {
+            rt.stack[f + slot] = v;
+        }
+        caller = f;
+    }
+    rt.sp = frame_end(rt, caller, frame_code(rt, caller));
+    caller
 }

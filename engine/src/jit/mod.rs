@@ -126,11 +126,17 @@ pub struct JitStats {
     pub opt_code_bytes: u64,
     /// Time the optimizing tier spent compiling.
     pub opt_compile_time: Duration,
+    /// Calls inlined by the optimizing tier's compiles (nested ones included).
+    pub inlined_calls: u64,
     /// Deoptimizations.
     pub deopts: u64,
+    /// Deoptimizations whose guard was in an inlined call (so the interpreter resumed in
+    /// rebuilt frames of that call and its callers).
+    pub inlined_deopts: u64,
     /// Deoptimizations by reason (indexed by the reason's number, in `jit/deopt.rs` order:
     /// not an int32, int32 overflow, not a number, not an object, shape mismatch, prototype
-    /// changed, not a dense array, index out of bounds, hole).
+    /// changed, not a dense array, index out of bounds, hole, not an array, call target
+    /// changed).
     pub deopt_reasons: [u64; DeoptReason::COUNT],
 }
 
@@ -257,7 +263,9 @@ pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn
     if !optimizing::may_optimize(&code) {
         return None;
     }
-    match optimizing::compile(&mut rt.jit, code.get_mut()) {
+    let global = crate::value::Value::object(rt.realms[rt.realm.0 as usize].global);
+    let budget = optimizing::InlineBudget::new(&code, rt.realm, global);
+    match optimizing::compile(&mut rt.jit, code.get_mut(), budget) {
         Ok(entry) => {
             code.get_mut().jit = JitCode::Optimized { entry, baseline };
             refresh_fast_entry(&rt.jit, code.get_mut());

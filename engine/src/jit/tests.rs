@@ -245,11 +245,14 @@ fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
                function hole(a, i) { return a[i]; }
                function store(a, i, v) { a[i] = v; }
                function len(a) { return a.length; }
+               function inc(x) { return x + 1; }
+               function dbl(x) { return x * 2; }
+               function callIt(f, x) { return f(x); }
                P.prototype.m = 5;
                const p = new P();
                const arr = [10, 20, 30, 40];
                for (let i = 0; i < 50; i++) { fadd(i + 0.5, 1); add(i, 1); mul(i, 2); band(i, 3); shr(i, 1); lt(i, 3); getX(p); setX(p, i); inherited(p);
-                                              oob(arr, i & 3); hole(arr, i & 3); store(arr, i & 3, i); len(arr); }
+                                              oob(arr, i & 3); hole(arr, i & 3); store(arr, i & 3, i); len(arr); callIt(inc, i); }
                const holey = [1, , 3];
                Object.setPrototypeOf(holey, { 1: 'p' });
                const ta = new Int8Array(2);
@@ -261,16 +264,57 @@ fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
                r.push(inherited(p));
                const q = { x: 0 }; setX(q, 3); r.push(q.x);
                try { getX(null); } catch (e) { r.push(e.constructor.name); }
-               r.push(oob(arr, 4), hole(holey, 1), ta[1], arr.join('/'), len('str'));
+               r.push(oob(arr, 4), hole(holey, 1), ta[1], arr.join('/'), len('str'), callIt(dbl, 4));
                r.map(v => Object.is(v, -0) ? '-0' : String(v)).join()";
     let out = same_in_every_tier(src);
-    assert_eq!(out, "2147483648,2.5,a1,-0,4294967296,1,4294967295,true,true,undefined,2,5,x1,6,3,TypeError,undefined,p,7,48/49/46/47,3");
+    assert_eq!(out, "2147483648,2.5,a1,-0,4294967296,1,4294967295,true,true,undefined,2,5,x1,6,3,TypeError,undefined,p,7,48/49/46/47,3,8");
     let mut rt = full(2, None);
     eval_string(&mut rt, src);
     let s = &rt.jit.stats;
     assert!(s.optimized >= 9, "{s:?}");
     // Every kind of guard failed at least once.
     assert!(s.deopt_reasons.iter().all(|&n| n > 0), "{s:?}");
+}
+
+#[test]
+fn a_guard_failing_in_an_inlined_call_resumes_in_its_rebuilt_frames() {
+    // `outer` inlines `middle`, which inlines `inner`; `inner`'s shape guard then fails two
+    // inlined frames deep, and the interpreter must finish `inner`, `middle` and `outer` from
+    // frames rebuilt from the guard's state (`k` and `t` live only in machine registers).
+    let src = "function inner(o) { return o.v * 2; }
+               function middle(o, k) { const t = inner(o) + k; return t - 1; }
+               function outer(o, k) { const r = middle(o, k); return r * 10 + k; }
+               let s = 0;
+               for (let i = 0; i < 300; i++) s += outer({ v: i }, 1);
+               const r = [s, outer({ w: 0, v: 5 }, 2), outer({ v: 0.5 }, 3), outer({ v: 'x' }, 4)];
+               try { outer(null, 1); } catch (e) { r.push(e.constructor.name); }
+               r.push(outer({ v: 7 }, 1));
+               r.join()";
+    let out = same_in_every_tier(src);
+    assert_eq!(out, "897300,112,33,NaN,TypeError,141");
+    let mut rt = full(2, None);
+    assert_eq!(eval_string(&mut rt, src), out);
+    let s = &rt.jit.stats;
+    assert!(s.inlined_calls >= 2, "{s:?}");
+    assert!(s.inlined_deopts >= 1, "{s:?}");
+}
+
+#[test]
+fn inlined_calls_charge_fuel_like_calls() {
+    // The fuel a program burns is the same whichever tier runs it, inlined calls included.
+    let src = "function f(x) { return x + 1; } let s = 0; for (let i = 0; i < 3000; i++) s = f(s); s";
+    let fuel_left = |jit: Tier| {
+        let mut rt = Runtime::with_options(RuntimeOptions {
+            jit,
+            jit_threshold: Some(2),
+            opt_threshold: Some(2),
+            fuel: Some(1_000_000),
+            ..Default::default()
+        });
+        assert_eq!(eval_string(&mut rt, src), "3000");
+        rt.poll.fuel_left()
+    };
+    assert_eq!(fuel_left(Tier::Full), fuel_left(Tier::Off));
 }
 
 #[test]

@@ -6,8 +6,9 @@
 //! closures of one function literal share one `FunctionCode`.
 
 use crate::bytecode::code::{CodeBlock, CodeKind};
-use crate::heap::{CellHeader, CellKind, Marker, Trace};
+use crate::heap::{CellHeader, CellKind, Gc, Marker, Trace};
 use crate::interpreter::feedback::FeedbackVector;
+use crate::runtime::object::JsObject;
 use crate::value::Value;
 use std::sync::Arc;
 
@@ -85,6 +86,26 @@ pub struct FunctionCode {
     pub deopt_log: Vec<crate::jit::DeoptRecord>,
     /// Property-cache entries whose cells optimized code of this function embeds.
     pub opt_roots: Vec<crate::interpreter::feedback::PropertyCacheEntry>,
+    /// The calls its optimized code inlined (deopt exits name them by index; also keeps the
+    /// callees, whose addresses the code embeds, alive).
+    pub opt_inlined: Vec<InlinedFrameRecord>,
+}
+
+/// A call inlined by optimized code: what a deoptimization inside it needs to rebuild the
+/// callee's interpreter frame.
+#[derive(Clone, Copy, Debug)]
+pub struct InlinedFrameRecord {
+    /// The callee.
+    pub closure: Gc<JsObject>,
+    /// The caller's call instruction.
+    pub call_pc: u32,
+    /// Arguments passed.
+    pub argc: u32,
+    /// The inlined frame making the call (an index into `opt_inlined`), or `u32::MAX` for the
+    /// optimized function's own frame.
+    pub caller: u32,
+    /// Where the frame starts, in slots past the end of the optimized function's own frame.
+    pub offset: u32,
 }
 
 impl FunctionCode {
@@ -105,6 +126,7 @@ impl FunctionCode {
             opt_compiles: 0,
             deopt_log: Vec::new(),
             opt_roots: Vec::new(),
+            opt_inlined: Vec::new(),
         }
     }
 }
@@ -115,5 +137,6 @@ impl Trace for FunctionCode {
         self.constants.iter().for_each(|v| m.value(*v));
         self.feedback.trace(m);
         self.opt_roots.iter().for_each(|e| e.trace(m));
+        self.opt_inlined.iter().for_each(|f| m.value(Value::object(f.closure)));
     }
 }

@@ -262,8 +262,8 @@ pub struct Runtime {
     pub(crate) timers: BTreeMap<(u64, u64), Timer>,
     pub(crate) timer_seq: u64,
     pub(crate) interrupt: Arc<AtomicBool>,
-    /// The address of `interrupt`'s flag and the length of `stack`, as plain words for
-    /// compiled code (both fixed for the runtime's life).
+    /// The address of `interrupt`'s flag and the limit of `stack` frames are pushed below, as
+    /// plain words for compiled code (both fixed for the runtime's life).
     pub(crate) interrupt_addr: usize,
     pub(crate) stack_len: usize,
     /// Fuel and wall-time accounting, polled at every safepoint.
@@ -417,7 +417,9 @@ impl Runtime {
         let empty_string = heap.alloc(JsString::flat(Box::new([])));
         empty_string.set_interned(true);
         let stack = vec![Value::UNDEFINED; options.stack_slots.max(4096)].into_boxed_slice();
-        let stack_len = stack.len();
+        // Frames are pushed below `stack_len`; the rest is for deoptimization to rebuild the
+        // frames of calls optimized code inlined.
+        let stack_len = stack.len() - crate::jit::optimizing::INLINE_STACK_RESERVE;
         let interrupt = Arc::new(AtomicBool::new(false));
         let interrupt_addr = interrupt.as_ptr() as usize;
         let jit = crate::jit::Jit::new(&options);
@@ -937,11 +939,13 @@ impl Runtime {
                 j.not_compiled,
                 j.osr_entries
             ) + &format!(
-                "\noptimizing: {} compiles ({} bytes of machine code, {:.2} ms), {} deoptimizations",
+                "\noptimizing: {} compiles ({} bytes of machine code, {:.2} ms, {} calls inlined), {} deoptimizations ({} in inlined calls)",
                 j.optimized,
                 j.opt_code_bytes,
                 j.opt_compile_time.as_secs_f64() * 1e3,
-                j.deopts
+                j.inlined_calls,
+                j.deopts,
+                j.inlined_deopts
             )
         }
     }

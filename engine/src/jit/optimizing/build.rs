@@ -18,7 +18,6 @@ use crate::value::Value;
 
 /// Builds the graph of `code` under `plan`.
 pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
-    let ops = &code.block.ops;
     let nregs = (code.block.param_count + code.block.register_count) as usize;
     let mut g = Graph {
         insts: vec![Inst::Const(Value::UNDEFINED)],
@@ -29,25 +28,16 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
         osr_entries: vec![],
         nregs,
         dead: ValueId(0),
+        inlined: vec![],
     };
-
-    let starts = code.block.block_starts();
-    let mut handler_at = vec![false; ops.len() + 1];
-    for h in &code.block.handlers {
-        handler_at[h.handler as usize] = true;
-    }
-    let start_pcs: Vec<u32> = (0..ops.len() as u32).filter(|&pc| starts[pc as usize]).collect();
-    let live = liveness::live_in(ops, &start_pcs, &code.block.handlers, nregs);
-    let mut b = Builder { g: &mut g, cur: BlockId(0), regs: vec![], acc: ValueId(0), block_of: vec![None; ops.len() + 1] };
-    for (i, &pc) in start_pcs.iter().enumerate() {
-        let pc = pc as usize;
-        let id = b.new_block(pc as u32, if handler_at[pc] { BlockKind::Handler } else { BlockKind::Normal });
-        b.block_of[pc] = Some(id);
-        let mut l = live[i].clone();
-        // The accumulator, last: live unless the block's first instruction overwrites it.
-        l.push(!liveness::overwrites_accumulator(ops[pc]));
-        b.make_params(id, &l);
-    }
+    let mut b = Builder {
+        g: &mut g,
+        cur: BlockId(0),
+        regs: vec![],
+        acc: ValueId(0),
+        f: FrameCx { code, block_of: vec![], nregs, frame: None, this: ValueId(0), caller: None, ret: None, size: 0 },
+    };
+    b.make_blocks(code);
 
     // The entry: registers and accumulator (undefined) as the caller's push left them. It also
     // serves an on-stack replacement at a loop header at pc 0, whose accumulator is in the
@@ -71,37 +61,167 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
         b.g.osr_entries.push((h, osr));
     }
 
-    let mut live = false;
-    for (pc, &op) in ops.iter().enumerate() {
-        let pc = pc as u32;
-        if let Some(blk) = b.block_of[pc as usize] {
-            if live {
-                b.jump(blk);
-            }
-            b.start(blk, Some(blk));
-            live = true;
-        }
-        if !live {
-            continue; // Unreachable code after a jump.
-        }
-        live = b.op(pc, op, &plan.sites[pc as usize]);
-    }
-    if live {
-        // The compiler ends every function with a return; keep the graph well-formed anyway.
-        b.set_term(Terminator::Unreachable);
-    }
+    b.body(code, plan);
     g
 }
 
-struct Builder<'g> {
+/// Is `op` always translated without the baseline tier's code (and so without a frame)?
+/// Register operands aside: the caller checks those.
+pub(super) fn native(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::LdaUndefined { .. }
+            | Op::LdaNull { .. }
+            | Op::LdaTrue { .. }
+            | Op::LdaFalse { .. }
+            | Op::LdaHole { .. }
+            | Op::LdaInt { .. }
+            | Op::LdaConst { .. }
+            | Op::Not { .. }
+            | Op::Jump { .. }
+            | Op::JumpIfTrue { .. }
+            | Op::JumpIfFalse { .. }
+            | Op::JumpIfNullish { .. }
+            | Op::JumpIfNotNullish { .. }
+            | Op::JumpIfUndefined { .. }
+            | Op::JumpIfNotUndefined { .. }
+            | Op::JumpIfHole { .. }
+            | Op::JumpIfStrictEqInt { .. }
+            | Op::Return { .. }
+    )
+}
+
+/// The function whose bytecode is being translated: the compiled one, or an inlined callee.
+struct FrameCx<'c> {
+    code: &'c FunctionCode,
+    /// The block starting at each instruction.
+    block_of: Vec<Option<BlockId>>,
+    /// Its registers.
+    nregs: usize,
+    /// Its index in [`Graph::inlined`] (`None`: the compiled function).
+    frame: Option<u32>,
+    /// An inlined callee's `this`.
+    this: ValueId,
+    /// An inlined callee's caller, at the call.
+    caller: Option<DeoptId>,
+    /// Where an inlined callee's returns go (with the value).
+    ret: Option<BlockId>,
+    /// An inlined callee's frame size, in slots.
+    size: u32,
+}
+
+struct Builder<'g, 'c> {
     g: &'g mut Graph,
     cur: BlockId,
     regs: Vec<ValueId>,
     acc: ValueId,
-    block_of: Vec<Option<BlockId>>,
+    f: FrameCx<'c>,
 }
 
-impl Builder<'_> {
+impl<'c> Builder<'_, 'c> {
+    /// Creates the blocks of `code` (the current frame's function), with parameters for the
+    /// registers live into them.
+    fn make_blocks(&mut self, code: &FunctionCode) {
+        let ops = &code.block.ops;
+        let starts = code.block.block_starts();
+        let mut handler_at = vec![false; ops.len() + 1];
+        for h in &code.block.handlers {
+            handler_at[h.handler as usize] = true;
+        }
+        let start_pcs: Vec<u32> = (0..ops.len() as u32).filter(|&pc| starts[pc as usize]).collect();
+        let live = liveness::live_in(ops, &start_pcs, &code.block.handlers, self.f.nregs);
+        self.f.block_of = vec![None; ops.len() + 1];
+        for (i, &pc) in start_pcs.iter().enumerate() {
+            let pc = pc as usize;
+            let id = self.new_block(pc as u32, if handler_at[pc] { BlockKind::Handler } else { BlockKind::Normal });
+            self.f.block_of[pc] = Some(id);
+            let mut l = live[i].clone();
+            // The accumulator, last: live unless the block's first instruction overwrites it.
+            l.push(!liveness::overwrites_accumulator(ops[pc]));
+            self.make_params(id, &l);
+        }
+    }
+
+    /// Translates the current frame's function, whose blocks exist, from its first
+    /// instruction (to which the current block jumps).
+    fn body(&mut self, code: &FunctionCode, plan: &'c Plan) {
+        let mut live = false;
+        for (pc, &op) in code.block.ops.iter().enumerate() {
+            let pc = pc as u32;
+            if let Some(blk) = self.f.block_of[pc as usize] {
+                if live {
+                    self.jump(blk);
+                }
+                self.start(blk, Some(blk));
+                live = true;
+            }
+            if !live {
+                continue; // Unreachable code after a jump.
+            }
+            live = self.op(pc, op, &plan.sites[pc as usize]);
+        }
+        if live {
+            // The compiler ends every function with a return; keep the graph well-formed anyway.
+            self.set_term(Terminator::Unreachable);
+        }
+    }
+
+    /// Translates a call of the closure `call` names in place: a guard that the callee is that
+    /// closure, then its body in a frame of its own (which exists only if a guard in it fails:
+    /// see [`InlinedFrame`]), whose returns continue after the call.
+    fn inline(&mut self, pc: u32, callee: Reg, this_reg: Reg, argc: u32, call: &'c super::InlineCall) {
+        let d = self.point(pc);
+        let f = self.read(callee);
+        let closure = Value::object(call.closure);
+        self.push(Inst::CheckIdentity(f, closure, d), Repr::Void);
+        let recv = self.read(this_reg);
+        let this = match call.this {
+            super::InlineThis::Receiver => recv,
+            super::InlineThis::Lexical(v) => self.push(Inst::Const(v), Repr::Boxed),
+            super::InlineThis::Sloppy(global) => match self.g.inst(recv) {
+                Inst::Const(k) if k.is_nullish() => self.push(Inst::Const(global), Repr::Boxed),
+                _ => {
+                    self.push(Inst::CheckObject(recv, d), Repr::Void);
+                    recv
+                }
+            },
+        };
+        let args: Vec<ValueId> = (0..argc).map(|i| self.read(this_reg.offset(i + 1))).collect();
+        self.push(Inst::ChargeCall(d), Repr::Void);
+
+        let info = call.code.frame;
+        let nregs = (info.params + info.registers) as usize;
+        let offset = match self.f.frame {
+            Some(i) => self.g.inlined[i as usize].offset + self.f.size,
+            None => 0,
+        };
+        let frame = self.g.inlined.len() as u32;
+        self.g.inlined.push(InlinedFrame { closure, argc, call_pc: pc, caller: self.f.frame, offset });
+        let cont = self.new_block(pc, BlockKind::Normal);
+        let result = self.value(Inst::Param, Repr::Boxed);
+        self.g.blocks[cont.0 as usize].params = vec![result];
+        self.g.blocks[cont.0 as usize].param_regs = vec![usize::MAX];
+
+        let size = info.frame_size(argc as usize) as u32;
+        let outer = std::mem::replace(
+            &mut self.f,
+            FrameCx { code: &call.code, block_of: vec![], nregs, frame: Some(frame), this, caller: Some(d), ret: Some(cont), size },
+        );
+        let outer_regs = std::mem::take(&mut self.regs);
+        self.make_blocks(&call.code);
+        let undefined = self.push(Inst::Const(Value::UNDEFINED), Repr::Boxed);
+        self.regs = vec![undefined; nregs];
+        self.regs[..args.len()].copy_from_slice(&args);
+        self.acc = undefined;
+        let first = self.block_at(0);
+        self.jump(first);
+        self.body(&call.code, &call.plan);
+        self.f = outer;
+        self.regs = outer_regs;
+        self.acc = result;
+        self.cur = cont;
+    }
+
     fn new_block(&mut self, pc: u32, kind: BlockKind) -> BlockId {
         let id = BlockId(self.g.blocks.len() as u32);
         self.g.blocks.push(BlockData {
@@ -117,7 +237,7 @@ impl Builder<'_> {
     }
 
     fn block_at(&self, pc: u32) -> BlockId {
-        self.block_of[pc as usize].expect("a block starts at every jump target")
+        self.f.block_of[pc as usize].expect("a block starts at every jump target")
     }
 
     fn value(&mut self, inst: Inst, repr: Repr) -> ValueId {
@@ -157,7 +277,7 @@ impl Builder<'_> {
         if params.is_none() {
             return;
         }
-        let n = self.g.nregs;
+        let n = self.f.nregs;
         match self.g.blocks[b.0 as usize].kind {
             BlockKind::Normal => {
                 let mut state = vec![self.g.dead; n + 1];
@@ -173,9 +293,12 @@ impl Builder<'_> {
                 self.acc = self.g.blocks[b.0 as usize].params[0];
             }
         }
-        let mut state = self.regs.clone();
-        state.push(self.acc);
-        self.g.blocks[b.0 as usize].entry_state = state;
+        // (What the function's own frame holds, for lowering: not an inlined callee's.)
+        if self.f.frame.is_none() {
+            let mut state = self.regs.clone();
+            state.push(self.acc);
+            self.g.blocks[b.0 as usize].entry_state = state;
+        }
     }
 
     /// Reads every register from the frame.
@@ -192,7 +315,7 @@ impl Builder<'_> {
     fn edge(&mut self, to: BlockId) -> Edge {
         let args = match self.g.blocks[to.0 as usize].kind {
             BlockKind::Normal => {
-                let n = self.g.nregs;
+                let n = self.f.nregs;
                 self.g.blocks[to.0 as usize].param_regs.iter().map(|&r| if r == n { self.acc } else { self.regs[r] }).collect()
             }
             BlockKind::Handler => {
@@ -219,13 +342,19 @@ impl Builder<'_> {
     /// The state at `pc` as a deopt point.
     fn point(&mut self, pc: u32) -> DeoptId {
         let id = DeoptId(self.g.deopts.len() as u32);
-        self.g.deopts.push(DeoptPoint { pc, site: pc, regs: self.regs.clone(), acc: self.acc });
+        let (frame, this, caller) = match self.f.frame {
+            Some(_) => (self.f.frame, self.f.this, self.f.caller),
+            None => (None, self.g.dead, None),
+        };
+        self.g.deopts.push(DeoptPoint { pc, site: pc, regs: self.regs.clone(), acc: self.acc, frame, this, caller });
         id
     }
 
     fn read(&mut self, r: Reg) -> ValueId {
         match usize::try_from(r.0) {
             Ok(i) => self.regs[i],
+            // An inlined callee reads no header register but `this` (see `translates_inline`).
+            Err(_) if self.f.frame.is_some() => self.f.this,
             Err(_) => self.push(Inst::LoadReg(r), Repr::Boxed),
         }
     }
@@ -266,7 +395,7 @@ impl Builder<'_> {
     }
 
     /// Translates one instruction; false when control does not continue past it.
-    fn op(&mut self, pc: u32, op: Op, spec: &Speculation) -> bool {
+    fn op(&mut self, pc: u32, op: Op, spec: &'c Speculation) -> bool {
         if self.speculate(pc, op, spec) {
             return true;
         }
@@ -280,7 +409,11 @@ impl Builder<'_> {
             Op::Ldar { src, .. } => self.acc = self.read(src),
             Op::Star { dst, .. } if dst.0 >= 0 => self.regs[dst.0 as usize] = self.acc,
             Op::Mov { src, dst, .. } if dst.0 >= 0 => self.regs[dst.0 as usize] = self.read(src),
-            Op::Not { .. } if self.g.repr(self.acc) == Repr::Bool => self.acc = self.push(Inst::BoolNot(self.acc), Repr::Bool),
+            Op::LdaConst { idx, .. } => self.acc = self.push(Inst::Const(self.f.code.constants[idx.0 as usize]), Repr::Boxed),
+            Op::Not { .. } => {
+                let c = self.condition(self.acc);
+                self.acc = self.push(Inst::BoolNot(c), Repr::Bool);
+            }
             Op::LdaContext { depth, index, .. } => self.acc = self.push(Inst::LoadContext(depth, index), Repr::Boxed),
             Op::StaContext { depth, index, .. } => {
                 self.push(Inst::StoreContext(depth, index, self.acc), Repr::Void);
@@ -332,7 +465,11 @@ impl Builder<'_> {
                 return false;
             }
             Op::Return { .. } => {
-                self.set_term(Terminator::Return(self.acc));
+                let t = match self.f.ret {
+                    Some(to) => Terminator::Jump(Edge { to, args: vec![self.acc] }),
+                    None => Terminator::Return(self.acc),
+                };
+                self.set_term(t);
                 return false;
             }
             Op::Throw { .. } | Op::ThrowError { .. } => {
@@ -353,8 +490,19 @@ impl Builder<'_> {
     }
 
     /// The plan's speculative code for the instruction; false when it has none.
-    fn speculate(&mut self, pc: u32, op: Op, spec: &Speculation) -> bool {
+    fn speculate(&mut self, pc: u32, op: Op, spec: &'c Speculation) -> bool {
         match (spec, op) {
+            (Speculation::Inline(call), Op::Call { callee, this_reg, argc, .. }) => self.inline(pc, callee, this_reg, argc, call),
+            (Speculation::GlobalSlot(guard, global), Op::LdaGlobal { .. }) => {
+                let o = self.push(Inst::Const(*global), Repr::Boxed);
+                self.check_shape(o, std::slice::from_ref(guard), pc);
+                let d = self.point(pc);
+                self.acc = self.push(Inst::LoadSlot(o, Box::new([*guard]), d), Repr::Boxed);
+            }
+            (Speculation::GlobalCell(cell), Op::LdaGlobal { .. }) => {
+                let d = self.point(pc);
+                self.acc = self.push(Inst::LoadCell(*cell, d), Repr::Boxed);
+            }
             (Speculation::Int32, _) if Int32Op::of(op).is_some() => {
                 let (which, lhs) = Int32Op::of(op).expect("checked by the guard");
                 // `lhs op acc`, or `acc ± 1` for `++`/`--`.
@@ -394,7 +542,7 @@ impl Builder<'_> {
                     _ => Compare::Ge,
                 };
                 let l = self.read(lhs);
-                let both_int = *s == Speculation::Int32;
+                let both_int = matches!(s, Speculation::Int32);
                 let inst = if both_int {
                     let (x, y) = (self.int32(l, pc), self.int32(self.acc, pc));
                     Inst::Int32Compare(cmp, x, y)

@@ -174,6 +174,16 @@ pub(crate) enum Inst {
     /// Writes the frame from the state (before a normal edge into a handler block, which reads
     /// its registers from the frame).
     Sync(DeoptId),
+    /// Deoptimizes unless the value's bits are the constant's (an inlined call's target).
+    CheckIdentity(ValueId, Value, DeoptId),
+    /// Deoptimizes unless the value is an object (a sloppy-mode inlined callee's `this`).
+    CheckObject(ValueId, DeoptId),
+    /// The value of a global lexical binding's cell (at this address), else (in its TDZ)
+    /// deoptimize.
+    LoadCell(usize, DeoptId),
+    /// Charges an inlined call's unit of fuel; when the poll countdown is due, leaves for the
+    /// interpreter at the call (which polls), like a deoptimization that disproves nothing.
+    ChargeCall(DeoptId),
 }
 
 impl Inst {
@@ -192,6 +202,8 @@ impl Inst {
             | Inst::LoadReg(_)
             | Inst::LoadAcc
             | Inst::TookJump(_)
+            | Inst::LoadCell(..)
+            | Inst::ChargeCall(_)
             | Inst::LoadContext(..) => {}
             Inst::CheckInt32(v, _)
             | Inst::CheckNumber(v, _)
@@ -203,6 +215,8 @@ impl Inst {
             | Inst::LoadSlot(v, _, _)
             | Inst::LoadElement(v)
             | Inst::ArrayLength(v, _)
+            | Inst::CheckIdentity(v, _, _)
+            | Inst::CheckObject(v, _)
             | Inst::StoreContext(_, _, v) => *v = f(*v),
             Inst::Int32Binary(_, a, b, _)
             | Inst::Float64Binary(_, a, b)
@@ -229,10 +243,51 @@ pub(crate) struct DeoptPoint {
     pub pc: u32,
     /// The instruction whose speculation a failure disproves (its feedback is marked).
     pub site: u32,
-    /// The value of each register `0..n`.
+    /// The value of each register of the frame (`0..n`).
     pub regs: Vec<ValueId>,
     /// The accumulator.
     pub acc: ValueId,
+    /// The inlined call whose frame this is ([`Graph::inlined`]), or `None` for the
+    /// function's own frame.
+    pub frame: Option<u32>,
+    /// An inlined frame's `this` (`Graph::dead` for the function's own frame, whose `this` is
+    /// in its frame already).
+    pub this: ValueId,
+    /// An inlined frame's caller: its state at the call instruction (`pc` is the call's).
+    pub caller: Option<DeoptId>,
+}
+
+impl DeoptPoint {
+    /// A point of the function's own frame.
+    pub(crate) fn root(pc: u32, site: u32, regs: Vec<ValueId>, acc: ValueId, dead: ValueId) -> DeoptPoint {
+        DeoptPoint { pc, site, regs, acc, frame: None, this: dead, caller: None }
+    }
+
+    /// Every value the point names.
+    pub(crate) fn map_values(&mut self, mut f: impl FnMut(ValueId) -> ValueId) {
+        for r in self.regs.iter_mut() {
+            *r = f(*r);
+        }
+        self.acc = f(self.acc);
+        self.this = f(self.this);
+    }
+}
+
+/// A call inlined into the graph. Its interpreter frame exists only in deopt exits, which
+/// write it (and those of its callers) above the function's own frame, at `offset` slots past
+/// that frame's end, before the interpreter resumes inside it.
+#[derive(Clone, Debug)]
+pub(crate) struct InlinedFrame {
+    /// The callee closure (the call is guarded on it).
+    pub closure: Value,
+    /// Arguments passed (at most its parameter count).
+    pub argc: u32,
+    /// The caller's call instruction.
+    pub call_pc: u32,
+    /// The inlined frame that makes the call, or `None` for the function's own frame.
+    pub caller: Option<u32>,
+    /// Where the frame starts, in slots past the end of the function's own frame.
+    pub offset: u32,
 }
 
 /// Where control goes at the end of a block.
@@ -299,6 +354,8 @@ pub(crate) struct Graph {
     /// The value of dead registers (undefined): frame writes and deopt exits skip it, since
     /// nothing reads the register before writing it.
     pub dead: ValueId,
+    /// The inlined calls, callers before callees.
+    pub inlined: Vec<InlinedFrame>,
 }
 
 impl Graph {

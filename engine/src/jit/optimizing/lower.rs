@@ -10,7 +10,7 @@
 
 use super::ir::*;
 use super::liveness::{reads, Reads};
-use crate::interpreter::frame::ACC_SLOT;
+use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, HEADER, THIS_SLOT};
 use crate::jit::call_stub::{rt_offset, RtField};
 use crate::jit::code_module::*;
 use crate::jit::deopt::DeoptReason;
@@ -35,8 +35,9 @@ fn clif_type(r: Repr) -> Type {
 }
 
 /// Lowers `g` (its blocks in `order`) into the translator's function.
-pub(crate) fn lower(t: FnTranslator<'_>, g: &Graph, order: &[BlockId], deopt_every: bool) {
+pub(crate) fn lower(t: FnTranslator<'_>, g: &Graph, order: &[BlockId], deopt_every: bool, inline_base: u32) {
     let l = Lowering {
+        inline_base,
         t,
         g,
         vals: vec![None; g.insts.len()],
@@ -61,6 +62,8 @@ struct Lowering<'a, 'g> {
     /// `known` at the end of each lowered block.
     out: Vec<Option<Vec<Option<ValueId>>>>,
     deopt_every: bool,
+    /// The index in `FunctionCode::opt_inlined` of the graph's first inlined frame.
+    inline_base: u32,
 }
 
 impl Lowering<'_, '_> {
@@ -248,18 +251,62 @@ impl Lowering<'_, '_> {
         self.t.b.set_cold_block(exit);
         self.t.b.ins().brif(cond, exit, NO_ARGS, cont, NO_ARGS);
         self.t.b.switch_to_block(exit);
+        self.exit(d, reason);
+        self.t.b.switch_to_block(cont);
+    }
+
+    /// A deopt exit at `d`: writes the frame (and those of inlined calls) and has the
+    /// interpreter finish the function; its result is this code's.
+    fn exit(&mut self, d: DeoptId, reason: DeoptReason) {
+        let fl = MemFlagsData::trusted();
+        // The frames, innermost first; the last is the function's own.
+        let mut chain = vec![d];
+        while let Some(c) = self.g.deopts[chain.last().expect("non-empty").0 as usize].caller {
+            chain.push(c);
+        }
+        let root = *chain.last().expect("non-empty");
         let saved = self.known.clone();
-        self.sync(d, false, None);
+        self.sync(root, false, None);
         self.known = saved;
+        if chain.len() > 1 {
+            // Inlined frames go past the end of the function's own frame, which holds its
+            // arguments beyond its parameters too.
+            let info = self.t.code.frame;
+            let own = (HEADER + info.params as usize + info.registers as usize) as i64;
+            let argc = self.t.b.ins().load(types::I32, fl, self.t.frame, (ARGC_SLOT * 8) as i32);
+            let extra = self.t.b.ins().iadd_imm_s(argc, -(info.params as i64));
+            let zero = self.t.b.ins().iconst(types::I32, 0);
+            let extra = self.t.b.ins().smax(extra, zero);
+            let extra = self.t.b.ins().sextend(types::I64, extra);
+            let extra = self.t.b.ins().ishl_imm_s(extra, 3);
+            let end = self.t.b.ins().iadd(self.t.frame, extra);
+            let end = self.t.b.ins().iadd_imm_s(end, own * 8);
+            for &p in chain.iter().rev().skip(1) {
+                let point = &self.g.deopts[p.0 as usize];
+                let frame = &self.g.inlined[point.frame.expect("an inlined frame's point") as usize];
+                let base = self.t.b.ins().iadd_imm_s(end, frame.offset as i64 * 8);
+                // Every register: the stack above the function's frame holds stale values the
+                // collector must not see.
+                for r in 0..point.regs.len() {
+                    let v = self.g.deopts[p.0 as usize].regs[r];
+                    let x =
+                        if v == self.g.dead { self.t.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64) } else { self.boxed(v) };
+                    self.t.b.ins().store(fl, x, base, ((HEADER + r) * 8) as i32);
+                }
+                let this = self.boxed(self.g.deopts[p.0 as usize].this);
+                self.t.b.ins().store(fl, this, base, (THIS_SLOT * 8) as i32);
+            }
+        }
         let p = &self.g.deopts[d.0 as usize];
         let (pc, site, acc_v) = (p.pc, p.site, p.acc);
+        let inline = p.frame.map_or(u32::MAX, |f| self.inline_base + f);
         let acc = self.boxed(acc_v);
         let (pcv, why, sitev) = (self.t.i32c(pc), self.t.i32c(reason as u32), self.t.i32c(site));
-        let call = self.t.b.ins().call(self.t.calls.deopt, &[self.t.rt, self.t.fp, pcv, acc, why, sitev]);
+        let inl = self.t.i32c(inline as i64);
+        let call = self.t.b.ins().call(self.t.calls.deopt, &[self.t.rt, self.t.fp, pcv, acc, why, sitev, inl]);
         // The interpreter finished the frame (its handlers included): that is this code's result.
         let r = self.t.b.inst_results(call)[0];
         self.t.b.ins().return_(&[r]);
-        self.t.b.switch_to_block(cont);
     }
 
     fn inst(&mut self, v: ValueId) {
@@ -414,6 +461,35 @@ impl Lowering<'_, '_> {
             }
             Inst::Sync(d) => {
                 self.sync(d, true, None);
+                None
+            }
+            Inst::CheckIdentity(x, k, d) => {
+                let b = self.boxed(x);
+                let other = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, b, k.to_bits() as i64);
+                self.deopt_if(other, d, DeoptReason::CallTarget);
+                None
+            }
+            Inst::CheckObject(x, d) => {
+                let b = self.boxed(x);
+                let tag = self.t.b.ins().ushr_imm_s(b, 48);
+                let not_obj = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
+                self.deopt_if(not_obj, d, DeoptReason::NotObject);
+                None
+            }
+            Inst::LoadCell(cell, d) => {
+                let addr = self.t.b.ins().iconst(types::I64, cell as i64);
+                let v = self.t.b.ins().load(types::I64, fl, addr, PROPERTY_CELL_VALUE_OFFSET);
+                let hole = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+                self.deopt_if(hole, d, DeoptReason::Hole);
+                Some(v)
+            }
+            Inst::ChargeCall(d) => {
+                let rt = self.t.rt;
+                let countdown = self.t.b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));
+                let due = self.t.b.ins().icmp_imm_s(IntCC::Equal, countdown, 0);
+                self.deopt_if(due, d, DeoptReason::Poll);
+                let left = self.t.b.ins().iadd_imm_s(countdown, -1);
+                self.t.b.ins().store(fl, left, rt, rt_offset(RtField::Countdown));
                 None
             }
         };

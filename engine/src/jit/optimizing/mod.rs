@@ -25,8 +25,14 @@ mod passes;
 use super::code_module::{CodeModule, ModuleSettings};
 use super::{Jit, JitFn};
 use crate::bytecode::ops::Op;
-use crate::interpreter::feedback::{elements_seen, Feedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc};
-use crate::runtime::function::FunctionCode;
+use crate::heap::Gc;
+use crate::interpreter::feedback::{
+    elements_seen, CallFeedback, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc,
+};
+use crate::runtime::function::{FunctionCode, InlinedFrameRecord};
+use crate::runtime::object::JsObject;
+use crate::runtime::RealmId;
+use crate::value::Value;
 use std::time::Instant;
 
 /// Cranelift's optimizer and the backtracking register allocator: registers live in SSA
@@ -46,7 +52,7 @@ pub(crate) fn may_optimize(code: &FunctionCode) -> bool {
 }
 
 /// What the code for one instruction may assume.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub(crate) enum Speculation {
     /// Nothing: the baseline tier's code.
     Generic,
@@ -63,6 +69,73 @@ pub(crate) enum Speculation {
     /// A keyed load or store of a present element of a plain object's or array's dense
     /// elements at an int32 index within them.
     Element,
+    /// A global load from this data slot of the global object (the value), while it has this
+    /// shape.
+    GlobalSlot(SlotGuard, Value),
+    /// A global load of the lexical binding whose cell is at this address, initialised.
+    GlobalCell(usize),
+    /// A call of this closure, whose body is translated in place.
+    Inline(Box<InlineCall>),
+}
+
+/// A call site the graph inlines: the one closure it has called, and what its body may assume.
+#[derive(Debug)]
+pub(crate) struct InlineCall {
+    /// The callee (the call is guarded on it).
+    pub closure: Gc<JsObject>,
+    /// Its code.
+    pub code: Gc<FunctionCode>,
+    /// The speculation for its body (from its own feedback).
+    pub plan: Plan,
+    /// How its frame's `this` is made from the call's receiver.
+    pub this: InlineThis,
+}
+
+/// How an inlined callee's `this` is made.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum InlineThis {
+    /// Strict code: the receiver; or a body that never reads `this`.
+    Receiver,
+    /// Sloppy code that reads `this`: undefined becomes the global object (at this value),
+    /// any other receiver must be an object (else the call is not inlined: a guard).
+    Sloppy(Value),
+    /// An arrow function's captured `this`.
+    Lexical(Value),
+}
+
+/// What inlining may still spend while one function's plan is made.
+pub(crate) struct InlineBudget {
+    /// The realm of the function being compiled: only callees of the same realm are inlined
+    /// (a call then switches no realm).
+    realm: RealmId,
+    /// That realm's global object.
+    global: Value,
+    /// The functions being inlined into (their code's addresses), the compiled one first: no
+    /// function is inlined into itself.
+    chain: Vec<usize>,
+    /// Bytecode instructions all inlined bodies may still add.
+    ops_left: usize,
+    /// Stack slots the inlined frames may still take (see [`INLINE_STACK_RESERVE`]).
+    slots_left: usize,
+}
+
+/// The most instructions one inlined callee may have.
+const MAX_INLINE_OPS: usize = 60;
+/// The most instructions inlining may add to one function.
+const MAX_INLINED_OPS: usize = 400;
+/// The deepest chain of inlined calls.
+const MAX_INLINE_DEPTH: usize = 3;
+/// Stack slots kept free above the limit calls may push frames to, for deoptimization to
+/// write the frames of inlined calls into (the inlined frames of one function take at most
+/// this many).
+pub(crate) const INLINE_STACK_RESERVE: usize = 1024;
+
+impl InlineBudget {
+    /// The budget for compiling `code`, a function of `realm`, whose global object is `global`.
+    pub(crate) fn new(code: &FunctionCode, realm: RealmId, global: Value) -> InlineBudget {
+        let chain = vec![code as *const FunctionCode as usize];
+        InlineBudget { realm, global, chain, ops_left: MAX_INLINED_OPS, slots_left: INLINE_STACK_RESERVE }
+    }
 }
 
 /// One receiver shape a property access may see, and where the property is.
@@ -79,6 +152,7 @@ pub(crate) struct SlotGuard {
 }
 
 /// The optimizing tier's speculation for one function.
+#[derive(Debug)]
 pub(crate) struct Plan {
     /// One entry per instruction.
     pub sites: Vec<Speculation>,
@@ -89,8 +163,8 @@ pub(crate) struct Plan {
 }
 
 impl Plan {
-    /// Reads the function's feedback.
-    pub(crate) fn new(code: &FunctionCode, deopt_every: bool) -> Plan {
+    /// Reads the function's feedback (and, for the calls it inlines, theirs).
+    pub(crate) fn new(code: &FunctionCode, deopt_every: bool, budget: &mut InlineBudget) -> Plan {
         let mut roots = Vec::new();
         let sites = code
             .block
@@ -102,7 +176,13 @@ impl Plan {
                 if entry.deopt_seen {
                     return Speculation::Generic;
                 }
-                speculation(op, &entry.data, &mut roots)
+                if let (Op::Call { argc, .. }, Feedback::Call(CallFeedback::Monomorphic(f))) = (op, &entry.data) {
+                    return match inline_call(*f, *argc, deopt_every, budget) {
+                        Some(call) => Speculation::Inline(Box::new(call)),
+                        None => Speculation::Generic,
+                    };
+                }
+                speculation(code, op, &entry.data, &mut roots)
             })
             .collect();
         Plan { sites, deopt_every, roots }
@@ -110,12 +190,99 @@ impl Plan {
 
     /// Number of speculated sites.
     fn guarded_sites(&self) -> usize {
-        self.sites.iter().filter(|s| **s != Speculation::Generic).count()
+        self.sites.iter().filter(|s| !matches!(s, Speculation::Generic)).count()
+    }
+
+    /// The inlined calls, nested ones included.
+    fn inlined(&self) -> Vec<&InlineCall> {
+        let mut out = vec![];
+        for s in &self.sites {
+            if let Speculation::Inline(c) = s {
+                out.push(&**c);
+                out.extend(c.plan.inlined());
+            }
+        }
+        out
+    }
+
+    /// Whether the graph builder translates every instruction of a function under this plan
+    /// without the baseline tier's code (which needs the function's own frame), and the
+    /// function has no loops: the conditions for inlining it.
+    fn translates_inline(&self, code: &FunctionCode) -> bool {
+        let this = crate::bytecode::ops::Reg(crate::interpreter::frame::THIS_SLOT as i32 - crate::interpreter::frame::HEADER as i32);
+        let ok_src = |r: crate::bytecode::ops::Reg| r.0 >= 0 || r == this;
+        code.block.ops.iter().zip(&self.sites).all(|(op, s)| match s {
+            Speculation::Generic => match *op {
+                Op::Ldar { src, .. } => ok_src(src),
+                Op::Star { dst, .. } => dst.0 >= 0,
+                Op::Mov { src, dst, .. } => ok_src(src) && dst.0 >= 0,
+                Op::TestStrictEq { lhs, .. } => ok_src(lhs),
+                _ => build::native(op),
+            },
+            _ => true,
+        })
     }
 }
 
-fn speculation(op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) -> Speculation {
+/// Whether a body reads its `this`.
+fn reads_this(code: &FunctionCode) -> bool {
+    let this = crate::bytecode::ops::Reg(crate::interpreter::frame::THIS_SLOT as i32 - crate::interpreter::frame::HEADER as i32);
+    code.block.ops.iter().any(|op| match liveness::reads(*op) {
+        liveness::Reads::Regs(rs) => rs.contains(&this),
+        liveness::Reads::All => true,
+    })
+}
+
+/// The inlining of a call of `f` with `argc` arguments, if `f` is small,
+/// simple and of the same realm, and the budget allows.
+fn inline_call(f: Gc<JsObject>, argc: u32, deopt_every: bool, budget: &mut InlineBudget) -> Option<InlineCall> {
+    let closure = f.as_closure()?;
+    let code = closure.code;
+    let info = code.frame;
+    let size = info.frame_size(argc as usize);
+    if closure.realm != budget.realm
+        || !info.plainly_callable()
+        || argc > info.params
+        || code.block.ops.len() > MAX_INLINE_OPS.min(budget.ops_left)
+        || size > budget.slots_left
+        || !code.block.handlers.is_empty()
+        || !code.block.loop_headers().is_empty()
+        || budget.chain.len() > MAX_INLINE_DEPTH
+        || budget.chain.contains(&code.addr())
+    {
+        return None;
+    }
+    budget.chain.push(code.addr());
+    let (ops_left, slots_left) = (budget.ops_left, budget.slots_left);
+    budget.ops_left -= code.block.ops.len();
+    budget.slots_left -= size;
+    let plan = Plan::new(&code, deopt_every, budget);
+    budget.chain.pop();
+    if !plan.translates_inline(&code) {
+        (budget.ops_left, budget.slots_left) = (ops_left, slots_left);
+        return None;
+    }
+    // Frames of sibling calls reuse the same slots; only the deepest chain counts.
+    budget.slots_left = slots_left;
+    let this = if info.lexical_this {
+        InlineThis::Lexical(closure.lexical_this)
+    } else if info.strict || !reads_this(&code) {
+        InlineThis::Receiver
+    } else {
+        InlineThis::Sloppy(budget.global)
+    };
+    Some(InlineCall { closure: f, code, plan, this })
+}
+
+fn speculation(code: &FunctionCode, op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) -> Speculation {
     match (op, data) {
+        (Op::LdaGlobal { slot, .. }, Feedback::Global(GlobalFeedback::Property { shape, slot: index })) => {
+            let global = Value::object(Gc::from_addr(code.feedback.global_holder(slot.index())));
+            // The shape must outlive the code that compares against its address.
+            roots.push(PropertyCacheEntry { shape: *shape, access: PropertyAccess::Own { slot: *index } });
+            Speculation::GlobalSlot(SlotGuard { shape: shape.addr(), holder: 0, valid: 0, slot: *index }, global)
+        }
+        (Op::LdaGlobal { .. }, Feedback::Global(GlobalFeedback::Lexical(cell))) => Speculation::GlobalCell(cell.addr()),
         (Op::Add { .. } | Op::Sub { .. } | Op::Mul { .. }, Feedback::Binary(n)) => match n.kind {
             NumericKind::Int32 if !n.overflowed => Speculation::Int32,
             NumericKind::Int32 | NumericKind::Number => Speculation::Number,
@@ -175,14 +342,16 @@ fn slot_guards(ic: &PropertyIc, inherited: bool, roots: &mut Vec<PropertyCacheEn
     Some(guards)
 }
 
-/// Compiles `code` with the optimizing tier.
-pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode) -> Result<JitFn, String> {
+/// Compiles `code` with the optimizing tier (`budget`: what it may inline).
+pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode, mut budget: InlineBudget) -> Result<JitFn, String> {
     let started = Instant::now();
     code.opt_compiles += 1;
-    let plan = Plan::new(code, jit.deopt_every.is_some());
+    let plan = Plan::new(code, jit.deopt_every.is_some(), &mut budget);
     if jit.opt_module.is_none() {
         jit.opt_module = Some(CodeModule::new(SETTINGS)?);
     }
+    // Deopt exits name inlined frames by their index in `code.opt_inlined`.
+    let inline_base = code.opt_inlined.len() as u32;
     // A bug in building or in the passes must not take the process down (this runs inside
     // runtime calls made by compiled code, which cannot unwind): the function is then not
     // optimized. (Lowering has the same guard, inside `CodeModule::compile`.)
@@ -194,23 +363,36 @@ pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode) -> Result<JitFn, S
     .map_err(|_| "the optimizing tier's graph building panicked".to_string())?;
     let nodes = graph.size();
     let cm = jit.opt_module.as_mut().expect("created above");
-    let (f, size) = cm.compile(code, |t| lower::lower(t, &graph, &order, plan.deopt_every))?;
+    let (f, size) = cm.compile(code, |t| lower::lower(t, &graph, &order, plan.deopt_every, inline_base))?;
     let elapsed = started.elapsed();
     // The code embeds these cells' addresses; it may still be running after it is discarded,
     // so they stay alive as long as the function does.
     code.opt_roots.extend_from_slice(&plan.roots);
+    for call in plan.inlined() {
+        code.opt_roots.extend_from_slice(&call.plan.roots);
+    }
+    code.opt_inlined.extend(graph.inlined.iter().map(|f| InlinedFrameRecord {
+        closure: f.closure.as_object().expect("inlined callees are closures"),
+        call_pc: f.call_pc,
+        argc: f.argc,
+        caller: f.caller.map_or(u32::MAX, |c| inline_base + c),
+        offset: f.offset,
+    }));
     jit.stats.optimized += 1;
+    jit.stats.inlined_calls += graph.inlined.len() as u64;
     jit.stats.opt_code_bytes += size as u64;
     jit.stats.opt_compile_time += elapsed;
     if jit.trace_opt {
+        let inlined: Vec<String> = plan.inlined().iter().map(|c| super::display_name(&c.code)).collect();
         eprintln!(
-            "[opt] {} ({} ops, {} speculated sites, {} IR nodes -> {} bytes, {:.1} us)",
+            "[opt] {} ({} ops, {} speculated sites, {} IR nodes -> {} bytes, {:.1} us){}",
             super::display_name(code),
             code.block.ops.len(),
             plan.guarded_sites(),
             nodes,
             size,
-            elapsed.as_secs_f64() * 1e6
+            elapsed.as_secs_f64() * 1e6,
+            if inlined.is_empty() { String::new() } else { format!(", inlined: {}", inlined.join(", ")) }
         );
     }
     Ok(f)

@@ -151,13 +151,8 @@ fn remove_trivial_params(g: &mut Graph, order: &[BlockId], reachable: &[bool]) {
         inst.map_operands(|v| find(&mut subst, v));
         g.insts[i] = inst;
     }
-    for d in 0..g.deopts.len() {
-        let mut p = std::mem::replace(&mut g.deopts[d], DeoptPoint { pc: 0, site: 0, regs: vec![], acc: ValueId(0) });
-        for r in p.regs.iter_mut() {
-            *r = find(&mut subst, *r);
-        }
-        p.acc = find(&mut subst, p.acc);
-        g.deopts[d] = p;
+    for p in g.deopts.iter_mut() {
+        p.map_values(|v| find(&mut subst, v));
     }
     for (bi, reached) in reachable.iter().enumerate() {
         if !reached {
@@ -258,7 +253,7 @@ fn select_representations(g: &mut Graph, order: &[BlockId], reachable: &[bool]) 
             let regs: Vec<ValueId> = st.insts[..g.nregs].to_vec();
             let acc = st.insts[g.nregs];
             let site = blame(g, &preds, &osr, p).unwrap_or(header);
-            g.deopts.push(DeoptPoint { pc: header, site, regs, acc });
+            g.deopts.push(DeoptPoint::root(header, site, regs, acc, g.dead));
             let d = DeoptId(g.deopts.len() as u32 - 1);
             let inst = if want == Repr::Int32 { Inst::CheckInt32(args[k], d) } else { Inst::CheckNumber(args[k], d) };
             let v = ValueId(g.insts.len() as u32);
@@ -292,8 +287,10 @@ fn blame(g: &Graph, preds: &[Vec<(BlockId, usize)>], osr: &[BlockId], p: ValueId
                     }
                 }
             }
+            // A site of an inlined callee is not this function's to blame.
             Inst::CheckInt32(_, d) | Inst::CheckNumber(_, d) | Inst::Int32Binary(_, _, _, Some(d)) => {
-                return Some(g.deopts[d.0 as usize].pc)
+                let p = &g.deopts[d.0 as usize];
+                return p.frame.is_none().then_some(p.pc);
             }
             Inst::Int32Binary(_, a, b, None) | Inst::Float64Binary(_, a, b) => next.extend([*a, *b]),
             _ => {}
@@ -417,8 +414,7 @@ fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
     }
     // Later blocks' terminators, deopt points and states may name a replaced check.
     for d in g.deopts.iter_mut() {
-        d.regs.iter_mut().for_each(|r| *r = subst[r.0 as usize]);
-        d.acc = subst[d.acc.0 as usize];
+        d.map_values(|v| subst[v.0 as usize]);
     }
     for &b in order {
         let blk = &mut g.blocks[b.0 as usize];
