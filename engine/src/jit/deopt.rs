@@ -13,7 +13,8 @@ use super::EXCEPTION;
 use crate::bytecode::ops::Op;
 use crate::heap::Gc;
 use crate::interpreter::frame::{
-    with_caller_realm, ACC_SLOT, ARGC_SLOT, CALLEE_SLOT, CALLER_FP_SLOT, CONTEXT_SLOT, FLAGS_SLOT, NEW_TARGET_SLOT, RETURN_PC_SLOT,
+    with_caller_realm, ACC_SLOT, ARGC_SLOT, CALLEE_SLOT, CALLER_FP_SLOT, CONTEXT_SLOT, FLAGS_SLOT, FLAG_CONSTRUCT, NEW_TARGET_SLOT,
+    RETURN_PC_SLOT,
 };
 use crate::interpreter::{frame_code, frame_end};
 use crate::runtime::function::FunctionCode;
@@ -269,7 +270,14 @@ fn inlined_frames(rt: &mut Runtime, fp: usize, root: Gc<FunctionCode>, index: u3
         let f = end + r.offset as usize;
         let closure = r.closure.as_closure().expect("inlined callees are closures");
         let context = closure.context.map_or(Value::UNDEFINED, Value::cell);
-        let new_target = if closure.code.frame.lexical_this { closure.lexical_new_target } else { Value::UNDEFINED };
+        let new_target = if r.construct {
+            Value::object(r.closure)
+        } else if closure.code.frame.lexical_this {
+            closure.lexical_new_target
+        } else {
+            Value::UNDEFINED
+        };
+        let flags = if r.construct { Value::int(with_caller_realm(FLAG_CONSTRUCT, rt.realm)) } else { flags };
         let header = [
             (CALLEE_SLOT, Value::object(r.closure)),
             (NEW_TARGET_SLOT, new_target),

@@ -119,6 +119,36 @@ pub(super) extern "C" fn jit_array_length(v: u64) -> u64 {
     Value::from_bits(v).as_object().and_then(|o| o.array_length()).map_or(u64::MAX, u64::from)
 }
 
+/// The `this` that `new f` makes for closure `f` (an ordinary object whose prototype is
+/// `f.prototype`), or 0 if that fails. Allocates, but cannot run JavaScript (a closure's
+/// `prototype` is a non-configurable data property) or collect (collections wait for a
+/// safepoint).
+pub(super) unsafe extern "C" fn jit_create_this(rt: *mut Runtime, f: u64) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    rt.ordinary_create_from_constructor(Value::from_bits(f), Intrinsic::ObjectPrototype).map_or(0, |o| Value::object(o).to_bits())
+}
+
+/// Adds a property to object `o` (of the shape a transition to shape `to` starts from,
+/// checked by the caller) by that transition: `v` in new slot `slot`, unless the prototype
+/// chain's validity flag at `valid` (if not 0) was cleared or the slots do not match. 1 when
+/// done, else 0. Cannot run JavaScript or collect.
+pub(super) unsafe extern "C" fn jit_add_property(rt: *mut Runtime, o: u64, to: u64, slot: u32, valid: u64, v: u64) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    // SAFETY: a nonzero `valid` is the address of a validity flag the code's roots keep alive.
+    let chain_ok = valid == 0 || unsafe { *(valid as *const bool) };
+    let Some(obj) = Value::from_bits(o).as_object() else { return 0 };
+    if !chain_ok || obj.slots.len() != slot as usize {
+        return 0;
+    }
+    let m = obj.get_mut();
+    m.shape = Gc::from_addr(to as usize);
+    m.slots.push(Value::from_bits(v));
+    rt.heap.note_bytes(8);
+    1
+}
+
 /// `a === b`: 1 or 0 (cannot run JavaScript or allocate).
 pub(super) unsafe extern "C" fn jit_strict_equals(rt: *mut Runtime, a: u64, b: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
@@ -434,8 +464,10 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 16] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 18] {
     [
+        ("jit_create_this", jit_create_this as *const u8),
+        ("jit_add_property", jit_add_property as *const u8),
         ("jit_osr_result", jit_osr_result as *const u8),
         ("jit_deopt", super::deopt::jit_deopt as *const u8),
         ("jit_step", jit_step as *const u8),

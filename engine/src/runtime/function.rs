@@ -101,6 +101,8 @@ pub struct InlinedFrameRecord {
     pub call_pc: u32,
     /// Arguments passed.
     pub argc: u32,
+    /// A `new` (the frame's `new.target` is the callee).
+    pub construct: bool,
     /// The inlined frame making the call (an index into `opt_inlined`), or `u32::MAX` for the
     /// optimized function's own frame.
     pub caller: u32,

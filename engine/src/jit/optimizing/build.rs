@@ -13,6 +13,8 @@ use super::ir::*;
 use super::liveness;
 use super::{Plan, Speculation};
 use crate::bytecode::ops::{Op, Reg};
+use crate::heap::Gc;
+use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
 use crate::value::Value;
 
@@ -35,7 +37,18 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
         cur: BlockId(0),
         regs: vec![],
         acc: ValueId(0),
-        f: FrameCx { code, block_of: vec![], nregs, frame: None, this: ValueId(0), caller: None, ret: None, size: 0 },
+        f: FrameCx {
+            code,
+            context: None,
+            block_of: vec![],
+            nregs,
+            frame: None,
+            this: ValueId(0),
+            construct: false,
+            caller: None,
+            ret: None,
+            size: 0,
+        },
     };
     b.make_blocks(code);
 
@@ -87,13 +100,26 @@ pub(super) fn native(op: &Op) -> bool {
             | Op::JumpIfNotUndefined { .. }
             | Op::JumpIfHole { .. }
             | Op::JumpIfStrictEqInt { .. }
+            | Op::ThrowIfHole { .. }
             | Op::Return { .. }
     )
+}
+
+/// The address of slot `index` of the context `depth` levels up from `context` (an inlined
+/// closure's, so the chain is fixed), if there is one.
+pub(super) fn context_slot(context: Option<Gc<Context>>, depth: u32, index: u32) -> Option<usize> {
+    let mut c = context?;
+    for _ in 0..depth {
+        c = c.parent()?;
+    }
+    c.slots.get(index as usize).map(|v| v as *const Value as usize)
 }
 
 /// The function whose bytecode is being translated: the compiled one, or an inlined callee.
 struct FrameCx<'c> {
     code: &'c FunctionCode,
+    /// An inlined callee's context.
+    context: Option<Gc<Context>>,
     /// The block starting at each instruction.
     block_of: Vec<Option<BlockId>>,
     /// Its registers.
@@ -102,6 +128,8 @@ struct FrameCx<'c> {
     frame: Option<u32>,
     /// An inlined callee's `this`.
     this: ValueId,
+    /// An inlined `new`: a return value that is not an object gives `this`.
+    construct: bool,
     /// An inlined callee's caller, at the call.
     caller: Option<DeoptId>,
     /// Where an inlined callee's returns go (with the value).
@@ -169,12 +197,18 @@ impl<'c> Builder<'_, 'c> {
     /// Translates a call of the closure `call` names in place: a guard that the callee is that
     /// closure, then its body in a frame of its own (which exists only if a guard in it fails:
     /// see [`InlinedFrame`]), whose returns continue after the call.
-    fn inline(&mut self, pc: u32, callee: Reg, this_reg: Reg, argc: u32, call: &'c super::InlineCall) {
+    /// (`this_reg`: the receiver's register, `None` for `new`; `first`: the first argument's.)
+    fn inline(&mut self, pc: u32, callee: Reg, this_reg: Option<Reg>, first: Reg, argc: u32, call: &'c super::InlineCall) {
         let d = self.point(pc);
         let f = self.read(callee);
         let closure = Value::object(call.closure);
         self.push(Inst::CheckIdentity(f, closure, d), Repr::Void);
-        let recv = self.read(this_reg);
+        let recv = match this_reg {
+            Some(r) => self.read(r),
+            None => self.g.dead,
+        };
+        let args: Vec<ValueId> = (0..argc).map(|i| self.read(first.offset(i))).collect();
+        self.push(Inst::ChargeCall(d), Repr::Void);
         let this = match call.this {
             super::InlineThis::Receiver => recv,
             super::InlineThis::Lexical(v) => self.push(Inst::Const(v), Repr::Boxed),
@@ -185,9 +219,9 @@ impl<'c> Builder<'_, 'c> {
                     recv
                 }
             },
+            super::InlineThis::Created => self.push(Inst::CreateThis(closure, d), Repr::Boxed),
         };
-        let args: Vec<ValueId> = (0..argc).map(|i| self.read(this_reg.offset(i + 1))).collect();
-        self.push(Inst::ChargeCall(d), Repr::Void);
+        let construct = this_reg.is_none();
 
         let info = call.code.frame;
         let nregs = (info.params + info.registers) as usize;
@@ -196,7 +230,7 @@ impl<'c> Builder<'_, 'c> {
             None => 0,
         };
         let frame = self.g.inlined.len() as u32;
-        self.g.inlined.push(InlinedFrame { closure, argc, call_pc: pc, caller: self.f.frame, offset });
+        self.g.inlined.push(InlinedFrame { closure, argc, construct, call_pc: pc, caller: self.f.frame, offset });
         let cont = self.new_block(pc, BlockKind::Normal);
         let result = self.value(Inst::Param, Repr::Boxed);
         self.g.blocks[cont.0 as usize].params = vec![result];
@@ -205,7 +239,18 @@ impl<'c> Builder<'_, 'c> {
         let size = info.frame_size(argc as usize) as u32;
         let outer = std::mem::replace(
             &mut self.f,
-            FrameCx { code: &call.code, block_of: vec![], nregs, frame: Some(frame), this, caller: Some(d), ret: Some(cont), size },
+            FrameCx {
+                code: &call.code,
+                context: call.closure.as_closure().and_then(|c| c.context),
+                block_of: vec![],
+                nregs,
+                frame: Some(frame),
+                this,
+                construct,
+                caller: Some(d),
+                ret: Some(cont),
+                size,
+            },
         );
         let outer_regs = std::mem::take(&mut self.regs);
         self.make_blocks(&call.code);
@@ -414,9 +459,25 @@ impl<'c> Builder<'_, 'c> {
                 let c = self.condition(self.acc);
                 self.acc = self.push(Inst::BoolNot(c), Repr::Bool);
             }
-            Op::LdaContext { depth, index, .. } => self.acc = self.push(Inst::LoadContext(depth, index), Repr::Boxed),
+            Op::LdaContext { depth, index, .. } => {
+                let inst = match self.f.frame {
+                    Some(_) => Inst::LoadContextAt(context_slot(self.f.context, depth, index).expect("checked by translates_inline")),
+                    None => Inst::LoadContext(depth, index),
+                };
+                self.acc = self.push(inst, Repr::Boxed);
+            }
             Op::StaContext { depth, index, .. } => {
-                self.push(Inst::StoreContext(depth, index, self.acc), Repr::Void);
+                let inst = match self.f.frame {
+                    Some(_) => {
+                        Inst::StoreContextAt(context_slot(self.f.context, depth, index).expect("checked by translates_inline"), self.acc)
+                    }
+                    None => Inst::StoreContext(depth, index, self.acc),
+                };
+                self.push(inst, Repr::Void);
+            }
+            Op::ThrowIfHole { .. } => {
+                let d = self.point(pc);
+                self.push(Inst::CheckNotHole(self.acc, d), Repr::Void);
             }
             Op::TestStrictEq { lhs, .. } => {
                 let l = self.read(lhs);
@@ -466,7 +527,14 @@ impl<'c> Builder<'_, 'c> {
             }
             Op::Return { .. } => {
                 let t = match self.f.ret {
-                    Some(to) => Terminator::Jump(Edge { to, args: vec![self.acc] }),
+                    Some(to) => {
+                        let v = match self.g.inst(self.acc) {
+                            _ if !self.f.construct => self.acc,
+                            Inst::Const(k) if !k.is_object() => self.f.this,
+                            _ => self.push(Inst::ConstructResult(self.acc, self.f.this), Repr::Boxed),
+                        };
+                        Terminator::Jump(Edge { to, args: vec![v] })
+                    }
                     None => Terminator::Return(self.acc),
                 };
                 self.set_term(t);
@@ -492,7 +560,16 @@ impl<'c> Builder<'_, 'c> {
     /// The plan's speculative code for the instruction; false when it has none.
     fn speculate(&mut self, pc: u32, op: Op, spec: &'c Speculation) -> bool {
         match (spec, op) {
-            (Speculation::Inline(call), Op::Call { callee, this_reg, argc, .. }) => self.inline(pc, callee, this_reg, argc, call),
+            (Speculation::Inline(call), Op::Call { callee, this_reg, argc, .. }) => {
+                self.inline(pc, callee, Some(this_reg), this_reg.offset(1), argc, call)
+            }
+            (Speculation::Inline(call), Op::Construct { callee, args, argc, .. }) => self.inline(pc, callee, None, args, argc, call),
+            (Speculation::Transition(t), Op::SetNamed { obj, .. }) => {
+                let o = self.read(obj);
+                let d = self.point(pc);
+                self.push(Inst::CheckShape(o, Box::new([t.from]), d), Repr::Void);
+                self.push(Inst::AddProperty(o, *t, self.acc, d), Repr::Void);
+            }
             (Speculation::GlobalSlot(guard, global), Op::LdaGlobal { .. }) => {
                 let o = self.push(Inst::Const(*global), Repr::Boxed);
                 self.check_shape(o, std::slice::from_ref(guard), pc);

@@ -181,6 +181,21 @@ pub(crate) enum Inst {
     /// The value of a global lexical binding's cell (at this address), else (in its TDZ)
     /// deoptimize.
     LoadCell(usize, DeoptId),
+    /// Reads the context slot at this address (of an inlined callee's context chain, which
+    /// is fixed once its closure is).
+    LoadContextAt(usize),
+    /// Writes the context slot at this address.
+    StoreContextAt(usize, ValueId),
+    /// Deoptimizes if the value is the hole (`ThrowIfHole`: the interpreter throws).
+    CheckNotHole(ValueId, DeoptId),
+    /// Adds a property to an object of the transition's starting shape (checked before), else
+    /// (the prototype chain changed) deoptimize.
+    AddProperty(ValueId, super::Transition, ValueId, DeoptId),
+    /// The new object an inlined `new` of this closure starts with, else deoptimize.
+    CreateThis(Value, DeoptId),
+    /// What an inlined `new` gives: the body's return value if it is an object, else `this`
+    /// (the second operand).
+    ConstructResult(ValueId, ValueId),
     /// Charges an inlined call's unit of fuel; when the poll countdown is due, leaves for the
     /// interpreter at the call (which polls), like a deoptimization that disproves nothing.
     ChargeCall(DeoptId),
@@ -190,7 +205,7 @@ impl Inst {
     /// Whether the instruction may change memory other code depends on (shapes, prototype
     /// chains, elements stores): a barrier for redundant-guard elimination.
     pub(crate) fn clobbers(&self) -> bool {
-        matches!(self, Inst::Generic(..) | Inst::LoopSafepoint(..))
+        matches!(self, Inst::Generic(..) | Inst::LoopSafepoint(..) | Inst::AddProperty(..))
     }
 
     /// Rewrites every value operand through `f`.
@@ -203,6 +218,8 @@ impl Inst {
             | Inst::LoadAcc
             | Inst::TookJump(_)
             | Inst::LoadCell(..)
+            | Inst::LoadContextAt(_)
+            | Inst::CreateThis(..)
             | Inst::ChargeCall(_)
             | Inst::LoadContext(..) => {}
             Inst::CheckInt32(v, _)
@@ -217,6 +234,8 @@ impl Inst {
             | Inst::ArrayLength(v, _)
             | Inst::CheckIdentity(v, _, _)
             | Inst::CheckObject(v, _)
+            | Inst::CheckNotHole(v, _)
+            | Inst::StoreContextAt(_, v)
             | Inst::StoreContext(_, _, v) => *v = f(*v),
             Inst::Int32Binary(_, a, b, _)
             | Inst::Float64Binary(_, a, b)
@@ -224,6 +243,8 @@ impl Inst {
             | Inst::Float64Compare(_, a, b)
             | Inst::StrictEqual(a, b)
             | Inst::StoreSlot(a, _, b)
+            | Inst::AddProperty(a, _, b, _)
+            | Inst::ConstructResult(a, b)
             | Inst::ElementAddr(a, b, _)
             | Inst::StoreElement(a, b) => {
                 *a = f(*a);
@@ -282,6 +303,8 @@ pub(crate) struct InlinedFrame {
     pub closure: Value,
     /// Arguments passed (at most its parameter count).
     pub argc: u32,
+    /// A `new`.
+    pub construct: bool,
     /// The caller's call instruction.
     pub call_pc: u32,
     /// The inlined frame that makes the call, or `None` for the function's own frame.

@@ -483,6 +483,46 @@ impl Lowering<'_, '_> {
                 self.deopt_if(hole, d, DeoptReason::Hole);
                 Some(v)
             }
+            Inst::LoadContextAt(addr) => {
+                let a = self.t.b.ins().iconst(types::I64, addr as i64);
+                Some(self.t.b.ins().load(types::I64, fl, a, 0))
+            }
+            Inst::StoreContextAt(addr, x) => {
+                let val = self.boxed(x);
+                let a = self.t.b.ins().iconst(types::I64, addr as i64);
+                self.t.b.ins().store(fl, val, a, 0);
+                None
+            }
+            Inst::CheckNotHole(x, d) => {
+                let b = self.boxed(x);
+                let hole = self.t.b.ins().icmp_imm_s(IntCC::Equal, b, Value::HOLE.to_bits() as i64);
+                self.deopt_if(hole, d, DeoptReason::Hole);
+                None
+            }
+            Inst::AddProperty(o, t, x, d) => {
+                let (ov, xv) = (self.boxed(o), self.boxed(x));
+                let (to, valid) = (self.t.b.ins().iconst(types::I64, t.to as i64), self.t.b.ins().iconst(types::I64, t.valid as i64));
+                let slot = self.t.i32c(t.slot as i64);
+                let call = self.t.b.ins().call(self.t.calls.add_property, &[self.t.rt, ov, to, slot, valid, xv]);
+                let done = self.t.b.inst_results(call)[0];
+                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, done, 0);
+                self.deopt_if(failed, d, DeoptReason::PrototypeChanged);
+                None
+            }
+            Inst::CreateThis(f, d) => {
+                let fv = self.t.b.ins().iconst(types::I64, f.to_bits() as i64);
+                let call = self.t.b.ins().call(self.t.calls.create_this, &[self.t.rt, fv]);
+                let this = self.t.b.inst_results(call)[0];
+                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, this, 0);
+                self.deopt_if(failed, d, DeoptReason::CallTarget);
+                Some(this)
+            }
+            Inst::ConstructResult(x, this) => {
+                let (xv, tv) = (self.boxed(x), self.boxed(this));
+                let tag = self.t.b.ins().ushr_imm_s(xv, 48);
+                let is_obj = self.t.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
+                Some(self.t.b.ins().select(is_obj, xv, tv))
+            }
             Inst::ChargeCall(d) => {
                 let rt = self.t.rt;
                 let countdown = self.t.b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));

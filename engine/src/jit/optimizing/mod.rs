@@ -24,6 +24,7 @@ mod passes;
 
 use super::code_module::{CodeModule, ModuleSettings};
 use super::{Jit, JitFn};
+use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::Op;
 use crate::heap::Gc;
 use crate::interpreter::feedback::{
@@ -69,6 +70,8 @@ pub(crate) enum Speculation {
     /// A keyed load or store of a present element of a plain object's or array's dense
     /// elements at an int32 index within them.
     Element,
+    /// A named store that adds a property to a receiver of one shape.
+    Transition(Transition),
     /// A global load from this data slot of the global object (the value), while it has this
     /// shape.
     GlobalSlot(SlotGuard, Value),
@@ -101,6 +104,8 @@ pub(crate) enum InlineThis {
     Sloppy(Value),
     /// An arrow function's captured `this`.
     Lexical(Value),
+    /// `new`: an object made for the call.
+    Created,
 }
 
 /// What inlining may still spend while one function's plan is made.
@@ -151,6 +156,20 @@ pub(crate) struct SlotGuard {
     pub slot: u32,
 }
 
+/// A transition adding a property: the shape it starts from, the shape it leads to, the new
+/// slot and the validity flag of the prototype chain (no setter for the name), or 0.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Transition {
+    /// The receiver's shape's address.
+    pub from: usize,
+    /// The new shape's address.
+    pub to: usize,
+    /// The new slot.
+    pub slot: u32,
+    /// The address of the chain's validity flag, or 0.
+    pub valid: usize,
+}
+
 /// The optimizing tier's speculation for one function.
 #[derive(Debug)]
 pub(crate) struct Plan {
@@ -176,8 +195,11 @@ impl Plan {
                 if entry.deopt_seen {
                     return Speculation::Generic;
                 }
-                if let (Op::Call { argc, .. }, Feedback::Call(CallFeedback::Monomorphic(f))) = (op, &entry.data) {
-                    return match inline_call(*f, *argc, deopt_every, budget) {
+                if let (Op::Call { argc, .. } | Op::Construct { argc, .. }, Feedback::Call(CallFeedback::Monomorphic(f))) =
+                    (op, &entry.data)
+                {
+                    let construct = matches!(op, Op::Construct { .. });
+                    return match inline_call(*f, *argc, construct, deopt_every, budget) {
                         Some(call) => Speculation::Inline(Box::new(call)),
                         None => Speculation::Generic,
                     };
@@ -208,7 +230,7 @@ impl Plan {
     /// Whether the graph builder translates every instruction of a function under this plan
     /// without the baseline tier's code (which needs the function's own frame), and the
     /// function has no loops: the conditions for inlining it.
-    fn translates_inline(&self, code: &FunctionCode) -> bool {
+    fn translates_inline(&self, code: &FunctionCode, context: Option<Gc<crate::runtime::context::Context>>) -> bool {
         let this = crate::bytecode::ops::Reg(crate::interpreter::frame::THIS_SLOT as i32 - crate::interpreter::frame::HEADER as i32);
         let ok_src = |r: crate::bytecode::ops::Reg| r.0 >= 0 || r == this;
         code.block.ops.iter().zip(&self.sites).all(|(op, s)| match s {
@@ -217,6 +239,9 @@ impl Plan {
                 Op::Star { dst, .. } => dst.0 >= 0,
                 Op::Mov { src, dst, .. } => ok_src(src) && dst.0 >= 0,
                 Op::TestStrictEq { lhs, .. } => ok_src(lhs),
+                Op::LdaContext { depth, index, .. } | Op::StaContext { depth, index, .. } => {
+                    build::context_slot(context, depth, index).is_some()
+                }
                 _ => build::native(op),
             },
             _ => true,
@@ -235,13 +260,22 @@ fn reads_this(code: &FunctionCode) -> bool {
 
 /// The inlining of a call of `f` with `argc` arguments, if `f` is small,
 /// simple and of the same realm, and the budget allows.
-fn inline_call(f: Gc<JsObject>, argc: u32, deopt_every: bool, budget: &mut InlineBudget) -> Option<InlineCall> {
+fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, budget: &mut InlineBudget) -> Option<InlineCall> {
     let closure = f.as_closure()?;
     let code = closure.code;
     let info = code.frame;
     let size = info.frame_size(argc as usize);
+    // `new`: a base constructor whose `this` is an ordinary object made before the body runs.
+    let callable = if construct {
+        matches!(info.kind, CodeKind::Normal | CodeKind::ClassConstructor)
+            && !info.resumable
+            && !info.lexical_this
+            && closure.fields.is_none()
+    } else {
+        info.plainly_callable()
+    };
     if closure.realm != budget.realm
-        || !info.plainly_callable()
+        || !callable
         || argc > info.params
         || code.block.ops.len() > MAX_INLINE_OPS.min(budget.ops_left)
         || size > budget.slots_left
@@ -258,13 +292,15 @@ fn inline_call(f: Gc<JsObject>, argc: u32, deopt_every: bool, budget: &mut Inlin
     budget.slots_left -= size;
     let plan = Plan::new(&code, deopt_every, budget);
     budget.chain.pop();
-    if !plan.translates_inline(&code) {
+    if !plan.translates_inline(&code, closure.context) {
         (budget.ops_left, budget.slots_left) = (ops_left, slots_left);
         return None;
     }
     // Frames of sibling calls reuse the same slots; only the deepest chain counts.
     budget.slots_left = slots_left;
-    let this = if info.lexical_this {
+    let this = if construct {
+        InlineThis::Created
+    } else if info.lexical_this {
         InlineThis::Lexical(closure.lexical_this)
     } else if info.strict || !reads_this(&code) {
         InlineThis::Receiver
@@ -304,6 +340,12 @@ fn speculation(code: &FunctionCode, op: &Op, data: &Feedback, roots: &mut Vec<Pr
             Some(g) => Speculation::Load(g),
             None => Speculation::Generic,
         },
+        (Op::SetNamed { .. }, Feedback::Property(PropertyIc::Monomorphic(e))) if matches!(e.access, PropertyAccess::Transition { .. }) => {
+            let PropertyAccess::Transition { to, slot, validity } = e.access else { unreachable!("matched above") };
+            roots.push(*e);
+            let valid = validity.map_or(0, |v| &v.valid as *const bool as usize);
+            Speculation::Transition(Transition { from: e.shape.addr(), to: to.addr(), slot, valid })
+        }
         (Op::SetNamed { .. }, Feedback::Property(ic)) => match slot_guards(ic, false, roots) {
             Some(g) => Speculation::Store(g),
             None => Speculation::Generic,
@@ -375,6 +417,7 @@ pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode, mut budget: Inline
         closure: f.closure.as_object().expect("inlined callees are closures"),
         call_pc: f.call_pc,
         argc: f.argc,
+        construct: f.construct,
         caller: f.caller.map_or(u32::MAX, |c| inline_base + c),
         offset: f.offset,
     }));
