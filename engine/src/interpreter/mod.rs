@@ -17,7 +17,6 @@ pub(crate) mod ops;
 use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};
 use crate::heap::Gc;
-use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, ObjectKind};
 use crate::runtime::{JsResult, Runtime, Termination, Throw};
@@ -328,19 +327,8 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let c = ops::context_at(rt.stack[fp + CONTEXT_SLOT], depth);
                     c.get_mut().slots[index as usize] = acc;
                 }
-                Op::PushContext { slots, .. } => {
-                    let parent = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>();
-                    rt.heap.note_bytes(slots as usize * 8);
-                    let c = rt.alloc(Context::new(parent, slots as usize));
-                    rt.stack[fp + CONTEXT_SLOT] = Value::cell(c);
-                }
-                Op::PopContext { .. } => {
-                    let c = ops::context_at(rt.stack[fp + CONTEXT_SLOT], 0);
-                    rt.stack[fp + CONTEXT_SLOT] = match c.parent() {
-                        Some(p) => Value::cell(p),
-                        None => Value::UNDEFINED,
-                    };
-                }
+                Op::PushContext { slots, .. } => ops::push_context(rt, fp, slots),
+                Op::PopContext { .. } => ops::pop_context(rt, fp),
                 Op::ThrowIfHole { name, .. } => {
                     if acc.is_hole() {
                         let n = constant!(name).as_string().map(|s| s.to_rust_string()).unwrap_or_default();
@@ -419,17 +407,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     rt.stats.set_misses += 1;
                     tri!(ops::set_named_slow(rt, code, slot.index(), recv, constant!(name), acc, code.block.strict));
                 }
-                Op::DefineNamed { obj, name, .. } => {
-                    let o = reg!(obj).as_object().expect("literal object");
-                    let k = ops::name_key(rt, constant!(name));
-                    if let crate::runtime::shape::PropertyKey::String(_) = k {
-                        if o.shape.lookup(k).is_none() && !o.shape.is_dictionary() {
-                            rt.add_named(o, k, acc, crate::runtime::shape::DEFAULT);
-                            continue 'main;
-                        }
-                    }
-                    tri!(rt.create_data_property_or_throw(o, k, acc));
-                }
+                Op::DefineNamed { obj, name, .. } => tri!(ops::define_named(rt, reg!(obj), constant!(name), acc)),
                 Op::GetKeyed { obj, slot } => {
                     let recv = reg!(obj);
                     if let Some(v) = recv.as_object().and_then(|o| ops::dense_get(o, acc)) {

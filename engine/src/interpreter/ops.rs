@@ -27,6 +27,36 @@ pub(super) fn frame_end_dynamic(rt: &Runtime, fp: usize, code: Gc<FunctionCode>)
     fp + code.frame.frame_size(argc)
 }
 
+/// `PushContext slots`: the frame at `fp` enters a new context of `slots` slots.
+pub(crate) fn push_context(rt: &mut Runtime, fp: usize, slots: u32) {
+    let parent = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>();
+    rt.heap.note_bytes(slots as usize * 8);
+    let c = rt.alloc(Context::new(parent, slots as usize));
+    rt.stack[fp + CONTEXT_SLOT] = Value::cell(c);
+}
+
+/// `PopContext`: the frame at `fp` leaves its innermost context.
+pub(crate) fn pop_context(rt: &mut Runtime, fp: usize) {
+    let c = context_at(rt.stack[fp + CONTEXT_SLOT], 0);
+    rt.stack[fp + CONTEXT_SLOT] = match c.parent() {
+        Some(p) => Value::cell(p),
+        None => Value::UNDEFINED,
+    };
+}
+
+/// `DefineNamed obj, name`: defines data property `name` (a constant) of object literal `o`.
+pub(crate) fn define_named(rt: &mut Runtime, o: Value, name: Value, v: Value) -> JsResult<()> {
+    let o = o.as_object().expect("literal object");
+    let k = name_key(rt, name);
+    if let crate::runtime::shape::PropertyKey::String(_) = k {
+        if o.shape.lookup(k).is_none() && !o.shape.is_dictionary() {
+            rt.add_named(o, k, v, crate::runtime::shape::DEFAULT);
+            return Ok(());
+        }
+    }
+    rt.create_data_property_or_throw(o, k, v)
+}
+
 /// The context `depth` levels up from `ctx`.
 #[inline]
 pub(crate) fn context_at(ctx: Value, depth: u32) -> Gc<Context> {
@@ -1162,7 +1192,7 @@ pub(super) fn run_fields(rt: &mut Runtime, callee: Value, this: Value) -> JsResu
 
 // ----- literals and creation -----
 
-pub(super) fn array_push(rt: &mut Runtime, arr: Value, v: Value) {
+pub(crate) fn array_push(rt: &mut Runtime, arr: Value, v: Value) {
     let a = arr.as_object().expect("array literal");
     if let Elements::Dense(e) = &mut *a.get_mut().elements.edit() {
         e.push(v);
@@ -1185,7 +1215,7 @@ pub(super) fn array_spread(rt: &mut Runtime, arr: Value, iterable: Value) -> JsR
 }
 
 /// Instantiates nested function `idx` of `code` and closes it over the frame's context.
-pub(super) fn create_closure(rt: &mut Runtime, code: Gc<FunctionCode>, idx: u32, fp: usize) -> JsResult<Value> {
+pub(crate) fn create_closure(rt: &mut Runtime, code: Gc<FunctionCode>, idx: u32, fp: usize) -> JsResult<Value> {
     let mut fc = code.constants[idx as usize];
     if fc.is_hole() {
         let Constant::Function(block) = &code.block.constants[idx as usize] else { unreachable!("CreateClosure operand") };

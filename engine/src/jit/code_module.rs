@@ -82,6 +82,7 @@ macro_rules! runtime_calls {
 
 runtime_calls! {
     step = "jit_step" (ptr, ptr, i32, i64);
+    exec = "jit_exec" (ptr, ptr, i32, i64);
     loop_safepoint = "jit_loop_safepoint" (ptr, ptr, i64, i32);
     osr_result = "jit_osr_result" (ptr);
     deopt = "jit_deopt" (ptr, ptr, i32, i64, i32, i32, i32);

@@ -7,7 +7,10 @@
 //! of the site whose speculation failed, so the next compile does not speculate the same way),
 //! discards the optimized code, and runs the rest of the frame in the interpreter (which
 //! re-enters the baseline code at its next loop header); the exit returns that result as the
-//! optimized code's own.
+//! optimized code's own. A guard inside a call the code inlined also names that call's frame
+//! (and its callers'): the exit writes their registers above the function's own frame,
+//! [`jit_deopt`] their headers, and the interpreter resumes in the innermost, each frame
+//! returning into its caller as after a call.
 
 use super::EXCEPTION;
 use crate::bytecode::ops::Op;

@@ -8,11 +8,13 @@
 use super::JitFn;
 use super::EXCEPTION;
 use crate::bytecode::code::CodeKind;
+use crate::bytecode::ops::Op;
 use crate::heap::Gc;
 use crate::interpreter::call::ArgSrc;
 use crate::interpreter::feedback::{elements_seen, Feedback, GlobalFeedback};
 use crate::interpreter::frame::FLAG_CONSTRUCT;
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
+use crate::interpreter::ops;
 use crate::interpreter::{
     cached_load, cached_store, dense_get, dense_set, frame_code, frame_end, record_call, record_call_other, return_value, safepoint, step,
 };
@@ -50,6 +52,63 @@ pub(super) unsafe extern "C" fn jit_step(rt: *mut Runtime, fp: usize, pc: u32, a
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     let r = step(rt, fp, pc, Value::from_bits(acc));
+    ret(rt, r)
+}
+
+/// Whether compiled code runs `op` through [`jit_exec`] rather than [`jit_step`]: the
+/// instructions that fall through to the next one and whose work is one call of the
+/// interpreter's own code for them, so entering the interpreter's loop for them would cost
+/// more than the work.
+pub(crate) fn runs_directly(op: Op) -> bool {
+    matches!(
+        op,
+        Op::PushContext { .. }
+            | Op::PopContext { .. }
+            | Op::CreateObject { .. }
+            | Op::CreateArray { .. }
+            | Op::ArrayPush { .. }
+            | Op::ArrayPushHole { .. }
+            | Op::DefineNamed { .. }
+            | Op::CreateClosure { .. }
+            | Op::TypeOf { .. }
+    )
+}
+
+/// Runs the instruction at `pc` of the frame at `fp` (one that [`runs_directly`]) with the
+/// interpreter's semantics, without entering the interpreter's loop. Returns the new
+/// accumulator, or [`EXCEPTION`].
+pub(super) unsafe extern "C" fn jit_exec(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    // Errors made here take their stack trace from the current frame and pc.
+    rt.fp = fp;
+    rt.pc = pc;
+    let code = frame_code(rt, fp);
+    let acc = Value::from_bits(acc);
+    let r = match code.block.ops[pc as usize] {
+        Op::PushContext { slots, .. } => {
+            ops::push_context(rt, fp, slots);
+            Ok(acc)
+        }
+        Op::PopContext { .. } => {
+            ops::pop_context(rt, fp);
+            Ok(acc)
+        }
+        Op::CreateObject { .. } => Ok(Value::object(rt.new_plain_object())),
+        Op::CreateArray { capacity, .. } => Ok(Value::object(rt.new_array(Vec::with_capacity(capacity as usize)))),
+        Op::ArrayPush { array, .. } => {
+            ops::array_push(rt, reg(rt, fp, array.0), acc);
+            Ok(acc)
+        }
+        Op::ArrayPushHole { array, .. } => {
+            ops::array_push(rt, reg(rt, fp, array.0), Value::HOLE);
+            Ok(acc)
+        }
+        Op::DefineNamed { obj, name, .. } => ops::define_named(rt, reg(rt, fp, obj.0), code.constants[name.0 as usize], acc).map(|()| acc),
+        Op::CreateClosure { func, .. } => ops::create_closure(rt, code, func.0, fp),
+        Op::TypeOf { .. } => Ok(Value::string(rt.type_of(acc))),
+        _ => step(rt, fp, pc, acc),
+    };
     ret(rt, r)
 }
 
@@ -464,8 +523,9 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 18] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 19] {
     [
+        ("jit_exec", jit_exec as *const u8),
         ("jit_create_this", jit_create_this as *const u8),
         ("jit_add_property", jit_add_property as *const u8),
         ("jit_osr_result", jit_osr_result as *const u8),

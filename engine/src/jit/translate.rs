@@ -238,11 +238,13 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, c);
     }
 
-    /// The instruction at `pc` through the interpreter (its result in the accumulator).
+    /// The instruction at `pc` through the interpreter (its result in the accumulator); the
+    /// simplest without entering its loop (see `runtime_calls::runs_directly`).
     pub(super) fn step_call(&mut self, pc: u32) {
         let acc = self.b.use_var(self.acc);
         let pcv = self.b.ins().iconst(types::I32, pc as i64);
-        let call = self.b.ins().call(self.calls.step, &[self.rt, self.fp, pcv, acc]);
+        let f = if super::runtime_calls::runs_directly(self.code.block.ops[pc as usize]) { self.calls.exec } else { self.calls.step };
+        let call = self.b.ins().call(f, &[self.rt, self.fp, pcv, acc]);
         let r = self.b.inst_results(call)[0];
         self.check_exception(r, pc);
         self.b.def_var(self.acc, r);
@@ -538,7 +540,20 @@ impl<'a> FnTranslator<'a> {
                 let v = t.bool_value(eq);
                 t.b.def_var(t.acc, v);
             },
-            |t| t.step(pc, op),
+            |t| {
+                if matches!(op, Op::TestStrictEq { .. }) {
+                    // Cannot run JavaScript: a plain runtime call.
+                    let l = t.load_reg(lhs);
+                    let r = t.b.use_var(t.acc);
+                    let call = t.b.ins().call(t.calls.strict_equals, &[t.rt, l, r]);
+                    let res = t.b.inst_results(call)[0];
+                    let eq = t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
+                    let v = t.bool_value(eq);
+                    t.b.def_var(t.acc, v);
+                } else {
+                    t.step(pc, op);
+                }
+            },
         );
     }
 

@@ -12,7 +12,7 @@
 //! is written only where something reads it. Sites without a speculation run the baseline
 //! tier's code for their instruction.
 //!
-//! Not yet here (see ARCHITECTURE.md): loop-invariant hoisting, inlining, and invalidation
+//! Not yet here (see ARCHITECTURE.md): loop-invariant hoisting and invalidation
 //! dependencies (no compiled assumption can be changed behind the code's back yet:
 //! prototype-chain loads check their validity flag at run time).
 
