@@ -69,11 +69,10 @@ impl Runtime {
 
     /// Runs `f` with `v` kept alive for the collector.
     pub(crate) fn with_kept<T>(&mut self, v: Value, f: impl FnOnce(&mut Runtime) -> T) -> T {
-        let n = self.kept.len();
-        self.kept.push(v);
-        let r = f(self);
-        self.kept.truncate(n);
-        r
+        self.keep_scope(|rt| {
+            rt.keep(v);
+            f(rt)
+        })
     }
 
     /// Evaluates a script and converts its completion value.

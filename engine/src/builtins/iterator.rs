@@ -315,14 +315,17 @@ impl Runtime {
     /// IteratorClose for a throw completion: errors from `return()` are ignored.
     pub fn iterator_close_on_throw(&mut self, it: Value, t: Throw) -> Throw {
         let Throw::Value(thrown) = t else { return t };
-        // `return()` runs JavaScript (and may collect): keep the pending exception alive.
-        self.keep(thrown);
-        let rk = PropertyKey::String(self.names.return_);
-        if let Ok(r) = self.get(it, rk) {
-            if !r.is_nullish() {
-                let _ = self.call(r, it, &[]);
+        // `return()` runs JavaScript (and may collect): keep the pending exception alive
+        // while it runs (bytecode closes iterators too, outside any native call).
+        self.keep_scope(|rt| {
+            rt.keep(thrown);
+            let rk = PropertyKey::String(rt.names.return_);
+            if let Ok(r) = rt.get(it, rk) {
+                if !r.is_nullish() {
+                    let _ = rt.call(r, it, &[]);
+                }
             }
-        }
+        });
         t
     }
 

@@ -222,21 +222,23 @@ pub(crate) fn enumerable_own(rt: &mut Runtime, o: Gc<JsObject>, kind: u8) -> JsR
             continue;
         }
         let kv = rt.key_to_value(k);
-        match kind {
-            0 => out.push(kv),
+        let item = match kind {
+            0 => kv,
             _ => {
+                if kind == 2 {
+                    // The key (a new string for an index) waits in `kv` while a getter may collect.
+                    rt.keep(kv);
+                }
                 let v = rt.get_property(o, k, Value::object(o))?;
                 if kind == 1 {
-                    out.push(v);
+                    v
                 } else {
-                    let e = rt.new_array(vec![kv, v]);
-                    out.push(Value::object(e));
+                    Value::object(rt.new_array(vec![kv, v]))
                 }
             }
-        }
-        for v in &out {
-            rt.keep(*v);
-        }
+        };
+        rt.keep(item);
+        out.push(item);
     }
     Ok(out)
 }

@@ -420,10 +420,11 @@ fn alloc_init(rt: &mut Runtime, proto: Gc<JsObject>, pattern: Value, flags: Valu
 }
 
 /// RegExpCreate(pattern, flags): also used for regular expression literals (each evaluation
-/// creates a new object; compiled matchers are cached by source and flags).
+/// creates a new object; compiled matchers are cached by source and flags). Runs as a bytecode
+/// operation too, so what it keeps is released when it returns (the result is not kept).
 pub fn regexp_create(rt: &mut Runtime, pattern: Value, flags: Value) -> JsResult<Value> {
     let proto = rt.intrinsic(Intrinsic::RegExpPrototype);
-    alloc_init(rt, proto, pattern, flags)
+    rt.keep_scope(|rt| alloc_init(rt, proto, pattern, flags))
 }
 
 fn regexp_constructor(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {

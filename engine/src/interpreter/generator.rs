@@ -201,8 +201,11 @@ impl Runtime {
         };
         let g = self.new_object_with(Some(proto), ObjectKind::Builtin(Box::new(BuiltinData::Generator(data))));
         if is_async && !is_gen {
-            self.keep(Value::object(g));
-            self.async_step(g, ResumeMode::Next, Value::UNDEFINED);
+            // Calls run outside native calls too: release `g` once its first step is done.
+            self.keep_scope(|rt| {
+                rt.keep(Value::object(g));
+                rt.async_step(g, ResumeMode::Next, Value::UNDEFINED);
+            });
             return Ok(promise);
         }
         Ok(Value::object(g))

@@ -576,30 +576,33 @@ pub(super) fn delete_property(rt: &mut Runtime, obj: Value, key: Value, strict: 
     Ok(Value::bool(ok))
 }
 
-/// CopyDataProperties (object spread and rest).
+/// CopyDataProperties (object spread and rest). The source object stays kept (getters run
+/// JavaScript, which may collect) until the copy ends.
 pub(super) fn copy_data_properties(rt: &mut Runtime, target: Value, source: Value, excluded: &[Value]) -> JsResult<()> {
     if source.is_nullish() {
         return Ok(());
     }
     let t = target.as_object().expect("target object");
-    let from = rt.to_object(source)?;
-    rt.keep(Value::object(from));
-    let mut ex = Vec::new();
-    for e in excluded {
-        ex.push(rt.to_property_key(*e)?);
-    }
-    for k in rt.own_property_keys(from) {
-        if ex.contains(&k) {
-            continue;
+    rt.keep_scope(|rt| {
+        let from = rt.to_object(source)?;
+        rt.keep(Value::object(from));
+        let mut ex = Vec::new();
+        for e in excluded {
+            ex.push(rt.to_property_key(*e)?);
         }
-        if let Some(p) = rt.get_own_property(from, k) {
-            if p.attrs & ENUMERABLE != 0 {
-                let v = rt.get_property(from, k, Value::object(from))?;
-                rt.create_data_property_or_throw(t, k, v)?;
+        for k in rt.own_property_keys(from) {
+            if ex.contains(&k) {
+                continue;
+            }
+            if let Some(p) = rt.get_own_property(from, k) {
+                if p.attrs & ENUMERABLE != 0 {
+                    let v = rt.get_property(from, k, Value::object(from))?;
+                    rt.create_data_property_or_throw(t, k, v)?;
+                }
             }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn home_object(rt: &Runtime, fp: usize) -> Option<Gc<JsObject>> {
@@ -1203,15 +1206,19 @@ pub(crate) fn array_push(rt: &mut Runtime, arr: Value, v: Value) {
     rt.heap.note_bytes(8);
 }
 
+/// Appends every value `iterable` produces to the array literal `arr` (spread elements and
+/// spread arguments). The iterator and its `next` stay kept until the spread ends.
 pub(super) fn array_spread(rt: &mut Runtime, arr: Value, iterable: Value) -> JsResult<()> {
-    rt.keep(arr);
-    let (it, next) = rt.get_iterator(iterable)?;
-    rt.keep(it);
-    rt.keep(next);
-    while let Some(v) = rt.iterator_step(it, next)? {
-        array_push(rt, arr, v);
-    }
-    Ok(())
+    rt.keep_scope(|rt| {
+        rt.keep(arr);
+        let (it, next) = rt.get_iterator(iterable)?;
+        rt.keep(it);
+        rt.keep(next);
+        while let Some(v) = rt.iterator_step(it, next)? {
+            array_push(rt, arr, v);
+        }
+        Ok(())
+    })
 }
 
 /// Instantiates nested function `idx` of `code` and closes it over the frame's context.

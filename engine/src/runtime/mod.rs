@@ -755,9 +755,24 @@ impl Runtime {
 
     /// Keeps `v` alive until the current native call returns (for Rust code that holds
     /// values across calls into JavaScript, which may collect).
+    ///
+    /// Only a native call's return releases kept values: Rust code that can also run outside
+    /// one (bytecode operations, the runtime calls of compiled code, the job loop, the
+    /// embedding API) must keep inside [`Runtime::keep_scope`], or every run leaks its values
+    /// into the root set for good.
     #[inline]
     pub fn keep(&mut self, v: Value) {
         self.kept.push(v);
+    }
+
+    /// Runs `f`, then releases every value it kept (on every path, errors included): the scope
+    /// for [`Runtime::keep`] in code that does not run as a native call of its own.
+    #[inline]
+    pub(crate) fn keep_scope<T>(&mut self, f: impl FnOnce(&mut Runtime) -> T) -> T {
+        let mark = self.kept.len();
+        let r = f(self);
+        self.kept.truncate(mark);
+        r
     }
 
     /// Instantiates a code block in this runtime.
