@@ -821,7 +821,7 @@ pub(super) fn see_compare(_rt: &Runtime, code: Gc<FunctionCode>, slot: usize, a:
     see_operands(code, slot, a, b, None);
 }
 
-pub(super) fn add_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, a: Value, b: Value) -> JsResult<Value> {
+pub(crate) fn add_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, a: Value, b: Value) -> JsResult<Value> {
     let r = rt.add_values(a, b)?;
     see_operands(code, slot, a, b, Some(r));
     Ok(r)
@@ -880,7 +880,7 @@ pub fn js_pow(x: f64, y: f64) -> f64 {
     crate::builtins::math::exponentiate(x, y)
 }
 
-pub(super) fn arith_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {
+pub(crate) fn arith_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {
     if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
         let r = match op {
             Op::Mul { .. } => x.checked_mul(y).filter(|r| *r != 0 || (x >= 0 && y >= 0)).map(Value::int),
@@ -916,7 +916,7 @@ pub(super) fn arith_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, 
     Ok(r)
 }
 
-pub(super) fn compare_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {
+pub(crate) fn compare_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {
     see_operands(code, slot, a, b, None);
     let r = match op {
         Op::TestLt { .. } => rt.less_than(a, b, true)? == Some(true),
@@ -1185,7 +1185,7 @@ pub(super) fn super_called_twice(rt: &mut Runtime) -> Throw {
 }
 
 /// Runs a class constructor's field initialiser on `this`.
-pub(super) fn run_fields(rt: &mut Runtime, callee: Value, this: Value) -> JsResult<()> {
+pub(crate) fn run_fields(rt: &mut Runtime, callee: Value, this: Value) -> JsResult<()> {
     let init = callee.as_object().and_then(|c| c.as_closure().and_then(|cd| cd.fields));
     if let Some(f) = init {
         rt.call(Value::object(f), this, &[])?;

@@ -13,7 +13,7 @@ use crate::heap::Gc;
 use crate::interpreter::call::ArgSrc;
 use crate::interpreter::feedback::{elements_seen, Feedback, GlobalFeedback};
 use crate::interpreter::frame::FLAG_CONSTRUCT;
-use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
+use crate::interpreter::frame::{ACC_SLOT, CALLEE_SLOT, CONTEXT_SLOT, HEADER, THIS_SLOT};
 use crate::interpreter::ops;
 use crate::interpreter::{
     cached_load, cached_store, dense_get, dense_set, frame_code, frame_end, record_call, record_call_other, return_value, safepoint, step,
@@ -71,6 +71,25 @@ pub(crate) fn runs_directly(op: Op) -> bool {
             | Op::DefineNamed { .. }
             | Op::CreateClosure { .. }
             | Op::TypeOf { .. }
+            | Op::ToObject { .. }
+            | Op::ToStringForConcat { .. }
+            | Op::RunClassFields { .. }
+            | Op::Add { .. }
+            | Op::Sub { .. }
+            | Op::Mul { .. }
+            | Op::Div { .. }
+            | Op::Mod { .. }
+            | Op::Exp { .. }
+            | Op::BitAnd { .. }
+            | Op::BitOr { .. }
+            | Op::BitXor { .. }
+            | Op::Shl { .. }
+            | Op::Sar { .. }
+            | Op::Shr { .. }
+            | Op::TestLt { .. }
+            | Op::TestLe { .. }
+            | Op::TestGt { .. }
+            | Op::TestGe { .. }
     )
 }
 
@@ -80,12 +99,15 @@ pub(crate) fn runs_directly(op: Op) -> bool {
 pub(super) unsafe extern "C" fn jit_exec(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
-    // Errors made here take their stack trace from the current frame and pc.
+    // Errors made here take their stack trace from the current frame and pc; JavaScript run
+    // from here (conversions, field initialisers) may collect, and the frame holds all else.
     rt.fp = fp;
     rt.pc = pc;
+    rt.stack[fp + ACC_SLOT] = Value::from_bits(acc);
     let code = frame_code(rt, fp);
     let acc = Value::from_bits(acc);
-    let r = match code.block.ops[pc as usize] {
+    let op = code.block.ops[pc as usize];
+    let r = match op {
         Op::PushContext { slots, .. } => {
             ops::push_context(rt, fp, slots);
             Ok(acc)
@@ -107,6 +129,28 @@ pub(super) unsafe extern "C" fn jit_exec(rt: *mut Runtime, fp: usize, pc: u32, a
         Op::DefineNamed { obj, name, .. } => ops::define_named(rt, reg(rt, fp, obj.0), code.constants[name.0 as usize], acc).map(|()| acc),
         Op::CreateClosure { func, .. } => ops::create_closure(rt, code, func.0, fp),
         Op::TypeOf { .. } => Ok(Value::string(rt.type_of(acc))),
+        Op::ToObject { .. } => rt.to_object(acc).map(Value::object),
+        Op::ToStringForConcat { .. } => rt.to_string(acc).map(Value::string),
+        Op::RunClassFields { .. } => {
+            let (callee, this) = (rt.stack[fp + CALLEE_SLOT], rt.stack[fp + THIS_SLOT]);
+            ops::run_fields(rt, callee, this).map(|()| acc)
+        }
+        // The interpreter's code after its int32 fast path: complete for any operands.
+        Op::Add { lhs, slot } => ops::add_slow(rt, code, slot.index(), reg(rt, fp, lhs.0), acc),
+        Op::Sub { lhs, slot }
+        | Op::Mul { lhs, slot }
+        | Op::Div { lhs, slot }
+        | Op::Mod { lhs, slot }
+        | Op::Exp { lhs, slot }
+        | Op::BitAnd { lhs, slot }
+        | Op::BitOr { lhs, slot }
+        | Op::BitXor { lhs, slot }
+        | Op::Shl { lhs, slot }
+        | Op::Sar { lhs, slot }
+        | Op::Shr { lhs, slot } => ops::arith_slow(rt, code, slot.index(), op, reg(rt, fp, lhs.0), acc),
+        Op::TestLt { lhs, slot } | Op::TestLe { lhs, slot } | Op::TestGt { lhs, slot } | Op::TestGe { lhs, slot } => {
+            ops::compare_slow(rt, code, slot.index(), op, reg(rt, fp, lhs.0), acc)
+        }
         _ => step(rt, fp, pc, acc),
     };
     ret(rt, r)
