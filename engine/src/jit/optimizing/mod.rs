@@ -25,7 +25,7 @@ mod passes;
 use super::code_module::{CodeModule, ModuleSettings};
 use super::{Jit, JitFn};
 use crate::bytecode::code::CodeKind;
-use crate::bytecode::ops::Op;
+use crate::bytecode::ops::{Op, Reg};
 use crate::heap::Gc;
 use crate::interpreter::feedback::{
     elements_seen, CallFeedback, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc,
@@ -231,8 +231,7 @@ impl Plan {
     /// without the baseline tier's code (which needs the function's own frame), and the
     /// function has no loops: the conditions for inlining it.
     fn translates_inline(&self, code: &FunctionCode, context: Option<Gc<crate::runtime::context::Context>>) -> bool {
-        let this = crate::bytecode::ops::Reg(crate::interpreter::frame::THIS_SLOT as i32 - crate::interpreter::frame::HEADER as i32);
-        let ok_src = |r: crate::bytecode::ops::Reg| r.0 >= 0 || r == this;
+        let ok_src = |r: Reg| r.0 >= 0 || r == Reg::THIS;
         code.block.ops.iter().zip(&self.sites).all(|(op, s)| match s {
             Speculation::Generic => match *op {
                 Op::Ldar { src, .. } => ok_src(src),
@@ -251,9 +250,8 @@ impl Plan {
 
 /// Whether a body reads its `this`.
 fn reads_this(code: &FunctionCode) -> bool {
-    let this = crate::bytecode::ops::Reg(crate::interpreter::frame::THIS_SLOT as i32 - crate::interpreter::frame::HEADER as i32);
     code.block.ops.iter().any(|op| match liveness::reads(*op) {
-        liveness::Reads::Regs(rs) => rs.contains(&this),
+        liveness::Reads::Regs(rs) => rs.contains(&Reg::THIS),
         liveness::Reads::All => true,
     })
 }
