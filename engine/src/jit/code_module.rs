@@ -40,6 +40,10 @@ pub(crate) struct ModuleSettings {
 /// only as a whole); `JitStats::code_bytes` accounts for it.
 pub(crate) struct CodeModule {
     module: Option<JITModule>,
+    /// The stubs' own module, compiled once with the optimizer whatever the tier's settings:
+    /// every compiled function calls them, so their code quality matters more than their
+    /// compile time.
+    stub_module: Option<JITModule>,
     ctx: cranelift_codegen::Context,
     fctx: FunctionBuilderContext,
     calls: Calls,
@@ -102,29 +106,49 @@ runtime_calls! {
     construct = "jit_construct" (ptr, ptr, i32, i64, i32, i32, i32, i32);
 }
 
+/// The stubs' settings: the optimizer and the full register allocator.
+const STUB_SETTINGS: ModuleSettings = ModuleSettings { opt_level: "speed", regalloc: "backtracking" };
+
+/// The host's instruction set with the settings `s`.
+fn isa(s: ModuleSettings) -> Result<cranelift_codegen::isa::OwnedTargetIsa, String> {
+    let mut flags = settings::builder();
+    let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| format!("cranelift setting {k}: {e}"));
+    set(&mut flags, "opt_level", s.opt_level)?;
+    set(&mut flags, "is_pic", "false")?;
+    set(&mut flags, "use_colocated_libcalls", "false")?;
+    set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
+    set(&mut flags, "preserve_frame_pointers", "true")?;
+    set(&mut flags, "regalloc_algorithm", s.regalloc)?;
+    cranelift_native::builder()
+        .map_err(|e| format!("no JIT for this machine: {e}"))?
+        .finish(settings::Flags::new(flags))
+        .map_err(|e| format!("no JIT for this machine: {e}"))
+}
+
 impl CodeModule {
     pub(crate) fn new(s: ModuleSettings) -> Result<CodeModule, String> {
-        let mut flags = settings::builder();
-        let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| format!("cranelift setting {k}: {e}"));
-        set(&mut flags, "opt_level", s.opt_level)?;
-        set(&mut flags, "is_pic", "false")?;
-        set(&mut flags, "use_colocated_libcalls", "false")?;
-        set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
-        set(&mut flags, "preserve_frame_pointers", "true")?;
-        set(&mut flags, "regalloc_algorithm", s.regalloc)?;
-        let isa = cranelift_native::builder()
-            .map_err(|e| format!("no JIT for this machine: {e}"))?
-            .finish(settings::Flags::new(flags))
-            .map_err(|e| format!("no JIT for this machine: {e}"))?;
-        let mut jb = JITBuilder::with_isa(isa, cranelift_module::default_libcall_names());
-        for (name, ptr) in runtime_calls::symbols() {
+        let mut stub_module = JITModule::new(JITBuilder::with_isa(isa(STUB_SETTINGS)?, cranelift_module::default_libcall_names()));
+        let stub_ids = Stubs::define(&mut stub_module)?;
+        stub_module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;
+        let stub_addrs = stub_ids.map(|id| stub_module.get_finalized_function(id));
+        let mut jb = JITBuilder::with_isa(isa(s)?, cranelift_module::default_libcall_names());
+        for (name, ptr) in runtime_calls::symbols().into_iter().chain(stub_addrs.named()) {
             jb.symbol(name, ptr);
         }
         let mut module = JITModule::new(jb);
         let calls = Calls::declare(&mut module)?;
-        let stubs = Stubs::define(&mut module)?;
+        let stubs = Stubs::declare(&mut module)?;
         let ctx = module.make_context();
-        Ok(CodeModule { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), calls, stubs, next_name: 0, poisoned: false })
+        Ok(CodeModule {
+            module: Some(module),
+            stub_module: Some(stub_module),
+            ctx,
+            fctx: FunctionBuilderContext::new(),
+            calls,
+            stubs,
+            next_name: 0,
+            poisoned: false,
+        })
     }
 
     /// Compiles `code` with this module's settings: `emit` fills in the function through the
@@ -181,9 +205,10 @@ impl CodeModule {
 
 impl Drop for CodeModule {
     fn drop(&mut self) {
-        if let Some(m) = self.module.take() {
-            // SAFETY: the module is dropped with its runtime; no compiled function of it can
-            // run afterwards (they are only reachable from that runtime's `FunctionCode`s).
+        for m in [self.module.take(), self.stub_module.take()].into_iter().flatten() {
+            // SAFETY: the modules are dropped with their runtime; no compiled function or stub
+            // of them can run afterwards (compiled code is only reachable from that runtime's
+            // `FunctionCode`s, and the stubs only from compiled code).
             unsafe { m.free_memory() };
         }
     }
@@ -255,50 +280,79 @@ fn jit_fn_signature(module: &JITModule) -> cranelift_codegen::ir::Signature {
     sig
 }
 
+impl<T: Copy> Stubs<T> {
+    const NAMES: [&'static str; 3] = ["ic_load_slot", "ic_store_slot", "call_closure"];
+
+    fn map<U>(self, mut f: impl FnMut(T) -> U) -> Stubs<U> {
+        Stubs { load_slot: f(self.load_slot), store_slot: f(self.store_slot), call: f(self.call) }
+    }
+
+    fn named(self) -> [(&'static str, T); 3] {
+        let [l, s, c] = Self::NAMES;
+        [(l, self.load_slot), (s, self.store_slot), (c, self.call)]
+    }
+}
+
+/// The stubs' signatures: `(value, mirror set) -> slot address or 0` for the slot lookups, and
+/// `(runtime, frame, fp, pc, mirror, callee, this, args, argc) -> result` for calls.
+fn stub_signatures(module: &JITModule) -> [cranelift_codegen::ir::Signature; 3] {
+    let i64p = AbiParam::new(types::I64);
+    let mut lookup = module.make_signature();
+    lookup.params.extend([i64p, i64p]);
+    lookup.returns.push(i64p);
+    let mut call = module.make_signature();
+    call.params.extend([i64p, i64p, i64p, AbiParam::new(types::I32), i64p, i64p, i64p, i64p, i64p]);
+    call.returns.push(i64p);
+    [lookup.clone(), lookup, call]
+}
+
 impl Stubs<FuncId> {
+    /// Defines the stubs in `module` (their own, optimizing one).
     fn define(module: &mut JITModule) -> Result<Stubs<FuncId>, String> {
         let tcfg = module.target_config();
-        let mut define = |name: &str, inherited: bool| -> Result<FuncId, String> {
-            let mut sig = module.make_signature();
-            sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
-            sig.returns.push(AbiParam::new(types::I64));
+        let [load_sig, store_sig, call_sig] = stub_signatures(module);
+        let entry_sig = jit_fn_signature(module);
+        let mut define = |name: &str, sig: cranelift_codegen::ir::Signature, body: &dyn Fn(&mut FunctionBuilder)| {
             let id = module.declare_function(name, Linkage::Local, &sig).map_err(|e| e.to_string())?;
             let mut ctx = module.make_context();
             ctx.func.signature = sig;
             let mut fctx = FunctionBuilderContext::new();
             let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
-            let entry = b.create_block();
-            b.append_block_params_for_function_params(entry);
-            b.switch_to_block(entry);
-            let (v, set) = (b.block_params(entry)[0], b.block_params(entry)[1]);
-            let miss = b.create_block();
-            let addr = emit_slot_lookup(&mut b, v, set, inherited, miss);
-            b.ins().return_(&[addr]);
-            b.switch_to_block(miss);
-            let zero = b.ins().iconst(types::I64, 0);
-            b.ins().return_(&[zero]);
+            body(&mut b);
             b.seal_all_blocks();
             b.finalize(tcfg);
             module.define_function(id, &mut ctx).map_err(|e| format!("cranelift: {e:?}"))?;
-            Ok(id)
+            Ok::<FuncId, String>(id)
         };
-        let load_slot = define("ic_load_slot", true)?;
-        let store_slot = define("ic_store_slot", false)?;
-        // (runtime, frame, fp, pc, mirror, callee, this, args, argc) -> result
-        let mut sig = module.make_signature();
-        let i64p = AbiParam::new(types::I64);
-        sig.params.extend([i64p, i64p, i64p, AbiParam::new(types::I32), i64p, i64p, i64p, i64p, i64p]);
-        sig.returns.push(i64p);
-        let call = module.declare_function("call_closure", Linkage::Local, &sig).map_err(|e| e.to_string())?;
-        let mut ctx = module.make_context();
-        ctx.func.signature = sig;
-        let mut fctx = FunctionBuilderContext::new();
-        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
-        super::call_stub::emit(&mut b, jit_fn_signature(module));
-        b.seal_all_blocks();
-        b.finalize(tcfg);
-        module.define_function(call, &mut ctx).map_err(|e| format!("cranelift: {e:?}"))?;
-        Ok(Stubs { load_slot, store_slot, call })
+        let lookup = |inherited: bool| {
+            move |b: &mut FunctionBuilder| {
+                let entry = b.create_block();
+                b.append_block_params_for_function_params(entry);
+                b.switch_to_block(entry);
+                let (v, set) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+                let miss = b.create_block();
+                let addr = emit_slot_lookup(b, v, set, inherited, miss);
+                b.ins().return_(&[addr]);
+                b.switch_to_block(miss);
+                let zero = b.ins().iconst(types::I64, 0);
+                b.ins().return_(&[zero]);
+            }
+        };
+        let [load_name, store_name, call_name] = Self::NAMES;
+        Ok(Stubs {
+            load_slot: define(load_name, load_sig, &lookup(true))?,
+            store_slot: define(store_name, store_sig, &lookup(false))?,
+            call: define(call_name, call_sig, &|b| super::call_stub::emit(b, entry_sig.clone()))?,
+        })
+    }
+
+    /// Declares the stubs, defined in their own module, as imports of a tier's `module`.
+    fn declare(module: &mut JITModule) -> Result<Stubs<FuncId>, String> {
+        let sigs = stub_signatures(module);
+        let mut ids =
+            Self::NAMES.iter().zip(&sigs).map(|(name, sig)| module.declare_function(name, Linkage::Import, sig).map_err(|e| e.to_string()));
+        let mut next = || ids.next().expect("three stubs");
+        Ok(Stubs { load_slot: next()?, store_slot: next()?, call: next()? })
     }
 
     fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> Stubs<FuncRef> {

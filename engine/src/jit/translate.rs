@@ -47,6 +47,9 @@ pub(crate) struct FnTranslator<'a> {
     /// Handler blocks take the exception as a block parameter (the optimizing tier) rather
     /// than in the accumulator.
     pub(super) handler_takes_exception: bool,
+    /// Back edges of this function after which a loop's safepoint asks the runtime for
+    /// on-stack replacement into optimized code (`u32::MAX`: never).
+    pub(crate) osr_back_edges: u32,
 }
 
 /// Byte offset of register `r` from the frame pointer.
@@ -89,6 +92,7 @@ impl<'a> FnTranslator<'a> {
             fp: CValue::from_u32(0),
             terminated: false,
             handler_takes_exception: false,
+            osr_back_edges: u32::MAX,
         }
     }
 
@@ -307,6 +311,30 @@ impl<'a> FnTranslator<'a> {
         self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64]);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(done);
+    }
+
+    /// Whether a safepoint has work (an interrupt, the poll countdown at zero, a collection
+    /// requested), as an i8, and the countdown (see [`Self::charge_poll`]).
+    pub(super) fn poll_due(&mut self) -> (CValue, CValue) {
+        use super::call_stub::{rt_offset, RtField};
+        let fl = MemFlagsData::trusted();
+        let (rt, b) = (self.rt, &mut self.b);
+        let flag_addr = b.ins().load(types::I64, fl, rt, rt_offset(RtField::InterruptAddr));
+        let interrupt = b.ins().uload8(types::I32, fl, flag_addr, 0);
+        let countdown = b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));
+        let gc = b.ins().uload8(types::I32, fl, rt, rt_offset(RtField::GcRequested));
+        let c1 = b.ins().icmp_imm_s(IntCC::NotEqual, interrupt, 0);
+        let c2 = b.ins().icmp_imm_s(IntCC::Equal, countdown, 0);
+        let c3 = b.ins().icmp_imm_s(IntCC::NotEqual, gc, 0);
+        let c = b.ins().bor(c1, c2);
+        (b.ins().bor(c, c3), countdown)
+    }
+
+    /// A safepoint with nothing to do: one poll charged, as `interpreter::safepoint` does.
+    pub(super) fn charge_poll(&mut self, countdown: CValue) {
+        use super::call_stub::{rt_offset, RtField};
+        let left = self.b.ins().iadd_imm_s(countdown, -1);
+        self.b.ins().store(MemFlagsData::trusted(), left, self.rt, rt_offset(RtField::Countdown));
     }
 
     /// 1 (as i8) when both values are int32s.
@@ -952,6 +980,26 @@ impl<'a> FnTranslator<'a> {
                 self.terminated = true;
             }
             Op::JumpLoop { target, .. } => {
+                // Inline unless the runtime has something to do: a safepoint, or enough
+                // back edges for on-stack replacement into optimized code.
+                let fl = MemFlagsData::trusted();
+                let (busy, countdown) = self.poll_due();
+                let code = self.b.ins().iconst(types::I64, self.code as *const FunctionCode as i64);
+                let edges_off = std::mem::offset_of!(FunctionCode, back_edges) as i32;
+                let edges = self.b.ins().load(types::I32, fl, code, edges_off);
+                let edges = self.b.ins().iadd_imm_s(edges, 1);
+                let osr = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, edges, self.osr_back_edges as i64);
+                let busy = self.b.ins().bor(busy, osr);
+                let (fast, slow) = (self.b.create_block(), self.b.create_block());
+                self.b.set_cold_block(slow);
+                self.b.ins().brif(busy, slow, NO_ARGS, fast, NO_ARGS);
+                self.b.switch_to_block(fast);
+                self.b.ins().store(fl, edges, code, edges_off);
+                self.charge_poll(countdown);
+                let t = self.block_at(target.0);
+                self.b.ins().jump(t, NO_ARGS);
+
+                self.b.switch_to_block(slow);
                 let acc = self.b.use_var(self.acc);
                 let header = self.i32c(target.0 as i64);
                 let call = self.b.ins().call(self.calls.loop_safepoint, &[self.rt, self.fp, acc, header]);

@@ -36,7 +36,12 @@ pub(crate) fn compile(jit: &mut Jit, code: &FunctionCode) -> Result<JitFn, Strin
         jit.module = Some(CodeModule::new(SETTINGS)?);
     }
     let cm = jit.module.as_mut().expect("created above");
-    let (f, size) = cm.compile(code, |t| t.translate())?;
+    // Optimized code is entered from loops only when that tier is on.
+    let osr_back_edges = if jit.tier == super::Tier::Full { jit.opt_osr_threshold } else { u32::MAX };
+    let (f, size) = cm.compile(code, |mut t| {
+        t.osr_back_edges = osr_back_edges;
+        t.translate()
+    })?;
     let elapsed = started.elapsed();
     jit.stats.compiled += 1;
     jit.stats.bytecode_ops += block.ops.len() as u64;

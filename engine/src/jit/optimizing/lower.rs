@@ -779,24 +779,14 @@ impl Lowering<'_, '_> {
     /// A back edge: nothing to do unless an interrupt, the poll countdown or a collection is
     /// due; then the frame is written and the runtime's safepoint runs.
     fn loop_safepoint(&mut self, d: DeoptId) {
-        let fl = MemFlagsData::trusted();
-        let (rt, b) = (self.t.rt, &mut self.t.b);
-        let flag_addr = b.ins().load(types::I64, fl, rt, rt_offset(RtField::InterruptAddr));
-        let interrupt = b.ins().uload8(types::I32, fl, flag_addr, 0);
-        let countdown = b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));
-        let gc = b.ins().uload8(types::I32, fl, rt, rt_offset(RtField::GcRequested));
-        let c1 = b.ins().icmp_imm_s(IntCC::NotEqual, interrupt, 0);
-        let c2 = b.ins().icmp_imm_s(IntCC::Equal, countdown, 0);
-        let c3 = b.ins().icmp_imm_s(IntCC::NotEqual, gc, 0);
-        let c = b.ins().bor(c1, c2);
-        let busy = b.ins().bor(c, c3);
+        let (busy, countdown) = self.t.poll_due();
+        let b = &mut self.t.b;
         let (slow, fast, done) = (b.create_block(), b.create_block(), b.create_block());
         b.set_cold_block(slow);
         b.ins().brif(busy, slow, NO_ARGS, fast, NO_ARGS);
         b.switch_to_block(fast);
-        let left = b.ins().iadd_imm_s(countdown, -1);
-        b.ins().store(fl, left, rt, rt_offset(RtField::Countdown));
-        b.ins().jump(done, NO_ARGS);
+        self.t.charge_poll(countdown);
+        self.t.b.ins().jump(done, NO_ARGS);
         self.t.b.switch_to_block(slow);
         let saved = self.known.clone();
         // Nothing reads registers here (an interrupt terminates, past every handler).
