@@ -2,6 +2,7 @@
 //! make, the machine-code stubs, and the value/object layout constants compiled code is
 //! written against. Each tier owns one [`CodeModule`] (its Cranelift settings differ).
 
+use super::number::NumberOp;
 use super::runtime_calls;
 use super::translate::FnTranslator;
 use super::JitFn;
@@ -269,6 +270,8 @@ pub(crate) struct Stubs<T> {
     pub(crate) store_slot: T,
     /// The direct-call stub (see [`super::call_stub`]).
     pub(crate) call: T,
+    /// IEEE arithmetic and comparison, by [`NumberOp`] (see [`super::number`]).
+    pub(crate) number: [T; NumberOp::ALL.len()],
 }
 
 /// The signature of compiled functions ([`JitFn`]).
@@ -280,42 +283,42 @@ fn jit_fn_signature(module: &JITModule) -> cranelift_codegen::ir::Signature {
     sig
 }
 
-impl<T: Copy> Stubs<T> {
-    const NAMES: [&'static str; 3] = ["ic_load_slot", "ic_store_slot", "call_closure"];
-
+impl<T> Stubs<T> {
     fn map<U>(self, mut f: impl FnMut(T) -> U) -> Stubs<U> {
-        Stubs { load_slot: f(self.load_slot), store_slot: f(self.store_slot), call: f(self.call) }
+        Stubs { load_slot: f(self.load_slot), store_slot: f(self.store_slot), call: f(self.call), number: self.number.map(f) }
     }
 
-    fn named(self) -> [(&'static str, T); 3] {
-        let [l, s, c] = Self::NAMES;
-        [(l, self.load_slot), (s, self.store_slot), (c, self.call)]
+    /// Each stub with its symbol name.
+    fn named(self) -> impl Iterator<Item = (&'static str, T)> {
+        let fixed = [("ic_load_slot", self.load_slot), ("ic_store_slot", self.store_slot), ("call_closure", self.call)];
+        fixed.into_iter().chain(NumberOp::ALL.iter().zip(self.number).map(|(op, t)| (op.name(), t)))
     }
 }
 
-/// The stubs' signatures: `(value, mirror set) -> slot address or 0` for the slot lookups, and
-/// `(runtime, frame, fp, pc, mirror, callee, this, args, argc) -> result` for calls.
-fn stub_signatures(module: &JITModule) -> [cranelift_codegen::ir::Signature; 3] {
+/// The stubs' signatures: `(value, mirror set) -> slot address or 0` for the slot lookups,
+/// `(runtime, frame, fp, pc, mirror, callee, this, args, argc) -> result` for calls, and
+/// `(lhs, rhs) -> value` for numbers.
+fn stub_signatures(module: &JITModule) -> Stubs<cranelift_codegen::ir::Signature> {
     let i64p = AbiParam::new(types::I64);
-    let mut lookup = module.make_signature();
-    lookup.params.extend([i64p, i64p]);
-    lookup.returns.push(i64p);
+    let mut pair = module.make_signature();
+    pair.params.extend([i64p, i64p]);
+    pair.returns.push(i64p);
     let mut call = module.make_signature();
     call.params.extend([i64p, i64p, i64p, AbiParam::new(types::I32), i64p, i64p, i64p, i64p, i64p]);
     call.returns.push(i64p);
-    [lookup.clone(), lookup, call]
+    Stubs { load_slot: pair.clone(), store_slot: pair.clone(), call, number: std::array::from_fn(|_| pair.clone()) }
 }
 
 impl Stubs<FuncId> {
     /// Defines the stubs in `module` (their own, optimizing one).
     fn define(module: &mut JITModule) -> Result<Stubs<FuncId>, String> {
         let tcfg = module.target_config();
-        let [load_sig, store_sig, call_sig] = stub_signatures(module);
+        let sigs = stub_signatures(module);
         let entry_sig = jit_fn_signature(module);
-        let mut define = |name: &str, sig: cranelift_codegen::ir::Signature, body: &dyn Fn(&mut FunctionBuilder)| {
-            let id = module.declare_function(name, Linkage::Local, &sig).map_err(|e| e.to_string())?;
+        let mut define = |name: &str, sig: &cranelift_codegen::ir::Signature, body: &dyn Fn(&mut FunctionBuilder)| {
+            let id = module.declare_function(name, Linkage::Local, sig).map_err(|e| e.to_string())?;
             let mut ctx = module.make_context();
-            ctx.func.signature = sig;
+            ctx.func.signature = sig.clone();
             let mut fctx = FunctionBuilderContext::new();
             let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
             body(&mut b);
@@ -338,31 +341,37 @@ impl Stubs<FuncId> {
                 b.ins().return_(&[zero]);
             }
         };
-        let [load_name, store_name, call_name] = Self::NAMES;
+        let mut number = [FuncId::from_u32(0); NumberOp::ALL.len()];
+        for (i, op) in NumberOp::ALL.into_iter().enumerate() {
+            number[i] = define(op.name(), &sigs.number[i], &|b| op.emit_stub(b))?;
+        }
         Ok(Stubs {
-            load_slot: define(load_name, load_sig, &lookup(true))?,
-            store_slot: define(store_name, store_sig, &lookup(false))?,
-            call: define(call_name, call_sig, &|b| super::call_stub::emit(b, entry_sig.clone()))?,
+            load_slot: define("ic_load_slot", &sigs.load_slot, &lookup(true))?,
+            store_slot: define("ic_store_slot", &sigs.store_slot, &lookup(false))?,
+            call: define("call_closure", &sigs.call, &|b| super::call_stub::emit(b, entry_sig.clone()))?,
+            number,
         })
     }
 
     /// Declares the stubs, defined in their own module, as imports of a tier's `module`.
     fn declare(module: &mut JITModule) -> Result<Stubs<FuncId>, String> {
         let sigs = stub_signatures(module);
-        let mut ids =
-            Self::NAMES.iter().zip(&sigs).map(|(name, sig)| module.declare_function(name, Linkage::Import, sig).map_err(|e| e.to_string()));
-        let mut next = || ids.next().expect("three stubs");
-        Ok(Stubs { load_slot: next()?, store_slot: next()?, call: next()? })
+        let mut ids = Vec::new();
+        for (name, sig) in sigs.clone().named() {
+            ids.push(module.declare_function(name, Linkage::Import, &sig).map_err(|e| e.to_string())?);
+        }
+        let mut ids = ids.into_iter();
+        Ok(sigs.map(|_| ids.next().expect("one id per stub")))
     }
 
     fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> Stubs<FuncRef> {
         // Called through their absolute address: code memory grows in separately mapped
         // chunks, which may lie beyond the ±2 GiB a PC-relative call reaches.
-        let mut far = |id| {
+        let far = |id| {
             let f = module.declare_func_in_func(id, func);
             func.dfg.ext_funcs[f].colocated = false;
             f
         };
-        Stubs { load_slot: far(self.load_slot), store_slot: far(self.store_slot), call: far(self.call) }
+        (*self).map(far)
     }
 }

@@ -20,6 +20,7 @@ mod code_module;
 mod deopt;
 pub(crate) use deopt::explain;
 pub use deopt::{DeoptReason, DeoptRecord};
+mod number;
 pub(crate) mod optimizing;
 mod runtime_calls;
 #[cfg(test)]

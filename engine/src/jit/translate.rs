@@ -7,6 +7,7 @@
 
 use super::call_stub::NOT_HANDLED;
 use super::code_module::*;
+use super::number::{self, NumberOp};
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
@@ -17,7 +18,7 @@ use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{ElementStore, JsObject};
 use crate::runtime::Runtime;
 use crate::value::Value;
-use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, FuncRef, InstBuilder, MemFlagsData};
 use cranelift_codegen::isa::TargetFrontendConfig;
 use cranelift_frontend::{FunctionBuilder, Switch, Variable};
@@ -347,8 +348,7 @@ impl<'a> FnTranslator<'a> {
     }
 
     pub(super) fn box_int(&mut self, i32v: CValue) -> CValue {
-        let w = self.b.ins().uextend(types::I64, i32v);
-        self.b.ins().bor_imm_s(w, TAG_INT << 48)
+        number::box_int(&mut self.b, i32v)
     }
 
     /// `fast` computes the result from two int32 operands (returning the result and an
@@ -362,11 +362,11 @@ impl<'a> FnTranslator<'a> {
         rhs: CValue,
         fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
     ) {
-        self.numeric_binary(pc, op, lhs, rhs, fast, None::<fn(&mut Self, CValue, CValue) -> CValue>);
+        self.numeric_binary(pc, op, lhs, rhs, fast, None);
     }
 
-    /// As [`Self::int_binary`], plus `double`: the result from two numbers (at least one a
-    /// double) converted to f64, as a boxed value.
+    /// As [`Self::int_binary`], plus `double`: any other two numbers by that operation's
+    /// shared stub.
     fn numeric_binary(
         &mut self,
         pc: u32,
@@ -374,7 +374,7 @@ impl<'a> FnTranslator<'a> {
         lhs: CValue,
         rhs: CValue,
         fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
-        double: Option<impl FnOnce(&mut Self, CValue, CValue) -> CValue>,
+        double: Option<NumberOp>,
     ) {
         let fast_blk = self.b.create_block();
         let slow = self.b.create_block();
@@ -386,18 +386,14 @@ impl<'a> FnTranslator<'a> {
                 self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
             }
             Some(double) => {
-                let check = self.b.create_block();
-                let dbl = self.b.create_block();
+                let (check, dbl) = (self.b.create_block(), self.b.create_block());
                 self.b.ins().brif(both, fast_blk, NO_ARGS, check, NO_ARGS);
                 self.b.switch_to_block(check);
-                let nl = self.is_number(lhs);
-                let nr = self.is_number(rhs);
-                let both_num = self.b.ins().band(nl, nr);
-                self.b.ins().brif(both_num, dbl, NO_ARGS, slow, NO_ARGS);
+                let call = self.b.ins().call(self.stubs.number[double as usize], &[lhs, rhs]);
+                let r = self.b.inst_results(call)[0];
+                let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
+                self.b.ins().brif(not_handled, slow, NO_ARGS, dbl, NO_ARGS);
                 self.b.switch_to_block(dbl);
-                let x = self.to_f64(lhs);
-                let y = self.to_f64(rhs);
-                let r = double(self, x, y);
                 self.b.def_var(self.acc, r);
                 self.b.ins().jump(done, NO_ARGS);
             }
@@ -422,60 +418,31 @@ impl<'a> FnTranslator<'a> {
 
     /// 1 (as i8) when `v` is a number (a double or an int32).
     pub(super) fn is_number(&mut self, v: CValue) -> CValue {
-        let dbl = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, v, crate::value::FIRST_TAGGED as i64);
-        let tag = self.b.ins().ushr_imm_s(v, 48);
-        let int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
-        self.b.ins().bor(dbl, int)
+        number::is_number(&mut self.b, v)
     }
 
     /// A number value as f64.
     pub(super) fn to_f64(&mut self, v: CValue) -> CValue {
-        let tag = self.b.ins().ushr_imm_s(v, 48);
-        let is_int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
-        let i = self.b.ins().ireduce(types::I32, v);
-        let from_int = self.b.ins().fcvt_from_sint(types::F64, i);
-        let as_dbl = self.b.ins().bitcast(types::F64, MemFlagsData::new(), v);
-        self.b.ins().select(is_int, from_int, as_dbl)
+        number::to_f64(&mut self.b, v)
     }
 
-    /// Boxes an f64 as `Value::from_f64` does: an int32 when integral (not -0), otherwise a
-    /// double with NaN canonicalised.
+    /// Boxes an f64 as `Value::from_f64` does.
     pub(super) fn box_f64(&mut self, d: CValue) -> CValue {
-        let i = self.b.ins().fcvt_to_sint_sat(types::I32, d);
-        let back = self.b.ins().fcvt_from_sint(types::F64, i);
-        let exact = self.b.ins().fcmp(FloatCC::Equal, back, d);
-        let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), d);
-        let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, i, 0);
-        let pos_zero = self.b.ins().icmp_imm_s(IntCC::Equal, bits, 0);
-        let z = self.b.ins().bor(nonzero, pos_zero);
-        let as_int = self.b.ins().band(exact, z);
-        let nan = self.b.ins().fcmp(FloatCC::Unordered, d, d);
-        let canon = self.b.ins().iconst(types::I64, crate::value::CANONICAL_NAN as i64);
-        let dbl = self.b.ins().select(nan, canon, bits);
-        let boxed = self.box_int(i);
-        self.b.ins().select(as_int, boxed, dbl)
+        number::box_f64(&mut self.b, d)
     }
 
-    /// `lhs op acc` for `+ - * /`: `int` handles two int32s (see [`Self::int_binary`]), IEEE
-    /// arithmetic any other pair of numbers, the interpreter everything else.
+    /// `lhs op acc` for `+ - * /`: `int` handles two int32s (see [`Self::int_binary`]), the
+    /// operation's stub any other pair of numbers, the interpreter everything else.
     fn arith(&mut self, pc: u32, op: Op, lhs: Reg, int: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>)) {
         let l = self.load_reg(lhs);
         let r = self.b.use_var(self.acc);
-        let dbl = move |t: &mut Self, x, y| {
-            let d = t.float_arith(op, x, y);
-            t.box_f64(d)
+        let double = match op {
+            Op::Add { .. } => NumberOp::Add,
+            Op::Sub { .. } => NumberOp::Sub,
+            Op::Mul { .. } => NumberOp::Mul,
+            _ => NumberOp::Div,
         };
-        self.numeric_binary(pc, op, l, r, int, Some(dbl));
-    }
-
-    /// `x op y` on two f64s for `+ - * /`.
-    fn float_arith(&mut self, op: Op, x: CValue, y: CValue) -> CValue {
-        match op {
-            Op::Add { .. } => self.b.ins().fadd(x, y),
-            Op::Sub { .. } => self.b.ins().fsub(x, y),
-            Op::Mul { .. } => self.b.ins().fmul(x, y),
-            _ => self.b.ins().fdiv(x, y),
-        }
+        self.numeric_binary(pc, op, l, r, int, Some(double));
     }
 
     /// The address of the data slot the property IC at feedback `slot` names for the object
@@ -623,9 +590,7 @@ impl<'a> FnTranslator<'a> {
     }
 
     pub(super) fn bool_value(&mut self, cond: CValue) -> CValue {
-        let t = self.b.ins().iconst(types::I64, Value::TRUE.to_bits() as i64);
-        let f = self.b.ins().iconst(types::I64, Value::FALSE.to_bits() as i64);
-        self.b.ins().select(cond, t, f)
+        number::bool_value(&mut self.b, cond)
     }
 
     /// Branches to `target` when `cond` holds, else falls through to `pc + 1`.
@@ -842,24 +807,14 @@ impl<'a> FnTranslator<'a> {
                 t.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT)
             }),
             Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. } => {
-                let (cc, fcc) = compare_conditions(op);
+                let (cc, double) = compare_conditions(op);
                 let l = self.load_reg(lhs);
                 let r = self.b.use_var(self.acc);
-                let dbl = move |t: &mut Self, x, y| {
-                    let c = t.b.ins().fcmp(fcc, x, y);
-                    t.bool_value(c)
+                let int = move |t: &mut Self, x, y| {
+                    let c = t.b.ins().icmp(cc, x, y);
+                    (t.bool_value(c), None)
                 };
-                self.numeric_binary(
-                    pc,
-                    op,
-                    l,
-                    r,
-                    move |t, x, y| {
-                        let c = t.b.ins().icmp(cc, x, y);
-                        (t.bool_value(c), None)
-                    },
-                    Some(dbl),
-                );
+                self.numeric_binary(pc, op, l, r, int, Some(double));
             }
             Op::GetNamed { obj, slot, .. } => self.fast_or_slow(
                 |t, miss| {
@@ -1056,12 +1011,12 @@ impl<'a> FnTranslator<'a> {
     }
 }
 
-/// The int32 and f64 conditions of `<`, `<=`, `>`, `>=`.
-fn compare_conditions(op: Op) -> (IntCC, FloatCC) {
+/// The int32 condition and the number stub of `<`, `<=`, `>`, `>=`.
+fn compare_conditions(op: Op) -> (IntCC, NumberOp) {
     match op {
-        Op::TestLt { .. } => (IntCC::SignedLessThan, FloatCC::LessThan),
-        Op::TestLe { .. } => (IntCC::SignedLessThanOrEqual, FloatCC::LessThanOrEqual),
-        Op::TestGt { .. } => (IntCC::SignedGreaterThan, FloatCC::GreaterThan),
-        _ => (IntCC::SignedGreaterThanOrEqual, FloatCC::GreaterThanOrEqual),
+        Op::TestLt { .. } => (IntCC::SignedLessThan, NumberOp::Lt),
+        Op::TestLe { .. } => (IntCC::SignedLessThanOrEqual, NumberOp::Le),
+        Op::TestGt { .. } => (IntCC::SignedGreaterThan, NumberOp::Gt),
+        _ => (IntCC::SignedGreaterThanOrEqual, NumberOp::Ge),
     }
 }
