@@ -66,14 +66,17 @@ pub enum DeoptReason {
     NotArray = 9,
     /// An inlined call found another callee.
     CallTarget = 10,
+    /// The code was invalidated (a prototype chain it assumed changed) while it ran: the
+    /// frame leaves it after the instruction that made the change. Disproves no site.
+    Invalidated = 11,
     /// Not a failed guard: an inlined call found the poll countdown due, so the interpreter
     /// makes the call (and polls). Nothing is disproved and the code is kept.
-    Poll = 11,
+    Poll = 12,
 }
 
 impl DeoptReason {
     /// Number of reasons for which a guard fails (all but [`DeoptReason::Poll`]).
-    pub const COUNT: usize = 11;
+    pub const COUNT: usize = 12;
 
     fn from_u32(r: u32) -> DeoptReason {
         match r {
@@ -88,6 +91,7 @@ impl DeoptReason {
             8 => DeoptReason::Hole,
             9 => DeoptReason::NotArray,
             10 => DeoptReason::CallTarget,
+            11 => DeoptReason::Invalidated,
             _ => DeoptReason::Poll,
         }
     }
@@ -106,6 +110,7 @@ impl DeoptReason {
             DeoptReason::Hole => "hole",
             DeoptReason::NotArray => "not an array",
             DeoptReason::CallTarget => "call target changed",
+            DeoptReason::Invalidated => "code invalidated",
             DeoptReason::Poll => "poll",
         }
     }
@@ -239,7 +244,8 @@ fn record(rt: &mut Runtime, root: Gc<FunctionCode>, code: Gc<FunctionCode>, site
     if c.deopt_log.len() < DEOPT_LOG_LEN {
         c.deopt_log.push(DeoptRecord { pc: site, reason, forced });
     }
-    if !forced {
+    // An invalidation was held against the function when it happened (`jit::invalidate`).
+    if !forced && reason != DeoptReason::Invalidated {
         root.get_mut().deopts += 1;
         if let Some(slot) = op.feedback_slot() {
             disprove(&mut c.feedback.slots[slot.0 as usize], reason);

@@ -28,7 +28,9 @@ mod tests;
 mod translate;
 
 use crate::heap::Gc;
+use crate::interpreter::feedback::PropertyAccess;
 use crate::runtime::function::FunctionCode;
+use crate::runtime::object::{CodeDependency, ValidityCell};
 use crate::runtime::{JsResult, Runtime, Throw};
 use crate::value::Value;
 use std::time::Duration;
@@ -131,13 +133,15 @@ pub struct JitStats {
     pub inlined_calls: u64,
     /// Deoptimizations.
     pub deopts: u64,
+    /// Optimized compiles invalidated because a prototype they assumed changed.
+    pub invalidations: u64,
     /// Deoptimizations whose guard was in an inlined call (so the interpreter resumed in
     /// rebuilt frames of that call and its callers).
     pub inlined_deopts: u64,
     /// Deoptimizations by reason (indexed by the reason's number, in `jit/deopt.rs` order:
     /// not an int32, int32 overflow, not a number, not an object, shape mismatch, prototype
     /// changed, not a dense array, index out of bounds, hole, not an array, call target
-    /// changed).
+    /// changed, code invalidated).
     pub deopt_reasons: [u64; DeoptReason::COUNT],
 }
 
@@ -266,10 +270,19 @@ pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn
     }
     let global = crate::value::Value::object(rt.realms[rt.realm.0 as usize].global);
     let budget = optimizing::InlineBudget::new(&code, rt.realm, global);
-    match optimizing::compile(&mut rt.jit, code.get_mut(), budget) {
+    let validity = rt.alloc(ValidityCell::new());
+    let first_root = code.opt_roots.len();
+    match optimizing::compile(&mut rt.jit, code.get_mut(), budget, validity) {
         Ok(entry) => {
             code.get_mut().jit = JitCode::Optimized { entry, baseline };
             refresh_fast_entry(&rt.jit, code.get_mut());
+            // The code loads inherited slots without checking their chains: any change of
+            // those chains invalidates it (see `optimizing::Plan::assumes_prototypes`).
+            for e in &code.opt_roots[first_root..] {
+                if let PropertyAccess::Proto { validity: chain, .. } = e.access {
+                    chain.get_mut().dependents.push(CodeDependency { code, validity });
+                }
+            }
             Some(entry)
         }
         Err(reason) => {
@@ -280,6 +293,31 @@ pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn
             refresh_fast_entry(&rt.jit, code.get_mut());
             None
         }
+    }
+}
+
+/// A prototype chain that optimized code assumed unchanged changed: that code is invalid. Its
+/// frames still running deoptimize when control returns to them (the code checks its validity
+/// after each instruction that may have run JavaScript); new calls run the baseline code.
+pub(crate) fn invalidate(rt: &mut Runtime, d: CodeDependency) {
+    let cell = d.validity.get_mut();
+    if !cell.valid {
+        return;
+    }
+    cell.valid = false;
+    rt.jit.stats.invalidations += 1;
+    if rt.jit.trace_deopt {
+        eprintln!("[deopt] {}: optimized code invalidated (a prototype it assumed changed)", display_name(&d.code));
+    }
+    let code = d.code.get_mut();
+    if code.opt_validity.last() == Some(&d.validity) {
+        code.jit.discard_optimized();
+        refresh_fast_entry(&rt.jit, code);
+        // Held against the function like a deoptimization, so that a program that keeps
+        // changing prototypes stops having it optimized.
+        code.deopts += 1;
+        code.invocations = 0;
+        code.back_edges = 0;
     }
 }
 

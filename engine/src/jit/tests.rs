@@ -248,17 +248,24 @@ fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
                function inc(x) { return x + 1; }
                function dbl(x) { return x * 2; }
                function callIt(f, x) { return f(x); }
+               function addY(o) { o.y = 1; }
+               function inhCall(o, f) { const a = o.m; f(); return a + o.m; }
+               const noop1 = () => 0, noop2 = () => 0;
                P.prototype.m = 5;
                const p = new P();
                const arr = [10, 20, 30, 40];
                for (let i = 0; i < 50; i++) { fadd(i + 0.5, 1); add(i, 1); mul(i, 2); band(i, 3); shr(i, 1); lt(i, 3); getX(p); setX(p, i); inherited(p);
-                                              oob(arr, i & 3); hole(arr, i & 3); store(arr, i & 3, i); len(arr); callIt(inc, i); }
+                                              oob(arr, i & 3); hole(arr, i & 3); store(arr, i & 3, i); len(arr); callIt(inc, i);
+                                              addY(new P()); inhCall(p, i & 1 ? noop1 : noop2); }
                const holey = [1, , 3];
                Object.setPrototypeOf(holey, { 1: 'p' });
                const ta = new Int8Array(2);
                store(ta, 1, 7);
                const r = [add(2147483647, 1), add(1.5, 1), add('a', 1), mul(-1, 0), mul(65536, 65536), band(1.5, 3), shr(-1, 0),
-                          lt(0.5, 1), lt('a', 'b'), getX(7), getX({ y: 1, x: 2 }), inherited(p), fadd('x', 1)];
+                          lt(0.5, 1), lt('a', 'b'), getX(7), getX({ y: 1, x: 2 }), inherited(p), fadd('x', 1),
+                          inhCall(p, () => { P.prototype.m = 7; P.prototype.m2 = 1; })];
+               Object.defineProperty(P.prototype, 'y', { set(v) { this.yy = v; }, configurable: true });
+               const n = new P(); addY(n); r.push(n.yy, n.y);
                P.prototype.m = 6;
                P.prototype.other = 1;
                r.push(inherited(p));
@@ -267,13 +274,59 @@ fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
                r.push(oob(arr, 4), hole(holey, 1), ta[1], arr.join('/'), len('str'), callIt(dbl, 4));
                r.map(v => Object.is(v, -0) ? '-0' : String(v)).join()";
     let out = same_in_every_tier(src);
-    assert_eq!(out, "2147483648,2.5,a1,-0,4294967296,1,4294967295,true,true,undefined,2,5,x1,6,3,TypeError,undefined,p,7,48/49/46/47,3,8");
+    assert_eq!(out, "2147483648,2.5,a1,-0,4294967296,1,4294967295,true,true,undefined,2,5,x1,12,1,undefined,6,3,TypeError,undefined,p,7,48/49/46/47,3,8");
     let mut rt = full(2, None);
     eval_string(&mut rt, src);
     let s = &rt.jit.stats;
     assert!(s.optimized >= 9, "{s:?}");
     // Every kind of guard failed at least once.
     assert!(s.deopt_reasons.iter().all(|&n| n > 0), "{s:?}");
+}
+
+#[test]
+fn a_prototype_change_invalidates_optimized_code_on_the_stack() {
+    // Optimized code loads `o.m` (inherited) without checking the chain: each function below
+    // is optimized, then changes the chain while running (by a call, inside a `for-of` step,
+    // in a call that throws into a handler), and must leave its code right after that.
+    let src = "class A { m() { return 1; } }
+               class B extends A {}
+               let flip = -1;
+               function poke() { B.prototype.m = function () { return 100; }; }
+               function hot(o, n) {
+                 let s = 0;
+                 for (let i = 0; i < n; i++) { s += o.m(); if (i === flip) poke(); }
+                 return s;
+               }
+               const b = new B();
+               for (let k = 0; k < 300; k++) hot(b, 50);
+               flip = 20;
+               const r = [hot(b, 50), hot(b, 50)];
+               class C { v() { return 2; } }
+               class D extends C {}
+               let armed = false;
+               function* gen(n) { for (let i = 0; i < n; i++) { if (i === 7 && armed) D.prototype.v = () => 3; yield i; } }
+               function sumOf(o, n) { let s = 0; for (const x of gen(n)) s += o.v() * x; return s; }
+               const d = new D();
+               for (let k = 0; k < 300; k++) sumOf(d, 10);
+               armed = true;
+               r.push(sumOf(d, 10));
+               class E { w() { return 5; } }
+               class F extends E {}
+               let arm2 = false;
+               function bad() { F.prototype.w = () => 6; throw 1; }
+               function tryIt(o) { let s = o.w(); try { if (arm2) bad(); } catch (e) { s += o.w(); } return s; }
+               const f = new F();
+               for (let k = 0; k < 300; k++) tryIt(f);
+               arm2 = true;
+               r.push(tryIt(f), tryIt(f));
+               r.join()";
+    let out = same_in_every_tier(src);
+    assert_eq!(out, "2921,5000,114,11,12");
+    let mut rt = full(2, None);
+    assert_eq!(eval_string(&mut rt, src), out);
+    let s = &rt.jit.stats;
+    assert!(s.invalidations >= 3, "{s:?}");
+    assert!(s.deopt_reasons[super::DeoptReason::Invalidated as usize] >= 3, "{s:?}");
 }
 
 #[test]

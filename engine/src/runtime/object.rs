@@ -332,19 +332,35 @@ pub struct ProtoInfo {
     pub users: Vec<Gc<JsObject>>,
 }
 
-/// A flag that prototype-chain inline caches check.
+/// A flag that prototype-chain inline caches check, and optimized code's own validity (which
+/// its code checks after each instruction that may have changed a prototype).
 #[repr(C)]
 pub struct ValidityCell {
     header: CellHeader,
     /// Still valid?
     pub valid: bool,
+    /// Optimized code that assumed this prototype chain unchanged: cleared with it.
+    pub dependents: Vec<CodeDependency>,
+}
+
+/// Optimized code of a function that depends on a prototype chain (see
+/// [`Runtime::invalidate_prototype`](crate::runtime::Runtime)).
+#[derive(Clone, Copy)]
+pub struct CodeDependency {
+    /// The function.
+    pub code: Gc<crate::runtime::function::FunctionCode>,
+    /// The validity of that one compile of it.
+    pub validity: Gc<ValidityCell>,
 }
 
 impl ValidityCell {
     /// A valid cell.
     pub fn new() -> ValidityCell {
-        ValidityCell { header: CellHeader::new::<ValidityCell>(), valid: true }
+        ValidityCell { header: CellHeader::new::<ValidityCell>(), valid: true, dependents: Vec::new() }
     }
+
+    /// Byte offset of [`Self::valid`], for compiled code.
+    pub const VALID_OFFSET: i32 = std::mem::offset_of!(ValidityCell, valid) as i32;
 }
 
 impl Default for ValidityCell {
@@ -355,7 +371,12 @@ impl Default for ValidityCell {
 
 impl Trace for ValidityCell {
     const KIND: CellKind = CellKind::ValidityCell;
-    fn trace(&self, _m: &mut Marker) {}
+    fn trace(&self, m: &mut Marker) {
+        for d in &self.dependents {
+            m.cell(d.code);
+            m.cell(d.validity);
+        }
+    }
 }
 
 /// A getter/setter pair, stored in a slot of a property with the `ACCESSOR` attribute.

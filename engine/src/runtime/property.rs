@@ -430,9 +430,13 @@ impl Runtime {
         while let Some(p) = work.pop() {
             let fresh = self.alloc(super::object::ValidityCell::new());
             let pi = p.get_mut().proto_info.as_mut().expect("prototype");
-            pi.validity.get_mut().valid = false;
-            pi.validity = fresh;
+            let old = std::mem::replace(&mut pi.validity, fresh);
             work.extend(pi.users.iter().copied());
+            let old = old.get_mut();
+            old.valid = false;
+            for d in std::mem::take(&mut old.dependents) {
+                crate::jit::invalidate(self, d);
+            }
         }
     }
 

@@ -19,7 +19,7 @@ use crate::runtime::function::FunctionCode;
 use crate::value::Value;
 
 /// Builds the graph of `code` under `plan`.
-pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
+pub(crate) fn build(code: &FunctionCode, plan: &Plan, validity: Option<usize>) -> Graph {
     let nregs = (code.block.param_count + code.block.register_count) as usize;
     let mut g = Graph {
         insts: vec![Inst::Const(Value::UNDEFINED)],
@@ -31,6 +31,7 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan) -> Graph {
         nregs,
         dead: ValueId(0),
         inlined: vec![],
+        validity,
     };
     let mut b = Builder {
         g: &mut g,
@@ -336,6 +337,9 @@ impl<'c> Builder<'_, 'c> {
             BlockKind::Handler => {
                 self.load_frame();
                 self.acc = self.g.blocks[b.0 as usize].params[0];
+                // The instruction that threw may have changed a prototype the code assumed.
+                let pc = self.g.blocks[b.0 as usize].pc;
+                self.check_valid(pc, pc);
             }
         }
         // (What the function's own frame holds, for lowering: not an inlined callee's.)
@@ -437,6 +441,21 @@ impl<'c> Builder<'_, 'c> {
                 self.regs[k] = self.push(Inst::LoadReg(r), Repr::Boxed);
             }
         }
+        // It may have changed a prototype the code assumed: resume after it if so.
+        let after = if op.jump_target().is_some() { DeoptPoint::AFTER_STEP } else { pc + 1 };
+        self.check_valid(after, pc);
+    }
+
+    /// When the code depends on prototype chains ([`Graph::validity`]), deoptimizes to `pc`
+    /// with the current state if it was invalidated (`site`: the instruction that may have
+    /// changed one).
+    fn check_valid(&mut self, pc: u32, site: u32) {
+        if self.g.validity.is_none() || self.f.frame.is_some() {
+            return;
+        }
+        let d = self.point(site);
+        self.g.deopts[d.0 as usize].pc = pc;
+        self.push(Inst::CheckValid(d), Repr::Void);
     }
 
     /// Translates one instruction; false when control does not continue past it.

@@ -199,6 +199,10 @@ pub(crate) enum Inst {
     /// Charges an inlined call's unit of fuel; when the poll countdown is due, leaves for the
     /// interpreter at the call (which polls), like a deoptimization that disproves nothing.
     ChargeCall(DeoptId),
+    /// Deoptimizes (lazily: the state is the one after the instruction that ran) if this
+    /// code was invalidated, because a prototype chain it assumed changed
+    /// ([`Graph::validity`]).
+    CheckValid(DeoptId),
 }
 
 impl Inst {
@@ -221,6 +225,7 @@ impl Inst {
             | Inst::LoadContextAt(_)
             | Inst::CreateThis(..)
             | Inst::ChargeCall(_)
+            | Inst::CheckValid(_)
             | Inst::LoadContext(..) => {}
             Inst::CheckInt32(v, _)
             | Inst::CheckNumber(v, _)
@@ -260,7 +265,8 @@ impl Inst {
 /// call needs in the frame.
 #[derive(Clone, Debug)]
 pub(crate) struct DeoptPoint {
-    /// The instruction to resume at.
+    /// The instruction to resume at ([`DeoptPoint::AFTER_STEP`]: the one a stepped jump
+    /// instruction chose).
     pub pc: u32,
     /// The instruction whose speculation a failure disproves (its feedback is marked).
     pub site: u32,
@@ -279,6 +285,10 @@ pub(crate) struct DeoptPoint {
 }
 
 impl DeoptPoint {
+    /// A `pc` meaning "wherever the instruction just run by the interpreter continues" (the
+    /// runtime's `Jit::next_pc`): after an [`Inst::Generic`] jump.
+    pub(crate) const AFTER_STEP: u32 = u32::MAX;
+
     /// A point of the function's own frame.
     pub(crate) fn root(pc: u32, site: u32, regs: Vec<ValueId>, acc: ValueId, dead: ValueId) -> DeoptPoint {
         DeoptPoint { pc, site, regs, acc, frame: None, this: dead, caller: None }
@@ -379,6 +389,9 @@ pub(crate) struct Graph {
     pub dead: ValueId,
     /// The inlined calls, callers before callees.
     pub inlined: Vec<InlinedFrame>,
+    /// The address of the code's validity flag when it assumes prototype chains unchanged
+    /// (see [`Inst::CheckValid`]), else `None`.
+    pub validity: Option<usize>,
 }
 
 impl Graph {

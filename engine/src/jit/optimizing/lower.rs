@@ -16,7 +16,7 @@ use crate::jit::code_module::*;
 use crate::jit::deopt::DeoptReason;
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
 use crate::jit::NO_OSR;
-use crate::runtime::object::{ElementStore, JsObject};
+use crate::runtime::object::{ElementStore, JsObject, ValidityCell};
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, MemFlagsData, Type};
@@ -301,7 +301,9 @@ impl Lowering<'_, '_> {
         let (pc, site, acc_v) = (p.pc, p.site, p.acc);
         let inline = p.frame.map_or(u32::MAX, |f| self.inline_base + f);
         let acc = self.boxed(acc_v);
-        let (pcv, why, sitev) = (self.t.i32c(pc), self.t.i32c(reason as u32), self.t.i32c(site));
+        let pcv =
+            if pc == DeoptPoint::AFTER_STEP { self.t.b.ins().load(types::I32, fl, self.t.rt, next_pc_offset()) } else { self.t.i32c(pc) };
+        let (why, sitev) = (self.t.i32c(reason as u32), self.t.i32c(site));
         let inl = self.t.i32c(inline as i64);
         let call = self.t.b.ins().call(self.t.calls.deopt, &[self.t.rt, self.t.fp, pcv, acc, why, sitev, inl]);
         // The interpreter finished the frame (its handlers included): that is this code's result.
@@ -523,6 +525,14 @@ impl Lowering<'_, '_> {
                 let is_obj = self.t.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
                 Some(self.t.b.ins().select(is_obj, xv, tv))
             }
+            Inst::CheckValid(d) => {
+                let cell = self.g.validity.expect("only built for code with a validity flag");
+                let flag = self.t.b.ins().iconst(types::I64, cell as i64);
+                let valid = self.t.b.ins().uload8(types::I32, fl, flag, ValidityCell::VALID_OFFSET);
+                let invalid = self.t.b.ins().icmp_imm_s(IntCC::Equal, valid, 0);
+                self.deopt_if(invalid, d, DeoptReason::Invalidated);
+                None
+            }
             Inst::ChargeCall(d) => {
                 let rt = self.t.rt;
                 let countdown = self.t.b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));
@@ -733,6 +743,9 @@ impl Lowering<'_, '_> {
             }
             let target = if g.holder == 0 {
                 p
+            } else if self.g.validity.is_some() {
+                // The code is invalidated when the chain changes (see `Inst::CheckValid`).
+                self.t.b.ins().iconst(types::I64, g.holder as i64)
             } else {
                 let valid = self.t.b.ins().iconst(types::I64, g.valid as i64);
                 let valid = self.t.b.ins().uload8(types::I32, fl, valid, 0);

@@ -31,7 +31,7 @@ use crate::interpreter::feedback::{
     elements_seen, CallFeedback, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc,
 };
 use crate::runtime::function::{FunctionCode, InlinedFrameRecord};
-use crate::runtime::object::JsObject;
+use crate::runtime::object::{JsObject, ValidityCell};
 use crate::runtime::RealmId;
 use crate::value::Value;
 use std::time::Instant;
@@ -215,6 +215,14 @@ impl Plan {
         self.sites.iter().filter(|s| !matches!(s, Speculation::Generic)).count()
     }
 
+    /// Whether the code loads inherited slots, assuming their prototype chains unchanged: it
+    /// then depends on those chains (see [`crate::jit::invalidate`]) and checks its own
+    /// validity after each instruction that may have changed one.
+    pub(crate) fn assumes_prototypes(&self) -> bool {
+        let proto = |roots: &[PropertyCacheEntry]| roots.iter().any(|e| matches!(e.access, PropertyAccess::Proto { .. }));
+        proto(&self.roots) || self.inlined().iter().any(|c| proto(&c.plan.roots))
+    }
+
     /// The inlined calls, nested ones included.
     fn inlined(&self) -> Vec<&InlineCall> {
         let mut out = vec![];
@@ -361,7 +369,7 @@ fn speculation(code: &FunctionCode, op: &Op, data: &Feedback, roots: &mut Vec<Pr
 }
 
 /// Guards for every entry of a mono- or polymorphic IC whose entries all find a data slot
-/// (own, or inherited when `inherited`).
+/// (own, or inherited when `inherited` through a chain still valid).
 fn slot_guards(ic: &PropertyIc, inherited: bool, roots: &mut Vec<PropertyCacheEntry>) -> Option<Vec<SlotGuard>> {
     let entries: &[PropertyCacheEntry] = match ic {
         PropertyIc::Monomorphic(e) => std::slice::from_ref(e),
@@ -372,7 +380,8 @@ fn slot_guards(ic: &PropertyIc, inherited: bool, roots: &mut Vec<PropertyCacheEn
         .iter()
         .map(|e| match e.access {
             PropertyAccess::Own { slot } => Some(SlotGuard { shape: e.shape.addr(), holder: 0, valid: 0, slot }),
-            PropertyAccess::Proto { holder, slot, validity } if inherited => {
+            // (An entry whose chain changed since is stale: the code would depend on it in vain.)
+            PropertyAccess::Proto { holder, slot, validity } if inherited && validity.valid => {
                 Some(SlotGuard { shape: e.shape.addr(), holder: holder.addr(), valid: &validity.valid as *const bool as usize, slot })
             }
             _ => None,
@@ -383,7 +392,12 @@ fn slot_guards(ic: &PropertyIc, inherited: bool, roots: &mut Vec<PropertyCacheEn
 }
 
 /// Compiles `code` with the optimizing tier (`budget`: what it may inline).
-pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode, mut budget: InlineBudget) -> Result<JitFn, String> {
+pub(crate) fn compile(
+    jit: &mut Jit,
+    code: &mut FunctionCode,
+    mut budget: InlineBudget,
+    validity: Gc<ValidityCell>,
+) -> Result<JitFn, String> {
     let started = Instant::now();
     code.opt_compiles += 1;
     let plan = Plan::new(code, jit.deopt_every.is_some(), &mut budget);
@@ -396,7 +410,7 @@ pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode, mut budget: Inline
     // runtime calls made by compiled code, which cannot unwind): the function is then not
     // optimized. (Lowering has the same guard, inside `CodeModule::compile`.)
     let (graph, order) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut graph = build::build(code, &plan);
+        let mut graph = build::build(code, &plan, plan.assumes_prototypes().then(|| validity.addr()));
         let order = passes::run(&mut graph);
         (graph, order)
     }))
@@ -411,6 +425,7 @@ pub(crate) fn compile(jit: &mut Jit, code: &mut FunctionCode, mut budget: Inline
     for call in plan.inlined() {
         code.opt_roots.extend_from_slice(&call.plan.roots);
     }
+    code.opt_validity.push(validity);
     code.opt_inlined.extend(graph.inlined.iter().map(|f| InlinedFrameRecord {
         closure: f.closure.as_object().expect("inlined callees are closures"),
         call_pc: f.call_pc,
