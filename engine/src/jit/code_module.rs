@@ -221,7 +221,6 @@ impl Drop for CodeModule {
 /// IC's shapes whose entry is still valid. `inherited`: prototype-chain entries count.
 pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, inherited: bool, miss: Block) -> CValue {
     let flags = MemFlagsData::trusted();
-    let valid_ok = b.create_block();
     let obj_ok = b.create_block();
     let found = b.create_block();
     let m = b.append_block_param(found, types::I64);
@@ -242,21 +241,29 @@ pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, 
             b.switch_to_block(next);
         }
     }
+    // An own slot needs no validity flag (its entry's is always set): the receiver's slots.
+    // An inherited one, only for loads: the holder's, while its chain's flag holds.
     b.switch_to_block(found);
-    let flag = b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
-    let valid = b.ins().uload8(types::I32, flags, flag, 0);
+    let (own, inherited_blk, slot) = (b.create_block(), b.create_block(), b.create_block());
+    let base = b.append_block_param(slot, types::I64);
     let holder = b.ins().load(types::I64, flags, m, PropertyIcMirror::HOLDER_OFFSET);
-    let own = b.ins().icmp_imm_s(IntCC::Equal, holder, 0);
-    let ok = if inherited {
-        valid
+    b.ins().brif(holder, inherited_blk, NO_ARGS, own, NO_ARGS);
+    b.switch_to_block(own);
+    let own_base = b.ins().load(types::I64, flags, o, OBJECT_SLOTS_OFFSET);
+    b.ins().jump(slot, &[BlockArg::Value(own_base)]);
+    b.switch_to_block(inherited_blk);
+    if inherited {
+        let valid_ok = b.create_block();
+        let flag = b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
+        let valid = b.ins().uload8(types::I32, flags, flag, 0);
+        b.ins().brif(valid, valid_ok, NO_ARGS, miss, NO_ARGS);
+        b.switch_to_block(valid_ok);
+        let holder_base = b.ins().load(types::I64, flags, holder, OBJECT_SLOTS_OFFSET);
+        b.ins().jump(slot, &[BlockArg::Value(holder_base)]);
     } else {
-        let own = b.ins().uextend(types::I32, own);
-        b.ins().band(valid, own)
-    };
-    b.ins().brif(ok, valid_ok, NO_ARGS, miss, NO_ARGS);
-    b.switch_to_block(valid_ok);
-    let target = b.ins().select(own, o, holder);
-    let base = b.ins().load(types::I64, flags, target, OBJECT_SLOTS_OFFSET);
+        b.ins().jump(miss, NO_ARGS);
+    }
+    b.switch_to_block(slot);
     let index = b.ins().uload32(flags, m, PropertyIcMirror::SLOT_OFFSET);
     let offset = b.ins().ishl_imm_s(index, 3);
     b.ins().iadd(base, offset)
