@@ -1492,7 +1492,11 @@ pub(crate) fn cached_store(rt: &mut Runtime, access: PropertyAccess, o: Gc<JsObj
             o.get_mut().slots[slot as usize] = v;
             true
         }
-        PropertyAccess::Transition { to, slot, validity } if validity.is_none_or(|c| c.valid) && o.slots.len() == slot as usize => {
+        // Not on a prototype: its shape change must invalidate the chains through it (the slow
+        // path does), and prototypes can share a shape with ordinary objects.
+        PropertyAccess::Transition { to, slot, validity }
+            if validity.is_none_or(|c| c.valid) && o.slots.len() == slot as usize && o.proto_info.is_none() =>
+        {
             let m = o.get_mut();
             m.shape = to;
             m.slots.push(v);

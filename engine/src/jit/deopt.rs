@@ -251,6 +251,11 @@ fn record(rt: &mut Runtime, root: Gc<FunctionCode>, code: Gc<FunctionCode>, site
             disprove(&mut c.feedback.slots[slot.0 as usize], reason);
         }
     }
+    if reason == DeoptReason::Invalidated {
+        // `jit::invalidate` discarded that code already; the function's current code, if it
+        // was optimized again since, is valid.
+        return;
+    }
     let r = root.get_mut();
     r.jit.discard_optimized();
     super::refresh_fast_entry(&rt.jit, r);

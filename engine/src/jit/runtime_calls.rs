@@ -242,7 +242,9 @@ pub(super) unsafe extern "C" fn jit_add_property(rt: *mut Runtime, o: u64, to: u
     // SAFETY: a nonzero `valid` is the address of a validity flag the code's roots keep alive.
     let chain_ok = valid == 0 || unsafe { *(valid as *const bool) };
     let Some(obj) = Value::from_bits(o).as_object() else { return 0 };
-    if !chain_ok || obj.slots.len() != slot as usize {
+    // A prototype's shape change must go through the runtime, which invalidates the chains
+    // through it (see `ops::cached_store`).
+    if !chain_ok || obj.slots.len() != slot as usize || obj.proto_info.is_some() {
         return 0;
     }
     let m = obj.get_mut();
