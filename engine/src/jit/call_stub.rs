@@ -50,6 +50,27 @@ pub(crate) enum RtField {
     NativeStackFloor,
 }
 
+/// Whether a safepoint has work (an interrupt, the poll countdown at zero, a collection
+/// requested), as an i8, and the countdown (see [`charge_poll`]). `rt`: the runtime pointer.
+pub(crate) fn poll_due(b: &mut FunctionBuilder, rt: CValue) -> (CValue, CValue) {
+    let fl = MemFlagsData::trusted();
+    let flag_addr = b.ins().load(types::I64, fl, rt, rt_offset(RtField::InterruptAddr));
+    let interrupt = b.ins().uload8(types::I32, fl, flag_addr, 0);
+    let countdown = b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));
+    let gc = b.ins().uload8(types::I32, fl, rt, rt_offset(RtField::GcRequested));
+    let c1 = b.ins().icmp_imm_s(IntCC::NotEqual, interrupt, 0);
+    let c2 = b.ins().icmp_imm_s(IntCC::Equal, countdown, 0);
+    let c3 = b.ins().icmp_imm_s(IntCC::NotEqual, gc, 0);
+    let c = b.ins().bor(c1, c2);
+    (b.ins().bor(c, c3), countdown)
+}
+
+/// A safepoint with nothing to do: one poll charged, as `interpreter::safepoint` does.
+pub(crate) fn charge_poll(b: &mut FunctionBuilder, rt: CValue, countdown: CValue) {
+    let left = b.ins().iadd_imm_s(countdown, -1);
+    b.ins().store(MemFlagsData::trusted(), left, rt, rt_offset(RtField::Countdown));
+}
+
 /// Emits the stub's body into `b`, whose function takes `(runtime, frame, fp, pc: i32,
 /// mirror, callee, this, args, argc)` and returns an i64: the callee's result, `EXCEPTION`, or
 /// [`NOT_HANDLED`]. `entry_sig` is the signature of compiled functions (`JitFn`).
@@ -117,26 +138,17 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
     let limit = b.ins().load(types::I64, fl, rt, rt_offset(RtField::StackLen));
     let full = b.ins().icmp(IntCC::UnsignedGreaterThan, end, limit);
     bail_if(b, full);
-    let flag_addr = b.ins().load(types::I64, fl, rt, rt_offset(RtField::InterruptAddr));
-    let interrupt = b.ins().uload8(types::I32, fl, flag_addr, 0);
-    let countdown = b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));
-    let gc = b.ins().uload8(types::I32, fl, rt, rt_offset(RtField::GcRequested));
+    let (due, countdown) = poll_due(b, rt);
     let floor = b.ins().load(types::I64, fl, rt, rt_offset(RtField::NativeStackFloor));
     let sp = b.ins().get_stack_pointer(types::I64);
-    let c1 = b.ins().icmp_imm_s(IntCC::NotEqual, interrupt, 0);
-    let c2 = b.ins().icmp_imm_s(IntCC::Equal, countdown, 0);
-    let c3 = b.ins().icmp_imm_s(IntCC::NotEqual, gc, 0);
     let c4 = b.ins().icmp_imm_s(IntCC::Equal, floor, 0);
     let c5 = b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
-    let c12 = b.ins().bor(c1, c2);
-    let c34 = b.ins().bor(c3, c4);
-    let c = b.ins().bor(c12, c34);
+    let c = b.ins().bor(due, c4);
     let busy = b.ins().bor(c, c5);
     bail_if(b, busy);
 
     // Commit: charge the safepoint, write the frame.
-    let left = b.ins().iadd_imm_s(countdown, -1);
-    b.ins().store(fl, left, rt, rt_offset(RtField::Countdown));
+    charge_poll(b, rt, countdown);
     let delta = b.ins().isub(nfp, fp);
     let delta = b.ins().ishl_imm_s(delta, 3);
     let nframe = b.ins().iadd(frame, delta);

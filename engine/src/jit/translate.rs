@@ -5,7 +5,7 @@
 //! The optimizing tier lowers its own IR (`optimizing::lower`) with this translator too: an
 //! instruction it does not speculate on gets exactly this code (`FnTranslator::op`).
 
-use super::call_stub::NOT_HANDLED;
+use super::call_stub::{charge_poll, poll_due, NOT_HANDLED};
 use super::code_module::*;
 use super::number::{self, NumberOp};
 use super::{Jit, EXCEPTION};
@@ -312,30 +312,6 @@ impl<'a> FnTranslator<'a> {
         self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64]);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(done);
-    }
-
-    /// Whether a safepoint has work (an interrupt, the poll countdown at zero, a collection
-    /// requested), as an i8, and the countdown (see [`Self::charge_poll`]).
-    pub(super) fn poll_due(&mut self) -> (CValue, CValue) {
-        use super::call_stub::{rt_offset, RtField};
-        let fl = MemFlagsData::trusted();
-        let (rt, b) = (self.rt, &mut self.b);
-        let flag_addr = b.ins().load(types::I64, fl, rt, rt_offset(RtField::InterruptAddr));
-        let interrupt = b.ins().uload8(types::I32, fl, flag_addr, 0);
-        let countdown = b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));
-        let gc = b.ins().uload8(types::I32, fl, rt, rt_offset(RtField::GcRequested));
-        let c1 = b.ins().icmp_imm_s(IntCC::NotEqual, interrupt, 0);
-        let c2 = b.ins().icmp_imm_s(IntCC::Equal, countdown, 0);
-        let c3 = b.ins().icmp_imm_s(IntCC::NotEqual, gc, 0);
-        let c = b.ins().bor(c1, c2);
-        (b.ins().bor(c, c3), countdown)
-    }
-
-    /// A safepoint with nothing to do: one poll charged, as `interpreter::safepoint` does.
-    pub(super) fn charge_poll(&mut self, countdown: CValue) {
-        use super::call_stub::{rt_offset, RtField};
-        let left = self.b.ins().iadd_imm_s(countdown, -1);
-        self.b.ins().store(MemFlagsData::trusted(), left, self.rt, rt_offset(RtField::Countdown));
     }
 
     /// 1 (as i8) when both values are int32s.
@@ -938,7 +914,7 @@ impl<'a> FnTranslator<'a> {
                 // Inline unless the runtime has something to do: a safepoint, or enough
                 // back edges for on-stack replacement into optimized code.
                 let fl = MemFlagsData::trusted();
-                let (busy, countdown) = self.poll_due();
+                let (busy, countdown) = poll_due(&mut self.b, self.rt);
                 let code = self.b.ins().iconst(types::I64, self.code as *const FunctionCode as i64);
                 let edges_off = std::mem::offset_of!(FunctionCode, back_edges) as i32;
                 let edges = self.b.ins().load(types::I32, fl, code, edges_off);
@@ -950,7 +926,7 @@ impl<'a> FnTranslator<'a> {
                 self.b.ins().brif(busy, slow, NO_ARGS, fast, NO_ARGS);
                 self.b.switch_to_block(fast);
                 self.b.ins().store(fl, edges, code, edges_off);
-                self.charge_poll(countdown);
+                charge_poll(&mut self.b, self.rt, countdown);
                 let t = self.block_at(target.0);
                 self.b.ins().jump(t, NO_ARGS);
 

@@ -11,7 +11,7 @@
 use super::ir::*;
 use super::liveness::{reads, Reads};
 use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, HEADER, THIS_SLOT};
-use crate::jit::call_stub::{rt_offset, RtField};
+use crate::jit::call_stub::{charge_poll, poll_due, rt_offset, RtField};
 use crate::jit::code_module::*;
 use crate::jit::deopt::DeoptReason;
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
@@ -538,8 +538,7 @@ impl Lowering<'_, '_> {
                 let countdown = self.t.b.ins().load(types::I64, fl, rt, rt_offset(RtField::Countdown));
                 let due = self.t.b.ins().icmp_imm_s(IntCC::Equal, countdown, 0);
                 self.deopt_if(due, d, DeoptReason::Poll);
-                let left = self.t.b.ins().iadd_imm_s(countdown, -1);
-                self.t.b.ins().store(fl, left, rt, rt_offset(RtField::Countdown));
+                charge_poll(&mut self.t.b, rt, countdown);
                 None
             }
         };
@@ -792,13 +791,13 @@ impl Lowering<'_, '_> {
     /// A back edge: nothing to do unless an interrupt, the poll countdown or a collection is
     /// due; then the frame is written and the runtime's safepoint runs.
     fn loop_safepoint(&mut self, d: DeoptId) {
-        let (busy, countdown) = self.t.poll_due();
+        let (busy, countdown) = poll_due(&mut self.t.b, self.t.rt);
         let b = &mut self.t.b;
         let (slow, fast, done) = (b.create_block(), b.create_block(), b.create_block());
         b.set_cold_block(slow);
         b.ins().brif(busy, slow, NO_ARGS, fast, NO_ARGS);
         b.switch_to_block(fast);
-        self.t.charge_poll(countdown);
+        charge_poll(&mut self.t.b, self.t.rt, countdown);
         self.t.b.ins().jump(done, NO_ARGS);
         self.t.b.switch_to_block(slow);
         let saved = self.known.clone();
