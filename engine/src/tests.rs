@@ -1,7 +1,7 @@
 //! Unit tests of engine internals: inline-cache state transitions, the collector, error
 //! positions and stack-depth limits.
 
-use crate::interpreter::feedback::{Feedback, PropertyIc};
+use crate::interpreter::feedback::{Feedback, NumericFeedback, NumericKind, PropertyIc};
 use crate::runtime::shape::PropertyKey;
 use crate::{JsErrorKind, Runtime, RuntimeOptions, Value};
 
@@ -16,18 +16,27 @@ fn global(rt: &mut Runtime, name: &str) -> Value {
     rt.get_property(g, k, Value::object(g)).expect("global")
 }
 
-/// The property-IC states of a function's named-load sites, in slot order.
-fn property_ics(rt: &mut Runtime, f: &str) -> Vec<PropertyIc> {
+/// The feedback of function `f`'s sites that `pick` selects, in slot order.
+fn feedback_of<T>(rt: &mut Runtime, f: &str, pick: impl Fn(&Feedback) -> Option<T>) -> Vec<T> {
     let fv = global(rt, f);
     let code = fv.as_object().and_then(|o| o.as_closure().map(|c| c.code)).expect("closure");
-    code.feedback
-        .slots
-        .iter()
-        .filter_map(|s| match &s.data {
-            Feedback::Property(ic) => Some(ic.clone()),
-            _ => None,
-        })
-        .collect()
+    code.feedback.slots.iter().filter_map(|s| pick(&s.data)).collect()
+}
+
+/// The property-IC states of a function's named-load sites, in slot order.
+fn property_ics(rt: &mut Runtime, f: &str) -> Vec<PropertyIc> {
+    feedback_of(rt, f, |d| match d {
+        Feedback::Property(ic) => Some(ic.clone()),
+        _ => None,
+    })
+}
+
+/// The numeric feedback of a function's binary and compare sites, in slot order.
+fn numeric_feedback(rt: &mut Runtime, f: &str) -> Vec<NumericFeedback> {
+    feedback_of(rt, f, |d| match d {
+        Feedback::Binary(n) | Feedback::Compare(n) => Some(*n),
+        _ => None,
+    })
 }
 
 #[test]
@@ -38,6 +47,33 @@ fn monomorphic_site_stays_monomorphic() {
     assert!(matches!(ics[0], PropertyIc::Monomorphic(_)), "{:?}", ics[0]);
     let hits = rt.stats.get_hits;
     assert!(hits >= 99, "IC hits: {hits}");
+}
+
+#[test]
+fn arithmetic_fast_paths_record_the_numeric_lattice() {
+    use NumericKind::*;
+    let mut rt = rt();
+    // One site per operator; each is fed int32s first, then what the comment says.
+    let src = "function f(a, b) { return [a + b, a - b, a * b, a / b, a % b, a | b, a >>> b, a < b]; }
+               for (var i = 1; i < 50; i++) f(i, 3);
+               function g(a, b) { return [a + b, a * b, a % b, a >>> b, a < b]; }
+               g(1, 2); g(2147483647, 1); g(0, -1); g(-7, 2); g(-1, 32);
+               function h(a, b) { return [a + b, a * b, a | b, a < b]; }
+               h(1, 2); h(1.5, 2); h('x', 2);";
+    rt.eval(src, "t.js").unwrap();
+    let kinds = |rt: &mut Runtime, f| numeric_feedback(rt, f).iter().map(|n| (n.kind, n.overflowed)).collect::<Vec<_>>();
+    // f: int32 all along (a / b is never an int32 here: 1/3, 2/3, ... except multiples of 3).
+    let fk = kinds(&mut rt, "f");
+    assert_eq!(fk[0], (Int32, false));
+    assert_eq!(fk[3], (Number, true), "a / b of int32s that leaves int32");
+    assert!(fk.iter().enumerate().all(|(i, k)| i == 3 || *k == (Int32, false)), "{fk:?}");
+    // g: + overflows, * makes -0, % of a negative stays an int32, >>> of -1 exceeds int32.
+    assert_eq!(kinds(&mut rt, "g"), vec![(Number, true), (Number, true), (Int32, false), (Number, true), (Int32, false)]);
+    // h: a double, then a string (the generic path joins its kind).
+    let hk = kinds(&mut rt, "h");
+    assert_eq!(hk, vec![(String, false); 4]);
+    rt.eval("function k(a, b) { return [a + b, a * b, a | b, a < b]; } k(1, 2); k(1.5, 2);", "t.js").unwrap();
+    assert_eq!(kinds(&mut rt, "k"), vec![(Number, false); 4]);
 }
 
 #[test]

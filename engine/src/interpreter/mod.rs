@@ -18,6 +18,7 @@ use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};
 use crate::heap::Gc;
 use crate::runtime::function::FunctionCode;
+use crate::runtime::numconv::{to_int32, to_uint32};
 use crate::runtime::object::{JsObject, ObjectKind};
 use crate::runtime::{JsResult, Runtime, Termination, Throw};
 use crate::value::Value;
@@ -218,14 +219,51 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     }
                 };
             }
+            // The fast paths of a numeric binary operator: `$int` on two int32s (`None` if the
+            // result is not an int32), else `$num` on any two numbers; both record feedback.
+            // Falls through for other operands.
+            macro_rules! numeric {
+                ($slot:expr, $l:expr, $r:expr, |$a:ident, $b:ident| $int:expr, |$x:ident, $y:ident| $num:expr) => {{
+                    let (l, r): (Value, Value) = ($l, $r);
+                    if let (Some($a), Some($b)) = (l.as_int(), r.as_int()) {
+                        if let Some(v) = $int {
+                            ops::see_int(code, $slot.index());
+                            acc = v;
+                            continue 'main;
+                        }
+                    }
+                    if let (Some($x), Some($y)) = (l.as_number(), r.as_number()) {
+                        let v: Value = $num;
+                        ops::see_numbers(code, $slot.index(), l.is_int() && r.is_int(), v);
+                        acc = v;
+                        continue 'main;
+                    }
+                }};
+            }
+            // The fast paths of a relational comparison of two numbers.
+            macro_rules! compare {
+                ($slot:expr, $l:expr, $r:expr, $cmp:tt) => {{
+                    let (l, r): (Value, Value) = ($l, $r);
+                    if let (Some(a), Some(b)) = (l.as_int(), r.as_int()) {
+                        ops::see_int_compare(code, $slot.index());
+                        acc = Value::bool(a $cmp b);
+                        continue 'main;
+                    }
+                    if let (Some(x), Some(y)) = (l.as_number(), r.as_number()) {
+                        ops::see_numbers(code, $slot.index(), false, Value::UNDEFINED);
+                        acc = Value::bool(x $cmp y);
+                        continue 'main;
+                    }
+                }};
+            }
             // Enters a JS closure: the caller's state is saved in its frame. A callee with
             // compiled code runs it to completion here (native recursion, stack-checked).
             macro_rules! enter {
-                ($callee:expr, $this:expr, $args:expr, $nt:expr, $flags:expr) => {{
+                ($callee:expr, $code:expr, $this:expr, $args:expr, $nt:expr, $flags:expr) => {{
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
+                    let ncode: Gc<FunctionCode> = $code;
                     let nfp = tri!(rt.push_frame($callee, $this, $args, $nt, $flags, pc));
-                    let ncode = frame_code(rt, nfp);
                     ncode.get_mut().invocations += 1;
                     tri!(safepoint(rt, nfp, Value::UNDEFINED));
                     if let Some(entry) = crate::jit::entry_for(rt, ncode) {
@@ -378,7 +416,14 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                                                     && c.code.block.kind != CodeKind::DerivedConstructor
                                             })
                                         }) {
-                                            enter!(gf, recv, ArgSrc::Slice(&[]), Value::UNDEFINED, 0);
+                                            enter!(
+                                                gf,
+                                                gf.as_closure().expect("closure").code,
+                                                recv,
+                                                ArgSrc::Slice(&[]),
+                                                Value::UNDEFINED,
+                                                0
+                                            );
                                             continue 'main;
                                         }
                                         acc = tri!(if g.is_undefined() { Ok(Value::UNDEFINED) } else { rt.call(g, recv, &[]) });
@@ -467,52 +512,88 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::DefinePrivate { obj, name, method, .. } => tri!(ops::define_private(rt, reg!(obj), reg!(name), acc, method != 0)),
                 Op::HasPrivate { name, .. } => acc = tri!(ops::has_private(rt, acc, reg!(name))),
 
+                // Arithmetic and comparison: int32 operands first, then any two numbers, then
+                // the generic path (conversions, strings, feedback for every other kind).
                 Op::Add { lhs, slot } => {
                     let l = reg!(lhs);
-                    if let (Some(a), Some(b)) = (l.as_int(), acc.as_int()) {
-                        if let Some(r) = a.checked_add(b) {
-                            ops::see_int(code, slot.index());
-                            acc = Value::int(r);
-                            continue 'main;
-                        }
-                    }
+                    numeric!(slot, l, acc, |a, b| a.checked_add(b).map(Value::int), |x, y| Value::from_f64(x + y));
                     acc = tri!(ops::add_slow(rt, code, slot.index(), l, acc));
                 }
                 Op::Sub { lhs, slot } => {
                     let l = reg!(lhs);
-                    if let (Some(a), Some(b)) = (l.as_int(), acc.as_int()) {
-                        if let Some(r) = a.checked_sub(b) {
-                            ops::see_int(code, slot.index());
-                            acc = Value::int(r);
-                            continue 'main;
-                        }
-                    }
+                    numeric!(slot, l, acc, |a, b| a.checked_sub(b).map(Value::int), |x, y| Value::from_f64(x - y));
                     acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
-                Op::Mul { lhs, slot }
-                | Op::Div { lhs, slot }
-                | Op::Mod { lhs, slot }
-                | Op::Exp { lhs, slot }
-                | Op::BitAnd { lhs, slot }
-                | Op::BitOr { lhs, slot }
-                | Op::BitXor { lhs, slot }
-                | Op::Shl { lhs, slot }
-                | Op::Sar { lhs, slot }
-                | Op::Shr { lhs, slot } => {
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, reg!(lhs), acc));
-                }
-                Op::TestLt { lhs, slot } | Op::TestLe { lhs, slot } | Op::TestGt { lhs, slot } | Op::TestGe { lhs, slot } => {
+                Op::Mul { lhs, slot } => {
                     let l = reg!(lhs);
-                    if let (Some(a), Some(b)) = (l.as_int(), acc.as_int()) {
-                        ops::see_int_compare(code, slot.index());
-                        acc = Value::bool(match op {
-                            Op::TestLt { .. } => a < b,
-                            Op::TestLe { .. } => a <= b,
-                            Op::TestGt { .. } => a > b,
-                            _ => a >= b,
-                        });
-                        continue 'main;
-                    }
+                    numeric!(slot, l, acc, |a, b| ops::int_mul(a, b), |x, y| Value::from_f64(x * y));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::Div { lhs, slot } => {
+                    let l = reg!(lhs);
+                    numeric!(slot, l, acc, |_a, _b| None, |x, y| Value::from_f64(x / y));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::Mod { lhs, slot } => {
+                    let l = reg!(lhs);
+                    numeric!(slot, l, acc, |a, b| ops::int_mod(a, b), |x, y| Value::from_f64(ops::js_mod(x, y)));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::BitAnd { lhs, slot } => {
+                    let l = reg!(lhs);
+                    numeric!(slot, l, acc, |a, b| Some(Value::int(a & b)), |x, y| Value::int(to_int32(x) & to_int32(y)));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::BitOr { lhs, slot } => {
+                    let l = reg!(lhs);
+                    numeric!(slot, l, acc, |a, b| Some(Value::int(a | b)), |x, y| Value::int(to_int32(x) | to_int32(y)));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::BitXor { lhs, slot } => {
+                    let l = reg!(lhs);
+                    numeric!(slot, l, acc, |a, b| Some(Value::int(a ^ b)), |x, y| Value::int(to_int32(x) ^ to_int32(y)));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::Shl { lhs, slot } => {
+                    let l = reg!(lhs);
+                    numeric!(slot, l, acc, |a, b| Some(Value::int(a.wrapping_shl(b as u32))), |x, y| Value::int(
+                        to_int32(x).wrapping_shl(to_uint32(y))
+                    ));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::Sar { lhs, slot } => {
+                    let l = reg!(lhs);
+                    numeric!(slot, l, acc, |a, b| Some(Value::int(a.wrapping_shr(b as u32))), |x, y| Value::int(
+                        to_int32(x).wrapping_shr(to_uint32(y))
+                    ));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::Shr { lhs, slot } => {
+                    let l = reg!(lhs);
+                    numeric!(slot, l, acc, |a, b| ops::int_shr(a, b), |x, y| Value::from_f64(
+                        to_uint32(x).wrapping_shr(to_uint32(y)) as f64
+                    ));
+                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::Exp { lhs, slot } => acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, reg!(lhs), acc)),
+                Op::TestLt { lhs, slot } => {
+                    let l = reg!(lhs);
+                    compare!(slot, l, acc, <);
+                    acc = tri!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::TestLe { lhs, slot } => {
+                    let l = reg!(lhs);
+                    compare!(slot, l, acc, <=);
+                    acc = tri!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::TestGt { lhs, slot } => {
+                    let l = reg!(lhs);
+                    compare!(slot, l, acc, >);
+                    acc = tri!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
+                }
+                Op::TestGe { lhs, slot } => {
+                    let l = reg!(lhs);
+                    compare!(slot, l, acc, >=);
                     acc = tri!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::TestEq { lhs, slot } => {
@@ -658,7 +739,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         if let ObjectKind::Closure(c) = &o.kind {
                             ops::record_call(rt, code, slot.index(), o, c.code);
                             if c.code.frame.plainly_callable() {
-                                enter!(o, this, ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0);
+                                enter!(o, c.code, this, ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0);
                                 continue 'main;
                             }
                         } else {
@@ -720,7 +801,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                                 rt.stack[fp + ACC_SLOT] = acc;
                                 rt.fp = fp;
                                 let this = tri!(rt.ordinary_create_from_constructor(f, crate::runtime::Intrinsic::ObjectPrototype));
-                                enter!(o, Value::object(this), ArgSrc::Stack(start, argc as usize), f, FLAG_CONSTRUCT);
+                                enter!(o, c.code, Value::object(this), ArgSrc::Stack(start, argc as usize), f, FLAG_CONSTRUCT);
                                 continue 'main;
                             }
                         }

@@ -82,22 +82,31 @@ pub(super) fn name_key(_rt: &mut Runtime, name: Value) -> PropertyKey {
 
 // ----- globals -----
 
+#[inline]
 pub(super) fn load_global(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, name: Value, typeof_: bool) -> JsResult<Value> {
     let global = rt.global_object();
     match code.feedback.slots[slot].data {
-        Feedback::Global(GlobalFeedback::Lexical(cell)) => {
+        Feedback::Global(GlobalFeedback::Lexical(cell)) if !cell.value.is_hole() => {
             rt.stats.global_hits += 1;
-            if cell.value.is_hole() {
-                let n = name.as_string().map(|s| s.to_rust_string()).unwrap_or_default();
-                return Err(rt.reference_error(format!("Cannot access '{n}' before initialization")));
-            }
-            return Ok(cell.value);
+            Ok(cell.value)
         }
         Feedback::Global(GlobalFeedback::Property { shape, slot: s }) if shape == global.shape => {
             rt.stats.global_hits += 1;
-            return Ok(global.slots[s as usize]);
+            Ok(global.slots[s as usize])
         }
-        _ => {}
+        _ => load_global_miss(rt, code, slot, name, typeof_),
+    }
+}
+
+/// [`load_global`] past its inline cache.
+#[cold]
+fn load_global_miss(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, name: Value, typeof_: bool) -> JsResult<Value> {
+    let global = rt.global_object();
+    if matches!(code.feedback.slots[slot].data, Feedback::Global(GlobalFeedback::Lexical(_))) {
+        // A cached binding still in its TDZ.
+        rt.stats.global_hits += 1;
+        let n = name.as_string().map(|s| s.to_rust_string()).unwrap_or_default();
+        return Err(rt.reference_error(format!("Cannot access '{n}' before initialization")));
     }
     rt.stats.global_misses += 1;
     let s = name.as_string().expect("name");
@@ -784,6 +793,50 @@ pub(super) fn see_int_compare(code: Gc<FunctionCode>, slot: usize) {
     }
 }
 
+/// Records a binary or compare site's operands: two numbers, `both_int` if both were int32s
+/// (then a result `r` that is not one counts as an overflow).
+#[inline]
+pub(super) fn see_numbers(code: Gc<FunctionCode>, slot: usize, both_int: bool, r: Value) {
+    if let Feedback::Binary(f) | Feedback::Compare(f) = &mut code.get_mut().feedback.slots[slot].data {
+        if !both_int {
+            f.see(NumericKind::Number);
+        } else if !r.is_int() {
+            f.see(NumericKind::Number);
+            f.overflowed = true;
+        } else {
+            f.see(NumericKind::Int32);
+        }
+    }
+}
+
+/// `a * b` on int32s, unless it overflows or is -0.
+#[inline]
+pub(super) fn int_mul(a: i32, b: i32) -> Option<Value> {
+    a.checked_mul(b).filter(|r| *r != 0 || (a >= 0 && b >= 0)).map(Value::int)
+}
+
+/// `a % b` on int32s where the result is surely an int32 (not -0, no division by zero).
+#[inline]
+pub(super) fn int_mod(a: i32, b: i32) -> Option<Value> {
+    (a >= 0 && b > 0).then(|| Value::int(a % b))
+}
+
+/// `a >>> b` on int32s, unless the result exceeds int32.
+#[inline]
+pub(super) fn int_shr(a: i32, b: i32) -> Option<Value> {
+    i32::try_from((a as u32).wrapping_shr(b as u32)).ok().map(Value::int)
+}
+
+/// Number::remainder.
+#[inline]
+pub(super) fn js_mod(x: f64, y: f64) -> f64 {
+    if y.is_infinite() && x.is_finite() {
+        x
+    } else {
+        x % y
+    }
+}
+
 pub(super) fn see_number(code: Gc<FunctionCode>, slot: usize, overflow: bool) {
     if let Feedback::Binary(f) = &mut code.get_mut().feedback.slots[slot].data {
         f.see(NumericKind::Number);
@@ -858,10 +911,7 @@ impl Runtime {
             Op::Sub { .. } => Value::from_f64(x - y),
             Op::Mul { .. } => Value::from_f64(x * y),
             Op::Div { .. } => Value::from_f64(x / y),
-            Op::Mod { .. } => {
-                let r = if y.is_infinite() && x.is_finite() { x } else { x % y };
-                Value::from_f64(r)
-            }
+            Op::Mod { .. } => Value::from_f64(js_mod(x, y)),
             Op::Exp { .. } => Value::from_f64(js_pow(x, y)),
             Op::BitAnd { .. } => Value::int(to_int32(x) & to_int32(y)),
             Op::BitOr { .. } => Value::int(to_int32(x) | to_int32(y)),
@@ -883,13 +933,13 @@ pub fn js_pow(x: f64, y: f64) -> f64 {
 pub(crate) fn arith_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {
     if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
         let r = match op {
-            Op::Mul { .. } => x.checked_mul(y).filter(|r| *r != 0 || (x >= 0 && y >= 0)).map(Value::int),
+            Op::Mul { .. } => int_mul(x, y),
             Op::BitAnd { .. } => Some(Value::int(x & y)),
             Op::BitOr { .. } => Some(Value::int(x | y)),
             Op::BitXor { .. } => Some(Value::int(x ^ y)),
             Op::Shl { .. } => Some(Value::int(x.wrapping_shl(y as u32 & 31))),
             Op::Sar { .. } => Some(Value::int(x >> (y as u32 & 31))),
-            Op::Mod { .. } if x >= 0 && y > 0 => Some(Value::int(x % y)),
+            Op::Mod { .. } => int_mod(x, y),
             _ => None,
         };
         if let Some(r) = r {

@@ -25,6 +25,19 @@ impl FnCompiler<'_> {
         Ok(r)
     }
 
+    /// Compiles `e` into register `dst`. A local that lives in a register (or `this` in its
+    /// slot) is copied with one `Mov`, leaving the accumulator as it was.
+    pub(super) fn expr_into(&mut self, e: &Expr, dst: Reg) -> CResult<()> {
+        match self.register_local(e) {
+            Some(src) => self.emit(Op::Mov { src, dst, slot: NS }),
+            None => {
+                self.expr(e)?;
+                self.emit(Op::Star { dst, slot: NS })
+            }
+        };
+        Ok(())
+    }
+
     /// Creates the closure of a function declaration.
     pub(super) fn create_decl_closure(&mut self, f: &Function) -> CResult<()> {
         let outer = self.outer_for_nested();
@@ -722,6 +735,12 @@ impl FnCompiler<'_> {
         if self.facts.has_direct_eval || later.iter().any(|l| may_assign_locals(l)) {
             return None;
         }
+        self.register_local(e)
+    }
+
+    /// The register `e` lives in, if it is a local held in one that needs no TDZ check, or
+    /// `this` where the frame's slot holds it and it is never rebound.
+    fn register_local(&self, e: &Expr) -> Option<Reg> {
         match e {
             Expr::Ident(n, _) => match self.resolve(n) {
                 r @ Resolved::Reg { reg, .. } if !self.needs_tdz_check(&r) => Some(reg),
@@ -965,9 +984,9 @@ impl FnCompiler<'_> {
         let t = self.alloc_reg();
         match callee {
             Expr::Member(obj, prop, optional, pos) => {
-                self.expr(obj)?;
-                self.emit(Op::Star { dst: t, slot: NS });
+                self.expr_into(obj, t)?;
                 if *optional {
+                    self.emit(Op::Ldar { src: t, slot: NS });
                     self.optional_exit();
                 }
                 let mark = self.reg_mark();
@@ -990,8 +1009,7 @@ impl FnCompiler<'_> {
                 return self.callee_and_this(inner);
             }
             other => {
-                self.expr(other)?;
-                self.emit(Op::Star { dst: c, slot: NS });
+                self.expr_into(other, c)?;
                 self.emit(Op::LdaUndefined { slot: NS });
                 self.emit(Op::Star { dst: t, slot: NS });
             }
@@ -1038,8 +1056,7 @@ impl FnCompiler<'_> {
         let base = self.alloc_regs(args.len() as u32);
         for (i, a) in args.iter().enumerate() {
             if let ExprOrSpread::Expr(e) = a {
-                self.expr(e)?;
-                self.emit(Op::Star { dst: base.offset(i as u32), slot: NS });
+                self.expr_into(e, base.offset(i as u32))?;
             }
         }
         Ok(base)
