@@ -107,7 +107,8 @@ pub(crate) fn install(rt: &mut Runtime) {
     let aip = rt.intrinsic(Intrinsic::AsyncIteratorPrototype);
     rt.define_symbol_method(aip, WellKnown::AsyncIterator, "[Symbol.asyncIterator]", 0, return_this, HIDDEN);
     let ap = rt.intrinsic(Intrinsic::ArrayIteratorPrototype);
-    rt.define_method(ap, "next", 0, array_iterator_next);
+    let next = rt.define_method(ap, "next", 0, array_iterator_next);
+    set_intrinsic(rt, Intrinsic::ArrayIteratorNext, next);
     to_string_tag(rt, ap, "Array Iterator");
     let sp = rt.intrinsic(Intrinsic::StringIteratorPrototype);
     rt.define_method(sp, "next", 0, string_iterator_next);
@@ -116,7 +117,6 @@ pub(crate) fn install(rt: &mut Runtime) {
     rt.define_method(afs, "next", 1, async_from_sync_next);
     rt.define_method(afs, "return", 1, async_from_sync_return);
     rt.define_method(afs, "throw", 1, async_from_sync_throw);
-    let _ = set_intrinsic;
 }
 
 fn return_this(_rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
@@ -142,39 +142,55 @@ fn iter_state(o: Gc<JsObject>) -> Option<&'static mut IteratorState> {
 }
 
 fn array_iterator_next(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
-    let Some(st) = a.this.as_object().and_then(iter_state).filter(|s| matches!(s, IteratorState::Array { .. })) else {
-        return Err(rt.type_error("next method called on incompatible receiver"));
+    match array_iterator_step(rt, a.this) {
+        None => Err(rt.type_error("next method called on incompatible receiver")),
+        Some(step) => Ok(match step? {
+            Some(v) => rt.iter_result(v, false),
+            None => rt.iter_result(Value::UNDEFINED, true),
+        }),
+    }
+}
+
+/// One step of array iterator `it`: its next value, or `None` once done; `None` (outside)
+/// if `it` is not an array iterator.
+fn array_iterator_step(rt: &mut Runtime, it: Value) -> Option<JsResult<Option<Value>>> {
+    let Some(IteratorState::Array { target, index, kind }) = it.as_object().and_then(iter_state) else {
+        return None;
     };
-    let IteratorState::Array { target, index, kind } = st else { unreachable!() };
     if target.is_undefined() {
-        return Ok(rt.iter_result(Value::UNDEFINED, true));
+        return Some(Ok(None));
     }
     let t = *target;
     let len = match t.as_object() {
         Some(o) if o.is_array() => o.array_length().unwrap_or(0) as f64,
-        Some(o) if matches!(o.kind, ObjectKind::TypedArray(_)) => super::typed_array::iteration_length(rt, o)?,
+        Some(o) if matches!(o.kind, ObjectKind::TypedArray(_)) => match super::typed_array::iteration_length(rt, o) {
+            Ok(l) => l,
+            Err(e) => return Some(Err(e)),
+        },
         _ => {
             let lk = PropertyKey::String(rt.names.length);
-            let l = rt.get(t, lk)?;
-            rt.to_length(l)?
+            match rt.get(t, lk).and_then(|l| rt.to_length(l)) {
+                Ok(l) => l,
+                Err(e) => return Some(Err(e)),
+            }
         }
     };
     let i = *index;
     if i as f64 >= len {
         *target = Value::UNDEFINED;
-        return Ok(rt.iter_result(Value::UNDEFINED, true));
+        return Some(Ok(None));
     }
     *index = i + 1;
     let k = *kind;
-    let v = match k {
-        IterKind::Keys => Value::from_f64(i as f64),
-        IterKind::Values => rt.get(t, PropertyKey::Index(i))?,
-        IterKind::Entries => {
-            let v = rt.get(t, PropertyKey::Index(i))?;
-            Value::object(rt.new_array(vec![Value::from_f64(i as f64), v]))
-        }
+    let element = |rt: &mut Runtime| match t.as_object().and_then(|o| crate::interpreter::ops::dense_get(o, Value::from_f64(i as f64))) {
+        Some(v) => Ok(v),
+        None => rt.get(t, PropertyKey::Index(i)),
     };
-    Ok(rt.iter_result(v, false))
+    Some(match k {
+        IterKind::Keys => Ok(Some(Value::from_f64(i as f64))),
+        IterKind::Values => element(rt).map(Some),
+        IterKind::Entries => element(rt).map(|v| Some(Value::object(rt.new_array(vec![Value::from_f64(i as f64), v])))),
+    })
 }
 
 fn string_iterator_next(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
@@ -285,6 +301,13 @@ impl Runtime {
 
     /// IteratorStep + IteratorValue: `Some(value)` or `None` when done.
     pub fn iterator_step(&mut self, it: Value, next: Value) -> JsResult<Option<Value>> {
+        // `%ArrayIteratorPrototype%.next` returns a fresh result object whose own `done` and
+        // `value` are all this step reads: stepping the iterator directly is unobservable.
+        if next.as_object() == Some(self.intrinsic(Intrinsic::ArrayIteratorNext)) {
+            if let Some(step) = array_iterator_step(self, it) {
+                return step;
+            }
+        }
         let r = self.call(next, it, &[])?;
         if !r.is_object() {
             return Err(self.type_error("Iterator result is not an object"));

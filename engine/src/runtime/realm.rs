@@ -62,7 +62,7 @@ intrinsics! {
     ReferenceError, SyntaxError, EvalError, UriError, AggregateError, Promise, RegExp, Map, Set,
     WeakMap, WeakSet, Date, ArrayBuffer, DataView, TypedArray, GeneratorFunction,
     AsyncGeneratorFunction, AsyncFunction, Iterator,
-    ThrowTypeError, ArrayProtoValues, Eval, PromiseResolveFunctions,
+    ThrowTypeError, ArrayProtoValues, ArrayIteratorNext, Eval, PromiseResolveFunctions,
     Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
     Float16Array, Float32Array, Float64Array,
     Int8ArrayPrototype, Uint8ArrayPrototype, Uint8ClampedArrayPrototype, Int16ArrayPrototype,
