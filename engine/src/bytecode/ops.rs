@@ -236,6 +236,9 @@ macro_rules! for_each_op {
             ThrowError { kind: u32, msg: ConstIdx } no;
             // Calls: `this` in `this_reg`, then `argc` arguments.
             Call { callee: Reg, this_reg: Reg, argc: u32 } Call;
+            // A call with `this` undefined (a plain `f(...)`): `this_reg` is a register before
+            // the arguments that the instruction neither reads nor writes.
+            CallUndefined { callee: Reg, this_reg: Reg, argc: u32 } Call;
             CallSpread { callee: Reg, this_reg: Reg } Call;
             Construct { callee: Reg, args: Reg, argc: u32 } Call;
             ConstructSpread { callee: Reg, args: Reg } Call;

@@ -282,6 +282,36 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     }
                 }};
             }
+            // `Call` / `CallUndefined`: `$this` is the receiver, the arguments follow `$this_reg`.
+            macro_rules! call {
+                ($callee:expr, $this:expr, $this_reg:expr, $argc:expr, $slot:expr) => {{
+                    let f = reg!($callee);
+                    let this: Value = $this;
+                    let start = (fp as isize + HEADER as isize + $this_reg.0 as isize + 1) as usize;
+                    rt.stats.calls += 1;
+                    if let Some(o) = f.as_object() {
+                        if let ObjectKind::Closure(c) = &o.kind {
+                            ops::record_call(rt, code, $slot.index(), o, c.code);
+                            if c.code.frame.plainly_callable() {
+                                enter!(o, c.code, this, ArgSrc::Stack(start, $argc as usize), Value::UNDEFINED, 0);
+                                continue 'main;
+                            }
+                        } else {
+                            ops::record_call_other(code, $slot.index(), o);
+                        }
+                    }
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    if !rt.is_callable(f) {
+                        exc = ops::not_callable(rt, code, pc - 1, f, "function");
+                        break 'op;
+                    }
+                    // SAFETY: the arguments lie in this frame's registers, below `rt.sp`; callees only
+                    // write the stack at or above `rt.sp`, and the stack never moves.
+                    let args: &[Value] = unsafe { std::slice::from_raw_parts(rt.stack.as_ptr().add(start), $argc as usize) };
+                    acc = tri!(rt.call(f, this, args));
+                }};
+            }
             // The frame at `fp` is done and `$e` was thrown past its handlers: pop it and raise
             // the exception in its caller.
             macro_rules! throw_in_caller {
@@ -730,33 +760,8 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     break 'op;
                 }
 
-                Op::Call { callee, this_reg, argc, slot } => {
-                    let f = reg!(callee);
-                    let this = reg!(this_reg);
-                    let start = (fp as isize + HEADER as isize + this_reg.0 as isize + 1) as usize;
-                    rt.stats.calls += 1;
-                    if let Some(o) = f.as_object() {
-                        if let ObjectKind::Closure(c) = &o.kind {
-                            ops::record_call(rt, code, slot.index(), o, c.code);
-                            if c.code.frame.plainly_callable() {
-                                enter!(o, c.code, this, ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0);
-                                continue 'main;
-                            }
-                        } else {
-                            ops::record_call_other(code, slot.index(), o);
-                        }
-                    }
-                    rt.stack[fp + ACC_SLOT] = acc;
-                    rt.fp = fp;
-                    if !rt.is_callable(f) {
-                        exc = ops::not_callable(rt, code, pc - 1, f, "function");
-                        break 'op;
-                    }
-                    // SAFETY: the arguments lie in this frame's registers, below `rt.sp`; callees only
-                    // write the stack at or above `rt.sp`, and the stack never moves.
-                    let args: &[Value] = unsafe { std::slice::from_raw_parts(rt.stack.as_ptr().add(start), argc as usize) };
-                    acc = tri!(rt.call(f, this, args));
-                }
+                Op::Call { callee, this_reg, argc, slot } => call!(callee, reg!(this_reg), this_reg, argc, slot),
+                Op::CallUndefined { callee, this_reg, argc, slot } => call!(callee, Value::UNDEFINED, this_reg, argc, slot),
                 Op::CallSpread { callee, this_reg, slot } => {
                     let f = reg!(callee);
                     let this = reg!(this_reg);

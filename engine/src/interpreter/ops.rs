@@ -1523,7 +1523,7 @@ pub(super) fn set_function_name(rt: &mut Runtime, f: Value, name: Value, prefix:
 
 /// A cached named load that needs no call: an own or prototype data slot, or an array's
 /// `length`. `None` for getters (the caller runs them) and stale entries.
-#[inline]
+#[inline(always)]
 pub(crate) fn cached_load(access: PropertyAccess, o: Gc<JsObject>) -> Option<Value> {
     match access {
         PropertyAccess::Own { slot } => Some(o.slots[slot as usize]),

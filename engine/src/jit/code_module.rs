@@ -103,7 +103,7 @@ runtime_calls! {
     sta_global = "jit_sta_global" (ptr, ptr, i32, i64, i32);
     get_keyed = "jit_get_keyed" (ptr, ptr, i32, i64, i32);
     set_keyed = "jit_set_keyed" (ptr, ptr, i32, i64, i32, i32);
-    call = "jit_call" (ptr, ptr, i32, i64, i32, i32, i32, i32);
+    call = "jit_call" (ptr, ptr, i32, i64, i32, i32, i32, i32, i32);
     construct = "jit_construct" (ptr, ptr, i32, i64, i32, i32, i32, i32);
 }
 

@@ -436,10 +436,13 @@ pub(super) unsafe extern "C" fn jit_call(
     this_reg: i32,
     argc: u32,
     slot: u32,
+    undefined_this: u32,
 ) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     let f = reg(rt, fp, callee);
+    // `CallUndefined` leaves its receiver register unwritten.
+    let this_of = |rt: &Runtime| if undefined_this != 0 { Value::UNDEFINED } else { reg(rt, fp, this_reg) };
     let code = frame_code(rt, fp);
     let target = match f.as_object() {
         Some(o) => match &o.kind {
@@ -452,7 +455,7 @@ pub(super) unsafe extern "C" fn jit_call(
                 rt.fp = fp;
                 rt.pc = pc;
                 rt.stack[fp + ACC_SLOT] = Value::from_bits(acc);
-                let this = reg(rt, fp, this_reg);
+                let this = this_of(rt);
                 let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
                 // SAFETY: the arguments lie in this frame's registers, below `rt.sp`; callees
                 // only write the stack at or above `rt.sp`, and the stack never moves.
@@ -472,18 +475,7 @@ pub(super) unsafe extern "C" fn jit_call(
     rt.stats.calls += 1;
     let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
     let callee = CompiledCallee { closure: o, code: fcode, entry };
-    let r = call_compiled(
-        rt,
-        fp,
-        code,
-        pc,
-        acc,
-        callee,
-        |rt| Ok(reg(rt, fp, this_reg)),
-        ArgSrc::Stack(start, argc as usize),
-        Value::UNDEFINED,
-        0,
-    );
+    let r = call_compiled(rt, fp, code, pc, acc, callee, |rt| Ok(this_of(rt)), ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0);
     ret(rt, r)
 }
 

@@ -288,13 +288,14 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, r);
     }
 
-    /// `Call callee, this_reg, argc`: the direct-call stub enters the closure the site's
-    /// feedback names (see [`super::call_stub`]); any other call is the runtime call
-    /// `jit_call`.
-    fn call(&mut self, pc: u32, callee: Reg, this_reg: Reg, argc: u32, slot: usize) {
+    /// `Call callee, this_reg, argc` (or `CallUndefined` when `undefined_this`): the
+    /// direct-call stub enters the closure the site's feedback names (see
+    /// [`super::call_stub`]); any other call is the runtime call `jit_call`.
+    fn call(&mut self, pc: u32, callee: Reg, this_reg: Reg, undefined_this: bool, argc: u32, slot: usize) {
         let mirror = self.b.ins().iconst(types::I64, self.code.feedback.call_mirror_addr(slot) as i64);
         let f = self.load_reg(callee);
-        let this = self.load_reg(this_reg);
+        let this =
+            if undefined_this { self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64) } else { self.load_reg(this_reg) };
         let args = self.b.ins().iadd_imm_s(self.frame, reg_offset(Reg(this_reg.0 + 1)) as i64);
         let pcv = self.i32c(pc);
         let argcv = self.b.ins().iconst(types::I64, argc as i64);
@@ -309,7 +310,7 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, r);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(slow);
-        self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64]);
+        self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64, undefined_this as i64]);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(done);
     }
@@ -855,7 +856,8 @@ impl<'a> FnTranslator<'a> {
             }
             Op::SetKeyed { obj, key, .. } => self
                 .fast_or_slow(|t, miss| t.dense_set(obj, key, miss), |t| t.op_call(pc, t.calls.set_keyed, &[obj.0 as i64, key.0 as i64])),
-            Op::Call { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, argc, slot.index()),
+            Op::Call { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, false, argc, slot.index()),
+            Op::CallUndefined { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, true, argc, slot.index()),
             Op::Construct { callee, args, argc, slot } => {
                 self.op_call(pc, self.calls.construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
             }

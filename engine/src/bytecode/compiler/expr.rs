@@ -185,7 +185,7 @@ impl FnCompiler<'_> {
             }
             Expr::TaggedTemplate(tag, parts, exprs, pos) => {
                 let mark = self.reg_mark();
-                let (callee, this_reg) = self.callee_and_this(tag)?;
+                let (callee, this_reg, undefined_this) = self.callee_and_this(tag)?;
                 let args = self.alloc_regs(exprs.len() as u32 + 1);
                 let _ = args;
                 let strings = TemplateStrings {
@@ -200,7 +200,12 @@ impl FnCompiler<'_> {
                     self.emit(Op::Star { dst: this_reg.offset(i as u32 + 2), slot: NS });
                 }
                 self.pos(*pos);
-                self.emit(Op::Call { callee, this_reg, argc: exprs.len() as u32 + 1, slot: FS });
+                let argc = exprs.len() as u32 + 1;
+                self.emit(if undefined_this {
+                    Op::CallUndefined { callee, this_reg, argc, slot: FS }
+                } else {
+                    Op::Call { callee, this_reg, argc, slot: FS }
+                });
                 self.release(mark);
             }
             Expr::Ident(n, pos) => {
@@ -977,9 +982,10 @@ impl FnCompiler<'_> {
         }
     }
 
-    /// Evaluates a callee, giving (callee register, this register); more registers for the
-    /// arguments must be allocated right after.
-    fn callee_and_this(&mut self, callee: &Expr) -> CResult<(Reg, Reg)> {
+    /// Evaluates a callee, giving (callee register, this register, whether `this` is
+    /// undefined: then the this register is left unwritten for `CallUndefined`); more
+    /// registers for the arguments must be allocated right after.
+    fn callee_and_this(&mut self, callee: &Expr) -> CResult<(Reg, Reg, bool)> {
         let c = self.alloc_reg();
         let t = self.alloc_reg();
         match callee {
@@ -1010,21 +1016,26 @@ impl FnCompiler<'_> {
             }
             other => {
                 self.expr_into(other, c)?;
-                self.emit(Op::LdaUndefined { slot: NS });
-                self.emit(Op::Star { dst: t, slot: NS });
+                return Ok((c, t, true));
             }
         }
-        Ok((c, t))
+        Ok((c, t, false))
     }
 
     fn call(&mut self, callee: &Expr, args: &[ExprOrSpread], kind: &CallKind, pos: Pos) -> CResult<()> {
         let mark = self.reg_mark();
-        let (c, t) = self.callee_and_this(callee)?;
+        let (c, t, undefined_this) = self.callee_and_this(callee)?;
+        let spread = args.iter().any(|a| matches!(a, ExprOrSpread::Spread(_)));
+        if undefined_this && (spread || matches!(kind, CallKind::Eval(_))) {
+            // Only `CallUndefined` leaves the receiver register unwritten.
+            self.emit(Op::LdaUndefined { slot: NS });
+            self.emit(Op::Star { dst: t, slot: NS });
+        }
         if *kind == CallKind::Optional {
             self.emit(Op::Ldar { src: c, slot: NS });
             self.optional_exit();
         }
-        if args.iter().any(|a| matches!(a, ExprOrSpread::Spread(_))) {
+        if spread {
             let arr = self.spread_array(args)?;
             debug_assert_eq!(arr.0, t.0 + 1);
             self.pos(pos);
@@ -1044,7 +1055,12 @@ impl FnCompiler<'_> {
                 self.emit(Op::CallEval { callee: c, this_reg: t, argc: args.len() as u32, scope, slot: FS });
             } else {
                 self.name_callee(callee);
-                self.emit(Op::Call { callee: c, this_reg: t, argc: args.len() as u32, slot: FS });
+                let argc = args.len() as u32;
+                self.emit(if undefined_this {
+                    Op::CallUndefined { callee: c, this_reg: t, argc, slot: FS }
+                } else {
+                    Op::Call { callee: c, this_reg: t, argc, slot: FS }
+                });
             }
         }
         self.release(mark);

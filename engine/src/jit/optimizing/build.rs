@@ -116,6 +116,17 @@ pub(super) fn context_slot(context: Option<Gc<Context>>, depth: u32, index: u32)
     c.slots.get(index as usize).map(|v| v as *const Value as usize)
 }
 
+/// Where an inlined call's receiver comes from.
+#[derive(Clone, Copy)]
+enum Receiver {
+    /// A register (`Call`).
+    Reg(Reg),
+    /// `undefined` (`CallUndefined`).
+    Undefined,
+    /// None yet: the inlined constructor creates `this` (`Construct`).
+    Constructed,
+}
+
 /// The function whose bytecode is being translated: the compiled one, or an inlined callee.
 struct FrameCx<'c> {
     code: &'c FunctionCode,
@@ -199,14 +210,15 @@ impl<'c> Builder<'_, 'c> {
     /// closure, then its body in a frame of its own (which exists only if a guard in it fails:
     /// see [`InlinedFrame`]), whose returns continue after the call.
     /// (`this_reg`: the receiver's register, `None` for `new`; `first`: the first argument's.)
-    fn inline(&mut self, pc: u32, callee: Reg, this_reg: Option<Reg>, first: Reg, argc: u32, call: &'c super::InlineCall) {
+    fn inline(&mut self, pc: u32, callee: Reg, receiver: Receiver, first: Reg, argc: u32, call: &'c super::InlineCall) {
         let d = self.point(pc);
         let f = self.read(callee);
         let closure = Value::object(call.closure);
         self.push(Inst::CheckIdentity(f, closure, d), Repr::Void);
-        let recv = match this_reg {
-            Some(r) => self.read(r),
-            None => self.g.dead,
+        let recv = match receiver {
+            Receiver::Reg(r) => self.read(r),
+            Receiver::Undefined => self.push(Inst::Const(Value::UNDEFINED), Repr::Boxed),
+            Receiver::Constructed => self.g.dead,
         };
         let args: Vec<ValueId> = (0..argc).map(|i| self.read(first.offset(i))).collect();
         self.push(Inst::ChargeCall(d), Repr::Void);
@@ -222,7 +234,7 @@ impl<'c> Builder<'_, 'c> {
             },
             super::InlineThis::Created => self.push(Inst::CreateThis(closure, d), Repr::Boxed),
         };
-        let construct = this_reg.is_none();
+        let construct = matches!(receiver, Receiver::Constructed);
 
         let info = call.code.frame;
         let nregs = (info.params + info.registers) as usize;
@@ -580,9 +592,14 @@ impl<'c> Builder<'_, 'c> {
     fn speculate(&mut self, pc: u32, op: Op, spec: &'c Speculation) -> bool {
         match (spec, op) {
             (Speculation::Inline(call), Op::Call { callee, this_reg, argc, .. }) => {
-                self.inline(pc, callee, Some(this_reg), this_reg.offset(1), argc, call)
+                self.inline(pc, callee, Receiver::Reg(this_reg), this_reg.offset(1), argc, call)
             }
-            (Speculation::Inline(call), Op::Construct { callee, args, argc, .. }) => self.inline(pc, callee, None, args, argc, call),
+            (Speculation::Inline(call), Op::CallUndefined { callee, this_reg, argc, .. }) => {
+                self.inline(pc, callee, Receiver::Undefined, this_reg.offset(1), argc, call)
+            }
+            (Speculation::Inline(call), Op::Construct { callee, args, argc, .. }) => {
+                self.inline(pc, callee, Receiver::Constructed, args, argc, call)
+            }
             (Speculation::Transition(t), Op::SetNamed { obj, .. }) => {
                 let o = self.read(obj);
                 let d = self.point(pc);

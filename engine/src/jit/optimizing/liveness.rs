@@ -66,6 +66,7 @@ pub(crate) fn reads(op: Op) -> Reads {
         | Op::TestInstanceOf { lhs, .. }
         | Op::TestIn { lhs, .. } => vec![lhs],
         Op::Call { callee, this_reg, argc, .. } => std::iter::once(callee).chain(range(this_reg, argc + 1)).collect(),
+        Op::CallUndefined { callee, this_reg, argc, .. } => std::iter::once(callee).chain(range(this_reg.offset(1), argc)).collect(),
         Op::Construct { callee, args, argc, .. } => std::iter::once(callee).chain(range(args, argc)).collect(),
         Op::SuperCall { func, args, argc, .. } => std::iter::once(func).chain(range(args, argc)).collect(),
         Op::BindThis { func, .. } | Op::BindThisContext { func, .. } => vec![func],

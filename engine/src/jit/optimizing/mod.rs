@@ -195,8 +195,10 @@ impl Plan {
                 if entry.deopt_seen {
                     return Speculation::Generic;
                 }
-                if let (Op::Call { argc, .. } | Op::Construct { argc, .. }, Feedback::Call(CallFeedback::Monomorphic(f))) =
-                    (op, &entry.data)
+                if let (
+                    Op::Call { argc, .. } | Op::CallUndefined { argc, .. } | Op::Construct { argc, .. },
+                    Feedback::Call(CallFeedback::Monomorphic(f)),
+                ) = (op, &entry.data)
                 {
                     let construct = matches!(op, Op::Construct { .. });
                     return match inline_call(*f, *argc, construct, deopt_every, budget) {
