@@ -686,6 +686,16 @@ impl FnCompiler<'_> {
             Stmt::Continue(label, pos) => self.break_continue(label.as_ref(), true, *pos)?,
             Stmt::Return(e, pos) => {
                 match e {
+                    // `return c ? a : b` returns from each arm (no jump to a shared return).
+                    Some(Expr::Cond(c, a, b)) if !(self.is_async && self.generator) => {
+                        self.expr(c)?;
+                        let else_j = self.jump(|t| Op::JumpIfFalse { target: t, slot: NS });
+                        self.expr(a)?;
+                        self.pos(*pos);
+                        self.emit_return()?;
+                        self.patch(else_j);
+                        self.expr(b)?;
+                    }
                     Some(e) => {
                         self.expr(e)?;
                         if self.is_async && self.generator {
