@@ -930,37 +930,9 @@ pub fn js_pow(x: f64, y: f64) -> f64 {
     crate::builtins::math::exponentiate(x, y)
 }
 
+/// Arithmetic past the callers' own number fast paths (the interpreter's `numeric!`, the
+/// baseline's inline int32 code and number stubs): any operands, with their feedback.
 pub(crate) fn arith_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, op: Op, a: Value, b: Value) -> JsResult<Value> {
-    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
-        let r = match op {
-            Op::Mul { .. } => int_mul(x, y),
-            Op::BitAnd { .. } => Some(Value::int(x & y)),
-            Op::BitOr { .. } => Some(Value::int(x | y)),
-            Op::BitXor { .. } => Some(Value::int(x ^ y)),
-            Op::Shl { .. } => Some(Value::int(x.wrapping_shl(y as u32 & 31))),
-            Op::Sar { .. } => Some(Value::int(x >> (y as u32 & 31))),
-            Op::Mod { .. } => int_mod(x, y),
-            _ => None,
-        };
-        if let Some(r) = r {
-            see_int(code, slot);
-            return Ok(r);
-        }
-    }
-    // Two numbers (at least one a double): IEEE arithmetic without the generic conversions.
-    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
-        let r = match op {
-            Op::Sub { .. } => Some(x - y),
-            Op::Mul { .. } => Some(x * y),
-            Op::Div { .. } => Some(x / y),
-            _ => None,
-        };
-        if let Some(r) = r {
-            let r = Value::from_f64(r);
-            see_operands(code, slot, a, b, Some(r));
-            return Ok(r);
-        }
-    }
     let r = rt.arith(op, a, b)?;
     see_operands(code, slot, a, b, Some(r));
     Ok(r)
