@@ -51,6 +51,44 @@ pub(crate) struct FnTranslator<'a> {
     /// Back edges of this function after which a loop's safepoint asks the runtime for
     /// on-stack replacement into optimized code (`u32::MAX`: never).
     pub(crate) osr_back_edges: u32,
+    /// What the baseline knows of the accumulator before the current instruction (only its
+    /// own straight-line code sets it; the optimizing tier leaves it unknown).
+    acc_fact: AccFact,
+}
+
+/// What straight-line baseline code knows of the accumulator, to leave out the tag tests the
+/// value cannot fail.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum AccFact {
+    Unknown,
+    /// An int32 (a constant just loaded).
+    Int,
+    /// `true` or `false` (every comparison, `!`, `in` and `instanceof` gives one, on the fast
+    /// path and through the interpreter alike).
+    Boolean,
+}
+
+impl AccFact {
+    /// What is known after `op` given what was known before it.
+    fn after(op: Op, before: AccFact) -> AccFact {
+        match op {
+            Op::LdaInt { .. } => AccFact::Int,
+            Op::TestLt { .. }
+            | Op::TestLe { .. }
+            | Op::TestGt { .. }
+            | Op::TestGe { .. }
+            | Op::TestEq { .. }
+            | Op::TestStrictEq { .. }
+            | Op::TestInstanceOf { .. }
+            | Op::TestIn { .. }
+            | Op::Not { .. }
+            | Op::LdaTrue { .. }
+            | Op::LdaFalse { .. } => AccFact::Boolean,
+            // These leave the accumulator alone.
+            Op::Star { .. } | Op::Mov { .. } => before,
+            _ => AccFact::Unknown,
+        }
+    }
 }
 
 /// Byte offset of register `r` from the frame pointer.
@@ -94,6 +132,7 @@ impl<'a> FnTranslator<'a> {
             terminated: false,
             handler_takes_exception: false,
             osr_back_edges: u32::MAX,
+            acc_fact: AccFact::Unknown,
         }
     }
 
@@ -136,12 +175,15 @@ impl<'a> FnTranslator<'a> {
                 }
                 self.b.switch_to_block(blk);
                 self.terminated = false;
+                // Other paths may enter here.
+                self.acc_fact = AccFact::Unknown;
             }
             if self.terminated {
                 // Unreachable code after a jump (no block starts here).
                 continue;
             }
             self.op(pc as u32, op);
+            self.acc_fact = AccFact::after(op, self.acc_fact);
         }
         if !self.terminated {
             // Falling off the end cannot happen (the compiler ends every function with a
@@ -315,6 +357,27 @@ impl<'a> FnTranslator<'a> {
         self.b.switch_to_block(done);
     }
 
+    /// 1 (as i8) when both operands are int32s; `known`: which of them are known to be.
+    fn operands_int(&mut self, a: CValue, b: CValue, known: (bool, bool)) -> CValue {
+        match known {
+            (true, true) => self.b.ins().iconst(types::I8, 1),
+            (true, false) => self.is_int(b),
+            (false, true) => self.is_int(a),
+            (false, false) => self.both_int(a, b),
+        }
+    }
+
+    /// 1 (as i8) when `v` is an int32.
+    fn is_int(&mut self, v: CValue) -> CValue {
+        let t = self.b.ins().ushr_imm_s(v, 48);
+        self.b.ins().icmp_imm_s(IntCC::Equal, t, TAG_INT)
+    }
+
+    /// Is the accumulator known to be an int32 here?
+    fn acc_known_int(&self) -> bool {
+        self.acc_fact == AccFact::Int
+    }
+
     /// 1 (as i8) when both values are int32s.
     pub(super) fn both_int(&mut self, a: CValue, b: CValue) -> CValue {
         let ta = self.b.ins().ushr_imm_s(a, 48);
@@ -335,21 +398,19 @@ impl<'a> FnTranslator<'a> {
         &mut self,
         pc: u32,
         op: Op,
-        lhs: CValue,
-        rhs: CValue,
+        (lhs, rhs, known): (CValue, CValue, (bool, bool)),
         fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
     ) {
-        self.numeric_binary(pc, op, lhs, rhs, fast, None);
+        self.numeric_binary(pc, op, (lhs, rhs, known), fast, None);
     }
 
     /// As [`Self::int_binary`], plus `double`: any other two numbers by that operation's
-    /// shared stub.
+    /// shared stub. `known`: which operands are known to be int32s.
     fn numeric_binary(
         &mut self,
         pc: u32,
         op: Op,
-        lhs: CValue,
-        rhs: CValue,
+        (lhs, rhs, known): (CValue, CValue, (bool, bool)),
         fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
         double: Option<NumberOp>,
     ) {
@@ -357,7 +418,7 @@ impl<'a> FnTranslator<'a> {
         let slow = self.b.create_block();
         let done = self.b.create_block();
         self.b.set_cold_block(slow);
-        let both = self.both_int(lhs, rhs);
+        let both = self.operands_int(lhs, rhs, known);
         match double {
             None => {
                 self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
@@ -419,7 +480,8 @@ impl<'a> FnTranslator<'a> {
             Op::Mul { .. } => NumberOp::Mul,
             _ => NumberOp::Div,
         };
-        self.numeric_binary(pc, op, l, r, int, Some(double));
+        let known = (false, self.acc_known_int());
+        self.numeric_binary(pc, op, (l, r, known), int, Some(double));
     }
 
     /// The address of the data slot the property IC at feedback `slot` names for the object
@@ -531,10 +593,11 @@ impl<'a> FnTranslator<'a> {
 
     /// The operands of a binary instruction (`lhs`, accumulator), or of `++`/`--` (accumulator,
     /// boxed 1).
-    fn binary_operands(&mut self, op: Op) -> (CValue, CValue) {
+    fn binary_operands(&mut self, op: Op) -> (CValue, CValue, (bool, bool)) {
         let acc = self.b.use_var(self.acc);
+        let acc_int = self.acc_known_int();
         match op {
-            Op::Inc { .. } | Op::Dec { .. } => (acc, self.b.ins().iconst(types::I64, Value::int(1).to_bits() as i64)),
+            Op::Inc { .. } | Op::Dec { .. } => (acc, self.b.ins().iconst(types::I64, Value::int(1).to_bits() as i64), (acc_int, true)),
             Op::Add { lhs, .. }
             | Op::Sub { lhs, .. }
             | Op::Mul { lhs, .. }
@@ -544,7 +607,7 @@ impl<'a> FnTranslator<'a> {
             | Op::Shl { lhs, .. }
             | Op::Sar { lhs, .. }
             | Op::Shr { lhs, .. }
-            | Op::Mod { lhs, .. } => (self.load_reg(lhs), acc),
+            | Op::Mod { lhs, .. } => (self.load_reg(lhs), acc, (false, acc_int)),
             _ => unreachable!("binary_operands of {}", op.name()),
         }
     }
@@ -588,6 +651,12 @@ impl<'a> FnTranslator<'a> {
         let (hit, miss) = if when { (Value::TRUE, Value::FALSE) } else { (Value::FALSE, Value::TRUE) };
         let t = self.block_at(target);
         let f = self.block_at(pc + 1);
+        if self.acc_fact == AccFact::Boolean {
+            let c = self.acc_is(hit);
+            self.b.ins().brif(c, t, NO_ARGS, f, NO_ARGS);
+            self.terminated = true;
+            return;
+        }
         let check_miss = self.b.create_block();
         let convert = self.b.create_block();
         let c = self.acc_is(hit);
@@ -758,14 +827,15 @@ impl<'a> FnTranslator<'a> {
             | Op::Mod { .. }
             | Op::Inc { .. }
             | Op::Dec { .. } => {
-                let (l, r) = self.binary_operands(op);
-                self.int_binary(pc, op, l, r, move |t, x, y| t.int32_arith(op, x, y));
+                let operands = self.binary_operands(op);
+                self.int_binary(pc, op, operands, move |t, x, y| t.int32_arith(op, x, y));
             }
             Op::Negate { .. } | Op::BitNot { .. } => {
                 // Int32 operands inline (negating 0 or -2^31 leaves int32: the interpreter).
                 let a = self.b.use_var(self.acc);
                 let negate = matches!(op, Op::Negate { .. });
-                self.int_binary(pc, op, a, a, move |t, x, _| {
+                let known = self.acc_known_int();
+                self.int_binary(pc, op, (a, a, (known, known)), move |t, x, _| {
                     if negate {
                         let zero = t.b.ins().icmp_imm_s(IntCC::Equal, x, 0);
                         let min = t.b.ins().icmp_imm_s(IntCC::Equal, x, i32::MIN as i64);
@@ -791,7 +861,8 @@ impl<'a> FnTranslator<'a> {
                     let c = t.b.ins().icmp(cc, x, y);
                     (t.bool_value(c), None)
                 };
-                self.numeric_binary(pc, op, l, r, int, Some(double));
+                let known = (false, self.acc_known_int());
+                self.numeric_binary(pc, op, (l, r, known), int, Some(double));
             }
             Op::GetNamed { obj, slot, .. } => self.fast_or_slow(
                 |t, miss| {
