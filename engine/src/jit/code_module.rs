@@ -10,7 +10,10 @@ use crate::interpreter::feedback::{PropertyIcMirror, MAX_POLYMORPHISM};
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, Slots};
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, AbiParam, Block, BlockArg, FuncRef, InstBuilder, MemFlagsData, UserFuncName};
+use cranelift_codegen::ir::{
+    types, AbiParam, Block, BlockArg, ExtFuncData, ExternalName, FuncRef, Function, InstBuilder, MemFlagsData, Signature, UserExternalName,
+    UserFuncName,
+};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
@@ -48,21 +51,52 @@ pub(crate) struct CodeModule {
     ctx: cranelift_codegen::Context,
     fctx: FunctionBuilderContext,
     calls: Calls,
-    stubs: Stubs<FuncId>,
+    stubs: Stubs<Import>,
     next_name: u64,
     /// A compile panicked: compile nothing more.
     poisoned: bool,
 }
 
+/// A function compiled code may call, declared once in a tier's module. Each compiled function
+/// imports it only when it first calls it: every import costs each compile its ABI work, used
+/// or not, and a function calls few of them.
+#[derive(Clone)]
+pub(crate) struct Import {
+    id: FuncId,
+    sig: Signature,
+}
+
+impl Import {
+    fn declare(module: &mut JITModule, name: &str, sig: Signature) -> Result<Import, String> {
+        let id = module.declare_function(name, Linkage::Import, &sig).map_err(|e| e.to_string())?;
+        Ok(Import { id, sig })
+    }
+
+    /// Imports the function into `func` (as `Module::declare_func_in_func` does).
+    fn import(&self, func: &mut Function) -> FuncRef {
+        let signature = func.import_signature(self.sig.clone());
+        let name = func.declare_imported_user_function(UserExternalName { namespace: 0, index: self.id.as_u32() });
+        // Called through their absolute address: code memory grows in separately mapped
+        // chunks, which may lie beyond the ±2 GiB a PC-relative call reaches.
+        func.import_function(ExtFuncData { name: ExternalName::user(name), signature, colocated: false, patchable: false })
+    }
+}
+
+/// `import`'s reference in the function being compiled, imported into `func` on first use.
+fn lazy(slot: &mut Option<FuncRef>, import: &Import, func: &mut Function) -> FuncRef {
+    *slot.get_or_insert_with(|| import.import(func))
+}
+
 /// Declares the runtime calls compiled code makes (name, parameter types; each returns an
-/// i64), once as module imports ([`Calls`]) and once per function ([`CallRefs`]).
+/// i64), once as module imports ([`Calls`]) and, as they are called, per function
+/// ([`CallRefs`]).
 macro_rules! runtime_calls {
     ($($field:ident = $name:literal ($($p:ident),*);)*) => {
         /// The runtime calls, declared in the module.
-        pub(crate) struct Calls { $($field: FuncId,)* }
-        /// The runtime calls as seen from one function.
-        #[derive(Copy, Clone)]
-        pub(crate) struct CallRefs { $(pub(crate) $field: FuncRef,)* }
+        pub(crate) struct Calls { $($field: Import,)* }
+        /// The runtime calls as seen from one function: each method imports its call on first
+        /// use.
+        pub(crate) struct CallRefs<'a> { calls: &'a Calls, $($field: Option<FuncRef>,)* }
         impl Calls {
             fn declare(module: &mut JITModule) -> Result<Calls, String> {
                 let ptr = module.target_config().pointer_type();
@@ -72,12 +106,20 @@ macro_rules! runtime_calls {
                     let mut sig = module.make_signature();
                     $( sig.params.push(AbiParam::new(runtime_calls!(@ty $p, ptr))); )*
                     sig.returns.push(AbiParam::new(types::I64));
-                    module.declare_function($name, Linkage::Import, &sig).map_err(|e| e.to_string())?
+                    Import::declare(module, $name, sig)?
                 },)* })
             }
-            fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> CallRefs {
-                CallRefs { $($field: module.declare_func_in_func(self.$field, func),)* }
+            fn refs(&self) -> CallRefs<'_> {
+                CallRefs { calls: self, $($field: None,)* }
             }
+        }
+        impl CallRefs<'_> {
+            $(
+                #[doc = concat!("`", $name, "`, imported into `func` on first use.")]
+                pub(crate) fn $field(&mut self, func: &mut Function) -> FuncRef {
+                    lazy(&mut self.$field, &self.calls.$field, func)
+                }
+            )*
         }
     };
     (@ty ptr, $ptr:ident) => { $ptr };
@@ -180,12 +222,9 @@ impl CodeModule {
         let tcfg = self.module().target_config();
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
         {
-            let CodeModule { module, ctx, fctx, calls, stubs, .. } = self;
-            let module = module.as_mut().expect("module lives until drop");
-            let refs = calls.refs(module, &mut ctx.func);
-            let stubs = stubs.refs(module, &mut ctx.func);
+            let CodeModule { ctx, fctx, calls, stubs, .. } = self;
             let b = FunctionBuilder::new(&mut ctx.func, fctx);
-            emit(FnTranslator::new(b, code, refs, stubs, tcfg));
+            emit(FnTranslator::new(b, code, calls.refs(), StubRefs::new(stubs), tcfg));
         }
         let module = self.module.as_mut().expect("module lives until drop");
         let define = module.define_function(id, &mut self.ctx);
@@ -361,24 +400,45 @@ impl Stubs<FuncId> {
     }
 
     /// Declares the stubs, defined in their own module, as imports of a tier's `module`.
-    fn declare(module: &mut JITModule) -> Result<Stubs<FuncId>, String> {
+    fn declare(module: &mut JITModule) -> Result<Stubs<Import>, String> {
         let sigs = stub_signatures(module);
-        let mut ids = Vec::new();
+        let mut imports = Vec::new();
         for (name, sig) in sigs.clone().named() {
-            ids.push(module.declare_function(name, Linkage::Import, &sig).map_err(|e| e.to_string())?);
+            imports.push(Import::declare(module, name, sig)?);
         }
-        let mut ids = ids.into_iter();
-        Ok(sigs.map(|_| ids.next().expect("one id per stub")))
+        let mut imports = imports.into_iter();
+        Ok(sigs.map(|_| imports.next().expect("one import per stub")))
+    }
+}
+
+/// The stubs as seen from one function: each method imports its stub on first use.
+pub(crate) struct StubRefs<'a> {
+    imports: &'a Stubs<Import>,
+    refs: Stubs<Option<FuncRef>>,
+}
+
+impl<'a> StubRefs<'a> {
+    fn new(imports: &'a Stubs<Import>) -> Self {
+        StubRefs { imports, refs: Stubs { load_slot: None, store_slot: None, call: None, number: [None; NumberOp::ALL.len()] } }
     }
 
-    fn refs(&self, module: &mut JITModule, func: &mut cranelift_codegen::ir::Function) -> Stubs<FuncRef> {
-        // Called through their absolute address: code memory grows in separately mapped
-        // chunks, which may lie beyond the ±2 GiB a PC-relative call reaches.
-        let far = |id| {
-            let f = module.declare_func_in_func(id, func);
-            func.dfg.ext_funcs[f].colocated = false;
-            f
-        };
-        (*self).map(far)
+    /// `ic_load_slot`.
+    pub(crate) fn load_slot(&mut self, func: &mut Function) -> FuncRef {
+        lazy(&mut self.refs.load_slot, &self.imports.load_slot, func)
+    }
+
+    /// `ic_store_slot`.
+    pub(crate) fn store_slot(&mut self, func: &mut Function) -> FuncRef {
+        lazy(&mut self.refs.store_slot, &self.imports.store_slot, func)
+    }
+
+    /// `call_closure`.
+    pub(crate) fn call(&mut self, func: &mut Function) -> FuncRef {
+        lazy(&mut self.refs.call, &self.imports.call, func)
+    }
+
+    /// The stub of `op`.
+    pub(crate) fn number(&mut self, op: NumberOp, func: &mut Function) -> FuncRef {
+        lazy(&mut self.refs.number[op as usize], &self.imports.number[op as usize], func)
     }
 }

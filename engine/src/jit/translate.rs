@@ -19,7 +19,7 @@ use crate::runtime::object::{ElementStore, JsObject};
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, Block, FuncRef, InstBuilder, MemFlagsData};
+use cranelift_codegen::ir::{types, Block, FuncRef, Function, InstBuilder, MemFlagsData};
 use cranelift_codegen::isa::TargetFrontendConfig;
 use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 
@@ -27,8 +27,8 @@ use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 pub(crate) struct FnTranslator<'a> {
     pub(super) b: FunctionBuilder<'a>,
     pub(super) code: &'a FunctionCode,
-    pub(super) calls: CallRefs,
-    stubs: Stubs<FuncRef>,
+    calls: CallRefs<'a>,
+    stubs: StubRefs<'a>,
     pub(super) tcfg: TargetFrontendConfig,
     /// The Cranelift block starting at each pc that starts a block (the optimizing tier:
     /// at each handler).
@@ -110,8 +110,8 @@ impl<'a> FnTranslator<'a> {
     pub(crate) fn new(
         mut b: FunctionBuilder<'a>,
         code: &'a FunctionCode,
-        calls: CallRefs,
-        stubs: Stubs<FuncRef>,
+        calls: CallRefs<'a>,
+        stubs: StubRefs<'a>,
         tcfg: TargetFrontendConfig,
     ) -> Self {
         let acc = b.declare_var(types::I64);
@@ -241,7 +241,8 @@ impl<'a> FnTranslator<'a> {
             let h = self.code.block.handlers[hi];
             self.b.switch_to_block(landing);
             let creg = self.b.ins().iconst(types::I32, h.context_reg as i64);
-            let call = self.b.ins().call(self.calls.catch, &[self.rt, self.fp, creg]);
+            let f = self.rt_call(CallRefs::catch);
+            let call = self.b.ins().call(f, &[self.rt, self.fp, creg]);
             let v = self.b.inst_results(call)[0];
             let handler = self.block_at(h.handler);
             let caught = self.b.create_block();
@@ -290,7 +291,11 @@ impl<'a> FnTranslator<'a> {
     pub(super) fn step_call(&mut self, pc: u32) {
         let acc = self.b.use_var(self.acc);
         let pcv = self.b.ins().iconst(types::I32, pc as i64);
-        let f = if super::runtime_calls::runs_directly(self.code.block.ops[pc as usize]) { self.calls.exec } else { self.calls.step };
+        let f = if super::runtime_calls::runs_directly(self.code.block.ops[pc as usize]) {
+            self.rt_call(CallRefs::exec)
+        } else {
+            self.rt_call(CallRefs::step)
+        };
         let call = self.b.ins().call(f, &[self.rt, self.fp, pcv, acc]);
         let r = self.b.inst_results(call)[0];
         self.check_exception(r, pc);
@@ -310,13 +315,24 @@ impl<'a> FnTranslator<'a> {
         }
     }
 
+    /// The runtime call `pick` names (a [`CallRefs`] method), imported on first use.
+    pub(super) fn rt_call(&mut self, pick: impl FnOnce(&mut CallRefs<'a>, &mut Function) -> FuncRef) -> FuncRef {
+        pick(&mut self.calls, self.b.func)
+    }
+
+    /// The stub `pick` names (a [`StubRefs`] method), imported on first use.
+    fn stub(&mut self, pick: impl FnOnce(&mut StubRefs<'a>, &mut Function) -> FuncRef) -> FuncRef {
+        pick(&mut self.stubs, self.b.func)
+    }
+
     pub(super) fn i32c(&mut self, v: impl Into<i64>) -> CValue {
         self.b.ins().iconst(types::I32, v.into())
     }
 
     /// Calls runtime function `f` for the instruction at `pc` with `(runtime, fp, pc, acc,
     /// extra...)`; its result (unless an exception) is the new accumulator.
-    fn op_call(&mut self, pc: u32, f: FuncRef, extra: &[i64]) {
+    fn op_call(&mut self, pc: u32, f: impl FnOnce(&mut CallRefs<'a>, &mut Function) -> FuncRef, extra: &[i64]) {
+        let f = self.rt_call(f);
         let acc = self.b.use_var(self.acc);
         let pcv = self.i32c(pc);
         let mut args = vec![self.rt, self.fp, pcv, acc];
@@ -341,7 +357,8 @@ impl<'a> FnTranslator<'a> {
         let args = self.b.ins().iadd_imm_s(self.frame, reg_offset(Reg(this_reg.0 + 1)) as i64);
         let pcv = self.i32c(pc);
         let argcv = self.b.ins().iconst(types::I64, argc as i64);
-        let call = self.b.ins().call(self.stubs.call, &[self.rt, self.frame, self.fp, pcv, mirror, f, this, args, argcv]);
+        let stub = self.stub(StubRefs::call);
+        let call = self.b.ins().call(stub, &[self.rt, self.frame, self.fp, pcv, mirror, f, this, args, argcv]);
         let r = self.b.inst_results(call)[0];
         let (made, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow);
@@ -352,7 +369,7 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, r);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(slow);
-        self.op_call(pc, self.calls.call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64, undefined_this as i64]);
+        self.op_call(pc, CallRefs::call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64, undefined_this as i64]);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(done);
     }
@@ -427,7 +444,8 @@ impl<'a> FnTranslator<'a> {
                 let (check, dbl) = (self.b.create_block(), self.b.create_block());
                 self.b.ins().brif(both, fast_blk, NO_ARGS, check, NO_ARGS);
                 self.b.switch_to_block(check);
-                let call = self.b.ins().call(self.stubs.number[double as usize], &[lhs, rhs]);
+                let stub = self.stub(|s, f| s.number(double, f));
+                let call = self.b.ins().call(stub, &[lhs, rhs]);
                 let r = self.b.inst_results(call)[0];
                 let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
                 self.b.ins().brif(not_handled, slow, NO_ARGS, dbl, NO_ARGS);
@@ -489,7 +507,7 @@ impl<'a> FnTranslator<'a> {
     /// there is none. `inherited`: prototype-chain entries count (loads only).
     fn cached_slot_address(&mut self, v: CValue, slot: usize, inherited: bool, miss: Block) -> CValue {
         let set = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot) as i64);
-        let stub = if inherited { self.stubs.load_slot } else { self.stubs.store_slot };
+        let stub = if inherited { self.stub(StubRefs::load_slot) } else { self.stub(StubRefs::store_slot) };
         let call = self.b.ins().call(stub, &[v, set]);
         let addr = self.b.inst_results(call)[0];
         let hit = self.b.create_block();
@@ -579,7 +597,8 @@ impl<'a> FnTranslator<'a> {
                     // Cannot run JavaScript: a plain runtime call.
                     let l = t.load_reg(lhs);
                     let r = t.b.use_var(t.acc);
-                    let call = t.b.ins().call(t.calls.strict_equals, &[t.rt, l, r]);
+                    let f = t.rt_call(CallRefs::strict_equals);
+                    let call = t.b.ins().call(f, &[t.rt, l, r]);
                     let res = t.b.inst_results(call)[0];
                     let eq = t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
                     let v = t.bool_value(eq);
@@ -666,7 +685,8 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().brif(c, f, NO_ARGS, convert, NO_ARGS);
         self.b.switch_to_block(convert);
         let acc = self.b.use_var(self.acc);
-        let call = self.b.ins().call(self.calls.to_boolean, &[self.rt, acc]);
+        let to_boolean = self.rt_call(CallRefs::to_boolean);
+        let call = self.b.ins().call(to_boolean, &[self.rt, acc]);
         let r = self.b.inst_results(call)[0];
         let cc = if when { IntCC::NotEqual } else { IntCC::Equal };
         let c = self.b.ins().icmp_imm_s(cc, r, 0);
@@ -869,7 +889,8 @@ impl<'a> FnTranslator<'a> {
                     let o = t.load_reg(obj);
                     let v = if matches!(&t.code.feedback.slots[slot.index()].data, Feedback::Property(ic) if ic.only_array_lengths()) {
                         // An array's length (it has no slot): read by a small runtime function.
-                        let call = t.b.ins().call(t.calls.array_length, &[o]);
+                        let f = t.rt_call(CallRefs::array_length);
+                        let call = t.b.ins().call(f, &[o]);
                         let len = t.b.inst_results(call)[0];
                         let big = t.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, i32::MAX as i64);
                         t.miss_if(big, miss);
@@ -881,7 +902,7 @@ impl<'a> FnTranslator<'a> {
                     };
                     t.b.def_var(t.acc, v);
                 },
-                |t| t.op_call(pc, t.calls.get_named, &[obj.0 as i64, slot.index() as i64]),
+                |t| t.op_call(pc, CallRefs::get_named, &[obj.0 as i64, slot.index() as i64]),
             ),
             Op::SetNamed { obj, slot, .. } => self.fast_or_slow(
                 |t, miss| {
@@ -890,7 +911,7 @@ impl<'a> FnTranslator<'a> {
                     let v = t.b.use_var(t.acc);
                     t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
                 },
-                |t| t.op_call(pc, t.calls.set_named, &[obj.0 as i64, slot.index() as i64]),
+                |t| t.op_call(pc, CallRefs::set_named, &[obj.0 as i64, slot.index() as i64]),
             ),
             Op::LdaGlobal { slot, .. } => match self.code.feedback.slots[slot.index()].data {
                 // A site that resolved to a global lexical binding always does (such bindings
@@ -903,7 +924,7 @@ impl<'a> FnTranslator<'a> {
                         t.miss_if(hole, miss);
                         t.b.def_var(t.acc, v);
                     },
-                    |t| t.op_call(pc, t.calls.lda_global, &[slot.index() as i64]),
+                    |t| t.op_call(pc, CallRefs::lda_global, &[slot.index() as i64]),
                 ),
                 _ => self.fast_or_slow(
                     |t, miss| {
@@ -911,7 +932,7 @@ impl<'a> FnTranslator<'a> {
                         let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
                         t.b.def_var(t.acc, v);
                     },
-                    |t| t.op_call(pc, t.calls.lda_global, &[slot.index() as i64]),
+                    |t| t.op_call(pc, CallRefs::lda_global, &[slot.index() as i64]),
                 ),
             },
             Op::StaGlobal { slot, .. } => self.fast_or_slow(
@@ -920,17 +941,17 @@ impl<'a> FnTranslator<'a> {
                     let v = t.b.use_var(t.acc);
                     t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
                 },
-                |t| t.op_call(pc, t.calls.sta_global, &[slot.index() as i64]),
+                |t| t.op_call(pc, CallRefs::sta_global, &[slot.index() as i64]),
             ),
             Op::GetKeyed { obj, .. } => {
-                self.fast_or_slow(|t, miss| t.dense_get(obj, miss), |t| t.op_call(pc, t.calls.get_keyed, &[obj.0 as i64]))
+                self.fast_or_slow(|t, miss| t.dense_get(obj, miss), |t| t.op_call(pc, CallRefs::get_keyed, &[obj.0 as i64]))
             }
             Op::SetKeyed { obj, key, .. } => self
-                .fast_or_slow(|t, miss| t.dense_set(obj, key, miss), |t| t.op_call(pc, t.calls.set_keyed, &[obj.0 as i64, key.0 as i64])),
+                .fast_or_slow(|t, miss| t.dense_set(obj, key, miss), |t| t.op_call(pc, CallRefs::set_keyed, &[obj.0 as i64, key.0 as i64])),
             Op::Call { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, false, argc, slot.index()),
             Op::CallUndefined { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, true, argc, slot.index()),
             Op::Construct { callee, args, argc, slot } => {
-                self.op_call(pc, self.calls.construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
+                self.op_call(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
             }
             Op::LdaContext { depth, index, .. } => {
                 let addr = self.context_slot_address(depth, index);
@@ -967,7 +988,8 @@ impl<'a> FnTranslator<'a> {
                     },
                     |t| {
                         let acc = t.b.use_var(t.acc);
-                        let call = t.b.ins().call(t.calls.to_boolean, &[t.rt, acc]);
+                        let f = t.rt_call(CallRefs::to_boolean);
+                        let call = t.b.ins().call(f, &[t.rt, acc]);
                         let truthy = t.b.inst_results(call)[0];
                         let truthy = t.b.ins().icmp_imm_s(IntCC::NotEqual, truthy, 0);
                         let r = t.bool_value_inverted(truthy);
@@ -1006,7 +1028,8 @@ impl<'a> FnTranslator<'a> {
                 self.b.switch_to_block(slow);
                 let acc = self.b.use_var(self.acc);
                 let header = self.i32c(target.0 as i64);
-                let call = self.b.ins().call(self.calls.loop_safepoint, &[self.rt, self.fp, acc, header]);
+                let f = self.rt_call(CallRefs::loop_safepoint);
+                let call = self.b.ins().call(f, &[self.rt, self.fp, acc, header]);
                 let r = self.b.inst_results(call)[0];
                 self.check_exception(r, pc);
                 // The runtime ran the rest of this frame in optimized code (on-stack
@@ -1016,7 +1039,8 @@ impl<'a> FnTranslator<'a> {
                 let is_done = self.b.ins().icmp_imm_s(IntCC::Equal, r, super::OSR_DONE as i64);
                 self.b.ins().brif(is_done, done, NO_ARGS, cont, NO_ARGS);
                 self.b.switch_to_block(done);
-                let call = self.b.ins().call(self.calls.osr_result, &[self.rt]);
+                let f = self.rt_call(CallRefs::osr_result);
+                let call = self.b.ins().call(f, &[self.rt]);
                 let v = self.b.inst_results(call)[0];
                 self.b.ins().return_(&[v]);
                 self.b.switch_to_block(cont);
