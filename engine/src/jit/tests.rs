@@ -353,6 +353,28 @@ fn a_guard_failing_in_an_inlined_call_resumes_in_its_rebuilt_frames() {
 }
 
 #[test]
+fn a_class_constructor_without_fields_is_inlined_into_new() {
+    // `RunClassFields` of a class without instance fields does nothing, so `new P(...)` inlines
+    // like `new` of a plain function; a class with fields still runs its initialiser, and a
+    // guard failing inside the inlined constructor resumes in its rebuilt frame.
+    let src = "class P { constructor(x, y) { this.x = x; this.y = y; } }
+               class F { z = 3; constructor(x) { this.x = x; } }
+               function make(i) { return new P(i, i + 1); }
+               function makeF(i) { return new F(i); }
+               let s = 0;
+               for (let i = 0; i < 300; i++) { const p = make(i); const f = makeF(i); s += p.x + p.y + f.x + f.z; }
+               const q = make('a');
+               const r = [s, q.x + q.y, Object.keys(q).join('/'), Object.keys(makeF(1)).join('/')];
+               r.join()";
+    let out = same_in_every_tier(src);
+    assert_eq!(out, "135750,aa1,x/y,z/x");
+    let mut rt = full(2, None);
+    assert_eq!(eval_string(&mut rt, src), out);
+    let s = &rt.jit.stats;
+    assert!(s.inlined_calls >= 1, "{s:?}");
+}
+
+#[test]
 fn inlined_calls_charge_fuel_like_calls() {
     // The fuel a program burns is the same whichever tier runs it, inlined calls included.
     let src = "function f(x) { return x + 1; } let s = 0; for (let i = 0; i < 3000; i++) s = f(s); s";

@@ -600,6 +600,7 @@ impl<'c> Builder<'_, 'c> {
             (Speculation::Inline(call), Op::Construct { callee, args, argc, .. }) => {
                 self.inline(pc, callee, Receiver::Constructed, args, argc, call)
             }
+            (Speculation::NoClassFields, Op::RunClassFields { .. }) => {}
             (Speculation::Transition(t), Op::SetNamed { obj, .. }) => {
                 let o = self.read(obj);
                 let d = self.point(pc);
