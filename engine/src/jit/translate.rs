@@ -17,7 +17,7 @@ use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{ElementStore, JsObject};
 use crate::runtime::Runtime;
-use crate::value::Value;
+use crate::value::{Value, CANONICAL_NAN};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, FuncRef, Function, InstBuilder, MemFlagsData};
 use cranelift_codegen::isa::TargetFrontendConfig;
@@ -586,6 +586,8 @@ impl<'a> FnTranslator<'a> {
                 let kr = same_kind(t, r);
                 let both_kind = t.b.ins().band(kl, kr);
                 let ok = t.b.ins().bor(both_int, both_kind);
+                let same = t.identical(l, r);
+                let ok = t.b.ins().bor(ok, same);
                 let not_ok = t.b.ins().bxor_imm_s(ok, 1);
                 t.miss_if(not_ok, miss);
                 let eq = t.b.ins().icmp(IntCC::Equal, l, r);
@@ -629,6 +631,15 @@ impl<'a> FnTranslator<'a> {
             | Op::Mod { lhs, .. } => (self.load_reg(lhs), acc, (false, acc_int)),
             _ => unreachable!("binary_operands of {}", op.name()),
         }
+    }
+
+    /// 1 (as i8) when `a` and `b` are the same value other than NaN, so `a === b` and `a == b`
+    /// (the same string, say: strings compare by contents, but one string is always equal to
+    /// itself). Values are NaN-canonicalised, so NaN has one encoding.
+    pub(super) fn identical(&mut self, a: CValue, b: CValue) -> CValue {
+        let same = self.b.ins().icmp(IntCC::Equal, a, b);
+        let nan = self.b.ins().icmp_imm_s(IntCC::NotEqual, a, CANONICAL_NAN as i64);
+        self.b.ins().band(same, nan)
     }
 
     /// 1 (as i8) for values whose strict equality is bit identity: immediates (undefined,
@@ -868,7 +879,8 @@ impl<'a> FnTranslator<'a> {
                     }
                 });
             }
-            // Two int32s or two objects: `==` is identity. Anything else: the interpreter.
+            // Two int32s or two objects: `==` is identity; so is the same value twice, unless
+            // NaN. Anything else: the interpreter.
             Op::TestEq { lhs, .. } => self.bit_equality(pc, op, lhs, |t, v| {
                 let tag = t.b.ins().ushr_imm_s(v, 48);
                 t.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT)
@@ -998,7 +1010,8 @@ impl<'a> FnTranslator<'a> {
                 );
             }
             // Two int32s, or two values whose strict equality is bit identity (undefined, null,
-            // booleans, objects, symbols). Doubles and strings: the interpreter.
+            // booleans, objects, symbols), or the same value twice unless NaN. Other doubles
+            // and strings: the interpreter.
             Op::TestStrictEq { lhs, .. } => self.bit_equality(pc, op, lhs, Self::is_identity_compared),
             Op::Jump { target, .. } => {
                 let t = self.block_at(target.0);

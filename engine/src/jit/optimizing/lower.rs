@@ -610,8 +610,8 @@ impl Lowering<'_, '_> {
 
     /// `a === b` as a condition: numbers in machine registers compare as numbers; boxed
     /// values whose equality is identity (int32s with int32s, or undefined, null, booleans,
-    /// objects and symbols on both sides) compare bits; anything else (doubles, strings) asks
-    /// the runtime.
+    /// objects and symbols on both sides), and the same value twice unless NaN, compare bits;
+    /// anything else (doubles, strings) asks the runtime.
     fn strict_equal(&mut self, a: ValueId, b: ValueId) -> CValue {
         let numeric = |r: Repr| matches!(r, Repr::Int32 | Repr::Float64);
         let (ra, rb) = (self.g.repr(a), self.g.repr(b));
@@ -629,6 +629,8 @@ impl Lowering<'_, '_> {
         let ky = self.t.is_identity_compared(y);
         let both_kind = self.t.b.ins().band(kx, ky);
         let fast = self.t.b.ins().bor(both_int, both_kind);
+        let same = self.t.identical(x, y);
+        let fast = self.t.b.ins().bor(fast, same);
         let (fast_blk, slow, done) = (self.t.b.create_block(), self.t.b.create_block(), self.t.b.create_block());
         self.t.b.set_cold_block(slow);
         let r = self.t.b.append_block_param(done, types::I8);
