@@ -1,7 +1,7 @@
 //! Unit tests of engine internals: inline-cache state transitions, the collector, error
 //! positions and stack-depth limits.
 
-use crate::interpreter::feedback::{Feedback, NumericFeedback, NumericKind, PropertyIc};
+use crate::interpreter::feedback::{Feedback, NumericFeedback, NumericKind, PropertyAccess, PropertyIc};
 use crate::runtime::shape::PropertyKey;
 use crate::{JsErrorKind, Runtime, RuntimeOptions, Value};
 
@@ -47,6 +47,23 @@ fn monomorphic_site_stays_monomorphic() {
     assert!(matches!(ics[0], PropertyIc::Monomorphic(_)), "{:?}", ics[0]);
     let hits = rt.stats.get_hits;
     assert!(hits >= 99, "IC hits: {hits}");
+}
+
+#[test]
+fn object_literal_sites_cache_their_transitions() {
+    // Each `DefineNamed` of a literal records the transition it made; the literal's next
+    // objects take it. A key the object already has (a duplicate) records none. (The index
+    // key is defined by another instruction.)
+    let mut rt = rt();
+    let src = "function mk(v) { return { a: v, b: 2, a: 3, 7: v }; }
+               var s = 0; for (var i = 0; i < 50; i++) { var o = mk(i); s += o.a + o.b + o[7]; } s";
+    assert_eq!(rt.eval(src, "t.js").unwrap(), Value::int(50 * 5 + (0..50).sum::<i32>()));
+    let ics = property_ics(&mut rt, "mk");
+    let transition =
+        |ic: &PropertyIc| matches!(ic, PropertyIc::Monomorphic(e) if matches!(e.access, PropertyAccess::Transition { validity: None, .. }));
+    assert!(transition(&ics[0]) && transition(&ics[1]), "{ics:?}");
+    assert_eq!(ics.len(), 3, "{ics:?}");
+    assert!(matches!(ics[2], PropertyIc::Uninitialized), "{ics:?}");
 }
 
 #[test]

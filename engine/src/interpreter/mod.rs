@@ -482,7 +482,9 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     rt.stats.set_misses += 1;
                     tri!(ops::set_named_slow(rt, code, slot.index(), recv, constant!(name), acc, code.block.strict));
                 }
-                Op::DefineNamed { obj, name, .. } => tri!(ops::define_named(rt, reg!(obj), constant!(name), acc)),
+                Op::DefineNamed { obj, name, slot } => {
+                    tri!(ops::define_named_cached(rt, code, slot.index(), reg!(obj), constant!(name), acc))
+                }
                 Op::GetKeyed { obj, slot } => {
                     let recv = reg!(obj);
                     if let Some(v) = recv.as_object().and_then(|o| ops::dense_get(o, acc)) {

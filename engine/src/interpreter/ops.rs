@@ -57,6 +57,36 @@ pub(crate) fn define_named(rt: &mut Runtime, o: Value, name: Value, v: Value) ->
     rt.create_data_property_or_throw(o, k, v)
 }
 
+/// `DefineNamed` at feedback `slot`: as [`define_named`], but a property the literal's shape
+/// does not have yet is added by the site's cached transition when the object has the cached
+/// shape (the usual case: every object the literal makes goes through the same shapes); the
+/// transition is recorded otherwise. The prototype chain plays no part in defining an own
+/// property, so the entry needs no validity cell.
+pub(crate) fn define_named_cached(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, o: Value, name: Value, v: Value) -> JsResult<()> {
+    let obj = o.as_object().expect("literal object");
+    if let Feedback::Property(ic) = &code.feedback.slots[slot].data {
+        if let Some(e) = ic.lookup(obj.shape) {
+            if cached_store(rt, e.access, obj, v) {
+                return Ok(());
+            }
+        }
+    }
+    let before = obj.shape;
+    define_named(rt, o, name, v)?;
+    let after = obj.shape;
+    let key = name_key(rt, name);
+    let added = after != before
+        && !before.is_dictionary()
+        && !after.is_dictionary()
+        && after.len() == before.len() + 1
+        && after.properties().last().is_some_and(|(k, a)| *k == key && *a == DEFAULT);
+    if added && matches!(key, PropertyKey::String(_)) && obj.proto_info.is_none() {
+        let access = PropertyAccess::Transition { to: after, slot: before.len() as u32, validity: None };
+        code.get_mut().feedback.record_property(slot, PropertyCacheEntry { shape: before, access });
+    }
+    Ok(())
+}
+
 /// The context `depth` levels up from `ctx`.
 #[inline]
 pub(crate) fn context_at(ctx: Value, depth: u32) -> Gc<Context> {

@@ -126,7 +126,10 @@ pub(super) unsafe extern "C" fn jit_exec(rt: *mut Runtime, fp: usize, pc: u32, a
             ops::array_push(rt, reg(rt, fp, array.0), Value::HOLE);
             Ok(acc)
         }
-        Op::DefineNamed { obj, name, .. } => ops::define_named(rt, reg(rt, fp, obj.0), code.constants[name.0 as usize], acc).map(|()| acc),
+        Op::DefineNamed { obj, name, slot } => {
+            let name = code.constants[name.0 as usize];
+            ops::define_named_cached(rt, code, slot.index(), reg(rt, fp, obj.0), name, acc).map(|()| acc)
+        }
         Op::CreateClosure { func, .. } => ops::create_closure(rt, code, func.0, fp),
         Op::TypeOf { .. } => Ok(Value::string(rt.type_of(acc))),
         Op::ToObject { .. } => rt.to_object(acc).map(Value::object),

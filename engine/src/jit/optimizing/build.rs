@@ -601,7 +601,7 @@ impl<'c> Builder<'_, 'c> {
                 self.inline(pc, callee, Receiver::Constructed, args, argc, call)
             }
             (Speculation::NoClassFields, Op::RunClassFields { .. }) => {}
-            (Speculation::Transition(t), Op::SetNamed { obj, .. }) => {
+            (Speculation::Transition(t), Op::SetNamed { obj, .. } | Op::DefineNamed { obj, .. }) => {
                 let o = self.read(obj);
                 let d = self.point(pc);
                 self.push(Inst::CheckShape(o, Box::new([t.from]), d), Repr::Void);

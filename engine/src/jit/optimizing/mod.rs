@@ -359,7 +359,9 @@ fn speculation(code: &FunctionCode, op: &Op, data: &Feedback, roots: &mut Vec<Pr
             Some(g) => Speculation::Load(g),
             None => Speculation::Generic,
         },
-        (Op::SetNamed { .. }, Feedback::Property(PropertyIc::Monomorphic(e))) if matches!(e.access, PropertyAccess::Transition { .. }) => {
+        (Op::SetNamed { .. } | Op::DefineNamed { .. }, Feedback::Property(PropertyIc::Monomorphic(e)))
+            if matches!(e.access, PropertyAccess::Transition { .. }) =>
+        {
             let PropertyAccess::Transition { to, slot, validity } = e.access else { unreachable!("matched above") };
             roots.push(*e);
             let valid = validity.map_or(0, |v| &v.valid as *const bool as usize);
