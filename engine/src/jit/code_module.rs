@@ -137,6 +137,7 @@ runtime_calls! {
     strict_equals = "jit_strict_equals" (ptr, i64, i64);
     array_length = "jit_array_length" (i64);
     create_this = "jit_create_this" (ptr, i64);
+    create_object = "jit_create_object" (ptr);
     add_property = "jit_add_property" (ptr, i64, i64, i32, i64, i64);
     catch = "jit_catch" (ptr, ptr, i32);
     get_named = "jit_get_named" (ptr, ptr, i32, i64, i32, i32);

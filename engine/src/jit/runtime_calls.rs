@@ -235,6 +235,14 @@ pub(super) unsafe extern "C" fn jit_create_this(rt: *mut Runtime, f: u64) -> u64
     rt.ordinary_create_from_constructor(Value::from_bits(f), Intrinsic::ObjectPrototype).map_or(0, |o| Value::object(o).to_bits())
 }
 
+/// A new plain object (an object literal's `CreateObject`): allocates, but cannot run
+/// JavaScript or collect (collections wait for safepoints).
+pub(super) unsafe extern "C" fn jit_create_object(rt: *mut Runtime) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    Value::object(rt.new_plain_object()).to_bits()
+}
+
 /// Adds a property to object `o` (of the shape a transition to shape `to` starts from,
 /// checked by the caller) by that transition: `v` in new slot `slot`, unless the prototype
 /// chain's validity flag at `valid` (if not 0) was cleared or the slots do not match. 1 when
@@ -564,10 +572,11 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 19] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 20] {
     [
         ("jit_exec", jit_exec as *const u8),
         ("jit_create_this", jit_create_this as *const u8),
+        ("jit_create_object", jit_create_object as *const u8),
         ("jit_add_property", jit_add_property as *const u8),
         ("jit_osr_result", jit_osr_result as *const u8),
         ("jit_deopt", super::deopt::jit_deopt as *const u8),

@@ -91,6 +91,7 @@ pub(super) fn native(op: &Op) -> bool {
             | Op::LdaHole { .. }
             | Op::LdaInt { .. }
             | Op::LdaConst { .. }
+            | Op::CreateObject { .. }
             | Op::Not { .. }
             | Op::Jump { .. }
             | Op::JumpIfTrue { .. }
@@ -476,6 +477,7 @@ impl<'c> Builder<'_, 'c> {
             return true;
         }
         match op {
+            Op::CreateObject { .. } => self.acc = self.push(Inst::CreateObject, Repr::Boxed),
             Op::LdaUndefined { .. } => self.acc = self.push(Inst::Const(Value::UNDEFINED), Repr::Boxed),
             Op::LdaNull { .. } => self.acc = self.push(Inst::Const(Value::NULL), Repr::Boxed),
             Op::LdaTrue { .. } => self.acc = self.push(Inst::Const(Value::TRUE), Repr::Boxed),

@@ -193,6 +193,8 @@ pub(crate) enum Inst {
     AddProperty(ValueId, super::Transition, ValueId, DeoptId),
     /// The new object an inlined `new` of this closure starts with, else deoptimize.
     CreateThis(Value, DeoptId),
+    /// A new plain object (an object literal's start).
+    CreateObject,
     /// What an inlined `new` gives: the body's return value if it is an object, else `this`
     /// (the second operand).
     ConstructResult(ValueId, ValueId),
@@ -224,6 +226,7 @@ impl Inst {
             | Inst::LoadCell(..)
             | Inst::LoadContextAt(_)
             | Inst::CreateThis(..)
+            | Inst::CreateObject
             | Inst::ChargeCall(_)
             | Inst::CheckValid(_)
             | Inst::LoadContext(..) => {}

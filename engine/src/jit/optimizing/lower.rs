@@ -523,6 +523,11 @@ impl Lowering<'_, '_> {
                 self.deopt_if(failed, d, DeoptReason::CallTarget);
                 Some(this)
             }
+            Inst::CreateObject => {
+                let f = self.t.rt_call(CallRefs::create_object);
+                let call = self.t.b.ins().call(f, &[self.t.rt]);
+                Some(self.t.b.inst_results(call)[0])
+            }
             Inst::ConstructResult(x, this) => {
                 let (xv, tv) = (self.boxed(x), self.boxed(this));
                 let tag = self.t.b.ins().ushr_imm_s(xv, 48);
