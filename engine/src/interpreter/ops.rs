@@ -75,16 +75,21 @@ pub(crate) fn define_named_cached(rt: &mut Runtime, code: Gc<FunctionCode>, slot
     define_named(rt, o, name, v)?;
     let after = obj.shape;
     let key = name_key(rt, name);
-    let added = after != before
-        && !before.is_dictionary()
-        && !after.is_dictionary()
-        && after.len() == before.len() + 1
-        && after.properties().last().is_some_and(|(k, a)| *k == key && *a == DEFAULT);
-    if added && matches!(key, PropertyKey::String(_)) && obj.proto_info.is_none() {
+    if added_by_transition(before, after, key) && matches!(key, PropertyKey::String(_)) && obj.proto_info.is_none() {
         let access = PropertyAccess::Transition { to: after, slot: before.len() as u32, validity: None };
         code.get_mut().feedback.record_property(slot, PropertyCacheEntry { shape: before, access });
     }
     Ok(())
+}
+
+/// Whether going from shape `before` to `after` added just `key`, a plain data property, by a
+/// transition a cache may replay (neither shape a dictionary).
+fn added_by_transition(before: Gc<Shape>, after: Gc<Shape>, key: PropertyKey) -> bool {
+    after != before
+        && !before.is_dictionary()
+        && !after.is_dictionary()
+        && after.len() == before.len() + 1
+        && after.properties().last().is_some_and(|(k, a)| *k == key && *a == DEFAULT)
 }
 
 /// The context `depth` levels up from `ctx`.
@@ -432,12 +437,8 @@ pub(super) fn set_named_slow(
             Some(PropertyCacheEntry { shape: before, access: PropertyAccess::Own { slot: s } })
         }
         None => {
-            let after = o.shape;
-            if after != before
-                && !after.is_dictionary()
-                && after.len() == before.len() + 1
-                && after.properties().last().is_some_and(|(k, a)| *k == key && *a == DEFAULT)
-            {
+            if added_by_transition(before, o.shape, key) {
+                let after = o.shape;
                 let validity = before.proto().and_then(|p| p.proto_info.as_ref().map(|pi| pi.validity));
                 if before.proto().is_none() || validity.is_some() {
                     Some(PropertyCacheEntry {

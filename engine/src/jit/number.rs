@@ -12,18 +12,22 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData};
 use cranelift_frontend::FunctionBuilder;
 
+/// 1 (as i8) when `v` is an int32.
+pub(crate) fn is_int(b: &mut FunctionBuilder, v: CValue) -> CValue {
+    let tag = b.ins().ushr_imm_s(v, 48);
+    b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT)
+}
+
 /// 1 (as i8) when `v` is a number (a double or an int32).
 pub(crate) fn is_number(b: &mut FunctionBuilder, v: CValue) -> CValue {
     let dbl = b.ins().icmp_imm_s(IntCC::UnsignedLessThan, v, FIRST_TAGGED as i64);
-    let tag = b.ins().ushr_imm_s(v, 48);
-    let int = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
+    let int = is_int(b, v);
     b.ins().bor(dbl, int)
 }
 
 /// A number value as f64.
 pub(crate) fn to_f64(b: &mut FunctionBuilder, v: CValue) -> CValue {
-    let tag = b.ins().ushr_imm_s(v, 48);
-    let is_int = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
+    let is_int = is_int(b, v);
     let i = b.ins().ireduce(types::I32, v);
     let from_int = b.ins().fcvt_from_sint(types::F64, i);
     let as_dbl = b.ins().bitcast(types::F64, MemFlagsData::new(), v);

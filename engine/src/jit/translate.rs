@@ -241,9 +241,7 @@ impl<'a> FnTranslator<'a> {
             let h = self.code.block.handlers[hi];
             self.b.switch_to_block(landing);
             let creg = self.b.ins().iconst(types::I32, h.context_reg as i64);
-            let f = self.rt_call(CallRefs::catch);
-            let call = self.b.ins().call(f, &[self.rt, self.fp, creg]);
-            let v = self.b.inst_results(call)[0];
+            let v = self.call_rt(CallRefs::catch, &[self.rt, self.fp, creg]);
             let handler = self.block_at(h.handler);
             let caught = self.b.create_block();
             let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
@@ -320,6 +318,13 @@ impl<'a> FnTranslator<'a> {
         pick(&mut self.calls, self.b.func)
     }
 
+    /// Calls the runtime function `pick` names with `args`; its one result.
+    pub(super) fn call_rt(&mut self, pick: impl FnOnce(&mut CallRefs<'a>, &mut Function) -> FuncRef, args: &[CValue]) -> CValue {
+        let f = self.rt_call(pick);
+        let call = self.b.ins().call(f, args);
+        self.b.inst_results(call)[0]
+    }
+
     /// The stub `pick` names (a [`StubRefs`] method), imported on first use.
     fn stub(&mut self, pick: impl FnOnce(&mut StubRefs<'a>, &mut Function) -> FuncRef) -> FuncRef {
         pick(&mut self.stubs, self.b.func)
@@ -386,8 +391,7 @@ impl<'a> FnTranslator<'a> {
 
     /// 1 (as i8) when `v` is an int32.
     fn is_int(&mut self, v: CValue) -> CValue {
-        let t = self.b.ins().ushr_imm_s(v, 48);
-        self.b.ins().icmp_imm_s(IntCC::Equal, t, TAG_INT)
+        number::is_int(&mut self.b, v)
     }
 
     /// Is the accumulator known to be an int32 here?
@@ -397,10 +401,8 @@ impl<'a> FnTranslator<'a> {
 
     /// 1 (as i8) when both values are int32s.
     pub(super) fn both_int(&mut self, a: CValue, b: CValue) -> CValue {
-        let ta = self.b.ins().ushr_imm_s(a, 48);
-        let tb = self.b.ins().ushr_imm_s(b, 48);
-        let ca = self.b.ins().icmp_imm_s(IntCC::Equal, ta, TAG_INT);
-        let cb = self.b.ins().icmp_imm_s(IntCC::Equal, tb, TAG_INT);
+        let ca = self.is_int(a);
+        let cb = self.is_int(b);
         self.b.ins().band(ca, cb)
     }
 
@@ -599,9 +601,7 @@ impl<'a> FnTranslator<'a> {
                     // Cannot run JavaScript: a plain runtime call.
                     let l = t.load_reg(lhs);
                     let r = t.b.use_var(t.acc);
-                    let f = t.rt_call(CallRefs::strict_equals);
-                    let call = t.b.ins().call(f, &[t.rt, l, r]);
-                    let res = t.b.inst_results(call)[0];
+                    let res = t.call_rt(CallRefs::strict_equals, &[t.rt, l, r]);
                     let eq = t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
                     let v = t.bool_value(eq);
                     t.b.def_var(t.acc, v);
@@ -696,9 +696,7 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().brif(c, f, NO_ARGS, convert, NO_ARGS);
         self.b.switch_to_block(convert);
         let acc = self.b.use_var(self.acc);
-        let to_boolean = self.rt_call(CallRefs::to_boolean);
-        let call = self.b.ins().call(to_boolean, &[self.rt, acc]);
-        let r = self.b.inst_results(call)[0];
+        let r = self.call_rt(CallRefs::to_boolean, &[self.rt, acc]);
         let cc = if when { IntCC::NotEqual } else { IntCC::Equal };
         let c = self.b.ins().icmp_imm_s(cc, r, 0);
         self.b.ins().brif(c, t, NO_ARGS, f, NO_ARGS);
@@ -901,9 +899,7 @@ impl<'a> FnTranslator<'a> {
                     let o = t.load_reg(obj);
                     let v = if matches!(&t.code.feedback.slots[slot.index()].data, Feedback::Property(ic) if ic.only_array_lengths()) {
                         // An array's length (it has no slot): read by a small runtime function.
-                        let f = t.rt_call(CallRefs::array_length);
-                        let call = t.b.ins().call(f, &[o]);
-                        let len = t.b.inst_results(call)[0];
+                        let len = t.call_rt(CallRefs::array_length, &[o]);
                         let big = t.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, i32::MAX as i64);
                         t.miss_if(big, miss);
                         let l32 = t.b.ins().ireduce(types::I32, len);
@@ -1000,9 +996,7 @@ impl<'a> FnTranslator<'a> {
                     },
                     |t| {
                         let acc = t.b.use_var(t.acc);
-                        let f = t.rt_call(CallRefs::to_boolean);
-                        let call = t.b.ins().call(f, &[t.rt, acc]);
-                        let truthy = t.b.inst_results(call)[0];
+                        let truthy = t.call_rt(CallRefs::to_boolean, &[t.rt, acc]);
                         let truthy = t.b.ins().icmp_imm_s(IntCC::NotEqual, truthy, 0);
                         let r = t.bool_value_inverted(truthy);
                         t.b.def_var(t.acc, r);
@@ -1041,9 +1035,7 @@ impl<'a> FnTranslator<'a> {
                 self.b.switch_to_block(slow);
                 let acc = self.b.use_var(self.acc);
                 let header = self.i32c(target.0 as i64);
-                let f = self.rt_call(CallRefs::loop_safepoint);
-                let call = self.b.ins().call(f, &[self.rt, self.fp, acc, header]);
-                let r = self.b.inst_results(call)[0];
+                let r = self.call_rt(CallRefs::loop_safepoint, &[self.rt, self.fp, acc, header]);
                 self.check_exception(r, pc);
                 // The runtime ran the rest of this frame in optimized code (on-stack
                 // replacement): return what it returned.
@@ -1052,9 +1044,7 @@ impl<'a> FnTranslator<'a> {
                 let is_done = self.b.ins().icmp_imm_s(IntCC::Equal, r, super::OSR_DONE as i64);
                 self.b.ins().brif(is_done, done, NO_ARGS, cont, NO_ARGS);
                 self.b.switch_to_block(done);
-                let f = self.rt_call(CallRefs::osr_result);
-                let call = self.b.ins().call(f, &[self.rt]);
-                let v = self.b.inst_results(call)[0];
+                let v = self.call_rt(CallRefs::osr_result, &[self.rt]);
                 self.b.ins().return_(&[v]);
                 self.b.switch_to_block(cont);
                 let t = self.block_at(target.0);

@@ -305,10 +305,8 @@ impl Lowering<'_, '_> {
             if pc == DeoptPoint::AFTER_STEP { self.t.b.ins().load(types::I32, fl, self.t.rt, next_pc_offset()) } else { self.t.i32c(pc) };
         let (why, sitev) = (self.t.i32c(reason as u32), self.t.i32c(site));
         let inl = self.t.i32c(inline as i64);
-        let f = self.t.rt_call(CallRefs::deopt);
-        let call = self.t.b.ins().call(f, &[self.t.rt, self.t.fp, pcv, acc, why, sitev, inl]);
-        // The interpreter finished the frame (its handlers included): that is this code's result.
-        let r = self.t.b.inst_results(call)[0];
+        // The interpreter finishes the frame (its handlers included): that is this code's result.
+        let r = self.t.call_rt(CallRefs::deopt, &[self.t.rt, self.t.fp, pcv, acc, why, sitev, inl]);
         self.t.b.ins().return_(&[r]);
     }
 
@@ -424,9 +422,7 @@ impl Lowering<'_, '_> {
             Inst::ElementAddr(o, k, d) => Some(self.element_address(o, k, d)),
             Inst::ArrayLength(o, d) => {
                 let v = self.boxed(o);
-                let f = self.t.rt_call(CallRefs::array_length);
-                let call = self.t.b.ins().call(f, &[v]);
-                let len = self.t.b.inst_results(call)[0];
+                let len = self.t.call_rt(CallRefs::array_length, &[v]);
                 let bad = self.t.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, i32::MAX as i64);
                 self.deopt_if(bad, d, DeoptReason::NotArray);
                 Some(self.t.b.ins().ireduce(types::I32, len))
@@ -507,27 +503,19 @@ impl Lowering<'_, '_> {
                 let (ov, xv) = (self.boxed(o), self.boxed(x));
                 let (to, valid) = (self.t.b.ins().iconst(types::I64, t.to as i64), self.t.b.ins().iconst(types::I64, t.valid as i64));
                 let slot = self.t.i32c(t.slot as i64);
-                let f = self.t.rt_call(CallRefs::add_property);
-                let call = self.t.b.ins().call(f, &[self.t.rt, ov, to, slot, valid, xv]);
-                let done = self.t.b.inst_results(call)[0];
+                let done = self.t.call_rt(CallRefs::add_property, &[self.t.rt, ov, to, slot, valid, xv]);
                 let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, done, 0);
                 self.deopt_if(failed, d, DeoptReason::PrototypeChanged);
                 None
             }
             Inst::CreateThis(f, d) => {
                 let fv = self.t.b.ins().iconst(types::I64, f.to_bits() as i64);
-                let f = self.t.rt_call(CallRefs::create_this);
-                let call = self.t.b.ins().call(f, &[self.t.rt, fv]);
-                let this = self.t.b.inst_results(call)[0];
+                let this = self.t.call_rt(CallRefs::create_this, &[self.t.rt, fv]);
                 let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, this, 0);
                 self.deopt_if(failed, d, DeoptReason::CallTarget);
                 Some(this)
             }
-            Inst::CreateObject => {
-                let f = self.t.rt_call(CallRefs::create_object);
-                let call = self.t.b.ins().call(f, &[self.t.rt]);
-                Some(self.t.b.inst_results(call)[0])
-            }
+            Inst::CreateObject => Some(self.t.call_rt(CallRefs::create_object, &[self.t.rt])),
             Inst::ConstructResult(x, this) => {
                 let (xv, tv) = (self.boxed(x), self.boxed(this));
                 let tag = self.t.b.ins().ushr_imm_s(xv, 48);
@@ -644,9 +632,7 @@ impl Lowering<'_, '_> {
         let eq = self.t.b.ins().icmp(IntCC::Equal, x, y);
         self.t.b.ins().jump(done, &[BlockArg::Value(eq)]);
         self.t.b.switch_to_block(slow);
-        let f = self.t.rt_call(CallRefs::strict_equals);
-        let call = self.t.b.ins().call(f, &[self.t.rt, x, y]);
-        let res = self.t.b.inst_results(call)[0];
+        let res = self.t.call_rt(CallRefs::strict_equals, &[self.t.rt, x, y]);
         let c = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
         self.t.b.ins().jump(done, &[BlockArg::Value(c)]);
         self.t.b.switch_to_block(done);
@@ -676,9 +662,7 @@ impl Lowering<'_, '_> {
                 let zero = self.t.b.ins().iconst(types::I8, 0);
                 self.t.b.ins().brif(is_false, done, &[BlockArg::Value(zero)], convert, NO_ARGS);
                 self.t.b.switch_to_block(convert);
-                let f = self.t.rt_call(CallRefs::to_boolean);
-                let call = self.t.b.ins().call(f, &[self.t.rt, v]);
-                let res = self.t.b.inst_results(call)[0];
+                let res = self.t.call_rt(CallRefs::to_boolean, &[self.t.rt, v]);
                 let c = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
                 self.t.b.ins().jump(done, &[BlockArg::Value(c)]);
                 self.t.b.switch_to_block(done);
@@ -822,9 +806,7 @@ impl Lowering<'_, '_> {
         let (pc, acc_v) = (p.pc, p.acc);
         let acc = self.boxed(acc_v);
         let header = self.t.i32c(NO_OSR as i64);
-        let f = self.t.rt_call(CallRefs::loop_safepoint);
-        let call = self.t.b.ins().call(f, &[self.t.rt, self.t.fp, acc, header]);
-        let r = self.t.b.inst_results(call)[0];
+        let r = self.t.call_rt(CallRefs::loop_safepoint, &[self.t.rt, self.t.fp, acc, header]);
         self.t.check_exception(r, pc);
         self.t.b.ins().jump(done, NO_ARGS);
         self.t.b.switch_to_block(done);
