@@ -841,7 +841,7 @@ impl<'a> FnTranslator<'a> {
             Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. } => {
                 self.arith(pc, op, lhs, move |t, x, y| t.int32_arith(op, x, y))
             }
-            // Int operands take the double path too (the "overflow" flag is always set).
+            // Two int32s go to the interpreter (the "overflow" flag is always set); other numbers to the stub.
             Op::Div { lhs, .. } => self.arith(pc, op, lhs, |t, _, _| {
                 let always = t.b.ins().iconst(types::I8, 1);
                 let unused = t.b.ins().iconst(types::I64, 0);
