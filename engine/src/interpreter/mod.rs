@@ -45,8 +45,21 @@ pub(crate) fn frame_code(rt: &Runtime, fp: usize) -> Gc<FunctionCode> {
 /// Polls the interrupt flag, charges one unit of fuel (checking the wall-time budget now and
 /// then: see `runtime::Poll`) and runs a pending collection. `acc` is spilled into the
 /// current frame first so the collector sees it.
-#[inline]
+#[inline(always)]
 pub(crate) fn safepoint(rt: &mut Runtime, fp: usize, acc: Value) -> JsResult<()> {
+    // Every call and loop iteration passes here: the common case is three tests, inline.
+    if rt.interrupt.load(Ordering::Relaxed) || rt.poll.countdown == 0 || rt.heap.gc_requested {
+        return safepoint_slow(rt, fp, acc);
+    }
+    rt.poll.countdown -= 1;
+    Ok(())
+}
+
+/// [`safepoint`] when something is due: an interrupt, the fuel and clock check, or a
+/// collection.
+#[cold]
+#[inline(never)]
+fn safepoint_slow(rt: &mut Runtime, fp: usize, acc: Value) -> JsResult<()> {
     if rt.interrupt.load(Ordering::Relaxed) {
         rt.interrupt.store(false, Ordering::Relaxed);
         return Err(Throw::Terminate(Termination::Interrupted));
@@ -119,11 +132,19 @@ pub(crate) fn resume_inlined(rt: &mut Runtime, fp: usize, inner: usize, pc: u32,
 
 /// The value a frame that executed `Return` with `acc` gives its caller: `[[Construct]]`
 /// replaces a non-object result by `this` (or rejects it, for derived constructors).
+#[inline]
 pub(crate) fn return_value(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, acc: Value) -> JsResult<Value> {
     let flags = rt.stack[fp + FLAGS_SLOT].int_unchecked();
     if flags & FLAG_CONSTRUCT == 0 || acc.is_object() {
         return Ok(acc);
     }
+    construct_result(rt, fp, code, flags, acc)
+}
+
+/// [`return_value`] for a `[[Construct]]` whose body returned a non-object.
+#[cold]
+#[inline(never)]
+fn construct_result(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, flags: i32, acc: Value) -> JsResult<Value> {
     // These checks run after the callee's context is gone: errors come from the caller's realm.
     if code.frame.kind == CodeKind::DerivedConstructor && !acc.is_undefined() {
         let realm = std::mem::replace(&mut rt.realm, caller_realm(flags));
@@ -197,6 +218,39 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
         };
     }
 
+    // Superinstructions by peeking at the next instruction. A dispatch (one indirect jump
+    // shared by every instruction) is the interpreter's costliest step, and a quarter of all
+    // instructions run are a `Star` after a value-producing one, or a conditional jump after a
+    // comparison. So the hot producers store to a following `Star`'s register themselves, and
+    // comparisons take a following `JumpIfTrue`/`JumpIfFalse` themselves: exactly what the
+    // two instructions do in turn. Not when stepping: `jit_exec` runs one instruction.
+    macro_rules! and_star {
+        () => {{
+            if !STEP {
+                // SAFETY: only instructions that fall through peek, and compiled code ends in a
+                // return or jump, so the next instruction exists.
+                if let Op::Star { dst, .. } = unsafe { instrs.get_unchecked(pc as usize) } {
+                    set_reg!(*dst, acc);
+                    pc += 1;
+                }
+            }
+        }};
+    }
+    macro_rules! and_branch {
+        ($b:expr) => {{
+            let b: bool = $b;
+            acc = Value::bool(b);
+            if !STEP {
+                // SAFETY: as in `and_star!`.
+                match unsafe { instrs.get_unchecked(pc as usize) } {
+                    Op::JumpIfTrue { target, .. } => pc = if b { target.0 } else { pc + 1 },
+                    Op::JumpIfFalse { target, .. } => pc = if b { pc + 1 } else { target.0 },
+                    _ => {}
+                }
+            }
+        }};
+    }
+
     'main: loop {
         if STEP {
             if fp == stop_fp && !first {
@@ -229,6 +283,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         if let Some(v) = $int {
                             ops::see_int(code, $slot.index());
                             acc = v;
+                            and_star!();
                             continue 'main;
                         }
                     }
@@ -236,6 +291,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         let v: Value = $num;
                         ops::see_numbers(code, $slot.index(), l.is_int() && r.is_int(), v);
                         acc = v;
+                        and_star!();
                         continue 'main;
                     }
                 }};
@@ -246,12 +302,12 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let (l, r): (Value, Value) = ($l, $r);
                     if let (Some(a), Some(b)) = (l.as_int(), r.as_int()) {
                         ops::see_int_compare(code, $slot.index());
-                        acc = Value::bool(a $cmp b);
+                        and_branch!(a $cmp b);
                         continue 'main;
                     }
                     if let (Some(x), Some(y)) = (l.as_number(), r.as_number()) {
                         ops::see_numbers(code, $slot.index(), false, Value::UNDEFINED);
-                        acc = Value::bool(x $cmp y);
+                        and_branch!(x $cmp y);
                         continue 'main;
                     }
                 }};
@@ -310,6 +366,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     // write the stack at or above `rt.sp`, and the stack never moves.
                     let args: &[Value] = unsafe { std::slice::from_raw_parts(rt.stack.as_ptr().add(start), $argc as usize) };
                     acc = tri!(rt.call(f, this, args));
+                    and_star!();
                 }};
             }
             // The frame at `fp` is done and `$e` was thrown past its handlers: pop it and raise
@@ -361,6 +418,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     acc = if flags & FLAG_DISCARD != 0 { rt.stack[fp + ACC_SLOT] } else { result };
                     // The caller's frame extends to the callee's base.
                     rt.sp = ops::frame_end(rt, fp, code);
+                    and_star!();
                 }};
             }
             rt.pc = pc;
@@ -375,13 +433,59 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::LdaTrue { .. } => acc = Value::TRUE,
                 Op::LdaFalse { .. } => acc = Value::FALSE,
                 Op::LdaHole { .. } => acc = Value::HOLE,
-                Op::LdaInt { value, .. } => acc = Value::int(value),
+                Op::LdaInt { value, .. } => {
+                    acc = Value::int(value);
+                    // An int constant as the right operand of `+`, `-` or a comparison (`i < 10`,
+                    // `n - 1`): with an int32 left operand the pair (and a following `Star` or
+                    // conditional jump) is one dispatch.
+                    if !STEP {
+                        macro_rules! with_int_lhs {
+                            ($lhs:expr, |$a:ident| $then:expr) => {
+                                if let Some($a) = reg!($lhs).as_int() {
+                                    $then
+                                }
+                            };
+                        }
+                        macro_rules! fused_arith {
+                            ($lhs:expr, $slot:expr, $f:ident) => {
+                                with_int_lhs!($lhs, |a| if let Some(r) = a.$f(value) {
+                                    ops::see_int(code, $slot.index());
+                                    acc = Value::int(r);
+                                    pc += 1;
+                                    and_star!();
+                                })
+                            };
+                        }
+                        macro_rules! fused_compare {
+                            ($lhs:expr, $slot:expr, $cmp:tt) => {
+                                with_int_lhs!($lhs, |a| {
+                                    ops::see_int_compare(code, $slot.index());
+                                    pc += 1;
+                                    and_branch!(a $cmp value);
+                                })
+                            };
+                        }
+                        // SAFETY: as in `and_star!`.
+                        match unsafe { instrs.get_unchecked(pc as usize) } {
+                            Op::Add { lhs, slot } => fused_arith!(*lhs, slot, checked_add),
+                            Op::Sub { lhs, slot } => fused_arith!(*lhs, slot, checked_sub),
+                            Op::TestLt { lhs, slot } => fused_compare!(*lhs, slot, <),
+                            Op::TestLe { lhs, slot } => fused_compare!(*lhs, slot, <=),
+                            Op::TestGt { lhs, slot } => fused_compare!(*lhs, slot, >),
+                            Op::TestGe { lhs, slot } => fused_compare!(*lhs, slot, >=),
+                            _ => {}
+                        }
+                    }
+                }
                 Op::LdaConst { idx, .. } => acc = constant!(idx),
                 Op::Ldar { src, .. } => acc = reg!(src),
                 Op::Star { dst, .. } => set_reg!(dst, acc),
                 Op::Mov { src, dst, .. } => set_reg!(dst, reg!(src)),
 
-                Op::LdaGlobal { name, slot } => acc = tri!(ops::load_global(rt, code, slot.index(), constant!(name), false)),
+                Op::LdaGlobal { name, slot } => {
+                    acc = tri!(ops::load_global(rt, code, slot.index(), constant!(name), false));
+                    and_star!();
+                }
                 Op::LdaGlobalTypeof { name, slot } => acc = tri!(ops::load_global(rt, code, slot.index(), constant!(name), true)),
                 Op::StaGlobal { name, slot } => tri!(ops::store_global(rt, code, slot.index(), constant!(name), acc)),
                 Op::InitGlobalLexical { name, .. } => tri!(ops::init_global_lexical(rt, constant!(name), acc)),
@@ -430,6 +534,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                                 if let Some(v) = ops::cached_load(e.access, o) {
                                     rt.stats.get_hits += 1;
                                     acc = v;
+                                    and_star!();
                                     continue 'main;
                                 }
                                 match e.access {
@@ -636,7 +741,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::TestStrictEq { lhs, slot } => {
                     let l = reg!(lhs);
                     ops::see_compare(rt, code, slot.index(), l, acc);
-                    acc = Value::bool(rt.strict_equals(l, acc));
+                    and_branch!(rt.strict_equals(l, acc));
                 }
                 Op::TestInstanceOf { lhs, .. } => acc = Value::bool(tri!(rt.instance_of(reg!(lhs), acc))),
                 Op::TestIn { lhs, .. } => {

@@ -117,7 +117,7 @@ pub(super) fn name_key(_rt: &mut Runtime, name: Value) -> PropertyKey {
 
 // ----- globals -----
 
-#[inline]
+#[inline(always)]
 pub(super) fn load_global(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, name: Value, typeof_: bool) -> JsResult<Value> {
     let global = rt.global_object();
     match code.feedback.slots[slot].data {
@@ -983,7 +983,7 @@ pub(crate) fn compare_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize
 // ----- calls -----
 
 /// Records a call of closure `f` (code `fcode`) at call slot `slot` of `code`.
-#[inline]
+#[inline(always)]
 pub(crate) fn record_call(rt: &Runtime, code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
     code.get_mut().feedback.record_call(slot, f, fcode, || call_mirror(rt, f));
 }

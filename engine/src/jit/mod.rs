@@ -236,6 +236,17 @@ pub(crate) fn display_name(code: &FunctionCode) -> String {
 /// The compiled entry of `code`, compiling it now if it is hot enough (or eager).
 #[inline]
 pub(crate) fn entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
+    // The interpreter asks at every call: a function that stays interpreted answers inline.
+    match code.jit {
+        JitCode::Never => None,
+        JitCode::None if rt.jit.tier == Tier::Off || (!rt.jit.eager && code.invocations < rt.jit.threshold) => None,
+        _ => entry_for_compiled(rt, code),
+    }
+}
+
+/// [`entry_for`] for code that has, or is about to get, machine code.
+#[inline(never)]
+fn entry_for_compiled(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
     match code.jit {
         JitCode::Optimized { entry, .. } => Some(entry),
         JitCode::Baseline(f)
@@ -245,8 +256,6 @@ pub(crate) fn entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitF
         }
         JitCode::Baseline(f) => Some(f),
         JitCode::Never => None,
-        JitCode::None if rt.jit.tier == Tier::Off => None,
-        JitCode::None if !rt.jit.eager && code.invocations < rt.jit.threshold => None,
         JitCode::None => compile(rt, code),
     }
 }

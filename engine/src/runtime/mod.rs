@@ -416,7 +416,7 @@ impl Runtime {
         let null_root_shape = heap.alloc(Shape::root(None));
         let empty_string = heap.alloc(JsString::flat(Box::new([])));
         empty_string.set_interned(true);
-        let stack = vec![Value::UNDEFINED; options.stack_slots.max(4096)].into_boxed_slice();
+        let stack = untouched_stack(options.stack_slots.max(4096));
         // Frames are pushed below `stack_len`; the rest is for deoptimization to rebuild the
         // frames of calls optimized code inlined.
         let stack_len = stack.len() - crate::jit::optimizing::INLINE_STACK_RESERVE;
@@ -964,4 +964,16 @@ impl Runtime {
             )
         }
     }
+}
+
+/// A register stack of `slots` values that costs no memory until frames reach it: zeroed
+/// memory comes from the OS as untouched pages, where filling the stack with `undefined` wrote
+/// all of it (8 MiB by default) at start-up. Zero bits are the double +0.0, and no slot is read
+/// before a push initialises it.
+fn untouched_stack(slots: usize) -> Box<[Value]> {
+    let bits = std::mem::ManuallyDrop::new(vec![0u64; slots]);
+    let (ptr, len, cap) = (bits.as_ptr() as *mut Value, bits.len(), bits.capacity());
+    // SAFETY: `Value` is `repr(transparent)` over `u64`, so the allocation has its layout, and
+    // zero bits are a valid `Value` (+0.0). The vector is not dropped, so this owns it alone.
+    unsafe { Vec::from_raw_parts(ptr, len, cap) }.into_boxed_slice()
 }
