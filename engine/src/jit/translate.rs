@@ -841,11 +841,13 @@ impl<'a> FnTranslator<'a> {
             Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. } => {
                 self.arith(pc, op, lhs, move |t, x, y| t.int32_arith(op, x, y))
             }
-            // Two int32s go to the interpreter (the "overflow" flag is always set); other numbers to the stub.
-            Op::Div { lhs, .. } => self.arith(pc, op, lhs, |t, _, _| {
-                let always = t.b.ins().iconst(types::I8, 1);
-                let unused = t.b.ins().iconst(types::I64, 0);
-                (unused, Some(always))
+            // Two int32s divide as doubles inline (exact: both convert exactly), boxed as the
+            // interpreter boxes (an int32 when the quotient is one); other numbers: the stub.
+            Op::Div { lhs, .. } => self.arith(pc, op, lhs, |t, x, y| {
+                let fx = t.b.ins().fcvt_from_sint(types::F64, x);
+                let fy = t.b.ins().fcvt_from_sint(types::F64, y);
+                let q = t.b.ins().fdiv(fx, fy);
+                (t.box_f64(q), None)
             }),
             Op::BitAnd { .. }
             | Op::BitOr { .. }
