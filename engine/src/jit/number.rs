@@ -77,12 +77,32 @@ pub(crate) enum NumberOp {
     Le,
     Gt,
     Ge,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Sar,
+    Shr,
 }
 
 impl NumberOp {
     /// Every operation, in stub order.
-    pub(crate) const ALL: [NumberOp; 8] =
-        [NumberOp::Add, NumberOp::Sub, NumberOp::Mul, NumberOp::Div, NumberOp::Lt, NumberOp::Le, NumberOp::Gt, NumberOp::Ge];
+    pub(crate) const ALL: [NumberOp; 14] = [
+        NumberOp::Add,
+        NumberOp::Sub,
+        NumberOp::Mul,
+        NumberOp::Div,
+        NumberOp::Lt,
+        NumberOp::Le,
+        NumberOp::Gt,
+        NumberOp::Ge,
+        NumberOp::BitAnd,
+        NumberOp::BitOr,
+        NumberOp::BitXor,
+        NumberOp::Shl,
+        NumberOp::Sar,
+        NumberOp::Shr,
+    ];
 
     /// The stub's symbol name.
     pub(crate) fn name(self) -> &'static str {
@@ -95,10 +115,18 @@ impl NumberOp {
             NumberOp::Le => "number_le",
             NumberOp::Gt => "number_gt",
             NumberOp::Ge => "number_ge",
+            NumberOp::BitAnd => "number_bit_and",
+            NumberOp::BitOr => "number_bit_or",
+            NumberOp::BitXor => "number_bit_xor",
+            NumberOp::Shl => "number_shl",
+            NumberOp::Sar => "number_sar",
+            NumberOp::Shr => "number_shr",
         }
     }
 
-    /// The IEEE result of `x op y` on two f64s, as a value.
+    /// The result of `x op y` on two f64s, as a value: IEEE arithmetic and comparison, or
+    /// the bitwise operators on ToInt32 of each ([`NOT_HANDLED`] when an operand is beyond
+    /// what [`to_int32`] converts).
     fn emit(self, b: &mut FunctionBuilder, x: CValue, y: CValue) -> CValue {
         let compare = |b: &mut FunctionBuilder, cc| {
             let c = b.ins().fcmp(cc, x, y);
@@ -113,6 +141,29 @@ impl NumberOp {
             NumberOp::Le => compare(b, FloatCC::LessThanOrEqual),
             NumberOp::Gt => compare(b, FloatCC::GreaterThan),
             NumberOp::Ge => compare(b, FloatCC::GreaterThanOrEqual),
+            NumberOp::BitAnd | NumberOp::BitOr | NumberOp::BitXor | NumberOp::Shl | NumberOp::Sar | NumberOp::Shr => {
+                let (xi, x_ok) = to_int32(b, x);
+                let (yi, y_ok) = to_int32(b, y);
+                // Cranelift's shifts take the count modulo 32, as JavaScript's do.
+                let r = match self {
+                    NumberOp::BitAnd => b.ins().band(xi, yi),
+                    NumberOp::BitOr => b.ins().bor(xi, yi),
+                    NumberOp::BitXor => b.ins().bxor(xi, yi),
+                    NumberOp::Shl => b.ins().ishl(xi, yi),
+                    NumberOp::Sar => b.ins().sshr(xi, yi),
+                    _ => b.ins().ushr(xi, yi),
+                };
+                let v = if self == NumberOp::Shr {
+                    // ToUint32's result: a double when it is 2^31 or more.
+                    let d = b.ins().fcvt_from_uint(types::F64, r);
+                    box_f64(b, d)
+                } else {
+                    box_int(b, r)
+                };
+                let ok = b.ins().band(x_ok, y_ok);
+                let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
+                b.ins().select(ok, v, nh)
+            }
         }
     }
 
@@ -136,6 +187,19 @@ impl NumberOp {
         let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
         b.ins().return_(&[nh]);
     }
+}
+
+/// ToInt32 of an f64, as an i32, and whether it applies: truncation then the low 32 bits
+/// is ToInt32 for every magnitude below 2^63 (and NaN gives 0, as it should). Larger
+/// magnitudes and infinities are left to the interpreter (the flag is 0).
+fn to_int32(b: &mut FunctionBuilder, d: CValue) -> (CValue, CValue) {
+    let magnitude = b.ins().fabs(d);
+    let limit = b.ins().f64const(2f64.powi(63));
+    let in_range = b.ins().fcmp(FloatCC::LessThan, magnitude, limit);
+    let nan = b.ins().fcmp(FloatCC::Unordered, d, d);
+    let ok = b.ins().bor(in_range, nan);
+    let wide = b.ins().fcvt_to_sint_sat(types::I64, d);
+    (b.ins().ireduce(types::I32, wide), ok)
 }
 
 fn arith(b: &mut FunctionBuilder, op: impl FnOnce(&mut FunctionBuilder) -> CValue) -> CValue {

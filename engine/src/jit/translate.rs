@@ -438,12 +438,16 @@ impl<'a> FnTranslator<'a> {
         let done = self.b.create_block();
         self.b.set_cold_block(slow);
         let both = self.operands_int(lhs, rhs, known);
+        // Where int32 overflow goes: the stub (which computes in doubles, as the interpreter
+        // does then), else the interpreter.
+        let mut overflow_to = slow;
         match double {
             None => {
                 self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
             }
             Some(double) => {
                 let (check, dbl) = (self.b.create_block(), self.b.create_block());
+                overflow_to = check;
                 self.b.ins().brif(both, fast_blk, NO_ARGS, check, NO_ARGS);
                 self.b.switch_to_block(check);
                 let stub = self.stub(|s, f| s.number(double, f));
@@ -463,7 +467,7 @@ impl<'a> FnTranslator<'a> {
         // The slow path reads the accumulator: define the result only once it is final.
         if let Some(of) = overflow {
             let ok = self.b.create_block();
-            self.b.ins().brif(of, slow, NO_ARGS, ok, NO_ARGS);
+            self.b.ins().brif(of, overflow_to, NO_ARGS, ok, NO_ARGS);
             self.b.switch_to_block(ok);
         }
         self.b.def_var(self.acc, r);
@@ -815,6 +819,7 @@ impl<'a> FnTranslator<'a> {
             Op::LdaTrue { .. } => self.set_acc_const(Value::TRUE),
             Op::LdaFalse { .. } => self.set_acc_const(Value::FALSE),
             Op::LdaHole { .. } => self.set_acc_const(Value::HOLE),
+            Op::Nop { .. } => {}
             Op::LdaInt { value, .. } => self.set_acc_const(Value::int(value)),
             Op::LdaConst { idx, .. } => {
                 // Materialised constants never change once set (functions stay the hole
@@ -849,15 +854,20 @@ impl<'a> FnTranslator<'a> {
                 let q = t.b.ins().fdiv(fx, fy);
                 (t.box_f64(q), None)
             }),
-            Op::BitAnd { .. }
-            | Op::BitOr { .. }
-            | Op::BitXor { .. }
-            | Op::Shl { .. }
-            | Op::Sar { .. }
-            | Op::Shr { .. }
-            | Op::Mod { .. }
-            | Op::Inc { .. }
-            | Op::Dec { .. } => {
+            // Int32s inline; doubles (`(a * b) | 0` after an overflow, `x >>> 0`) by the stub.
+            Op::BitAnd { .. } | Op::BitOr { .. } | Op::BitXor { .. } | Op::Shl { .. } | Op::Sar { .. } | Op::Shr { .. } => {
+                let double = match op {
+                    Op::BitAnd { .. } => NumberOp::BitAnd,
+                    Op::BitOr { .. } => NumberOp::BitOr,
+                    Op::BitXor { .. } => NumberOp::BitXor,
+                    Op::Shl { .. } => NumberOp::Shl,
+                    Op::Sar { .. } => NumberOp::Sar,
+                    _ => NumberOp::Shr,
+                };
+                let operands = self.binary_operands(op);
+                self.numeric_binary(pc, op, operands, move |t, x, y| t.int32_arith(op, x, y), Some(double));
+            }
+            Op::Mod { .. } | Op::Inc { .. } | Op::Dec { .. } => {
                 let operands = self.binary_operands(op);
                 self.int_binary(pc, op, operands, move |t, x, y| t.int32_arith(op, x, y));
             }

@@ -91,7 +91,16 @@ impl FnCompiler<'_> {
         };
         let outer = self.outer_for_nested();
         let derived = c.extends.is_some();
-        let code = match &c.constructor {
+        // Instance fields and private methods are what a class's field initialiser installs;
+        // without any there is no initialiser (no `SetClassFields` below), and the
+        // constructor's `RunClassFields` would do nothing: it becomes a `Nop`.
+        let has_instance_elements = c.members.iter().any(|m| {
+            matches!(
+                m,
+                ClassMember::Field { is_static: false, .. } | ClassMember::Method { key: PropKey::Private(_), is_static: false, .. }
+            )
+        });
+        let mut code = match &c.constructor {
             Some(f) => {
                 let mut code = compile_function(f, self.source.clone(), &outer, true, Some(class_name.clone()))?;
                 // The class's source text is the constructor's (Function.prototype.toString).
@@ -102,6 +111,13 @@ impl FnCompiler<'_> {
             }
             None => default_constructor(self.source.clone(), &outer, derived, class_name.clone(), c.span)?,
         };
+        if !has_instance_elements {
+            if let Some(b) = Arc::get_mut(&mut code) {
+                for op in b.ops.iter_mut().filter(|op| matches!(op, Op::RunClassFields { .. })) {
+                    *op = Op::Nop { slot: NS };
+                }
+            }
+        }
         let ci = self.add_const(Constant::Function(code));
         self.emit(Op::CreateClosure { func: ci, slot: NS });
         self.emit(Op::Star { dst: ctor, slot: NS });
@@ -189,6 +205,7 @@ impl FnCompiler<'_> {
         // Private methods are added to an instance before any field initialiser runs.
         instance_methods.append(&mut instance_fields);
         let instance_fields = instance_methods;
+        debug_assert_eq!(!instance_fields.is_empty(), has_instance_elements);
         if !instance_fields.is_empty() {
             let outer = self.outer_for_nested();
             let code = self.field_initializer(&instance_fields, &outer, c.span)?;

@@ -104,6 +104,7 @@ pub(super) fn native(op: &Op) -> bool {
             | Op::JumpIfStrictEqInt { .. }
             | Op::ThrowIfHole { .. }
             | Op::Return { .. }
+            | Op::Nop { .. }
     )
 }
 
@@ -483,6 +484,7 @@ impl<'c> Builder<'_, 'c> {
             Op::LdaTrue { .. } => self.acc = self.push(Inst::Const(Value::TRUE), Repr::Boxed),
             Op::LdaFalse { .. } => self.acc = self.push(Inst::Const(Value::FALSE), Repr::Boxed),
             Op::LdaHole { .. } => self.acc = self.push(Inst::Const(Value::HOLE), Repr::Boxed),
+            Op::Nop { .. } => {}
             Op::LdaInt { value, .. } => self.acc = self.push(Inst::Int32Const(value), Repr::Int32),
             Op::Ldar { src, .. } => self.acc = self.read(src),
             Op::Star { dst, .. } if dst.0 >= 0 => self.regs[dst.0 as usize] = self.acc,
@@ -602,7 +604,6 @@ impl<'c> Builder<'_, 'c> {
             (Speculation::Inline(call), Op::Construct { callee, args, argc, .. }) => {
                 self.inline(pc, callee, Receiver::Constructed, args, argc, call)
             }
-            (Speculation::NoClassFields, Op::RunClassFields { .. }) => {}
             (Speculation::Transition(t), Op::SetNamed { obj, .. } | Op::DefineNamed { obj, .. }) => {
                 let o = self.read(obj);
                 let d = self.point(pc);

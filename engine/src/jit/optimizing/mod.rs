@@ -79,10 +79,6 @@ pub(crate) enum Speculation {
     GlobalCell(usize),
     /// A call of this closure, whose body is translated in place.
     Inline(Box<InlineCall>),
-    /// `RunClassFields` in the body of an inlined `new` of a class constructor without
-    /// instance fields: nothing to do. (The call is guarded on the closure, and a closure's
-    /// fields are set while its class is defined, before anything can construct with it.)
-    NoClassFields,
 }
 
 /// A call site the graph inlines: the one closure it has called, and what its body may assume.
@@ -302,14 +298,7 @@ fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, b
     let (ops_left, slots_left) = (budget.ops_left, budget.slots_left);
     budget.ops_left -= code.block.ops.len();
     budget.slots_left -= size;
-    let mut plan = Plan::new(&code, deopt_every, budget);
-    if construct {
-        for (op, s) in code.block.ops.iter().zip(&mut plan.sites) {
-            if matches!(op, Op::RunClassFields { .. }) {
-                *s = Speculation::NoClassFields;
-            }
-        }
-    }
+    let plan = Plan::new(&code, deopt_every, budget);
     budget.chain.pop();
     if !plan.translates_inline(&code, closure.context) {
         (budget.ops_left, budget.slots_left) = (ops_left, slots_left);
