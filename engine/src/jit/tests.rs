@@ -46,6 +46,15 @@ fn same_in_every_tier(src: &str) -> String {
     expected
 }
 
+/// `src`'s result, the same in every tier ([`same_in_every_tier`]), and the JIT statistics of
+/// one more run in the full tier (optimizing after two calls), which gives it too.
+fn same_in_every_tier_with_stats(src: &str) -> (String, super::JitStats) {
+    let out = same_in_every_tier(src);
+    let mut rt = full(2, None);
+    assert_eq!(eval_string(&mut rt, src), out);
+    (out, rt.jit.stats.clone())
+}
+
 #[test]
 fn hot_functions_tier_up_and_loops_enter_compiled_code() {
     let mut rt = baseline(false);
@@ -320,11 +329,8 @@ fn a_prototype_change_invalidates_optimized_code_on_the_stack() {
                arm2 = true;
                r.push(tryIt(f), tryIt(f));
                r.join()";
-    let out = same_in_every_tier(src);
+    let (out, s) = same_in_every_tier_with_stats(src);
     assert_eq!(out, "2921,5000,114,11,12");
-    let mut rt = full(2, None);
-    assert_eq!(eval_string(&mut rt, src), out);
-    let s = &rt.jit.stats;
     assert!(s.invalidations >= 3, "{s:?}");
     assert!(s.deopt_reasons[super::DeoptReason::Invalidated as usize] >= 3, "{s:?}");
 }
@@ -343,11 +349,8 @@ fn a_guard_failing_in_an_inlined_call_resumes_in_its_rebuilt_frames() {
                try { outer(null, 1); } catch (e) { r.push(e.constructor.name); }
                r.push(outer({ v: 7 }, 1));
                r.join()";
-    let out = same_in_every_tier(src);
+    let (out, s) = same_in_every_tier_with_stats(src);
     assert_eq!(out, "897300,112,33,NaN,TypeError,141");
-    let mut rt = full(2, None);
-    assert_eq!(eval_string(&mut rt, src), out);
-    let s = &rt.jit.stats;
     assert!(s.inlined_calls >= 2, "{s:?}");
     assert!(s.inlined_deopts >= 1, "{s:?}");
 }
@@ -366,11 +369,8 @@ fn a_class_constructor_without_fields_is_inlined_into_new() {
                const q = make('a');
                const r = [s, q.x + q.y, Object.keys(q).join('/'), Object.keys(makeF(1)).join('/')];
                r.join()";
-    let out = same_in_every_tier(src);
+    let (out, s) = same_in_every_tier_with_stats(src);
     assert_eq!(out, "135750,aa1,x/y,z/x");
-    let mut rt = full(2, None);
-    assert_eq!(eval_string(&mut rt, src), out);
-    let s = &rt.jit.stats;
     assert!(s.inlined_calls >= 1, "{s:?}");
 }
 
@@ -385,11 +385,8 @@ fn a_function_returning_an_object_literal_is_inlined() {
                const q = pt(1, 2); delete q.x; q.x = 9;
                r.push(Object.keys(q).join('/'), JSON.stringify(pt('a', null)));
                r.join()";
-    let out = same_in_every_tier(src);
+    let (out, s) = same_in_every_tier_with_stats(src);
     assert_eq!(out, "89700,20,y/x,{\"x\":\"a\",\"y\":null}");
-    let mut rt = full(2, None);
-    assert_eq!(eval_string(&mut rt, src), out);
-    let s = &rt.jit.stats;
     assert!(s.inlined_calls >= 1, "{s:?}");
 }
 
