@@ -3,7 +3,11 @@
 //!
 //! Each guard of the optimizing tier's IR carries a deopt point: the bytecode offset and the
 //! IR value of every register and of the accumulator there. Its exit writes those values
-//! into the frame (boxed) and calls [`jit_deopt`], which records the reason (in the feedback
+//! into the frame as they are in machine registers (int32s, doubles and booleans unboxed;
+//! constants not at all) and calls [`jit_deopt`] with the index of its [`DeoptExit`], whose
+//! table says how to box each such slot. Keeping the boxing out of the exits keeps the code
+//! small: a function has many guards, and a double's boxing is a dozen instructions.
+//! [`jit_deopt`] boxes the slots before anything can collect, then records the reason (in the feedback
 //! of the site whose speculation failed, so the next compile does not speculate the same way),
 //! discards the optimized code, and runs the rest of the frame in the interpreter (which
 //! re-enters the baseline code at its next loop header); the exit returns that result as the
@@ -180,21 +184,97 @@ fn disprove(entry: &mut crate::interpreter::feedback::FeedbackEntry, reason: Deo
     }
 }
 
-/// A guard of the optimized frame at `fp` failed: the speculation made for the instruction at
-/// `site` (usually `pc`; for an unboxed loop variable checked on entry at a loop header, the
-/// instruction whose speculation made it unboxed) did not hold. `inline` is the inlined call
-/// (an index into the function's `opt_inlined`) whose body the guard is in, or `u32::MAX`; the
-/// exit wrote the registers and `this` of its frame and of its callers', and this writes their
-/// headers. Records the failure and runs the rest of the frames in the interpreter from `pc`
-/// (accumulator `acc`) of the innermost. Returns what the function's frame returns, or
+/// How a deopt exit left a value for [`jit_deopt`] to box.
+#[derive(Clone, Copy, Debug)]
+pub enum ExitValue {
+    /// Boxed already.
+    Boxed,
+    /// An int32 in the low 32 bits.
+    Int32,
+    /// A double's bits.
+    Float64,
+    /// A boolean in the low 8 bits.
+    Bool,
+    /// Not written: this constant.
+    Const(Value),
+}
+
+impl ExitValue {
+    /// The value `raw` (as the exit left it) stands for.
+    fn boxed(self, raw: u64) -> Value {
+        match self {
+            ExitValue::Boxed => Value::from_bits(raw),
+            ExitValue::Int32 => Value::int(raw as u32 as i32),
+            ExitValue::Float64 => Value::from_f64(f64::from_bits(raw)),
+            ExitValue::Bool => Value::bool(raw as u8 != 0),
+            ExitValue::Const(v) => v,
+        }
+    }
+}
+
+/// A frame slot a deopt exit left unboxed or unwritten.
+#[derive(Clone, Copy, Debug)]
+pub struct ExitSlot {
+    /// The frame: an inlined call (an index into the function's `opt_inlined`), or
+    /// `u32::MAX` for the function's own.
+    pub frame: u32,
+    /// The slot, from the frame's base.
+    pub slot: u32,
+    /// What the exit left there.
+    pub value: ExitValue,
+}
+
+/// What [`jit_deopt`] needs to know of one deopt exit of optimized code.
+#[derive(Clone, Debug)]
+pub struct DeoptExit {
+    /// The instruction to resume at (`DeoptPoint::AFTER_STEP`: `Jit::next_pc`).
+    pub pc: u32,
+    /// The instruction whose speculation a failure disproves.
+    pub site: u32,
+    /// The inlined call (an index into `opt_inlined`) whose frame the interpreter resumes, or
+    /// `u32::MAX`.
+    pub inline: u32,
+    /// How the accumulator is passed.
+    pub acc: ExitValue,
+    /// The slots to box.
+    pub slots: Box<[ExitSlot]>,
+}
+
+impl DeoptExit {
+    /// The heap values the exit's constants name (the code keeps them alive).
+    pub(crate) fn constants(&self) -> impl Iterator<Item = Value> + '_ {
+        let k = |v: ExitValue| if let ExitValue::Const(c) = v { Some(c) } else { None };
+        k(self.acc).into_iter().chain(self.slots.iter().filter_map(move |s| k(s.value)))
+    }
+}
+
+/// A guard of the optimized frame at `fp` failed, and the code took deopt exit `exit` (an
+/// index into the function's `opt_exits`) with accumulator `acc` for `reason`: the
+/// speculation made for the exit's site (usually its `pc`; for an unboxed loop variable
+/// checked on entry at a loop header, the instruction whose speculation made it unboxed) did
+/// not hold. The exit wrote the registers and `this` of the frames (the function's, and those
+/// of the inlined calls the guard is in, above it) as its table says; this boxes them, writes
+/// the inlined frames' headers, records the failure and runs the rest of the frames in the
+/// interpreter from the innermost. Returns what the function's frame returns, or
 /// [`EXCEPTION`].
 ///
 /// # Safety
 /// Called only by optimized code, with the runtime pointer it was given.
-pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, reason: u32, site: u32, inline: u32) -> u64 {
+pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, exit: u32, acc: u64, reason: u32) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { &mut *rt };
     let root = frame_code(rt, fp);
+    let e = &root.opt_exits[exit as usize];
+    // First, before anything may collect: the frames must hold values.
+    let end = frame_end(rt, fp, root);
+    for s in e.slots.iter() {
+        let base = if s.frame == u32::MAX { fp } else { end + root.opt_inlined[s.frame as usize].offset as usize };
+        let i = base + s.slot as usize;
+        rt.stack[i] = s.value.boxed(rt.stack[i].to_bits());
+    }
+    let acc = e.acc.boxed(acc);
+    let (site, inline) = (e.site, e.inline);
+    let pc = if e.pc == u32::MAX { rt.jit.next_pc } else { e.pc };
     let inner = if inline == u32::MAX { fp } else { inlined_frames(rt, fp, root, inline) };
     let reason = DeoptReason::from_u32(reason);
     // `--deopt-every`: the countdown reaching 0 forced this exit; it says nothing about the
@@ -209,7 +289,7 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, pc: u32, 
     if reason != DeoptReason::Poll || forced {
         record(rt, root, frame_code(rt, inner), site, reason, forced);
     }
-    let r = crate::interpreter::resume_inlined(rt, fp, inner, pc, Value::from_bits(acc));
+    let r = crate::interpreter::resume_inlined(rt, fp, inner, pc, acc);
     match r {
         Ok(v) => v.to_bits(),
         Err(e) => {

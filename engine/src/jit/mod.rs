@@ -19,7 +19,7 @@ mod call_stub;
 mod code_module;
 mod deopt;
 pub(crate) use deopt::explain;
-pub use deopt::{DeoptReason, DeoptRecord};
+pub use deopt::{DeoptExit, DeoptReason, DeoptRecord, ExitSlot, ExitValue};
 mod number;
 pub(crate) mod optimizing;
 mod runtime_calls;

@@ -89,6 +89,8 @@ pub struct FunctionCode {
     /// The calls its optimized code inlined (deopt exits name them by index; also keeps the
     /// callees, whose addresses the code embeds, alive).
     pub opt_inlined: Vec<InlinedFrameRecord>,
+    /// The deopt exits of its optimized code (the code names them by index).
+    pub opt_exits: Vec<crate::jit::DeoptExit>,
     /// The validity of each optimized compile (its code embeds the address; see
     /// [`crate::runtime::object::CodeDependency`]), the current code's last.
     pub opt_validity: Vec<Gc<crate::runtime::object::ValidityCell>>,
@@ -132,6 +134,7 @@ impl FunctionCode {
             deopt_log: Vec::new(),
             opt_roots: Vec::new(),
             opt_inlined: Vec::new(),
+            opt_exits: Vec::new(),
             opt_validity: Vec::new(),
         }
     }
@@ -144,6 +147,7 @@ impl Trace for FunctionCode {
         self.feedback.trace(m);
         self.opt_roots.iter().for_each(|e| e.trace(m));
         self.opt_inlined.iter().for_each(|f| m.value(Value::object(f.closure)));
+        self.opt_exits.iter().flat_map(|e| e.constants()).for_each(|v| m.value(v));
         self.opt_validity.iter().for_each(|c| m.cell(*c));
     }
 }

@@ -13,7 +13,7 @@ use super::liveness::{reads, Reads};
 use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, HEADER, THIS_SLOT};
 use crate::jit::call_stub::{charge_poll, poll_due, rt_offset, RtField};
 use crate::jit::code_module::*;
-use crate::jit::deopt::DeoptReason;
+use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue};
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
 use crate::jit::NO_OSR;
 use crate::runtime::object::{ElementStore, JsObject, ValidityCell};
@@ -21,6 +21,7 @@ use crate::value::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, MemFlagsData, Type};
 use cranelift_frontend::Switch;
+use std::collections::HashMap;
 
 const ELEMENTS_BASE_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::BASE_OFFSET) as i32;
 const ELEMENTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::LEN_OFFSET) as i32;
@@ -34,10 +35,21 @@ fn clif_type(r: Repr) -> Type {
     }
 }
 
-/// Lowers `g` (its blocks in `order`) into the translator's function.
-pub(crate) fn lower(t: FnTranslator<'_>, g: &Graph, order: &[BlockId], deopt_every: bool, inline_base: u32) {
+/// Lowers `g` (its blocks in `order`) into the translator's function; returns its deopt exits
+/// (the code names them from `exit_base` on).
+pub(crate) fn lower(
+    t: FnTranslator<'_>,
+    g: &Graph,
+    order: &[BlockId],
+    deopt_every: bool,
+    inline_base: u32,
+    exit_base: u32,
+) -> Vec<DeoptExit> {
     let l = Lowering {
         inline_base,
+        exit_base,
+        exits: vec![],
+        exit_blocks: HashMap::new(),
         t,
         g,
         vals: vec![None; g.insts.len()],
@@ -47,8 +59,11 @@ pub(crate) fn lower(t: FnTranslator<'_>, g: &Graph, order: &[BlockId], deopt_eve
         out: vec![None; g.blocks.len()],
         deopt_every,
     };
-    l.run(order);
+    l.run(order)
 }
+
+/// What the frame holds, per register: the IR value last written there or read from it.
+type FrameHolds = Vec<Option<ValueId>>;
 
 struct Lowering<'a, 'g> {
     t: FnTranslator<'a>,
@@ -57,17 +72,23 @@ struct Lowering<'a, 'g> {
     cblocks: Vec<Option<Block>>,
     /// Incoming edges of each block: (predecessor, index among its successors).
     preds: Vec<Vec<(BlockId, usize)>>,
-    /// What the frame holds, per register: the IR value last written there or read from it.
-    known: Vec<Option<ValueId>>,
+    /// What the frame holds now.
+    known: FrameHolds,
     /// `known` at the end of each lowered block.
-    out: Vec<Option<Vec<Option<ValueId>>>>,
+    out: Vec<Option<FrameHolds>>,
     deopt_every: bool,
     /// The index in `FunctionCode::opt_inlined` of the graph's first inlined frame.
     inline_base: u32,
+    /// The index in `FunctionCode::opt_exits` of the code's first exit.
+    exit_base: u32,
+    /// The exits made so far.
+    exits: Vec<DeoptExit>,
+    /// The exit blocks of each deopt point, with what the frame held when each was made.
+    exit_blocks: HashMap<DeoptId, Vec<(FrameHolds, Block)>>,
 }
 
 impl Lowering<'_, '_> {
-    fn run(mut self, order: &[BlockId]) {
+    fn run(mut self, order: &[BlockId]) -> Vec<DeoptExit> {
         let g = self.g;
         for &b in order {
             let blk = self.t.b.create_block();
@@ -109,6 +130,7 @@ impl Lowering<'_, '_> {
         self.t.b.seal_all_blocks();
         let tcfg = self.t.tcfg;
         self.t.b.finalize(tcfg);
+        self.exits
     }
 
     fn cblock(&self, b: BlockId) -> Block {
@@ -234,7 +256,8 @@ impl Lowering<'_, '_> {
     }
 
     /// Deoptimizes at `d` for `reason` when `cond` holds (or when `--deopt-every`'s countdown
-    /// runs out); otherwise continues in a new block.
+    /// runs out); otherwise continues in a new block. Guards of one deopt point share its exit
+    /// while the frame holds the same values: each has only a stub passing its reason.
     fn deopt_if(&mut self, cond: CValue, d: DeoptId, reason: DeoptReason) {
         let cond = if self.deopt_every {
             let flags = MemFlagsData::trusted();
@@ -247,27 +270,46 @@ impl Lowering<'_, '_> {
         } else {
             cond
         };
-        let (exit, cont) = (self.t.b.create_block(), self.t.b.create_block());
-        self.t.b.set_cold_block(exit);
-        self.t.b.ins().brif(cond, exit, NO_ARGS, cont, NO_ARGS);
-        self.t.b.switch_to_block(exit);
-        self.exit(d, reason);
+        let (stub, cont) = (self.t.b.create_block(), self.t.b.create_block());
+        self.t.b.set_cold_block(stub);
+        self.t.b.ins().brif(cond, stub, NO_ARGS, cont, NO_ARGS);
+        self.t.b.switch_to_block(stub);
+        let why = self.t.i32c(reason as u32);
+        let shared = self.exit_blocks.get(&d).and_then(|v| v.iter().find(|(known, _)| *known == self.known)).map(|&(_, b)| b);
+        match shared {
+            Some(exit) => {
+                self.t.b.ins().jump(exit, &[BlockArg::Value(why)]);
+            }
+            None => {
+                let exit = self.t.b.create_block();
+                self.t.b.set_cold_block(exit);
+                let param = self.t.b.append_block_param(exit, types::I32);
+                self.t.b.ins().jump(exit, &[BlockArg::Value(why)]);
+                self.t.b.switch_to_block(exit);
+                self.exit(d, param);
+                self.exit_blocks.entry(d).or_default().push((self.known.clone(), exit));
+            }
+        }
         self.t.b.switch_to_block(cont);
     }
 
-    /// A deopt exit at `d`: writes the frame (and those of inlined calls) and has the
-    /// interpreter finish the function; its result is this code's.
-    fn exit(&mut self, d: DeoptId, reason: DeoptReason) {
-        let fl = MemFlagsData::trusted();
+    /// A deopt exit at `d`, for the reason in `why`: writes the frame (and those of inlined
+    /// calls), leaving to the runtime what its [`DeoptExit`] records, and has the interpreter
+    /// finish the function; its result is this code's.
+    fn exit(&mut self, d: DeoptId, why: CValue) {
+        let (g, fl) = (self.g, MemFlagsData::trusted());
         // The frames, innermost first; the last is the function's own.
         let mut chain = vec![d];
-        while let Some(c) = self.g.deopts[chain.last().expect("non-empty").0 as usize].caller {
+        while let Some(c) = g.deopts[chain.last().expect("non-empty").0 as usize].caller {
             chain.push(c);
         }
         let root = *chain.last().expect("non-empty");
-        let saved = self.known.clone();
-        self.sync(root, false, None);
-        self.known = saved;
+        let mut slots = vec![];
+        for (r, &v) in g.deopts[root.0 as usize].regs.iter().enumerate() {
+            if self.known[r] != Some(v) && v != g.dead {
+                self.spill(v, self.t.frame, (u32::MAX, HEADER + r), &mut slots);
+            }
+        }
         if chain.len() > 1 {
             // Inlined frames go past the end of the function's own frame, which holds its
             // arguments beyond its parameters too.
@@ -282,32 +324,78 @@ impl Lowering<'_, '_> {
             let end = self.t.b.ins().iadd(self.t.frame, extra);
             let end = self.t.b.ins().iadd_imm_s(end, own * 8);
             for &p in chain.iter().rev().skip(1) {
-                let point = &self.g.deopts[p.0 as usize];
-                let frame = &self.g.inlined[point.frame.expect("an inlined frame's point") as usize];
-                let base = self.t.b.ins().iadd_imm_s(end, frame.offset as i64 * 8);
-                // Every register: the stack above the function's frame holds stale values the
-                // collector must not see.
-                for r in 0..point.regs.len() {
-                    let v = self.g.deopts[p.0 as usize].regs[r];
-                    let x =
-                        if v == self.g.dead { self.t.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64) } else { self.boxed(v) };
-                    self.t.b.ins().store(fl, x, base, ((HEADER + r) * 8) as i32);
+                let point = &g.deopts[p.0 as usize];
+                let index = point.frame.expect("an inlined frame's point");
+                let base = self.t.b.ins().iadd_imm_s(end, g.inlined[index as usize].offset as i64 * 8);
+                let frame = self.inline_base + index;
+                // Every register (dead ones become undefined): the stack above the function's
+                // frame holds stale values the collector must not see.
+                for (r, &v) in point.regs.iter().enumerate() {
+                    self.spill(v, base, (frame, HEADER + r), &mut slots);
                 }
-                let this = self.boxed(self.g.deopts[p.0 as usize].this);
-                self.t.b.ins().store(fl, this, base, (THIS_SLOT * 8) as i32);
+                self.spill(point.this, base, (frame, THIS_SLOT), &mut slots);
             }
         }
-        let p = &self.g.deopts[d.0 as usize];
-        let (pc, site, acc_v) = (p.pc, p.site, p.acc);
-        let inline = p.frame.map_or(u32::MAX, |f| self.inline_base + f);
-        let acc = self.boxed(acc_v);
-        let pcv =
-            if pc == DeoptPoint::AFTER_STEP { self.t.b.ins().load(types::I32, fl, self.t.rt, next_pc_offset()) } else { self.t.i32c(pc) };
-        let (why, sitev) = (self.t.i32c(reason as u32), self.t.i32c(site));
-        let inl = self.t.i32c(inline as i64);
+        let p = &g.deopts[d.0 as usize];
+        let (acc, acc_kind) = self.raw(p.acc);
+        self.exits.push(DeoptExit {
+            pc: p.pc,
+            site: p.site,
+            inline: p.frame.map_or(u32::MAX, |f| self.inline_base + f),
+            acc: acc_kind,
+            slots: slots.into_boxed_slice(),
+        });
+        let index = self.t.i32c(self.exit_base + self.exits.len() as u32 - 1);
         // The interpreter finishes the frame (its handlers included): that is this code's result.
-        let r = self.t.call_rt(CallRefs::deopt, &[self.t.rt, self.t.fp, pcv, acc, why, sitev, inl]);
+        let r = self.t.call_rt(CallRefs::deopt, &[self.t.rt, self.t.fp, index, acc, why]);
         self.t.b.ins().return_(&[r]);
+    }
+
+    /// How an exit leaves `v`: a constant is left to the runtime, anything else is passed in
+    /// its machine representation.
+    fn exit_value(&self, v: ValueId) -> ExitValue {
+        if v == self.g.dead {
+            return ExitValue::Const(Value::UNDEFINED);
+        }
+        match (self.g.inst(v), self.g.repr(v)) {
+            (Inst::Const(k), _) => ExitValue::Const(*k),
+            (Inst::Int32Const(k), _) => ExitValue::Const(Value::int(*k)),
+            (_, Repr::Int32) => ExitValue::Int32,
+            (_, Repr::Float64) => ExitValue::Float64,
+            (_, Repr::Bool) => ExitValue::Bool,
+            (_, Repr::Boxed | Repr::Ptr | Repr::Void) => ExitValue::Boxed,
+        }
+    }
+
+    /// `v`'s bits as an i64 argument of the deopt call, and how to box them.
+    fn raw(&mut self, v: ValueId) -> (CValue, ExitValue) {
+        let kind = self.exit_value(v);
+        let x = match kind {
+            ExitValue::Const(_) => self.t.b.ins().iconst(types::I64, 0),
+            ExitValue::Boxed => self.val(v),
+            ExitValue::Float64 => {
+                let x = self.val(v);
+                self.t.b.ins().bitcast(types::I64, MemFlagsData::new(), x)
+            }
+            ExitValue::Int32 | ExitValue::Bool => {
+                let x = self.val(v);
+                self.t.b.ins().uextend(types::I64, x)
+            }
+        };
+        (x, kind)
+    }
+
+    /// Writes `v` into slot `at.1` of frame `at.0` (at `base`) as it is in its machine
+    /// register, recording in `slots` what the runtime must box (or write, for a constant).
+    fn spill(&mut self, v: ValueId, base: CValue, at: (u32, usize), slots: &mut Vec<ExitSlot>) {
+        let value = self.exit_value(v);
+        if !matches!(value, ExitValue::Const(_)) {
+            let x = self.val(v);
+            self.t.b.ins().store(MemFlagsData::trusted(), x, base, (at.1 * 8) as i32);
+        }
+        if !matches!(value, ExitValue::Boxed) {
+            slots.push(ExitSlot { frame: at.0, slot: at.1 as u32, value });
+        }
     }
 
     fn inst(&mut self, v: ValueId) {

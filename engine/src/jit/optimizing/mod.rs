@@ -421,7 +421,10 @@ pub(crate) fn compile(
     .map_err(|_| "the optimizing tier's graph building panicked".to_string())?;
     let nodes = graph.size();
     let cm = jit.opt_module.as_mut().expect("created above");
-    let (f, size) = cm.compile(code, |t| lower::lower(t, &graph, &order, plan.deopt_every, inline_base))?;
+    let exit_base = code.opt_exits.len() as u32;
+    let mut exits = vec![];
+    let (f, size) = cm.compile(code, |t| exits = lower::lower(t, &graph, &order, plan.deopt_every, inline_base, exit_base))?;
+    code.opt_exits.extend(exits);
     let elapsed = started.elapsed();
     // The code embeds these cells' addresses; it may still be running after it is discarded,
     // so they stay alive as long as the function does.
