@@ -9,15 +9,18 @@ use std::rc::Rc;
 
 /// How a program runs: the tier (compiled tiers compile every function on first call, so the
 /// whole corpus runs compiled; the optimizing tier recompiles after two calls, with real
-/// feedback), the GC stress interval and the forced-deoptimization interval.
+/// feedback), the GC stress interval and the forced-deoptimization interval. `concurrent`:
+/// functions tier up after two calls instead, the optimizing tier's machine code compiled on
+/// its background thread and installed whenever it is ready.
 #[derive(Copy, Clone)]
 struct Mode {
     tier: Tier,
     gc_stress: Option<u32>,
     deopt_every: Option<u32>,
+    concurrent: bool,
 }
 
-const INTERPRETER: Mode = Mode { tier: Tier::Off, gc_stress: None, deopt_every: None };
+const INTERPRETER: Mode = Mode { tier: Tier::Off, gc_stress: None, deopt_every: None, concurrent: false };
 const BASELINE: Mode = Mode { tier: Tier::Baseline, ..INTERPRETER };
 const FULL: Mode = Mode { tier: Tier::Full, ..INTERPRETER };
 /// Every 7th speculation guard fails.
@@ -30,8 +33,10 @@ fn run_program(path: &Path, mode: Mode) -> Result<String, String> {
         host_apis: jolt::HostApis::all(),
         gc_stress: mode.gc_stress,
         jit: mode.tier,
-        jit_eager: mode.tier != Tier::Off,
+        jit_eager: mode.tier != Tier::Off && !mode.concurrent,
+        jit_threshold: Some(2),
         opt_threshold: Some(2),
+        concurrent_jit: mode.concurrent,
         deopt_every: mode.deopt_every,
         ..Default::default()
     });
@@ -120,10 +125,11 @@ fn check(dir: &str, mode: Mode) {
     let fixed: Vec<&String> =
         known.iter().filter(|k| k.starts_with(&format!("{dir}/")) && !failures.iter().any(|f| f.starts_with(&format!("{k}:")))).collect();
     let mode = format!(
-        " (tier {:?}{}{})",
+        " (tier {:?}{}{}{})",
         mode.tier,
         mode.gc_stress.map(|n| format!(", gc-stress={n}")).unwrap_or_default(),
-        mode.deopt_every.map(|n| format!(", deopt-every={n}")).unwrap_or_default()
+        mode.deopt_every.map(|n| format!(", deopt-every={n}")).unwrap_or_default(),
+        if mode.concurrent { ", concurrent compiles" } else { "" }
     );
     assert!(
         unexpected.is_empty(),
@@ -282,4 +288,11 @@ fn jit_deopt_stress() {
     check("jit", DEOPT_STRESS);
     check("jit", Mode { deopt_every: Some(1), ..FULL });
     check("jit", Mode { gc_stress: Some(20), deopt_every: Some(3), ..FULL });
+}
+
+#[test]
+fn jit_concurrent() {
+    check("jit", Mode { concurrent: true, ..FULL });
+    check("jit", Mode { concurrent: true, gc_stress: Some(20), deopt_every: Some(3), ..FULL });
+    check("es2015", Mode { concurrent: true, ..FULL });
 }

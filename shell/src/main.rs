@@ -29,6 +29,8 @@ Options:
   --jit=TIER            highest execution tier: off (interpreter only), baseline,
                         full (every tier; the default)
   --jit-eager           compile every function on its first call
+  --jit-sync            compile optimized code on the main thread, not in the
+                        background (tier-up at the same point in every run)
   --jit-threshold=N     calls before a function is compiled (loops: 50*N back-edges)
   --trace-jit           print one line per compiled function to stderr
   --opt-threshold=N     calls in baseline code before the optimizing tier compiles a
@@ -92,6 +94,7 @@ fn parse_args() -> Result<Args, String> {
                 a.options.jit = jolt::jit::Tier::parse(&v).ok_or(format!("--jit={v}: expected off, baseline or full"))?;
             }
             "--jit-eager" => a.options.jit_eager = true,
+            "--jit-sync" => a.options.concurrent_jit = false,
             "--trace-jit" => a.options.trace_jit = true,
             "--trace-opt" => a.options.trace_opt = true,
             "--trace-deopt" => a.options.trace_deopt = true,

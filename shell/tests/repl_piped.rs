@@ -9,7 +9,12 @@ fn repl(input: &str) -> String {
 }
 
 fn repl_in(input: &str, dir: &std::path::Path) -> String {
+    repl_with(&[], input, dir)
+}
+
+fn repl_with(args: &[&str], input: &str, dir: &std::path::Path) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args(args)
         .current_dir(dir)
         .env("JOLT_REPL_HISTORY", "")
         .stdin(Stdio::piped())
@@ -291,14 +296,19 @@ fn odd_input_never_panics() {
 
 #[test]
 fn jit_command_explains_tiers_and_deoptimizations() {
-    let out = repl(&lines(&[
-        "function getX(o) { return o.x }",
-        "for (let i = 0; i < 1000; i++) getX({ x: i })",
-        "getX({ y: 1, x: 2 })",
-        ".jit getX",
-        ".jit Math.max",
-        ".jit 1",
-    ]));
+    // Synchronous compiles: `getX` is optimized when the loop ends, whatever the machine.
+    let out = repl_with(
+        &["--jit-sync"],
+        &lines(&[
+            "function getX(o) { return o.x }",
+            "for (let i = 0; i < 1000; i++) getX({ x: i })",
+            "getX({ y: 1, x: 2 })",
+            ".jit getX",
+            ".jit Math.max",
+            ".jit 1",
+        ]),
+        &std::env::temp_dir(),
+    );
     // Optimized on the `{x}` shape after enough calls; the new shape deoptimized it.
     assert!(out.contains("getX (REPL1:1:1): baseline;"), "{out}");
     assert!(out.contains("1 optimized compiles, 1 deoptimizations\n  deopt at REPL1:1:29 (GetNamed, pc "), "{out}");

@@ -24,6 +24,9 @@ pub fn collect(rt: &mut Runtime) {
     for c in rt.jit.explained.iter().flatten() {
         m.cell(*c);
     }
+    for f in &rt.jit.in_flight {
+        m.cell(f.code);
+    }
     for j in &rt.jobs {
         m.value(j.func);
         m.value(j.this);

@@ -9,15 +9,17 @@ use super::JitFn;
 use crate::interpreter::feedback::{PropertyIcMirror, MAX_POLYMORPHISM};
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, Slots};
+use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     types, AbiParam, Block, BlockArg, ExtFuncData, ExternalName, FuncRef, Function, InstBuilder, MemFlagsData, Signature, UserExternalName,
     UserFuncName,
 };
+use cranelift_codegen::isa::{OwnedTargetIsa, TargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{FuncId, Linkage, Module};
+use cranelift_module::{FuncId, Linkage, Module, ModuleReloc};
 
 pub(crate) type CValue = cranelift_codegen::ir::Value;
 
@@ -39,6 +41,41 @@ pub(crate) struct ModuleSettings {
     pub regalloc: &'static str,
 }
 
+/// A function a [`CodeModule`] built (its Cranelift IR, declared in the module) but did not
+/// compile yet. It holds no reference into the runtime, so it may move to another thread.
+pub(crate) struct BuiltFunction {
+    id: FuncId,
+    func: Box<Function>,
+}
+
+impl BuiltFunction {
+    /// Compiles the function for `isa` (its module's): Cranelift's optimizer, register
+    /// allocation and emission, which is most of a compile's time. Touches no runtime.
+    pub(crate) fn compile(self, isa: &dyn TargetIsa) -> Result<MachineCode, String> {
+        let id = self.id;
+        // A panic inside Cranelift becomes a compile failure (see `CodeModule::build`).
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut ctx = cranelift_codegen::Context::for_function(*self.func);
+            ctx.compile(isa, &mut ControlPlane::default()).map_err(|e| format!("cranelift: {:?}", e.inner))?;
+            let compiled = ctx.compiled_code().expect("compiled above");
+            let bytes = compiled.buffer.data().to_vec();
+            let alignment = compiled.buffer.alignment as u64;
+            let relocs = compiled.buffer.relocs().iter().map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id)).collect();
+            Ok(MachineCode { id, bytes, alignment, relocs })
+        }))
+        .unwrap_or_else(|_| Err("Cranelift panicked".into()))
+    }
+}
+
+/// Machine code compiled from a [`BuiltFunction`], to be placed in its module's memory by
+/// [`CodeModule::install`].
+pub(crate) struct MachineCode {
+    id: FuncId,
+    bytes: Vec<u8>,
+    alignment: u64,
+    relocs: Vec<ModuleReloc>,
+}
+
 /// Executable memory for one runtime's compiled code, and the declarations every compiled
 /// function shares. Code lives until the runtime is dropped (Cranelift frees a module's code
 /// only as a whole); `JitStats::code_bytes` accounts for it.
@@ -48,7 +85,8 @@ pub(crate) struct CodeModule {
     /// every compiled function calls them, so their code quality matters more than their
     /// compile time.
     stub_module: Option<JITModule>,
-    ctx: cranelift_codegen::Context,
+    /// The instruction set, with the tier's settings.
+    isa: OwnedTargetIsa,
     fctx: FunctionBuilderContext,
     calls: Calls,
     stubs: Stubs<Import>,
@@ -154,7 +192,7 @@ runtime_calls! {
 const STUB_SETTINGS: ModuleSettings = ModuleSettings { opt_level: "speed", regalloc: "backtracking" };
 
 /// The host's instruction set with the settings `s`.
-fn isa(s: ModuleSettings) -> Result<cranelift_codegen::isa::OwnedTargetIsa, String> {
+fn isa(s: ModuleSettings) -> Result<OwnedTargetIsa, String> {
     let mut flags = settings::builder();
     let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| format!("cranelift setting {k}: {e}"));
     set(&mut flags, "opt_level", s.opt_level)?;
@@ -175,18 +213,18 @@ impl CodeModule {
         let stub_ids = Stubs::define(&mut stub_module)?;
         stub_module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;
         let stub_addrs = stub_ids.map(|id| stub_module.get_finalized_function(id));
-        let mut jb = JITBuilder::with_isa(isa(s)?, cranelift_module::default_libcall_names());
+        let tier_isa = isa(s)?;
+        let mut jb = JITBuilder::with_isa(tier_isa.clone(), cranelift_module::default_libcall_names());
         for (name, ptr) in runtime_calls::symbols().into_iter().chain(stub_addrs.named()) {
             jb.symbol(name, ptr);
         }
         let mut module = JITModule::new(jb);
         let calls = Calls::declare(&mut module)?;
         let stubs = Stubs::declare(&mut module)?;
-        let ctx = module.make_context();
         Ok(CodeModule {
             module: Some(module),
             stub_module: Some(stub_module),
-            ctx,
+            isa: tier_isa,
             fctx: FunctionBuilderContext::new(),
             calls,
             stubs,
@@ -199,13 +237,21 @@ impl CodeModule {
     /// translator it is given (the baseline tier translates the bytecode, the optimizing tier
     /// lowers its graph). Returns the entry point and the machine-code size.
     pub(crate) fn compile(&mut self, code: &FunctionCode, emit: impl FnOnce(FnTranslator<'_>)) -> Result<(JitFn, usize), String> {
+        let built = self.build(code, emit)?;
+        let machine = built.compile(&*self.isa)?;
+        self.install(machine)
+    }
+
+    /// Builds `code`'s function (see [`Self::compile`]) without compiling it: the Cranelift
+    /// IR, which [`BuiltFunction::compile`] turns into machine code on any thread.
+    pub(crate) fn build(&mut self, code: &FunctionCode, emit: impl FnOnce(FnTranslator<'_>)) -> Result<BuiltFunction, String> {
         if self.poisoned {
             return Err("an earlier compile failed inside Cranelift".into());
         }
         // A panic inside Cranelift must not unwind into the runtime (compiles happen inside
         // runtime calls made by compiled code): it becomes a compile failure, and the module,
         // whose state is unknown after it, compiles nothing more.
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.compile_unchecked(code, emit))) {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.build_unchecked(code, emit))) {
             Ok(r) => r,
             Err(_) => {
                 self.poisoned = true;
@@ -214,29 +260,33 @@ impl CodeModule {
         }
     }
 
-    fn compile_unchecked(&mut self, code: &FunctionCode, emit: impl FnOnce(FnTranslator<'_>)) -> Result<(JitFn, usize), String> {
+    fn build_unchecked(&mut self, code: &FunctionCode, emit: impl FnOnce(FnTranslator<'_>)) -> Result<BuiltFunction, String> {
         let name = format!("js{}", self.next_name);
         self.next_name += 1;
         let sig = jit_fn_signature(self.module());
         let id = self.module().declare_function(&name, Linkage::Local, &sig).map_err(|e| e.to_string())?;
-        self.ctx.func.signature = sig;
         let tcfg = self.module().target_config();
-        self.ctx.func.name = UserFuncName::user(0, id.as_u32());
-        {
-            let CodeModule { ctx, fctx, calls, stubs, .. } = self;
-            let b = FunctionBuilder::new(&mut ctx.func, fctx);
-            emit(FnTranslator::new(b, code, calls.refs(), StubRefs::new(stubs), tcfg));
-        }
-        let module = self.module.as_mut().expect("module lives until drop");
-        let define = module.define_function(id, &mut self.ctx);
-        let size = self.ctx.compiled_code().map(|c| c.code_info().total_size).unwrap_or(0);
-        module.clear_context(&mut self.ctx);
-        define.map_err(|e| format!("cranelift: {e:?}"))?;
+        let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
+        let CodeModule { fctx, calls, stubs, .. } = self;
+        emit(FnTranslator::new(FunctionBuilder::new(&mut func, fctx), code, calls.refs(), StubRefs::new(stubs), tcfg));
+        Ok(BuiltFunction { id, func: Box::new(func) })
+    }
+
+    /// Places compiled machine code in this module's memory (the module that built its
+    /// function) and returns its entry point and size.
+    pub(crate) fn install(&mut self, m: MachineCode) -> Result<(JitFn, usize), String> {
+        let module = self.module();
+        module.define_function_bytes(m.id, m.alignment, &m.bytes, &m.relocs).map_err(|e| format!("cranelift: {e:?}"))?;
         module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;
-        let ptr = module.get_finalized_function(id);
+        let ptr = module.get_finalized_function(m.id);
         // SAFETY: `ptr` is the finalized code of a function declared with `JitFn`'s signature
         // under the host's default (System V) calling convention, which `extern "C"` matches.
-        Ok((unsafe { std::mem::transmute::<*const u8, JitFn>(ptr) }, size as usize))
+        Ok((unsafe { std::mem::transmute::<*const u8, JitFn>(ptr) }, m.bytes.len()))
+    }
+
+    /// The instruction set (with this module's settings) its functions compile for.
+    pub(crate) fn isa(&self) -> OwnedTargetIsa {
+        self.isa.clone()
     }
 
     fn module(&mut self) -> &mut JITModule {

@@ -17,6 +17,7 @@
 pub(crate) mod baseline;
 mod call_stub;
 mod code_module;
+mod compiler_thread;
 mod deopt;
 pub(crate) use deopt::explain;
 pub use deopt::{DeoptExit, DeoptReason, DeoptRecord, ExitSlot, ExitValue};
@@ -185,6 +186,30 @@ pub struct Jit {
     pub(crate) module: Option<code_module::CodeModule>,
     /// The optimizing tier's code memory.
     pub(crate) opt_module: Option<code_module::CodeModule>,
+    /// Compile optimized code on a background thread while the function runs in the
+    /// baseline tier (off: compiles block, and tier-up points are deterministic).
+    pub concurrent: bool,
+    /// The background compiler, started by the first concurrent compile (`None` before, or
+    /// if it could not start).
+    compiler: Option<compiler_thread::CompilerThread>,
+    /// Optimized compiles on the background thread, not installed yet.
+    pub(crate) in_flight: Vec<InFlight>,
+    /// The ticket of the next background compile.
+    next_ticket: u64,
+}
+
+/// An optimized compile running on the background thread. Its function is a root until the
+/// code is installed (the code embeds addresses the function keeps alive).
+pub(crate) struct InFlight {
+    ticket: u64,
+    /// The function being optimized.
+    pub(crate) code: Gc<FunctionCode>,
+    /// What installing it reports.
+    record: optimizing::CompileRecord,
+    /// Where its embedded cells start in `code.opt_roots`.
+    first_root: usize,
+    /// Its validity flag.
+    validity: Gc<ValidityCell>,
 }
 
 /// Default invocation count before baseline compilation (measured with the benches harness:
@@ -219,6 +244,11 @@ impl Jit {
             pending: None,
             module: None,
             opt_module: None,
+            // Tests compile eagerly to run everything compiled, at known points.
+            concurrent: o.concurrent_jit && !o.jit_eager,
+            compiler: None,
+            in_flight: Vec::new(),
+            next_ticket: 0,
         }
     }
 }
@@ -271,38 +301,118 @@ pub(crate) fn refresh_fast_entry(jit: &Jit, code: &mut FunctionCode) {
 }
 
 /// Optimizes `code` (which has baseline code), unless it deoptimized too often or cannot be.
+/// With concurrent compiles, the machine code is made on the background thread: this returns
+/// `None` until it is installed (by this or any later call, see [`finish_compiles`]).
 #[cold]
 pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
-    let JitCode::Baseline(baseline) = code.jit else { return code.jit.entry() };
-    if !optimizing::may_optimize(&code) {
+    if !rt.jit.in_flight.is_empty() {
+        finish_compiles(rt);
+    }
+    let JitCode::Baseline(_) = code.jit else { return code.jit.entry() };
+    if !optimizing::may_optimize(&code) || rt.jit.in_flight.iter().any(|f| f.code == code) {
         return None;
     }
     let global = crate::value::Value::object(rt.realms[rt.realm.0 as usize].global);
     let budget = optimizing::InlineBudget::new(&code, rt.realm, global);
     let validity = rt.alloc(ValidityCell::new());
     let first_root = code.opt_roots.len();
-    match optimizing::compile(&mut rt.jit, code.get_mut(), budget, validity) {
-        Ok(entry) => {
-            code.get_mut().jit = JitCode::Optimized { entry, baseline };
-            refresh_fast_entry(&rt.jit, code.get_mut());
-            // The code loads inherited slots without checking their chains: any change of
-            // those chains invalidates it (see `optimizing::Plan::assumes_prototypes`).
-            for e in &code.opt_roots[first_root..] {
-                if let PropertyAccess::Proto { validity: chain, .. } = e.access {
-                    chain.get_mut().dependents.push(CodeDependency { code, validity });
-                }
-            }
-            Some(entry)
-        }
+    let prepared = match optimizing::prepare(&mut rt.jit, code.get_mut(), budget, validity) {
+        Ok(p) => p,
         Err(reason) => {
-            if rt.jit.trace_opt {
-                eprintln!("[opt] not optimized: {} ({reason})", display_name(&code));
+            not_optimized(rt, code, &reason);
+            return None;
+        }
+    };
+    let f = InFlight { ticket: rt.jit.next_ticket, code, record: prepared.record, first_root, validity };
+    let (built, f) = if rt.jit.concurrent {
+        // `None` once submitted: the code is installed when it is ready.
+        submit(&mut rt.jit, prepared.built, f)?
+    } else {
+        (prepared.built, f)
+    };
+    let started = std::time::Instant::now();
+    let isa = rt.jit.opt_module.as_ref().expect("made by prepare").isa();
+    let machine = built.compile(&*isa);
+    install(rt, f, machine, started.elapsed())
+}
+
+/// Hands a built function to the background thread (starting it first if need be), keeping
+/// `f` in flight; gives both back if there is no thread to compile it.
+fn submit(jit: &mut Jit, built: code_module::BuiltFunction, f: InFlight) -> Option<(code_module::BuiltFunction, InFlight)> {
+    if jit.compiler.is_none() {
+        let isa = jit.opt_module.as_ref().expect("made by prepare").isa();
+        match compiler_thread::CompilerThread::spawn(isa) {
+            Ok(t) => jit.compiler = Some(t),
+            Err(_) => {
+                jit.concurrent = false;
+                return Some((built, f));
             }
-            code.get_mut().opt_compiles = optimizing::MAX_COMPILES;
-            refresh_fast_entry(&rt.jit, code.get_mut());
-            None
         }
     }
+    match jit.compiler.as_ref().expect("started above").submit(f.ticket, built) {
+        Ok(()) => {
+            jit.next_ticket += 1;
+            jit.in_flight.push(f);
+            None
+        }
+        Err(built) => {
+            jit.concurrent = false;
+            Some((built, f))
+        }
+    }
+}
+
+/// Installs every optimized compile the background thread has finished.
+pub(crate) fn finish_compiles(rt: &mut Runtime) {
+    while let Some(done) = rt.jit.compiler.as_ref().and_then(|c| c.try_done()) {
+        let Some(i) = rt.jit.in_flight.iter().position(|f| f.ticket == done.ticket) else { continue };
+        let f = rt.jit.in_flight.swap_remove(i);
+        install(rt, f, done.result, done.time);
+    }
+}
+
+/// Makes the machine code of compile `f` (compiled in `time`) the function's code, unless a
+/// prototype chain it assumes changed since it was planned.
+fn install(rt: &mut Runtime, f: InFlight, machine: Result<code_module::MachineCode, String>, time: Duration) -> Option<JitFn> {
+    let code = f.code;
+    let entry = match optimizing::install(&mut rt.jit, f.record, machine, time) {
+        Ok(entry) => entry,
+        Err(reason) => {
+            not_optimized(rt, code, &reason);
+            return None;
+        }
+    };
+    let JitCode::Baseline(baseline) = code.jit else { return code.jit.entry() };
+    let chains = || {
+        code.opt_roots[f.first_root..].iter().filter_map(|e| match e.access {
+            PropertyAccess::Proto { validity, .. } => Some(validity),
+            _ => None,
+        })
+    };
+    if chains().any(|c| !c.valid) {
+        // The compile took long enough for one to change: its loads would be wrong.
+        if rt.jit.trace_opt {
+            eprintln!("[opt] discarded: {} (a prototype it assumed changed while it compiled)", display_name(&code));
+        }
+        return None;
+    }
+    code.get_mut().jit = JitCode::Optimized { entry, baseline };
+    refresh_fast_entry(&rt.jit, code.get_mut());
+    // The code loads inherited slots without checking their chains: any change of those
+    // chains invalidates it (see `optimizing::Plan::assumes_prototypes`).
+    for chain in chains() {
+        chain.get_mut().dependents.push(CodeDependency { code, validity: f.validity });
+    }
+    Some(entry)
+}
+
+/// `code` cannot be optimized (`reason`): it stays in the baseline tier.
+fn not_optimized(rt: &mut Runtime, code: Gc<FunctionCode>, reason: &str) {
+    if rt.jit.trace_opt {
+        eprintln!("[opt] not optimized: {} ({reason})", display_name(&code));
+    }
+    code.get_mut().opt_compiles = optimizing::MAX_COMPILES;
+    refresh_fast_entry(&rt.jit, code.get_mut());
 }
 
 /// A prototype chain that optimized code assumed unchanged changed: that code is invalid. Its

@@ -184,6 +184,10 @@ pub(super) unsafe extern "C" fn jit_loop_safepoint(rt: *mut Runtime, fp: usize, 
     acc
 }
 
+/// How often a baseline loop whose optimized code is compiling in the background asks
+/// whether it is ready, in back-edges.
+const OSR_POLL_INTERVAL: u32 = 64;
+
 /// The optimized code a baseline frame of `code` should continue in, if any. Only
 /// baseline frames ask: an optimized frame's loops are already optimized.
 #[inline]
@@ -198,7 +202,16 @@ fn osr_target(rt: &mut Runtime, code: Gc<FunctionCode>, header: u32) -> Option<J
     match code.jit {
         // The frame runs baseline code exactly when the function's code is baseline only, or
         // optimized code was made after this frame started (both are fine to enter).
-        super::JitCode::Baseline(_) => super::optimize(rt, code),
+        super::JitCode::Baseline(_) => {
+            let f = super::optimize(rt, code);
+            if f.is_none() && rt.jit.in_flight.iter().any(|c| c.code == code) {
+                // Its optimized code is compiling in the background: ask again only every
+                // `OSR_POLL_INTERVAL` back-edges, not at each one, until it is ready.
+                let c = code.get_mut();
+                c.back_edges = c.back_edges.saturating_sub(OSR_POLL_INTERVAL);
+            }
+            f
+        }
         super::JitCode::Optimized { entry, .. } => Some(entry),
         _ => None,
     }

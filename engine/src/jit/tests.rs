@@ -20,15 +20,15 @@ fn eval_string(rt: &mut Runtime, src: &str) -> String {
     rt.to_rust_string(v).unwrap()
 }
 
-/// Every tier, optimizing after `opt_threshold` calls, with every `deopt_every`th guard failing.
+/// Every tier, optimizing after `opt_threshold` calls, with every `deopt_every`th guard
+/// failing; compiles are synchronous, so the tests know when code tiers up.
 fn full(opt_threshold: u32, deopt_every: Option<u32>) -> Runtime {
-    Runtime::with_options(RuntimeOptions {
-        jit: Tier::Full,
-        jit_threshold: Some(2),
-        opt_threshold: Some(opt_threshold),
-        deopt_every,
-        ..Default::default()
-    })
+    Runtime::with_options(RuntimeOptions { concurrent_jit: false, ..full_options(opt_threshold, deopt_every) })
+}
+
+/// The options of [`full`], with the default concurrent compiles.
+fn full_options(opt_threshold: u32, deopt_every: Option<u32>) -> RuntimeOptions {
+    RuntimeOptions { jit: Tier::Full, jit_threshold: Some(2), opt_threshold: Some(opt_threshold), deopt_every, ..Default::default() }
 }
 
 /// The same program in the interpreter and in every compiled configuration.
@@ -43,6 +43,9 @@ fn same_in_every_tier(src: &str) -> String {
         let mut rt = full(threshold, every);
         assert_eq!(eval_string(&mut rt, src), expected, "full, opt-threshold={threshold}, deopt-every={every:?}");
     }
+    // Optimized code installed whenever the background thread finishes it.
+    let mut rt = Runtime::with_options(full_options(2, Some(5)));
+    assert_eq!(eval_string(&mut rt, src), expected, "full, concurrent compiles");
     expected
 }
 
@@ -561,4 +564,21 @@ fn a_loop_at_the_first_instruction_is_optimized() {
     let mut rt = full(2, None);
     eval_string(&mut rt, src);
     assert!(rt.jit.stats.optimized >= 3, "{:?}", rt.jit.stats);
+}
+
+#[test]
+fn optimized_code_compiled_in_the_background_is_installed() {
+    // The function keeps running in the baseline tier while its optimized code compiles on
+    // the background thread; a later call installs and enters it. Collections meanwhile must
+    // keep what the code in flight embeds.
+    let mut rt = Runtime::with_options(RuntimeOptions { gc_stress: Some(50), ..full_options(2, None) });
+    eval_string(&mut rt, "function f(o) { return o.x * 2 + 1; } function run() { let t = 0; for (let i = 0; i < 2000; i++) t += f({ x: i }); return String(t); } ''");
+    let mut rounds = 0;
+    while rt.jit.stats.optimized == 0 || !rt.jit.in_flight.is_empty() {
+        assert_eq!(eval_string(&mut rt, "run()"), "4000000");
+        rounds += 1;
+        assert!(rounds < 10_000, "never installed: {:?}", rt.jit.stats);
+    }
+    assert_eq!(eval_string(&mut rt, "run()"), "4000000");
+    assert!(rt.jit.stats.optimized >= 1 && rt.jit.stats.deopts == 0, "{:?}", rt.jit.stats);
 }

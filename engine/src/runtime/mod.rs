@@ -91,8 +91,13 @@ pub struct RuntimeOptions {
     pub gc_stress: Option<u32>,
     /// The highest JIT tier to use (default: every tier that exists).
     pub jit: crate::jit::Tier,
-    /// Compile every function on its first call (for testing the JIT tiers).
+    /// Compile every function on its first call (for testing the JIT tiers; implies
+    /// synchronous compiles).
     pub jit_eager: bool,
+    /// Compile optimized code on a background thread while the function keeps running in
+    /// the baseline tier (default). Off, compiles block the script, so a function tiers up
+    /// at the same point in every run.
+    pub concurrent_jit: bool,
     /// Invocations before the baseline tier compiles a function (default
     /// [`crate::jit::DEFAULT_THRESHOLD`]; loops tier up after 50× as many back-edges).
     pub jit_threshold: Option<u32>,
@@ -169,6 +174,7 @@ impl Default for RuntimeOptions {
             gc_stress: None,
             jit: crate::jit::Tier::Full,
             jit_eager: false,
+            concurrent_jit: true,
             jit_threshold: None,
             trace_jit: false,
             opt_threshold: None,
@@ -894,7 +900,8 @@ impl Runtime {
     ///
     /// ```
     /// use jolt::{Runtime, RuntimeOptions};
-    /// let mut rt = Runtime::with_options(RuntimeOptions { opt_threshold: Some(2), ..Default::default() });
+    /// // Synchronous compiles: `f` is optimized by the time it sees a second shape.
+    /// let mut rt = Runtime::with_options(RuntimeOptions { opt_threshold: Some(2), concurrent_jit: false, ..Default::default() });
     /// let f = rt.eval("function f(o) { return o.x } for (let i = 0; i < 50; i++) f({ x: i }); f({ y: 0, x: 1 }); f", "m.js").unwrap();
     /// let text = rt.explain_jit(f).unwrap();
     /// assert!(text.contains("deopt at m.js:1:26 (GetNamed, pc 0): shape mismatch on .x"), "{text}");

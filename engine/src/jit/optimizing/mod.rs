@@ -22,7 +22,7 @@ mod liveness;
 mod lower;
 mod passes;
 
-use super::code_module::{CodeModule, ModuleSettings};
+use super::code_module::{BuiltFunction, CodeModule, MachineCode, ModuleSettings};
 use super::{Jit, JitFn};
 use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};
@@ -34,7 +34,7 @@ use crate::runtime::function::{FunctionCode, InlinedFrameRecord};
 use crate::runtime::object::{JsObject, ValidityCell};
 use crate::runtime::RealmId;
 use crate::value::Value;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Cranelift's optimizer and the backtracking register allocator: registers live in SSA
 /// values here, so both pay for themselves.
@@ -395,13 +395,34 @@ fn slot_guards(ic: &PropertyIc, inherited: bool, roots: &mut Vec<PropertyCacheEn
     Some(guards)
 }
 
-/// Compiles `code` with the optimizing tier (`budget`: what it may inline).
-pub(crate) fn compile(
+/// An optimized compile of a function whose Cranelift function is built: what is left is
+/// compiling it to machine code ([`BuiltFunction::compile`], on any thread) and installing
+/// that with [`install`].
+pub(crate) struct Prepared {
+    /// The function to compile.
+    pub built: BuiltFunction,
+    /// What [`install`] reports.
+    pub record: CompileRecord,
+}
+
+/// What a prepared compile reports when it is installed.
+pub(crate) struct CompileRecord {
+    /// The `--trace-opt` line's description and its list of inlined calls, when tracing.
+    trace: Option<(String, String)>,
+    /// Time spent building the function.
+    build_time: Duration,
+    /// Calls it inlined.
+    inlined_calls: u64,
+}
+
+/// Builds the optimized function for `code` (`budget`: what it may inline), recording in
+/// `code` what its machine code will name (deopt exits, inlined frames, embedded cells).
+pub(crate) fn prepare(
     jit: &mut Jit,
     code: &mut FunctionCode,
     mut budget: InlineBudget,
     validity: Gc<ValidityCell>,
-) -> Result<JitFn, String> {
+) -> Result<Prepared, String> {
     let started = Instant::now();
     code.opt_compiles += 1;
     let plan = Plan::new(code, jit.deopt_every.is_some(), &mut budget);
@@ -412,7 +433,7 @@ pub(crate) fn compile(
     let inline_base = code.opt_inlined.len() as u32;
     // A bug in building or in the passes must not take the process down (this runs inside
     // runtime calls made by compiled code, which cannot unwind): the function is then not
-    // optimized. (Lowering has the same guard, inside `CodeModule::compile`.)
+    // optimized. (Lowering has the same guard, inside `CodeModule::build`.)
     let (graph, order) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut graph = build::build(code, &plan, plan.assumes_prototypes().then(|| validity.addr()));
         let order = passes::run(&mut graph);
@@ -423,9 +444,8 @@ pub(crate) fn compile(
     let cm = jit.opt_module.as_mut().expect("created above");
     let exit_base = code.opt_exits.len() as u32;
     let mut exits = vec![];
-    let (f, size) = cm.compile(code, |t| exits = lower::lower(t, &graph, &order, plan.deopt_every, inline_base, exit_base))?;
+    let built = cm.build(code, |t| exits = lower::lower(t, &graph, &order, plan.deopt_every, inline_base, exit_base))?;
     code.opt_exits.extend(exits);
-    let elapsed = started.elapsed();
     // The code embeds these cells' addresses; it may still be running after it is discarded,
     // so they stay alive as long as the function does.
     code.opt_roots.extend_from_slice(&plan.roots);
@@ -441,22 +461,38 @@ pub(crate) fn compile(
         caller: f.caller.map_or(u32::MAX, |c| inline_base + c),
         offset: f.offset,
     }));
-    jit.stats.optimized += 1;
-    jit.stats.inlined_calls += graph.inlined.len() as u64;
-    jit.stats.opt_code_bytes += size as u64;
-    jit.stats.opt_compile_time += elapsed;
-    if jit.trace_opt {
+    let trace = jit.trace_opt.then(|| {
         let inlined: Vec<String> = plan.inlined().iter().map(|c| super::display_name(&c.code)).collect();
-        eprintln!(
-            "[opt] {} ({} ops, {} speculated sites, {} IR nodes -> {} bytes, {:.1} us){}",
-            super::display_name(code),
-            code.block.ops.len(),
-            plan.guarded_sites(),
-            nodes,
-            size,
-            elapsed.as_secs_f64() * 1e6,
-            if inlined.is_empty() { String::new() } else { format!(", inlined: {}", inlined.join(", ")) }
-        );
+        (
+            format!(
+                "{} ({} ops, {} speculated sites, {} IR nodes",
+                super::display_name(code),
+                code.block.ops.len(),
+                plan.guarded_sites(),
+                nodes
+            ),
+            if inlined.is_empty() { String::new() } else { format!(", inlined: {}", inlined.join(", ")) },
+        )
+    });
+    let record = CompileRecord { trace, build_time: started.elapsed(), inlined_calls: graph.inlined.len() as u64 };
+    Ok(Prepared { built, record })
+}
+
+/// Installs the machine code compiled (in `compile_time`) for a prepared compile.
+pub(crate) fn install(
+    jit: &mut Jit,
+    record: CompileRecord,
+    machine: Result<MachineCode, String>,
+    compile_time: Duration,
+) -> Result<JitFn, String> {
+    let elapsed = record.build_time + compile_time;
+    jit.stats.opt_compile_time += elapsed;
+    let (f, size) = jit.opt_module.as_mut().expect("created by prepare").install(machine?)?;
+    jit.stats.optimized += 1;
+    jit.stats.inlined_calls += record.inlined_calls;
+    jit.stats.opt_code_bytes += size as u64;
+    if let Some((what, inlined)) = record.trace {
+        eprintln!("[opt] {what} -> {size} bytes, {:.1} us){inlined}", elapsed.as_secs_f64() * 1e6);
     }
     Ok(f)
 }
