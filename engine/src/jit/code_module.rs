@@ -233,17 +233,10 @@ impl CodeModule {
         })
     }
 
-    /// Compiles `code` with this module's settings: `emit` fills in the function through the
+    /// Builds `code`'s function with this module's settings: `emit` fills it in through the
     /// translator it is given (the baseline tier translates the bytecode, the optimizing tier
-    /// lowers its graph). Returns the entry point and the machine-code size.
-    pub(crate) fn compile(&mut self, code: &FunctionCode, emit: impl FnOnce(FnTranslator<'_>)) -> Result<(JitFn, usize), String> {
-        let built = self.build(code, emit)?;
-        let machine = built.compile(&*self.isa)?;
-        self.install(machine)
-    }
-
-    /// Builds `code`'s function (see [`Self::compile`]) without compiling it: the Cranelift
-    /// IR, which [`BuiltFunction::compile`] turns into machine code on any thread.
+    /// lowers its graph). The result is Cranelift IR, which [`BuiltFunction::compile`] turns
+    /// into machine code on any thread and [`Self::install`] places in this module.
     pub(crate) fn build(&mut self, code: &FunctionCode, emit: impl FnOnce(FnTranslator<'_>)) -> Result<BuiltFunction, String> {
         if self.poisoned {
             return Err("an earlier compile failed inside Cranelift".into());

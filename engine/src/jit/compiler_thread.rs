@@ -1,9 +1,10 @@
-//! The optimizing tier's background compiler (V8's concurrent recompilation, SpiderMonkey's
-//! off-thread Ion compiles): the runtime builds an optimized function's Cranelift IR on its
-//! own thread, where it may read the heap, and hands it to this thread, which runs
-//! Cranelift's optimizer, register allocator and emitter (most of a compile's time) while
-//! the function keeps running in the baseline tier. The runtime installs the machine code
-//! at its next chance ([`crate::jit::finish_compiles`]).
+//! The JIT tiers' background compiler (V8's concurrent recompilation, SpiderMonkey's
+//! off-thread Ion compiles): the runtime builds a function's Cranelift IR on its own thread,
+//! where it may read the heap, and hands it to this thread, which runs Cranelift's optimizer,
+//! register allocator and emitter (most of a compile's time) while the function keeps running
+//! in its current tier. The runtime installs the machine code at its next chance
+//! ([`crate::jit::finish_compiles`]). Baseline compiles go first: they are short, and a
+//! function waiting for one runs in the interpreter.
 //!
 //! Nothing here touches the runtime: a [`BuiltFunction`] and its [`MachineCode`] are plain
 //! data. The thread lives as long as its runtime's [`CompilerThread`]; dropping that closes
@@ -18,6 +19,10 @@ use std::time::{Duration, Instant};
 struct Job {
     ticket: u64,
     func: BuiltFunction,
+    /// The instruction set with the settings of the function's tier.
+    isa: OwnedTargetIsa,
+    /// A baseline compile (taken before optimized ones).
+    baseline: bool,
 }
 
 /// A compile the thread finished.
@@ -37,16 +42,27 @@ pub(crate) struct CompilerThread {
 }
 
 impl CompilerThread {
-    /// Starts a thread compiling for `isa`.
-    pub(crate) fn spawn(isa: OwnedTargetIsa) -> Result<CompilerThread, String> {
+    /// Starts the thread.
+    pub(crate) fn spawn() -> Result<CompilerThread, String> {
         let (jobs, queue) = channel::<Job>();
         let (finished, done) = channel();
         std::thread::Builder::new()
             .name("jolt-jit".into())
             .spawn(move || {
-                while let Ok(job) = queue.recv() {
+                let mut waiting: Vec<Job> = Vec::new();
+                loop {
+                    // Take everything queued, then the oldest baseline job, else the oldest.
+                    if waiting.is_empty() {
+                        match queue.recv() {
+                            Ok(j) => waiting.push(j),
+                            Err(_) => break,
+                        }
+                    }
+                    waiting.extend(queue.try_iter());
+                    let next = waiting.iter().position(|j| j.baseline).unwrap_or(0);
+                    let job = waiting.remove(next);
                     let started = Instant::now();
-                    let result = job.func.compile(&*isa);
+                    let result = job.func.compile(&*job.isa);
                     // The runtime is gone when no one receives: nothing left to do.
                     if finished.send(Done { ticket: job.ticket, result, time: started.elapsed() }).is_err() {
                         break;
@@ -57,9 +73,10 @@ impl CompilerThread {
         Ok(CompilerThread { jobs, done })
     }
 
-    /// Queues `func` for compilation under `ticket`; gives it back if the thread is gone.
-    pub(crate) fn submit(&self, ticket: u64, func: BuiltFunction) -> Result<(), BuiltFunction> {
-        self.jobs.send(Job { ticket, func }).map_err(|e| e.0.func)
+    /// Queues `func` (of the tier whose instruction set is `isa`; `baseline`: the baseline
+    /// tier) for compilation under `ticket`; gives it back if the thread is gone.
+    pub(crate) fn submit(&self, ticket: u64, func: BuiltFunction, isa: OwnedTargetIsa, baseline: bool) -> Result<(), BuiltFunction> {
+        self.jobs.send(Job { ticket, func, isa, baseline }).map_err(|e| e.0.func)
     }
 
     /// A finished compile, if one is waiting.

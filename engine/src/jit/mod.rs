@@ -34,6 +34,7 @@ use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{CodeDependency, ValidityCell};
 use crate::runtime::{JsResult, Runtime, Throw};
 use crate::value::Value;
+use cranelift_codegen::isa::OwnedTargetIsa;
 use std::time::Duration;
 
 /// The execution tiers a runtime may use.
@@ -186,31 +187,44 @@ pub struct Jit {
     pub(crate) module: Option<code_module::CodeModule>,
     /// The optimizing tier's code memory.
     pub(crate) opt_module: Option<code_module::CodeModule>,
-    /// Compile optimized code on a background thread while the function runs in the
-    /// baseline tier (off: compiles block, and tier-up points are deterministic).
+    /// Compile on a background thread while the function keeps running in its current tier
+    /// (off: compiles block, and tier-up points are deterministic).
     pub concurrent: bool,
     /// The background compiler, started by the first concurrent compile (`None` before, or
     /// if it could not start).
     compiler: Option<compiler_thread::CompilerThread>,
-    /// Optimized compiles on the background thread, not installed yet.
+    /// Compiles on the background thread, not installed yet.
     pub(crate) in_flight: Vec<InFlight>,
     /// The ticket of the next background compile.
     next_ticket: u64,
 }
 
-/// An optimized compile running on the background thread. Its function is a root until the
-/// code is installed (the code embeds addresses the function keeps alive).
+/// A compile running on the background thread. Its function is a root until the code is
+/// installed (the code embeds addresses the function keeps alive).
 pub(crate) struct InFlight {
     ticket: u64,
-    /// The function being optimized.
+    /// The function being compiled.
     pub(crate) code: Gc<FunctionCode>,
-    /// What installing it reports.
-    record: optimizing::CompileRecord,
-    /// Where its embedded cells start in `code.opt_roots`.
-    first_root: usize,
-    /// Its validity flag.
-    validity: Gc<ValidityCell>,
+    /// Its tier, and what installing it needs.
+    tier: InFlightTier,
 }
+
+/// What installing a background compile needs, by tier.
+enum InFlightTier {
+    Baseline(baseline::CompileRecord),
+    Optimized {
+        /// What installing it reports.
+        record: optimizing::CompileRecord,
+        /// Where its embedded cells start in `code.opt_roots`.
+        first_root: usize,
+        /// Its validity flag.
+        validity: Gc<ValidityCell>,
+    },
+}
+
+/// How often a loop waiting for its function's code to compile in the background asks
+/// whether it is ready, in back-edges.
+pub(crate) const OSR_POLL_INTERVAL: u32 = 64;
 
 /// Default invocation count before baseline compilation (measured with the benches harness:
 /// compiling is cheap, so functions tier up early).
@@ -309,60 +323,99 @@ pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn
         finish_compiles(rt);
     }
     let JitCode::Baseline(_) = code.jit else { return code.jit.entry() };
-    if !optimizing::may_optimize(&code) || rt.jit.in_flight.iter().any(|f| f.code == code) {
+    if !optimizing::may_optimize(&code) || rt.jit.compiling(code) {
         return None;
     }
     let global = crate::value::Value::object(rt.realms[rt.realm.0 as usize].global);
     let budget = optimizing::InlineBudget::new(&code, rt.realm, global);
     let validity = rt.alloc(ValidityCell::new());
     let first_root = code.opt_roots.len();
-    let prepared = match optimizing::prepare(&mut rt.jit, code.get_mut(), budget, validity) {
-        Ok(p) => p,
+    match optimizing::prepare(&mut rt.jit, code.get_mut(), budget, validity) {
+        Ok(p) => start(rt, code, p.built, InFlightTier::Optimized { record: p.record, first_root, validity }),
         Err(reason) => {
             not_optimized(rt, code, &reason);
+            None
+        }
+    }
+}
+
+/// Compiles `code` with the baseline tier (on the background thread with concurrent
+/// compiles: `None` until installed, as for [`optimize`]).
+#[cold]
+fn compile(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
+    if !rt.jit.in_flight.is_empty() {
+        finish_compiles(rt);
+    }
+    if !matches!(code.jit, JitCode::None) {
+        return code.jit.entry();
+    }
+    if rt.jit.compiling(code) {
+        return None;
+    }
+    match baseline::prepare(&mut rt.jit, &code) {
+        Ok((built, record)) => start(rt, code, built, InFlightTier::Baseline(record)),
+        Err(reason) => {
+            never_compiled(rt, code, &reason);
+            None
+        }
+    }
+}
+
+impl Jit {
+    /// Whether a compile of `code` is running on the background thread.
+    fn compiling(&self, code: Gc<FunctionCode>) -> bool {
+        self.in_flight.iter().any(|f| f.code == code)
+    }
+
+    /// The code module of `tier`'s compiles.
+    fn module_of(&self, tier: &InFlightTier) -> &code_module::CodeModule {
+        let m = if let InFlightTier::Baseline(_) = tier { &self.module } else { &self.opt_module };
+        m.as_ref().expect("made by prepare")
+    }
+}
+
+/// Compiles a built function of `code` to machine code: on the background thread with
+/// concurrent compiles (`None` then: it is installed when ready), else now.
+fn start(rt: &mut Runtime, code: Gc<FunctionCode>, built: code_module::BuiltFunction, tier: InFlightTier) -> Option<JitFn> {
+    let isa = rt.jit.module_of(&tier).isa();
+    let f = InFlight { ticket: rt.jit.next_ticket, code, tier };
+    let built = if rt.jit.concurrent { submit(&mut rt.jit, built, &f, isa.clone()) } else { Some(built) };
+    let built = match built {
+        Some(b) => b,
+        None => {
+            rt.jit.next_ticket += 1;
+            rt.jit.in_flight.push(f);
             return None;
         }
     };
-    let f = InFlight { ticket: rt.jit.next_ticket, code, record: prepared.record, first_root, validity };
-    let (built, f) = if rt.jit.concurrent {
-        // `None` once submitted: the code is installed when it is ready.
-        submit(&mut rt.jit, prepared.built, f)?
-    } else {
-        (prepared.built, f)
-    };
     let started = std::time::Instant::now();
-    let isa = rt.jit.opt_module.as_ref().expect("made by prepare").isa();
     let machine = built.compile(&*isa);
     install(rt, f, machine, started.elapsed())
 }
 
-/// Hands a built function to the background thread (starting it first if need be), keeping
-/// `f` in flight; gives both back if there is no thread to compile it.
-fn submit(jit: &mut Jit, built: code_module::BuiltFunction, f: InFlight) -> Option<(code_module::BuiltFunction, InFlight)> {
+/// Hands a built function to the background thread (starting it first if need be); gives it
+/// back if there is no thread to compile it (compiles are synchronous from then on).
+fn submit(jit: &mut Jit, built: code_module::BuiltFunction, f: &InFlight, isa: OwnedTargetIsa) -> Option<code_module::BuiltFunction> {
     if jit.compiler.is_none() {
-        let isa = jit.opt_module.as_ref().expect("made by prepare").isa();
-        match compiler_thread::CompilerThread::spawn(isa) {
+        match compiler_thread::CompilerThread::spawn() {
             Ok(t) => jit.compiler = Some(t),
             Err(_) => {
                 jit.concurrent = false;
-                return Some((built, f));
+                return Some(built);
             }
         }
     }
-    match jit.compiler.as_ref().expect("started above").submit(f.ticket, built) {
-        Ok(()) => {
-            jit.next_ticket += 1;
-            jit.in_flight.push(f);
-            None
-        }
+    let baseline = matches!(f.tier, InFlightTier::Baseline(_));
+    match jit.compiler.as_ref().expect("started above").submit(f.ticket, built, isa, baseline) {
+        Ok(()) => None,
         Err(built) => {
             jit.concurrent = false;
-            Some((built, f))
+            Some(built)
         }
     }
 }
 
-/// Installs every optimized compile the background thread has finished.
+/// Installs every compile the background thread has finished.
 pub(crate) fn finish_compiles(rt: &mut Runtime) {
     while let Some(done) = rt.jit.compiler.as_ref().and_then(|c| c.try_done()) {
         let Some(i) = rt.jit.in_flight.iter().position(|f| f.ticket == done.ticket) else { continue };
@@ -371,11 +424,29 @@ pub(crate) fn finish_compiles(rt: &mut Runtime) {
     }
 }
 
-/// Makes the machine code of compile `f` (compiled in `time`) the function's code, unless a
-/// prototype chain it assumes changed since it was planned.
+/// Makes the machine code of compile `f` (compiled in `time`) its function's code; optimized
+/// code only if no prototype chain it assumes changed since it was planned.
 fn install(rt: &mut Runtime, f: InFlight, machine: Result<code_module::MachineCode, String>, time: Duration) -> Option<JitFn> {
     let code = f.code;
-    let entry = match optimizing::install(&mut rt.jit, f.record, machine, time) {
+    let (record, first_root, validity) = match f.tier {
+        InFlightTier::Baseline(record) => {
+            let state = match baseline::install(&mut rt.jit, record, machine, time) {
+                Ok(entry) => JitCode::Baseline(entry),
+                Err(reason) => {
+                    never_compiled(rt, code, &reason);
+                    return None;
+                }
+            };
+            code.get_mut().jit = state;
+            refresh_fast_entry(&rt.jit, code.get_mut());
+            if let Some(list) = &mut rt.jit.explained {
+                list.push(code);
+            }
+            return state.entry();
+        }
+        InFlightTier::Optimized { record, first_root, validity } => (record, first_root, validity),
+    };
+    let entry = match optimizing::install(&mut rt.jit, record, machine, time) {
         Ok(entry) => entry,
         Err(reason) => {
             not_optimized(rt, code, &reason);
@@ -384,7 +455,7 @@ fn install(rt: &mut Runtime, f: InFlight, machine: Result<code_module::MachineCo
     };
     let JitCode::Baseline(baseline) = code.jit else { return code.jit.entry() };
     let chains = || {
-        code.opt_roots[f.first_root..].iter().filter_map(|e| match e.access {
+        code.opt_roots[first_root..].iter().filter_map(|e| match e.access {
             PropertyAccess::Proto { validity, .. } => Some(validity),
             _ => None,
         })
@@ -401,7 +472,7 @@ fn install(rt: &mut Runtime, f: InFlight, machine: Result<code_module::MachineCo
     // The code loads inherited slots without checking their chains: any change of those
     // chains invalidates it (see `optimizing::Plan::assumes_prototypes`).
     for chain in chains() {
-        chain.get_mut().dependents.push(CodeDependency { code, validity: f.validity });
+        chain.get_mut().dependents.push(CodeDependency { code, validity });
     }
     Some(entry)
 }
@@ -413,6 +484,19 @@ fn not_optimized(rt: &mut Runtime, code: Gc<FunctionCode>, reason: &str) {
     }
     code.get_mut().opt_compiles = optimizing::MAX_COMPILES;
     refresh_fast_entry(&rt.jit, code.get_mut());
+}
+
+/// `code` cannot be compiled (`reason`): it stays in the interpreter.
+fn never_compiled(rt: &mut Runtime, code: Gc<FunctionCode>, reason: &str) {
+    rt.jit.stats.not_compiled += 1;
+    if rt.jit.trace {
+        eprintln!("[jit] not compiled: {} ({reason})", display_name(&code));
+    }
+    code.get_mut().jit = JitCode::Never;
+    refresh_fast_entry(&rt.jit, code.get_mut());
+    if let Some(list) = &mut rt.jit.explained {
+        list.push(code);
+    }
 }
 
 /// A prototype chain that optimized code assumed unchanged changed: that code is invalid. Its
@@ -448,31 +532,20 @@ pub(crate) fn osr_entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<
         JitCode::Never => return None,
         JitCode::None if rt.jit.tier == Tier::Off => return None,
         JitCode::None if !rt.jit.eager && code.back_edges < rt.jit.osr_threshold => return None,
-        JitCode::None => compile(rt, code)?,
+        JitCode::None => match compile(rt, code) {
+            Some(f) => f,
+            None => {
+                if rt.jit.compiling(code) {
+                    // Ask again only every `OSR_POLL_INTERVAL` back-edges while it compiles.
+                    let c = code.get_mut();
+                    c.back_edges = c.back_edges.saturating_sub(OSR_POLL_INTERVAL);
+                }
+                return None;
+            }
+        },
     };
     rt.jit.stats.osr_entries += 1;
     Some(f)
-}
-
-#[cold]
-fn compile(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
-    let result = baseline::compile(&mut rt.jit, &code);
-    let state = match result {
-        Ok(f) => JitCode::Baseline(f),
-        Err(reason) => {
-            rt.jit.stats.not_compiled += 1;
-            if rt.jit.trace {
-                eprintln!("[jit] not compiled: {} ({reason})", display_name(&code));
-            }
-            JitCode::Never
-        }
-    };
-    code.get_mut().jit = state;
-    refresh_fast_entry(&rt.jit, code.get_mut());
-    if let Some(list) = &mut rt.jit.explained {
-        list.push(code);
-    }
-    state.entry()
 }
 
 /// Runs compiled code for the frame at `fp` from `entry_pc` until it returns. The frame stays

@@ -184,10 +184,6 @@ pub(super) unsafe extern "C" fn jit_loop_safepoint(rt: *mut Runtime, fp: usize, 
     acc
 }
 
-/// How often a baseline loop whose optimized code is compiling in the background asks
-/// whether it is ready, in back-edges.
-const OSR_POLL_INTERVAL: u32 = 64;
-
 /// The optimized code a baseline frame of `code` should continue in, if any. Only
 /// baseline frames ask: an optimized frame's loops are already optimized.
 #[inline]
@@ -208,7 +204,7 @@ fn osr_target(rt: &mut Runtime, code: Gc<FunctionCode>, header: u32) -> Option<J
                 // Its optimized code is compiling in the background: ask again only every
                 // `OSR_POLL_INTERVAL` back-edges, not at each one, until it is ready.
                 let c = code.get_mut();
-                c.back_edges = c.back_edges.saturating_sub(OSR_POLL_INTERVAL);
+                c.back_edges = c.back_edges.saturating_sub(super::OSR_POLL_INTERVAL);
             }
             f
         }

@@ -5,12 +5,15 @@
 use super::Tier;
 use crate::{JsErrorKind, Runtime, RuntimeOptions};
 
+/// The baseline tier, compiling eagerly or after two calls (synchronously, so the tests know
+/// when code tiers up).
 fn baseline(eager: bool) -> Runtime {
     Runtime::with_options(RuntimeOptions {
         host_apis: crate::HostApis::all(),
         jit: Tier::Baseline,
         jit_eager: eager,
         jit_threshold: Some(2),
+        concurrent_jit: false,
         ..Default::default()
     })
 }
@@ -527,7 +530,7 @@ fn osr_entry_checks_blame_the_speculation_that_unboxed_the_variable() {
                }
                String(render(300))";
     let expected = eval_string(&mut Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
-    let mut rt = Runtime::with_options(RuntimeOptions { jit: Tier::Full, ..Default::default() });
+    let mut rt = Runtime::with_options(RuntimeOptions { jit: Tier::Full, concurrent_jit: false, ..Default::default() });
     assert_eq!(eval_string(&mut rt, src), expected);
     let s = &rt.jit.stats;
     assert!(s.osr_entries >= 1 && s.optimized >= 2, "{s:?}");

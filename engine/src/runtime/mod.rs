@@ -94,9 +94,9 @@ pub struct RuntimeOptions {
     /// Compile every function on its first call (for testing the JIT tiers; implies
     /// synchronous compiles).
     pub jit_eager: bool,
-    /// Compile optimized code on a background thread while the function keeps running in
-    /// the baseline tier (default). Off, compiles block the script, so a function tiers up
-    /// at the same point in every run.
+    /// Compile on a background thread while the function keeps running in its current tier
+    /// (default). Off, compiles block the script, so a function tiers up at the same point
+    /// in every run.
     pub concurrent_jit: bool,
     /// Invocations before the baseline tier compiles a function (default
     /// [`crate::jit::DEFAULT_THRESHOLD`]; loops tier up after 50× as many back-edges).

@@ -15,18 +15,29 @@
 //! The translation itself is [`super::translate`], shared with the optimizing tier; this
 //! module is its configuration without speculation.
 
-use super::code_module::{CodeModule, ModuleSettings};
+use super::code_module::{BuiltFunction, CodeModule, MachineCode, ModuleSettings};
 use super::Jit;
 use super::JitFn;
 use crate::runtime::function::FunctionCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Cranelift at its fastest: the baseline tier's code is simple, the optimizer would not pay for
 /// itself, and values mostly live in the frame, so the single-pass allocator loses little.
 const SETTINGS: ModuleSettings = ModuleSettings { opt_level: "none", regalloc: "single_pass" };
 
-/// Compiles `code` with the baseline tier.
-pub(crate) fn compile(jit: &mut Jit, code: &FunctionCode) -> Result<JitFn, String> {
+/// What installing a baseline compile reports.
+pub(crate) struct CompileRecord {
+    /// The function's name and size, when tracing.
+    trace: Option<(String, usize)>,
+    /// Its bytecode instructions.
+    ops: usize,
+    /// Time spent building the function.
+    build_time: Duration,
+}
+
+/// Builds `code`'s baseline function: what is left is compiling it to machine code
+/// ([`BuiltFunction::compile`], on any thread) and installing that with [`install`].
+pub(crate) fn prepare(jit: &mut Jit, code: &FunctionCode) -> Result<(BuiltFunction, CompileRecord), String> {
     let block = &code.block;
     if block.generator || block.is_async {
         return Err("generator or async function: suspends its frame, runs in the interpreter".into());
@@ -38,23 +49,29 @@ pub(crate) fn compile(jit: &mut Jit, code: &FunctionCode) -> Result<JitFn, Strin
     let cm = jit.module.as_mut().expect("created above");
     // Optimized code is entered from loops only when that tier is on.
     let osr_back_edges = if jit.tier == super::Tier::Full { jit.opt_osr_threshold } else { u32::MAX };
-    let (f, size) = cm.compile(code, |mut t| {
+    let built = cm.build(code, |mut t| {
         t.osr_back_edges = osr_back_edges;
         t.translate()
     })?;
-    let elapsed = started.elapsed();
-    jit.stats.compiled += 1;
-    jit.stats.bytecode_ops += block.ops.len() as u64;
-    jit.stats.code_bytes += size as u64;
+    let trace = jit.trace.then(|| (super::display_name(code), block.ops.len()));
+    Ok((built, CompileRecord { trace, ops: block.ops.len(), build_time: started.elapsed() }))
+}
+
+/// Installs the machine code compiled (in `compile_time`) for a prepared compile.
+pub(crate) fn install(
+    jit: &mut Jit,
+    record: CompileRecord,
+    machine: Result<MachineCode, String>,
+    compile_time: Duration,
+) -> Result<JitFn, String> {
+    let elapsed = record.build_time + compile_time;
     jit.stats.compile_time += elapsed;
-    if jit.trace {
-        eprintln!(
-            "[jit] baseline {} ({} ops -> {} bytes, {:.1} us)",
-            super::display_name(code),
-            block.ops.len(),
-            size,
-            elapsed.as_secs_f64() * 1e6
-        );
+    let (f, size) = jit.module.as_mut().expect("created by prepare").install(machine?)?;
+    jit.stats.compiled += 1;
+    jit.stats.bytecode_ops += record.ops as u64;
+    jit.stats.code_bytes += size as u64;
+    if let Some((name, ops)) = record.trace {
+        eprintln!("[jit] baseline {name} ({ops} ops -> {size} bytes, {:.1} us)", elapsed.as_secs_f64() * 1e6);
     }
     Ok(f)
 }
