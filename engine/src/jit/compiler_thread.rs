@@ -12,7 +12,7 @@
 
 use super::code_module::{BuiltFunction, MachineCode};
 use cranelift_codegen::isa::OwnedTargetIsa;
-use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
 /// A compile handed to the thread, named by the ticket the runtime chose.
@@ -79,8 +79,12 @@ impl CompilerThread {
         self.jobs.send(Job { ticket, func, isa, baseline }).map_err(|e| e.0.func)
     }
 
-    /// A finished compile, if one is waiting.
-    pub(crate) fn try_done(&self) -> Option<Done> {
-        self.done.try_recv().ok()
+    /// A finished compile, if one is waiting; `Err` if the thread is gone (its jobs with it).
+    pub(crate) fn try_done(&self) -> Result<Option<Done>, ()> {
+        match self.done.try_recv() {
+            Ok(d) => Ok(Some(d)),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(()),
+        }
     }
 }

@@ -184,6 +184,10 @@ fn disprove(entry: &mut crate::interpreter::feedback::FeedbackEntry, reason: Deo
     }
 }
 
+// Exits store an int32 or a boolean into the low bytes of a frame slot, which
+// `ExitValue::boxed` reads back from the slot's 64 bits.
+const _: () = assert!(cfg!(target_endian = "little"), "deopt exits assume a little-endian target");
+
 /// How a deopt exit left a value for [`jit_deopt`] to box.
 #[derive(Clone, Copy, Debug)]
 pub enum ExitValue {

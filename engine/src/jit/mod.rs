@@ -417,7 +417,20 @@ fn submit(jit: &mut Jit, built: code_module::BuiltFunction, f: &InFlight, isa: O
 
 /// Installs every compile the background thread has finished.
 pub(crate) fn finish_compiles(rt: &mut Runtime) {
-    while let Some(done) = rt.jit.compiler.as_ref().and_then(|c| c.try_done()) {
+    loop {
+        let Some(compiler) = &rt.jit.compiler else { return };
+        let done = match compiler.try_done() {
+            Ok(Some(done)) => done,
+            Ok(None) => return,
+            Err(()) => {
+                // The thread is gone (it cannot panic in a compile, which is caught): its
+                // functions may be compiled again, synchronously.
+                rt.jit.compiler = None;
+                rt.jit.concurrent = false;
+                rt.jit.in_flight.clear();
+                return;
+            }
+        };
         let Some(i) = rt.jit.in_flight.iter().position(|f| f.ticket == done.ticket) else { continue };
         let f = rt.jit.in_flight.swap_remove(i);
         install(rt, f, done.result, done.time);
@@ -465,6 +478,10 @@ fn install(rt: &mut Runtime, f: InFlight, machine: Result<code_module::MachineCo
         if rt.jit.trace_opt {
             eprintln!("[opt] discarded: {} (a prototype it assumed changed while it compiled)", display_name(&code));
         }
+        // It must prove itself hot again, with feedback from after the change.
+        let c = code.get_mut();
+        c.invocations = 0;
+        c.back_edges = 0;
         return None;
     }
     code.get_mut().jit = JitCode::Optimized { entry, baseline };

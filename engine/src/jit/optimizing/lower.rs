@@ -363,7 +363,9 @@ impl Lowering<'_, '_> {
             (_, Repr::Int32) => ExitValue::Int32,
             (_, Repr::Float64) => ExitValue::Float64,
             (_, Repr::Bool) => ExitValue::Bool,
-            (_, Repr::Boxed | Repr::Ptr | Repr::Void) => ExitValue::Boxed,
+            (_, Repr::Boxed) => ExitValue::Boxed,
+            // (Caught: the function is then not optimized.)
+            (_, r @ (Repr::Ptr | Repr::Void)) => panic!("v{} ({r:?}) in a deopt state", v.0),
         }
     }
 
