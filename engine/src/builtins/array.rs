@@ -17,8 +17,10 @@
 //!   cheap.
 //! * *Dense fast paths.* For an Array whose elements are a packed vector (no holes, writable
 //!   `length`, and for appends an extensible array with no indexed properties on its prototype
-//!   chain), `push`, `pop`, `shift`, `unshift`, `splice`, `slice`, `concat`, `reverse`,
-//!   `indexOf`, `lastIndexOf` and `includes` edit or read the vector directly. The conditions
+//!   chain), `push`, `pop`, `shift`, `unshift`, `splice`, `slice`, `concat`, `reverse`, `fill`,
+//!   `indexOf`, `lastIndexOf` and `includes` edit or read the vector directly; every other
+//!   method's Get, HasProperty and Set of an element present in an ordinary object's or
+//!   Array's dense vector read or overwrite it in place (an own data property answers them). The conditions
 //!   are checked after the last point where user code can run, so the outcome is exactly that
 //!   of the generic steps.
 //!
@@ -251,20 +253,44 @@ fn set_length(rt: &mut Runtime, o: Gc<JsObject>, n: f64) -> JsResult<()> {
     rt.put(Value::object(o), lk, num(n), true)
 }
 
+/// Element `k` of an ordinary object or Array when it is present in its dense elements: an
+/// own data property, so Get returns it and HasProperty is true without looking further, and
+/// Set (on `o` itself) overwrites it.
+#[inline]
+fn own_dense(o: Gc<JsObject>, k: f64) -> Option<Value> {
+    if !matches!(o.kind, ObjectKind::Ordinary | ObjectKind::Array { .. }) || k >= MAX_ARRAY_LEN {
+        return None;
+    }
+    let Elements::Dense(v) = &*o.elements else { return None };
+    v.get(k as usize).copied().filter(|x| !x.is_hole())
+}
+
 /// Get(O, ToString(k)).
 fn get_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<Value> {
+    if let Some(v) = own_dense(o, k) {
+        return Ok(v);
+    }
     let key = idx_key(rt, k);
     rt.get_property(o, key, Value::object(o))
 }
 
 /// HasProperty(O, ToString(k)).
 fn has_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64) -> JsResult<bool> {
+    if own_dense(o, k).is_some() {
+        return Ok(true);
+    }
     let key = idx_key(rt, k);
     rt.has_property(o, key)
 }
 
 /// Set(O, ToString(k), v, true).
 fn set_k(rt: &mut Runtime, o: Gc<JsObject>, k: f64, v: Value) -> JsResult<()> {
+    if own_dense(o, k).is_some() {
+        if let Some(mut vec) = o.get_mut().elements.dense_mut() {
+            vec[k as usize] = v;
+            return Ok(());
+        }
+    }
     let key = idx_key(rt, k);
     rt.put(Value::object(o), key, v, true)
 }
@@ -856,11 +882,47 @@ fn fill(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         relative(re, len)
     };
     let v = a.arg(0);
+    if k < fin && fill_dense(rt, o, k as usize, fin as usize, v) {
+        return Ok(Value::object(o));
+    }
     while k < fin {
         scoped(rt, |rt| set_k(rt, o, k, v))?;
         k += 1.0;
     }
     Ok(Value::object(o))
+}
+
+/// `fill`'s Set of `v` at every index in `k..fin`, done directly on the dense vector of Array
+/// `o` when that is exactly what those Sets would do: each existing element is a plain data
+/// property, and each absent one becomes one (which needs an extensible array whose
+/// prototypes have no indexed property, so no setter or read-only element intervenes). The
+/// vector grows only as the Sets' appends would grow it (from its end, by at most 2^24
+/// elements; anything larger takes the generic steps), never past the array's length.
+/// Returns false, having done nothing, when the fast path does not apply.
+fn fill_dense(rt: &mut Runtime, o: Gc<JsObject>, k: usize, fin: usize, v: Value) -> bool {
+    const MAX_GROWTH: usize = 1 << 24;
+    // (Within the current length: the arguments' conversions may have shrunk the array, and
+    // Sets past its end would then grow the length too.)
+    let ObjectKind::Array { length, .. } = o.kind else { return false };
+    if fin > length as usize {
+        return false;
+    }
+    let holes_allowed = o.extensible && chain_clean(o, false);
+    let Some(mut vec) = o.get_mut().elements.dense_mut() else { return false };
+    let have = vec.len();
+    if fin > have && (k > have || fin - have > MAX_GROWTH || !holes_allowed) {
+        return false;
+    }
+    let end = fin.min(have);
+    if !holes_allowed && vec[k..end].iter().any(|x| x.is_hole()) {
+        return false;
+    }
+    vec[k..end].fill(v);
+    if fin > have {
+        vec.resize(fin, v);
+        rt.heap.note_bytes((fin - have) * 8);
+    }
+    true
 }
 
 /// FlattenIntoArray; returns the next target index.
