@@ -35,41 +35,11 @@ use crate::runtime::string::{same_contents, JsString};
 use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime};
 use crate::value::Value;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 // ----- hashing -----
 
-/// A fast non-cryptographic hasher (multiply-rotate, with a final avalanche so that
-/// pointer bits, whose low bits are always zero, still spread over the buckets).
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            self.write_u64(u64::from_le_bytes(w));
-        }
-    }
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        // murmur3's fmix64.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
-
-type BuildKeyHasher = BuildHasherDefault<KeyHasher>;
+type BuildKeyHasher = crate::runtime::hash::BuildFastHasher;
 
 /// CanonicalizeKeyedCollectionKey: `-0` becomes `+0`; numbers get one representation (int32
 /// when integral), so that equal numbers have equal bits.

@@ -41,7 +41,6 @@ use crate::runtime::realm::{Realm, INTRINSIC_COUNT};
 use crate::runtime::shape::{PropertyKey, HIDDEN};
 use crate::runtime::{Intrinsic, RealmId, Runtime};
 use crate::value::Value;
-use std::collections::HashMap;
 
 pub use iterator::{for_in_next, for_in_prepare};
 pub use regexp::regexp_create;
@@ -151,7 +150,7 @@ pub fn create_realm(rt: &mut Runtime) -> RealmId {
     let mut intrinsics = vec![None; INTRINSIC_COUNT];
     intrinsics[Intrinsic::ObjectPrototype as usize] = Some(object_prototype);
     intrinsics[Intrinsic::FunctionPrototype as usize] = Some(function_prototype);
-    rt.realms.push(Realm { global, lexical: HashMap::new(), intrinsics, sloppy_function_accessors: None });
+    rt.realms.push(Realm { global, lexical: Default::default(), intrinsics, sloppy_function_accessors: None });
     let saved = rt.realm;
     rt.realm = id;
     // Plain prototype objects every family may reference during installation.

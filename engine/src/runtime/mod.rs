@@ -9,6 +9,7 @@ pub mod context;
 pub mod convert;
 pub mod error;
 pub mod function;
+pub mod hash;
 pub mod names;
 pub mod numconv;
 pub mod object;
@@ -27,7 +28,7 @@ use object::{JsObject, NativeData, NativeFn, ObjectKind};
 use realm::Realm;
 pub use realm::{Intrinsic, RealmId};
 use shape::{PropertyKey, Shape};
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use string::JsString;
@@ -253,8 +254,8 @@ pub struct Runtime {
     pub(crate) pc: u32,
     pub(crate) realms: Vec<Realm>,
     pub(crate) realm: RealmId,
-    interned: HashMap<Box<[u16]>, Gc<JsString>>,
-    pub(crate) symbol_registry: HashMap<Box<[u16]>, Gc<Symbol>>,
+    interned: hash::FastHashMap<Box<[u16]>, Gc<JsString>>,
+    pub(crate) symbol_registry: hash::FastHashMap<Box<[u16]>, Gc<Symbol>>,
     /// Well-known symbols (`Symbol.iterator`, ...), by [`names::WellKnown`].
     pub(crate) well_known: Vec<Gc<Symbol>>,
     /// Interned names the engine uses.
@@ -438,8 +439,8 @@ impl Runtime {
             pc: 0,
             realms: Vec::new(),
             realm: RealmId(0),
-            interned: HashMap::new(),
-            symbol_registry: HashMap::new(),
+            interned: Default::default(),
+            symbol_registry: Default::default(),
             well_known: Vec::new(),
             names: Names::placeholder(empty_string),
             null_root_shape,
@@ -558,7 +559,7 @@ impl Runtime {
         s
     }
 
-    pub(crate) fn interned_mut(&mut self) -> &mut HashMap<Box<[u16]>, Gc<JsString>> {
+    pub(crate) fn interned_mut(&mut self) -> &mut hash::FastHashMap<Box<[u16]>, Gc<JsString>> {
         &mut self.interned
     }
 

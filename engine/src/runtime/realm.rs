@@ -4,7 +4,6 @@ use super::object::{Accessor, JsObject};
 use super::string::JsString;
 use crate::heap::{CellHeader, CellKind, Gc, Marker, Trace};
 use crate::value::Value;
-use std::collections::HashMap;
 
 /// Index of a realm in its runtime.
 #[derive(Copy, Clone, PartialEq, Eq, Debug, Hash)]
@@ -76,7 +75,7 @@ pub struct Realm {
     /// The global object.
     pub global: Gc<JsObject>,
     /// Global lexical bindings.
-    pub lexical: HashMap<Gc<JsString>, Gc<PropertyCell>>,
+    pub lexical: super::hash::FastHashMap<Gc<JsString>, Gc<PropertyCell>>,
     /// Intrinsics, indexed by [`Intrinsic`]; filled during realm setup.
     pub intrinsics: Vec<Option<Gc<JsObject>>>,
     /// The `caller` and `arguments` accessors every sloppy ordinary function of the realm has

@@ -14,7 +14,6 @@ use super::object::JsObject;
 use super::string::JsString;
 use super::symbol::Symbol;
 use crate::heap::{CellHeader, CellKind, Gc, Marker, Trace};
-use std::collections::HashMap;
 
 /// Property attributes, as bits.
 pub type Attrs = u8;
@@ -67,7 +66,7 @@ pub struct Shape {
     header: CellHeader,
     proto: Option<Gc<JsObject>>,
     props: Vec<(PropertyKey, Attrs)>,
-    index: Option<HashMap<PropertyKey, u32>>,
+    index: Option<super::hash::FastHashMap<PropertyKey, u32>>,
     transitions: Vec<(PropertyKey, Attrs, Gc<Shape>)>,
     dictionary: bool,
 }
