@@ -223,8 +223,8 @@ enum InFlightTier {
 }
 
 /// How often a loop waiting for its function's code to compile in the background asks
-/// whether it is ready, in back-edges.
-pub(crate) const OSR_POLL_INTERVAL: u32 = 64;
+/// whether it is ready, in back-edges (see [`wait_in_loop`]).
+const OSR_POLL_INTERVAL: u32 = 64;
 
 /// Default invocation count before baseline compilation (measured with the benches harness:
 /// compiling is cheap, so functions tier up early).
@@ -371,6 +371,15 @@ impl Jit {
     fn module_of(&self, tier: &InFlightTier) -> &code_module::CodeModule {
         let m = if let InFlightTier::Baseline(_) = tier { &self.module } else { &self.opt_module };
         m.as_ref().expect("made by prepare")
+    }
+}
+
+/// A loop of `code` asked for code that is not there yet: while it compiles in the background,
+/// the loop asks again only after `OSR_POLL_INTERVAL` more back-edges, not at each one.
+pub(crate) fn wait_in_loop(jit: &Jit, code: Gc<FunctionCode>) {
+    if jit.compiling(code) {
+        let c = code.get_mut();
+        c.back_edges = c.back_edges.saturating_sub(OSR_POLL_INTERVAL);
     }
 }
 
@@ -552,11 +561,7 @@ pub(crate) fn osr_entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<
         JitCode::None => match compile(rt, code) {
             Some(f) => f,
             None => {
-                if rt.jit.compiling(code) {
-                    // Ask again only every `OSR_POLL_INTERVAL` back-edges while it compiles.
-                    let c = code.get_mut();
-                    c.back_edges = c.back_edges.saturating_sub(OSR_POLL_INTERVAL);
-                }
+                wait_in_loop(&rt.jit, code);
                 return None;
             }
         },

@@ -200,11 +200,8 @@ fn osr_target(rt: &mut Runtime, code: Gc<FunctionCode>, header: u32) -> Option<J
         // optimized code was made after this frame started (both are fine to enter).
         super::JitCode::Baseline(_) => {
             let f = super::optimize(rt, code);
-            if f.is_none() && rt.jit.in_flight.iter().any(|c| c.code == code) {
-                // Its optimized code is compiling in the background: ask again only every
-                // `OSR_POLL_INTERVAL` back-edges, not at each one, until it is ready.
-                let c = code.get_mut();
-                c.back_edges = c.back_edges.saturating_sub(super::OSR_POLL_INTERVAL);
+            if f.is_none() {
+                super::wait_in_loop(&rt.jit, code);
             }
             f
         }
