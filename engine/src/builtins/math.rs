@@ -90,7 +90,7 @@ pub(crate) fn install(rt: &mut Runtime) {
 macro_rules! unary {
     ($($(#[$doc:meta])* $name:ident => $f:expr;)*) => {$(
         $(#[$doc])*
-        fn $name(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+        pub(crate) fn $name(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
             let x = rt.to_number(a.arg(0))?;
             let f: fn(f64) -> f64 = $f;
             Ok(Value::from_f64(f(x)))
@@ -338,7 +338,7 @@ fn clz32(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 }
 
 /// `Math.imul(x, y)` (§21.3.2.19).
-fn imul(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+pub(crate) fn imul(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let x = rt.to_uint32(a.arg(0))?;
     let y = rt.to_uint32(a.arg(1))?;
     Ok(Value::int(x.wrapping_mul(y) as i32))
@@ -361,7 +361,7 @@ fn coerce_all(rt: &mut Runtime, a: &CallArgs) -> JsResult<Vec<f64>> {
 }
 
 /// `Math.max(...args)` (§21.3.2.24): NaN if any is NaN; +0 beats -0.
-fn max(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+pub(crate) fn max(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let mut r = f64::NEG_INFINITY;
     for n in coerce_all(rt, a)? {
         if n.is_nan() || r.is_nan() {
@@ -374,7 +374,7 @@ fn max(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 }
 
 /// `Math.min(...args)` (§21.3.2.25): NaN if any is NaN; -0 beats +0.
-fn min(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+pub(crate) fn min(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let mut r = f64::INFINITY;
     for n in coerce_all(rt, a)? {
         if n.is_nan() || r.is_nan() {

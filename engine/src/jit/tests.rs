@@ -585,3 +585,27 @@ fn optimized_code_compiled_in_the_background_is_installed() {
     assert_eq!(eval_string(&mut rt, "run()"), "4000000");
     assert!(rt.jit.stats.optimized >= 1 && rt.jit.stats.deopts == 0, "{:?}", rt.jit.stats);
 }
+
+#[test]
+fn math_functions_are_computed_inline_and_burn_fuel_like_calls() {
+    // The optimizing tier computes these `Math` calls itself (no call is made), with the
+    // interpreter's results and the fuel the interpreter burns.
+    let src = "function f(x) { return Math.floor(Math.sqrt(x)) + Math.max(x, 3) + Math.round(x / 7) + Math.imul(x, 3); }
+               let s = 0; for (let i = 0; i < 3000; i++) s += f(i); s";
+    let run = |jit: Tier| {
+        let mut rt = Runtime::with_options(RuntimeOptions {
+            jit,
+            jit_threshold: Some(2),
+            opt_threshold: Some(2),
+            concurrent_jit: false,
+            fuel: Some(10_000_000),
+            ..Default::default()
+        });
+        let out = eval_string(&mut rt, src);
+        (out, rt.poll.fuel_left(), rt.stats.calls)
+    };
+    let (off, full) = (run(Tier::Off), run(Tier::Full));
+    assert_eq!(off.0, "18744693");
+    assert_eq!((&off.0, off.1), (&full.0, full.1));
+    assert!(full.2 < off.2 / 4, "calls made: {} in the interpreter, {} optimized", off.2, full.2);
+}

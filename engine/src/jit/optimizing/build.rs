@@ -16,6 +16,7 @@ use crate::bytecode::ops::{Op, Reg};
 use crate::heap::Gc;
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
+use crate::runtime::object::JsObject;
 use crate::value::Value;
 
 /// Builds the graph of `code` under `plan`.
@@ -604,6 +605,9 @@ impl<'c> Builder<'_, 'c> {
             (Speculation::Inline(call), Op::Construct { callee, args, argc, .. }) => {
                 self.inline(pc, callee, Receiver::Constructed, args, argc, call)
             }
+            (Speculation::Math(m, f), Op::Call { callee, this_reg, .. } | Op::CallUndefined { callee, this_reg, .. }) => {
+                self.math(pc, callee, this_reg.offset(1), *m, *f)
+            }
             (Speculation::Transition(t), Op::SetNamed { obj, .. } | Op::DefineNamed { obj, .. }) => {
                 let o = self.read(obj);
                 let d = self.point(pc);
@@ -703,6 +707,30 @@ impl<'c> Builder<'_, 'c> {
             _ => return false,
         }
         true
+    }
+
+    /// A call of the `Math` function `f` (arguments from register `first`), computed here.
+    fn math(&mut self, pc: u32, callee: Reg, first: Reg, m: super::MathCall, f: Gc<JsObject>) {
+        let d = self.point(pc);
+        let fv = self.read(callee);
+        self.push(Inst::CheckIdentity(fv, Value::object(f), d), Repr::Void);
+        let x = self.read(first);
+        self.acc = match m {
+            super::MathCall::Unary(k) => {
+                let x = self.number(x, pc);
+                self.push(Inst::Float64Unary(k, x), Repr::Float64)
+            }
+            super::MathCall::Binary(k) => {
+                let y = self.read(first.offset(1));
+                let (x, y) = (self.number(x, pc), self.number(y, pc));
+                self.push(Inst::Float64Binary(k, x, y), Repr::Float64)
+            }
+            super::MathCall::Imul => {
+                let y = self.read(first.offset(1));
+                let (x, y) = (self.int32(x, pc), self.int32(y, pc));
+                self.push(Inst::Int32Binary(Int32Op::Imul, x, y, None), Repr::Int32)
+            }
+        };
     }
 
     fn check_shape(&mut self, o: ValueId, guards: &[super::SlotGuard], pc: u32) {

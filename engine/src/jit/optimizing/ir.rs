@@ -56,6 +56,8 @@ pub(crate) enum Int32Op {
     Shl,
     Sar,
     Shr,
+    /// `Math.imul`: the low 32 bits of the product.
+    Imul,
 }
 
 impl Int32Op {
@@ -93,6 +95,21 @@ pub(crate) enum Float64Op {
     Sub,
     Mul,
     Div,
+    /// `Math.min` of two numbers (NaN if either is; -0 below +0).
+    Min,
+    /// `Math.max` of two numbers.
+    Max,
+}
+
+/// A `Math` function of one double, computed inline.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Float64Fn {
+    Abs,
+    Ceil,
+    Floor,
+    Round,
+    Sqrt,
+    Trunc,
 }
 
 /// A numeric comparison.
@@ -128,6 +145,8 @@ pub(crate) enum Inst {
     Int32Binary(Int32Op, ValueId, ValueId, Option<DeoptId>),
     /// A double operation.
     Float64Binary(Float64Op, ValueId, ValueId),
+    /// A `Math` function of a double.
+    Float64Unary(Float64Fn, ValueId),
     /// A comparison of two int32s.
     Int32Compare(Compare, ValueId, ValueId),
     /// A comparison of two doubles.
@@ -232,6 +251,7 @@ impl Inst {
             | Inst::LoadContext(..) => {}
             Inst::CheckInt32(v, _)
             | Inst::CheckNumber(v, _)
+            | Inst::Float64Unary(_, v)
             | Inst::BoolNot(v)
             | Inst::Truthy(v)
             | Inst::IsConst(v, _)

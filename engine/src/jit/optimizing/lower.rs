@@ -431,6 +431,31 @@ impl Lowering<'_, '_> {
                     Float64Op::Sub => self.t.b.ins().fsub(x, y),
                     Float64Op::Mul => self.t.b.ins().fmul(x, y),
                     Float64Op::Div => self.t.b.ins().fdiv(x, y),
+                    Float64Op::Min => self.t.b.ins().fmin(x, y),
+                    Float64Op::Max => self.t.b.ins().fmax(x, y),
+                })
+            }
+            Inst::Float64Unary(f, a) => {
+                let x = self.as_repr(a, Repr::Float64);
+                let b = &mut self.t.b;
+                Some(match f {
+                    Float64Fn::Abs => b.ins().fabs(x),
+                    Float64Fn::Ceil => b.ins().ceil(x),
+                    Float64Fn::Floor => b.ins().floor(x),
+                    Float64Fn::Sqrt => b.ins().sqrt(x),
+                    Float64Fn::Trunc => b.ins().trunc(x),
+                    Float64Fn::Round => {
+                        // floor(x), plus one when x is at least halfway above it (exact: for
+                        // |x| >= 2^52, floor(x) = x); the sign of x keeps -0 and [-0.5, 0).
+                        let r = b.ins().floor(x);
+                        let above = b.ins().fsub(x, r);
+                        let half = b.ins().f64const(0.5);
+                        let up = b.ins().fcmp(FloatCC::GreaterThanOrEqual, above, half);
+                        let one = b.ins().f64const(1.0);
+                        let r1 = b.ins().fadd(r, one);
+                        let r = b.ins().select(up, r1, r);
+                        b.ins().fcopysign(r, x)
+                    }
                 })
             }
             Inst::Int32Compare(c, a, b) => {
@@ -782,6 +807,7 @@ impl Lowering<'_, '_> {
                 let minus_zero = b.ins().band(zero, negative);
                 (p, Some(b.ins().bor(of, minus_zero)))
             }
+            Int32Op::Imul => (b.ins().imul(x, y), None),
             Int32Op::And => (b.ins().band(x, y), None),
             Int32Op::Or => (b.ins().bor(x, y), None),
             Int32Op::Xor => (b.ins().bxor(x, y), None),

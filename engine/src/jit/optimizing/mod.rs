@@ -31,7 +31,7 @@ use crate::interpreter::feedback::{
     elements_seen, CallFeedback, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc,
 };
 use crate::runtime::function::{FunctionCode, InlinedFrameRecord};
-use crate::runtime::object::{JsObject, ValidityCell};
+use crate::runtime::object::{JsObject, NativeFn, ObjectKind, ValidityCell};
 use crate::runtime::RealmId;
 use crate::value::Value;
 use std::time::{Duration, Instant};
@@ -79,6 +79,58 @@ pub(crate) enum Speculation {
     GlobalCell(usize),
     /// A call of this closure, whose body is translated in place.
     Inline(Box<InlineCall>),
+    /// A call of this `Math` function, computed inline.
+    Math(MathCall, Gc<JsObject>),
+}
+
+/// A `Math` function the graph computes itself, on numbers (int32s for `imul`): V8's and
+/// SpiderMonkey's inlined builtins. The call is guarded on the function object.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum MathCall {
+    /// Of the first argument.
+    Unary(ir::Float64Fn),
+    /// `min`/`max` of exactly two arguments.
+    Binary(ir::Float64Op),
+    /// `imul` of exactly two arguments.
+    Imul,
+}
+
+impl MathCall {
+    /// What a call of `f` with `argc` arguments computes, if `f` is a `Math` function the
+    /// graph computes itself.
+    fn of(f: Gc<JsObject>, argc: u32) -> Option<MathCall> {
+        use crate::builtins::math;
+        use ir::{Float64Fn, Float64Op};
+        let ObjectKind::Native(n) = &f.kind else { return None };
+        // Comparing entry points: two natives share one only if their code is identical (and
+        // so is what they compute); a missed match only leaves the call generic.
+        let is = |g: NativeFn| std::ptr::fn_addr_eq(n.f, g);
+        let unary = [
+            (math::abs as NativeFn, Float64Fn::Abs),
+            (math::ceil, Float64Fn::Ceil),
+            (math::floor, Float64Fn::Floor),
+            (math::round, Float64Fn::Round),
+            (math::sqrt, Float64Fn::Sqrt),
+            (math::trunc, Float64Fn::Trunc),
+        ];
+        if argc >= 1 {
+            if let Some(&(_, k)) = unary.iter().find(|(g, _)| is(*g)) {
+                return Some(MathCall::Unary(k));
+            }
+        }
+        if argc != 2 {
+            return None;
+        }
+        if is(math::min) {
+            Some(MathCall::Binary(Float64Op::Min))
+        } else if is(math::max) {
+            Some(MathCall::Binary(Float64Op::Max))
+        } else if is(math::imul) {
+            Some(MathCall::Imul)
+        } else {
+            None
+        }
+    }
 }
 
 /// A call site the graph inlines: the one closure it has called, and what its body may assume.
@@ -179,12 +231,15 @@ pub(crate) struct Plan {
     pub deopt_every: bool,
     /// The cells the code embeds the addresses of (kept alive by the function's code).
     pub roots: Vec<PropertyCacheEntry>,
+    /// The objects it compares values against (the same).
+    pub objects: Vec<Gc<JsObject>>,
 }
 
 impl Plan {
     /// Reads the function's feedback (and, for the calls it inlines, theirs).
     pub(crate) fn new(code: &FunctionCode, deopt_every: bool, budget: &mut InlineBudget) -> Plan {
         let mut roots = Vec::new();
+        let mut objects = Vec::new();
         let sites = code
             .block
             .ops
@@ -200,6 +255,10 @@ impl Plan {
                     Feedback::Call(CallFeedback::Monomorphic(f)),
                 ) = (op, &entry.data)
                 {
+                    if let Some(m) = MathCall::of(*f, *argc).filter(|_| !matches!(op, Op::Construct { .. })) {
+                        objects.push(*f);
+                        return Speculation::Math(m, *f);
+                    }
                     let construct = matches!(op, Op::Construct { .. });
                     return match inline_call(*f, *argc, construct, deopt_every, budget) {
                         Some(call) => Speculation::Inline(Box::new(call)),
@@ -209,7 +268,7 @@ impl Plan {
                 speculation(code, op, &entry.data, &mut roots)
             })
             .collect();
-        Plan { sites, deopt_every, roots }
+        Plan { sites, deopt_every, roots, objects }
     }
 
     /// Number of speculated sites.
@@ -449,8 +508,10 @@ pub(crate) fn prepare(
     // The code embeds these cells' addresses; it may still be running after it is discarded,
     // so they stay alive as long as the function does.
     code.opt_roots.extend_from_slice(&plan.roots);
+    code.opt_objects.extend_from_slice(&plan.objects);
     for call in plan.inlined() {
         code.opt_roots.extend_from_slice(&call.plan.roots);
+        code.opt_objects.extend_from_slice(&call.plan.objects);
     }
     code.opt_validity.push(validity);
     code.opt_inlined.extend(graph.inlined.iter().map(|f| InlinedFrameRecord {

@@ -293,6 +293,7 @@ fn blame(g: &Graph, preds: &[Vec<(BlockId, usize)>], osr: &[BlockId], p: ValueId
                 return p.frame.is_none().then_some(p.pc);
             }
             Inst::Int32Binary(_, a, b, None) | Inst::Float64Binary(_, a, b) => next.extend([*a, *b]),
+            Inst::Float64Unary(_, a) => next.push(*a),
             _ => {}
         }
         for n in next {
