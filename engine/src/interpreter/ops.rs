@@ -991,6 +991,12 @@ pub(crate) fn record_call(rt: &Runtime, code: Gc<FunctionCode>, slot: usize, f: 
 /// The [`CallIcMirror`] through which compiled code may call closure `f` directly: plain
 /// calls of functions whose frame `push_frame` fills without running code.
 fn call_mirror(rt: &Runtime, f: Gc<JsObject>) -> Option<CallIcMirror> {
+    let global = Value::object(rt.realms[f.as_closure()?.realm.0 as usize].global);
+    direct_call_mirror(f, global)
+}
+
+/// [`call_mirror`], given the global object of `f`'s realm.
+pub(crate) fn direct_call_mirror(f: Gc<JsObject>, global: Value) -> Option<CallIcMirror> {
     let c = f.as_closure()?;
     let info = c.code.frame;
     if !info.plainly_callable() {
@@ -1001,7 +1007,7 @@ fn call_mirror(rt: &Runtime, f: Gc<JsObject>) -> Option<CallIcMirror> {
     } else if info.strict {
         (ThisMode::Strict, Value::UNDEFINED, Value::UNDEFINED)
     } else {
-        (ThisMode::Sloppy, Value::object(rt.realms[c.realm.0 as usize].global), Value::UNDEFINED)
+        (ThisMode::Sloppy, global, Value::UNDEFINED)
     };
     Some(CallIcMirror {
         closure: Value::object(f).to_bits(),

@@ -5,6 +5,10 @@
 //! exhaustion or collection pending, room on both stacks), the stub pushes the callee's frame
 //! exactly as `Runtime::push_frame` does, runs the callee and pops the frame. Otherwise it
 //! returns [`NOT_HANDLED`] having changed nothing, and the site makes the runtime call.
+//!
+//! Optimized code calling the one closure a site has seen emits the same steps in place
+//! ([`emit_call`] with the mirror's values as constants, [`Mirror::Fixed`]): no stub call, no
+//! mirror loads, the `this` rule and the argument copy specialised.
 
 use super::code_module::{CValue, NO_ARGS, TAG_INT, TAG_OBJECT};
 use crate::interpreter::feedback::{CallIcMirror, ThisMode};
@@ -13,7 +17,7 @@ use crate::runtime::function::FunctionCode;
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, BlockArg, InstBuilder, MemFlagsData, Signature};
+use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, MemFlagsData, Signature};
 use cranelift_frontend::FunctionBuilder;
 
 /// What the stub returns when it did not make the call. Tag `0xFFFB` is never a `Value`'s
@@ -71,75 +75,187 @@ pub(crate) fn charge_poll(b: &mut FunctionBuilder, rt: CValue, countdown: CValue
     b.ins().store(MemFlagsData::trusted(), left, rt, rt_offset(RtField::Countdown));
 }
 
+/// Where [`emit_call`] finds what it knows of the callee: a site's mirror read at run time
+/// (the stub), or its values when the code was compiled (their closure is kept alive by the
+/// code that embeds them).
+pub(crate) enum Mirror<'m> {
+    /// The address of a [`CallIcMirror`].
+    At(CValue),
+    /// A mirror's values.
+    Fixed(&'m CallIcMirror),
+}
+
+/// A number known when the code is compiled, or only at run time.
+#[derive(Clone, Copy)]
+pub(crate) enum Known {
+    Const(i64),
+    Dyn(CValue),
+}
+
+impl Known {
+    fn value(self, b: &mut FunctionBuilder, ty: types::Type) -> CValue {
+        match self {
+            Known::Const(k) => b.ins().iconst(ty, k),
+            Known::Dyn(v) => v,
+        }
+    }
+}
+
+impl Mirror<'_> {
+    fn field(&self, b: &mut FunctionBuilder, offset: i32, wide: bool, fixed: impl FnOnce(&CallIcMirror) -> u64) -> Known {
+        let fl = MemFlagsData::trusted();
+        match self {
+            Mirror::At(m) if wide => Known::Dyn(b.ins().load(types::I64, fl, *m, offset)),
+            Mirror::At(m) => Known::Dyn(b.ins().uload32(fl, *m, offset)),
+            Mirror::Fixed(m) => Known::Const(fixed(m) as i64),
+        }
+    }
+}
+
+/// A call's operands: the caller's runtime, frame address, frame pointer and pc, the callee
+/// and receiver, the address of the first of `argc` arguments.
+pub(crate) struct CallSite {
+    pub rt: CValue,
+    pub frame: CValue,
+    pub fp: CValue,
+    pub pc: Known,
+    pub callee: CValue,
+    pub this: Known,
+    pub args: CValue,
+    pub argc: Known,
+}
+
 /// Emits the stub's body into `b`, whose function takes `(runtime, frame, fp, pc: i32,
 /// mirror, callee, this, args, argc)` and returns an i64: the callee's result, `EXCEPTION`, or
 /// [`NOT_HANDLED`]. `entry_sig` is the signature of compiled functions (`JitFn`).
 pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
-    let fl = MemFlagsData::trusted();
     let entry_block = b.create_block();
     b.append_block_params_for_function_params(entry_block);
     b.switch_to_block(entry_block);
     let p = b.block_params(entry_block).to_vec();
-    let (rt, frame, fp, pc, m, callee, this, args, argc) = (p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
+    let site = CallSite {
+        rt: p[0],
+        frame: p[1],
+        fp: p[2],
+        pc: Known::Dyn(p[3]),
+        callee: p[5],
+        this: Known::Dyn(p[6]),
+        args: p[7],
+        argc: Known::Dyn(p[8]),
+    };
     let slow = b.create_block();
     b.set_cold_block(slow);
+    let r = emit_call(b, entry_sig, &site, Mirror::At(p[4]), slow);
+    b.ins().return_(&[r]);
+    b.switch_to_block(slow);
+    let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
+    b.ins().return_(&[nh]);
+}
+
+/// The direct call of `s.callee` when it is the closure `m` describes: pushes its frame as
+/// `Runtime::push_frame` does, runs its code and pops the frame, giving the callee's result
+/// (or `EXCEPTION`). Branches to `slow`, having changed nothing, when the callee is another,
+/// has no code to enter directly, is of another realm, is passed more arguments than it has
+/// parameters, needs a primitive `this` boxed, or when the runtime has work (a safepoint is
+/// due, either stack is short).
+pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallSite, m: Mirror, slow: Block) -> CValue {
+    let fl = MemFlagsData::trusted();
     // Continues in a new block unless `cond`, which leaves through `slow`.
     let bail_if = |b: &mut FunctionBuilder, cond: CValue| {
         let next = b.create_block();
         b.ins().brif(cond, slow, NO_ARGS, next, NO_ARGS);
         b.switch_to_block(next);
     };
+    let differs = |b: &mut FunctionBuilder, x: CValue, y: Known| match y {
+        Known::Const(k) => b.ins().icmp_imm_s(IntCC::NotEqual, x, k),
+        Known::Dyn(y) => b.ins().icmp(IntCC::NotEqual, x, y),
+    };
+    let undef = b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
 
     // The site's closure, with code that may be entered directly.
-    let want = b.ins().load(types::I64, fl, m, CallIcMirror::CLOSURE_OFFSET);
-    let other = b.ins().icmp(IntCC::NotEqual, callee, want);
+    let want = m.field(b, CallIcMirror::CLOSURE_OFFSET, true, |m| m.closure);
+    let other = differs(b, s.callee, want);
     bail_if(b, other);
-    let code = b.ins().load(types::I64, fl, m, CallIcMirror::CODE_OFFSET);
+    let code = m.field(b, CallIcMirror::CODE_OFFSET, true, |m| m.code as u64).value(b, types::I64);
     let entry = b.ins().load(types::I64, fl, code, std::mem::offset_of!(FunctionCode, fast_entry) as i32);
     let none = b.ins().icmp_imm_s(IntCC::Equal, entry, 0);
     bail_if(b, none);
-    let params = b.ins().uload32(fl, m, CallIcMirror::PARAMS_OFFSET);
-    let registers = b.ins().uload32(fl, m, CallIcMirror::REGISTERS_OFFSET);
+    let params = m.field(b, CallIcMirror::PARAMS_OFFSET, false, |m| m.params.into());
+    let registers = m.field(b, CallIcMirror::REGISTERS_OFFSET, false, |m| m.registers.into());
     // Only from the callee's own realm (no realm switch; the frame records it as the caller's).
-    let realm = b.ins().uload32(fl, rt, rt_offset(RtField::Realm));
-    let callee_realm = b.ins().uload32(fl, m, CallIcMirror::REALM_OFFSET);
-    let foreign = b.ins().icmp(IntCC::NotEqual, realm, callee_realm);
+    let realm = b.ins().uload32(fl, s.rt, rt_offset(RtField::Realm));
+    let callee_realm = m.field(b, CallIcMirror::REALM_OFFSET, false, |m| m.realm.into());
+    let foreign = differs(b, realm, callee_realm);
     bail_if(b, foreign);
     // More arguments than parameters go after the registers: left to `push_frame`.
-    let extra = b.ins().icmp(IntCC::UnsignedGreaterThan, argc, params);
-    bail_if(b, extra);
+    match (s.argc, params) {
+        (Known::Const(a), Known::Const(p)) => {
+            if a > p {
+                b.ins().jump(slow, NO_ARGS);
+                let unreachable = b.create_block();
+                b.switch_to_block(unreachable);
+            }
+        }
+        (argc, params) => {
+            let (a, p) = (argc.value(b, types::I64), params.value(b, types::I64));
+            let extra = b.ins().icmp(IntCC::UnsignedGreaterThan, a, p);
+            bail_if(b, extra);
+        }
+    }
 
     // `this` and `new.target` (push_frame's rules; boxing a primitive is left to it).
-    let mode = b.ins().uload32(fl, m, CallIcMirror::THIS_MODE_OFFSET);
-    let this_value = b.ins().load(types::I64, fl, m, CallIcMirror::THIS_VALUE_OFFSET);
-    let lexical = b.ins().icmp_imm_s(IntCC::Equal, mode, ThisMode::Lexical as i64);
-    let sloppy = b.ins().icmp_imm_s(IntCC::Equal, mode, ThisMode::Sloppy as i64);
-    let is_undef = b.ins().icmp_imm_s(IntCC::Equal, this, Value::UNDEFINED.to_bits() as i64);
-    let is_null = b.ins().icmp_imm_s(IntCC::Equal, this, Value::NULL.to_bits() as i64);
-    let nullish = b.ins().bor(is_undef, is_null);
-    let tag = b.ins().ushr_imm_s(this, 48);
-    let is_obj = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
-    let fine = b.ins().bor(nullish, is_obj);
-    let primitive = b.ins().bxor_imm_s(fine, 1);
-    let boxes = b.ins().band(sloppy, primitive);
-    bail_if(b, boxes);
-    let global = b.ins().band(sloppy, nullish);
-    let replaced = b.ins().bor(lexical, global);
-    let this = b.ins().select(replaced, this_value, this);
-    let undef = b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
-    let lexical_nt = b.ins().load(types::I64, fl, m, CallIcMirror::NEW_TARGET_OFFSET);
-    let new_target = b.ins().select(lexical, lexical_nt, undef);
+    let this_value = m.field(b, CallIcMirror::THIS_VALUE_OFFSET, true, |m| m.this_value);
+    let lexical_nt = m.field(b, CallIcMirror::NEW_TARGET_OFFSET, true, |m| m.new_target);
+    let (this, new_target) = match m.field(b, CallIcMirror::THIS_MODE_OFFSET, false, |m| m.this_mode.into()) {
+        Known::Const(mode) if mode == ThisMode::Lexical as i64 => (this_value.value(b, types::I64), lexical_nt.value(b, types::I64)),
+        Known::Const(mode) if mode == ThisMode::Strict as i64 => (s.this.value(b, types::I64), undef),
+        Known::Const(_) if matches!(s.this, Known::Const(t) if Value::from_bits(t as u64).is_nullish()) => {
+            (this_value.value(b, types::I64), undef)
+        }
+        mode => {
+            let mode = mode.value(b, types::I32);
+            let this = s.this.value(b, types::I64);
+            let this_value = this_value.value(b, types::I64);
+            let lexical = b.ins().icmp_imm_s(IntCC::Equal, mode, ThisMode::Lexical as i64);
+            let sloppy = b.ins().icmp_imm_s(IntCC::Equal, mode, ThisMode::Sloppy as i64);
+            let is_undef = b.ins().icmp_imm_s(IntCC::Equal, this, Value::UNDEFINED.to_bits() as i64);
+            let is_null = b.ins().icmp_imm_s(IntCC::Equal, this, Value::NULL.to_bits() as i64);
+            let nullish = b.ins().bor(is_undef, is_null);
+            let tag = b.ins().ushr_imm_s(this, 48);
+            let is_obj = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
+            let fine = b.ins().bor(nullish, is_obj);
+            let primitive = b.ins().bxor_imm_s(fine, 1);
+            let boxes = b.ins().band(sloppy, primitive);
+            bail_if(b, boxes);
+            let global = b.ins().band(sloppy, nullish);
+            let replaced = b.ins().bor(lexical, global);
+            let this = b.ins().select(replaced, this_value, this);
+            let lexical_nt = lexical_nt.value(b, types::I64);
+            (this, b.ins().select(lexical, lexical_nt, undef))
+        }
+    };
 
     // Room on the register stack and on the native stack; nothing for a safepoint to do.
-    let nfp = b.ins().load(types::I64, fl, rt, rt_offset(RtField::Sp));
-    let locals = b.ins().iadd(params, registers);
-    let size = b.ins().iadd_imm_s(locals, HEADER as i64);
-    let end = b.ins().iadd(nfp, size);
-    let limit = b.ins().load(types::I64, fl, rt, rt_offset(RtField::StackLen));
+    let nfp = b.ins().load(types::I64, fl, s.rt, rt_offset(RtField::Sp));
+    let locals = match (params, registers) {
+        (Known::Const(p), Known::Const(r)) => Known::Const(p + r),
+        (p, r) => {
+            let (p, r) = (p.value(b, types::I64), r.value(b, types::I64));
+            Known::Dyn(b.ins().iadd(p, r))
+        }
+    };
+    let end = match locals {
+        Known::Const(n) => b.ins().iadd_imm_s(nfp, n + HEADER as i64),
+        Known::Dyn(n) => {
+            let size = b.ins().iadd_imm_s(n, HEADER as i64);
+            b.ins().iadd(nfp, size)
+        }
+    };
+    let limit = b.ins().load(types::I64, fl, s.rt, rt_offset(RtField::StackLen));
     let full = b.ins().icmp(IntCC::UnsignedGreaterThan, end, limit);
     bail_if(b, full);
-    let (due, countdown) = poll_due(b, rt);
-    let floor = b.ins().load(types::I64, fl, rt, rt_offset(RtField::NativeStackFloor));
+    let (due, countdown) = poll_due(b, s.rt);
+    let floor = b.ins().load(types::I64, fl, s.rt, rt_offset(RtField::NativeStackFloor));
     let sp = b.ins().get_stack_pointer(types::I64);
     let c4 = b.ins().icmp_imm_s(IntCC::Equal, floor, 0);
     let c5 = b.ins().icmp(IntCC::UnsignedLessThan, sp, floor);
@@ -148,26 +264,37 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
     bail_if(b, busy);
 
     // Commit: charge the safepoint, write the frame.
-    charge_poll(b, rt, countdown);
-    let delta = b.ins().isub(nfp, fp);
+    charge_poll(b, s.rt, countdown);
+    let delta = b.ins().isub(nfp, s.fp);
     let delta = b.ins().ishl_imm_s(delta, 3);
-    let nframe = b.ins().iadd(frame, delta);
-    let context = b.ins().load(types::I64, fl, m, CallIcMirror::CONTEXT_OFFSET);
-    let tagged = |b: &mut FunctionBuilder, v: CValue| {
-        let w = b.ins().band_imm_s(v, 0xFFFF_FFFF);
-        b.ins().bor_imm_s(w, TAG_INT << 48)
+    let nframe = b.ins().iadd(s.frame, delta);
+    let context = m.field(b, CallIcMirror::CONTEXT_OFFSET, true, |m| m.context).value(b, types::I64);
+    let tagged = |b: &mut FunctionBuilder, v: Known| match v {
+        Known::Const(k) => b.ins().iconst(types::I64, (k & 0xFFFF_FFFF) | (TAG_INT << 48)),
+        Known::Dyn(v) => {
+            let w = b.ins().band_imm_s(v, 0xFFFF_FFFF);
+            b.ins().bor_imm_s(w, TAG_INT << 48)
+        }
     };
-    let argc_v = tagged(b, argc);
-    let caller_v = tagged(b, fp);
-    let pc64 = b.ins().uextend(types::I64, pc);
-    let ret_pc = b.ins().iadd_imm_s(pc64, 1);
+    let argc_v = tagged(b, s.argc);
+    let caller_v = tagged(b, Known::Dyn(s.fp));
+    let ret_pc = match s.pc {
+        Known::Const(pc) => Known::Const(pc + 1),
+        Known::Dyn(pc) => {
+            let pc64 = b.ins().uextend(types::I64, pc);
+            Known::Dyn(b.ins().iadd_imm_s(pc64, 1))
+        }
+    };
     let ret_pc_v = tagged(b, ret_pc);
-    // No flags; the caller's realm above FLAG_REALM_SHIFT.
-    let realm_bits = b.ins().ishl_imm_s(realm, FLAG_REALM_SHIFT as i64);
+    // No flags; the caller's realm (the callee's, checked above) above FLAG_REALM_SHIFT.
+    let realm_bits = match callee_realm {
+        Known::Const(r) => Known::Const(r << FLAG_REALM_SHIFT),
+        Known::Dyn(_) => Known::Dyn(b.ins().ishl_imm_s(realm, FLAG_REALM_SHIFT as i64)),
+    };
     let flags = tagged(b, realm_bits);
     let slot = |i: usize| (i * 8) as i32;
     for (i, v) in [
-        (CALLEE_SLOT, callee),
+        (CALLEE_SLOT, s.callee),
         (THIS_SLOT, this),
         (NEW_TARGET_SLOT, new_target),
         (ARGC_SLOT, argc_v),
@@ -181,54 +308,72 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
     }
     let regs = b.ins().iadd_imm_s(nframe, slot(HEADER) as i64);
     // Arguments into the first parameters, undefined into the other registers.
-    let copy = b.create_block();
-    let copy_body = b.create_block();
-    let fill = b.create_block();
-    let fill_body = b.create_block();
-    let enter = b.create_block();
-    let i = b.append_block_param(copy, types::I64);
-    let j = b.append_block_param(fill, types::I64);
-    let zero = b.ins().iconst(types::I64, 0);
-    b.ins().jump(copy, &[BlockArg::Value(zero)]);
-    b.switch_to_block(copy);
-    let more = b.ins().icmp(IntCC::UnsignedLessThan, i, argc);
-    b.ins().brif(more, copy_body, NO_ARGS, fill, &[BlockArg::Value(i)]);
-    b.switch_to_block(copy_body);
-    let off = b.ins().ishl_imm_s(i, 3);
-    let from = b.ins().iadd(args, off);
-    let v = b.ins().load(types::I64, fl, from, 0);
-    let to = b.ins().iadd(regs, off);
-    b.ins().store(fl, v, to, 0);
-    let i1 = b.ins().iadd_imm_s(i, 1);
-    b.ins().jump(copy, &[BlockArg::Value(i1)]);
-    b.switch_to_block(fill);
-    let more = b.ins().icmp(IntCC::UnsignedLessThan, j, locals);
-    b.ins().brif(more, fill_body, NO_ARGS, enter, NO_ARGS);
-    b.switch_to_block(fill_body);
-    let off = b.ins().ishl_imm_s(j, 3);
-    let to = b.ins().iadd(regs, off);
-    b.ins().store(fl, undef, to, 0);
-    let j1 = b.ins().iadd_imm_s(j, 1);
-    b.ins().jump(fill, &[BlockArg::Value(j1)]);
+    let argc = copy_words(
+        b,
+        s.argc,
+        Known::Const(0),
+        |b, off| {
+            let from = b.ins().iadd(s.args, off);
+            b.ins().load(types::I64, fl, from, 0)
+        },
+        regs,
+    );
+    copy_words(b, locals, argc, |_, _| undef, regs);
 
     // Enter the callee as `jit::run_frame` does, then pop its frame.
-    b.switch_to_block(enter);
-    b.ins().store(fl, end, rt, rt_offset(RtField::Sp));
-    b.ins().store(fl, nfp, rt, rt_offset(RtField::Fp));
-    b.ins().store(fl, pc, rt, rt_offset(RtField::Pc));
+    b.ins().store(fl, end, s.rt, rt_offset(RtField::Sp));
+    b.ins().store(fl, nfp, s.rt, rt_offset(RtField::Fp));
+    let pc = s.pc.value(b, types::I32);
+    b.ins().store(fl, pc, s.rt, rt_offset(RtField::Pc));
     let inv_off = std::mem::offset_of!(FunctionCode, invocations) as i32;
     let inv = b.ins().load(types::I32, fl, code, inv_off);
     let inv1 = b.ins().iadd_imm_s(inv, 1);
     b.ins().store(fl, inv1, code, inv_off);
     let sig = b.import_signature(entry_sig);
     let entry_pc = b.ins().iconst(types::I32, 0);
-    let call = b.ins().call_indirect(sig, entry, &[rt, nframe, nfp, entry_pc]);
+    let call = b.ins().call_indirect(sig, entry, &[s.rt, nframe, nfp, entry_pc]);
     let r = b.inst_results(call)[0];
-    b.ins().store(fl, fp, rt, rt_offset(RtField::Fp));
-    b.ins().store(fl, nfp, rt, rt_offset(RtField::Sp));
-    b.ins().return_(&[r]);
+    b.ins().store(fl, s.fp, s.rt, rt_offset(RtField::Fp));
+    b.ins().store(fl, nfp, s.rt, rt_offset(RtField::Sp));
+    r
+}
 
-    b.switch_to_block(slow);
-    let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
-    b.ins().return_(&[nh]);
+/// Writes `value(byte offset)` to the words of `to` from index `from` up to `end` (unrolled
+/// when both are known and few), and gives `end`.
+fn copy_words(
+    b: &mut FunctionBuilder,
+    end: Known,
+    from: Known,
+    value: impl Fn(&mut FunctionBuilder, CValue) -> CValue,
+    to: CValue,
+) -> Known {
+    const UNROLL: i64 = 16;
+    let fl = MemFlagsData::trusted();
+    if let (Known::Const(from), Known::Const(end)) = (from, end) {
+        if end - from <= UNROLL {
+            for i in from..end {
+                let off = b.ins().iconst(types::I64, i * 8);
+                let v = value(b, off);
+                b.ins().store(fl, v, to, (i * 8) as i32);
+            }
+            return Known::Const(end);
+        }
+    }
+    let (head, body, done) = (b.create_block(), b.create_block(), b.create_block());
+    let i = b.append_block_param(head, types::I64);
+    let start = from.value(b, types::I64);
+    b.ins().jump(head, &[BlockArg::Value(start)]);
+    b.switch_to_block(head);
+    let end_v = end.value(b, types::I64);
+    let more = b.ins().icmp(IntCC::UnsignedLessThan, i, end_v);
+    b.ins().brif(more, body, NO_ARGS, done, NO_ARGS);
+    b.switch_to_block(body);
+    let off = b.ins().ishl_imm_s(i, 3);
+    let v = value(b, off);
+    let at = b.ins().iadd(to, off);
+    b.ins().store(fl, v, at, 0);
+    let next = b.ins().iadd_imm_s(i, 1);
+    b.ins().jump(head, &[BlockArg::Value(next)]);
+    b.switch_to_block(done);
+    Known::Dyn(end_v)
 }

@@ -5,13 +5,13 @@
 //! The optimizing tier lowers its own IR (`optimizing::lower`) with this translator too: an
 //! instruction it does not speculate on gets exactly this code (`FnTranslator::op`).
 
-use super::call_stub::{charge_poll, poll_due, NOT_HANDLED};
+use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror, NOT_HANDLED};
 use super::code_module::*;
 use super::number::{self, NumberOp};
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
-use crate::interpreter::feedback::{Feedback, GlobalFeedback, PropertyIcMirror};
+use crate::interpreter::feedback::{CallIcMirror, Feedback, GlobalFeedback, PropertyIcMirror};
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
@@ -375,6 +375,48 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(slow);
         self.op_call(pc, CallRefs::call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64, undefined_this as i64]);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(done);
+    }
+
+    /// `Call`/`CallUndefined` (operands as for [`Self::call`]) of the closure `m` describes,
+    /// known when compiled: its frame is pushed in place ([`call_stub::emit_call`] with the
+    /// mirror's values as constants). Any other callee, or a call the runtime must see to, is
+    /// `jit_call`.
+    pub(super) fn call_known(&mut self, pc: u32, op: Op, m: &CallIcMirror) {
+        let (callee, this_reg, argc, slot, undefined_this) = match op {
+            Op::Call { callee, this_reg, argc, slot, .. } => (callee, this_reg, argc, slot, false),
+            Op::CallUndefined { callee, this_reg, argc, slot, .. } => (callee, this_reg, argc, slot, true),
+            _ => unreachable!("call_known of {op:?}"),
+        };
+        let extra = [callee.0 as i64, this_reg.0 as i64, argc as i64, slot.index() as i64, undefined_this as i64];
+        if argc > m.params {
+            self.op_call(pc, CallRefs::call, &extra);
+            return;
+        }
+        let f = self.load_reg(callee);
+        let this = if undefined_this { Known::Const(Value::UNDEFINED.to_bits() as i64) } else { Known::Dyn(self.load_reg(this_reg)) };
+        let args = self.b.ins().iadd_imm_s(self.frame, reg_offset(Reg(this_reg.0 + 1)) as i64);
+        let site = CallSite {
+            rt: self.rt,
+            frame: self.frame,
+            fp: self.fp,
+            pc: Known::Const(pc.into()),
+            callee: f,
+            this,
+            args,
+            argc: Known::Const(argc.into()),
+        };
+        let (slow, done) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow);
+        // Compiled functions all have this function's signature (`JitFn`).
+        let sig = self.b.func.signature.clone();
+        let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(m), slow);
+        self.check_exception(r, pc);
+        self.b.def_var(self.acc, r);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(slow);
+        self.op_call(pc, CallRefs::call, &extra);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(done);
     }

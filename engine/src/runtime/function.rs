@@ -86,9 +86,10 @@ pub struct FunctionCode {
     pub deopt_log: Vec<crate::jit::DeoptRecord>,
     /// Property-cache entries whose cells optimized code of this function embeds.
     pub opt_roots: Vec<crate::interpreter::feedback::PropertyCacheEntry>,
-    /// The objects optimized code compares values against (`Math` functions it computes
-    /// inline), kept alive so that no other object can take one's address.
-    pub opt_objects: Vec<Gc<crate::runtime::object::JsObject>>,
+    /// The objects compiled code of either tier compares values against (`Math` functions
+    /// computed inline, callees whose frames it pushes), kept alive so that no other object
+    /// can take one's address.
+    pub jit_objects: Vec<Gc<crate::runtime::object::JsObject>>,
     /// The calls its optimized code inlined (deopt exits name them by index; also keeps the
     /// callees, whose addresses the code embeds, alive).
     pub opt_inlined: Vec<InlinedFrameRecord>,
@@ -136,7 +137,7 @@ impl FunctionCode {
             opt_compiles: 0,
             deopt_log: Vec::new(),
             opt_roots: Vec::new(),
-            opt_objects: Vec::new(),
+            jit_objects: Vec::new(),
             opt_inlined: Vec::new(),
             opt_exits: Vec::new(),
             opt_validity: Vec::new(),
@@ -150,7 +151,7 @@ impl Trace for FunctionCode {
         self.constants.iter().for_each(|v| m.value(*v));
         self.feedback.trace(m);
         self.opt_roots.iter().for_each(|e| e.trace(m));
-        self.opt_objects.iter().for_each(|o| m.value(Value::object(*o)));
+        self.jit_objects.iter().for_each(|o| m.value(Value::object(*o)));
         self.opt_inlined.iter().for_each(|f| m.value(Value::object(f.closure)));
         self.opt_exits.iter().flat_map(|e| e.constants()).for_each(|v| m.value(v));
         self.opt_validity.iter().for_each(|c| m.cell(*c));

@@ -449,8 +449,13 @@ impl<'c> Builder<'_, 'c> {
 
     /// The interpreter's (or baseline tier's) code for the instruction.
     fn generic(&mut self, pc: u32, op: Op) {
+        self.generic_as(pc, op, |d| Inst::Generic(pc, op, d));
+    }
+
+    /// [`Self::generic`], as the instruction `inst` makes (given the deopt point).
+    fn generic_as(&mut self, pc: u32, op: Op, inst: impl FnOnce(DeoptId) -> Inst) {
         let d = self.point(pc);
-        self.acc = self.push(Inst::Generic(pc, op, d), Repr::Boxed);
+        self.acc = self.push(inst(d), Repr::Boxed);
         for r in liveness::writes(op) {
             if let Ok(k) = usize::try_from(r.0) {
                 self.regs[k] = self.push(Inst::LoadReg(r), Repr::Boxed);
@@ -607,6 +612,9 @@ impl<'c> Builder<'_, 'c> {
             }
             (Speculation::Math(m, f), Op::Call { callee, this_reg, .. } | Op::CallUndefined { callee, this_reg, .. }) => {
                 self.math(pc, callee, this_reg.offset(1), *m, *f)
+            }
+            (Speculation::CallKnown(m), Op::Call { .. } | Op::CallUndefined { .. }) => {
+                self.generic_as(pc, op, |d| Inst::CallKnown(pc, op, d, m.clone()));
             }
             (Speculation::Transition(t), Op::SetNamed { obj, .. } | Op::DefineNamed { obj, .. }) => {
                 let o = self.read(obj);

@@ -185,6 +185,9 @@ pub(crate) enum Inst {
     /// runtime call otherwise): the frame is written from the state first, and the new
     /// accumulator is the result. May run JavaScript, collect garbage and throw.
     Generic(u32, Op, DeoptId),
+    /// A [`Inst::Generic`] `Call`/`CallUndefined` that pushes the frame of the closure the
+    /// mirror describes in place when it is the callee (see `FnTranslator::call_known`).
+    CallKnown(u32, Op, DeoptId, Box<crate::interpreter::feedback::CallIcMirror>),
     /// After a [`Inst::Generic`] of a jump instruction: whether it took its jump.
     TookJump(u32),
     /// A loop back-edge's safepoint (interrupts, the poll countdown, collection): the frame is
@@ -230,7 +233,7 @@ impl Inst {
     /// Whether the instruction may change memory other code depends on (shapes, prototype
     /// chains, elements stores): a barrier for redundant-guard elimination.
     pub(crate) fn clobbers(&self) -> bool {
-        matches!(self, Inst::Generic(..) | Inst::LoopSafepoint(..) | Inst::AddProperty(..))
+        matches!(self, Inst::Generic(..) | Inst::CallKnown(..) | Inst::LoopSafepoint(..) | Inst::AddProperty(..))
     }
 
     /// Rewrites every value operand through `f`.
@@ -278,7 +281,7 @@ impl Inst {
                 *a = f(*a);
                 *b = f(*b);
             }
-            Inst::Generic(..) | Inst::LoopSafepoint(_) | Inst::Sync(_) => {}
+            Inst::Generic(..) | Inst::CallKnown(..) | Inst::LoopSafepoint(_) | Inst::Sync(_) => {}
         }
     }
 }

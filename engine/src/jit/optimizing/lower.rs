@@ -552,13 +552,15 @@ impl Lowering<'_, '_> {
                 self.t.b.ins().store(fl, val, addr, 0);
                 None
             }
-            Inst::Generic(pc, op, d) => {
+            Inst::Generic(pc, op, d) | Inst::CallKnown(pc, op, d, _) => {
                 let needed = self.registers_read(pc, op);
                 self.sync(d, true, needed.as_deref());
                 let acc_v = g.deopts[d.0 as usize].acc;
                 let acc = self.boxed(acc_v);
                 self.t.b.def_var(self.t.acc, acc);
-                if op.jump_target().is_some() {
+                if let Inst::CallKnown(.., m) = g.inst(v) {
+                    self.t.call_known(pc, op, m);
+                } else if op.jump_target().is_some() {
                     // The jump itself is the graph's (see `Inst::TookJump`).
                     self.t.step_call(pc);
                 } else {

@@ -28,8 +28,9 @@ use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};
 use crate::heap::Gc;
 use crate::interpreter::feedback::{
-    elements_seen, CallFeedback, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc,
+    elements_seen, CallFeedback, CallIcMirror, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc,
 };
+use crate::interpreter::ops::direct_call_mirror;
 use crate::runtime::function::{FunctionCode, InlinedFrameRecord};
 use crate::runtime::object::{JsObject, NativeFn, ObjectKind, ValidityCell};
 use crate::runtime::RealmId;
@@ -81,6 +82,9 @@ pub(crate) enum Speculation {
     Inline(Box<InlineCall>),
     /// A call of this `Math` function, computed inline.
     Math(MathCall, Gc<JsObject>),
+    /// A call of the closure this mirror describes (the closure is in [`Plan::objects`]),
+    /// not inlined: its frame is pushed in place.
+    CallKnown(Box<CallIcMirror>),
 }
 
 /// A `Math` function the graph computes itself, on numbers (int32s for `imul`): V8's and
@@ -260,9 +264,17 @@ impl Plan {
                         return Speculation::Math(m, *f);
                     }
                     let construct = matches!(op, Op::Construct { .. });
-                    return match inline_call(*f, *argc, construct, deopt_every, budget) {
-                        Some(call) => Speculation::Inline(Box::new(call)),
-                        None => Speculation::Generic,
+                    if let Some(call) = inline_call(*f, *argc, construct, deopt_every, budget) {
+                        return Speculation::Inline(Box::new(call));
+                    }
+                    // Only the compiling function's realm: `budget.global` is its global.
+                    let same_realm = f.as_closure().is_some_and(|c| c.realm == budget.realm);
+                    return match direct_call_mirror(*f, budget.global) {
+                        Some(m) if same_realm && !construct => {
+                            objects.push(*f);
+                            Speculation::CallKnown(Box::new(m))
+                        }
+                        _ => Speculation::Generic,
                     };
                 }
                 speculation(code, op, &entry.data, &mut roots)
@@ -312,6 +324,8 @@ impl Plan {
                 }
                 _ => build::native(op),
             },
+            // Pushes a frame whose caller is this function's own.
+            Speculation::CallKnown(_) => false,
             _ => true,
         })
     }
@@ -508,10 +522,10 @@ pub(crate) fn prepare(
     // The code embeds these cells' addresses; it may still be running after it is discarded,
     // so they stay alive as long as the function does.
     code.opt_roots.extend_from_slice(&plan.roots);
-    code.opt_objects.extend_from_slice(&plan.objects);
+    code.jit_objects.extend_from_slice(&plan.objects);
     for call in plan.inlined() {
         code.opt_roots.extend_from_slice(&call.plan.roots);
-        code.opt_objects.extend_from_slice(&call.plan.objects);
+        code.jit_objects.extend_from_slice(&call.plan.objects);
     }
     code.opt_validity.push(validity);
     code.opt_inlined.extend(graph.inlined.iter().map(|f| InlinedFrameRecord {
