@@ -402,7 +402,17 @@ pub struct FeedbackVector {
     /// Index into `mirrors` (property and global slots) or `call_mirrors` (call slots) of each slot
     /// (`u32::MAX` for slots of other kinds).
     mirror_index: Box<[u32]>,
+    /// Per slot, the operand kinds the baseline tier's inline arithmetic and comparisons saw
+    /// ([`COMPILED_SAW_INT32`], [`COMPILED_SAW_NUMBER`]): they record nothing else, and a site
+    /// first reached in compiled code would otherwise look never executed. Allocated once:
+    /// compiled code embeds the addresses.
+    compiled_seen: Box<[u8]>,
 }
+
+/// In [`FeedbackVector::compiled_seen`]: int32 operands with an int32 result.
+pub const COMPILED_SAW_INT32: u8 = 1;
+/// In [`FeedbackVector::compiled_seen`]: numbers (a double among them, or an int32 overflow).
+pub const COMPILED_SAW_NUMBER: u8 = 2;
 
 impl FeedbackVector {
     /// Fresh slots of the given kinds.
@@ -440,7 +450,24 @@ impl FeedbackVector {
             mirrors: vec![MirrorSet::default(); properties as usize].into_boxed_slice(),
             call_mirrors: vec![CallIcMirror::default(); calls as usize].into_boxed_slice(),
             mirror_index,
+            compiled_seen: vec![0; kinds.len()].into_boxed_slice(),
         }
+    }
+
+    /// The address of the byte where compiled code records what it saw at numeric slot `slot`.
+    pub fn compiled_seen_addr(&self, slot: usize) -> usize {
+        &self.compiled_seen[slot] as *const u8 as usize
+    }
+
+    /// Numeric feedback `n` of slot `slot` joined with what compiled code saw there.
+    pub fn numeric_with_compiled(&self, slot: usize, mut n: NumericFeedback) -> NumericFeedback {
+        let seen = self.compiled_seen[slot];
+        if seen & COMPILED_SAW_NUMBER != 0 {
+            n.see(NumericKind::Number);
+        } else if seen & COMPILED_SAW_INT32 != 0 {
+            n.see(NumericKind::Int32);
+        }
+        n
     }
 
     /// Records a property IC entry at `slot` (see [`PropertyIc::record`]).

@@ -530,7 +530,15 @@ fn osr_entry_checks_blame_the_speculation_that_unboxed_the_variable() {
                }
                String(render(300))";
     let expected = eval_string(&mut Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
-    let mut rt = Runtime::with_options(RuntimeOptions { jit: Tier::Full, concurrent_jit: false, ..Default::default() });
+    // Both tiers within the first row (50 and 100 back-edges), before the baseline code's
+    // double division at `y = 1` could record that `ci` is not always an int32.
+    let mut rt = Runtime::with_options(RuntimeOptions {
+        jit: Tier::Full,
+        concurrent_jit: false,
+        jit_threshold: Some(1),
+        opt_threshold: Some(2),
+        ..Default::default()
+    });
     assert_eq!(eval_string(&mut rt, src), expected);
     let s = &rt.jit.stats;
     assert!(s.osr_entries >= 1 && s.optimized >= 2, "{s:?}");
@@ -608,4 +616,21 @@ fn math_functions_are_computed_inline_and_burn_fuel_like_calls() {
     assert_eq!(off.0, "18744693");
     assert_eq!((&off.0, off.1), (&full.0, full.1));
     assert!(full.2 < off.2 / 4, "calls made: {} in the interpreter, {} optimized", off.2, full.2);
+}
+
+#[test]
+fn arithmetic_first_reached_in_baseline_code_is_speculated() {
+    // The `+` runs first in the baseline tier, whose inline int32 path records that it saw
+    // int32s: the optimizing tier then speculates on it, so a double fails its guard.
+    let src = "function f(n, big) { if (!big) return 0; return n + 1; }
+               let s = 0;
+               for (let i = 0; i < 5; i++) s += f(i, false);
+               for (let i = 0; i < 30; i++) s += f(2000 + i, true);
+               for (let i = 0; i < 100; i++) s += f(3000 + i, true);
+               s += f(4000.5, true);
+               String(s)";
+    let mut rt = full(40, None);
+    assert_eq!(eval_string(&mut rt, src), "369516.5");
+    let s = &rt.jit.stats;
+    assert!(s.deopt_reasons[super::DeoptReason::NotInt32 as usize] >= 1, "{s:?}");
 }

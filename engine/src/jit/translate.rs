@@ -11,7 +11,9 @@ use super::number::{self, NumberOp};
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
-use crate::interpreter::feedback::{CallIcMirror, Feedback, GlobalFeedback, PropertyIcMirror};
+use crate::interpreter::feedback::{
+    CallIcMirror, Feedback, GlobalFeedback, NumericKind, PropertyIcMirror, COMPILED_SAW_INT32, COMPILED_SAW_NUMBER,
+};
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
@@ -498,6 +500,7 @@ impl<'a> FnTranslator<'a> {
                 let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
                 self.b.ins().brif(not_handled, slow, NO_ARGS, dbl, NO_ARGS);
                 self.b.switch_to_block(dbl);
+                self.see_numeric(op, NumericKind::Number);
                 self.b.def_var(self.acc, r);
                 self.b.ins().jump(done, NO_ARGS);
             }
@@ -512,12 +515,32 @@ impl<'a> FnTranslator<'a> {
             self.b.ins().brif(of, overflow_to, NO_ARGS, ok, NO_ARGS);
             self.b.switch_to_block(ok);
         }
+        self.see_numeric(op, NumericKind::Int32);
         self.b.def_var(self.acc, r);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(slow);
         self.step(pc, op);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(done);
+    }
+
+    /// Records in the feedback that the inline path of `op` saw operands of kind `k` (`Int32`
+    /// or `Number`), unless the interpreter's feedback already says so when compiling.
+    fn see_numeric(&mut self, op: Op, k: NumericKind) {
+        let Some(slot) = op.feedback_slot().map(|s| s.0 as usize) else { return };
+        let known = match &self.code.feedback.slots[slot].data {
+            Feedback::Binary(n) | Feedback::Compare(n) => n.kind,
+            _ => return,
+        };
+        if known >= k {
+            return;
+        }
+        let bit = if k == NumericKind::Int32 { COMPILED_SAW_INT32 } else { COMPILED_SAW_NUMBER };
+        let fl = MemFlagsData::trusted();
+        let addr = self.b.ins().iconst(types::I64, self.code.feedback.compiled_seen_addr(slot) as i64);
+        let seen = self.b.ins().uload8(types::I32, fl, addr, 0);
+        let seen = self.b.ins().bor_imm_s(seen, bit as i64);
+        self.b.ins().istore8(fl, seen, addr, 0);
     }
 
     /// 1 (as i8) when `v` is a number (a double or an int32).

@@ -392,6 +392,20 @@ fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, b
 }
 
 fn speculation(code: &FunctionCode, op: &Op, data: &Feedback, roots: &mut Vec<PropertyCacheEntry>) -> Speculation {
+    // Arithmetic and comparisons: what the interpreter and the baseline tier's inline paths saw.
+    let slot = op.feedback_slot().map_or(0, |s| s.0 as usize);
+    let numeric;
+    let data = match data {
+        Feedback::Binary(n) => {
+            numeric = Feedback::Binary(code.feedback.numeric_with_compiled(slot, *n));
+            &numeric
+        }
+        Feedback::Compare(n) => {
+            numeric = Feedback::Compare(code.feedback.numeric_with_compiled(slot, *n));
+            &numeric
+        }
+        _ => data,
+    };
     match (op, data) {
         (Op::LdaGlobal { slot, .. }, Feedback::Global(GlobalFeedback::Property { shape, slot: index })) => {
             let global = Value::object(Gc::from_addr(code.feedback.global_holder(slot.index())));
