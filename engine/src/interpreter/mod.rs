@@ -777,8 +777,14 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     ops::see_number(code, slot.index(), false);
                     acc = Value::number(-n);
                 }
-                Op::BitNot { .. } => acc = Value::int(!tri!(rt.to_int32(acc))),
-                Op::ToNumeric { .. } => acc = tri!(rt.to_numeric(acc)),
+                Op::BitNot { slot } => {
+                    ops::see_operand(code, slot.index(), acc);
+                    acc = Value::int(!tri!(rt.to_int32(acc)));
+                }
+                Op::ToNumeric { slot } => {
+                    ops::see_operand(code, slot.index(), acc);
+                    acc = tri!(rt.to_numeric(acc));
+                }
                 Op::Not { .. } => acc = Value::bool(!rt.to_boolean(acc)),
                 Op::TypeOf { .. } => acc = Value::string(rt.type_of(acc)),
                 Op::ToPropertyKey { .. } => {

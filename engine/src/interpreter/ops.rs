@@ -901,6 +901,12 @@ fn see_operands(code: Gc<FunctionCode>, slot: usize, a: Value, b: Value, result:
     }
 }
 
+/// Records a unary numeric site's operand (`~`, ToNumeric).
+#[inline]
+pub(super) fn see_operand(code: Gc<FunctionCode>, slot: usize, a: Value) {
+    see_operands(code, slot, a, a, None);
+}
+
 pub(super) fn see_compare(_rt: &Runtime, code: Gc<FunctionCode>, slot: usize, a: Value, b: Value) {
     see_operands(code, slot, a, b, None);
 }

@@ -527,19 +527,38 @@ impl<'a> FnTranslator<'a> {
     /// Records in the feedback that the inline path of `op` saw operands of kind `k` (`Int32`
     /// or `Number`), unless the interpreter's feedback already says so when compiling.
     fn see_numeric(&mut self, op: Op, k: NumericKind) {
-        let Some(slot) = op.feedback_slot().map(|s| s.0 as usize) else { return };
+        if let Some(addr) = self.compiled_seen(op, k) {
+            let bit = if k == NumericKind::Int32 { COMPILED_SAW_INT32 } else { COMPILED_SAW_NUMBER };
+            let bit = self.b.ins().iconst(types::I32, bit as i64);
+            self.or_byte(addr, bit);
+        }
+    }
+
+    /// [`Self::see_numeric`] of a number that is an int32 when `int` (an i8) holds.
+    fn see_numeric_of(&mut self, op: Op, int: CValue) {
+        if let Some(addr) = self.compiled_seen(op, NumericKind::Int32) {
+            let (i, n) = (self.i32c(COMPILED_SAW_INT32), self.i32c(COMPILED_SAW_NUMBER));
+            let bit = self.b.ins().select(int, i, n);
+            self.or_byte(addr, bit);
+        }
+    }
+
+    /// The address of `op`'s [`FeedbackVector::compiled_seen`] byte, unless its feedback
+    /// already shows kind `k` when compiling.
+    fn compiled_seen(&mut self, op: Op, k: NumericKind) -> Option<CValue> {
+        let slot = op.feedback_slot()?.0 as usize;
         let known = match &self.code.feedback.slots[slot].data {
             Feedback::Binary(n) | Feedback::Compare(n) => n.kind,
-            _ => return,
+            _ => return None,
         };
-        if known >= k {
-            return;
-        }
-        let bit = if k == NumericKind::Int32 { COMPILED_SAW_INT32 } else { COMPILED_SAW_NUMBER };
+        (known < k).then(|| self.b.ins().iconst(types::I64, self.code.feedback.compiled_seen_addr(slot) as i64))
+    }
+
+    /// `*addr |= bit` on a byte.
+    fn or_byte(&mut self, addr: CValue, bit: CValue) {
         let fl = MemFlagsData::trusted();
-        let addr = self.b.ins().iconst(types::I64, self.code.feedback.compiled_seen_addr(slot) as i64);
         let seen = self.b.ins().uload8(types::I32, fl, addr, 0);
-        let seen = self.b.ins().bor_imm_s(seen, bit as i64);
+        let seen = self.b.ins().bor(seen, bit);
         self.b.ins().istore8(fl, seen, addr, 0);
     }
 
@@ -1057,7 +1076,14 @@ impl<'a> FnTranslator<'a> {
                 let acc = self.b.use_var(self.acc);
                 let num = self.is_number(acc);
                 let not_num = self.b.ins().bxor_imm_s(num, 1);
-                self.step_if(pc, op, not_num);
+                self.fast_or_slow(
+                    |t, miss| {
+                        t.miss_if(not_num, miss);
+                        let int = t.is_int(acc);
+                        t.see_numeric_of(op, int);
+                    },
+                    |t| t.step(pc, op),
+                );
             }
             Op::Not { .. } => {
                 // Booleans inline; anything else through ToBoolean (which cannot throw).

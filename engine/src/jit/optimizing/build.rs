@@ -431,6 +431,15 @@ impl<'c> Builder<'_, 'c> {
         self.push(Inst::CheckInt32(v, d), Repr::Int32)
     }
 
+    /// `v` as an int32: checked to be one, or (`numbers`) converted by ToInt32 from any number.
+    fn to_int32(&mut self, v: ValueId, pc: u32, numbers: bool) -> ValueId {
+        if !numbers || self.g.repr(v) == Repr::Int32 {
+            return self.int32(v, pc);
+        }
+        let d = self.point(pc);
+        self.push(Inst::ToInt32(v, d), Repr::Int32)
+    }
+
     fn number(&mut self, v: ValueId, pc: u32) -> ValueId {
         if self.g.repr(v) == Repr::Float64 {
             return v;
@@ -642,6 +651,40 @@ impl<'c> Builder<'_, 'c> {
                 let (x, y) = (self.int32(l, pc), self.int32(r, pc));
                 let d = if which.can_fail() { Some(self.point(pc)) } else { None };
                 self.acc = self.push(Inst::Int32Binary(which, x, y, d), Repr::Int32);
+            }
+            (Speculation::IntKey(site), Op::ToPropertyKey { .. }) => {
+                let d = self.point(pc);
+                self.g.deopts[d.0 as usize].site = *site;
+                self.acc = self.push(Inst::CheckInt32(self.acc, d), Repr::Int32);
+            }
+            (Speculation::Int32, Op::ToNumeric { .. }) => self.acc = self.int32(self.acc, pc),
+            (Speculation::Number, Op::ToNumeric { .. }) => self.acc = self.number(self.acc, pc),
+            (s @ (Speculation::Int32 | Speculation::Number), Op::Negate { .. }) => {
+                // `x * -1`: the int32 multiplication's checks catch -0 and -(-2^31).
+                let minus_one = self.push(Inst::Int32Const(-1), Repr::Int32);
+                self.acc = if matches!(s, Speculation::Int32) {
+                    let x = self.int32(self.acc, pc);
+                    let d = self.point(pc);
+                    self.push(Inst::Int32Binary(Int32Op::Mul, x, minus_one, Some(d)), Repr::Int32)
+                } else {
+                    let x = self.number(self.acc, pc);
+                    self.push(Inst::Float64Binary(Float64Op::Mul, x, minus_one), Repr::Float64)
+                };
+            }
+            (s @ (Speculation::Int32 | Speculation::Number), Op::BitNot { .. }) => {
+                let x = self.to_int32(self.acc, pc, matches!(s, Speculation::Number));
+                let minus_one = self.push(Inst::Int32Const(-1), Repr::Int32);
+                self.acc = self.push(Inst::Int32Binary(Int32Op::Xor, x, minus_one, None), Repr::Int32);
+            }
+            (Speculation::Number, _) if Int32Op::of(op).is_some_and(|(k, _)| k.is_bitwise()) => {
+                let (which, lhs) = Int32Op::of(op).expect("checked by the guard");
+                let l = self.read(lhs.expect("bitwise operators have a left operand"));
+                let (x, y) = (self.to_int32(l, pc, true), self.to_int32(self.acc, pc, true));
+                self.acc = if which == Int32Op::Shr {
+                    self.push(Inst::ShrToFloat64(x, y), Repr::Float64)
+                } else {
+                    self.push(Inst::Int32Binary(which, x, y, None), Repr::Int32)
+                };
             }
             (Speculation::Number, Op::Add { lhs, .. } | Op::Sub { lhs, .. } | Op::Mul { lhs, .. } | Op::Div { lhs, .. }) => {
                 let which = match op {

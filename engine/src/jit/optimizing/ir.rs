@@ -81,6 +81,11 @@ impl Int32Op {
         })
     }
 
+    /// `& | ^ << >> >>>`: operators on the ToInt32 of their operands.
+    pub(crate) fn is_bitwise(self) -> bool {
+        matches!(self, Int32Op::And | Int32Op::Or | Int32Op::Xor | Int32Op::Shl | Int32Op::Sar | Int32Op::Shr)
+    }
+
     /// Whether the int32 computation can fail to give the operator's result (overflow, -0, a
     /// `>>>` result above int32's range, `%` outside the cases done in int32).
     pub(crate) fn can_fail(self) -> bool {
@@ -147,6 +152,11 @@ pub(crate) enum Inst {
     Float64Binary(Float64Op, ValueId, ValueId),
     /// A `Math` function of a double.
     Float64Unary(Float64Fn, ValueId),
+    /// ToInt32 of a number (any representation): else, or when a double is not below 2^63 in
+    /// magnitude (where truncating through an i64 would not wrap as ToInt32 does), deoptimize.
+    ToInt32(ValueId, DeoptId),
+    /// `a >>> b` of two int32s, as the double it is (up to 2^32 - 1).
+    ShrToFloat64(ValueId, ValueId),
     /// A comparison of two int32s.
     Int32Compare(Compare, ValueId, ValueId),
     /// A comparison of two doubles.
@@ -255,6 +265,7 @@ impl Inst {
             Inst::CheckInt32(v, _)
             | Inst::CheckNumber(v, _)
             | Inst::Float64Unary(_, v)
+            | Inst::ToInt32(v, _)
             | Inst::BoolNot(v)
             | Inst::Truthy(v)
             | Inst::IsConst(v, _)
@@ -270,6 +281,7 @@ impl Inst {
             | Inst::StoreContext(_, _, v) => *v = f(*v),
             Inst::Int32Binary(_, a, b, _)
             | Inst::Float64Binary(_, a, b)
+            | Inst::ShrToFloat64(a, b)
             | Inst::Int32Compare(_, a, b)
             | Inst::Float64Compare(_, a, b)
             | Inst::StrictEqual(a, b)

@@ -435,6 +435,13 @@ impl Lowering<'_, '_> {
                     Float64Op::Max => self.t.b.ins().fmax(x, y),
                 })
             }
+            Inst::ToInt32(x, d) => Some(self.to_int32(x, d)),
+            Inst::ShrToFloat64(a, b) => {
+                let (x, y) = (self.val(a), self.val(b));
+                let n = self.t.b.ins().band_imm_s(y, 31);
+                let r = self.t.b.ins().ushr(x, n);
+                Some(self.t.b.ins().fcvt_from_uint(types::F64, r))
+            }
             Inst::Float64Unary(f, a) => {
                 let x = self.as_repr(a, Repr::Float64);
                 let b = &mut self.t.b;
@@ -703,6 +710,48 @@ impl Lowering<'_, '_> {
                 self.t.b.ins().ireduce(types::I32, v)
             }
         }
+    }
+
+    /// ToInt32 of `x`, a number (else deoptimize); see [`Inst::ToInt32`].
+    fn to_int32(&mut self, x: ValueId, d: DeoptId) -> CValue {
+        match self.g.repr(x) {
+            Repr::Int32 => self.val(x),
+            Repr::Float64 => {
+                let v = self.val(x);
+                self.truncate_to_int32(v, d)
+            }
+            _ => {
+                let v = self.boxed(x);
+                let (int, double, join) = (self.t.b.create_block(), self.t.b.create_block(), self.t.b.create_block());
+                let r = self.t.b.append_block_param(join, types::I32);
+                let is_int = self.t.b.ins().ushr_imm_s(v, 48);
+                let is_int = self.t.b.ins().icmp_imm_s(IntCC::Equal, is_int, TAG_INT);
+                self.t.b.ins().brif(is_int, int, NO_ARGS, double, NO_ARGS);
+                self.t.b.switch_to_block(int);
+                let i = self.t.b.ins().ireduce(types::I32, v);
+                self.t.b.ins().jump(join, &[BlockArg::Value(i)]);
+                self.t.b.switch_to_block(double);
+                let num = self.t.is_number(v);
+                let not = self.t.b.ins().bxor_imm_s(num, 1);
+                self.deopt_if(not, d, DeoptReason::NotNumber);
+                let f = self.t.to_f64(v);
+                let i = self.truncate_to_int32(f, d);
+                self.t.b.ins().jump(join, &[BlockArg::Value(i)]);
+                self.t.b.switch_to_block(join);
+                r
+            }
+        }
+    }
+
+    /// ToInt32 of the double `v`: through an i64, which wraps as ToInt32 does below 2^63 in
+    /// magnitude (NaN saturates to 0); larger doubles and infinities deoptimize.
+    fn truncate_to_int32(&mut self, v: CValue, d: DeoptId) -> CValue {
+        let abs = self.t.b.ins().fabs(v);
+        let limit = self.t.b.ins().f64const(9_223_372_036_854_775_808.0);
+        let big = self.t.b.ins().fcmp(FloatCC::GreaterThanOrEqual, abs, limit);
+        self.deopt_if(big, d, DeoptReason::NotInt32);
+        let wide = self.t.b.ins().fcvt_to_sint_sat(types::I64, v);
+        self.t.b.ins().ireduce(types::I32, wide)
     }
 
     fn check_number(&mut self, x: ValueId, d: DeoptId) -> CValue {

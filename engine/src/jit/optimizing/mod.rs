@@ -82,6 +82,9 @@ pub(crate) enum Speculation {
     Inline(Box<InlineCall>),
     /// A call of this `Math` function, computed inline.
     Math(MathCall, Gc<JsObject>),
+    /// ToPropertyKey of the key of the element access at this pc, which is speculated on int32
+    /// keys: the key is checked to be one (a failure blames that access).
+    IntKey(u32),
     /// A call of the closure this mirror describes (the closure is in [`Plan::objects`]),
     /// not inlined: its frame is pushed in place.
     CallKnown(Box<CallIcMirror>),
@@ -280,7 +283,22 @@ impl Plan {
                 speculation(code, op, &entry.data, &mut roots)
             })
             .collect();
-        Plan { sites, deopt_every, roots, objects }
+        let mut plan = Plan { sites, deopt_every, roots, objects };
+        plan.int_keys(code);
+        plan
+    }
+
+    /// `o[k] op= v` and `o[k]++` convert the key first (`ToPropertyKey; Star r; GetKeyed`):
+    /// when the element access is speculated, so is the conversion.
+    fn int_keys(&mut self, code: &FunctionCode) {
+        let ops = &code.block.ops;
+        for pc in 0..ops.len().saturating_sub(2) {
+            if let (Op::ToPropertyKey { .. }, Op::Star { .. }, Op::GetKeyed { .. }, Speculation::Element) =
+                (ops[pc], ops[pc + 1], ops[pc + 2], &self.sites[pc + 2])
+            {
+                self.sites[pc] = Speculation::IntKey(pc as u32 + 2);
+            }
+        }
     }
 
     /// Number of speculated sites.
@@ -419,8 +437,19 @@ fn speculation(code: &FunctionCode, op: &Op, data: &Feedback, roots: &mut Vec<Pr
             NumericKind::Int32 | NumericKind::Number => Speculation::Number,
             _ => Speculation::Generic,
         },
-        // The other int32 operators (`++ -- % & | ^ << >> >>>`): no double speculation.
+        // The other int32 operators (`++ -- % & | ^ << >> >>>`).
         (_, Feedback::Binary(n)) if ir::Int32Op::of(*op).is_some() && n.kind == NumericKind::Int32 && !n.overflowed => Speculation::Int32,
+        // Bitwise operators on numbers: ToInt32 of doubles inline (`>>>` giving a double).
+        (
+            Op::BitAnd { .. } | Op::BitOr { .. } | Op::BitXor { .. } | Op::Shl { .. } | Op::Sar { .. } | Op::Shr { .. },
+            Feedback::Binary(n),
+        ) if matches!(n.kind, NumericKind::Int32 | NumericKind::Number) => Speculation::Number,
+        // `-x` (int32 unless 0 or -2^31), `~x`, and the ToNumeric of `x++` on a number.
+        (Op::Negate { .. } | Op::BitNot { .. } | Op::ToNumeric { .. }, Feedback::Binary(n)) => match n.kind {
+            NumericKind::Int32 if !n.overflowed => Speculation::Int32,
+            NumericKind::Int32 | NumericKind::Number => Speculation::Number,
+            _ => Speculation::Generic,
+        },
         (Op::Div { .. }, Feedback::Binary(n)) if matches!(n.kind, NumericKind::Int32 | NumericKind::Number) => Speculation::Number,
         (
             Op::TestLt { .. } | Op::TestLe { .. } | Op::TestGt { .. } | Op::TestGe { .. } | Op::TestEq { .. } | Op::TestStrictEq { .. },

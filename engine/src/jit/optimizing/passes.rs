@@ -288,11 +288,11 @@ fn blame(g: &Graph, preds: &[Vec<(BlockId, usize)>], osr: &[BlockId], p: ValueId
                 }
             }
             // A site of an inlined callee is not this function's to blame.
-            Inst::CheckInt32(_, d) | Inst::CheckNumber(_, d) | Inst::Int32Binary(_, _, _, Some(d)) => {
+            Inst::CheckInt32(_, d) | Inst::CheckNumber(_, d) | Inst::ToInt32(_, d) | Inst::Int32Binary(_, _, _, Some(d)) => {
                 let p = &g.deopts[d.0 as usize];
                 return p.frame.is_none().then_some(p.pc);
             }
-            Inst::Int32Binary(_, a, b, None) | Inst::Float64Binary(_, a, b) => next.extend([*a, *b]),
+            Inst::Int32Binary(_, a, b, None) | Inst::Float64Binary(_, a, b) | Inst::ShrToFloat64(a, b) => next.extend([*a, *b]),
             Inst::Float64Unary(_, a) => next.push(*a),
             _ => {}
         }
