@@ -519,6 +519,7 @@ impl FeedbackVector {
         *c = match *c {
             CallFeedback::Uninitialized => CallFeedback::Monomorphic(f),
             CallFeedback::Monomorphic(g) if g == f => return,
+            CallFeedback::Megamorphic => return,
             CallFeedback::Monomorphic(g) => match g.as_closure() {
                 Some(gc) if gc.code == fcode => CallFeedback::SameCode(fcode),
                 _ => CallFeedback::Megamorphic,
@@ -539,6 +540,7 @@ impl FeedbackVector {
         *c = match *c {
             CallFeedback::Uninitialized => CallFeedback::Monomorphic(f),
             CallFeedback::Monomorphic(g) if g == f => return,
+            CallFeedback::Megamorphic => return,
             _ => CallFeedback::Megamorphic,
         };
         self.call_mirrors[self.mirror_index[slot] as usize] = CallIcMirror::default();
