@@ -12,6 +12,7 @@ use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, ValidityCell};
 use crate::runtime::shape::Shape;
 use crate::value::Value;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Most shapes a polymorphic property IC keeps before going megamorphic.
 pub const MAX_POLYMORPHISM: usize = 4;
@@ -406,7 +407,7 @@ pub struct FeedbackVector {
     /// ([`COMPILED_SAW_INT32`], [`COMPILED_SAW_NUMBER`]): they record nothing else, and a site
     /// first reached in compiled code would otherwise look never executed. Allocated once:
     /// compiled code embeds the addresses.
-    compiled_seen: Box<[u8]>,
+    compiled_seen: Box<[AtomicU8]>,
 }
 
 /// In [`FeedbackVector::compiled_seen`]: int32 operands with an int32 result.
@@ -450,18 +451,19 @@ impl FeedbackVector {
             mirrors: vec![MirrorSet::default(); properties as usize].into_boxed_slice(),
             call_mirrors: vec![CallIcMirror::default(); calls as usize].into_boxed_slice(),
             mirror_index,
-            compiled_seen: vec![0; kinds.len()].into_boxed_slice(),
+            compiled_seen: kinds.iter().map(|_| AtomicU8::new(0)).collect(),
         }
     }
 
     /// The address of the byte where compiled code records what it saw at numeric slot `slot`.
     pub fn compiled_seen_addr(&self, slot: usize) -> usize {
-        &self.compiled_seen[slot] as *const u8 as usize
+        // An atomic: compiled code writes the byte behind the vector's back.
+        self.compiled_seen[slot].as_ptr() as usize
     }
 
     /// Numeric feedback `n` of slot `slot` joined with what compiled code saw there.
     pub fn numeric_with_compiled(&self, slot: usize, mut n: NumericFeedback) -> NumericFeedback {
-        let seen = self.compiled_seen[slot];
+        let seen = self.compiled_seen[slot].load(Ordering::Relaxed);
         if seen & COMPILED_SAW_NUMBER != 0 {
             n.see(NumericKind::Number);
         } else if seen & COMPILED_SAW_INT32 != 0 {

@@ -178,7 +178,8 @@ pub(crate) fn explain(code: &FunctionCode) -> String {
 fn disprove(entry: &mut crate::interpreter::feedback::FeedbackEntry, reason: DeoptReason) {
     use crate::interpreter::feedback::{Feedback, NumericKind};
     match (&mut entry.data, reason) {
-        (Feedback::Binary(n) | Feedback::Compare(n), DeoptReason::NotInt32) if n.kind == NumericKind::Int32 => n.kind = NumericKind::Number,
+        // (`None`: the int32 guess came from the baseline tier's `compiled_seen` bits.)
+        (Feedback::Binary(n) | Feedback::Compare(n), DeoptReason::NotInt32) if n.kind <= NumericKind::Int32 => n.kind = NumericKind::Number,
         (Feedback::Binary(n), DeoptReason::Int32Overflow) if !n.overflowed => n.overflowed = true,
         _ => entry.deopt_seen = true,
     }

@@ -621,16 +621,20 @@ fn math_functions_are_computed_inline_and_burn_fuel_like_calls() {
 #[test]
 fn arithmetic_first_reached_in_baseline_code_is_speculated() {
     // The `+` runs first in the baseline tier, whose inline int32 path records that it saw
-    // int32s: the optimizing tier then speculates on it, so a double fails its guard.
+    // int32s: the optimizing tier then speculates on it, so a double fails its guard. That
+    // failure widens the site to numbers (the interpreter's own feedback still says nothing),
+    // so the recompile speculates on doubles, and a string then fails a number guard.
     let src = "function f(n, big) { if (!big) return 0; return n + 1; }
                let s = 0;
                for (let i = 0; i < 5; i++) s += f(i, false);
                for (let i = 0; i < 30; i++) s += f(2000 + i, true);
                for (let i = 0; i < 100; i++) s += f(3000 + i, true);
                s += f(4000.5, true);
-               String(s)";
+               for (let i = 0; i < 200; i++) s += f(i + 0.5, true);
+               String(s) + f('x', true)";
     let mut rt = full(40, None);
-    assert_eq!(eval_string(&mut rt, src), "369516.5");
+    assert_eq!(eval_string(&mut rt, src), "389716.5x1");
     let s = &rt.jit.stats;
     assert!(s.deopt_reasons[super::DeoptReason::NotInt32 as usize] >= 1, "{s:?}");
+    assert!(s.deopt_reasons[super::DeoptReason::NotNumber as usize] >= 1, "{s:?}");
 }

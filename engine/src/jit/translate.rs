@@ -536,7 +536,7 @@ impl<'a> FnTranslator<'a> {
 
     /// [`Self::see_numeric`] of a number that is an int32 when `int` (an i8) holds.
     fn see_numeric_of(&mut self, op: Op, int: CValue) {
-        if let Some(addr) = self.compiled_seen(op, NumericKind::Int32) {
+        if let Some(addr) = self.compiled_seen(op, NumericKind::Number) {
             let (i, n) = (self.i32c(COMPILED_SAW_INT32), self.i32c(COMPILED_SAW_NUMBER));
             let bit = self.b.ins().select(int, i, n);
             self.or_byte(addr, bit);
