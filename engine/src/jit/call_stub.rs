@@ -156,7 +156,8 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
 /// `Runtime::push_frame` does, runs its code and pops the frame, giving the callee's result
 /// (or `EXCEPTION`). Branches to `slow`, having changed nothing, when the callee is another,
 /// has no code to enter directly, is of another realm, is passed more arguments than it has
-/// parameters, needs a primitive `this` boxed, or when the runtime has work (a safepoint is
+/// parameters (checked only when either count is known at run time alone), needs a
+/// primitive `this` boxed, or when the runtime has work (a safepoint is
 /// due, either stack is short).
 pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallSite, m: Mirror, slow: Block) -> CValue {
     let fl = MemFlagsData::trusted();
@@ -187,15 +188,10 @@ pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallS
     let callee_realm = m.field(b, CallIcMirror::REALM_OFFSET, false, |m| m.realm.into());
     let foreign = differs(b, realm, callee_realm);
     bail_if(b, foreign);
-    // More arguments than parameters go after the registers: left to `push_frame`.
+    // More arguments than parameters go after the registers: left to `push_frame` (a caller
+    // that knows both has not come here).
     match (s.argc, params) {
-        (Known::Const(a), Known::Const(p)) => {
-            if a > p {
-                b.ins().jump(slow, NO_ARGS);
-                let unreachable = b.create_block();
-                b.switch_to_block(unreachable);
-            }
-        }
+        (Known::Const(a), Known::Const(p)) => debug_assert!(a <= p, "{a} arguments for {p} parameters"),
         (argc, params) => {
             let (a, p) = (argc.value(b, types::I64), params.value(b, types::I64));
             let extra = b.ins().icmp(IntCC::UnsignedGreaterThan, a, p);

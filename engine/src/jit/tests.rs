@@ -532,13 +532,7 @@ fn osr_entry_checks_blame_the_speculation_that_unboxed_the_variable() {
     let expected = eval_string(&mut Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() }), src);
     // Both tiers within the first row (50 and 100 back-edges), before the baseline code's
     // double division at `y = 1` could record that `ci` is not always an int32.
-    let mut rt = Runtime::with_options(RuntimeOptions {
-        jit: Tier::Full,
-        concurrent_jit: false,
-        jit_threshold: Some(1),
-        opt_threshold: Some(2),
-        ..Default::default()
-    });
+    let mut rt = Runtime::with_options(RuntimeOptions { jit_threshold: Some(1), concurrent_jit: false, ..full_options(2, None) });
     assert_eq!(eval_string(&mut rt, src), expected);
     let s = &rt.jit.stats;
     assert!(s.osr_entries >= 1 && s.optimized >= 2, "{s:?}");

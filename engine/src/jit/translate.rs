@@ -353,72 +353,70 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, r);
     }
 
-    /// `Call callee, this_reg, argc` (or `CallUndefined` when `undefined_this`): the
-    /// direct-call stub enters the closure the site's feedback names (see
-    /// [`super::call_stub`]); any other call is the runtime call `jit_call`.
-    fn call(&mut self, pc: u32, callee: Reg, this_reg: Reg, undefined_this: bool, argc: u32, slot: usize) {
-        let mirror = self.b.ins().iconst(types::I64, self.code.feedback.call_mirror_addr(slot) as i64);
-        let f = self.load_reg(callee);
-        let this =
-            if undefined_this { self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64) } else { self.load_reg(this_reg) };
-        let args = self.b.ins().iadd_imm_s(self.frame, reg_offset(Reg(this_reg.0 + 1)) as i64);
-        let pcv = self.i32c(pc);
-        let argcv = self.b.ins().iconst(types::I64, argc as i64);
-        let stub = self.stub(StubRefs::call);
-        let call = self.b.ins().call(stub, &[self.rt, self.frame, self.fp, pcv, mirror, f, this, args, argcv]);
-        let r = self.b.inst_results(call)[0];
-        let (made, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
-        self.b.set_cold_block(slow);
-        let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
-        self.b.ins().brif(not_handled, slow, NO_ARGS, made, NO_ARGS);
-        self.b.switch_to_block(made);
-        self.check_exception(r, pc);
-        self.b.def_var(self.acc, r);
-        self.b.ins().jump(done, NO_ARGS);
-        self.b.switch_to_block(slow);
-        self.op_call(pc, CallRefs::call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64, undefined_this as i64]);
-        self.b.ins().jump(done, NO_ARGS);
-        self.b.switch_to_block(done);
-    }
-
-    /// `Call`/`CallUndefined` (operands as for [`Self::call`]) of the closure `m` describes,
-    /// known when compiled: its frame is pushed in place ([`call_stub::emit_call`] with the
-    /// mirror's values as constants). Any other callee, or a call the runtime must see to, is
-    /// `jit_call`.
-    pub(super) fn call_known(&mut self, pc: u32, op: Op, m: &CallIcMirror) {
+    /// `Call`/`CallUndefined` (any other `op` is a bug) through the direct-call sequence
+    /// ([`super::call_stub`]), else the runtime call `jit_call`. The sequence is the shared stub,
+    /// reading the site's mirror at run time; or, with `known` (the optimizing tier's known
+    /// calls), emitted in place with that mirror's values as constants.
+    pub(super) fn call(&mut self, pc: u32, op: Op, known: Option<&CallIcMirror>) {
         let (callee, this_reg, argc, slot, undefined_this) = match op {
-            Op::Call { callee, this_reg, argc, slot, .. } => (callee, this_reg, argc, slot, false),
-            Op::CallUndefined { callee, this_reg, argc, slot, .. } => (callee, this_reg, argc, slot, true),
-            _ => unreachable!("call_known of {op:?}"),
-        };
-        let extra = [callee.0 as i64, this_reg.0 as i64, argc as i64, slot.index() as i64, undefined_this as i64];
-        if argc > m.params {
-            self.op_call(pc, CallRefs::call, &extra);
-            return;
-        }
-        let f = self.load_reg(callee);
-        let this = if undefined_this { Known::Const(Value::UNDEFINED.to_bits() as i64) } else { Known::Dyn(self.load_reg(this_reg)) };
-        let args = self.b.ins().iadd_imm_s(self.frame, reg_offset(Reg(this_reg.0 + 1)) as i64);
-        let site = CallSite {
-            rt: self.rt,
-            frame: self.frame,
-            fp: self.fp,
-            pc: Known::Const(pc.into()),
-            callee: f,
-            this,
-            args,
-            argc: Known::Const(argc.into()),
+            Op::Call { callee, this_reg, argc, slot } => (callee, this_reg, argc, slot.index(), false),
+            Op::CallUndefined { callee, this_reg, argc, slot } => (callee, this_reg, argc, slot.index(), true),
+            _ => unreachable!("call of {op:?}"),
         };
         let (slow, done) = (self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow);
-        // Compiled functions all have this function's signature (`JitFn`).
-        let sig = self.b.func.signature.clone();
-        let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(m), slow);
-        self.check_exception(r, pc);
-        self.b.def_var(self.acc, r);
-        self.b.ins().jump(done, NO_ARGS);
+        match known {
+            // Arguments beyond the parameters go after the registers: left to `jit_call`.
+            Some(m) if argc > m.params => {
+                self.b.ins().jump(slow, NO_ARGS);
+            }
+            Some(m) => {
+                let site = CallSite {
+                    rt: self.rt,
+                    frame: self.frame,
+                    fp: self.fp,
+                    pc: Known::Const(pc.into()),
+                    callee: self.load_reg(callee),
+                    this: if undefined_this {
+                        Known::Const(Value::UNDEFINED.to_bits() as i64)
+                    } else {
+                        Known::Dyn(self.load_reg(this_reg))
+                    },
+                    args: self.b.ins().iadd_imm_s(self.frame, reg_offset(this_reg.offset(1)) as i64),
+                    argc: Known::Const(argc.into()),
+                };
+                // Compiled functions all have this function's signature (`JitFn`).
+                let sig = self.b.func.signature.clone();
+                let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(m), slow);
+                self.check_exception(r, pc);
+                self.b.def_var(self.acc, r);
+                self.b.ins().jump(done, NO_ARGS);
+            }
+            None => {
+                let mirror = self.b.ins().iconst(types::I64, self.code.feedback.call_mirror_addr(slot) as i64);
+                let f = self.load_reg(callee);
+                let this = if undefined_this {
+                    self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64)
+                } else {
+                    self.load_reg(this_reg)
+                };
+                let args = self.b.ins().iadd_imm_s(self.frame, reg_offset(this_reg.offset(1)) as i64);
+                let pcv = self.i32c(pc);
+                let argcv = self.b.ins().iconst(types::I64, argc as i64);
+                let stub = self.stub(StubRefs::call);
+                let call = self.b.ins().call(stub, &[self.rt, self.frame, self.fp, pcv, mirror, f, this, args, argcv]);
+                let r = self.b.inst_results(call)[0];
+                let made = self.b.create_block();
+                let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
+                self.b.ins().brif(not_handled, slow, NO_ARGS, made, NO_ARGS);
+                self.b.switch_to_block(made);
+                self.check_exception(r, pc);
+                self.b.def_var(self.acc, r);
+                self.b.ins().jump(done, NO_ARGS);
+            }
+        }
         self.b.switch_to_block(slow);
-        self.op_call(pc, CallRefs::call, &extra);
+        self.op_call(pc, CallRefs::call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64, undefined_this as i64]);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(done);
     }
@@ -1052,8 +1050,7 @@ impl<'a> FnTranslator<'a> {
             }
             Op::SetKeyed { obj, key, .. } => self
                 .fast_or_slow(|t, miss| t.dense_set(obj, key, miss), |t| t.op_call(pc, CallRefs::set_keyed, &[obj.0 as i64, key.0 as i64])),
-            Op::Call { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, false, argc, slot.index()),
-            Op::CallUndefined { callee, this_reg, argc, slot } => self.call(pc, callee, this_reg, true, argc, slot.index()),
+            Op::Call { .. } | Op::CallUndefined { .. } => self.call(pc, op, None),
             Op::Construct { callee, args, argc, slot } => {
                 self.op_call(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
             }

@@ -196,7 +196,7 @@ pub(crate) enum Inst {
     /// accumulator is the result. May run JavaScript, collect garbage and throw.
     Generic(u32, Op, DeoptId),
     /// A [`Inst::Generic`] `Call`/`CallUndefined` that pushes the frame of the closure the
-    /// mirror describes in place when it is the callee (see `FnTranslator::call_known`).
+    /// mirror describes in place when it is the callee (see `FnTranslator::call`).
     CallKnown(u32, Op, DeoptId, Box<crate::interpreter::feedback::CallIcMirror>),
     /// After a [`Inst::Generic`] of a jump instruction: whether it took its jump.
     TookJump(u32),

@@ -566,7 +566,7 @@ impl Lowering<'_, '_> {
                 let acc = self.boxed(acc_v);
                 self.t.b.def_var(self.t.acc, acc);
                 if let Inst::CallKnown(.., m) = g.inst(v) {
-                    self.t.call_known(pc, op, m);
+                    self.t.call(pc, op, Some(m));
                 } else if op.jump_target().is_some() {
                     // The jump itself is the graph's (see `Inst::TookJump`).
                     self.t.step_call(pc);
@@ -720,21 +720,18 @@ impl Lowering<'_, '_> {
                 let v = self.val(x);
                 self.truncate_to_int32(v, d)
             }
+            // A boxed int32 (an element, a property) as it is; any other number truncated.
             _ => {
                 let v = self.boxed(x);
-                let (int, double, join) = (self.t.b.create_block(), self.t.b.create_block(), self.t.b.create_block());
+                let (int, other, join) = (self.t.b.create_block(), self.t.b.create_block(), self.t.b.create_block());
                 let r = self.t.b.append_block_param(join, types::I32);
-                let is_int = self.t.b.ins().ushr_imm_s(v, 48);
-                let is_int = self.t.b.ins().icmp_imm_s(IntCC::Equal, is_int, TAG_INT);
-                self.t.b.ins().brif(is_int, int, NO_ARGS, double, NO_ARGS);
+                let is_int = crate::jit::number::is_int(&mut self.t.b, v);
+                self.t.b.ins().brif(is_int, int, NO_ARGS, other, NO_ARGS);
                 self.t.b.switch_to_block(int);
                 let i = self.t.b.ins().ireduce(types::I32, v);
                 self.t.b.ins().jump(join, &[BlockArg::Value(i)]);
-                self.t.b.switch_to_block(double);
-                let num = self.t.is_number(v);
-                let not = self.t.b.ins().bxor_imm_s(num, 1);
-                self.deopt_if(not, d, DeoptReason::NotNumber);
-                let f = self.t.to_f64(v);
+                self.t.b.switch_to_block(other);
+                let f = self.check_number(x, d);
                 let i = self.truncate_to_int32(f, d);
                 self.t.b.ins().jump(join, &[BlockArg::Value(i)]);
                 self.t.b.switch_to_block(join);

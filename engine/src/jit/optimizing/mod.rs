@@ -262,11 +262,11 @@ impl Plan {
                     Feedback::Call(CallFeedback::Monomorphic(f)),
                 ) = (op, &entry.data)
                 {
-                    if let Some(m) = MathCall::of(*f, *argc).filter(|_| !matches!(op, Op::Construct { .. })) {
+                    let construct = matches!(op, Op::Construct { .. });
+                    if let Some(m) = MathCall::of(*f, *argc).filter(|_| !construct) {
                         objects.push(*f);
                         return Speculation::Math(m, *f);
                     }
-                    let construct = matches!(op, Op::Construct { .. });
                     if let Some(call) = inline_call(*f, *argc, construct, deopt_every, budget) {
                         return Speculation::Inline(Box::new(call));
                     }
