@@ -334,6 +334,24 @@ fn errors_come_from_the_spec_realm() {
 }
 
 #[test]
+fn polymorphic_call_sites_call_other_realms_closures_in_their_realm() {
+    // Compiled code calls a closure a polymorphic site meets through the closure's own mirror
+    // only from the closure's realm: a sloppy callee of another realm gets that realm's global.
+    let src = r#"
+        var other = $262.createRealm().global;
+        var fs = [new other.Function('return this === globalThis'), Function('return this === globalThis'),
+                  new other.Function('return typeof other'), function () { return typeof other; }];
+        function call(f) { return f(); }
+        var r = [];
+        for (var i = 0; i < 2000; i++) r.push(String(call(fs[i % 4])));
+        r.slice(-4).join();
+    "#;
+    for r in eval_all_tiers_262(src) {
+        assert_eq!(r, "true,true,undefined,object");
+    }
+}
+
+#[test]
 fn spread_eval_is_direct() {
     // (Not a corpus test: node 20 treats `eval(...args)` as an indirect eval.)
     let src = r#"

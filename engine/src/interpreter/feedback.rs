@@ -385,6 +385,16 @@ impl CallIcMirror {
     pub const NEW_TARGET_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, new_target) as i32;
     /// See [`Self::CLOSURE_OFFSET`].
     pub const REALM_OFFSET: i32 = std::mem::offset_of!(CallIcMirror, realm) as i32;
+
+    /// The `closure` of a site that saw several closures (tag `0xFFFB`: never a value, so
+    /// never a callee): compiled code calls through the callee's own mirror
+    /// ([`ClosureData::call`](crate::runtime::object::ClosureData)) instead.
+    pub const POLYMORPHIC: u64 = 0xFFFB_0000_0000_0002;
+
+    /// The mirror of a site that saw several closures: all of code `code`, or of any code.
+    pub fn polymorphic(code: Option<Gc<FunctionCode>>) -> CallIcMirror {
+        CallIcMirror { closure: Self::POLYMORPHIC, code: code.map_or(0, |c| c.addr()), ..CallIcMirror::default() }
+    }
 }
 
 /// The validity flag of IC entries that need none.
@@ -512,11 +522,10 @@ impl FeedbackVector {
     }
 
     /// Records the closure `f` (of code `fcode`) called at call slot `slot`, moving along
-    /// uninitialized → monomorphic → same code → megamorphic. `mirror` makes the
-    /// [`CallIcMirror`] for `f` (`None`: compiled code must not call it directly); it runs only
-    /// when the feedback changes.
+    /// uninitialized → monomorphic → same code → megamorphic, and the site's mirror with it:
+    /// `f`'s own while monomorphic, else [`CallIcMirror::polymorphic`].
     #[inline]
-    pub fn record_call(&mut self, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>, mirror: impl FnOnce() -> Option<CallIcMirror>) {
+    pub fn record_call(&mut self, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
         let Feedback::Call(c) = &mut self.slots[slot].data else { return };
         *c = match *c {
             CallFeedback::Uninitialized => CallFeedback::Monomorphic(f),
@@ -529,9 +538,10 @@ impl FeedbackVector {
             CallFeedback::SameCode(c) if c == fcode => return,
             _ => CallFeedback::Megamorphic,
         };
-        let m = match c {
-            CallFeedback::Monomorphic(_) => mirror().unwrap_or_default(),
-            _ => CallIcMirror::default(),
+        let m = match *c {
+            CallFeedback::Monomorphic(f) => f.as_closure().map_or_else(CallIcMirror::default, |c| c.call),
+            CallFeedback::SameCode(code) => CallIcMirror::polymorphic(Some(code)),
+            _ => CallIcMirror::polymorphic(None),
         };
         self.call_mirrors[self.mirror_index[slot] as usize] = m;
     }
@@ -545,7 +555,8 @@ impl FeedbackVector {
             CallFeedback::Megamorphic => return,
             _ => CallFeedback::Megamorphic,
         };
-        self.call_mirrors[self.mirror_index[slot] as usize] = CallIcMirror::default();
+        let m = if let CallFeedback::Megamorphic = c { CallIcMirror::polymorphic(None) } else { CallIcMirror::default() };
+        self.call_mirrors[self.mirror_index[slot] as usize] = m;
     }
 
     /// The address of call slot `slot`'s [`CallIcMirror`] (stable for the vector's life).

@@ -347,7 +347,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     rt.stats.calls += 1;
                     if let Some(o) = f.as_object() {
                         if let ObjectKind::Closure(c) = &o.kind {
-                            ops::record_call(rt, code, $slot.index(), o, c.code);
+                            ops::record_call(code, $slot.index(), o, c.code);
                             if c.code.frame.plainly_callable() {
                                 enter!(o, c.code, this, ArgSrc::Stack(start, $argc as usize), Value::UNDEFINED, 0);
                                 continue 'main;

@@ -990,19 +990,14 @@ pub(crate) fn compare_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize
 
 /// Records a call of closure `f` (code `fcode`) at call slot `slot` of `code`.
 #[inline(always)]
-pub(crate) fn record_call(rt: &Runtime, code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
-    code.get_mut().feedback.record_call(slot, f, fcode, || call_mirror(rt, f));
+pub(crate) fn record_call(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
+    code.get_mut().feedback.record_call(slot, f, fcode);
 }
 
-/// The [`CallIcMirror`] through which compiled code may call closure `f` directly: plain
-/// calls of functions whose frame `push_frame` fills without running code.
-fn call_mirror(rt: &Runtime, f: Gc<JsObject>) -> Option<CallIcMirror> {
-    let global = Value::object(rt.realms[f.as_closure()?.realm.0 as usize].global);
-    direct_call_mirror(f, global)
-}
-
-/// [`call_mirror`], given the global object of `f`'s realm.
-pub(crate) fn direct_call_mirror(f: Gc<JsObject>, global: Value) -> Option<CallIcMirror> {
+/// The [`CallIcMirror`] through which compiled code may call closure `f` directly (plain
+/// calls of functions whose frame `push_frame` fills without running code), given the global
+/// object of `f`'s realm. Made once, with the closure ([`ClosureData::call`]).
+fn direct_call_mirror(f: Gc<JsObject>, global: Value) -> Option<CallIcMirror> {
     let c = f.as_closure()?;
     let info = c.code.frame;
     if !info.plainly_callable() {
@@ -1337,8 +1332,15 @@ impl Runtime {
                 home_object: home,
                 fields: None,
                 realm,
+                call: CallIcMirror::default(),
             })),
         );
+        let global = Value::object(self.realms[realm.0 as usize].global);
+        if let Some(m) = direct_call_mirror(f, global) {
+            if let ObjectKind::Closure(c) = &mut f.get_mut().kind {
+                c.call = m;
+            }
+        }
         let length = PropertyKey::String(self.names.length);
         self.add_named(f, length, Value::int(b.length as i32), CONFIGURABLE);
         let name = PropertyKey::String(self.names.name);

@@ -10,10 +10,11 @@
 //! ([`emit_call`] with the mirror's values as constants, [`Mirror::Fixed`]): no stub call, no
 //! mirror loads, the `this` rule and the argument copy specialised.
 
-use super::code_module::{CValue, NO_ARGS, TAG_INT, TAG_OBJECT};
+use super::code_module::{CValue, NO_ARGS, OBJECT_KIND_OFFSET, PAYLOAD_MASK, TAG_INT, TAG_OBJECT};
 use crate::interpreter::feedback::{CallIcMirror, ThisMode};
 use crate::interpreter::frame::*;
 use crate::runtime::function::FunctionCode;
+use crate::runtime::object::{ClosureData, ObjectKind};
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -145,14 +146,60 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
     };
     let slow = b.create_block();
     b.set_cold_block(slow);
-    let r = emit_call(b, entry_sig, &site, Mirror::At(p[4]), slow);
+    let mirror = callee_mirror(b, p[4], site.callee, slow);
+    let r = emit_call(b, entry_sig, &site, Mirror::At(mirror), slow);
     b.ins().return_(&[r]);
     b.switch_to_block(slow);
     let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
     b.ins().return_(&[nh]);
 }
 
-/// The direct call of `s.callee` when it is the closure `m` describes: pushes its frame as
+/// The address of the mirror describing `callee`, given the site's mirror at address `site`:
+/// that one when it names the callee; when the site saw several closures
+/// ([`CallIcMirror::POLYMORPHIC`]), the callee's own ([`ClosureData::call`]) if it is a
+/// closure that may be called directly and of the site's code (if the site saw one code
+/// only). Else branches to `slow`.
+fn callee_mirror(b: &mut FunctionBuilder, site: CValue, callee: CValue, slow: Block) -> CValue {
+    let fl = MemFlagsData::trusted();
+    let bail_unless = |b: &mut FunctionBuilder, cond: CValue| {
+        let next = b.create_block();
+        b.ins().brif(cond, next, NO_ARGS, slow, NO_ARGS);
+        b.switch_to_block(next);
+    };
+    let (resolved, other) = (b.create_block(), b.create_block());
+    let mirror = b.append_block_param(resolved, types::I64);
+    let want = b.ins().load(types::I64, fl, site, CallIcMirror::CLOSURE_OFFSET);
+    let same = b.ins().icmp(IntCC::Equal, callee, want);
+    b.ins().brif(same, resolved, &[BlockArg::Value(site)], other, NO_ARGS);
+    b.switch_to_block(other);
+    let poly = b.ins().icmp_imm_s(IntCC::Equal, want, CallIcMirror::POLYMORPHIC as i64);
+    bail_unless(b, poly);
+    let tag = b.ins().ushr_imm_s(callee, 48);
+    let is_obj = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
+    bail_unless(b, is_obj);
+    let obj = b.ins().band_imm_s(callee, PAYLOAD_MASK);
+    let kind = b.ins().uload8(types::I32, fl, obj, OBJECT_KIND_OFFSET);
+    let closure = b.ins().icmp_imm_s(IntCC::Equal, kind, ObjectKind::CLOSURE_TAG as i64);
+    bail_unless(b, closure);
+    let data = b.ins().load(types::I64, fl, obj, OBJECT_KIND_OFFSET + ObjectKind::CLOSURE_DATA_OFFSET);
+    let own = b.ins().iadd_imm_s(data, ClosureData::CALL_OFFSET as i64);
+    // A closure that must not be called directly has 0 there.
+    let own_closure = b.ins().load(types::I64, fl, own, CallIcMirror::CLOSURE_OFFSET);
+    let callable = b.ins().icmp(IntCC::Equal, own_closure, callee);
+    bail_unless(b, callable);
+    let site_code = b.ins().load(types::I64, fl, site, CallIcMirror::CODE_OFFSET);
+    let own_code = b.ins().load(types::I64, fl, own, CallIcMirror::CODE_OFFSET);
+    let any = b.ins().icmp_imm_s(IntCC::Equal, site_code, 0);
+    let same_code = b.ins().icmp(IntCC::Equal, site_code, own_code);
+    let fits = b.ins().bor(any, same_code);
+    bail_unless(b, fits);
+    b.ins().jump(resolved, &[BlockArg::Value(own)]);
+    b.switch_to_block(resolved);
+    mirror
+}
+
+/// The direct call of `s.callee` when it is the closure `m` describes (with [`Mirror::At`],
+/// the caller has checked that it is): pushes its frame as
 /// `Runtime::push_frame` does, runs its code and pops the frame, giving the callee's result
 /// (or `EXCEPTION`). Branches to `slow`, having changed nothing, when the callee is another,
 /// has no code to enter directly, is of another realm, is passed more arguments than it has
@@ -174,9 +221,10 @@ pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallS
     let undef = b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
 
     // The site's closure, with code that may be entered directly.
-    let want = m.field(b, CallIcMirror::CLOSURE_OFFSET, true, |m| m.closure);
-    let other = differs(b, s.callee, want);
-    bail_if(b, other);
+    if let Mirror::Fixed(m) = m {
+        let other = differs(b, s.callee, Known::Const(m.closure as i64));
+        bail_if(b, other);
+    }
     let code = m.field(b, CallIcMirror::CODE_OFFSET, true, |m| m.code as u64).value(b, types::I64);
     let entry = b.ins().load(types::I64, fl, code, std::mem::offset_of!(FunctionCode, fast_entry) as i32);
     let none = b.ins().icmp_imm_s(IntCC::Equal, entry, 0);

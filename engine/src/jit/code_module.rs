@@ -17,9 +17,11 @@ use cranelift_codegen::ir::{
 };
 use cranelift_codegen::isa::{OwnedTargetIsa, TargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module, ModuleReloc};
+use std::rc::Rc;
 
 pub(crate) type CValue = cranelift_codegen::ir::Value;
 
@@ -29,6 +31,8 @@ pub(crate) const TAG_OBJECT: i64 = 0xFFFC;
 pub(crate) const PAYLOAD_MASK: i64 = (1 << 48) - 1;
 /// Where an object's shape and slot base pointer live (see [`JsObject`], [`Slots`]).
 pub(crate) const OBJECT_SHAPE_OFFSET: i32 = std::mem::offset_of!(JsObject, shape) as i32;
+/// Where an object's [`ObjectKind`](crate::runtime::object::ObjectKind) starts.
+pub(crate) const OBJECT_KIND_OFFSET: i32 = std::mem::offset_of!(JsObject, kind) as i32;
 pub(crate) const OBJECT_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::BASE_OFFSET) as i32;
 pub(crate) const PROPERTY_CELL_VALUE_OFFSET: i32 = std::mem::offset_of!(crate::runtime::realm::PropertyCell, value) as i32;
 
@@ -51,11 +55,15 @@ pub(crate) struct BuiltFunction {
 impl BuiltFunction {
     /// Compiles the function for `isa` (its module's): Cranelift's optimizer, register
     /// allocation and emission, which is most of a compile's time. Touches no runtime.
-    pub(crate) fn compile(self, isa: &dyn TargetIsa) -> Result<MachineCode, String> {
+    /// `ctx` is scratch space kept between compiles: reusing its allocations is most of a
+    /// small function's compile time.
+    pub(crate) fn compile(self, isa: &dyn TargetIsa, ctx: &mut Context) -> Result<MachineCode, String> {
         let id = self.id;
-        // A panic inside Cranelift becomes a compile failure (see `CodeModule::build`).
+        // A panic inside Cranelift becomes a compile failure (see `CodeModule::build`); the
+        // next compile clears what it left in `ctx`.
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let mut ctx = cranelift_codegen::Context::for_function(*self.func);
+            ctx.clear();
+            ctx.func = *self.func;
             ctx.compile(isa, &mut ControlPlane::default()).map_err(|e| format!("cranelift: {:?}", e.inner))?;
             let compiled = ctx.compiled_code().expect("compiled above");
             let bytes = compiled.buffer.data().to_vec();
@@ -81,10 +89,8 @@ pub(crate) struct MachineCode {
 /// only as a whole); `JitStats::code_bytes` accounts for it.
 pub(crate) struct CodeModule {
     module: Option<JITModule>,
-    /// The stubs' own module, compiled once with the optimizer whatever the tier's settings:
-    /// every compiled function calls them, so their code quality matters more than their
-    /// compile time.
-    stub_module: Option<JITModule>,
+    /// The stubs this module's functions call: kept alive while they may run.
+    _stub_code: Rc<StubCode>,
     /// The instruction set, with the tier's settings.
     isa: OwnedTargetIsa,
     fctx: FunctionBuilderContext,
@@ -207,27 +213,54 @@ fn isa(s: ModuleSettings) -> Result<OwnedTargetIsa, String> {
         .map_err(|e| format!("no JIT for this machine: {e}"))
 }
 
+/// The stubs' machine code, in a module of its own compiled once per runtime with the
+/// optimizer whatever the tiers' settings: every compiled function calls them, so their code
+/// quality matters more than their compile time. The tiers' modules share it.
+pub(crate) struct StubCode {
+    module: Option<JITModule>,
+    addrs: Stubs<*const u8>,
+}
+
+impl StubCode {
+    /// Compiles the stubs.
+    pub(crate) fn new() -> Result<StubCode, String> {
+        let mut module = JITModule::new(JITBuilder::with_isa(isa(STUB_SETTINGS)?, cranelift_module::default_libcall_names()));
+        let ids = Stubs::define(&mut module)?;
+        module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;
+        let addrs = ids.map(|id| module.get_finalized_function(id));
+        Ok(StubCode { module: Some(module), addrs })
+    }
+}
+
+impl Drop for StubCode {
+    fn drop(&mut self) {
+        if let Some(m) = self.module.take() {
+            // SAFETY: the stubs are only reachable from compiled code, which lives in the
+            // tiers' modules; each holds this `StubCode`, so they are gone and none of their
+            // code can run.
+            unsafe { m.free_memory() };
+        }
+    }
+}
+
 impl CodeModule {
-    pub(crate) fn new(s: ModuleSettings) -> Result<CodeModule, String> {
-        let mut stub_module = JITModule::new(JITBuilder::with_isa(isa(STUB_SETTINGS)?, cranelift_module::default_libcall_names()));
-        let stub_ids = Stubs::define(&mut stub_module)?;
-        stub_module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;
-        let stub_addrs = stub_ids.map(|id| stub_module.get_finalized_function(id));
+    /// A module compiling with the settings `s`, whose functions call `stubs`.
+    pub(crate) fn new(s: ModuleSettings, stubs: Rc<StubCode>) -> Result<CodeModule, String> {
         let tier_isa = isa(s)?;
         let mut jb = JITBuilder::with_isa(tier_isa.clone(), cranelift_module::default_libcall_names());
-        for (name, ptr) in runtime_calls::symbols().into_iter().chain(stub_addrs.named()) {
+        for (name, ptr) in runtime_calls::symbols().into_iter().chain(stubs.addrs.named()) {
             jb.symbol(name, ptr);
         }
         let mut module = JITModule::new(jb);
         let calls = Calls::declare(&mut module)?;
-        let stubs = Stubs::declare(&mut module)?;
+        let stub_imports = Stubs::declare(&mut module)?;
         Ok(CodeModule {
             module: Some(module),
-            stub_module: Some(stub_module),
+            _stub_code: stubs,
             isa: tier_isa,
             fctx: FunctionBuilderContext::new(),
             calls,
-            stubs,
+            stubs: stub_imports,
             next_name: 0,
             poisoned: false,
         })
@@ -289,10 +322,10 @@ impl CodeModule {
 
 impl Drop for CodeModule {
     fn drop(&mut self) {
-        for m in [self.module.take(), self.stub_module.take()].into_iter().flatten() {
-            // SAFETY: the modules are dropped with their runtime; no compiled function or stub
-            // of them can run afterwards (compiled code is only reachable from that runtime's
-            // `FunctionCode`s, and the stubs only from compiled code).
+        if let Some(m) = self.module.take() {
+            // SAFETY: the module is dropped with its runtime; no compiled function of it can
+            // run afterwards (compiled code is only reachable from that runtime's
+            // `FunctionCode`s).
             unsafe { m.free_memory() };
         }
     }

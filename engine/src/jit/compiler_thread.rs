@@ -50,6 +50,7 @@ impl CompilerThread {
             .name("jolt-jit".into())
             .spawn(move || {
                 let mut waiting: Vec<Job> = Vec::new();
+                let mut ctx = cranelift_codegen::Context::new();
                 loop {
                     // Take everything queued, then the oldest baseline job, else the oldest.
                     if waiting.is_empty() {
@@ -62,7 +63,7 @@ impl CompilerThread {
                     let next = waiting.iter().position(|j| j.baseline).unwrap_or(0);
                     let job = waiting.remove(next);
                     let started = Instant::now();
-                    let result = job.func.compile(&*job.isa);
+                    let result = job.func.compile(&*job.isa, &mut ctx);
                     // The runtime is gone when no one receives: nothing left to do.
                     if finished.send(Done { ticket: job.ticket, result, time: started.elapsed() }).is_err() {
                         break;

@@ -187,6 +187,8 @@ pub struct Jit {
     pub(crate) module: Option<code_module::CodeModule>,
     /// The optimizing tier's code memory.
     pub(crate) opt_module: Option<code_module::CodeModule>,
+    /// The stubs both modules call, compiled with the first of them.
+    stub_code: Option<std::rc::Rc<code_module::StubCode>>,
     /// Compile on a background thread while the function keeps running in its current tier
     /// (off: compiles block, and tier-up points are deterministic).
     pub concurrent: bool,
@@ -197,6 +199,8 @@ pub struct Jit {
     pub(crate) in_flight: Vec<InFlight>,
     /// The ticket of the next background compile.
     next_ticket: u64,
+    /// Cranelift's scratch space for compiles on this thread, kept between them.
+    compile_context: cranelift_codegen::Context,
 }
 
 /// A compile running on the background thread. Its function is a root until the code is
@@ -258,11 +262,13 @@ impl Jit {
             pending: None,
             module: None,
             opt_module: None,
+            stub_code: None,
             // Tests compile eagerly to run everything compiled, at known points.
             concurrent: o.concurrent_jit && !o.jit_eager,
             compiler: None,
             in_flight: Vec::new(),
             next_ticket: 0,
+            compile_context: cranelift_codegen::Context::new(),
         }
     }
 }
@@ -362,6 +368,15 @@ fn compile(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
 }
 
 impl Jit {
+    /// A new code module with the settings `s`, sharing the stubs of the other tier's.
+    pub(crate) fn new_module(&mut self, s: code_module::ModuleSettings) -> Result<code_module::CodeModule, String> {
+        let stubs = match &self.stub_code {
+            Some(s) => s.clone(),
+            None => self.stub_code.insert(std::rc::Rc::new(code_module::StubCode::new()?)).clone(),
+        };
+        code_module::CodeModule::new(s, stubs)
+    }
+
     /// Whether a compile of `code` is running on the background thread.
     fn compiling(&self, code: Gc<FunctionCode>) -> bool {
         self.in_flight.iter().any(|f| f.code == code)
@@ -398,7 +413,7 @@ fn start(rt: &mut Runtime, code: Gc<FunctionCode>, built: code_module::BuiltFunc
         }
     };
     let started = std::time::Instant::now();
-    let machine = built.compile(&*isa);
+    let machine = built.compile(&*isa, &mut rt.jit.compile_context);
     install(rt, f, machine, started.elapsed())
 }
 

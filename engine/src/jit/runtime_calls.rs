@@ -488,7 +488,7 @@ pub(super) unsafe extern "C" fn jit_call(
         let r = step(rt, fp, pc, Value::from_bits(acc));
         return ret(rt, r);
     };
-    record_call(rt, code, slot as usize, o, fcode);
+    record_call(code, slot as usize, o, fcode);
     rt.stats.calls += 1;
     let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
     let callee = CompiledCallee { closure: o, code: fcode, entry };

@@ -632,3 +632,31 @@ fn arithmetic_first_reached_in_baseline_code_is_speculated() {
     assert!(s.deopt_reasons[super::DeoptReason::NotInt32 as usize] >= 1, "{s:?}");
     assert!(s.deopt_reasons[super::DeoptReason::NotNumber as usize] >= 1, "{s:?}");
 }
+
+#[test]
+fn compiled_code_finds_a_closures_own_mirror_where_it_looks() {
+    // The direct-call stub reads `ObjectKind`'s tag byte and a closure's `ClosureData`
+    // pointer at fixed offsets (`ObjectKind` is `repr(u8)`): check them on real objects.
+    use crate::runtime::object::{ClosureData, ObjectKind};
+    let mut rt = baseline(false);
+    let f = rt.eval("var f = function (a, b) { return a + b; }; f", "t.js").unwrap();
+    let o = rt.eval("var o = {}; o", "t.js").unwrap();
+    let read = |v: crate::Value, offset: i32| {
+        let addr = v.to_bits() as usize & super::code_module::PAYLOAD_MASK as usize;
+        (addr as isize + super::code_module::OBJECT_KIND_OFFSET as isize + offset as isize) as *const u8
+    };
+    // SAFETY: both objects are live (global variables hold them) and the offsets lie inside
+    // their `JsObject`s.
+    unsafe {
+        assert_eq!(*read(f, 0), ObjectKind::CLOSURE_TAG);
+        assert_ne!(*read(o, 0), ObjectKind::CLOSURE_TAG);
+        let data = *(read(f, ObjectKind::CLOSURE_DATA_OFFSET) as *const *const ClosureData);
+        let closure = f.as_object().unwrap();
+        let c = closure.as_closure().unwrap();
+        assert_eq!(data, c as *const ClosureData);
+        // Its own mirror names it, with its code and parameters.
+        assert_eq!(c.call.closure, f.to_bits());
+        assert_eq!(c.call.code, c.code.addr());
+        assert_eq!(c.call.params, 2);
+    }
+}

@@ -13,6 +13,7 @@ use super::string::JsString;
 use super::symbol::Symbol;
 use crate::builtins::BuiltinData;
 use crate::heap::{CellHeader, CellKind, Gc, Marker, Trace};
+use crate::interpreter::feedback::CallIcMirror;
 use crate::runtime::{CallArgs, JsResult, RealmId, Runtime};
 use crate::value::Value;
 use std::collections::BTreeMap;
@@ -255,6 +256,15 @@ pub struct ClosureData {
     pub fields: Option<Gc<JsObject>>,
     /// The realm the function was created in.
     pub realm: RealmId,
+    /// How compiled code calls this closure directly: its own [`CallIcMirror`], whose
+    /// `closure` is 0 when it must not (see `interpreter::ops::direct_call_mirror`). Call
+    /// sites that saw several closures read it from the callee.
+    pub call: CallIcMirror,
+}
+
+impl ClosureData {
+    /// Byte offset of [`Self::call`].
+    pub const CALL_OFFSET: i32 = std::mem::offset_of!(ClosureData, call) as i32;
 }
 
 /// A built-in function.
@@ -279,11 +289,21 @@ pub struct BoundData {
     pub args: Box<[Value]>,
 }
 
+impl ObjectKind {
+    /// The tag byte of [`ObjectKind::Closure`] (the variants are numbered in order).
+    pub const CLOSURE_TAG: u8 = 2;
+    /// Byte offset, in an `ObjectKind::Closure`, of its `Box<ClosureData>`: the first field
+    /// after the tag byte, aligned.
+    pub const CLOSURE_DATA_OFFSET: i32 = 8;
+}
+
 /// A mapped arguments object's parameter map: the function context and, per index, the
 /// context slot it aliases.
 pub type MappedArguments = (Gc<Context>, Box<[Option<u32>]>);
 
-/// Class-specific internal slots.
+/// Class-specific internal slots. `repr(u8)` fixes the layout compiled code reads (see
+/// [`ObjectKind::CLOSURE_TAG`]): the tag byte first, a variant's fields after it.
+#[repr(u8)]
 pub enum ObjectKind {
     /// A plain object.
     Ordinary,

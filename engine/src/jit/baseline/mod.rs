@@ -15,7 +15,7 @@
 //! The translation itself is [`super::translate`], shared with the optimizing tier; this
 //! module is its configuration without speculation.
 
-use super::code_module::{BuiltFunction, CodeModule, MachineCode, ModuleSettings};
+use super::code_module::{BuiltFunction, MachineCode, ModuleSettings};
 use super::Jit;
 use super::JitFn;
 use crate::runtime::function::FunctionCode;
@@ -44,7 +44,7 @@ pub(crate) fn prepare(jit: &mut Jit, code: &FunctionCode) -> Result<(BuiltFuncti
     }
     let started = Instant::now();
     if jit.module.is_none() {
-        jit.module = Some(CodeModule::new(SETTINGS)?);
+        jit.module = Some(jit.new_module(SETTINGS)?);
     }
     let cm = jit.module.as_mut().expect("created above");
     // Optimized code is entered from loops only when that tier is on.

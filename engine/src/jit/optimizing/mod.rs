@@ -22,7 +22,7 @@ mod liveness;
 mod lower;
 mod passes;
 
-use super::code_module::{BuiltFunction, CodeModule, MachineCode, ModuleSettings};
+use super::code_module::{BuiltFunction, MachineCode, ModuleSettings};
 use super::{Jit, JitFn};
 use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};
@@ -30,7 +30,6 @@ use crate::heap::Gc;
 use crate::interpreter::feedback::{
     elements_seen, CallFeedback, CallIcMirror, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc,
 };
-use crate::interpreter::ops::direct_call_mirror;
 use crate::runtime::function::{FunctionCode, InlinedFrameRecord};
 use crate::runtime::object::{JsObject, NativeFn, ObjectKind, ValidityCell};
 use crate::runtime::RealmId;
@@ -270,10 +269,11 @@ impl Plan {
                     if let Some(call) = inline_call(*f, *argc, construct, deopt_every, budget) {
                         return Speculation::Inline(Box::new(call));
                     }
-                    // Only the compiling function's realm: `budget.global` is its global.
-                    let same_realm = f.as_closure().is_some_and(|c| c.realm == budget.realm);
-                    return match direct_call_mirror(*f, budget.global) {
-                        Some(m) if same_realm && !construct => {
+                    // Only the compiling function's realm, and closures that may be called
+                    // directly (their own mirror names them).
+                    let direct = f.as_closure().filter(|c| c.realm == budget.realm && c.call.closure != 0);
+                    return match direct.map(|c| c.call) {
+                        Some(m) if !construct => {
                             objects.push(*f);
                             Speculation::CallKnown(Box::new(m))
                         }
@@ -543,7 +543,7 @@ pub(crate) fn prepare(
     code.opt_compiles += 1;
     let plan = Plan::new(code, jit.deopt_every.is_some(), &mut budget);
     if jit.opt_module.is_none() {
-        jit.opt_module = Some(CodeModule::new(SETTINGS)?);
+        jit.opt_module = Some(jit.new_module(SETTINGS)?);
     }
     // Deopt exits name inlined frames by their index in `code.opt_inlined`.
     let inline_base = code.opt_inlined.len() as u32;
