@@ -254,6 +254,9 @@ macro_rules! for_each_op {
             // Literals and creation.
             CreateObject {} no;
             CreateArray { capacity: u32 } no;
+            // An array of the `count` values in the registers from `first` (an array literal
+            // without holes or spreads).
+            CreateArrayFrom { first: Reg, count: u32 } no;
             ArrayPush { array: Reg } no;
             ArrayPushHole { array: Reg } no;
             ArraySpread { array: Reg } no;

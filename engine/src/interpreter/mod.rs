@@ -273,6 +273,15 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     }
                 };
             }
+            // `tri!` for a slow path that takes the accumulator: it may run JavaScript (and
+            // collect) while it still needs the accumulator (`obj + [2]` converts `obj` first),
+            // so the frame's accumulator slot holds it meanwhile.
+            macro_rules! tri_acc {
+                ($e:expr) => {{
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    tri!($e)
+                }};
+            }
             // The fast paths of a numeric binary operator: `$int` on two int32s (`None` if the
             // result is not an int32), else `$num` on any two numbers; both record feedback.
             // Falls through for other operands.
@@ -487,8 +496,8 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     and_star!();
                 }
                 Op::LdaGlobalTypeof { name, slot } => acc = tri!(ops::load_global(rt, code, slot.index(), constant!(name), true)),
-                Op::StaGlobal { name, slot } => tri!(ops::store_global(rt, code, slot.index(), constant!(name), acc)),
-                Op::InitGlobalLexical { name, .. } => tri!(ops::init_global_lexical(rt, constant!(name), acc)),
+                Op::StaGlobal { name, slot } => tri_acc!(ops::store_global(rt, code, slot.index(), constant!(name), acc)),
+                Op::InitGlobalLexical { name, .. } => tri_acc!(ops::init_global_lexical(rt, constant!(name), acc)),
                 Op::DeclareGlobals { decls, .. } => tri!(ops::declare_globals(rt, code, decls.0, fp)),
                 Op::DeleteGlobal { name, .. } => acc = tri!(ops::delete_global(rt, constant!(name))),
                 Op::LdaContext { depth, index, .. } => {
@@ -516,14 +525,14 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let typeof_ = matches!(op, Op::LdaLookupTypeof { .. });
                     acc = tri!(ops::load_lookup(rt, code, fp, constant!(name), chain.0, typeof_));
                 }
-                Op::StaLookup { name, chain, .. } => tri!(ops::store_lookup(rt, code, fp, constant!(name), chain.0, acc)),
+                Op::StaLookup { name, chain, .. } => tri_acc!(ops::store_lookup(rt, code, fp, constant!(name), chain.0, acc)),
                 Op::DeclareEvalVar { name, chain, .. } => tri!(ops::declare_eval_var(rt, code, fp, constant!(name), chain.0)),
                 Op::ResolveLookup { name, chain, .. } => acc = ops::resolve_lookup(rt, code, fp, constant!(name), chain.0),
                 Op::LdaLookupAt { name, chain, base, .. } => {
                     acc = tri!(ops::load_lookup_at(rt, code, fp, constant!(name), chain.0, reg!(base), false));
                 }
                 Op::StaLookupAt { name, chain, base, .. } => {
-                    tri!(ops::store_lookup_at(rt, code, fp, constant!(name), chain.0, reg!(base), acc))
+                    tri_acc!(ops::store_lookup_at(rt, code, fp, constant!(name), chain.0, reg!(base), acc))
                 }
 
                 Op::GetNamed { obj, name, slot } => {
@@ -585,10 +594,10 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         }
                     }
                     rt.stats.set_misses += 1;
-                    tri!(ops::set_named_slow(rt, code, slot.index(), recv, constant!(name), acc, code.block.strict));
+                    tri_acc!(ops::set_named_slow(rt, code, slot.index(), recv, constant!(name), acc, code.block.strict));
                 }
                 Op::DefineNamed { obj, name, slot } => {
-                    tri!(ops::define_named_cached(rt, code, slot.index(), reg!(obj), constant!(name), acc))
+                    tri_acc!(ops::define_named_cached(rt, code, slot.index(), reg!(obj), constant!(name), acc))
                 }
                 Op::GetKeyed { obj, slot } => {
                     let recv = reg!(obj);
@@ -596,7 +605,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         acc = v;
                         continue 'main;
                     }
-                    acc = tri!(ops::get_keyed_slow(rt, code, slot.index(), recv, acc));
+                    acc = tri_acc!(ops::get_keyed_slow(rt, code, slot.index(), recv, acc));
                 }
                 Op::SetKeyed { obj, key, slot } => {
                     let recv = reg!(obj);
@@ -604,12 +613,12 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     if recv.as_object().is_some_and(|o| ops::dense_set(o, k, acc)) {
                         continue 'main;
                     }
-                    tri!(ops::set_keyed_slow(rt, code, slot.index(), recv, k, acc, code.block.strict));
+                    tri_acc!(ops::set_keyed_slow(rt, code, slot.index(), recv, k, acc, code.block.strict));
                 }
                 Op::DefineKeyed { obj, key, .. } => {
                     let o = reg!(obj).as_object().expect("literal object");
                     let k = tri!(rt.to_property_key(reg!(key)));
-                    tri!(rt.create_data_property_or_throw(o, k, acc));
+                    tri_acc!(rt.create_data_property_or_throw(o, k, acc));
                 }
                 Op::DefineMethod { obj, key, .. } => {
                     let o = reg!(obj).as_object().expect("class object");
@@ -621,13 +630,13 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     ));
                 }
                 Op::DefineAccessor { obj, key, is_setter, enumerable, .. } => {
-                    tri!(ops::define_accessor(rt, reg!(obj), reg!(key), acc, is_setter != 0, enumerable));
+                    tri_acc!(ops::define_accessor(rt, reg!(obj), reg!(key), acc, is_setter != 0, enumerable));
                 }
-                Op::DeleteProperty { obj, .. } => acc = tri!(ops::delete_property(rt, reg!(obj), acc, code.block.strict)),
+                Op::DeleteProperty { obj, .. } => acc = tri_acc!(ops::delete_property(rt, reg!(obj), acc, code.block.strict)),
                 Op::CopyDataProperties { target, excluded, excluded_count, .. } => {
                     let base = (fp as isize + HEADER as isize + excluded.0 as isize) as usize;
                     let ex: Vec<Value> = rt.stack[base..base + excluded_count as usize].to_vec();
-                    tri!(ops::copy_data_properties(rt, reg!(target), acc, &ex));
+                    tri_acc!(ops::copy_data_properties(rt, reg!(target), acc, &ex));
                 }
                 Op::SetPrototypeLiteral { obj, .. } => {
                     let o = reg!(obj).as_object().expect("literal");
@@ -645,105 +654,105 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     tri!(ops::set_super_ref(rt, fp, reg!(base), reg!(key), reg!(value), code.block.strict))
                 }
                 Op::GetPrivate { obj, name, .. } => acc = tri!(ops::get_private(rt, reg!(obj), reg!(name))),
-                Op::SetPrivate { obj, name, .. } => tri!(ops::set_private(rt, reg!(obj), reg!(name), acc)),
-                Op::DefinePrivate { obj, name, method, .. } => tri!(ops::define_private(rt, reg!(obj), reg!(name), acc, method != 0)),
-                Op::HasPrivate { name, .. } => acc = tri!(ops::has_private(rt, acc, reg!(name))),
+                Op::SetPrivate { obj, name, .. } => tri_acc!(ops::set_private(rt, reg!(obj), reg!(name), acc)),
+                Op::DefinePrivate { obj, name, method, .. } => tri_acc!(ops::define_private(rt, reg!(obj), reg!(name), acc, method != 0)),
+                Op::HasPrivate { name, .. } => acc = tri_acc!(ops::has_private(rt, acc, reg!(name))),
 
                 // Arithmetic and comparison: int32 operands first, then any two numbers, then
                 // the generic path (conversions, strings, feedback for every other kind).
                 Op::Add { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| a.checked_add(b).map(Value::int), |x, y| Value::from_f64(x + y));
-                    acc = tri!(ops::add_slow(rt, code, slot.index(), l, acc));
+                    acc = tri_acc!(ops::add_slow(rt, code, slot.index(), l, acc));
                 }
                 Op::Sub { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| a.checked_sub(b).map(Value::int), |x, y| Value::from_f64(x - y));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::Mul { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| ops::int_mul(a, b), |x, y| Value::from_f64(x * y));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::Div { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |_a, _b| None, |x, y| Value::from_f64(x / y));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::Mod { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| ops::int_mod(a, b), |x, y| Value::from_f64(ops::js_mod(x, y)));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::BitAnd { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| Some(Value::int(a & b)), |x, y| Value::int(to_int32(x) & to_int32(y)));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::BitOr { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| Some(Value::int(a | b)), |x, y| Value::int(to_int32(x) | to_int32(y)));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::BitXor { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| Some(Value::int(a ^ b)), |x, y| Value::int(to_int32(x) ^ to_int32(y)));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::Shl { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| Some(Value::int(a.wrapping_shl(b as u32))), |x, y| Value::int(
                         to_int32(x).wrapping_shl(to_uint32(y))
                     ));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::Sar { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| Some(Value::int(a.wrapping_shr(b as u32))), |x, y| Value::int(
                         to_int32(x).wrapping_shr(to_uint32(y))
                     ));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::Shr { lhs, slot } => {
                     let l = reg!(lhs);
                     numeric!(slot, l, acc, |a, b| ops::int_shr(a, b), |x, y| Value::from_f64(
                         to_uint32(x).wrapping_shr(to_uint32(y)) as f64
                     ));
-                    acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, l, acc));
                 }
-                Op::Exp { lhs, slot } => acc = tri!(ops::arith_slow(rt, code, slot.index(), *op, reg!(lhs), acc)),
+                Op::Exp { lhs, slot } => acc = tri_acc!(ops::arith_slow(rt, code, slot.index(), *op, reg!(lhs), acc)),
                 Op::TestLt { lhs, slot } => {
                     let l = reg!(lhs);
                     compare!(slot, l, acc, <);
-                    acc = tri!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::TestLe { lhs, slot } => {
                     let l = reg!(lhs);
                     compare!(slot, l, acc, <=);
-                    acc = tri!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::TestGt { lhs, slot } => {
                     let l = reg!(lhs);
                     compare!(slot, l, acc, >);
-                    acc = tri!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::TestGe { lhs, slot } => {
                     let l = reg!(lhs);
                     compare!(slot, l, acc, >=);
-                    acc = tri!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
+                    acc = tri_acc!(ops::compare_slow(rt, code, slot.index(), *op, l, acc));
                 }
                 Op::TestEq { lhs, slot } => {
                     let l = reg!(lhs);
                     ops::see_compare(rt, code, slot.index(), l, acc);
-                    acc = Value::bool(tri!(rt.loose_equals(l, acc)));
+                    acc = Value::bool(tri_acc!(rt.loose_equals(l, acc)));
                 }
                 Op::TestStrictEq { lhs, slot } => {
                     let l = reg!(lhs);
                     ops::see_compare(rt, code, slot.index(), l, acc);
                     and_branch!(rt.strict_equals(l, acc));
                 }
-                Op::TestInstanceOf { lhs, .. } => acc = Value::bool(tri!(rt.instance_of(reg!(lhs), acc))),
+                Op::TestInstanceOf { lhs, .. } => acc = Value::bool(tri_acc!(rt.instance_of(reg!(lhs), acc))),
                 Op::TestIn { lhs, .. } => {
                     let Some(o) = acc.as_object() else {
                         exc = rt.type_error("Cannot use 'in' operator to search for a key in a non-object");
@@ -761,7 +770,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                             continue 'main;
                         }
                     }
-                    let n = tri!(rt.to_number(acc));
+                    let n = tri_acc!(rt.to_number(acc));
                     ops::see_number(code, slot.index(), true);
                     acc = Value::from_f64(n + d as f64);
                 }
@@ -773,28 +782,28 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                             continue 'main;
                         }
                     }
-                    let n = tri!(rt.to_number(acc));
+                    let n = tri_acc!(rt.to_number(acc));
                     ops::see_number(code, slot.index(), false);
                     acc = Value::number(-n);
                 }
                 Op::BitNot { slot } => {
                     ops::see_operand(code, slot.index(), acc);
-                    acc = Value::int(!tri!(rt.to_int32(acc)));
+                    acc = Value::int(!tri_acc!(rt.to_int32(acc)));
                 }
                 Op::ToNumeric { slot } => {
                     ops::see_operand(code, slot.index(), acc);
-                    acc = tri!(rt.to_numeric(acc));
+                    acc = tri_acc!(rt.to_numeric(acc));
                 }
                 Op::Not { .. } => acc = Value::bool(!rt.to_boolean(acc)),
                 Op::TypeOf { .. } => acc = Value::string(rt.type_of(acc)),
                 Op::ToPropertyKey { .. } => {
                     if !(acc.is_string() || acc.is_symbol() || acc.is_int()) {
-                        let k = tri!(rt.to_property_key(acc));
+                        let k = tri_acc!(rt.to_property_key(acc));
                         acc = rt.key_to_value(k);
                     }
                 }
-                Op::ToStringForConcat { .. } => acc = Value::string(tri!(rt.to_string(acc))),
-                Op::ToObject { .. } => acc = Value::object(tri!(rt.to_object(acc))),
+                Op::ToStringForConcat { .. } => acc = Value::string(tri_acc!(rt.to_string(acc))),
+                Op::ToObject { .. } => acc = Value::object(tri_acc!(rt.to_object(acc))),
 
                 Op::Jump { target, .. } => pc = target.0,
                 Op::JumpLoop { target, .. } => {
@@ -965,7 +974,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         break 'op;
                     }
                     rt.stack[fp + THIS_SLOT] = acc;
-                    tri!(ops::run_fields(rt, reg!(func), acc));
+                    tri_acc!(ops::run_fields(rt, reg!(func), acc));
                 }
                 Op::BindThisContext { func, depth, index, .. } => {
                     rt.stack[fp + ACC_SLOT] = acc;
@@ -977,7 +986,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     }
                     c.get_mut().slots[index as usize] = acc;
                     rt.stack[fp + THIS_SLOT] = acc;
-                    tri!(ops::run_fields(rt, reg!(func), acc));
+                    tri_acc!(ops::run_fields(rt, reg!(func), acc));
                 }
 
                 Op::CreateObject { .. } => acc = Value::object(rt.new_plain_object()),
@@ -985,12 +994,13 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     let a = rt.new_array(Vec::with_capacity(capacity as usize));
                     acc = Value::object(a);
                 }
+                Op::CreateArrayFrom { first, count, .. } => acc = ops::array_from_registers(rt, fp, first, count),
                 Op::ArrayPush { array, .. } => ops::array_push(rt, reg!(array), acc),
                 Op::ArrayPushHole { array, .. } => ops::array_push(rt, reg!(array), Value::HOLE),
                 Op::ArraySpread { array, .. } => {
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    tri!(ops::array_spread(rt, reg!(array), acc));
+                    tri_acc!(ops::array_spread(rt, reg!(array), acc));
                 }
                 Op::CreateClosure { func, .. } => acc = tri!(ops::create_closure(rt, code, func.0, fp)),
                 Op::CreateClass { ctor, parent, .. } => acc = tri!(ops::create_class(rt, reg!(ctor), reg!(parent))),
@@ -1000,7 +1010,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::GetTemplateObject { idx, slot } => acc = ops::template_object(rt, code, idx.0, slot.index()),
                 Op::CreateArguments { kind, .. } => acc = ops::create_arguments(rt, fp, code, kind),
                 Op::CreateRest { start, .. } => acc = ops::create_rest(rt, fp, code, start as usize),
-                Op::SetFunctionName { name, prefix, .. } => tri!(ops::set_function_name(rt, acc, reg!(name), prefix)),
+                Op::SetFunctionName { name, prefix, .. } => tri_acc!(ops::set_function_name(rt, acc, reg!(name), prefix)),
                 Op::SetHomeObject { home, .. } => {
                     if let (Some(f), Some(h)) = (acc.as_object(), reg!(home).as_object()) {
                         if let ObjectKind::Closure(c) = &mut f.get_mut().kind {
@@ -1036,7 +1046,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     acc = Value::symbol(s);
                 }
 
-                Op::ForInPrepare { dst, .. } => set_reg!(dst, tri!(crate::builtins::for_in_prepare(rt, acc))),
+                Op::ForInPrepare { dst, .. } => set_reg!(dst, tri_acc!(crate::builtins::for_in_prepare(rt, acc))),
                 Op::ForInNext { state, done, .. } => match tri!(crate::builtins::for_in_next(rt, reg!(state))) {
                     Some(k) => acc = k,
                     None => pc = done.0,
@@ -1044,7 +1054,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::GetIterator { dst, is_async, .. } => {
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    let (it, next) = tri!(if is_async != 0 { rt.get_async_iterator(acc) } else { rt.get_iterator(acc) });
+                    let (it, next) = tri_acc!(if is_async != 0 { rt.get_async_iterator(acc) } else { rt.get_iterator(acc) });
                     set_reg!(dst, it);
                     set_reg!(dst.offset(1), next);
                     set_reg!(dst.offset(2), Value::FALSE);

@@ -1255,6 +1255,14 @@ pub(crate) fn run_fields(rt: &mut Runtime, callee: Value, this: Value) -> JsResu
 
 // ----- literals and creation -----
 
+/// `CreateArrayFrom`: an array of the `count` values in the registers from `first` of the
+/// frame at `fp`.
+pub(crate) fn array_from_registers(rt: &mut Runtime, fp: usize, first: crate::bytecode::ops::Reg, count: u32) -> Value {
+    let start = (fp as isize + HEADER as isize + first.0 as isize) as usize;
+    let values = rt.stack[start..start + count as usize].to_vec();
+    Value::object(rt.new_array(values))
+}
+
 pub(crate) fn array_push(rt: &mut Runtime, arr: Value, v: Value) {
     let a = arr.as_object().expect("array literal");
     if let Elements::Dense(e) = &mut *a.get_mut().elements.edit() {

@@ -66,6 +66,7 @@ pub(crate) fn runs_directly(op: Op) -> bool {
             | Op::PopContext { .. }
             | Op::CreateObject { .. }
             | Op::CreateArray { .. }
+            | Op::CreateArrayFrom { .. }
             | Op::ArrayPush { .. }
             | Op::ArrayPushHole { .. }
             | Op::DefineNamed { .. }
@@ -118,6 +119,7 @@ pub(super) unsafe extern "C" fn jit_exec(rt: *mut Runtime, fp: usize, pc: u32, a
         }
         Op::CreateObject { .. } => Ok(Value::object(rt.new_plain_object())),
         Op::CreateArray { capacity, .. } => Ok(Value::object(rt.new_array(Vec::with_capacity(capacity as usize)))),
+        Op::CreateArrayFrom { first, count, .. } => Ok(ops::array_from_registers(rt, fp, first, count)),
         Op::ArrayPush { array, .. } => {
             ops::array_push(rt, reg(rt, fp, array.0), acc);
             Ok(acc)

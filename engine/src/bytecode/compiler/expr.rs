@@ -2,6 +2,10 @@
 
 use super::*;
 
+/// The longest array literal built from registers by one `CreateArrayFrom` (longer ones
+/// append element by element, keeping frames small).
+const MAX_REGISTER_ARRAY_LITERAL: usize = 64;
+
 fn utf16(s: &str) -> Vec<u16> {
     s.encode_utf16().collect()
 }
@@ -1100,6 +1104,20 @@ impl FnCompiler<'_> {
 
     fn array_literal(&mut self, items: &[Option<ExprOrSpread>]) -> CResult<()> {
         let mark = self.reg_mark();
+        // Without holes or spreads, and not too long for registers: the values into
+        // registers, then one instruction (not one append per element).
+        let plain = items.iter().all(|it| matches!(it, Some(ExprOrSpread::Expr(_))));
+        if plain && !items.is_empty() && items.len() <= MAX_REGISTER_ARRAY_LITERAL {
+            let first = self.alloc_regs(items.len() as u32);
+            for (i, it) in items.iter().enumerate() {
+                if let Some(ExprOrSpread::Expr(e)) = it {
+                    self.expr_into(e, first.offset(i as u32))?;
+                }
+            }
+            self.emit(Op::CreateArrayFrom { first, count: items.len() as u32, slot: NS });
+            self.release(mark);
+            return Ok(());
+        }
         let arr = self.alloc_reg();
         self.emit(Op::CreateArray { capacity: items.len() as u32, slot: NS });
         self.emit(Op::Star { dst: arr, slot: NS });

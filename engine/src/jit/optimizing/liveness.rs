@@ -71,6 +71,7 @@ pub(crate) fn reads(op: Op) -> Reads {
         Op::SuperCall { func, args, argc, .. } => std::iter::once(func).chain(range(args, argc)).collect(),
         Op::BindThis { func, .. } | Op::BindThisContext { func, .. } => vec![func],
         Op::ArrayPush { array, .. } | Op::ArrayPushHole { array, .. } | Op::ArraySpread { array, .. } => vec![array],
+        Op::CreateArrayFrom { first, count, .. } => range(first, count).collect(),
         Op::CreateClass { ctor, parent, .. } => vec![ctor, parent],
         Op::SetFunctionName { name, .. } => vec![name],
         Op::SetHomeObject { home, .. } => vec![home],
@@ -173,6 +174,7 @@ pub(crate) fn overwrites_accumulator(op: Op) -> bool {
             | Op::LdaContext { .. }
             | Op::CreateObject { .. }
             | Op::CreateArray { .. }
+            | Op::CreateArrayFrom { .. }
             | Op::CreateClosure { .. }
     )
 }
