@@ -22,6 +22,9 @@ pub const MODES: &[Mode] = &[
     Mode { name: "baseline-eager", flags: &["--jit=baseline", "--jit-eager"] },
     Mode { name: "full", flags: &["--jit=full", "--opt-threshold=2"] },
     Mode { name: "full-deopt-every-3", flags: &["--jit=full", "--opt-threshold=2", "--deopt-every=3"] },
+    // Collections at every few allocations, in every tier's code: a value some path forgot to
+    // root shows up as a difference.
+    Mode { name: "full-gc-stress", flags: &["--jit=full", "--opt-threshold=2", "--gc-stress=3"] },
 ];
 
 /// Stdout kept per run (a longer output is cut; the cut is the same in every mode).
