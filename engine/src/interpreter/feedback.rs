@@ -103,6 +103,15 @@ pub enum PropertyIc {
 }
 
 impl PropertyIc {
+    /// How many receiver shapes the IC holds (none when megamorphic).
+    pub fn shapes(&self) -> usize {
+        match self {
+            PropertyIc::Monomorphic(_) => 1,
+            PropertyIc::Polymorphic(v) => v.len(),
+            PropertyIc::Uninitialized | PropertyIc::Megamorphic => 0,
+        }
+    }
+
     /// Whether the IC is mono- or polymorphic and every entry is an array's `length`.
     pub fn only_array_lengths(&self) -> bool {
         let entries: &[PropertyCacheEntry] = match self {
@@ -266,6 +275,17 @@ pub struct FeedbackEntry {
     pub data: Feedback,
     /// Optimized code deoptimized at this site: do not speculate the same way again.
     pub deopt_seen: bool,
+    /// For a property site whose every deoptimization was a failed shape guard: how many
+    /// shapes its IC held at the last one. Once the IC holds more (the interpreter adds the
+    /// shape that failed), a compile may speculate on them all.
+    pub shapes_at_deopt: Option<u8>,
+}
+
+impl FeedbackEntry {
+    /// Whether a compile may speculate on this site's feedback.
+    pub fn may_speculate(&self) -> bool {
+        !self.deopt_seen || matches!((&self.data, self.shapes_at_deopt), (Feedback::Property(ic), Some(n)) if ic.shapes() > n as usize)
+    }
 }
 
 /// What compiled code reads of one entry of a named-property IC that finds a data slot (own,
@@ -441,6 +461,7 @@ impl FeedbackVector {
                     FeedbackKind::Cache => Feedback::Cache(Value::HOLE),
                 },
                 deopt_seen: false,
+                shapes_at_deopt: None,
             })
             .collect();
         let (mut properties, mut calls) = (0, 0);

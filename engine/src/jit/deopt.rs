@@ -173,15 +173,26 @@ pub(crate) fn explain(code: &FunctionCode) -> String {
 /// A failed int32 speculation on arithmetic or a comparison widens the feedback (a non-int32
 /// operand: to numbers; an overflow: `overflowed`), so the next compile speculates on doubles
 /// rather than giving the site up (the baseline tier's inline paths record no feedback, so
-/// this is often how a site's doubles are first seen); any other failure marks the site as
-/// not to be speculated on again.
+/// this is often how a site's doubles are first seen); a failed shape guard of a property
+/// site marks it until its IC learns another shape (`FeedbackEntry::shapes_at_deopt`: a
+/// monomorphic guess becomes a polymorphic one); any other failure marks the site as not to be
+/// speculated on again.
 fn disprove(entry: &mut crate::interpreter::feedback::FeedbackEntry, reason: DeoptReason) {
     use crate::interpreter::feedback::{Feedback, NumericKind};
     match (&mut entry.data, reason) {
         // (`None`: the int32 guess came from the baseline tier's `compiled_seen` bits.)
         (Feedback::Binary(n) | Feedback::Compare(n), DeoptReason::NotInt32) if n.kind <= NumericKind::Int32 => n.kind = NumericKind::Number,
         (Feedback::Binary(n), DeoptReason::Int32Overflow) if !n.overflowed => n.overflowed = true,
-        _ => entry.deopt_seen = true,
+        (Feedback::Property(ic), DeoptReason::ShapeMismatch) => {
+            if !entry.deopt_seen || entry.shapes_at_deopt.is_some() {
+                entry.shapes_at_deopt = Some(ic.shapes() as u8);
+            }
+            entry.deopt_seen = true;
+        }
+        _ => {
+            entry.deopt_seen = true;
+            entry.shapes_at_deopt = None;
+        }
     }
 }
 

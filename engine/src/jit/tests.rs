@@ -415,16 +415,51 @@ fn inlined_calls_charge_fuel_like_calls() {
 }
 
 #[test]
-fn a_deoptimized_site_is_not_speculated_on_again() {
+fn a_failed_shape_guard_widens_to_the_shapes_seen_until_megamorphic() {
     let mut rt = full(2, None);
     let src = "function f(a) { return a.v + 1; }
                let t = 0;
                for (let k = 0; k < 40; k++) { const o = {}; o['p' + k] = k; o.v = k; for (let i = 0; i < 5; i++) t += f(o); }
                String(t)";
     assert_eq!(eval_string(&mut rt, src), "4100");
-    // The first new shape breaks `f`'s shape guard; the recompile leaves that load generic.
+    // Each new shape breaks `f`'s shape guard while the load's IC can still hold it (the
+    // recompile guards on every shape seen); past that the load stays generic.
+    let max = crate::interpreter::feedback::MAX_POLYMORPHISM as u64;
+    assert_eq!(rt.jit.stats.deopts, max, "{:?}", rt.jit.stats);
+    assert_eq!(rt.jit.stats.deopt_reasons[super::DeoptReason::ShapeMismatch as usize], max);
+    assert!(rt.jit.stats.optimized as u64 > max, "{:?}", rt.jit.stats);
+}
+
+#[test]
+fn a_monomorphic_guess_that_fails_becomes_a_polymorphic_one() {
+    // `f` is optimized on objects of one shape; the second shape fails its guard once, and the
+    // recompile guards on both: the loads no longer reach the runtime.
+    let mut rt = full(2, None);
+    let src = "function f(a) { return a.v + 1; }
+               const x = { v: 1 }, y = { w: 0, v: 2 };
+               let t = 0;
+               for (let i = 0; i < 100; i++) t += f(x);
+               t += f(y);
+               for (let i = 0; i < 1000; i++) t += f(i % 2 ? x : y);
+               String(t)";
+    assert_eq!(eval_string(&mut rt, src), "2703");
     assert_eq!(rt.jit.stats.deopts, 1, "{:?}", rt.jit.stats);
-    assert!(rt.jit.stats.optimized >= 2, "{:?}", rt.jit.stats);
+    assert!(rt.stats.get_hits + rt.stats.get_misses < 100, "loads through the runtime: {:?}", rt.stats);
+}
+
+#[test]
+fn a_deoptimized_site_is_not_speculated_on_again() {
+    // A receiver that is not an object fails the load's guard for another reason than its
+    // shape: the recompile leaves the load generic, whatever the IC learns later.
+    let mut rt = full(2, None);
+    let src = "function f(a) { return a.length + 1; }
+               let t = 0;
+               for (let i = 0; i < 100; i++) t += f({ length: i });
+               t += f('abc');
+               for (let i = 0; i < 100; i++) t += f(i % 2 ? { length: 1 } : { x: 0, length: 2 });
+               String(t)";
+    assert_eq!(eval_string(&mut rt, src), "5304");
+    assert_eq!(rt.jit.stats.deopts, 1, "{:?}", rt.jit.stats);
 }
 
 #[test]

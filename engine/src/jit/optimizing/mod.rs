@@ -253,7 +253,7 @@ impl Plan {
             .map(|op| {
                 let Some(slot) = op.feedback_slot() else { return Speculation::Generic };
                 let entry = &code.feedback.slots[slot.0 as usize];
-                if entry.deopt_seen {
+                if !entry.may_speculate() {
                     return Speculation::Generic;
                 }
                 if let (
