@@ -1036,17 +1036,14 @@ fn to_string(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     rt.call(f, Value::object(o), &[])
 }
 
-fn pop(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+pub(crate) fn pop(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let o = this_obj(rt, a)?;
     let len = length_of(rt, o)?;
     if len == 0.0 {
         set_length(rt, o, 0.0)?;
         return Ok(Value::UNDEFINED);
     }
-    if let Some(mut v) = dense_vec(o, len).filter(|v| v.last().is_some_and(|x| !x.is_hole())) {
-        let x = v.pop().unwrap_or(Value::UNDEFINED);
-        set_array_length_raw(o, len as u32 - 1);
-        rt.invalidate_prototype(o);
+    if let Some(x) = pop_dense(rt, o) {
         return Ok(x);
     }
     let nl = len - 1.0;
@@ -1057,12 +1054,40 @@ fn pop(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     Ok(x)
 }
 
+/// `pop` of a non-empty Array whose elements are one dense vector ending in a present
+/// element, with a writable length: the removed element. `None` (nothing changed) otherwise.
+/// (The optimizing tier calls it directly for `a.pop()`.)
+pub(crate) fn pop_dense(rt: &mut Runtime, o: Gc<JsObject>) -> Option<Value> {
+    let ObjectKind::Array { length, .. } = o.kind else { return None };
+    let len = length as f64;
+    let x = dense_vec(o, len).filter(|v| v.last().is_some_and(|x| !x.is_hole()))?.pop()?;
+    set_array_length_raw(o, length - 1);
+    rt.invalidate_prototype(o);
+    Some(x)
+}
+
+/// `push` of the one value `v` onto an Array it can append to by editing its dense vector
+/// (extensible, a writable length, no indexed property on its chain): the new length. `None`
+/// (nothing changed) otherwise. (The optimizing tier calls it directly for `a.push(v)`.)
+pub(crate) fn push_dense(rt: &mut Runtime, o: Gc<JsObject>, v: Value) -> Option<f64> {
+    let ObjectKind::Array { length, .. } = o.kind else { return None };
+    let len = length as f64;
+    if !can_append(o, len, 1) {
+        return None;
+    }
+    dense_vec(o, len)?.push(if v.is_hole() { Value::UNDEFINED } else { v });
+    rt.heap.note_bytes(8);
+    set_array_length_raw(o, length + 1);
+    rt.invalidate_prototype(o);
+    Some(len + 1.0)
+}
+
 /// Can values be appended to the Array `o` of length `len` by editing its vector?
 fn can_append(o: Gc<JsObject>, len: f64, count: usize) -> bool {
     o.extensible && len + count as f64 <= MAX_ARRAY_LEN && chain_clean(o, false)
 }
 
-fn push(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+pub(crate) fn push(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let o = this_obj(rt, a)?;
     let len = length_of(rt, o)?;
     let n = a.args.len();

@@ -695,3 +695,17 @@ fn compiled_code_finds_a_closures_own_mirror_where_it_looks() {
         assert_eq!(c.call.params, 2);
     }
 }
+
+#[test]
+fn an_inlined_push_sees_a_setter_added_to_the_prototype_chain() {
+    // `fill` is optimized with `push` done in place; then Array.prototype gets an indexed
+    // setter, which the spec's push must call (Set walks the chain for index 3).
+    let src = "let seen = [];
+               function fill(a, n) { for (let i = 0; i < n; i++) a.push(i); return a.length; }
+               for (let i = 0; i < 50; i++) fill([], 5);
+               Object.defineProperty(Array.prototype, '3', { set(v) { seen.push(v); }, configurable: true });
+               const r = fill([], 5) + ':' + seen.join();
+               delete Array.prototype[3];
+               r";
+    assert_eq!(same_in_every_tier(src), "5:3");
+}

@@ -620,7 +620,7 @@ impl<'c> Builder<'_, 'c> {
                 self.inline(pc, callee, Receiver::Constructed, args, argc, call)
             }
             (Speculation::Math(m, f), Op::Call { callee, this_reg, .. } | Op::CallUndefined { callee, this_reg, .. }) => {
-                self.math(pc, callee, this_reg.offset(1), *m, *f)
+                self.builtin(pc, callee, this_reg, *m, *f)
             }
             (Speculation::CallKnown(m), Op::Call { .. } | Op::CallUndefined { .. }) => {
                 self.generic_as(pc, op, |d| Inst::CallKnown(pc, op, d, m.clone()));
@@ -761,26 +761,43 @@ impl<'c> Builder<'_, 'c> {
     }
 
     /// A call of the `Math` function `f` (arguments from register `first`), computed here.
-    fn math(&mut self, pc: u32, callee: Reg, first: Reg, m: super::MathCall, f: Gc<JsObject>) {
+    /// The call at `pc` of the built-in `f` (receiver in `this_reg`, arguments after it),
+    /// computed as `m` says.
+    fn builtin(&mut self, pc: u32, callee: Reg, this_reg: Reg, m: super::BuiltinCall, f: Gc<JsObject>) {
         let d = self.point(pc);
         let fv = self.read(callee);
         self.push(Inst::CheckIdentity(fv, Value::object(f), d), Repr::Void);
+        let first = this_reg.offset(1);
+        match m {
+            super::BuiltinCall::ArrayPush => {
+                let (a, v) = (self.read(this_reg), self.read(first));
+                self.acc = self.push(Inst::ArrayPush(a, v, d), Repr::Boxed);
+                return;
+            }
+            super::BuiltinCall::ArrayPop => {
+                let a = self.read(this_reg);
+                self.acc = self.push(Inst::ArrayPop(a, d), Repr::Boxed);
+                return;
+            }
+            _ => {}
+        }
         let x = self.read(first);
         self.acc = match m {
-            super::MathCall::Unary(k) => {
+            super::BuiltinCall::Unary(k) => {
                 let x = self.number(x, pc);
                 self.push(Inst::Float64Unary(k, x), Repr::Float64)
             }
-            super::MathCall::Binary(k) => {
+            super::BuiltinCall::Binary(k) => {
                 let y = self.read(first.offset(1));
                 let (x, y) = (self.number(x, pc), self.number(y, pc));
                 self.push(Inst::Float64Binary(k, x, y), Repr::Float64)
             }
-            super::MathCall::Imul => {
+            super::BuiltinCall::Imul => {
                 let y = self.read(first.offset(1));
                 let (x, y) = (self.int32(x, pc), self.int32(y, pc));
                 self.push(Inst::Int32Binary(Int32Op::Imul, x, y, None), Repr::Int32)
             }
+            super::BuiltinCall::ArrayPush | super::BuiltinCall::ArrayPop => unreachable!("handled above"),
         };
     }
 

@@ -223,6 +223,11 @@ pub(crate) enum Inst {
     /// Adds a property to an object of the transition's starting shape (checked before), else
     /// (the prototype chain changed) deoptimize.
     AddProperty(ValueId, super::Transition, ValueId, DeoptId),
+    /// `a.push(v)` (after a check that `push` is `Array.prototype.push`): the new length, when
+    /// the receiver is an Array the runtime appends to in place; else deoptimize, nothing done.
+    ArrayPush(ValueId, ValueId, DeoptId),
+    /// `a.pop()`, likewise: the element removed from a non-empty dense Array, else deoptimize.
+    ArrayPop(ValueId, DeoptId),
     /// The new object an inlined `new` of this closure starts with, else deoptimize.
     CreateThis(Value, DeoptId),
     /// A new plain object (an object literal's start).
@@ -243,7 +248,15 @@ impl Inst {
     /// Whether the instruction may change memory other code depends on (shapes, prototype
     /// chains, elements stores): a barrier for redundant-guard elimination.
     pub(crate) fn clobbers(&self) -> bool {
-        matches!(self, Inst::Generic(..) | Inst::CallKnown(..) | Inst::LoopSafepoint(..) | Inst::AddProperty(..))
+        matches!(
+            self,
+            Inst::Generic(..)
+                | Inst::CallKnown(..)
+                | Inst::LoopSafepoint(..)
+                | Inst::AddProperty(..)
+                | Inst::ArrayPush(..)
+                | Inst::ArrayPop(..)
+        )
     }
 
     /// Rewrites every value operand through `f`.
@@ -277,6 +290,7 @@ impl Inst {
             | Inst::CheckIdentity(v, _, _)
             | Inst::CheckObject(v, _)
             | Inst::CheckNotHole(v, _)
+            | Inst::ArrayPop(v, _)
             | Inst::StoreContextAt(_, v)
             | Inst::StoreContext(_, _, v) => *v = f(*v),
             Inst::Int32Binary(_, a, b, _)
@@ -287,6 +301,7 @@ impl Inst {
             | Inst::StrictEqual(a, b)
             | Inst::StoreSlot(a, _, b)
             | Inst::AddProperty(a, _, b, _)
+            | Inst::ArrayPush(a, b, _)
             | Inst::ConstructResult(a, b)
             | Inst::ElementAddr(a, b, _)
             | Inst::StoreElement(a, b) => {

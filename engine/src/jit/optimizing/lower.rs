@@ -270,6 +270,13 @@ impl Lowering<'_, '_> {
         } else {
             cond
         };
+        self.exit_if(cond, d, reason);
+    }
+
+    /// Deoptimizes at `d` for `reason` when `cond` holds, never forced by `--deopt-every`: for
+    /// the failure of an instruction that has done its work when it succeeds (resuming at `d`
+    /// would do it twice).
+    fn exit_if(&mut self, cond: CValue, d: DeoptId, reason: DeoptReason) {
         let (stub, cont) = (self.t.b.create_block(), self.t.b.create_block());
         self.t.b.set_cold_block(stub);
         self.t.b.ins().brif(cond, stub, NO_ARGS, cont, NO_ARGS);
@@ -631,6 +638,20 @@ impl Lowering<'_, '_> {
                 let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, done, 0);
                 self.deopt_if(failed, d, DeoptReason::PrototypeChanged);
                 None
+            }
+            Inst::ArrayPush(a, v, d) => {
+                let (av, vv) = (self.boxed(a), self.boxed(v));
+                let n = self.t.call_rt(CallRefs::array_push, &[self.t.rt, av, vv]);
+                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, n, 0);
+                self.exit_if(failed, d, DeoptReason::NotDense);
+                Some(n)
+            }
+            Inst::ArrayPop(a, d) => {
+                let av = self.boxed(a);
+                let x = self.t.call_rt(CallRefs::array_pop, &[self.t.rt, av]);
+                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, x, crate::jit::call_stub::NOT_HANDLED as i64);
+                self.exit_if(failed, d, DeoptReason::NotDense);
+                Some(x)
             }
             Inst::CreateThis(f, d) => {
                 let fv = self.t.b.ins().iconst(types::I64, f.to_bits() as i64);

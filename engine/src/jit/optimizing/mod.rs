@@ -80,7 +80,7 @@ pub(crate) enum Speculation {
     /// A call of this closure, whose body is translated in place.
     Inline(Box<InlineCall>),
     /// A call of this `Math` function, computed inline.
-    Math(MathCall, Gc<JsObject>),
+    Math(BuiltinCall, Gc<JsObject>),
     /// ToPropertyKey of the key of the element access at this pc, which is speculated on int32
     /// keys: the key is checked to be one (a failure blames that access).
     IntKey(u32),
@@ -89,23 +89,28 @@ pub(crate) enum Speculation {
     CallKnown(Box<CallIcMirror>),
 }
 
-/// A `Math` function the graph computes itself, on numbers (int32s for `imul`): V8's and
-/// SpiderMonkey's inlined builtins. The call is guarded on the function object.
+/// A built-in function the graph computes itself (V8's and SpiderMonkey's inlined builtins):
+/// `Math` functions on numbers (int32s for `imul`), `Array.prototype.push` of one value and
+/// `pop` on an Array's dense vector. The call is guarded on the function object.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum MathCall {
+pub(crate) enum BuiltinCall {
     /// Of the first argument.
     Unary(ir::Float64Fn),
     /// `min`/`max` of exactly two arguments.
     Binary(ir::Float64Op),
     /// `imul` of exactly two arguments.
     Imul,
+    /// `receiver.push(v)`.
+    ArrayPush,
+    /// `receiver.pop()`.
+    ArrayPop,
 }
 
-impl MathCall {
-    /// What a call of `f` with `argc` arguments computes, if `f` is a `Math` function the
-    /// graph computes itself.
-    fn of(f: Gc<JsObject>, argc: u32) -> Option<MathCall> {
-        use crate::builtins::math;
+impl BuiltinCall {
+    /// What a call of `f` with `argc` arguments computes, if `f` is a built-in the graph
+    /// computes itself (`method`: the call has a receiver, `o.f()`).
+    fn of(f: Gc<JsObject>, argc: u32, method: bool) -> Option<BuiltinCall> {
+        use crate::builtins::{array, math};
         use ir::{Float64Fn, Float64Op};
         let ObjectKind::Native(n) = &f.kind else { return None };
         // Comparing entry points: two natives share one only if their code is identical (and
@@ -121,18 +126,23 @@ impl MathCall {
         ];
         if argc >= 1 {
             if let Some(&(_, k)) = unary.iter().find(|(g, _)| is(*g)) {
-                return Some(MathCall::Unary(k));
+                return Some(BuiltinCall::Unary(k));
             }
+        }
+        match (method, argc) {
+            (true, 1) if is(array::push) => return Some(BuiltinCall::ArrayPush),
+            (true, 0) if is(array::pop) => return Some(BuiltinCall::ArrayPop),
+            _ => {}
         }
         if argc != 2 {
             return None;
         }
         if is(math::min) {
-            Some(MathCall::Binary(Float64Op::Min))
+            Some(BuiltinCall::Binary(Float64Op::Min))
         } else if is(math::max) {
-            Some(MathCall::Binary(Float64Op::Max))
+            Some(BuiltinCall::Binary(Float64Op::Max))
         } else if is(math::imul) {
-            Some(MathCall::Imul)
+            Some(BuiltinCall::Imul)
         } else {
             None
         }
@@ -262,7 +272,7 @@ impl Plan {
                 ) = (op, &entry.data)
                 {
                     let construct = matches!(op, Op::Construct { .. });
-                    if let Some(m) = MathCall::of(*f, *argc).filter(|_| !construct) {
+                    if let Some(m) = BuiltinCall::of(*f, *argc, matches!(op, Op::Call { .. })).filter(|_| !construct) {
                         objects.push(*f);
                         return Speculation::Math(m, *f);
                     }
