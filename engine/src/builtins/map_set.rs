@@ -758,17 +758,43 @@ fn map_delete(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     Ok(Value::bool(table(&m).delete(rt, a.arg(0))))
 }
 
-fn map_get(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+/// The table of `o` if it is a Map (not a Set).
+fn map_table(o: &Gc<JsObject>) -> Option<&mut OrderedMap> {
+    match o.get_mut().builtin_mut() {
+        Some(BuiltinData::Map(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// `m.get(k)` when `m` is a Map (the optimizing tier's direct call): `None` otherwise.
+pub(crate) fn map_get_direct(m: Gc<JsObject>, k: Value) -> Option<Value> {
+    map_table(&m).map(|t| t.get(k).unwrap_or(Value::UNDEFINED))
+}
+
+/// `m.has(k)` when `m` is a Map: `None` otherwise.
+pub(crate) fn map_has_direct(m: Gc<JsObject>, k: Value) -> Option<bool> {
+    map_table(&m).map(|t| t.has(k))
+}
+
+/// `m.set(k, v)` when `m` is a Map: `None` (nothing done) otherwise.
+pub(crate) fn map_set_direct(rt: &mut Runtime, m: Gc<JsObject>, k: Value, v: Value) -> Option<()> {
+    if map_table(&m)?.set(k, v) {
+        note_entry(rt);
+    }
+    Some(())
+}
+
+pub(crate) fn map_get(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let m = this_map(rt, a.this, "Map.prototype.get")?;
     Ok(table(&m).get(a.arg(0)).unwrap_or(Value::UNDEFINED))
 }
 
-fn map_has(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+pub(crate) fn map_has(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let m = this_map(rt, a.this, "Map.prototype.has")?;
     Ok(Value::bool(table(&m).has(a.arg(0))))
 }
 
-fn map_set(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+pub(crate) fn map_set(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let m = this_map(rt, a.this, "Map.prototype.set")?;
     if table(&m).set(a.arg(0), a.arg(1)) {
         note_entry(rt);

@@ -183,8 +183,7 @@ runtime_calls! {
     create_this = "jit_create_this" (ptr, i64);
     create_object = "jit_create_object" (ptr);
     add_property = "jit_add_property" (ptr, i64, i64, i32, i64, i64);
-    array_push = "jit_array_push" (ptr, i64, i64);
-    array_pop = "jit_array_pop" (ptr, i64);
+    call_builtin = "jit_call_builtin" (ptr, i32, i64, i64, i64);
     catch = "jit_catch" (ptr, ptr, i32);
     get_named = "jit_get_named" (ptr, ptr, i32, i64, i32, i32);
     set_named = "jit_set_named" (ptr, ptr, i32, i64, i32, i32);

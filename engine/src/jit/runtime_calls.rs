@@ -5,6 +5,7 @@
 //! None of them may unwind: a Rust panic inside one aborts the process at the `extern "C"`
 //! boundary instead of unwinding through machine code.
 
+use super::call_stub::NOT_HANDLED;
 use super::JitFn;
 use super::EXCEPTION;
 use crate::bytecode::code::CodeKind;
@@ -273,22 +274,26 @@ pub(super) unsafe extern "C" fn jit_add_property(rt: *mut Runtime, o: u64, to: u
     1
 }
 
-/// `a.push(v)` for an Array `a` that [`push_dense`](crate::builtins::array::push_dense) appends to: the new length;
-/// else 0, having changed nothing (cannot run JavaScript or collect).
-pub(super) unsafe extern "C" fn jit_array_push(rt: *mut Runtime, a: u64, v: u64) -> u64 {
+/// The built-in method numbered `method` (`BuiltinMethod::ALL`) called on `recv` with the
+/// arguments `a`, `b` (as many as it takes) through its direct path: the result, or
+/// `NOT_HANDLED` (nothing done) for a receiver the path does not take. Runs no JavaScript and
+/// does not collect.
+pub(super) unsafe extern "C" fn jit_call_builtin(rt: *mut Runtime, method: u32, recv: u64, a: u64, b: u64) -> u64 {
+    use crate::builtins::{array, map_set};
+    use crate::jit::optimizing::ir::BuiltinMethod;
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
-    let Some(o) = Value::from_bits(a).as_object() else { return 0 };
-    crate::builtins::array::push_dense(rt, o, Value::from_bits(v)).map_or(0, |n| Value::from_f64(n).to_bits())
-}
-
-/// `a.pop()` for an Array `a` that [`pop_dense`](crate::builtins::array::pop_dense) pops: the element; else
-/// `NOT_HANDLED`, having changed nothing (cannot run JavaScript or collect).
-pub(super) unsafe extern "C" fn jit_array_pop(rt: *mut Runtime, a: u64) -> u64 {
-    // SAFETY: called only by compiled code, with its runtime pointer.
-    let rt = unsafe { runtime(rt) };
-    let Some(o) = Value::from_bits(a).as_object() else { return super::call_stub::NOT_HANDLED };
-    crate::builtins::array::pop_dense(rt, o).map_or(super::call_stub::NOT_HANDLED, Value::to_bits)
+    let (Some(o), a, b) = (Value::from_bits(recv).as_object(), Value::from_bits(a), Value::from_bits(b)) else {
+        return NOT_HANDLED;
+    };
+    let r = match BuiltinMethod::ALL[method as usize] {
+        BuiltinMethod::ArrayPush => array::push_dense(rt, o, a).map(Value::from_f64),
+        BuiltinMethod::ArrayPop => array::pop_dense(rt, o),
+        BuiltinMethod::MapGet => map_set::map_get_direct(o, a),
+        BuiltinMethod::MapHas => map_set::map_has_direct(o, a).map(Value::bool),
+        BuiltinMethod::MapSet => map_set::map_set_direct(rt, o, a, b).map(|()| Value::object(o)),
+    };
+    r.map_or(NOT_HANDLED, Value::to_bits)
 }
 
 /// `a === b`: 1 or 0 (cannot run JavaScript or allocate).
@@ -598,14 +603,13 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 22] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 21] {
     [
         ("jit_exec", jit_exec as *const u8),
         ("jit_create_this", jit_create_this as *const u8),
         ("jit_create_object", jit_create_object as *const u8),
         ("jit_add_property", jit_add_property as *const u8),
-        ("jit_array_push", jit_array_push as *const u8),
-        ("jit_array_pop", jit_array_pop as *const u8),
+        ("jit_call_builtin", jit_call_builtin as *const u8),
         ("jit_osr_result", jit_osr_result as *const u8),
         ("jit_deopt", super::deopt::jit_deopt as *const u8),
         ("jit_step", jit_step as *const u8),

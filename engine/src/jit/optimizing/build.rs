@@ -768,18 +768,10 @@ impl<'c> Builder<'_, 'c> {
         let fv = self.read(callee);
         self.push(Inst::CheckIdentity(fv, Value::object(f), d), Repr::Void);
         let first = this_reg.offset(1);
-        match m {
-            super::BuiltinCall::ArrayPush => {
-                let (a, v) = (self.read(this_reg), self.read(first));
-                self.acc = self.push(Inst::ArrayPush(a, v, d), Repr::Boxed);
-                return;
-            }
-            super::BuiltinCall::ArrayPop => {
-                let a = self.read(this_reg);
-                self.acc = self.push(Inst::ArrayPop(a, d), Repr::Boxed);
-                return;
-            }
-            _ => {}
+        if let super::BuiltinCall::Method(k) = m {
+            let args: Box<[ValueId]> = (0..=k.argc()).map(|i| self.read(this_reg.offset(i))).collect();
+            self.acc = self.push(Inst::CallBuiltin(k, args, d), Repr::Boxed);
+            return;
         }
         let x = self.read(first);
         self.acc = match m {
@@ -797,7 +789,7 @@ impl<'c> Builder<'_, 'c> {
                 let (x, y) = (self.int32(x, pc), self.int32(y, pc));
                 self.push(Inst::Int32Binary(Int32Op::Imul, x, y, None), Repr::Int32)
             }
-            super::BuiltinCall::ArrayPush | super::BuiltinCall::ArrayPop => unreachable!("handled above"),
+            super::BuiltinCall::Method(_) => unreachable!("handled above"),
         };
     }
 

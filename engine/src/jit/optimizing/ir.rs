@@ -223,11 +223,10 @@ pub(crate) enum Inst {
     /// Adds a property to an object of the transition's starting shape (checked before), else
     /// (the prototype chain changed) deoptimize.
     AddProperty(ValueId, super::Transition, ValueId, DeoptId),
-    /// `a.push(v)` (after a check that `push` is `Array.prototype.push`): the new length, when
-    /// the receiver is an Array the runtime appends to in place; else deoptimize, nothing done.
-    ArrayPush(ValueId, ValueId, DeoptId),
-    /// `a.pop()`, likewise: the element removed from a non-empty dense Array, else deoptimize.
-    ArrayPop(ValueId, DeoptId),
+    /// A built-in method called directly (after a check of the callee's identity) on the
+    /// receiver and arguments: its result, when the runtime's direct path takes the receiver
+    /// (see [`BuiltinMethod`]); else deoptimize, nothing done.
+    CallBuiltin(BuiltinMethod, Box<[ValueId]>, DeoptId),
     /// The new object an inlined `new` of this closure starts with, else deoptimize.
     CreateThis(Value, DeoptId),
     /// A new plain object (an object literal's start).
@@ -244,19 +243,44 @@ pub(crate) enum Inst {
     CheckValid(DeoptId),
 }
 
+/// A built-in method [`Inst::CallBuiltin`] calls through its runtime call's direct path
+/// (`runtime_calls::jit_call_builtin`), which takes only receivers it handles without running
+/// JavaScript or collecting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub(crate) enum BuiltinMethod {
+    /// `a.push(v)` onto an Array's dense vector (`array::push_dense`).
+    ArrayPush,
+    /// `a.pop()` of an Array's dense vector (`array::pop_dense`).
+    ArrayPop,
+    /// `m.get(k)` of a Map.
+    MapGet,
+    /// `m.has(k)` of a Map.
+    MapHas,
+    /// `m.set(k, v)` of a Map.
+    MapSet,
+}
+
+impl BuiltinMethod {
+    /// Every method, indexed by its number (what compiled code passes the runtime call).
+    pub(crate) const ALL: [BuiltinMethod; 5] =
+        [BuiltinMethod::ArrayPush, BuiltinMethod::ArrayPop, BuiltinMethod::MapGet, BuiltinMethod::MapHas, BuiltinMethod::MapSet];
+
+    /// Its arguments after the receiver.
+    pub(crate) fn argc(self) -> u32 {
+        match self {
+            BuiltinMethod::ArrayPop => 0,
+            BuiltinMethod::ArrayPush | BuiltinMethod::MapGet | BuiltinMethod::MapHas => 1,
+            BuiltinMethod::MapSet => 2,
+        }
+    }
+}
+
 impl Inst {
     /// Whether the instruction may change memory other code depends on (shapes, prototype
     /// chains, elements stores): a barrier for redundant-guard elimination.
     pub(crate) fn clobbers(&self) -> bool {
-        matches!(
-            self,
-            Inst::Generic(..)
-                | Inst::CallKnown(..)
-                | Inst::LoopSafepoint(..)
-                | Inst::AddProperty(..)
-                | Inst::ArrayPush(..)
-                | Inst::ArrayPop(..)
-        )
+        matches!(self, Inst::Generic(..) | Inst::CallKnown(..) | Inst::LoopSafepoint(..) | Inst::AddProperty(..) | Inst::CallBuiltin(..))
     }
 
     /// Rewrites every value operand through `f`.
@@ -290,7 +314,6 @@ impl Inst {
             | Inst::CheckIdentity(v, _, _)
             | Inst::CheckObject(v, _)
             | Inst::CheckNotHole(v, _)
-            | Inst::ArrayPop(v, _)
             | Inst::StoreContextAt(_, v)
             | Inst::StoreContext(_, _, v) => *v = f(*v),
             Inst::Int32Binary(_, a, b, _)
@@ -301,13 +324,13 @@ impl Inst {
             | Inst::StrictEqual(a, b)
             | Inst::StoreSlot(a, _, b)
             | Inst::AddProperty(a, _, b, _)
-            | Inst::ArrayPush(a, b, _)
             | Inst::ConstructResult(a, b)
             | Inst::ElementAddr(a, b, _)
             | Inst::StoreElement(a, b) => {
                 *a = f(*a);
                 *b = f(*b);
             }
+            Inst::CallBuiltin(_, args, _) => args.iter_mut().for_each(|v| *v = f(*v)),
             Inst::Generic(..) | Inst::CallKnown(..) | Inst::LoopSafepoint(_) | Inst::Sync(_) => {}
         }
     }

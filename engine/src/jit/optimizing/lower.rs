@@ -639,19 +639,17 @@ impl Lowering<'_, '_> {
                 self.deopt_if(failed, d, DeoptReason::PrototypeChanged);
                 None
             }
-            Inst::ArrayPush(a, v, d) => {
-                let (av, vv) = (self.boxed(a), self.boxed(v));
-                let n = self.t.call_rt(CallRefs::array_push, &[self.t.rt, av, vv]);
-                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, n, 0);
+            Inst::CallBuiltin(k, args, d) => {
+                let undef = self.t.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
+                let mut vals = [undef; 3];
+                for (slot, &a) in vals.iter_mut().zip(args.iter()) {
+                    *slot = self.boxed(a);
+                }
+                let which = self.t.i32c(k as i64);
+                let r = self.t.call_rt(CallRefs::call_builtin, &[self.t.rt, which, vals[0], vals[1], vals[2]]);
+                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, r, crate::jit::call_stub::NOT_HANDLED as i64);
                 self.exit_if(failed, d, DeoptReason::NotDense);
-                Some(n)
-            }
-            Inst::ArrayPop(a, d) => {
-                let av = self.boxed(a);
-                let x = self.t.call_rt(CallRefs::array_pop, &[self.t.rt, av]);
-                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, x, crate::jit::call_stub::NOT_HANDLED as i64);
-                self.exit_if(failed, d, DeoptReason::NotDense);
-                Some(x)
+                Some(r)
             }
             Inst::CreateThis(f, d) => {
                 let fv = self.t.b.ins().iconst(types::I64, f.to_bits() as i64);

@@ -90,8 +90,9 @@ pub(crate) enum Speculation {
 }
 
 /// A built-in function the graph computes itself (V8's and SpiderMonkey's inlined builtins):
-/// `Math` functions on numbers (int32s for `imul`), `Array.prototype.push` of one value and
-/// `pop` on an Array's dense vector. The call is guarded on the function object.
+/// `Math` functions on numbers (int32s for `imul`); or calls directly through a runtime call's
+/// fast path: `Array.prototype.push` of one value and `pop`, `Map.prototype.get`/`has`/`set`.
+/// The call is guarded on the function object.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum BuiltinCall {
     /// Of the first argument.
@@ -100,17 +101,15 @@ pub(crate) enum BuiltinCall {
     Binary(ir::Float64Op),
     /// `imul` of exactly two arguments.
     Imul,
-    /// `receiver.push(v)`.
-    ArrayPush,
-    /// `receiver.pop()`.
-    ArrayPop,
+    /// A method called directly on the receiver.
+    Method(ir::BuiltinMethod),
 }
 
 impl BuiltinCall {
     /// What a call of `f` with `argc` arguments computes, if `f` is a built-in the graph
     /// computes itself (`method`: the call has a receiver, `o.f()`).
     fn of(f: Gc<JsObject>, argc: u32, method: bool) -> Option<BuiltinCall> {
-        use crate::builtins::{array, math};
+        use crate::builtins::{array, map_set, math};
         use ir::{Float64Fn, Float64Op};
         let ObjectKind::Native(n) = &f.kind else { return None };
         // Comparing entry points: two natives share one only if their code is identical (and
@@ -129,10 +128,15 @@ impl BuiltinCall {
                 return Some(BuiltinCall::Unary(k));
             }
         }
-        match (method, argc) {
-            (true, 1) if is(array::push) => return Some(BuiltinCall::ArrayPush),
-            (true, 0) if is(array::pop) => return Some(BuiltinCall::ArrayPop),
-            _ => {}
+        let methods = [
+            (array::push as NativeFn, ir::BuiltinMethod::ArrayPush),
+            (array::pop, ir::BuiltinMethod::ArrayPop),
+            (map_set::map_get, ir::BuiltinMethod::MapGet),
+            (map_set::map_has, ir::BuiltinMethod::MapHas),
+            (map_set::map_set, ir::BuiltinMethod::MapSet),
+        ];
+        if let Some(&(_, m)) = methods.iter().find(|(g, m)| method && m.argc() == argc && is(*g)) {
+            return Some(BuiltinCall::Method(m));
         }
         if argc != 2 {
             return None;
