@@ -758,7 +758,8 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         exc = rt.type_error("Cannot use 'in' operator to search for a key in a non-object");
                         break 'op;
                     };
-                    let k = tri!(rt.to_property_key(reg!(lhs)));
+                    // The key's conversion may run JavaScript while only `acc` holds `o`.
+                    let k = tri_acc!(rt.to_property_key(reg!(lhs)));
                     acc = Value::bool(tri!(rt.has_property(o, k)));
                 }
                 Op::Inc { slot } | Op::Dec { slot } => {

@@ -73,14 +73,17 @@ pub enum DeoptReason {
     /// The code was invalidated (a prototype chain it assumed changed) while it ran: the
     /// frame leaves it after the instruction that made the change. Disproves no site.
     Invalidated = 11,
+    /// A built-in method called directly got a receiver its direct path does not take (not
+    /// a Map, an array it cannot push onto in place...).
+    BuiltinReceiver = 12,
     /// Not a failed guard: an inlined call found the poll countdown due, so the interpreter
     /// makes the call (and polls). Nothing is disproved and the code is kept.
-    Poll = 12,
+    Poll = 13,
 }
 
 impl DeoptReason {
     /// Number of reasons for which a guard fails (all but [`DeoptReason::Poll`]).
-    pub const COUNT: usize = 12;
+    pub const COUNT: usize = 13;
 
     fn from_u32(r: u32) -> DeoptReason {
         match r {
@@ -96,6 +99,7 @@ impl DeoptReason {
             9 => DeoptReason::NotArray,
             10 => DeoptReason::CallTarget,
             11 => DeoptReason::Invalidated,
+            12 => DeoptReason::BuiltinReceiver,
             _ => DeoptReason::Poll,
         }
     }
@@ -115,6 +119,7 @@ impl DeoptReason {
             DeoptReason::NotArray => "not an array",
             DeoptReason::CallTarget => "call target changed",
             DeoptReason::Invalidated => "code invalidated",
+            DeoptReason::BuiltinReceiver => "receiver not taken by the built-in's direct path",
             DeoptReason::Poll => "poll",
         }
     }

@@ -265,13 +265,15 @@ fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
                function callIt(f, x) { return f(x); }
                function addY(o) { o.y = 1; }
                function inhCall(o, f) { const a = o.m; f(); return a + o.m; }
+               function has(m, k) { return m.has(k); }
+               const map = new Map([[1, 1]]);
                const noop1 = () => 0, noop2 = () => 0;
                P.prototype.m = 5;
                const p = new P();
                const arr = [10, 20, 30, 40];
                for (let i = 0; i < 50; i++) { fadd(i + 0.5, 1); add(i, 1); mul(i, 2); band(i, 3); shr(i, 1); lt(i, 3); getX(p); setX(p, i); inherited(p);
                                               oob(arr, i & 3); hole(arr, i & 3); store(arr, i & 3, i); len(arr); callIt(inc, i);
-                                              addY(new P()); inhCall(p, i & 1 ? noop1 : noop2); }
+                                              addY(new P()); inhCall(p, i & 1 ? noop1 : noop2); has(map, i); }
                const holey = [1, , 3];
                Object.setPrototypeOf(holey, { 1: 'p' });
                const ta = new Int8Array(2);
@@ -286,10 +288,11 @@ fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
                r.push(inherited(p));
                const q = { x: 0 }; setX(q, 3); r.push(q.x);
                try { getX(null); } catch (e) { r.push(e.constructor.name); }
+               try { has(Object.create(Map.prototype), 1); } catch (e) { r.push(e.constructor.name); }
                r.push(oob(arr, 4), hole(holey, 1), ta[1], arr.join('/'), len('str'), callIt(dbl, 4));
                r.map(v => Object.is(v, -0) ? '-0' : String(v)).join()";
     let out = same_in_every_tier(src);
-    assert_eq!(out, "2147483648,2.5,a1,-0,4294967296,1,4294967295,true,true,undefined,2,5,x1,12,1,undefined,6,3,TypeError,undefined,p,7,48/49/46/47,3,8");
+    assert_eq!(out, "2147483648,2.5,a1,-0,4294967296,1,4294967295,true,true,undefined,2,5,x1,12,1,undefined,6,3,TypeError,TypeError,undefined,p,7,48/49/46/47,3,8");
     let mut rt = full(2, None);
     eval_string(&mut rt, src);
     let s = &rt.jit.stats;

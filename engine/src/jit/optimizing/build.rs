@@ -760,7 +760,6 @@ impl<'c> Builder<'_, 'c> {
         true
     }
 
-    /// A call of the `Math` function `f` (arguments from register `first`), computed here.
     /// The call at `pc` of the built-in `f` (receiver in `this_reg`, arguments after it),
     /// computed as `m` says.
     fn builtin(&mut self, pc: u32, callee: Reg, this_reg: Reg, m: super::BuiltinCall, f: Gc<JsObject>) {
@@ -771,6 +770,8 @@ impl<'c> Builder<'_, 'c> {
         if let super::BuiltinCall::Method(k) = m {
             let args: Box<[ValueId]> = (0..=k.argc()).map(|i| self.read(this_reg.offset(i))).collect();
             self.acc = self.push(Inst::CallBuiltin(k, args, d), Repr::Boxed);
+            // Pushing onto an array that is a prototype invalidates the chains through it.
+            self.check_valid(pc + 1, pc);
             return;
         }
         let x = self.read(first);

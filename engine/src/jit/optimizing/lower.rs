@@ -648,7 +648,7 @@ impl Lowering<'_, '_> {
                 let which = self.t.i32c(k as i64);
                 let r = self.t.call_rt(CallRefs::call_builtin, &[self.t.rt, which, vals[0], vals[1], vals[2]]);
                 let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, r, crate::jit::call_stub::NOT_HANDLED as i64);
-                self.exit_if(failed, d, DeoptReason::NotDense);
+                self.exit_if(failed, d, DeoptReason::BuiltinReceiver);
                 Some(r)
             }
             Inst::CreateThis(f, d) => {

@@ -25,3 +25,7 @@ for (let i = 0; i < 10; i++) {
   out.push([i] instanceof proto);
 }
 console.log(out.join(' '));
+const inKey = { toString() { garbage(); return '0'; } };
+const ins = [];
+for (let i = 0; i < 10; i++) ins.push(inKey in [i], inKey in (() => ({ 0: i }))(), inKey in []);
+console.log(ins.join(' '));
