@@ -1066,20 +1066,21 @@ pub(crate) fn pop_dense(rt: &mut Runtime, o: Gc<JsObject>) -> Option<Value> {
     Some(x)
 }
 
-/// `push` of the one value `v` onto an Array it can append to by editing its dense vector
+/// `push` of `values` onto an Array it can append them to by editing its dense vector
 /// (extensible, a writable length, no indexed property on its chain): the new length. `None`
-/// (nothing changed) otherwise. (The optimizing tier calls it directly for `a.push(v)`.)
-pub(crate) fn push_dense(rt: &mut Runtime, o: Gc<JsObject>, v: Value) -> Option<f64> {
+/// (nothing changed) otherwise. (`push`'s own fast path; the optimizing tier calls it directly
+/// for `a.push(v)`.)
+pub(crate) fn push_dense(rt: &mut Runtime, o: Gc<JsObject>, values: &[Value]) -> Option<f64> {
     let ObjectKind::Array { length, .. } = o.kind else { return None };
-    let len = length as f64;
-    if !can_append(o, len, 1) {
+    let (len, n) = (length as f64, values.len());
+    if !can_append(o, len, n) {
         return None;
     }
-    dense_vec(o, len)?.push(if v.is_hole() { Value::UNDEFINED } else { v });
-    rt.heap.note_bytes(8);
-    set_array_length_raw(o, length + 1);
+    dense_vec(o, len)?.extend(values.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }));
+    rt.heap.note_bytes(n * 8);
+    set_array_length_raw(o, length + n as u32);
     rt.invalidate_prototype(o);
-    Some(len + 1.0)
+    Some(len + n as f64)
 }
 
 /// Can values be appended to the Array `o` of length `len` by editing its vector?
@@ -1094,14 +1095,8 @@ pub(crate) fn push(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     if len + n as f64 > MAX_SAFE {
         return Err(too_long(rt));
     }
-    if can_append(o, len, n) {
-        if let Some(mut v) = dense_vec(o, len) {
-            v.extend(a.args.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }));
-            rt.heap.note_bytes(n * 8);
-            set_array_length_raw(o, (len as usize + n) as u32);
-            rt.invalidate_prototype(o);
-            return Ok(num(len + n as f64));
-        }
+    if let Some(new_len) = push_dense(rt, o, a.args) {
+        return Ok(num(new_len));
     }
     let mut k = len;
     for v in a.args {

@@ -287,7 +287,7 @@ pub(super) unsafe extern "C" fn jit_call_builtin(rt: *mut Runtime, method: u32, 
         return NOT_HANDLED;
     };
     let r = match BuiltinMethod::ALL[method as usize] {
-        BuiltinMethod::ArrayPush => array::push_dense(rt, o, a).map(Value::from_f64),
+        BuiltinMethod::ArrayPush => array::push_dense(rt, o, std::slice::from_ref(&a)).map(Value::from_f64),
         BuiltinMethod::ArrayPop => array::pop_dense(rt, o),
         BuiltinMethod::MapGet => map_set::map_get_direct(o, a),
         BuiltinMethod::MapHas => map_set::map_has_direct(o, a).map(Value::bool),
