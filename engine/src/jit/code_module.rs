@@ -2,6 +2,7 @@
 //! make, the machine-code stubs, and the value/object layout constants compiled code is
 //! written against. Each tier owns one [`CodeModule`] (its Cranelift settings differ).
 
+use super::equality::EqualityOp;
 use super::number::NumberOp;
 use super::runtime_calls;
 use super::translate::FnTranslator;
@@ -27,7 +28,9 @@ pub(crate) type CValue = cranelift_codegen::ir::Value;
 
 pub(crate) const NO_ARGS: &[BlockArg] = &[];
 pub(crate) const TAG_INT: i64 = 0xFFF9;
+pub(crate) const TAG_IMM: i64 = 0xFFFA;
 pub(crate) const TAG_OBJECT: i64 = 0xFFFC;
+pub(crate) const TAG_SYMBOL: i64 = 0xFFFE;
 pub(crate) const PAYLOAD_MASK: i64 = (1 << 48) - 1;
 /// Where an object's shape and slot base pointer live (see [`JsObject`], [`Slots`]).
 pub(crate) const OBJECT_SHAPE_OFFSET: i32 = std::mem::offset_of!(JsObject, shape) as i32;
@@ -396,6 +399,8 @@ pub(crate) struct Stubs<T> {
     pub(crate) call: T,
     /// IEEE arithmetic and comparison, by [`NumberOp`] (see [`super::number`]).
     pub(crate) number: [T; NumberOp::ALL.len()],
+    /// `===` and `==`, by [`EqualityOp`] (see [`super::equality`]).
+    pub(crate) equality: [T; EqualityOp::ALL.len()],
 }
 
 /// The signature of compiled functions ([`JitFn`]).
@@ -409,19 +414,27 @@ fn jit_fn_signature(module: &JITModule) -> cranelift_codegen::ir::Signature {
 
 impl<T> Stubs<T> {
     fn map<U>(self, mut f: impl FnMut(T) -> U) -> Stubs<U> {
-        Stubs { load_slot: f(self.load_slot), store_slot: f(self.store_slot), call: f(self.call), number: self.number.map(f) }
+        Stubs {
+            load_slot: f(self.load_slot),
+            store_slot: f(self.store_slot),
+            call: f(self.call),
+            number: self.number.map(&mut f),
+            equality: self.equality.map(f),
+        }
     }
 
     /// Each stub with its symbol name.
     fn named(self) -> impl Iterator<Item = (&'static str, T)> {
         let fixed = [("ic_load_slot", self.load_slot), ("ic_store_slot", self.store_slot), ("call_closure", self.call)];
-        fixed.into_iter().chain(NumberOp::ALL.iter().zip(self.number).map(|(op, t)| (op.name(), t)))
+        let number = NumberOp::ALL.iter().zip(self.number).map(|(op, t)| (op.name(), t));
+        let equality = EqualityOp::ALL.iter().zip(self.equality).map(|(op, t)| (op.name(), t));
+        fixed.into_iter().chain(number).chain(equality)
     }
 }
 
 /// The stubs' signatures: `(value, mirror set) -> slot address or 0` for the slot lookups,
 /// `(runtime, frame, fp, pc, mirror, callee, this, args, argc) -> result` for calls, and
-/// `(lhs, rhs) -> value` for numbers.
+/// `(lhs, rhs) -> value` for numbers and equality.
 fn stub_signatures(module: &JITModule) -> Stubs<cranelift_codegen::ir::Signature> {
     let i64p = AbiParam::new(types::I64);
     let mut pair = module.make_signature();
@@ -430,7 +443,13 @@ fn stub_signatures(module: &JITModule) -> Stubs<cranelift_codegen::ir::Signature
     let mut call = module.make_signature();
     call.params.extend([i64p, i64p, i64p, AbiParam::new(types::I32), i64p, i64p, i64p, i64p, i64p]);
     call.returns.push(i64p);
-    Stubs { load_slot: pair.clone(), store_slot: pair.clone(), call, number: std::array::from_fn(|_| pair.clone()) }
+    Stubs {
+        load_slot: pair.clone(),
+        store_slot: pair.clone(),
+        call,
+        number: std::array::from_fn(|_| pair.clone()),
+        equality: std::array::from_fn(|_| pair.clone()),
+    }
 }
 
 impl Stubs<FuncId> {
@@ -469,11 +488,16 @@ impl Stubs<FuncId> {
         for (i, op) in NumberOp::ALL.into_iter().enumerate() {
             number[i] = define(op.name(), &sigs.number[i], &|b| op.emit_stub(b))?;
         }
+        let mut equality = [FuncId::from_u32(0); EqualityOp::ALL.len()];
+        for (i, op) in EqualityOp::ALL.into_iter().enumerate() {
+            equality[i] = define(op.name(), &sigs.equality[i], &|b| op.emit_stub(b))?;
+        }
         Ok(Stubs {
             load_slot: define("ic_load_slot", &sigs.load_slot, &lookup(true))?,
             store_slot: define("ic_store_slot", &sigs.store_slot, &lookup(false))?,
             call: define("call_closure", &sigs.call, &|b| super::call_stub::emit(b, entry_sig.clone()))?,
             number,
+            equality,
         })
     }
 
@@ -497,7 +521,14 @@ pub(crate) struct StubRefs<'a> {
 
 impl<'a> StubRefs<'a> {
     fn new(imports: &'a Stubs<Import>) -> Self {
-        StubRefs { imports, refs: Stubs { load_slot: None, store_slot: None, call: None, number: [None; NumberOp::ALL.len()] } }
+        let refs = Stubs {
+            load_slot: None,
+            store_slot: None,
+            call: None,
+            number: [None; NumberOp::ALL.len()],
+            equality: [None; EqualityOp::ALL.len()],
+        };
+        StubRefs { imports, refs }
     }
 
     /// `ic_load_slot`.
@@ -518,5 +549,10 @@ impl<'a> StubRefs<'a> {
     /// The stub of `op`.
     pub(crate) fn number(&mut self, op: NumberOp, func: &mut Function) -> FuncRef {
         lazy(&mut self.refs.number[op as usize], &self.imports.number[op as usize], func)
+    }
+
+    /// The stub of `op`.
+    pub(crate) fn equality(&mut self, op: EqualityOp, func: &mut Function) -> FuncRef {
+        lazy(&mut self.refs.equality[op as usize], &self.imports.equality[op as usize], func)
     }
 }

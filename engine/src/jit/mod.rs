@@ -19,6 +19,7 @@ mod call_stub;
 mod code_module;
 mod compiler_thread;
 mod deopt;
+mod equality;
 pub(crate) use deopt::explain;
 pub use deopt::{DeoptExit, DeoptReason, DeoptRecord, ExitSlot, ExitValue};
 mod number;

@@ -173,20 +173,31 @@ impl NumberOp {
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let (l, r) = (b.block_params(entry)[0], b.block_params(entry)[1]);
-        let (numbers, other) = (b.create_block(), b.create_block());
-        let nl = is_number(b, l);
-        let nr = is_number(b, r);
-        let both = b.ins().band(nl, nr);
-        b.ins().brif(both, numbers, NO_ARGS, other, NO_ARGS);
-        b.switch_to_block(numbers);
-        let x = to_f64(b, l);
-        let y = to_f64(b, r);
-        let v = self.emit(b, x, y);
+        let v = numbers_or_not_handled(b, l, r, |b, x, y| self.emit(b, x, y));
         b.ins().return_(&[v]);
-        b.switch_to_block(other);
-        let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
-        b.ins().return_(&[nh]);
     }
+}
+
+/// In a stub `(l, r) -> value`: returns [`NOT_HANDLED`] unless both operands are numbers, and
+/// continues with `f` of the two as f64s, whose result it gives.
+pub(crate) fn numbers_or_not_handled(
+    b: &mut FunctionBuilder,
+    l: CValue,
+    r: CValue,
+    f: impl FnOnce(&mut FunctionBuilder, CValue, CValue) -> CValue,
+) -> CValue {
+    let (numbers, other) = (b.create_block(), b.create_block());
+    let nl = is_number(b, l);
+    let nr = is_number(b, r);
+    let both = b.ins().band(nl, nr);
+    b.ins().brif(both, numbers, NO_ARGS, other, NO_ARGS);
+    b.switch_to_block(other);
+    let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
+    b.ins().return_(&[nh]);
+    b.switch_to_block(numbers);
+    let x = to_f64(b, l);
+    let y = to_f64(b, r);
+    f(b, x, y)
 }
 
 /// ToInt32 of an f64, as an i32, and whether it applies: truncation then the low 32 bits

@@ -7,6 +7,7 @@
 
 use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror, NOT_HANDLED};
 use super::code_module::*;
+use super::equality::EqualityOp;
 use super::number::{self, NumberOp};
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
@@ -19,7 +20,7 @@ use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{ElementStore, JsObject};
 use crate::runtime::Runtime;
-use crate::value::{Value, CANONICAL_NAN};
+use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, FuncRef, Function, InstBuilder, MemFlagsData};
 use cranelift_codegen::isa::TargetFrontendConfig;
@@ -266,11 +267,17 @@ impl<'a> FnTranslator<'a> {
 
     /// Continues in a new block unless `v` is [`EXCEPTION`].
     pub(super) fn check_exception(&mut self, v: CValue, pc: u32) {
-        let target = self.exception_target(pc);
         let ok = self.b.create_block();
-        let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
-        self.b.ins().brif(is_exc, target, NO_ARGS, ok, NO_ARGS);
+        self.exception_or(v, pc, ok);
         self.b.switch_to_block(ok);
+    }
+
+    /// Ends the block: to the exception's target if `v` is [`EXCEPTION`], else to `next`
+    /// (straight to a slow path's join: no block of its own to jump from).
+    fn exception_or(&mut self, v: CValue, pc: u32, next: Block) {
+        let target = self.exception_target(pc);
+        let is_exc = self.b.ins().icmp_imm_s(IntCC::Equal, v, EXCEPTION as i64);
+        self.b.ins().brif(is_exc, target, NO_ARGS, next, NO_ARGS);
     }
 
     fn load_reg(&mut self, r: Reg) -> CValue {
@@ -289,6 +296,14 @@ impl<'a> FnTranslator<'a> {
     /// The instruction at `pc` through the interpreter (its result in the accumulator); the
     /// simplest without entering its loop (see `runtime_calls::runs_directly`).
     pub(super) fn step_call(&mut self, pc: u32) {
+        let ok = self.b.create_block();
+        self.step_call_to(pc, ok);
+        self.b.switch_to_block(ok);
+    }
+
+    /// [`Self::step_call`], ending the block with a branch to `next` (or the exception's
+    /// target).
+    fn step_call_to(&mut self, pc: u32, next: Block) {
         let acc = self.b.use_var(self.acc);
         let pcv = self.b.ins().iconst(types::I32, pc as i64);
         let f = if super::runtime_calls::runs_directly(self.code.block.ops[pc as usize]) {
@@ -298,8 +313,14 @@ impl<'a> FnTranslator<'a> {
         };
         let call = self.b.ins().call(f, &[self.rt, self.fp, pcv, acc]);
         let r = self.b.inst_results(call)[0];
-        self.check_exception(r, pc);
         self.b.def_var(self.acc, r);
+        self.exception_or(r, pc, next);
+    }
+
+    /// The instruction at `pc` (which does not jump) through the interpreter, then to `next`.
+    fn step_to(&mut self, pc: u32, op: Op, next: Block) {
+        debug_assert!(op.jump_target().is_none(), "{} jumps", op.name());
+        self.step_call_to(pc, next);
     }
 
     /// The instruction at `pc` through the interpreter; follows its jump if it took it.
@@ -327,6 +348,11 @@ impl<'a> FnTranslator<'a> {
         self.b.inst_results(call)[0]
     }
 
+    /// The shared stub of equality operator `op`, imported on first use.
+    pub(super) fn equality_stub(&mut self, op: EqualityOp) -> FuncRef {
+        self.stub(|s, f| s.equality(op, f))
+    }
+
     /// The stub `pick` names (a [`StubRefs`] method), imported on first use.
     fn stub(&mut self, pick: impl FnOnce(&mut StubRefs<'a>, &mut Function) -> FuncRef) -> FuncRef {
         pick(&mut self.stubs, self.b.func)
@@ -339,6 +365,13 @@ impl<'a> FnTranslator<'a> {
     /// Calls runtime function `f` for the instruction at `pc` with `(runtime, fp, pc, acc,
     /// extra...)`; its result (unless an exception) is the new accumulator.
     fn op_call(&mut self, pc: u32, f: impl FnOnce(&mut CallRefs<'a>, &mut Function) -> FuncRef, extra: &[i64]) {
+        let ok = self.b.create_block();
+        self.op_call_to(pc, f, extra, ok);
+        self.b.switch_to_block(ok);
+    }
+
+    /// [`Self::op_call`], ending the block with a branch to `next` (or the exception's target).
+    fn op_call_to(&mut self, pc: u32, f: impl FnOnce(&mut CallRefs<'a>, &mut Function) -> FuncRef, extra: &[i64], next: Block) {
         let f = self.rt_call(f);
         let acc = self.b.use_var(self.acc);
         let pcv = self.i32c(pc);
@@ -349,8 +382,8 @@ impl<'a> FnTranslator<'a> {
         }
         let call = self.b.ins().call(f, &args);
         let r = self.b.inst_results(call)[0];
-        self.check_exception(r, pc);
         self.b.def_var(self.acc, r);
+        self.exception_or(r, pc, next);
     }
 
     /// `Call`/`CallUndefined` (any other `op` is a bug) through the direct-call sequence
@@ -416,8 +449,8 @@ impl<'a> FnTranslator<'a> {
             }
         }
         self.b.switch_to_block(slow);
-        self.op_call(pc, CallRefs::call, &[callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64, undefined_this as i64]);
-        self.b.ins().jump(done, NO_ARGS);
+        let operands = [callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64, undefined_this as i64];
+        self.op_call_to(pc, CallRefs::call, &operands, done);
         self.b.switch_to_block(done);
     }
 
@@ -517,8 +550,7 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, r);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(slow);
-        self.step(pc, op);
-        self.b.ins().jump(done, NO_ARGS);
+        self.step_to(pc, op, done);
         self.b.switch_to_block(done);
     }
 
@@ -637,15 +669,15 @@ impl<'a> FnTranslator<'a> {
     }
 
     /// Emits `fast`, which may branch to the block it is given when it cannot finish, and `slow`
-    /// in that (cold) block; both continue after.
-    fn fast_or_slow(&mut self, fast: impl FnOnce(&mut Self, Block), slow: impl FnOnce(&mut Self)) {
+    /// in that (cold) block, which ends with a branch to the block it is given; both continue
+    /// there.
+    fn fast_or_slow(&mut self, fast: impl FnOnce(&mut Self, Block), slow: impl FnOnce(&mut Self, Block)) {
         let (slow_blk, done) = (self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow_blk);
         fast(self, slow_blk);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(slow_blk);
-        slow(self);
-        self.b.ins().jump(done, NO_ARGS);
+        slow(self, done);
         self.b.switch_to_block(done);
     }
 
@@ -658,41 +690,35 @@ impl<'a> FnTranslator<'a> {
 
     /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
     fn step_if(&mut self, pc: u32, op: Op, cond: CValue) {
-        self.fast_or_slow(|t, miss| t.miss_if(cond, miss), |t| t.step(pc, op));
+        self.fast_or_slow(|t, miss| t.miss_if(cond, miss), |t, done| t.step_to(pc, op, done));
     }
 
-    /// `lhs == acc` / `lhs === acc` as a comparison of bits when both operands are int32s or both
-    /// satisfy `same_kind` (values of a kind whose equality is identity); the interpreter
-    /// otherwise.
-    fn bit_equality(&mut self, pc: u32, op: Op, lhs: Reg, same_kind: impl Fn(&mut Self, CValue) -> CValue) {
+    /// `lhs == acc` / `lhs === acc` by the operator's shared stub ([`EqualityOp::emit_stub`]);
+    /// what the stub leaves (strings, mixed types under `==`) by the runtime.
+    fn equality(&mut self, pc: u32, op: Op, lhs: Reg) {
+        let strict = matches!(op, Op::TestStrictEq { .. });
+        let which = if strict { EqualityOp::Strict } else { EqualityOp::Loose };
+        let l = self.load_reg(lhs);
+        let r = self.b.use_var(self.acc);
         self.fast_or_slow(
             |t, miss| {
-                let l = t.load_reg(lhs);
-                let r = t.b.use_var(t.acc);
-                let both_int = t.both_int(l, r);
-                let kl = same_kind(t, l);
-                let kr = same_kind(t, r);
-                let both_kind = t.b.ins().band(kl, kr);
-                let ok = t.b.ins().bor(both_int, both_kind);
-                let same = t.identical(l, r);
-                let ok = t.b.ins().bor(ok, same);
-                let not_ok = t.b.ins().bxor_imm_s(ok, 1);
-                t.miss_if(not_ok, miss);
-                let eq = t.b.ins().icmp(IntCC::Equal, l, r);
-                let v = t.bool_value(eq);
+                let stub = t.equality_stub(which);
+                let call = t.b.ins().call(stub, &[l, r]);
+                let v = t.b.inst_results(call)[0];
+                let unhandled = t.b.ins().icmp_imm_s(IntCC::Equal, v, NOT_HANDLED as i64);
+                t.miss_if(unhandled, miss);
                 t.b.def_var(t.acc, v);
             },
-            |t| {
-                if matches!(op, Op::TestStrictEq { .. }) {
+            |t, done| {
+                if strict {
                     // Cannot run JavaScript: a plain runtime call.
-                    let l = t.load_reg(lhs);
-                    let r = t.b.use_var(t.acc);
                     let res = t.call_rt(CallRefs::strict_equals, &[t.rt, l, r]);
                     let eq = t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
                     let v = t.bool_value(eq);
                     t.b.def_var(t.acc, v);
+                    t.b.ins().jump(done, NO_ARGS);
                 } else {
-                    t.step(pc, op);
+                    t.step_to(pc, op, done);
                 }
             },
         );
@@ -717,26 +743,6 @@ impl<'a> FnTranslator<'a> {
             | Op::Mod { lhs, .. } => (self.load_reg(lhs), acc, (false, acc_int)),
             _ => unreachable!("binary_operands of {}", op.name()),
         }
-    }
-
-    /// 1 (as i8) when `a` and `b` are the same value other than NaN, so `a === b` and `a == b`
-    /// (the same string, say: strings compare by contents, but one string is always equal to
-    /// itself). Values are NaN-canonicalised, so NaN has one encoding.
-    pub(super) fn identical(&mut self, a: CValue, b: CValue) -> CValue {
-        let same = self.b.ins().icmp(IntCC::Equal, a, b);
-        let nan = self.b.ins().icmp_imm_s(IntCC::NotEqual, a, CANONICAL_NAN as i64);
-        self.b.ins().band(same, nan)
-    }
-
-    /// 1 (as i8) for values whose strict equality is bit identity: immediates (undefined,
-    /// null, booleans), objects and symbols.
-    pub(super) fn is_identity_compared(&mut self, v: CValue) -> CValue {
-        let tag = self.b.ins().ushr_imm_s(v, 48);
-        let imm = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFA);
-        let obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFC);
-        let sym = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0xFFFE);
-        let a = self.b.ins().bor(imm, obj);
-        self.b.ins().bor(a, sym)
     }
 
     fn bool_value_inverted(&mut self, cond: CValue) -> CValue {
@@ -971,12 +977,7 @@ impl<'a> FnTranslator<'a> {
                     }
                 });
             }
-            // Two int32s or two objects: `==` is identity; so is the same value twice, unless
-            // NaN. Anything else: the interpreter.
-            Op::TestEq { lhs, .. } => self.bit_equality(pc, op, lhs, |t, v| {
-                let tag = t.b.ins().ushr_imm_s(v, 48);
-                t.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT)
-            }),
+            Op::TestEq { lhs, .. } => self.equality(pc, op, lhs),
             Op::TestLt { lhs, .. } | Op::TestLe { lhs, .. } | Op::TestGt { lhs, .. } | Op::TestGe { lhs, .. } => {
                 let (cc, double) = compare_conditions(op);
                 let l = self.load_reg(lhs);
@@ -1004,7 +1005,7 @@ impl<'a> FnTranslator<'a> {
                     };
                     t.b.def_var(t.acc, v);
                 },
-                |t| t.op_call(pc, CallRefs::get_named, &[obj.0 as i64, slot.index() as i64]),
+                |t, done| t.op_call_to(pc, CallRefs::get_named, &[obj.0 as i64, slot.index() as i64], done),
             ),
             Op::SetNamed { obj, slot, .. } => self.fast_or_slow(
                 |t, miss| {
@@ -1013,7 +1014,7 @@ impl<'a> FnTranslator<'a> {
                     let v = t.b.use_var(t.acc);
                     t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
                 },
-                |t| t.op_call(pc, CallRefs::set_named, &[obj.0 as i64, slot.index() as i64]),
+                |t, done| t.op_call_to(pc, CallRefs::set_named, &[obj.0 as i64, slot.index() as i64], done),
             ),
             Op::LdaGlobal { slot, .. } => match self.code.feedback.slots[slot.index()].data {
                 // A site that resolved to a global lexical binding always does (such bindings
@@ -1026,7 +1027,7 @@ impl<'a> FnTranslator<'a> {
                         t.miss_if(hole, miss);
                         t.b.def_var(t.acc, v);
                     },
-                    |t| t.op_call(pc, CallRefs::lda_global, &[slot.index() as i64]),
+                    |t, done| t.op_call_to(pc, CallRefs::lda_global, &[slot.index() as i64], done),
                 ),
                 _ => self.fast_or_slow(
                     |t, miss| {
@@ -1034,7 +1035,7 @@ impl<'a> FnTranslator<'a> {
                         let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
                         t.b.def_var(t.acc, v);
                     },
-                    |t| t.op_call(pc, CallRefs::lda_global, &[slot.index() as i64]),
+                    |t, done| t.op_call_to(pc, CallRefs::lda_global, &[slot.index() as i64], done),
                 ),
             },
             Op::StaGlobal { slot, .. } => self.fast_or_slow(
@@ -1043,13 +1044,15 @@ impl<'a> FnTranslator<'a> {
                     let v = t.b.use_var(t.acc);
                     t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
                 },
-                |t| t.op_call(pc, CallRefs::sta_global, &[slot.index() as i64]),
+                |t, done| t.op_call_to(pc, CallRefs::sta_global, &[slot.index() as i64], done),
             ),
             Op::GetKeyed { obj, .. } => {
-                self.fast_or_slow(|t, miss| t.dense_get(obj, miss), |t| t.op_call(pc, CallRefs::get_keyed, &[obj.0 as i64]))
+                self.fast_or_slow(|t, miss| t.dense_get(obj, miss), |t, done| t.op_call_to(pc, CallRefs::get_keyed, &[obj.0 as i64], done))
             }
-            Op::SetKeyed { obj, key, .. } => self
-                .fast_or_slow(|t, miss| t.dense_set(obj, key, miss), |t| t.op_call(pc, CallRefs::set_keyed, &[obj.0 as i64, key.0 as i64])),
+            Op::SetKeyed { obj, key, .. } => self.fast_or_slow(
+                |t, miss| t.dense_set(obj, key, miss),
+                |t, done| t.op_call_to(pc, CallRefs::set_keyed, &[obj.0 as i64, key.0 as i64], done),
+            ),
             Op::Call { .. } | Op::CallUndefined { .. } => self.call(pc, op, None),
             Op::Construct { callee, args, argc, slot } => {
                 self.op_call(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
@@ -1079,7 +1082,7 @@ impl<'a> FnTranslator<'a> {
                         let int = t.is_int(acc);
                         t.see_numeric_of(op, int);
                     },
-                    |t| t.step(pc, op),
+                    |t, done| t.step_to(pc, op, done),
                 );
             }
             Op::Not { .. } => {
@@ -1094,19 +1097,17 @@ impl<'a> FnTranslator<'a> {
                         let r = t.bool_value_inverted(is_true);
                         t.b.def_var(t.acc, r);
                     },
-                    |t| {
+                    |t, done| {
                         let acc = t.b.use_var(t.acc);
                         let truthy = t.call_rt(CallRefs::to_boolean, &[t.rt, acc]);
                         let truthy = t.b.ins().icmp_imm_s(IntCC::NotEqual, truthy, 0);
                         let r = t.bool_value_inverted(truthy);
                         t.b.def_var(t.acc, r);
+                        t.b.ins().jump(done, NO_ARGS);
                     },
                 );
             }
-            // Two int32s, or two values whose strict equality is bit identity (undefined, null,
-            // booleans, objects, symbols), or the same value twice unless NaN. Other doubles
-            // and strings: the interpreter.
-            Op::TestStrictEq { lhs, .. } => self.bit_equality(pc, op, lhs, Self::is_identity_compared),
+            Op::TestStrictEq { lhs, .. } => self.equality(pc, op, lhs),
             Op::Jump { target, .. } => {
                 let t = self.block_at(target.0);
                 self.b.ins().jump(t, NO_ARGS);

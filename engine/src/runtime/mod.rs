@@ -245,7 +245,7 @@ impl InterruptHandle {
 pub struct Runtime {
     pub(crate) heap: Heap,
     /// The VM register stack (fixed capacity; never reallocated).
-    pub(crate) stack: Box<[Value]>,
+    pub(crate) stack: RegisterStack,
     /// First free stack slot.
     pub(crate) sp: usize,
     /// The current frame's base (see `interpreter::frame`), or `usize::MAX` when no frame runs.
@@ -423,7 +423,7 @@ impl Runtime {
         let null_root_shape = heap.alloc(Shape::root(None));
         let empty_string = heap.alloc(JsString::flat(Box::new([])));
         empty_string.set_interned(true);
-        let stack = untouched_stack(options.stack_slots.max(4096));
+        let stack = RegisterStack::new(options.stack_slots.max(4096));
         // Frames are pushed below `stack_len`; the rest is for deoptimization to rebuild the
         // frames of calls optimized code inlined.
         let stack_len = stack.len() - crate::jit::optimizing::INLINE_STACK_RESERVE;
@@ -974,14 +974,41 @@ impl Runtime {
     }
 }
 
-/// A register stack of `slots` values that costs no memory until frames reach it: zeroed
-/// memory comes from the OS as untouched pages, where filling the stack with `undefined` wrote
-/// all of it (8 MiB by default) at start-up. Zero bits are the double +0.0, and no slot is read
+/// The VM register stack's memory: `len` values in pages mapped from the OS for it alone, so
+/// that they cost nothing until frames reach them. A zeroed allocation from the global
+/// allocator may be written at start-up (mimalloc clears it: 8 MiB by default, which made
+/// start-up twice as slow). Fresh pages are zero bits, the double +0.0, and no slot is read
 /// before a push initialises it.
-fn untouched_stack(slots: usize) -> Box<[Value]> {
-    let bits = std::mem::ManuallyDrop::new(vec![0u64; slots]);
-    let (ptr, len, cap) = (bits.as_ptr() as *mut Value, bits.len(), bits.capacity());
-    // SAFETY: `Value` is `repr(transparent)` over `u64`, so the allocation has its layout, and
-    // zero bits are a valid `Value` (+0.0). The vector is not dropped, so this owns it alone.
-    unsafe { Vec::from_raw_parts(ptr, len, cap) }.into_boxed_slice()
+pub(crate) struct RegisterStack {
+    mem: region::Allocation,
+    len: usize,
+}
+
+impl RegisterStack {
+    /// A stack of `slots` values; out of memory as the global allocator is when the OS
+    /// refuses the mapping.
+    fn new(slots: usize) -> RegisterStack {
+        let layout = std::alloc::Layout::array::<Value>(slots).expect("register stack size fits the address space");
+        match region::alloc(layout.size(), region::Protection::READ_WRITE) {
+            Ok(mem) => RegisterStack { mem, len: slots },
+            Err(_) => std::alloc::handle_alloc_error(layout),
+        }
+    }
+}
+
+impl std::ops::Deref for RegisterStack {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] {
+        // SAFETY: the mapping holds at least `len` values, page-aligned (so aligned for `Value`),
+        // each zero bits or written since; `Value` is `repr(transparent)` over `u64`, for which
+        // every bit pattern is valid. It lives as long as `self`.
+        unsafe { std::slice::from_raw_parts(self.mem.as_ptr::<Value>(), self.len) }
+    }
+}
+
+impl std::ops::DerefMut for RegisterStack {
+    fn deref_mut(&mut self) -> &mut [Value] {
+        // SAFETY: as in `deref`; `&mut self` makes this the only reference.
+        unsafe { std::slice::from_raw_parts_mut(self.mem.as_mut_ptr::<Value>(), self.len) }
+    }
 }

@@ -11,9 +11,10 @@
 use super::ir::*;
 use super::liveness::{reads, Reads};
 use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, HEADER, THIS_SLOT};
-use crate::jit::call_stub::{charge_poll, poll_due, rt_offset, RtField};
+use crate::jit::call_stub::{charge_poll, poll_due, rt_offset, RtField, NOT_HANDLED};
 use crate::jit::code_module::*;
 use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue};
+use crate::jit::equality::EqualityOp;
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
 use crate::jit::NO_OSR;
 use crate::runtime::object::{ElementStore, JsObject, ValidityCell};
@@ -783,10 +784,9 @@ impl Lowering<'_, '_> {
         }
     }
 
-    /// `a === b` as a condition: numbers in machine registers compare as numbers; boxed
-    /// values whose equality is identity (int32s with int32s, or undefined, null, booleans,
-    /// objects and symbols on both sides), and the same value twice unless NaN, compare bits;
-    /// anything else (doubles, strings) asks the runtime.
+    /// `a === b` as a condition: numbers in machine registers compare as numbers; boxed values
+    /// by the shared stub ([`EqualityOp::emit_stub`]), and the strings it leaves by the
+    /// runtime.
     fn strict_equal(&mut self, a: ValueId, b: ValueId) -> CValue {
         let numeric = |r: Repr| matches!(r, Repr::Int32 | Repr::Float64);
         let (ra, rb) = (self.g.repr(a), self.g.repr(b));
@@ -799,19 +799,16 @@ impl Lowering<'_, '_> {
             return self.t.b.ins().fcmp(FloatCC::Equal, x, y);
         }
         let (x, y) = (self.boxed(a), self.boxed(b));
-        let both_int = self.t.both_int(x, y);
-        let kx = self.t.is_identity_compared(x);
-        let ky = self.t.is_identity_compared(y);
-        let both_kind = self.t.b.ins().band(kx, ky);
-        let fast = self.t.b.ins().bor(both_int, both_kind);
-        let same = self.t.identical(x, y);
-        let fast = self.t.b.ins().bor(fast, same);
-        let (fast_blk, slow, done) = (self.t.b.create_block(), self.t.b.create_block(), self.t.b.create_block());
+        let stub = self.t.equality_stub(EqualityOp::Strict);
+        let call = self.t.b.ins().call(stub, &[x, y]);
+        let v = self.t.b.inst_results(call)[0];
+        let (decided, slow, done) = (self.t.b.create_block(), self.t.b.create_block(), self.t.b.create_block());
         self.t.b.set_cold_block(slow);
         let r = self.t.b.append_block_param(done, types::I8);
-        self.t.b.ins().brif(fast, fast_blk, NO_ARGS, slow, NO_ARGS);
-        self.t.b.switch_to_block(fast_blk);
-        let eq = self.t.b.ins().icmp(IntCC::Equal, x, y);
+        let unhandled = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, NOT_HANDLED as i64);
+        self.t.b.ins().brif(unhandled, slow, NO_ARGS, decided, NO_ARGS);
+        self.t.b.switch_to_block(decided);
+        let eq = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::TRUE.to_bits() as i64);
         self.t.b.ins().jump(done, &[BlockArg::Value(eq)]);
         self.t.b.switch_to_block(slow);
         let res = self.t.call_rt(CallRefs::strict_equals, &[self.t.rt, x, y]);
