@@ -4,16 +4,22 @@
 #![cfg(unix)]
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// A stand-in `jolt` script in a directory of its own (see [`remove_fake`]).
 fn fake_jolt(name: &str, body: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jolt-fuzz-cli-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("jolt-fuzz-cli-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
     std::fs::write(&p, format!("#!/bin/sh\nfor last; do :; done\n{body}\n")).unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
     p
+}
+
+/// Removes a stand-in made by [`fake_jolt`] with its directory.
+fn remove_fake(jolt: &Path) {
+    let _ = std::fs::remove_dir_all(jolt.parent().unwrap());
 }
 
 fn fuzz(jolt: &PathBuf, args: &[&str]) -> (i32, String) {
@@ -30,6 +36,7 @@ fn freezing_seed() -> u64 {
 fn consistent_tiers_are_clean() {
     let jolt = fake_jolt("same.sh", "wc -l < \"$last\"");
     let (code, out) = fuzz(&jolt, &["--seeds", "5..8"]);
+    remove_fake(&jolt);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("fuzz: 3 programs, 3 clean, 0 differences (seeds 5..8)"), "{out}");
 }
@@ -41,6 +48,7 @@ fn a_difference_is_reported_and_minimised() {
     let seed = freezing_seed();
     let range = format!("{seed}..{}", seed + 1);
     let (code, out) = fuzz(&jolt, &["--seeds", &range, "--minimize", "--jobs", "1"]);
+    remove_fake(&jolt);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains(&format!("DIFFERENCE seed {seed}")), "{out}");
     assert!(out.contains("mode full (") && out.contains("got \"BUG\""), "{out}");
