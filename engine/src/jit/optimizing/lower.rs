@@ -14,7 +14,7 @@ use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, HEADER, THIS_SLOT};
 use crate::jit::call_stub::{charge_poll, poll_due, rt_offset, RtField, NOT_HANDLED};
 use crate::jit::code_module::*;
 use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue};
-use crate::jit::equality::EqualityOp;
+use crate::jit::equality::{self, EqualityOp};
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
 use crate::jit::NO_OSR;
 use crate::runtime::object::{ElementStore, JsObject, ValidityCell};
@@ -785,7 +785,8 @@ impl Lowering<'_, '_> {
     }
 
     /// `a === b` as a condition: numbers in machine registers compare as numbers; boxed values
-    /// by the shared stub ([`EqualityOp::emit_stub`]), and the strings it leaves by the
+    /// compared by identity (on both sides), and the same value twice unless NaN, compare bits
+    /// inline; other numbers by the shared stub ([`EqualityOp::emit_stub`]), and strings by the
     /// runtime.
     fn strict_equal(&mut self, a: ValueId, b: ValueId) -> CValue {
         let numeric = |r: Repr| matches!(r, Repr::Int32 | Repr::Float64);
@@ -799,17 +800,29 @@ impl Lowering<'_, '_> {
             return self.t.b.ins().fcmp(FloatCC::Equal, x, y);
         }
         let (x, y) = (self.boxed(a), self.boxed(b));
+        // Values compared by identity, and one value twice, inline: the common cases.
+        let kx = equality::is_identity_compared(&mut self.t.b, x);
+        let ky = equality::is_identity_compared(&mut self.t.b, y);
+        let by_identity = self.t.b.ins().band(kx, ky);
+        let same = equality::identical(&mut self.t.b, x, y);
+        let fast = self.t.b.ins().bor(by_identity, same);
+        let blocks = [(); 4].map(|_| self.t.b.create_block());
+        let [bits, other, slow, done] = blocks;
+        self.t.b.set_cold_block(other);
+        self.t.b.set_cold_block(slow);
+        let r = self.t.b.append_block_param(done, types::I8);
+        self.t.b.ins().brif(fast, bits, NO_ARGS, other, NO_ARGS);
+        self.t.b.switch_to_block(bits);
+        let eq = self.t.b.ins().icmp(IntCC::Equal, x, y);
+        self.t.b.ins().jump(done, &[BlockArg::Value(eq)]);
+        // Numbers by the stub; strings by the runtime.
+        self.t.b.switch_to_block(other);
         let stub = self.t.equality_stub(EqualityOp::Strict);
         let call = self.t.b.ins().call(stub, &[x, y]);
         let v = self.t.b.inst_results(call)[0];
-        let (decided, slow, done) = (self.t.b.create_block(), self.t.b.create_block(), self.t.b.create_block());
-        self.t.b.set_cold_block(slow);
-        let r = self.t.b.append_block_param(done, types::I8);
-        let unhandled = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, NOT_HANDLED as i64);
-        self.t.b.ins().brif(unhandled, slow, NO_ARGS, decided, NO_ARGS);
-        self.t.b.switch_to_block(decided);
         let eq = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::TRUE.to_bits() as i64);
-        self.t.b.ins().jump(done, &[BlockArg::Value(eq)]);
+        let unhandled = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, NOT_HANDLED as i64);
+        self.t.b.ins().brif(unhandled, slow, NO_ARGS, done, &[BlockArg::Value(eq)]);
         self.t.b.switch_to_block(slow);
         let res = self.t.call_rt(CallRefs::strict_equals, &[self.t.rt, x, y]);
         let c = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
