@@ -69,6 +69,8 @@ enum AccFact {
     /// `true` or `false` (every comparison, `!`, `in` and `instanceof` gives one, on the fast
     /// path and through the interpreter alike).
     Boolean,
+    /// `undefined` or `null` (a constant just loaded).
+    Nullish,
 }
 
 impl AccFact {
@@ -76,6 +78,7 @@ impl AccFact {
     fn after(op: Op, before: AccFact) -> AccFact {
         match op {
             Op::LdaInt { .. } => AccFact::Int,
+            Op::LdaUndefined { .. } | Op::LdaNull { .. } => AccFact::Nullish,
             Op::TestLt { .. }
             | Op::TestLe { .. }
             | Op::TestGt { .. }
@@ -154,21 +157,27 @@ impl<'a> FnTranslator<'a> {
         let params = self.b.block_params(entry).to_vec();
         (self.rt, self.frame, self.fp) = (params[0], params[1], params[2]);
         let entry_pc = params[3];
-        let osr = self.b.create_block();
         let start = self.block_at(0);
         let undef = self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
         self.b.def_var(self.acc, undef);
-        self.b.ins().brif(entry_pc, osr, NO_ARGS, start, NO_ARGS);
-        self.b.switch_to_block(osr);
-        let saved = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, (ACC_SLOT * 8) as i32);
-        self.b.def_var(self.acc, saved);
-        let mut switch = Switch::new();
-        for h in self.code.block.loop_headers() {
-            let blk = self.block_at(h);
-            switch.set_entry(h as u128, blk);
+        let headers = self.code.block.loop_headers();
+        if headers.is_empty() {
+            // Without loops there is no other entry: a function's code is entered at pc 0.
+            self.b.ins().jump(start, NO_ARGS);
+        } else {
+            let osr = self.b.create_block();
+            self.b.ins().brif(entry_pc, osr, NO_ARGS, start, NO_ARGS);
+            self.b.switch_to_block(osr);
+            let saved = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.frame, (ACC_SLOT * 8) as i32);
+            self.b.def_var(self.acc, saved);
+            let mut switch = Switch::new();
+            for h in headers {
+                let blk = self.block_at(h);
+                switch.set_entry(h as u128, blk);
+            }
+            let bad_entry = self.propagate_block();
+            switch.emit(&mut self.b, entry_pc, bad_entry);
         }
-        let bad_entry = self.propagate_block();
-        switch.emit(&mut self.b, entry_pc, bad_entry);
 
         self.terminated = true;
         for (pc, &op) in ops.iter().enumerate() {
@@ -695,11 +704,52 @@ impl<'a> FnTranslator<'a> {
 
     /// `lhs == acc` / `lhs === acc` by the operator's shared stub ([`EqualityOp::emit_stub`]);
     /// what the stub leaves (strings, mixed types under `==`) by the runtime.
+    ///
+    /// Against what straight-line code just loaded, no call: only the same boolean, undefined
+    /// or null is strictly equal to one, only undefined and null are loosely equal to either,
+    /// and only an int32 (or a number, through the runtime) strictly equals an int32.
     fn equality(&mut self, pc: u32, op: Op, lhs: Reg) {
         let strict = matches!(op, Op::TestStrictEq { .. });
         let which = if strict { EqualityOp::Strict } else { EqualityOp::Loose };
         let l = self.load_reg(lhs);
         let r = self.b.use_var(self.acc);
+        match (strict, self.acc_fact) {
+            (true, AccFact::Boolean | AccFact::Nullish) => {
+                let eq = self.b.ins().icmp(IntCC::Equal, l, r);
+                let v = self.bool_value(eq);
+                self.b.def_var(self.acc, v);
+                return;
+            }
+            (false, AccFact::Nullish) => {
+                let u = self.b.ins().icmp_imm_s(IntCC::Equal, l, Value::UNDEFINED.to_bits() as i64);
+                let n = self.b.ins().icmp_imm_s(IntCC::Equal, l, Value::NULL.to_bits() as i64);
+                let eq = self.b.ins().bor(u, n);
+                let v = self.bool_value(eq);
+                self.b.def_var(self.acc, v);
+                return;
+            }
+            (true, AccFact::Int) => {
+                self.fast_or_slow(
+                    |t, miss| {
+                        let int = t.is_int(l);
+                        let other = t.b.ins().bxor_imm_s(int, 1);
+                        t.miss_if(other, miss);
+                        let eq = t.b.ins().icmp(IntCC::Equal, l, r);
+                        let v = t.bool_value(eq);
+                        t.b.def_var(t.acc, v);
+                    },
+                    |t, done| {
+                        let res = t.call_rt(CallRefs::strict_equals, &[t.rt, l, r]);
+                        let eq = t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
+                        let v = t.bool_value(eq);
+                        t.b.def_var(t.acc, v);
+                        t.b.ins().jump(done, NO_ARGS);
+                    },
+                );
+                return;
+            }
+            _ => {}
+        }
         self.fast_or_slow(
             |t, miss| {
                 let stub = t.equality_stub(which);
