@@ -42,6 +42,27 @@ impl EqualityOp {
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let (l, r) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+        let bits = self.decided_by_bits(b, l, r);
+        let (identity, other) = (b.create_block(), b.create_block());
+        b.ins().brif(bits, identity, NO_ARGS, other, NO_ARGS);
+        b.switch_to_block(identity);
+        let eq = b.ins().icmp(IntCC::Equal, l, r);
+        let v = bool_value(b, eq);
+        b.ins().return_(&[v]);
+        b.switch_to_block(other);
+        let v = numbers_or_not_handled(b, l, r, |b, x, y| {
+            let eq = b.ins().fcmp(FloatCC::Equal, x, y);
+            bool_value(b, eq)
+        });
+        b.ins().return_(&[v]);
+    }
+}
+
+impl EqualityOp {
+    /// 1 (as i8) when the operator's result for `l` and `r` is whether their bits are equal:
+    /// both are values it compares by identity, or they are the same value other than NaN
+    /// (see [`Self::emit_stub`]).
+    pub(crate) fn decided_by_bits(self, b: &mut FunctionBuilder, l: CValue, r: CValue) -> CValue {
         let by_identity = match self {
             EqualityOp::Strict => {
                 let kl = is_identity_compared(b, l);
@@ -59,26 +80,14 @@ impl EqualityOp {
             }
         };
         let same = identical(b, l, r);
-        let bits = b.ins().bor(by_identity, same);
-        let (identity, other) = (b.create_block(), b.create_block());
-        b.ins().brif(bits, identity, NO_ARGS, other, NO_ARGS);
-        b.switch_to_block(identity);
-        let eq = b.ins().icmp(IntCC::Equal, l, r);
-        let v = bool_value(b, eq);
-        b.ins().return_(&[v]);
-        b.switch_to_block(other);
-        let v = numbers_or_not_handled(b, l, r, |b, x, y| {
-            let eq = b.ins().fcmp(FloatCC::Equal, x, y);
-            bool_value(b, eq)
-        });
-        b.ins().return_(&[v]);
+        b.ins().bor(by_identity, same)
     }
 }
 
 /// 1 (as i8) when `a` and `c` are the same value other than NaN, so `a === c` and `a == c`
 /// (the same string, say: strings compare by contents, but one string is always equal to
 /// itself). Values are NaN-canonicalised, so NaN has one encoding.
-pub(crate) fn identical(b: &mut FunctionBuilder, a: CValue, c: CValue) -> CValue {
+fn identical(b: &mut FunctionBuilder, a: CValue, c: CValue) -> CValue {
     let same = b.ins().icmp(IntCC::Equal, a, c);
     let nan = b.ins().icmp_imm_s(IntCC::NotEqual, a, CANONICAL_NAN as i64);
     b.ins().band(same, nan)
@@ -86,7 +95,7 @@ pub(crate) fn identical(b: &mut FunctionBuilder, a: CValue, c: CValue) -> CValue
 
 /// 1 (as i8) for values whose strict equality with another such value is bit identity:
 /// int32s, immediates (undefined, null, booleans), objects and symbols.
-pub(crate) fn is_identity_compared(b: &mut FunctionBuilder, v: CValue) -> CValue {
+fn is_identity_compared(b: &mut FunctionBuilder, v: CValue) -> CValue {
     let tag = b.ins().ushr_imm_s(v, 48);
     let int = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT);
     let imm = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_IMM);

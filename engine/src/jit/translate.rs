@@ -713,65 +713,62 @@ impl<'a> FnTranslator<'a> {
         let which = if strict { EqualityOp::Strict } else { EqualityOp::Loose };
         let l = self.load_reg(lhs);
         let r = self.b.use_var(self.acc);
-        match (strict, self.acc_fact) {
-            (true, AccFact::Boolean | AccFact::Nullish) => {
-                let eq = self.b.ins().icmp(IntCC::Equal, l, r);
-                let v = self.bool_value(eq);
-                self.b.def_var(self.acc, v);
-                return;
-            }
+        let known = match (strict, self.acc_fact) {
+            (true, AccFact::Boolean | AccFact::Nullish) => Some(self.b.ins().icmp(IntCC::Equal, l, r)),
             (false, AccFact::Nullish) => {
                 let u = self.b.ins().icmp_imm_s(IntCC::Equal, l, Value::UNDEFINED.to_bits() as i64);
                 let n = self.b.ins().icmp_imm_s(IntCC::Equal, l, Value::NULL.to_bits() as i64);
-                let eq = self.b.ins().bor(u, n);
-                let v = self.bool_value(eq);
-                self.b.def_var(self.acc, v);
-                return;
+                Some(self.b.ins().bor(u, n))
             }
-            (true, AccFact::Int) => {
-                self.fast_or_slow(
-                    |t, miss| {
-                        let int = t.is_int(l);
-                        let other = t.b.ins().bxor_imm_s(int, 1);
-                        t.miss_if(other, miss);
-                        let eq = t.b.ins().icmp(IntCC::Equal, l, r);
-                        let v = t.bool_value(eq);
-                        t.b.def_var(t.acc, v);
-                    },
-                    |t, done| {
-                        let res = t.call_rt(CallRefs::strict_equals, &[t.rt, l, r]);
-                        let eq = t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
-                        let v = t.bool_value(eq);
-                        t.b.def_var(t.acc, v);
-                        t.b.ins().jump(done, NO_ARGS);
-                    },
-                );
-                return;
-            }
-            _ => {}
+            _ => None,
+        };
+        if let Some(eq) = known {
+            let v = self.bool_value(eq);
+            self.b.def_var(self.acc, v);
+            return;
         }
+        // `=== <int32>`: an int32 compares bits; anything else goes to the runtime.
+        let int_constant = strict && self.acc_fact == AccFact::Int;
         self.fast_or_slow(
             |t, miss| {
-                let stub = t.equality_stub(which);
-                let call = t.b.ins().call(stub, &[l, r]);
-                let v = t.b.inst_results(call)[0];
-                let unhandled = t.b.ins().icmp_imm_s(IntCC::Equal, v, NOT_HANDLED as i64);
-                t.miss_if(unhandled, miss);
+                let v = if int_constant {
+                    let int = t.is_int(l);
+                    let other = t.b.ins().bxor_imm_s(int, 1);
+                    t.miss_if(other, miss);
+                    let eq = t.b.ins().icmp(IntCC::Equal, l, r);
+                    t.bool_value(eq)
+                } else {
+                    let stub = t.equality_stub(which);
+                    let call = t.b.ins().call(stub, &[l, r]);
+                    let v = t.b.inst_results(call)[0];
+                    let unhandled = t.b.ins().icmp_imm_s(IntCC::Equal, v, NOT_HANDLED as i64);
+                    t.miss_if(unhandled, miss);
+                    v
+                };
                 t.b.def_var(t.acc, v);
             },
             |t, done| {
                 if strict {
-                    // Cannot run JavaScript: a plain runtime call.
-                    let res = t.call_rt(CallRefs::strict_equals, &[t.rt, l, r]);
-                    let eq = t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
-                    let v = t.bool_value(eq);
-                    t.b.def_var(t.acc, v);
-                    t.b.ins().jump(done, NO_ARGS);
+                    t.strict_equals_to(l, r, done);
                 } else {
                     t.step_to(pc, op, done);
                 }
             },
         );
+    }
+
+    /// `l === r` by the runtime, as an i8 condition (a plain call: it cannot run JavaScript).
+    pub(super) fn strict_equals_runtime(&mut self, l: CValue, r: CValue) -> CValue {
+        let res = self.call_rt(CallRefs::strict_equals, &[self.rt, l, r]);
+        self.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0)
+    }
+
+    /// `l === r` by the runtime into the accumulator, then to `next`.
+    fn strict_equals_to(&mut self, l: CValue, r: CValue, next: Block) {
+        let eq = self.strict_equals_runtime(l, r);
+        let v = self.bool_value(eq);
+        self.b.def_var(self.acc, v);
+        self.b.ins().jump(next, NO_ARGS);
     }
 
     /// The operands of a binary instruction (`lhs`, accumulator), or of `++`/`--` (accumulator,

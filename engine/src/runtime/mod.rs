@@ -976,8 +976,8 @@ impl Runtime {
 
 /// The VM register stack's memory: `len` values in pages mapped from the OS for it alone, so
 /// that they cost nothing until frames reach them. A zeroed allocation from the global
-/// allocator may be written at start-up (mimalloc clears it: 8 MiB by default, which made
-/// start-up twice as slow). Fresh pages are zero bits, the double +0.0, and no slot is read
+/// allocator may be written at start-up (mimalloc clears it: all 8 MiB by default were
+/// resident from the start). Fresh pages are zero bits, the double +0.0, and no slot is read
 /// before a push initialises it.
 pub(crate) struct RegisterStack {
     mem: region::Allocation,

@@ -619,7 +619,7 @@ impl<'c> Builder<'_, 'c> {
             (Speculation::Inline(call), Op::Construct { callee, args, argc, .. }) => {
                 self.inline(pc, callee, Receiver::Constructed, args, argc, call)
             }
-            (Speculation::Math(m, f), Op::Call { callee, this_reg, .. } | Op::CallUndefined { callee, this_reg, .. }) => {
+            (Speculation::Builtin(m, f), Op::Call { callee, this_reg, .. } | Op::CallUndefined { callee, this_reg, .. }) => {
                 self.builtin(pc, callee, this_reg, *m, *f)
             }
             (Speculation::CallKnown(m), Op::Call { .. } | Op::CallUndefined { .. }) => {

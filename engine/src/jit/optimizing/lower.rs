@@ -14,7 +14,7 @@ use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, HEADER, THIS_SLOT};
 use crate::jit::call_stub::{charge_poll, poll_due, rt_offset, RtField, NOT_HANDLED};
 use crate::jit::code_module::*;
 use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue};
-use crate::jit::equality::{self, EqualityOp};
+use crate::jit::equality::EqualityOp;
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
 use crate::jit::NO_OSR;
 use crate::runtime::object::{ElementStore, JsObject, ValidityCell};
@@ -648,7 +648,7 @@ impl Lowering<'_, '_> {
                 }
                 let which = self.t.i32c(k as i64);
                 let r = self.t.call_rt(CallRefs::call_builtin, &[self.t.rt, which, vals[0], vals[1], vals[2]]);
-                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, r, crate::jit::call_stub::NOT_HANDLED as i64);
+                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
                 self.exit_if(failed, d, DeoptReason::BuiltinReceiver);
                 Some(r)
             }
@@ -801,11 +801,7 @@ impl Lowering<'_, '_> {
         }
         let (x, y) = (self.boxed(a), self.boxed(b));
         // Values compared by identity, and one value twice, inline: the common cases.
-        let kx = equality::is_identity_compared(&mut self.t.b, x);
-        let ky = equality::is_identity_compared(&mut self.t.b, y);
-        let by_identity = self.t.b.ins().band(kx, ky);
-        let same = equality::identical(&mut self.t.b, x, y);
-        let fast = self.t.b.ins().bor(by_identity, same);
+        let fast = EqualityOp::Strict.decided_by_bits(&mut self.t.b, x, y);
         let blocks = [(); 4].map(|_| self.t.b.create_block());
         let [bits, other, slow, done] = blocks;
         self.t.b.set_cold_block(other);
@@ -824,8 +820,7 @@ impl Lowering<'_, '_> {
         let unhandled = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, NOT_HANDLED as i64);
         self.t.b.ins().brif(unhandled, slow, NO_ARGS, done, &[BlockArg::Value(eq)]);
         self.t.b.switch_to_block(slow);
-        let res = self.t.call_rt(CallRefs::strict_equals, &[self.t.rt, x, y]);
-        let c = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
+        let c = self.t.strict_equals_runtime(x, y);
         self.t.b.ins().jump(done, &[BlockArg::Value(c)]);
         self.t.b.switch_to_block(done);
         r

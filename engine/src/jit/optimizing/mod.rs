@@ -79,8 +79,8 @@ pub(crate) enum Speculation {
     GlobalCell(usize),
     /// A call of this closure, whose body is translated in place.
     Inline(Box<InlineCall>),
-    /// A call of this `Math` function, computed inline.
-    Math(BuiltinCall, Gc<JsObject>),
+    /// A call of this built-in, computed inline or through its direct path.
+    Builtin(BuiltinCall, Gc<JsObject>),
     /// ToPropertyKey of the key of the element access at this pc, which is speculated on int32
     /// keys: the key is checked to be one (a failure blames that access).
     IntKey(u32),
@@ -278,7 +278,7 @@ impl Plan {
                     let construct = matches!(op, Op::Construct { .. });
                     if let Some(m) = BuiltinCall::of(*f, *argc, matches!(op, Op::Call { .. })).filter(|_| !construct) {
                         objects.push(*f);
-                        return Speculation::Math(m, *f);
+                        return Speculation::Builtin(m, *f);
                     }
                     if let Some(call) = inline_call(*f, *argc, construct, deopt_every, budget) {
                         return Speculation::Inline(Box::new(call));
