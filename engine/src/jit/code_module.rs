@@ -23,6 +23,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module, ModuleReloc};
 use std::rc::Rc;
+use std::sync::{Arc, OnceLock};
 
 pub(crate) type CValue = cranelift_codegen::ir::Value;
 
@@ -93,7 +94,7 @@ pub(crate) struct MachineCode {
 pub(crate) struct CodeModule {
     module: Option<JITModule>,
     /// The stubs this module's functions call: kept alive while they may run.
-    _stub_code: Rc<StubCode>,
+    stubs_code: Rc<SharedStubs>,
     /// The instruction set, with the tier's settings.
     isa: OwnedTargetIsa,
     fctx: FunctionBuilderContext,
@@ -219,10 +220,11 @@ fn isa(s: ModuleSettings) -> Result<OwnedTargetIsa, String> {
 
 /// The stubs' machine code, in a module of its own compiled once per runtime with the
 /// optimizer whatever the tiers' settings: every compiled function calls them, so their code
-/// quality matters more than their compile time. The tiers' modules share it.
+/// quality matters more than their compile time. Plain data: the background compiler thread
+/// compiles them at start-up (see [`SharedStubs`]).
 pub(crate) struct StubCode {
     module: Option<JITModule>,
-    addrs: Stubs<*const u8>,
+    addrs: Stubs<usize>,
 }
 
 impl StubCode {
@@ -231,7 +233,7 @@ impl StubCode {
         let mut module = JITModule::new(JITBuilder::with_isa(isa(STUB_SETTINGS)?, cranelift_module::default_libcall_names()));
         let ids = Stubs::define(&mut module)?;
         module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;
-        let addrs = ids.map(|id| module.get_finalized_function(id));
+        let addrs = ids.map(|id| module.get_finalized_function(id) as usize);
         Ok(StubCode { module: Some(module), addrs })
     }
 }
@@ -240,27 +242,59 @@ impl Drop for StubCode {
     fn drop(&mut self) {
         if let Some(m) = self.module.take() {
             // SAFETY: the stubs are only reachable from compiled code, which lives in the
-            // tiers' modules; each holds this `StubCode`, so they are gone and none of their
-            // code can run.
+            // tiers' modules; each holds the `SharedStubs` owning this, so they are gone and
+            // none of their code can run.
             unsafe { m.free_memory() };
         }
     }
 }
 
+/// The stubs as the tiers' modules share them. A module may be made, and may build
+/// functions, before the stubs are compiled: its code is linked against them only when
+/// installed ([`CodeModule::install`]), and the runtime sets them before installing anything
+/// (`Jit::ensure_stubs`). Compiling them takes a few milliseconds, which the background
+/// thread spends while the script starts instead of the first compile waiting for it.
+#[derive(Default)]
+pub(crate) struct SharedStubs {
+    /// The stubs' code memory, kept alive by every module that may call it.
+    code: std::cell::OnceCell<StubCode>,
+    /// Their addresses, read by the modules' symbol lookup when linking (Cranelift requires
+    /// lookup functions to be `Send`).
+    addrs: Arc<OnceLock<Stubs<usize>>>,
+}
+
+impl SharedStubs {
+    /// Are the stubs there?
+    pub(crate) fn is_set(&self) -> bool {
+        self.code.get().is_some()
+    }
+
+    /// Makes `code` the stubs (once).
+    pub(crate) fn set(&self, code: StubCode) {
+        let _ = self.addrs.set(code.addrs);
+        let _ = self.code.set(code);
+    }
+}
+
 impl CodeModule {
     /// A module compiling with the settings `s`, whose functions call `stubs`.
-    pub(crate) fn new(s: ModuleSettings, stubs: Rc<StubCode>) -> Result<CodeModule, String> {
+    pub(crate) fn new(s: ModuleSettings, stubs: Rc<SharedStubs>) -> Result<CodeModule, String> {
         let tier_isa = isa(s)?;
         let mut jb = JITBuilder::with_isa(tier_isa.clone(), cranelift_module::default_libcall_names());
-        for (name, ptr) in runtime_calls::symbols().into_iter().chain(stubs.addrs.named()) {
+        for (name, ptr) in runtime_calls::symbols() {
             jb.symbol(name, ptr);
         }
+        let addrs = stubs.addrs.clone();
+        jb.symbol_lookup_fn(Box::new(move |name| {
+            let found = (*addrs.get()?).named().find(|(n, _)| *n == name);
+            found.map(|(_, a)| a as *const u8)
+        }));
         let mut module = JITModule::new(jb);
         let calls = Calls::declare(&mut module)?;
         let stub_imports = Stubs::declare(&mut module)?;
         Ok(CodeModule {
             module: Some(module),
-            _stub_code: stubs,
+            stubs_code: stubs,
             isa: tier_isa,
             fctx: FunctionBuilderContext::new(),
             calls,
@@ -305,6 +339,9 @@ impl CodeModule {
     /// Places compiled machine code in this module's memory (the module that built its
     /// function) and returns its entry point and size.
     pub(crate) fn install(&mut self, m: MachineCode) -> Result<(JitFn, usize), String> {
+        if !self.stubs_code.is_set() {
+            return Err("the stubs are not compiled".into());
+        }
         let module = self.module();
         module.define_function_bytes(m.id, m.alignment, &m.bytes, &m.relocs).map_err(|e| format!("cranelift: {e:?}"))?;
         module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;

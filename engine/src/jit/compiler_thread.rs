@@ -9,8 +9,12 @@
 //! Nothing here touches the runtime: a [`BuiltFunction`] and its [`MachineCode`] are plain
 //! data. The thread lives as long as its runtime's [`CompilerThread`]; dropping that closes
 //! the job queue, and the thread ends after the job it is on (it is not waited for).
+//!
+//! The thread starts with the first compile and begins with the stubs every compiled function
+//! calls ([`StubCode`]), so the runtime does not stop for them (a few milliseconds): it keeps
+//! running the function in the interpreter meanwhile.
 
-use super::code_module::{BuiltFunction, MachineCode};
+use super::code_module::{BuiltFunction, MachineCode, StubCode};
 use cranelift_codegen::isa::OwnedTargetIsa;
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::time::{Duration, Instant};
@@ -39,16 +43,24 @@ pub(crate) struct Done {
 pub(crate) struct CompilerThread {
     jobs: Sender<Job>,
     done: Receiver<Done>,
+    /// The stubs (and the time they took), until taken.
+    stubs: Option<Receiver<(Result<StubCode, String>, Duration)>>,
 }
 
 impl CompilerThread {
-    /// Starts the thread.
+    /// Starts the thread, which compiles the stubs first.
     pub(crate) fn spawn() -> Result<CompilerThread, String> {
         let (jobs, queue) = channel::<Job>();
         let (finished, done) = channel();
+        let (stubs_done, stubs) = channel();
         std::thread::Builder::new()
             .name("jolt-jit".into())
             .spawn(move || {
+                let started = Instant::now();
+                let stubs = std::panic::catch_unwind(StubCode::new).unwrap_or_else(|_| Err("Cranelift panicked".into()));
+                if stubs_done.send((stubs, started.elapsed())).is_err() {
+                    return;
+                }
                 let mut waiting: Vec<Job> = Vec::new();
                 let mut ctx = cranelift_codegen::Context::new();
                 loop {
@@ -71,7 +83,13 @@ impl CompilerThread {
                 }
             })
             .map_err(|e| format!("no compiler thread: {e}"))?;
-        Ok(CompilerThread { jobs, done })
+        Ok(CompilerThread { jobs, done, stubs: Some(stubs) })
+    }
+
+    /// The stubs and their compile time, waiting for them if the thread is still compiling
+    /// them; `None` if they were taken already or the thread is gone.
+    pub(crate) fn take_stubs(&mut self) -> Option<(Result<StubCode, String>, Duration)> {
+        self.stubs.take()?.recv().ok()
     }
 
     /// Queues `func` (of the tier whose instruction set is `isa`; `baseline`: the baseline

@@ -124,6 +124,8 @@ pub struct JitStats {
     pub code_bytes: u64,
     /// Time spent compiling.
     pub compile_time: Duration,
+    /// Time spent compiling the stubs compiled code calls (once per runtime).
+    pub stub_compile_time: Duration,
     /// Entries into compiled code from the interpreter at a loop header.
     pub osr_entries: u64,
     /// Functions compiled by the optimizing tier (recompiles included).
@@ -188,8 +190,9 @@ pub struct Jit {
     pub(crate) module: Option<code_module::CodeModule>,
     /// The optimizing tier's code memory.
     pub(crate) opt_module: Option<code_module::CodeModule>,
-    /// The stubs both modules call, compiled with the first of them.
-    stub_code: Option<std::rc::Rc<code_module::StubCode>>,
+    /// The stubs both modules call: compiled by the background thread before its first job,
+    /// or when first needed (see [`Jit::ensure_stubs`]).
+    stubs: std::rc::Rc<code_module::SharedStubs>,
     /// Compile on a background thread while the function keeps running in its current tier
     /// (off: compiles block, and tier-up points are deterministic).
     pub concurrent: bool,
@@ -263,7 +266,7 @@ impl Jit {
             pending: None,
             module: None,
             opt_module: None,
-            stub_code: None,
+            stubs: Default::default(),
             // Tests compile eagerly to run everything compiled, at known points.
             concurrent: o.concurrent_jit && !o.jit_eager,
             compiler: None,
@@ -369,13 +372,24 @@ fn compile(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
 }
 
 impl Jit {
-    /// A new code module with the settings `s`, sharing the stubs of the other tier's.
+    /// A new code module with the settings `s`, sharing the stubs with the other tier's.
     pub(crate) fn new_module(&mut self, s: code_module::ModuleSettings) -> Result<code_module::CodeModule, String> {
-        let stubs = match &self.stub_code {
-            Some(s) => s.clone(),
-            None => self.stub_code.insert(std::rc::Rc::new(code_module::StubCode::new()?)).clone(),
-        };
-        code_module::CodeModule::new(s, stubs)
+        code_module::CodeModule::new(s, self.stubs.clone())
+    }
+
+    /// Makes sure the stubs are compiled (code is linked against them when installed): takes
+    /// them from the background thread, waiting if it is still at them, or compiles them now.
+    fn ensure_stubs(&mut self) -> Result<(), String> {
+        if self.stubs.is_set() {
+            return Ok(());
+        }
+        let (stubs, time) = self.compiler.as_mut().and_then(|c| c.take_stubs()).unwrap_or_else(|| {
+            let started = std::time::Instant::now();
+            (code_module::StubCode::new(), started.elapsed())
+        });
+        self.stats.stub_compile_time = time;
+        self.stubs.set(stubs?);
+        Ok(())
     }
 
     /// Whether a compile of `code` is running on the background thread.
@@ -466,6 +480,7 @@ pub(crate) fn finish_compiles(rt: &mut Runtime) {
 /// code only if no prototype chain it assumes changed since it was planned.
 fn install(rt: &mut Runtime, f: InFlight, machine: Result<code_module::MachineCode, String>, time: Duration) -> Option<JitFn> {
     let code = f.code;
+    let machine = machine.and_then(|m| rt.jit.ensure_stubs().map(|()| m));
     let (record, first_root, validity) = match f.tier {
         InFlightTier::Baseline(record) => {
             let state = match baseline::install(&mut rt.jit, record, machine, time) {

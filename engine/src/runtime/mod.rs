@@ -953,8 +953,9 @@ impl Runtime {
         ) + &{
             let j = &self.jit.stats;
             format!(
-                "\njit tier: {:?}; baseline: {} functions compiled ({} bytecode ops -> {} bytes of machine code, {:.2} ms), {} left to the interpreter, {} loop entries (OSR)",
+                "\njit tier: {:?}; stubs: {:.2} ms; baseline: {} functions compiled ({} bytecode ops -> {} bytes of machine code, {:.2} ms), {} left to the interpreter, {} loop entries (OSR)",
                 self.jit.tier,
+                j.stub_compile_time.as_secs_f64() * 1e3,
                 j.compiled,
                 j.bytecode_ops,
                 j.code_bytes,
