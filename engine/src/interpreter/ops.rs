@@ -1471,7 +1471,7 @@ pub(crate) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCod
         let ctx = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>().expect("mapped arguments need the function context");
         // Parameters live in context slots 0..np in declaration order (the last duplicate wins).
         let slots: Vec<Option<u32>> = (0..argc).map(|i| if i < np { Some(i as u32) } else { None }).collect();
-        Some((ctx, slots.into_boxed_slice()))
+        Some(Box::new((ctx, slots.into_boxed_slice())))
     } else {
         None
     };

@@ -9,7 +9,7 @@ use super::translate::FnTranslator;
 use super::JitFn;
 use crate::interpreter::feedback::{PropertyIcMirror, MAX_POLYMORPHISM};
 use crate::runtime::function::FunctionCode;
-use crate::runtime::object::{JsObject, Slots};
+use crate::runtime::object::{JsObject, Slots, INLINE_SLOTS};
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
@@ -33,11 +33,38 @@ pub(crate) const TAG_IMM: i64 = 0xFFFA;
 pub(crate) const TAG_OBJECT: i64 = 0xFFFC;
 pub(crate) const TAG_SYMBOL: i64 = 0xFFFE;
 pub(crate) const PAYLOAD_MASK: i64 = (1 << 48) - 1;
-/// Where an object's shape and slot base pointer live (see [`JsObject`], [`Slots`]).
+/// Where an object's shape lives (see [`JsObject`]).
 pub(crate) const OBJECT_SHAPE_OFFSET: i32 = std::mem::offset_of!(JsObject, shape) as i32;
 /// Where an object's [`ObjectKind`](crate::runtime::object::ObjectKind) starts.
 pub(crate) const OBJECT_KIND_OFFSET: i32 = std::mem::offset_of!(JsObject, kind) as i32;
-pub(crate) const OBJECT_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::BASE_OFFSET) as i32;
+/// Where an object's out-of-line slot buffer pointer and its inline slots live (see [`Slots`]).
+const OBJECT_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::BASE_OFFSET) as i32;
+const OBJECT_INLINE_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::INLINE_OFFSET) as i32;
+
+/// The address of slot `index` (an i64 known to be in use) of object `o`: inside the object
+/// below [`INLINE_SLOTS`], in its out-of-line buffer from there on.
+pub(crate) fn emit_slot_address(b: &mut FunctionBuilder, o: CValue, index: CValue) -> CValue {
+    let offset = b.ins().ishl_imm_s(index, 3);
+    let at = b.ins().iadd(o, offset);
+    let inline = b.ins().iadd_imm_s(at, OBJECT_INLINE_SLOTS_OFFSET as i64);
+    // The buffer pointer is dangling while there is no buffer; the address is then unused.
+    let base = b.ins().load(types::I64, MemFlagsData::trusted(), o, OBJECT_SLOTS_OFFSET);
+    let at = b.ins().iadd(base, offset);
+    let outside = b.ins().iadd_imm_s(at, -((INLINE_SLOTS * 8) as i64));
+    let is_inline = b.ins().icmp_imm_s(IntCC::UnsignedLessThan, index, INLINE_SLOTS as i64);
+    b.ins().select(is_inline, inline, outside)
+}
+
+/// [`emit_slot_address`] for an `index` known when compiling.
+pub(crate) fn emit_fixed_slot_address(b: &mut FunctionBuilder, o: CValue, index: u32) -> CValue {
+    let i = index as i64;
+    if (index as usize) < INLINE_SLOTS {
+        b.ins().iadd_imm_s(o, OBJECT_INLINE_SLOTS_OFFSET as i64 + 8 * i)
+    } else {
+        let base = b.ins().load(types::I64, MemFlagsData::trusted(), o, OBJECT_SLOTS_OFFSET);
+        b.ins().iadd_imm_s(base, 8 * (i - INLINE_SLOTS as i64))
+    }
+}
 pub(crate) const PROPERTY_CELL_VALUE_OFFSET: i32 = std::mem::offset_of!(crate::runtime::realm::PropertyCell, value) as i32;
 
 /// Cranelift settings of a tier's module.
@@ -402,12 +429,11 @@ pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, 
     // An inherited one, only for loads: the holder's, while its chain's flag holds.
     b.switch_to_block(found);
     let (own, inherited_blk, slot) = (b.create_block(), b.create_block(), b.create_block());
-    let base = b.append_block_param(slot, types::I64);
+    let object = b.append_block_param(slot, types::I64);
     let holder = b.ins().load(types::I64, flags, m, PropertyIcMirror::HOLDER_OFFSET);
     b.ins().brif(holder, inherited_blk, NO_ARGS, own, NO_ARGS);
     b.switch_to_block(own);
-    let own_base = b.ins().load(types::I64, flags, o, OBJECT_SLOTS_OFFSET);
-    b.ins().jump(slot, &[BlockArg::Value(own_base)]);
+    b.ins().jump(slot, &[BlockArg::Value(o)]);
     b.switch_to_block(inherited_blk);
     if inherited {
         let valid_ok = b.create_block();
@@ -415,15 +441,13 @@ pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, 
         let valid = b.ins().uload8(types::I32, flags, flag, 0);
         b.ins().brif(valid, valid_ok, NO_ARGS, miss, NO_ARGS);
         b.switch_to_block(valid_ok);
-        let holder_base = b.ins().load(types::I64, flags, holder, OBJECT_SLOTS_OFFSET);
-        b.ins().jump(slot, &[BlockArg::Value(holder_base)]);
+        b.ins().jump(slot, &[BlockArg::Value(holder)]);
     } else {
         b.ins().jump(miss, NO_ARGS);
     }
     b.switch_to_block(slot);
     let index = b.ins().uload32(flags, m, PropertyIcMirror::SLOT_OFFSET);
-    let offset = b.ins().ishl_imm_s(index, 3);
-    b.ins().iadd(base, offset)
+    emit_slot_address(b, object, index)
 }
 
 /// Machine-code stubs every compiled function of a module shares, so that each site needs only

@@ -658,10 +658,8 @@ impl<'a> FnTranslator<'a> {
         let want = self.b.ins().load(types::I64, fl, m, PropertyIcMirror::SHAPE_OFFSET);
         let changed = self.b.ins().icmp(IntCC::NotEqual, shape, want);
         self.miss_if(changed, miss);
-        let base = self.b.ins().load(types::I64, fl, holder, OBJECT_SLOTS_OFFSET);
         let index = self.b.ins().uload32(fl, m, PropertyIcMirror::SLOT_OFFSET);
-        let offset = self.b.ins().ishl_imm_s(index, 3);
-        self.b.ins().iadd(base, offset)
+        emit_slot_address(&mut self.b, holder, index)
     }
 
     /// The address of slot `index` of the context `depth` levels up from the frame's current
@@ -914,7 +912,7 @@ impl<'a> FnTranslator<'a> {
         let o = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
         let base = self.b.ins().load(types::I64, flags, o, ELEMENTS_BASE_OFFSET);
         // A null base comes with a zero length, which the bounds check rejects.
-        let len = self.b.ins().load(types::I64, flags, o, ELEMENTS_LEN_OFFSET);
+        let len = self.b.ins().uload32(flags, o, ELEMENTS_LEN_OFFSET);
         // A negative index sign-extends to an unsigned value above any length.
         let k32 = self.b.ins().ireduce(types::I32, key);
         let index = self.b.ins().sextend(types::I64, k32);

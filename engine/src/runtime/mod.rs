@@ -16,6 +16,7 @@ pub mod object;
 pub mod property;
 pub mod realm;
 pub mod shape;
+pub mod slots;
 pub mod string;
 pub mod symbol;
 

@@ -18,55 +18,10 @@ use crate::runtime::{CallArgs, JsResult, RealmId, Runtime};
 use crate::value::Value;
 use std::collections::BTreeMap;
 
+pub use super::slots::{Slots, INLINE_SLOTS};
+
 /// A native function's entry point.
 pub type NativeFn = fn(&mut Runtime, &CallArgs) -> JsResult<Value>;
-
-/// An object's named-property values: a vector whose data pointer sits at a fixed offset
-/// ([`Slots::BASE_OFFSET`]), so compiled code can read and write a slot with two loads.
-#[repr(C)]
-pub struct Slots {
-    /// `vec`'s data pointer, refreshed by every method that may reallocate.
-    base: *const Value,
-    vec: Vec<Value>,
-}
-
-impl Default for Slots {
-    fn default() -> Slots {
-        let vec = Vec::new();
-        Slots { base: vec.as_ptr(), vec }
-    }
-}
-
-impl Slots {
-    /// Offset of the data pointer within `Slots` (it is the first field of a `repr(C)` struct).
-    pub const BASE_OFFSET: usize = 0;
-
-    /// Appends a slot.
-    #[inline]
-    pub fn push(&mut self, v: Value) {
-        self.vec.push(v);
-        self.base = self.vec.as_ptr();
-    }
-    /// Removes slot `i`, shifting the later ones down.
-    pub fn remove(&mut self, i: usize) -> Value {
-        self.vec.remove(i)
-    }
-}
-
-impl std::ops::Deref for Slots {
-    type Target = [Value];
-    #[inline]
-    fn deref(&self) -> &[Value] {
-        &self.vec
-    }
-}
-
-impl std::ops::DerefMut for Slots {
-    #[inline]
-    fn deref_mut(&mut self) -> &mut [Value] {
-        &mut self.vec
-    }
-}
 
 /// An object's array-index properties, behind a header compiled code reads: while the store is
 /// dense and the object's kind gives its elements no exotic behaviour, `base`/`len` are the
@@ -84,7 +39,7 @@ pub struct ElementStore {
     /// The dense vector's data pointer, or null (see the type's docs).
     base: *mut Value,
     /// The dense vector's length, or 0.
-    len: usize,
+    len: u32,
     /// Does the object's kind leave its elements ordinary (plain objects and arrays)? Fixed
     /// when the object is created: the only later kind changes are intrinsic prototypes
     /// becoming wrappers of `""`, `false`, `0` or `[]`, none of which has exotic indices.
@@ -95,7 +50,7 @@ pub struct ElementStore {
 impl ElementStore {
     /// Offset of the data pointer (null when compiled code must take the slow path).
     pub const BASE_OFFSET: usize = std::mem::offset_of!(ElementStore, base);
-    /// Offset of the length (a `usize`; 0 when compiled code must take the slow path).
+    /// Offset of the length (a `u32`; 0 when compiled code must take the slow path).
     pub const LEN_OFFSET: usize = std::mem::offset_of!(ElementStore, len);
 
     /// An empty dense store; `plain`: see the field.
@@ -111,7 +66,10 @@ impl ElementStore {
         match &mut self.elements {
             Elements::Dense(v) if self.plain => {
                 self.base = v.as_mut_ptr();
-                self.len = v.len();
+                // Dense vectors stay far below 2^32 elements (a bigger index makes the store
+                // sparse); a saturated length would only send compiled code to the slow path
+                // for the top indices.
+                self.len = u32::try_from(v.len()).unwrap_or(u32::MAX);
             }
             _ => {
                 self.base = std::ptr::null_mut();
@@ -218,7 +176,7 @@ pub enum Elements {
     /// are plain data properties (writable, enumerable, configurable).
     Dense(Vec<Value>),
     /// Index → (value or accessor cell, attributes), for big or unusual element sets.
-    Sparse(BTreeMap<u32, (Value, Attrs)>),
+    Sparse(Box<BTreeMap<u32, (Value, Attrs)>>),
 }
 
 impl Elements {
@@ -299,7 +257,7 @@ impl ObjectKind {
 
 /// A mapped arguments object's parameter map: the function context and, per index, the
 /// context slot it aliases.
-pub type MappedArguments = (Gc<Context>, Box<[Option<u32>]>);
+pub type MappedArguments = Box<(Gc<Context>, Box<[Option<u32>]>)>;
 
 /// Class-specific internal slots. `repr(u8)` fixes the layout compiled code reads (see
 /// [`ObjectKind::CLOSURE_TAG`]): the tag byte first, a variant's fields after it.
@@ -470,8 +428,8 @@ impl Trace for JsObject {
                 b.args.iter().for_each(|v| m.value(*v));
             }
             ObjectKind::Arguments { mapped } => {
-                if let Some((c, _)) = mapped {
-                    m.cell(*c);
+                if let Some(mapped) = mapped {
+                    m.cell(mapped.0);
                 }
             }
             ObjectKind::String(s) => m.cell(*s),
@@ -487,7 +445,7 @@ impl Trace for JsObject {
             ObjectKind::Bound(b) => b.args.len() * std::mem::size_of::<Value>(),
             _ => 0,
         };
-        self.slots.len() * std::mem::size_of::<Value>() + self.elements.owned_bytes() + kind
+        self.slots.owned_bytes() + self.elements.owned_bytes() + kind
     }
 }
 

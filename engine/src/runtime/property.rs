@@ -119,7 +119,8 @@ impl Runtime {
                         let v = self.new_string(vec![c]);
                         return Some(OwnProperty { value: v, attrs: ENUMERABLE });
                     }
-                    ObjectKind::Arguments { mapped: Some((ctx, map)) } => {
+                    ObjectKind::Arguments { mapped: Some(m) } => {
+                        let (ctx, map) = &**m;
                         if let Some(Some(slot)) = map.get(i as usize) {
                             let (_, attrs) = o.get_element(i)?;
                             return Some(OwnProperty { value: ctx.slots[*slot as usize], attrs });
@@ -280,7 +281,8 @@ impl Runtime {
         }
         match key {
             PropertyKey::Index(i) => {
-                if let ObjectKind::Arguments { mapped: Some((ctx, map)) } = &o.kind {
+                if let ObjectKind::Arguments { mapped: Some(m) } = &o.kind {
+                    let (ctx, map) = &**m;
                     if let Some(Some(slot)) = map.get(i as usize) {
                         ctx.get_mut().slots[*slot as usize] = v;
                     }
@@ -490,7 +492,7 @@ impl Runtime {
         if let Elements::Dense(vec) = &*obj.elements {
             let b: BTreeMap<u32, (Value, Attrs)> =
                 vec.iter().enumerate().filter(|(_, v)| !v.is_hole()).map(|(i, v)| (i as u32, (*v, DEFAULT))).collect();
-            obj.elements.set(Elements::Sparse(b));
+            obj.elements.set(Elements::Sparse(Box::new(b)));
         }
     }
 
@@ -504,7 +506,7 @@ impl Runtime {
             return;
         }
         let mut vec = vec![Value::HOLE; last as usize + 1];
-        for (&i, &(v, _)) in b {
+        for (&i, &(v, _)) in b.iter() {
             vec[i as usize] = v;
         }
         obj.elements.set(Elements::Dense(vec));
@@ -597,7 +599,8 @@ impl Runtime {
         let (v, attrs) = self.merge_descriptor(cur, &desc);
         // Mapped arguments: writes go to the context; a non-writable or accessor redefinition
         // unmaps the index.
-        if let (ObjectKind::Arguments { mapped: Some((ctx, map)) }, PropertyKey::Index(i)) = (&mut o.get_mut().kind, key) {
+        if let (ObjectKind::Arguments { mapped: Some(m) }, PropertyKey::Index(i)) = (&mut o.get_mut().kind, key) {
+            let (ctx, map) = &mut **m;
             if let Some(Some(slot)) = map.get(i as usize).copied() {
                 if let Some(val) = desc.value {
                     ctx.get_mut().slots[slot as usize] = val;
@@ -796,8 +799,8 @@ impl Runtime {
         }
         match key {
             PropertyKey::Index(i) => {
-                if let ObjectKind::Arguments { mapped: Some((_, map)) } = &mut o.get_mut().kind {
-                    if let Some(m) = map.get_mut(i as usize) {
+                if let ObjectKind::Arguments { mapped: Some(mapped) } = &mut o.get_mut().kind {
+                    if let Some(m) = mapped.1.get_mut(i as usize) {
                         *m = None;
                     }
                 }

@@ -937,8 +937,7 @@ impl Lowering<'_, '_> {
                 self.deopt_if(stale, d.expect("inherited slots are only loaded"), DeoptReason::PrototypeChanged);
                 self.t.b.ins().iconst(types::I64, g.holder as i64)
             };
-            let base = self.t.b.ins().load(types::I64, fl, target, OBJECT_SLOTS_OFFSET);
-            let a = self.t.b.ins().iadd_imm_s(base, g.slot as i64 * 8);
+            let a = emit_fixed_slot_address(&mut self.t.b, target, g.slot);
             self.t.b.ins().jump(done, &[BlockArg::Value(a)]);
             if let Some(next) = next {
                 self.t.b.switch_to_block(next);
@@ -959,7 +958,7 @@ impl Lowering<'_, '_> {
         let base = self.t.b.ins().load(types::I64, fl, p, ELEMENTS_BASE_OFFSET);
         let not_dense = self.t.b.ins().icmp_imm_s(IntCC::Equal, base, 0);
         self.deopt_if(not_dense, d, DeoptReason::NotDense);
-        let len = self.t.b.ins().load(types::I64, fl, p, ELEMENTS_LEN_OFFSET);
+        let len = self.t.b.ins().uload32(fl, p, ELEMENTS_LEN_OFFSET);
         // A negative index sign-extends to an unsigned value above any length.
         let k32 = self.val(k);
         let index = self.t.b.ins().sextend(types::I64, k32);
