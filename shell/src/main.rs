@@ -13,6 +13,38 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Run first on the JIT's background compiler thread: gives the thread a mimalloc heap in an
+/// arena of its own, reserved without transparent huge pages and committed as used.
+///
+/// mimalloc's default arena asks for huge pages, which suit the main thread's object heap, but
+/// a thread's heap takes segments of its own there, and the compiler's few megabytes of
+/// short-lived allocations then held 2 MiB pages: 5-8 MiB more resident memory per process on
+/// the bench programs (a fifth to a quarter of the small ones' peak), for no speed.
+fn compiler_thread_heap() {
+    use libmimalloc_sys as ffi;
+    // One reservation (address space only) for the process's compiler threads.
+    static ARENA: std::sync::OnceLock<Option<ffi::mi_arena_id_t>> = std::sync::OnceLock::new();
+    let arena = ARENA.get_or_init(|| {
+        let mut id: ffi::mi_arena_id_t = 0;
+        // SAFETY: plain FFI call; it writes `id` when it returns 0. Arguments: size, commit now,
+        // allow large OS pages, exclusive (only heaps made for it allocate there).
+        let reserved = unsafe { ffi::mi_reserve_os_memory_ex(256 << 20, false, false, true, &mut id) } == 0;
+        reserved.then_some(id)
+    });
+    // Without the arena the thread keeps its default heap.
+    if let Some(id) = *arena {
+        // SAFETY: the new heap belongs to this thread, which makes it its default. When the
+        // thread exits, mimalloc hands the heap's pages on without freeing blocks still in
+        // use (machine code and stubs the runtime took over), which any thread may free.
+        unsafe {
+            let heap = ffi::mi_heap_new_in_arena(id);
+            if !heap.is_null() {
+                ffi::mi_heap_set_default(heap);
+            }
+        }
+    }
+}
+
 const HELP: &str = "\
 Usage: jolt [options] [file.js [args...]]
        jolt [options] -e 'code'
@@ -60,7 +92,11 @@ fn parse_args() -> Result<Args, String> {
         print_bytecode: false,
         stats: false,
         interactive: false,
-        options: RuntimeOptions { host_apis: jolt::HostApis::all(), ..Default::default() },
+        options: RuntimeOptions {
+            host_apis: jolt::HostApis::all(),
+            compiler_thread_start: Some(compiler_thread_heap),
+            ..Default::default()
+        },
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {

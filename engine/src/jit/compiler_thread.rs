@@ -48,14 +48,17 @@ pub(crate) struct CompilerThread {
 }
 
 impl CompilerThread {
-    /// Starts the thread, which compiles the stubs first.
-    pub(crate) fn spawn() -> Result<CompilerThread, String> {
+    /// Starts the thread, which runs `start` and compiles the stubs first.
+    pub(crate) fn spawn(start: Option<fn()>) -> Result<CompilerThread, String> {
         let (jobs, queue) = channel::<Job>();
         let (finished, done) = channel();
         let (stubs_done, stubs) = channel();
         std::thread::Builder::new()
             .name("jolt-jit".into())
             .spawn(move || {
+                if let Some(f) = start {
+                    f();
+                }
                 let started = Instant::now();
                 let stubs = std::panic::catch_unwind(StubCode::new).unwrap_or_else(|_| Err("Cranelift panicked".into()));
                 if stubs_done.send((stubs, started.elapsed())).is_err() {

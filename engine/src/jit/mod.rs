@@ -199,6 +199,8 @@ pub struct Jit {
     /// The background compiler, started by the first concurrent compile (`None` before, or
     /// if it could not start).
     compiler: Option<compiler_thread::CompilerThread>,
+    /// Run first on the background compiler thread.
+    compiler_thread_start: Option<fn()>,
     /// Compiles on the background thread, not installed yet.
     pub(crate) in_flight: Vec<InFlight>,
     /// The ticket of the next background compile.
@@ -270,6 +272,7 @@ impl Jit {
             // Tests compile eagerly to run everything compiled, at known points.
             concurrent: o.concurrent_jit && !o.jit_eager,
             compiler: None,
+            compiler_thread_start: o.compiler_thread_start,
             in_flight: Vec::new(),
             next_ticket: 0,
             compile_context: cranelift_codegen::Context::new(),
@@ -436,7 +439,7 @@ fn start(rt: &mut Runtime, code: Gc<FunctionCode>, built: code_module::BuiltFunc
 /// back if there is no thread to compile it (compiles are synchronous from then on).
 fn submit(jit: &mut Jit, built: code_module::BuiltFunction, f: &InFlight, isa: OwnedTargetIsa) -> Option<code_module::BuiltFunction> {
     if jit.compiler.is_none() {
-        match compiler_thread::CompilerThread::spawn() {
+        match compiler_thread::CompilerThread::spawn(jit.compiler_thread_start) {
             Ok(t) => jit.compiler = Some(t),
             Err(_) => {
                 jit.concurrent = false;

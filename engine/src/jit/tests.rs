@@ -712,3 +712,21 @@ fn an_inlined_push_sees_a_setter_added_to_the_prototype_chain() {
                r";
     assert_eq!(same_in_every_tier(src), "5:3");
 }
+
+#[test]
+fn the_compiler_thread_runs_the_embedders_start_hook() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static STARTED: AtomicBool = AtomicBool::new(false);
+    fn hook() {
+        STARTED.store(true, Ordering::SeqCst);
+    }
+    let mut rt = Runtime::with_options(RuntimeOptions { compiler_thread_start: Some(hook), ..Default::default() });
+    let v = rt.eval("function f(x) { return x + 1; } let s = 0; for (let i = 0; i < 1000; i++) s = f(s); s", "t.js").unwrap();
+    assert_eq!(v.as_int(), Some(1000));
+    // The thread starts with the first compile and runs the hook before anything else.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !STARTED.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(STARTED.load(Ordering::SeqCst), "the hook did not run");
+}

@@ -100,6 +100,9 @@ pub struct RuntimeOptions {
     /// (default). Off, compiles block the script, so a function tiers up at the same point
     /// in every run.
     pub concurrent_jit: bool,
+    /// Run first on the background compiler thread, before it compiles anything (an
+    /// embedder can give the thread its own allocator arena there, say).
+    pub compiler_thread_start: Option<fn()>,
     /// Invocations before the baseline tier compiles a function (default
     /// [`crate::jit::DEFAULT_THRESHOLD`]; loops tier up after 50× as many back-edges).
     pub jit_threshold: Option<u32>,
@@ -177,6 +180,7 @@ impl Default for RuntimeOptions {
             jit: crate::jit::Tier::Full,
             jit_eager: false,
             concurrent_jit: true,
+            compiler_thread_start: None,
             jit_threshold: None,
             trace_jit: false,
             opt_threshold: None,
