@@ -1,6 +1,7 @@
 //! jolt's benchmark harness (crate `benches`, binary `benches`): runs the programs in
 //! `benches/programs` under every jolt tier and the peer engines found on the machine, and
-//! reports wall times, ratios, peak memory, start-up time and parse+compile throughput.
+//! reports wall times, ratios, peak memory, start-up time, parse+compile throughput and what
+//! jolt's JIT tiers did (compile time, deoptimizations).
 //! std only. See `benches/README.md`.
 //!
 //! The pure parts (statistics, comparison, JSON, tables, the SVG chart) live in this library
@@ -12,6 +13,7 @@ pub mod cli;
 pub mod compare;
 pub mod engines;
 pub mod gen;
+pub mod jit_stats;
 pub mod json;
 pub mod machine;
 pub mod model;

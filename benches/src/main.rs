@@ -4,6 +4,7 @@
 use benches::cli::{self, Options};
 use benches::compare::{self, Change, Verdict};
 use benches::engines::{self, Engine, Family};
+use benches::jit_stats::JitStats;
 use benches::json::Json;
 use benches::model::{agreed_output, Cell, EngineInfo, Extras, Results, Row, Status};
 use benches::process::{self, Exit};
@@ -185,7 +186,7 @@ fn write_results(dir: &Path, results: &Results, changes: Option<&[Change]>) -> s
 /// program. Finally checks that every engine printed the same output.
 fn run_program(engines: &[Engine], path: &Path, opts: &Options) -> Vec<Cell> {
     let mut cells: Vec<Cell> =
-        engines.iter().map(|_| Cell { status: Status::Ok, times: vec![], rss_kb: vec![], stdout: String::new() }).collect();
+        engines.iter().map(|_| Cell { status: Status::Ok, times: vec![], rss_kb: vec![], stdout: String::new(), jit: None }).collect();
     for round in 0..opts.warmup + opts.runs {
         for (i, e) in engines.iter().enumerate() {
             let cell = &mut cells[i];
@@ -215,6 +216,16 @@ fn run_program(engines: &[Engine], path: &Path, opts: &Options) -> Vec<Cell> {
                         cell.rss_kb.extend(o.max_rss_kb);
                     }
                 }
+            }
+        }
+    }
+    // What each jolt JIT tier compiled: one more run with its statistics (not timed).
+    for (e, cell) in engines.iter().zip(cells.iter_mut()) {
+        if e.family == Family::Jolt && cell.status == Status::Ok && !e.args.iter().any(|a| a == "--jit=off") {
+            let mut args = e.args.clone();
+            args.extend(["--stats".to_string(), "--trace-jit".to_string(), path.display().to_string()]);
+            if let Ok(o) = process::run(&e.program.display().to_string(), &args, opts.timeout) {
+                cell.jit = if o.success() { JitStats::parse(&o.stderr) } else { None };
             }
         }
     }

@@ -1,5 +1,6 @@
 //! The results of a benchmark session, and their JSON form (`results/latest.json`).
 
+use crate::jit_stats::JitStats;
 use crate::json::Json;
 use crate::stats::{geometric_mean, Summary};
 
@@ -34,12 +35,14 @@ pub struct Cell {
     pub rss_kb: Vec<u64>,
     /// Standard output of the first run.
     pub stdout: String,
+    /// For a jolt JIT tier: what its compilers did, from one more (unmeasured) run.
+    pub jit: Option<JitStats>,
 }
 
 impl Cell {
     /// A cell for an engine that was not run.
     pub fn not_run() -> Cell {
-        Cell { status: Status::NotRun, times: vec![], rss_kb: vec![], stdout: String::new() }
+        Cell { status: Status::NotRun, times: vec![], rss_kb: vec![], stdout: String::new(), jit: None }
     }
 
     /// Timing summary, for cells whose runs completed (including output mismatches).
@@ -282,6 +285,21 @@ impl Results {
         }
         pairs.push(("ratio".to_string(), Json::num_opt(self.ratio(row, e, self.baseline))));
         pairs.push(("peak_rss_kb".to_string(), Json::num_opt(c.median_rss_kb().map(|k| k as f64))));
+        if let Some(j) = &c.jit {
+            pairs.push((
+                "jit".to_string(),
+                Json::obj([
+                    ("stubs_ms", Json::Num(round6(j.stubs_ms))),
+                    ("baseline_functions", Json::Num(j.baseline_functions as f64)),
+                    ("baseline_ops", Json::Num(j.baseline_ops as f64)),
+                    ("baseline_ms", Json::Num(round6(j.baseline_ms))),
+                    ("median_ms_per_kop", Json::num_opt(j.median_ms_per_kop.map(round6))),
+                    ("optimized", Json::Num(j.optimized as f64)),
+                    ("optimized_ms", Json::Num(round6(j.optimized_ms))),
+                    ("deopts", Json::Num(j.deopts as f64)),
+                ]),
+            ));
+        }
         Json::Obj(pairs)
     }
 }
@@ -313,7 +331,7 @@ pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn cell(times: &[f64]) -> Cell {
-        Cell { status: Status::Ok, times: times.to_vec(), rss_kb: vec![1000, 3000, 2000], stdout: "x\n".into() }
+        Cell { status: Status::Ok, times: times.to_vec(), rss_kb: vec![1000, 3000, 2000], stdout: "x\n".into(), jit: None }
     }
 
     pub(crate) fn sample() -> Results {

@@ -2,6 +2,7 @@
 
 use crate::compare::{Change, Verdict};
 use crate::model::{Results, Status};
+use crate::stats::median;
 use std::fmt::Write as _;
 
 /// Formats seconds with three significant digits: `0.512s`, `5.12s`, `51.2s`, `12.3ms`.
@@ -191,6 +192,9 @@ pub fn terminal(results: &Results, changes: Option<&[Change]>) -> String {
         out.push('\n');
         out.push_str(&render_table(&h, &r));
     }
+    for (h, _, summary) in jit_tables(results) {
+        let _ = writeln!(out, "JIT, {}: {summary}", h[0]);
+    }
     for (id, why) in &results.skipped {
         let _ = writeln!(out, "skipped {id}: {why}");
     }
@@ -225,6 +229,67 @@ fn comparison_text(changes: &[Change]) -> String {
         );
     }
     out
+}
+
+/// One table per jolt engine with JIT statistics: the header (whose first cell names the
+/// engine), the rows, and a summary line (the median of the programs' ms/kop, the largest
+/// compile-time share).
+pub fn jit_tables(results: &Results) -> Vec<(Vec<String>, Vec<Vec<String>>, String)> {
+    let mut tables = Vec::new();
+    for (e, info) in results.engines.iter().enumerate() {
+        if !results.rows.iter().any(|r| r.cells.get(e).is_some_and(|c| c.jit.is_some())) {
+            continue;
+        }
+        let header: Vec<String> = [
+            info.name.as_str(),
+            "baseline functions (ops)",
+            "stubs",
+            "baseline",
+            "ms/kop",
+            "optimized compiles",
+            "optimizing",
+            "share",
+            "deopts",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut rows = Vec::new();
+        let mut per_kop = Vec::new();
+        let mut worst: Option<(f64, &str)> = None;
+        for r in &results.rows {
+            let Some(c) = r.cells.get(e) else { continue };
+            let Some(j) = &c.jit else { continue };
+            let share = c.valid_median().filter(|t| *t > 0.0).map(|t| j.compile_ms() / (t * 1000.0));
+            if let Some(s) = share {
+                if worst.is_none_or(|(w, _)| s > w) {
+                    worst = Some((s, r.program.as_str()));
+                }
+            }
+            per_kop.extend(j.median_ms_per_kop);
+            let ms = |x: f64| format!("{x:.1} ms");
+            rows.push(vec![
+                r.program.clone(),
+                format!("{} ({})", j.baseline_functions, j.baseline_ops),
+                ms(j.stubs_ms),
+                ms(j.baseline_ms),
+                j.median_ms_per_kop.map_or("–".into(), |k| format!("{k:.1}")),
+                j.optimized.to_string(),
+                ms(j.optimized_ms),
+                share.map_or("–".into(), |s| format!("{:.1}%", s * 100.0)),
+                j.deopts.to_string(),
+            ]);
+        }
+        let mut summary = match median(&per_kop) {
+            Some(m) => format!("Median over the programs of ms/kop: {m:.1}."),
+            None => "No function was compiled by the baseline tier.".to_string(),
+        };
+        if let Some((s, p)) = worst {
+            let _ = write!(summary, " Largest compile-time share: {:.1}% ({p}).", s * 100.0);
+        }
+        tables.push((header, rows, summary));
+    }
+    tables
 }
 
 /// A Markdown table; with `numeric`, every column but the first is right-aligned.
@@ -286,6 +351,18 @@ pub fn markdown(results: &Results, changes: Option<&[Change]>, chart_file: Optio
         })
         .collect();
     out.push_str(&md_table(&header, &mem_rows, true));
+
+    for (h, r, summary) in jit_tables(results) {
+        let _ = writeln!(out, "\n## JIT compilation: {}\n", h[0]);
+        let _ = writeln!(
+            out,
+            "From one more run of each program with `--stats --trace-jit`. ms/kop: compile time per 1,000 bytecode instructions, the median over the functions the baseline tier compiled. Share: all compile time (stubs, baseline, optimizing) over the program's median wall time; compiles run on a background thread, so this bounds what they cost the program.\n"
+        );
+        let mut header = h.clone();
+        header[0] = "program".into();
+        out.push_str(&md_table(&header, &r, true));
+        let _ = writeln!(out, "\n{summary}");
+    }
 
     if let Some((h, r)) = extras_rows(results) {
         let _ = writeln!(out, "\n## Start-up, parse+compile throughput, memory\n");
@@ -363,5 +440,31 @@ mod tests {
         assert!(md.contains("REGRESSION a on jolt"));
         assert!(md.contains("![Time relative to QuickJS"));
         assert!(md.contains("MB/s"));
+        assert!(!md.contains("## JIT compilation"), "no cell has JIT statistics");
+    }
+
+    #[test]
+    fn jit_statistics_make_a_table_per_engine() {
+        let mut r = sample();
+        r.rows[0].cells[0].jit = Some(crate::jit_stats::JitStats {
+            stubs_ms: 2.0,
+            baseline_functions: 3,
+            baseline_ops: 120,
+            baseline_ms: 1.0,
+            median_ms_per_kop: Some(7.5),
+            optimized: 2,
+            optimized_ms: 17.0,
+            deopts: 4,
+        });
+        let tables = jit_tables(&r);
+        assert_eq!(tables.len(), 1);
+        let (h, rows, summary) = &tables[0];
+        assert_eq!(h[0], r.engines[0].name);
+        // 20 ms of compiles over the 2 s median.
+        assert_eq!(rows[0], vec!["a", "3 (120)", "2.0 ms", "1.0 ms", "7.5", "2", "17.0 ms", "1.0%", "4"]);
+        assert!(summary.contains("ms/kop: 7.5") && summary.contains("1.0% (a)"), "{summary}");
+        let md = markdown(&r, None, None);
+        assert!(md.contains(&format!("## JIT compilation: {}", r.engines[0].name)));
+        assert!(terminal(&r, None).contains(&format!("JIT, {}: Median over the programs of ms/kop: 7.5.", r.engines[0].name)));
     }
 }
