@@ -14,7 +14,7 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Run first on the JIT's background compiler thread: gives the thread a mimalloc heap in an
-/// arena of its own, reserved without transparent huge pages and committed as used.
+/// arena of its own, reserved without asking for transparent huge pages and committed as used.
 ///
 /// mimalloc's default arena asks for huge pages, which suit the main thread's object heap, but
 /// a thread's heap takes segments of its own there, and the compiler's few megabytes of
@@ -22,20 +22,22 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// the bench programs (a fifth to a quarter of the small ones' peak), for no speed.
 fn compiler_thread_heap() {
     use libmimalloc_sys as ffi;
-    // One reservation (address space only) for the process's compiler threads.
+    // One reservation (address space only) for the process's compiler threads. A heap in an
+    // arena allocates only there, so the reservation bounds what they may hold at once: 64 GiB
+    // leaves that to the machine's memory, as for any other thread.
     static ARENA: std::sync::OnceLock<Option<ffi::mi_arena_id_t>> = std::sync::OnceLock::new();
     let arena = ARENA.get_or_init(|| {
         let mut id: ffi::mi_arena_id_t = 0;
         // SAFETY: plain FFI call; it writes `id` when it returns 0. Arguments: size, commit now,
         // allow large OS pages, exclusive (only heaps made for it allocate there).
-        let reserved = unsafe { ffi::mi_reserve_os_memory_ex(256 << 20, false, false, true, &mut id) } == 0;
+        let reserved = unsafe { ffi::mi_reserve_os_memory_ex(64 << 30, false, false, true, &mut id) } == 0;
         reserved.then_some(id)
     });
     // Without the arena the thread keeps its default heap.
     if let Some(id) = *arena {
         // SAFETY: the new heap belongs to this thread, which makes it its default. When the
         // thread exits, mimalloc hands the heap's pages on without freeing blocks still in
-        // use (machine code and stubs the runtime took over), which any thread may free.
+        // use (the stubs' module, which the runtime took over), which any thread may free.
         unsafe {
             let heap = ffi::mi_heap_new_in_arena(id);
             if !heap.is_null() {

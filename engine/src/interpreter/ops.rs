@@ -1574,8 +1574,8 @@ pub(crate) fn cached_store(rt: &mut Runtime, access: PropertyAccess, o: Gc<JsObj
         {
             let m = o.get_mut();
             m.shape = to;
-            m.slots.push(v);
-            rt.heap.note_bytes(8);
+            let grown = m.slots.push(v);
+            rt.heap.note_bytes(grown);
             true
         }
         _ => false,

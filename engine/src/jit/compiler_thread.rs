@@ -11,8 +11,8 @@
 //! the job queue, and the thread ends after the job it is on (it is not waited for).
 //!
 //! The thread starts with the first compile and begins with the stubs every compiled function
-//! calls ([`StubCode`]), so the runtime does not stop for them (a few milliseconds): it keeps
-//! running the function in the interpreter meanwhile.
+//! calls ([`StubCode`]), so with concurrent compiles the runtime does not stop for them (a few
+//! milliseconds): it keeps running the function in the interpreter meanwhile.
 
 use super::code_module::{BuiltFunction, MachineCode, StubCode};
 use cranelift_codegen::isa::OwnedTargetIsa;

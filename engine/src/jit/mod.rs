@@ -381,15 +381,20 @@ impl Jit {
     }
 
     /// Makes sure the stubs are compiled (code is linked against them when installed): takes
-    /// them from the background thread, waiting if it is still at them, or compiles them now.
+    /// them from the background thread, waiting if it is still at them, or compiles them now
+    /// (without a thread, or if it could not).
     fn ensure_stubs(&mut self) -> Result<(), String> {
         if self.stubs.is_set() {
             return Ok(());
         }
-        let (stubs, time) = self.compiler.as_mut().and_then(|c| c.take_stubs()).unwrap_or_else(|| {
-            let started = std::time::Instant::now();
-            (code_module::StubCode::new(), started.elapsed())
-        });
+        let (stubs, time) = match self.compiler.as_mut().and_then(|c| c.take_stubs()) {
+            Some((Ok(stubs), time)) => (Ok(stubs), time),
+            // Not compiled there (the thread is gone or failed): here, once more.
+            _ => {
+                let started = std::time::Instant::now();
+                (code_module::StubCode::new(), started.elapsed())
+            }
+        };
         self.stats.stub_compile_time = time;
         self.stubs.set(stubs?);
         Ok(())

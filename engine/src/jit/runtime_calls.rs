@@ -269,8 +269,8 @@ pub(super) unsafe extern "C" fn jit_add_property(rt: *mut Runtime, o: u64, to: u
     }
     let m = obj.get_mut();
     m.shape = Gc::from_addr(to as usize);
-    m.slots.push(Value::from_bits(v));
-    rt.heap.note_bytes(8);
+    let grown = m.slots.push(Value::from_bits(v));
+    rt.heap.note_bytes(grown);
     1
 }
 

@@ -403,8 +403,8 @@ impl Runtime {
             };
             o.get_mut().shape = next;
         }
-        self.heap.note_bytes(8);
-        o.get_mut().slots.push(v);
+        let grown = o.get_mut().slots.push(v);
+        self.heap.note_bytes(grown);
         self.invalidate_prototype(o);
     }
 

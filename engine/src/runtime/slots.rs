@@ -77,27 +77,33 @@ impl Slots {
         self.inline[..self.len().min(INLINE_SLOTS)].iter().chain(self.outside())
     }
 
-    /// Appends a slot.
+    /// Appends a slot; returns the bytes this allocated (the out-of-line buffer's growth), for
+    /// the heap's accounting.
     #[inline]
-    pub fn push(&mut self, v: Value) {
+    #[must_use = "the heap must account for the bytes allocated"]
+    pub fn push(&mut self, v: Value) -> usize {
         let i = self.len as usize;
+        let mut grown = 0;
         if i < INLINE_SLOTS {
             self.inline[i] = v;
         } else {
             let k = i - INLINE_SLOTS;
             if k == self.cap as usize {
-                self.grow();
+                grown = self.grow();
             }
             // SAFETY: `k < cap` (grown above if need be), so the write is inside `out`.
             unsafe { self.out.as_ptr().add(k).write(v) };
         }
         self.len += 1;
+        grown
     }
 
-    /// Doubles the out-of-line buffer (at least 4 values).
+    /// Doubles the out-of-line buffer (at least 4 values); returns the bytes added.
     #[cold]
-    fn grow(&mut self) {
-        let cap = (self.cap * 2).max(4);
+    fn grow(&mut self) -> usize {
+        // 2^31 slots would be 16 GiB of one object's properties: the heap limit or the
+        // allocator stops a script long before.
+        let cap = self.cap.checked_mul(2).expect("an object with fewer than 2^31 properties").max(4);
         let new = buffer_layout(cap);
         // SAFETY: `new` has a non-zero size; when `cap` was non-zero, `out` was allocated with
         // `buffer_layout(self.cap)`, and `realloc` keeps the initialised prefix.
@@ -109,7 +115,9 @@ impl Slots {
             }
         };
         self.out = NonNull::new(p.cast()).unwrap_or_else(|| handle_alloc_error(new));
+        let added = (cap - self.cap) as usize * std::mem::size_of::<Value>();
         self.cap = cap;
+        added
     }
 
     /// Removes slot `i`, shifting the later ones down.
@@ -170,9 +178,9 @@ mod tests {
     #[test]
     fn slots_spill_past_the_inline_ones_and_keep_their_order() {
         let mut s = Slots::default();
-        for i in 0..11 {
-            s.push(Value::int(i));
-        }
+        // Inline slots allocate nothing; the buffer grows to 4, then 8 values.
+        let grown: Vec<usize> = (0..11).map(|i| s.push(Value::int(i))).collect();
+        assert_eq!(grown, vec![0, 0, 0, 0, 32, 0, 0, 0, 32, 0, 0]);
         assert_eq!(s.len(), 11);
         assert_eq!(s.owned_bytes(), 8 * std::mem::size_of::<Value>());
         let seen: Vec<i32> = s.iter().map(|v| v.as_int().unwrap()).collect();
@@ -199,7 +207,7 @@ mod tests {
     #[should_panic]
     fn an_unused_inline_slot_is_out_of_bounds() {
         let mut s = Slots::default();
-        s.push(Value::int(1));
+        let _ = s.push(Value::int(1));
         let _ = s[1];
     }
 }
