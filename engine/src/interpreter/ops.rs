@@ -1330,51 +1330,74 @@ impl Runtime {
         };
         let p = self.intrinsic(proto);
         let realm = self.realm;
-        let f = self.new_object_with(
-            Some(p),
-            ObjectKind::Closure(Box::new(ClosureData {
-                code,
-                context,
-                lexical_this,
-                lexical_new_target,
-                home_object: home,
-                fields: None,
-                realm,
-                call: CallIcMirror::default(),
-            })),
-        );
+        let data = ObjectKind::Closure(Box::new(ClosureData {
+            code,
+            context,
+            lexical_this,
+            lexical_new_target,
+            home_object: home,
+            fields: None,
+            realm,
+            call: CallIcMirror::default(),
+        }));
+        let needs_proto = matches!(b.kind, CodeKind::Normal) || b.generator;
+        let sloppy_accessors = if is_sloppy_ordinary(&code) { self.realms[realm.0 as usize].sloppy_function_accessors } else { None };
+        let count = 2 + needs_proto as usize + 2 * sloppy_accessors.is_some() as usize;
+        // Every closure of `code` in this realm ends with the same shape: after the first,
+        // the object starts with it and its values are pushed in slot order.
+        let cached = code.closure_shape.and_then(|(r, s)| (r == realm && s.len() == count).then_some(s));
+        let f = match cached {
+            Some(shape) => self.heap.alloc(JsObject::new(shape, data)),
+            None => self.new_object_with(Some(p), data),
+        };
         let global = Value::object(self.realms[realm.0 as usize].global);
         if let Some(m) = direct_call_mirror(f, global) {
             if let ObjectKind::Closure(c) = &mut f.get_mut().kind {
                 c.call = m;
             }
         }
-        let length = PropertyKey::String(self.names.length);
-        self.add_named(f, length, Value::int(b.length as i32), CONFIGURABLE);
-        let name = PropertyKey::String(self.names.name);
+        // The own properties, in slot order: `length`, `name`, `prototype`, then a sloppy
+        // function's `caller` and `arguments`.
         let n = if b.name.is_empty() { Value::string(self.empty_string) } else { Value::string(self.intern_units(&b.name)) };
-        self.add_named(f, name, n, CONFIGURABLE);
-        let needs_proto = matches!(b.kind, CodeKind::Normal) || b.generator;
+        // At most five, in an array: this runs for every closure created.
+        let mut props = [(PropertyKey::String(self.names.length), Value::int(b.length as i32), CONFIGURABLE); 5];
+        props[1] = (PropertyKey::String(self.names.name), n, CONFIGURABLE);
+        let mut len = 2;
+        let mut push = |p: (PropertyKey, Value, Attrs)| {
+            props[len] = p;
+            len += 1;
+        };
         if needs_proto {
             let pk = PropertyKey::String(self.names.prototype);
             if b.generator {
                 let gp = self.intrinsic(if b.is_async { Intrinsic::AsyncGeneratorPrototype } else { Intrinsic::GeneratorPrototype });
                 let po = self.new_object_with(Some(gp), ObjectKind::Ordinary);
-                self.add_named(f, pk, Value::object(po), WRITABLE);
+                push((pk, Value::object(po), WRITABLE));
             } else {
                 let po = self.new_plain_object();
                 let ck = PropertyKey::String(self.names.constructor);
                 self.add_named(po, ck, Value::object(f), HIDDEN);
-                self.add_named(f, pk, Value::object(po), WRITABLE);
+                push((pk, Value::object(po), WRITABLE));
             }
         }
-        if is_sloppy_ordinary(&code) {
-            // The realm's shared `caller`/`arguments` accessors (builtins::function).
-            if let Some((c, a)) = self.realms[self.realm.0 as usize].sloppy_function_accessors {
-                let ck = PropertyKey::String(self.names.caller);
-                self.add_named(f, ck, Value::cell(c), CONFIGURABLE | ACCESSOR);
-                let ak = PropertyKey::String(self.names.arguments);
-                self.add_named(f, ak, Value::cell(a), CONFIGURABLE | ACCESSOR);
+        // The realm's shared `caller`/`arguments` accessors (builtins::function).
+        if let Some((c, a)) = sloppy_accessors {
+            push((PropertyKey::String(self.names.caller), Value::cell(c), CONFIGURABLE | ACCESSOR));
+            push((PropertyKey::String(self.names.arguments), Value::cell(a), CONFIGURABLE | ACCESSOR));
+        }
+        debug_assert_eq!(len, count);
+        let props = &props[..len];
+        if cached.is_some() {
+            for &(_, v, _) in props {
+                let grown = f.get_mut().slots.push(v);
+                self.heap.note_bytes(grown);
+            }
+        } else {
+            for &(k, v, attrs) in props {
+                self.add_named(f, k, v, attrs);
+            }
+            if !f.shape.is_dictionary() {
+                code.get_mut().closure_shape = Some((realm, f.shape));
             }
         }
         f

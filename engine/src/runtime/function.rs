@@ -98,6 +98,11 @@ pub struct FunctionCode {
     /// The validity of each optimized compile (its code embeds the address; see
     /// [`crate::runtime::object::CodeDependency`]), the current code's last.
     pub opt_validity: Vec<Gc<crate::runtime::object::ValidityCell>>,
+    /// The shape of this function's closures once `new_closure` has added their own
+    /// properties, and the realm whose function prototype it starts from: later closures of
+    /// that realm take it at once instead of walking the same transitions (V8 keeps such
+    /// initial maps per function kind). Shapes never change, so it cannot go stale.
+    pub closure_shape: Option<(crate::runtime::RealmId, Gc<crate::runtime::shape::Shape>)>,
 }
 
 /// A call inlined by optimized code: what a deoptimization inside it needs to rebuild the
@@ -141,6 +146,7 @@ impl FunctionCode {
             opt_inlined: Vec::new(),
             opt_exits: Vec::new(),
             opt_validity: Vec::new(),
+            closure_shape: None,
         }
     }
 }
@@ -155,5 +161,8 @@ impl Trace for FunctionCode {
         self.opt_inlined.iter().for_each(|f| m.value(Value::object(f.closure)));
         self.opt_exits.iter().flat_map(|e| e.constants()).for_each(|v| m.value(v));
         self.opt_validity.iter().for_each(|c| m.cell(*c));
+        if let Some((_, shape)) = self.closure_shape {
+            m.cell(shape);
+        }
     }
 }
