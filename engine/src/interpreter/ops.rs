@@ -1389,8 +1389,7 @@ impl Runtime {
         let props = &props[..len];
         if cached.is_some() {
             for &(_, v, _) in props {
-                let grown = f.get_mut().slots.push(v);
-                self.heap.note_bytes(grown);
+                self.push_slot(f, v);
             }
         } else {
             for &(k, v, attrs) in props {
@@ -1595,10 +1594,8 @@ pub(crate) fn cached_store(rt: &mut Runtime, access: PropertyAccess, o: Gc<JsObj
         PropertyAccess::Transition { to, slot, validity }
             if validity.is_none_or(|c| c.valid) && o.slots.len() == slot as usize && o.proto_info.is_none() =>
         {
-            let m = o.get_mut();
-            m.shape = to;
-            let grown = m.slots.push(v);
-            rt.heap.note_bytes(grown);
+            o.get_mut().shape = to;
+            rt.push_slot(o, v);
             true
         }
         _ => false,

@@ -1,5 +1,5 @@
-//! `===` and `==` in machine code: one shared stub for each, compiled once with the optimizer
-//! (`code_module`), so that a site is a call and a test instead of some thirty instructions of
+//! `===` and `==` in machine code: one shared stub for each, compiled once per runtime
+//! (`code_module::STUB_SETTINGS`), so that a site is a call and a test instead of some thirty instructions of
 //! tag tests (which made these the largest instructions in compiled code).
 
 use super::code_module::{CValue, NO_ARGS, TAG_IMM, TAG_INT, TAG_OBJECT, TAG_SYMBOL};

@@ -2,8 +2,8 @@
 //! and the shared stubs for IEEE arithmetic and comparison of any two numbers.
 //!
 //! Every tier inlines the int32 case of `+ - * / < <= > >=`. The case where a double is
-//! involved is one call to a stub of [`NumberOp`], compiled once with the optimizer
-//! (`code_module`): a few instructions at each site instead of some forty.
+//! involved is one call to a stub of [`NumberOp`], compiled once per runtime
+//! (`code_module::STUB_SETTINGS`): a few instructions at each site instead of some forty.
 
 use super::call_stub::NOT_HANDLED;
 use super::code_module::{CValue, NO_ARGS, TAG_INT};

@@ -267,10 +267,8 @@ pub(super) unsafe extern "C" fn jit_add_property(rt: *mut Runtime, o: u64, to: u
     if !chain_ok || obj.slots.len() != slot as usize || obj.proto_info.is_some() {
         return 0;
     }
-    let m = obj.get_mut();
-    m.shape = Gc::from_addr(to as usize);
-    let grown = m.slots.push(Value::from_bits(v));
-    rt.heap.note_bytes(grown);
+    obj.get_mut().shape = Gc::from_addr(to as usize);
+    rt.push_slot(obj, Value::from_bits(v));
     1
 }
 

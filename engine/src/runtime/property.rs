@@ -403,9 +403,16 @@ impl Runtime {
             };
             o.get_mut().shape = next;
         }
+        self.push_slot(o, v);
+        self.invalidate_prototype(o);
+    }
+
+    /// Appends `v` to `o`'s slots (its shape already has the slot), accounting the memory that
+    /// takes.
+    #[inline]
+    pub(crate) fn push_slot(&mut self, o: Gc<JsObject>, v: Value) {
         let grown = o.get_mut().slots.push(v);
         self.heap.note_bytes(grown);
-        self.invalidate_prototype(o);
     }
 
     /// Changes the attributes of an existing named property.
