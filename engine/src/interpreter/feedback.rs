@@ -122,6 +122,18 @@ impl PropertyIc {
         entries.iter().all(|e| matches!(e.access, PropertyAccess::ArrayLength))
     }
 
+    /// Whether every entry names a data slot (own, or up the prototype chain): what compiled
+    /// code's slot lookups serve. Also true of an IC that has seen nothing yet.
+    pub fn only_slots(&self) -> bool {
+        let entries: &[PropertyCacheEntry] = match self {
+            PropertyIc::Uninitialized => return true,
+            PropertyIc::Monomorphic(e) => std::slice::from_ref(e),
+            PropertyIc::Polymorphic(v) => v,
+            PropertyIc::Megamorphic => return false,
+        };
+        entries.iter().all(|e| matches!(e.access, PropertyAccess::Own { .. } | PropertyAccess::Proto { .. }))
+    }
+
     /// The entry for `shape`, if cached.
     #[inline]
     pub fn lookup(&self, shape: Gc<Shape>) -> Option<&PropertyCacheEntry> {

@@ -3,14 +3,15 @@
 //! call feedback saw; when the callee is that closure, its code may be entered directly
 //! (`FunctionCode::fast_entry`), and nothing needs the runtime (no interrupt, fuel
 //! exhaustion or collection pending, room on both stacks), the stub pushes the callee's frame
-//! exactly as `Runtime::push_frame` does, runs the callee and pops the frame. Otherwise it
-//! returns [`NOT_HANDLED`] having changed nothing, and the site makes the runtime call.
+//! exactly as `Runtime::push_frame` does, runs the callee and pops the frame. Otherwise,
+//! having changed nothing, it makes the runtime call (`jit_call`), so a site is one call
+//! whatever the callee.
 //!
 //! Optimized code calling the one closure a site has seen emits the same steps in place
 //! ([`emit_call`] with the mirror's values as constants, [`Mirror::Fixed`]): no stub call, no
 //! mirror loads, the `this` rule and the argument copy specialised.
 
-use super::code_module::{CValue, NO_ARGS, OBJECT_KIND_OFFSET, PAYLOAD_MASK, TAG_INT, TAG_OBJECT};
+use super::code_module::{CValue, CallRefs, NO_ARGS, OBJECT_KIND_OFFSET, PAYLOAD_MASK, TAG_INT, TAG_OBJECT};
 use crate::interpreter::feedback::{CallIcMirror, ThisMode};
 use crate::interpreter::frame::*;
 use crate::runtime::function::FunctionCode;
@@ -127,9 +128,11 @@ pub(crate) struct CallSite {
 }
 
 /// Emits the stub's body into `b`, whose function takes `(runtime, frame, fp, pc: i32,
-/// mirror, callee, this, args, argc)` and returns an i64: the callee's result, `EXCEPTION`, or
-/// [`NOT_HANDLED`]. `entry_sig` is the signature of compiled functions (`JitFn`).
-pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
+/// mirror, callee, this, args, argc)` and returns an i64: the callee's result or `EXCEPTION`,
+/// from the runtime's call (`jit_call`) when the callee is not entered directly. `entry_sig` is
+/// the signature of compiled functions (`JitFn`); `calls`, the runtime calls as the stubs'
+/// module declares them.
+pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature, mut calls: CallRefs<'_>) {
     let entry_block = b.create_block();
     b.append_block_params_for_function_params(entry_block);
     b.switch_to_block(entry_block);
@@ -149,9 +152,15 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature) {
     let mirror = callee_mirror(b, p[4], site.callee, slow);
     let r = emit_call(b, entry_sig, &site, Mirror::At(mirror), slow);
     b.ins().return_(&[r]);
+    // Anything else: the runtime's call, which reads the site's operands at `pc`. The
+    // accumulator is dead at a call (its result replaces it).
     b.switch_to_block(slow);
-    let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
-    b.ins().return_(&[nh]);
+    let f = calls.call(b.func);
+    let pc = p[3];
+    let undefined = b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
+    let call = b.ins().call(f, &[site.rt, site.fp, pc, undefined]);
+    let r = b.inst_results(call)[0];
+    b.ins().return_(&[r]);
 }
 
 /// The address of the mirror describing `callee`, given the site's mirror at address `site`:

@@ -5,11 +5,12 @@
 use super::equality::EqualityOp;
 use super::number::NumberOp;
 use super::runtime_calls;
+use super::site_stub::{self, SiteOp};
 use super::translate::FnTranslator;
 use super::JitFn;
 use crate::interpreter::feedback::{PropertyIcMirror, MAX_POLYMORPHISM};
 use crate::runtime::function::FunctionCode;
-use crate::runtime::object::{JsObject, Slots, INLINE_SLOTS};
+use crate::runtime::object::{ElementStore, JsObject, Slots, INLINE_SLOTS};
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
@@ -37,6 +38,10 @@ pub(crate) const PAYLOAD_MASK: i64 = (1 << 48) - 1;
 pub(crate) const OBJECT_SHAPE_OFFSET: i32 = std::mem::offset_of!(JsObject, shape) as i32;
 /// Where an object's [`ObjectKind`](crate::runtime::object::ObjectKind) starts.
 pub(crate) const OBJECT_KIND_OFFSET: i32 = std::mem::offset_of!(JsObject, kind) as i32;
+/// Offset of an object's dense-element data pointer (null unless compiled code may use it).
+pub(crate) const ELEMENTS_BASE_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::BASE_OFFSET) as i32;
+/// Offset of an object's dense-element length (0 unless compiled code may use it).
+pub(crate) const ELEMENTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::LEN_OFFSET) as i32;
 /// Where an object's out-of-line slot buffer pointer and its inline slots live (see [`Slots`]).
 const OBJECT_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::BASE_OFFSET) as i32;
 const OBJECT_INLINE_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::INLINE_OFFSET) as i32;
@@ -218,11 +223,13 @@ runtime_calls! {
     catch = "jit_catch" (ptr, ptr, i32);
     get_named = "jit_get_named" (ptr, ptr, i32, i64, i32, i32);
     set_named = "jit_set_named" (ptr, ptr, i32, i64, i32, i32);
-    lda_global = "jit_lda_global" (ptr, ptr, i32, i64, i32);
-    sta_global = "jit_sta_global" (ptr, ptr, i32, i64, i32);
-    get_keyed = "jit_get_keyed" (ptr, ptr, i32, i64, i32);
-    set_keyed = "jit_set_keyed" (ptr, ptr, i32, i64, i32, i32);
-    call = "jit_call" (ptr, ptr, i32, i64, i32, i32, i32, i32, i32);
+    get_named_at = "jit_get_named_at" (ptr, ptr, i32, i64);
+    set_named_at = "jit_set_named_at" (ptr, ptr, i32, i64);
+    lda_global = "jit_lda_global" (ptr, ptr, i32, i64);
+    sta_global = "jit_sta_global" (ptr, ptr, i32, i64);
+    get_keyed = "jit_get_keyed" (ptr, ptr, i32, i64);
+    set_keyed = "jit_set_keyed" (ptr, ptr, i32, i64);
+    call = "jit_call" (ptr, ptr, i32, i64);
     construct = "jit_construct" (ptr, ptr, i32, i64, i32, i32, i32, i32);
 }
 
@@ -260,8 +267,13 @@ pub(crate) struct StubCode {
 impl StubCode {
     /// Compiles the stubs.
     pub(crate) fn new() -> Result<StubCode, String> {
-        let mut module = JITModule::new(JITBuilder::with_isa(isa(STUB_SETTINGS)?, cranelift_module::default_libcall_names()));
-        let ids = Stubs::define(&mut module)?;
+        let mut jb = JITBuilder::with_isa(isa(STUB_SETTINGS)?, cranelift_module::default_libcall_names());
+        for (name, ptr) in runtime_calls::symbols() {
+            jb.symbol(name, ptr);
+        }
+        let mut module = JITModule::new(jb);
+        let calls = Calls::declare(&mut module)?;
+        let ids = Stubs::define(&mut module, &calls)?;
         module.finalize_definitions().map_err(|e| format!("cranelift: {e}"))?;
         let addrs = ids.map(|id| module.get_finalized_function(id) as usize);
         Ok(StubCode { module: Some(module), addrs })
@@ -453,18 +465,37 @@ pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, 
     emit_slot_address(b, object, index)
 }
 
+/// The address of the global object's data slot that a global site's mirror (at address `m`,
+/// its one entry: holder = the global object, checked against the cached shape) names; jumps
+/// to `miss` when there is none.
+pub(crate) fn emit_global_slot_lookup(b: &mut FunctionBuilder, m: CValue, miss: Block) -> CValue {
+    let fl = MemFlagsData::trusted();
+    let holder = b.ins().load(types::I64, fl, m, PropertyIcMirror::HOLDER_OFFSET);
+    let (has_holder, same_shape) = (b.create_block(), b.create_block());
+    b.ins().brif(holder, has_holder, NO_ARGS, miss, NO_ARGS);
+    b.switch_to_block(has_holder);
+    let shape = b.ins().load(types::I64, fl, holder, OBJECT_SHAPE_OFFSET);
+    let want = b.ins().load(types::I64, fl, m, PropertyIcMirror::SHAPE_OFFSET);
+    let changed = b.ins().icmp(IntCC::NotEqual, shape, want);
+    b.ins().brif(changed, miss, NO_ARGS, same_shape, NO_ARGS);
+    b.switch_to_block(same_shape);
+    let index = b.ins().uload32(fl, m, PropertyIcMirror::SLOT_OFFSET);
+    emit_slot_address(b, holder, index)
+}
+
 /// Machine-code stubs every compiled function of a module shares, so that each site needs only
-/// a call: `(value, mirror set) -> slot address or 0` for loads and for stores.
+/// a call.
 #[derive(Copy, Clone)]
 pub(crate) struct Stubs<T> {
-    pub(crate) load_slot: T,
-    pub(crate) store_slot: T,
     /// The direct-call stub (see [`super::call_stub`]).
     pub(crate) call: T,
-    /// IEEE arithmetic and comparison, by [`NumberOp`] (see [`super::number`]).
-    pub(crate) number: [T; NumberOp::ALL.len()],
     /// `===` and `==`, by [`EqualityOp`] (see [`super::equality`]).
     pub(crate) equality: [T; EqualityOp::ALL.len()],
+    /// Whole instructions, by [`SiteOp`] (see [`super::site_stub`]).
+    pub(crate) site: [T; SiteOp::ALL.len()],
+    /// The non-int32 case of arithmetic and comparison sites, by [`NumberOp`] (see
+    /// [`super::site_stub::emit_number_stub`]).
+    pub(crate) number_site: [T; NumberOp::ALL.len()],
 }
 
 /// The signature of compiled functions ([`JitFn`]).
@@ -478,47 +509,51 @@ fn jit_fn_signature(module: &JITModule) -> cranelift_codegen::ir::Signature {
 
 impl<T> Stubs<T> {
     fn map<U>(self, mut f: impl FnMut(T) -> U) -> Stubs<U> {
-        Stubs {
-            load_slot: f(self.load_slot),
-            store_slot: f(self.store_slot),
-            call: f(self.call),
-            number: self.number.map(&mut f),
-            equality: self.equality.map(f),
-        }
+        Stubs { call: f(self.call), equality: self.equality.map(&mut f), site: self.site.map(&mut f), number_site: self.number_site.map(f) }
     }
 
     /// Each stub with its symbol name.
     fn named(self) -> impl Iterator<Item = (&'static str, T)> {
-        let fixed = [("ic_load_slot", self.load_slot), ("ic_store_slot", self.store_slot), ("call_closure", self.call)];
-        let number = NumberOp::ALL.iter().zip(self.number).map(|(op, t)| (op.name(), t));
+        let fixed = [("call_closure", self.call)];
         let equality = EqualityOp::ALL.iter().zip(self.equality).map(|(op, t)| (op.name(), t));
-        fixed.into_iter().chain(number).chain(equality)
+        let site = SiteOp::ALL.iter().zip(self.site).map(|(op, t)| (op.name(), t));
+        let number_site = NumberOp::ALL.iter().zip(self.number_site).map(|(op, t)| (op.site_name(), t));
+        fixed.into_iter().chain(equality).chain(site).chain(number_site)
     }
 }
 
-/// The stubs' signatures: `(value, mirror set) -> slot address or 0` for the slot lookups,
-/// `(runtime, frame, fp, pc, mirror, callee, this, args, argc) -> result` for calls, and
-/// `(lhs, rhs) -> value` for numbers and equality.
+/// The stubs' signatures: `(runtime, frame, fp, pc, mirror, callee, this, args, argc) ->
+/// result` for calls, `(lhs, rhs) -> value` for equality, `(lhs, rhs, seen) -> value` for
+/// numbers, and `(runtime, fp, pc, acc, ...) -> value` for the site stubs.
 fn stub_signatures(module: &JITModule) -> Stubs<cranelift_codegen::ir::Signature> {
     let i64p = AbiParam::new(types::I64);
     let mut pair = module.make_signature();
     pair.params.extend([i64p, i64p]);
     pair.returns.push(i64p);
+    let mut triple = pair.clone();
+    triple.params.push(i64p);
     let mut call = module.make_signature();
     call.params.extend([i64p, i64p, i64p, AbiParam::new(types::I32), i64p, i64p, i64p, i64p, i64p]);
     call.returns.push(i64p);
+    // `(rt, fp, pc, acc, ...)`, as the runtime calls they fall back on.
+    let site = |extra: usize| {
+        let mut sig = module.make_signature();
+        sig.params.extend([i64p, i64p, AbiParam::new(types::I32), i64p]);
+        sig.params.extend(std::iter::repeat_n(i64p, extra));
+        sig.returns.push(i64p);
+        sig
+    };
     Stubs {
-        load_slot: pair.clone(),
-        store_slot: pair.clone(),
         call,
-        number: std::array::from_fn(|_| pair.clone()),
         equality: std::array::from_fn(|_| pair.clone()),
+        site: SiteOp::ALL.map(|op| site(op.extra_params())),
+        number_site: std::array::from_fn(|_| triple.clone()),
     }
 }
 
 impl Stubs<FuncId> {
     /// Defines the stubs in `module` (their own, optimizing one).
-    fn define(module: &mut JITModule) -> Result<Stubs<FuncId>, String> {
+    fn define(module: &mut JITModule, calls: &Calls) -> Result<Stubs<FuncId>, String> {
         let tcfg = module.target_config();
         let sigs = stub_signatures(module);
         let entry_sig = jit_fn_signature(module);
@@ -534,34 +569,23 @@ impl Stubs<FuncId> {
             module.define_function(id, &mut ctx).map_err(|e| format!("cranelift: {e:?}"))?;
             Ok::<FuncId, String>(id)
         };
-        let lookup = |inherited: bool| {
-            move |b: &mut FunctionBuilder| {
-                let entry = b.create_block();
-                b.append_block_params_for_function_params(entry);
-                b.switch_to_block(entry);
-                let (v, set) = (b.block_params(entry)[0], b.block_params(entry)[1]);
-                let miss = b.create_block();
-                let addr = emit_slot_lookup(b, v, set, inherited, miss);
-                b.ins().return_(&[addr]);
-                b.switch_to_block(miss);
-                let zero = b.ins().iconst(types::I64, 0);
-                b.ins().return_(&[zero]);
-            }
-        };
-        let mut number = [FuncId::from_u32(0); NumberOp::ALL.len()];
-        for (i, op) in NumberOp::ALL.into_iter().enumerate() {
-            number[i] = define(op.name(), &sigs.number[i], &|b| op.emit_stub(b))?;
-        }
         let mut equality = [FuncId::from_u32(0); EqualityOp::ALL.len()];
         for (i, op) in EqualityOp::ALL.into_iter().enumerate() {
             equality[i] = define(op.name(), &sigs.equality[i], &|b| op.emit_stub(b))?;
         }
+        let mut site = [FuncId::from_u32(0); SiteOp::ALL.len()];
+        for (i, op) in SiteOp::ALL.into_iter().enumerate() {
+            site[i] = define(op.name(), &sigs.site[i], &|b| op.emit_stub(b, calls.refs()))?;
+        }
+        let mut number_site = [FuncId::from_u32(0); NumberOp::ALL.len()];
+        for (i, op) in NumberOp::ALL.into_iter().enumerate() {
+            number_site[i] = define(op.site_name(), &sigs.number_site[i], &|b| site_stub::emit_number_stub(op, b))?;
+        }
         Ok(Stubs {
-            load_slot: define("ic_load_slot", &sigs.load_slot, &lookup(true))?,
-            store_slot: define("ic_store_slot", &sigs.store_slot, &lookup(false))?,
-            call: define("call_closure", &sigs.call, &|b| super::call_stub::emit(b, entry_sig.clone()))?,
-            number,
+            call: define("call_closure", &sigs.call, &|b| super::call_stub::emit(b, entry_sig.clone(), calls.refs()))?,
             equality,
+            site,
+            number_site,
         })
     }
 
@@ -586,23 +610,12 @@ pub(crate) struct StubRefs<'a> {
 impl<'a> StubRefs<'a> {
     fn new(imports: &'a Stubs<Import>) -> Self {
         let refs = Stubs {
-            load_slot: None,
-            store_slot: None,
             call: None,
-            number: [None; NumberOp::ALL.len()],
             equality: [None; EqualityOp::ALL.len()],
+            site: [None; SiteOp::ALL.len()],
+            number_site: [None; NumberOp::ALL.len()],
         };
         StubRefs { imports, refs }
-    }
-
-    /// `ic_load_slot`.
-    pub(crate) fn load_slot(&mut self, func: &mut Function) -> FuncRef {
-        lazy(&mut self.refs.load_slot, &self.imports.load_slot, func)
-    }
-
-    /// `ic_store_slot`.
-    pub(crate) fn store_slot(&mut self, func: &mut Function) -> FuncRef {
-        lazy(&mut self.refs.store_slot, &self.imports.store_slot, func)
     }
 
     /// `call_closure`.
@@ -611,12 +624,17 @@ impl<'a> StubRefs<'a> {
     }
 
     /// The stub of `op`.
-    pub(crate) fn number(&mut self, op: NumberOp, func: &mut Function) -> FuncRef {
-        lazy(&mut self.refs.number[op as usize], &self.imports.number[op as usize], func)
-    }
-
-    /// The stub of `op`.
     pub(crate) fn equality(&mut self, op: EqualityOp, func: &mut Function) -> FuncRef {
         lazy(&mut self.refs.equality[op as usize], &self.imports.equality[op as usize], func)
+    }
+
+    /// The site stub of `op`.
+    pub(crate) fn site(&mut self, op: SiteOp, func: &mut Function) -> FuncRef {
+        lazy(&mut self.refs.site[op as usize], &self.imports.site[op as usize], func)
+    }
+
+    /// The site stub of `op`'s non-int32 case.
+    pub(crate) fn number_site(&mut self, op: NumberOp, func: &mut Function) -> FuncRef {
+        lazy(&mut self.refs.number_site[op as usize], &self.imports.number_site[op as usize], func)
     }
 }

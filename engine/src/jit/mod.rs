@@ -25,6 +25,7 @@ pub use deopt::{DeoptExit, DeoptReason, DeoptRecord, ExitSlot, ExitValue};
 mod number;
 pub(crate) mod optimizing;
 mod runtime_calls;
+mod site_stub;
 #[cfg(test)]
 mod tests;
 mod translate;

@@ -1,21 +1,33 @@
 //! Numbers in machine code: the tests, conversions and boxing `Value` does, as Cranelift IR,
-//! and the shared stubs for IEEE arithmetic and comparison of any two numbers.
+//! and IEEE arithmetic and comparison of any two numbers ([`NumberOp`]).
 //!
-//! Every tier inlines the int32 case of `+ - * / < <= > >=`. The case where a double is
-//! involved is one call to a stub of [`NumberOp`], compiled once per runtime
-//! (`code_module::STUB_SETTINGS`): a few instructions at each site instead of some forty.
+//! Every tier inlines the int32 case of `+ - * / < <= > >=`. In baseline code, the case where
+//! a double is involved is one call to the operation's stub
+//! ([`super::site_stub::emit_number_stub`], compiled once per runtime with
+//! `code_module::STUB_SETTINGS`): a few instructions at each site instead of some forty.
 
 use super::call_stub::NOT_HANDLED;
 use super::code_module::{CValue, NO_ARGS, TAG_INT};
 use crate::value::{Value, CANONICAL_NAN, FIRST_TAGGED};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, InstBuilder, MemFlagsData};
+use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData};
 use cranelift_frontend::FunctionBuilder;
 
 /// 1 (as i8) when `v` is an int32.
 pub(crate) fn is_int(b: &mut FunctionBuilder, v: CValue) -> CValue {
     let tag = b.ins().ushr_imm_s(v, 48);
     b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_INT)
+}
+
+/// 1 (as i8) when both `x` and `y` are int32s, in one test: an int32's bits less
+/// [`FIRST_TAGGED`] (its tag) are below 2^32, and any other value's are not (doubles wrap
+/// around to 2^48 and above).
+pub(crate) fn both_int(b: &mut FunctionBuilder, x: CValue, y: CValue) -> CValue {
+    let tag = b.ins().iconst(types::I64, FIRST_TAGGED as i64);
+    let dx = b.ins().isub(x, tag);
+    let dy = b.ins().isub(y, tag);
+    let either = b.ins().bor(dx, dy);
+    b.ins().icmp_imm_u(IntCC::UnsignedLessThan, either, 1i64 << 32)
 }
 
 /// 1 (as i8) when `v` is a number (a double or an int32).
@@ -65,8 +77,8 @@ pub(crate) fn bool_value(b: &mut FunctionBuilder, cond: CValue) -> CValue {
     b.ins().select(cond, t, f)
 }
 
-/// An operation with a shared stub `(lhs, rhs) -> value`, which returns [`NOT_HANDLED`] unless
-/// both operands are numbers.
+/// An arithmetic or comparison operation on two numbers, with a stub (see
+/// [`super::site_stub::emit_number_stub`]).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) enum NumberOp {
     Add,
@@ -104,30 +116,30 @@ impl NumberOp {
         NumberOp::Shr,
     ];
 
-    /// The stub's symbol name.
-    pub(crate) fn name(self) -> &'static str {
+    /// The symbol name of its stub (see [`super::site_stub::emit_number_stub`]).
+    pub(crate) fn site_name(self) -> &'static str {
         match self {
-            NumberOp::Add => "number_add",
-            NumberOp::Sub => "number_sub",
-            NumberOp::Mul => "number_mul",
-            NumberOp::Div => "number_div",
-            NumberOp::Lt => "number_lt",
-            NumberOp::Le => "number_le",
-            NumberOp::Gt => "number_gt",
-            NumberOp::Ge => "number_ge",
-            NumberOp::BitAnd => "number_bit_and",
-            NumberOp::BitOr => "number_bit_or",
-            NumberOp::BitXor => "number_bit_xor",
-            NumberOp::Shl => "number_shl",
-            NumberOp::Sar => "number_sar",
-            NumberOp::Shr => "number_shr",
+            NumberOp::Add => "site_add",
+            NumberOp::Sub => "site_sub",
+            NumberOp::Mul => "site_mul",
+            NumberOp::Div => "site_div",
+            NumberOp::Lt => "site_lt",
+            NumberOp::Le => "site_le",
+            NumberOp::Gt => "site_gt",
+            NumberOp::Ge => "site_ge",
+            NumberOp::BitAnd => "site_bit_and",
+            NumberOp::BitOr => "site_bit_or",
+            NumberOp::BitXor => "site_bit_xor",
+            NumberOp::Shl => "site_shl",
+            NumberOp::Sar => "site_sar",
+            NumberOp::Shr => "site_shr",
         }
     }
 
     /// The result of `x op y` on two f64s, as a value: IEEE arithmetic and comparison, or
     /// the bitwise operators on ToInt32 of each ([`NOT_HANDLED`] when an operand is beyond
     /// what [`to_int32`] converts).
-    fn emit(self, b: &mut FunctionBuilder, x: CValue, y: CValue) -> CValue {
+    pub(crate) fn emit(self, b: &mut FunctionBuilder, x: CValue, y: CValue) -> CValue {
         let compare = |b: &mut FunctionBuilder, cc| {
             let c = b.ins().fcmp(cc, x, y);
             bool_value(b, c)
@@ -166,16 +178,6 @@ impl NumberOp {
             }
         }
     }
-
-    /// The stub's body: a function `(lhs, rhs) -> value or NOT_HANDLED`.
-    pub(crate) fn emit_stub(self, b: &mut FunctionBuilder) {
-        let entry = b.create_block();
-        b.append_block_params_for_function_params(entry);
-        b.switch_to_block(entry);
-        let (l, r) = (b.block_params(entry)[0], b.block_params(entry)[1]);
-        let v = numbers_or_not_handled(b, l, r, |b, x, y| self.emit(b, x, y));
-        b.ins().return_(&[v]);
-    }
 }
 
 /// In a stub `(l, r) -> value`: returns [`NOT_HANDLED`] unless both operands are numbers, and
@@ -186,14 +188,30 @@ pub(crate) fn numbers_or_not_handled(
     r: CValue,
     f: impl FnOnce(&mut FunctionBuilder, CValue, CValue) -> CValue,
 ) -> CValue {
-    let (numbers, other) = (b.create_block(), b.create_block());
+    let other = b.create_block();
+    let v = numbers_or(b, l, r, other, f);
+    let cont = b.create_block();
+    b.ins().jump(cont, NO_ARGS);
+    b.switch_to_block(other);
+    let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
+    b.ins().return_(&[nh]);
+    b.switch_to_block(cont);
+    v
+}
+
+/// `f` of the two operands as f64s when both are numbers; otherwise a branch to `other`.
+pub(crate) fn numbers_or(
+    b: &mut FunctionBuilder,
+    l: CValue,
+    r: CValue,
+    other: Block,
+    f: impl FnOnce(&mut FunctionBuilder, CValue, CValue) -> CValue,
+) -> CValue {
+    let numbers = b.create_block();
     let nl = is_number(b, l);
     let nr = is_number(b, r);
     let both = b.ins().band(nl, nr);
     b.ins().brif(both, numbers, NO_ARGS, other, NO_ARGS);
-    b.switch_to_block(other);
-    let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
-    b.ins().return_(&[nh]);
     b.switch_to_block(numbers);
     let x = to_f64(b, l);
     let y = to_f64(b, r);

@@ -337,29 +337,72 @@ fn reg(rt: &Runtime, fp: usize, r: i32) -> Value {
     rt.stack[(fp as isize + HEADER as isize + r as isize) as usize]
 }
 
-/// `GetNamed obj, name`: own and prototype data properties and array `length` by IC.
+/// The instruction at `pc` of the frame at `fp`. The runtime calls below read their operands
+/// there rather than taking them as arguments: each site passes only `(rt, fp, pc, acc)`,
+/// which keeps the code of every site (and the stubs that call these) small. A call made
+/// for an instruction of another kind (a bug) runs that instruction by the interpreter.
+#[inline]
+fn op_at(rt: &Runtime, fp: usize, pc: u32) -> (Gc<FunctionCode>, Op) {
+    let code = frame_code(rt, fp);
+    (code, code.block.ops[pc as usize])
+}
+
+/// The instruction at `pc` by the interpreter: the fallback of every call below.
+fn interpret(rt: &mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
+    let r = step(rt, fp, pc, Value::from_bits(acc));
+    ret(rt, r)
+}
+
+/// `GetNamed obj, name`: own and prototype data properties and array `length` by IC. `obj`
+/// and `slot` are the instruction's operands (a call made where the IC's entries are not all
+/// slots, which the site stub would not serve).
 pub(super) unsafe extern "C" fn jit_get_named(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, slot: u32) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
+    get_named(rt, fp, pc, acc, obj, slot as usize)
+}
+
+/// [`jit_get_named`] reading the operands at `pc`: the site stub's fallback.
+pub(super) unsafe extern "C" fn jit_get_named_at(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let (_, Op::GetNamed { obj, slot, .. }) = op_at(rt, fp, pc) else { return interpret(rt, fp, pc, acc) };
+    get_named(rt, fp, pc, acc, obj.0, slot.index())
+}
+
+fn get_named(rt: &mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, slot: usize) -> u64 {
     if let Some(o) = reg(rt, fp, obj).as_object() {
-        if let Feedback::Property(ic) = &frame_code(rt, fp).feedback.slots[slot as usize].data {
+        if let Feedback::Property(ic) = &frame_code(rt, fp).feedback.slots[slot].data {
             if let Some(v) = ic.lookup(o.shape).and_then(|e| cached_load(e.access, o)) {
                 rt.stats.get_hits += 1;
                 return v.to_bits();
             }
         }
     }
-    let r = step(rt, fp, pc, Value::from_bits(acc));
-    ret(rt, r)
+    interpret(rt, fp, pc, acc)
 }
 
-/// `SetNamed obj, name`: own data properties and adding transitions by IC.
+/// `SetNamed obj, name`: own data properties and adding transitions by IC. `obj` and `slot`
+/// are the instruction's operands (a call made where the IC's entries are not all slots,
+/// which the site stub would not serve: adding properties, mostly).
 pub(super) unsafe extern "C" fn jit_set_named(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, slot: u32) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
+    set_named(rt, fp, pc, acc, obj, slot as usize)
+}
+
+/// [`jit_set_named`] reading the operands at `pc`: the site stub's fallback.
+pub(super) unsafe extern "C" fn jit_set_named_at(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let (_, Op::SetNamed { obj, slot, .. }) = op_at(rt, fp, pc) else { return interpret(rt, fp, pc, acc) };
+    set_named(rt, fp, pc, acc, obj.0, slot.index())
+}
+
+fn set_named(rt: &mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, slot: usize) -> u64 {
     let v = Value::from_bits(acc);
     if let Some(o) = reg(rt, fp, obj).as_object() {
-        if let Feedback::Property(ic) = &frame_code(rt, fp).feedback.slots[slot as usize].data {
+        if let Feedback::Property(ic) = &frame_code(rt, fp).feedback.slots[slot].data {
             if let Some(e) = ic.lookup(o.shape) {
                 if cached_store(rt, e.access, o, v) {
                     rt.stats.set_hits += 1;
@@ -368,16 +411,16 @@ pub(super) unsafe extern "C" fn jit_set_named(rt: *mut Runtime, fp: usize, pc: u
             }
         }
     }
-    let r = step(rt, fp, pc, v);
-    ret(rt, r)
+    interpret(rt, fp, pc, acc)
 }
 
 /// `LdaGlobal name`: global lexical cells and global-object data properties by IC.
-pub(super) unsafe extern "C" fn jit_lda_global(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, slot: u32) -> u64 {
+pub(super) unsafe extern "C" fn jit_lda_global(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
-    let code = frame_code(rt, fp);
-    match code.feedback.slots[slot as usize].data {
+    let (code, Op::LdaGlobal { slot, .. }) = op_at(rt, fp, pc) else { return interpret(rt, fp, pc, acc) };
+    let slot = slot.index();
+    match code.feedback.slots[slot].data {
         Feedback::Global(GlobalFeedback::Lexical(cell)) if !cell.value.is_hole() => {
             rt.stats.global_hits += 1;
             return cell.value.to_bits();
@@ -396,12 +439,13 @@ pub(super) unsafe extern "C" fn jit_lda_global(rt: *mut Runtime, fp: usize, pc: 
 }
 
 /// `StaGlobal name`: mutable global lexical cells and global-object data properties by IC.
-pub(super) unsafe extern "C" fn jit_sta_global(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, slot: u32) -> u64 {
+pub(super) unsafe extern "C" fn jit_sta_global(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
-    let code = frame_code(rt, fp);
+    let (code, Op::StaGlobal { slot, .. }) = op_at(rt, fp, pc) else { return interpret(rt, fp, pc, acc) };
+    let slot = slot.index();
     let v = Value::from_bits(acc);
-    match code.feedback.slots[slot as usize].data {
+    match code.feedback.slots[slot].data {
         Feedback::Global(GlobalFeedback::Lexical(cell)) if !cell.value.is_hole() && !cell.constant => {
             cell.get_mut().value = v;
             return acc;
@@ -436,9 +480,11 @@ fn note_typed_receiver(rt: &Runtime, fp: usize, pc: u32, o: Gc<JsObject>) {
 
 /// `GetKeyed obj`: present elements of dense stores (compiled code reads those of plain
 /// objects and arrays inline) and TypedArray elements.
-pub(super) unsafe extern "C" fn jit_get_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32) -> u64 {
+pub(super) unsafe extern "C" fn jit_get_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
+    let (_, Op::GetKeyed { obj, .. }) = op_at(rt, fp, pc) else { return interpret(rt, fp, pc, acc) };
+    let obj = obj.0;
     let key = Value::from_bits(acc);
     if let Some(o) = reg(rt, fp, obj).as_object() {
         if let Some(v) = dense_get(o, key) {
@@ -451,9 +497,11 @@ pub(super) unsafe extern "C" fn jit_get_keyed(rt: *mut Runtime, fp: usize, pc: u
 }
 
 /// `SetKeyed obj, key`: present elements of dense arrays and ordinary objects.
-pub(super) unsafe extern "C" fn jit_set_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, key: i32) -> u64 {
+pub(super) unsafe extern "C" fn jit_set_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
+    let (_, Op::SetKeyed { obj, key, .. }) = op_at(rt, fp, pc) else { return interpret(rt, fp, pc, acc) };
+    let (obj, key) = (obj.0, key.0);
     let v = Value::from_bits(acc);
     if let Some(o) = reg(rt, fp, obj).as_object() {
         if dense_set(o, reg(rt, fp, key), v) {
@@ -467,30 +515,25 @@ pub(super) unsafe extern "C" fn jit_set_keyed(rt: *mut Runtime, fp: usize, pc: u
 
 /// `Call callee, this, argc`: a compiled callee is entered directly (no interpreter loop in
 /// between); anything else goes through the interpreter's `Call`.
-pub(super) unsafe extern "C" fn jit_call(
-    rt: *mut Runtime,
-    fp: usize,
-    pc: u32,
-    acc: u64,
-    callee: i32,
-    this_reg: i32,
-    argc: u32,
-    slot: u32,
-    undefined_this: u32,
-) -> u64 {
+pub(super) unsafe extern "C" fn jit_call(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
+    let (code, op) = op_at(rt, fp, pc);
+    let (callee, this_reg, argc, slot, undefined_this) = match op {
+        Op::Call { callee, this_reg, argc, slot } => (callee.0, this_reg.0, argc, slot.index(), false),
+        Op::CallUndefined { callee, this_reg, argc, slot } => (callee.0, this_reg.0, argc, slot.index(), true),
+        _ => return interpret(rt, fp, pc, acc),
+    };
     let f = reg(rt, fp, callee);
     // `CallUndefined` leaves its receiver register unwritten.
-    let this_of = |rt: &Runtime| if undefined_this != 0 { Value::UNDEFINED } else { reg(rt, fp, this_reg) };
-    let code = frame_code(rt, fp);
+    let this_of = |rt: &Runtime| if undefined_this { Value::UNDEFINED } else { reg(rt, fp, this_reg) };
     let target = match f.as_object() {
         Some(o) => match &o.kind {
             ObjectKind::Closure(_) => compiled_callee(rt, f, |k| !matches!(k, CodeKind::ClassConstructor | CodeKind::DerivedConstructor))
                 .map(|c| (c.closure, c.code, c.entry)),
             ObjectKind::Native(_) | ObjectKind::Bound(_) => {
                 // Built-ins: called as the interpreter's `Call` calls them.
-                record_call_other(code, slot as usize, o);
+                record_call_other(code, slot, o);
                 rt.stats.calls += 1;
                 rt.fp = fp;
                 rt.pc = pc;
@@ -511,7 +554,7 @@ pub(super) unsafe extern "C" fn jit_call(
         let r = step(rt, fp, pc, Value::from_bits(acc));
         return ret(rt, r);
     };
-    record_call(code, slot as usize, o, fcode);
+    record_call(code, slot, o, fcode);
     rt.stats.calls += 1;
     let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
     let callee = CompiledCallee { closure: o, code: fcode, entry };
@@ -589,8 +632,7 @@ pub(super) unsafe extern "C" fn jit_construct(
     let rt = unsafe { runtime(rt) };
     let f = reg(rt, fp, callee);
     let Some(target) = compiled_callee(rt, f, |k| matches!(k, CodeKind::Normal | CodeKind::ClassConstructor)) else {
-        let r = step(rt, fp, pc, Value::from_bits(acc));
-        return ret(rt, r);
+        return interpret(rt, fp, pc, acc);
     };
     let code = frame_code(rt, fp);
     record_call_other(code, slot as usize, target.closure);
@@ -601,7 +643,7 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 21] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 23] {
     [
         ("jit_exec", jit_exec as *const u8),
         ("jit_create_this", jit_create_this as *const u8),
@@ -618,6 +660,8 @@ pub(super) fn symbols() -> [(&'static str, *const u8); 21] {
         ("jit_catch", jit_catch as *const u8),
         ("jit_get_named", jit_get_named as *const u8),
         ("jit_set_named", jit_set_named as *const u8),
+        ("jit_get_named_at", jit_get_named_at as *const u8),
+        ("jit_set_named_at", jit_set_named_at as *const u8),
         ("jit_lda_global", jit_lda_global as *const u8),
         ("jit_sta_global", jit_sta_global as *const u8),
         ("jit_get_keyed", jit_get_keyed as *const u8),

@@ -9,16 +9,14 @@ use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror, NOT
 use super::code_module::*;
 use super::equality::EqualityOp;
 use super::number::{self, NumberOp};
+use super::site_stub::SiteOp;
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
-use crate::interpreter::feedback::{
-    CallIcMirror, Feedback, GlobalFeedback, NumericKind, PropertyIcMirror, COMPILED_SAW_INT32, COMPILED_SAW_NUMBER,
-};
+use crate::interpreter::feedback::{CallIcMirror, Feedback, GlobalFeedback, NumericKind, COMPILED_SAW_INT32, COMPILED_SAW_NUMBER};
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
-use crate::runtime::object::{ElementStore, JsObject};
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -106,11 +104,6 @@ pub(super) fn reg_offset(r: Reg) -> i32 {
 pub(super) fn next_pc_offset() -> i32 {
     (std::mem::offset_of!(Runtime, jit) + std::mem::offset_of!(Jit, next_pc)) as i32
 }
-
-/// Offset of an object's dense-element data pointer (null unless compiled code may use it).
-const ELEMENTS_BASE_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::BASE_OFFSET) as i32;
-/// Offset of an object's dense-element length (0 unless compiled code may use it).
-const ELEMENTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::LEN_OFFSET) as i32;
 
 impl<'a> FnTranslator<'a> {
     pub(crate) fn new(
@@ -395,6 +388,21 @@ impl<'a> FnTranslator<'a> {
         self.exception_or(r, pc, next);
     }
 
+    /// The instruction at `pc` by its site stub `op` ([`super::site_stub`]), called with
+    /// `(runtime, fp, pc, acc, extra...)`; its result (unless an exception) is the new
+    /// accumulator.
+    fn site_call(&mut self, pc: u32, op: SiteOp, extra: &[CValue]) {
+        let f = self.stub(|s, func| s.site(op, func));
+        let acc = self.b.use_var(self.acc);
+        let pcv = self.i32c(pc);
+        let mut args = [self.rt, self.fp, pcv, acc, acc, acc];
+        args[4..4 + extra.len()].copy_from_slice(extra);
+        let call = self.b.ins().call(f, &args[..4 + extra.len()]);
+        let r = self.b.inst_results(call)[0];
+        self.b.def_var(self.acc, r);
+        self.check_exception(r, pc);
+    }
+
     /// `Call`/`CallUndefined` (any other `op` is a bug) through the direct-call sequence
     /// ([`super::call_stub`]), else the runtime call `jit_call`. The sequence is the shared stub,
     /// reading the site's mirror at run time; or, with `known` (the optimizing tier's known
@@ -405,14 +413,12 @@ impl<'a> FnTranslator<'a> {
             Op::CallUndefined { callee, this_reg, argc, slot } => (callee, this_reg, argc, slot.index(), true),
             _ => unreachable!("call of {op:?}"),
         };
-        let (slow, done) = (self.b.create_block(), self.b.create_block());
-        self.b.set_cold_block(slow);
         match known {
             // Arguments beyond the parameters go after the registers: left to `jit_call`.
-            Some(m) if argc > m.params => {
-                self.b.ins().jump(slow, NO_ARGS);
-            }
+            Some(m) if argc > m.params => self.op_call(pc, CallRefs::call, &[]),
             Some(m) => {
+                let (slow, done) = (self.b.create_block(), self.b.create_block());
+                self.b.set_cold_block(slow);
                 let site = CallSite {
                     rt: self.rt,
                     frame: self.frame,
@@ -433,6 +439,9 @@ impl<'a> FnTranslator<'a> {
                 self.check_exception(r, pc);
                 self.b.def_var(self.acc, r);
                 self.b.ins().jump(done, NO_ARGS);
+                self.b.switch_to_block(slow);
+                self.op_call_to(pc, CallRefs::call, &[], done);
+                self.b.switch_to_block(done);
             }
             None => {
                 let mirror = self.b.ins().iconst(types::I64, self.code.feedback.call_mirror_addr(slot) as i64);
@@ -448,19 +457,10 @@ impl<'a> FnTranslator<'a> {
                 let stub = self.stub(StubRefs::call);
                 let call = self.b.ins().call(stub, &[self.rt, self.frame, self.fp, pcv, mirror, f, this, args, argcv]);
                 let r = self.b.inst_results(call)[0];
-                let made = self.b.create_block();
-                let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
-                self.b.ins().brif(not_handled, slow, NO_ARGS, made, NO_ARGS);
-                self.b.switch_to_block(made);
-                self.check_exception(r, pc);
                 self.b.def_var(self.acc, r);
-                self.b.ins().jump(done, NO_ARGS);
+                self.check_exception(r, pc);
             }
         }
-        self.b.switch_to_block(slow);
-        let operands = [callee.0 as i64, this_reg.0 as i64, argc as i64, slot as i64, undefined_this as i64];
-        self.op_call_to(pc, CallRefs::call, &operands, done);
-        self.b.switch_to_block(done);
     }
 
     /// 1 (as i8) when both operands are int32s; `known`: which of them are known to be.
@@ -485,9 +485,7 @@ impl<'a> FnTranslator<'a> {
 
     /// 1 (as i8) when both values are int32s.
     pub(super) fn both_int(&mut self, a: CValue, b: CValue) -> CValue {
-        let ca = self.is_int(a);
-        let cb = self.is_int(b);
-        self.b.ins().band(ca, cb)
+        number::both_int(&mut self.b, a, b)
     }
 
     pub(super) fn box_int(&mut self, i32v: CValue) -> CValue {
@@ -507,8 +505,9 @@ impl<'a> FnTranslator<'a> {
         self.numeric_binary(pc, op, (lhs, rhs, known), fast, None);
     }
 
-    /// As [`Self::int_binary`], plus `double`: any other two numbers by that operation's
-    /// shared stub. `known`: which operands are known to be int32s.
+    /// As [`Self::int_binary`], plus `double`: anything but two int32s (and int32 overflow)
+    /// first by that operation's stub ([`super::site_stub::emit_number_stub`]), which computes
+    /// on two numbers in doubles. `known`: which operands are known to be int32s.
     fn numeric_binary(
         &mut self,
         pc: u32,
@@ -517,34 +516,10 @@ impl<'a> FnTranslator<'a> {
         fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
         double: Option<NumberOp>,
     ) {
-        let fast_blk = self.b.create_block();
-        let slow = self.b.create_block();
-        let done = self.b.create_block();
+        let (fast_blk, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow);
         let both = self.operands_int(lhs, rhs, known);
-        // Where int32 overflow goes: the stub (which computes in doubles, as the interpreter
-        // does then), else the interpreter.
-        let mut overflow_to = slow;
-        match double {
-            None => {
-                self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
-            }
-            Some(double) => {
-                let (check, dbl) = (self.b.create_block(), self.b.create_block());
-                overflow_to = check;
-                self.b.ins().brif(both, fast_blk, NO_ARGS, check, NO_ARGS);
-                self.b.switch_to_block(check);
-                let stub = self.stub(|s, f| s.number(double, f));
-                let call = self.b.ins().call(stub, &[lhs, rhs]);
-                let r = self.b.inst_results(call)[0];
-                let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
-                self.b.ins().brif(not_handled, slow, NO_ARGS, dbl, NO_ARGS);
-                self.b.switch_to_block(dbl);
-                self.see_numeric(op, NumericKind::Number);
-                self.b.def_var(self.acc, r);
-                self.b.ins().jump(done, NO_ARGS);
-            }
-        }
+        self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
         self.b.switch_to_block(fast_blk);
         let x = self.b.ins().ireduce(types::I32, lhs);
         let y = self.b.ins().ireduce(types::I32, rhs);
@@ -552,13 +527,33 @@ impl<'a> FnTranslator<'a> {
         // The slow path reads the accumulator: define the result only once it is final.
         if let Some(of) = overflow {
             let ok = self.b.create_block();
-            self.b.ins().brif(of, overflow_to, NO_ARGS, ok, NO_ARGS);
+            self.b.ins().brif(of, slow, NO_ARGS, ok, NO_ARGS);
             self.b.switch_to_block(ok);
         }
         self.see_numeric(op, NumericKind::Int32);
         self.b.def_var(self.acc, r);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(slow);
+        if let Some(double) = double {
+            // Two numbers (or int32 overflow, which the stub computes in doubles) by the
+            // operation's stub; anything else by the interpreter's code. The operands are
+            // `lhs op acc`.
+            debug_assert!(!matches!(op, Op::Inc { .. } | Op::Dec { .. }), "{op:?} has no number stub");
+            let seen = match self.compiled_seen(op, NumericKind::Number) {
+                Some(addr) => addr,
+                None => self.b.ins().iconst(types::I64, 0),
+            };
+            let stub = self.stub(|s, f| s.number_site(double, f));
+            let call = self.b.ins().call(stub, &[lhs, rhs, seen]);
+            let r = self.b.inst_results(call)[0];
+            self.b.def_var(self.acc, r);
+            let other = self.b.create_block();
+            self.b.set_cold_block(other);
+            let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
+            self.b.ins().brif(not_handled, other, NO_ARGS, done, NO_ARGS);
+            self.b.switch_to_block(other);
+            self.b.def_var(self.acc, rhs);
+        }
         self.step_to(pc, op, done);
         self.b.switch_to_block(done);
     }
@@ -631,37 +626,6 @@ impl<'a> FnTranslator<'a> {
         self.numeric_binary(pc, op, (l, r, known), int, Some(double));
     }
 
-    /// The address of the data slot the property IC at feedback `slot` names for the object
-    /// `v` (see [`emit_slot_lookup`], run by the module's shared stub); jumps to `miss` when
-    /// there is none. `inherited`: prototype-chain entries count (loads only).
-    fn cached_slot_address(&mut self, v: CValue, slot: usize, inherited: bool, miss: Block) -> CValue {
-        let set = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot) as i64);
-        let stub = if inherited { self.stub(StubRefs::load_slot) } else { self.stub(StubRefs::store_slot) };
-        let call = self.b.ins().call(stub, &[v, set]);
-        let addr = self.b.inst_results(call)[0];
-        let hit = self.b.create_block();
-        self.b.ins().brif(addr, hit, NO_ARGS, miss, NO_ARGS);
-        self.b.switch_to_block(hit);
-        addr
-    }
-
-    /// The address of the global object's data slot that global site `slot` caches (its
-    /// mirror's one entry: holder = the global object, checked against the cached shape);
-    /// jumps to `miss` when there is none.
-    fn global_slot_address(&mut self, slot: usize, miss: Block) -> CValue {
-        let fl = MemFlagsData::trusted();
-        let m = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot) as i64);
-        let holder = self.b.ins().load(types::I64, fl, m, PropertyIcMirror::HOLDER_OFFSET);
-        let none = self.b.ins().icmp_imm_s(IntCC::Equal, holder, 0);
-        self.miss_if(none, miss);
-        let shape = self.b.ins().load(types::I64, fl, holder, OBJECT_SHAPE_OFFSET);
-        let want = self.b.ins().load(types::I64, fl, m, PropertyIcMirror::SHAPE_OFFSET);
-        let changed = self.b.ins().icmp(IntCC::NotEqual, shape, want);
-        self.miss_if(changed, miss);
-        let index = self.b.ins().uload32(fl, m, PropertyIcMirror::SLOT_OFFSET);
-        emit_slot_address(&mut self.b, holder, index)
-    }
-
     /// The address of slot `index` of the context `depth` levels up from the frame's current
     /// one (the compiler resolved the slot, so the chain and the slot exist).
     pub(super) fn context_slot_address(&mut self, depth: u32, index: u32) -> CValue {
@@ -697,7 +661,12 @@ impl<'a> FnTranslator<'a> {
 
     /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
     fn step_if(&mut self, pc: u32, op: Op, cond: CValue) {
-        self.fast_or_slow(|t, miss| t.miss_if(cond, miss), |t, done| t.step_to(pc, op, done));
+        let (slow, done) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(cond, slow, NO_ARGS, done, NO_ARGS);
+        self.b.switch_to_block(slow);
+        self.step_to(pc, op, done);
+        self.b.switch_to_block(done);
     }
 
     /// `lhs == acc` / `lhs === acc` by the operator's shared stub ([`EqualityOp::emit_stub`]);
@@ -896,54 +865,6 @@ impl<'a> FnTranslator<'a> {
         (self.box_int(r), bad)
     }
 
-    /// The address of element `key` of `v` when `v` is an object whose dense elements compiled
-    /// code may use (see [`ElementStore`]: plain objects and arrays), `key` an int32 within the
-    /// dense vector, and the element there present (not the hole, which may stand for an
-    /// inherited element or a setter up the prototype chain); fails otherwise. Such an element
-    /// is a plain writable data property, so the address serves loads and stores alike.
-    fn dense_element_address(&mut self, v: CValue, key: CValue, miss: Block) -> CValue {
-        let flags = MemFlagsData::trusted();
-        let tag = self.b.ins().ushr_imm_s(v, 48);
-        let not_obj = self.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
-        self.miss_if(not_obj, miss);
-        let key_tag = self.b.ins().ushr_imm_s(key, 48);
-        let not_int = self.b.ins().icmp_imm_s(IntCC::NotEqual, key_tag, TAG_INT);
-        self.miss_if(not_int, miss);
-        let o = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
-        let base = self.b.ins().load(types::I64, flags, o, ELEMENTS_BASE_OFFSET);
-        // A null base comes with a zero length, which the bounds check rejects.
-        let len = self.b.ins().uload32(flags, o, ELEMENTS_LEN_OFFSET);
-        // A negative index sign-extends to an unsigned value above any length.
-        let k32 = self.b.ins().ireduce(types::I32, key);
-        let index = self.b.ins().sextend(types::I64, k32);
-        let out = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
-        self.miss_if(out, miss);
-        let offset = self.b.ins().ishl_imm_s(index, 3);
-        let addr = self.b.ins().iadd(base, offset);
-        let x = self.b.ins().load(types::I64, flags, addr, 0);
-        let hole = self.b.ins().icmp_imm_s(IntCC::Equal, x, Value::HOLE.to_bits() as i64);
-        self.miss_if(hole, miss);
-        addr
-    }
-
-    /// `GetKeyed obj` (key in the accumulator) on a present dense element.
-    fn dense_get(&mut self, obj: Reg, miss: Block) {
-        let o = self.load_reg(obj);
-        let key = self.b.use_var(self.acc);
-        let addr = self.dense_element_address(o, key, miss);
-        let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
-        self.b.def_var(self.acc, v);
-    }
-
-    /// `SetKeyed obj, key` (value in the accumulator) on a present dense element.
-    fn dense_set(&mut self, obj: Reg, key: Reg, miss: Block) {
-        let o = self.load_reg(obj);
-        let k = self.load_reg(key);
-        let addr = self.dense_element_address(o, k, miss);
-        let v = self.b.use_var(self.acc);
-        self.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
-    }
-
     /// Emits the instruction at `pc`.
     pub(super) fn op(&mut self, pc: u32, op: Op) {
         match op {
@@ -1034,70 +955,72 @@ impl<'a> FnTranslator<'a> {
                 let known = (false, self.acc_known_int());
                 self.numeric_binary(pc, op, (l, r, known), int, Some(double));
             }
-            Op::GetNamed { obj, slot, .. } => self.fast_or_slow(
-                |t, miss| {
-                    let o = t.load_reg(obj);
-                    let v = if matches!(&t.code.feedback.slots[slot.index()].data, Feedback::Property(ic) if ic.only_array_lengths()) {
-                        // An array's length (it has no slot): read by a small runtime function.
+            Op::GetNamed { obj, slot, .. } => match &self.code.feedback.slots[slot.index()].data {
+                // An array's length (it has no slot): read by a small runtime function.
+                Feedback::Property(ic) if ic.only_array_lengths() => self.fast_or_slow(
+                    |t, miss| {
+                        let o = t.load_reg(obj);
                         let len = t.call_rt(CallRefs::array_length, &[o]);
                         let big = t.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, i32::MAX as i64);
                         t.miss_if(big, miss);
                         let l32 = t.b.ins().ireduce(types::I32, len);
-                        t.box_int(l32)
-                    } else {
-                        let addr = t.cached_slot_address(o, slot.index(), true, miss);
-                        t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0)
-                    };
-                    t.b.def_var(t.acc, v);
-                },
-                |t, done| t.op_call_to(pc, CallRefs::get_named, &[obj.0 as i64, slot.index() as i64], done),
-            ),
-            Op::SetNamed { obj, slot, .. } => self.fast_or_slow(
-                |t, miss| {
-                    let o = t.load_reg(obj);
-                    let addr = t.cached_slot_address(o, slot.index(), false, miss);
-                    let v = t.b.use_var(t.acc);
-                    t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
-                },
-                |t, done| t.op_call_to(pc, CallRefs::set_named, &[obj.0 as i64, slot.index() as i64], done),
-            ),
+                        let v = t.box_int(l32);
+                        t.b.def_var(t.acc, v);
+                    },
+                    |t, done| t.op_call_to(pc, CallRefs::get_named, &[obj.0 as i64, slot.index() as i64], done),
+                ),
+                Feedback::Property(ic) if ic.only_slots() => {
+                    let o = self.load_reg(obj);
+                    let set = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot.index()) as i64);
+                    self.site_call(pc, SiteOp::GetNamed, &[o, set]);
+                }
+                // Getters, or too many shapes: the stub's lookup would miss.
+                _ => self.op_call(pc, CallRefs::get_named, &[obj.0 as i64, slot.index() as i64]),
+            },
+            Op::SetNamed { obj, slot, .. } => match &self.code.feedback.slots[slot.index()].data {
+                Feedback::Property(ic) if ic.only_slots() => {
+                    let o = self.load_reg(obj);
+                    let set = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot.index()) as i64);
+                    self.site_call(pc, SiteOp::SetNamed, &[o, set]);
+                }
+                // Adding properties, setters, or too many shapes: the runtime's IC.
+                _ => self.op_call(pc, CallRefs::set_named, &[obj.0 as i64, slot.index() as i64]),
+            },
             Op::LdaGlobal { slot, .. } => match self.code.feedback.slots[slot.index()].data {
                 // A site that resolved to a global lexical binding always does (such bindings
                 // are never removed); the feedback keeps the cell alive.
-                Feedback::Global(GlobalFeedback::Lexical(cell)) => self.fast_or_slow(
-                    |t, miss| {
-                        let addr = t.b.ins().iconst(types::I64, cell.addr() as i64);
-                        let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, PROPERTY_CELL_VALUE_OFFSET);
-                        let hole = t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
-                        t.miss_if(hole, miss);
-                        t.b.def_var(t.acc, v);
-                    },
-                    |t, done| t.op_call_to(pc, CallRefs::lda_global, &[slot.index() as i64], done),
-                ),
-                _ => self.fast_or_slow(
-                    |t, miss| {
-                        let addr = t.global_slot_address(slot.index(), miss);
-                        let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
-                        t.b.def_var(t.acc, v);
-                    },
-                    |t, done| t.op_call_to(pc, CallRefs::lda_global, &[slot.index() as i64], done),
-                ),
+                Feedback::Global(GlobalFeedback::Lexical(cell)) => {
+                    let (slow, done) = (self.b.create_block(), self.b.create_block());
+                    self.b.set_cold_block(slow);
+                    let before = self.b.use_var(self.acc);
+                    let addr = self.b.ins().iconst(types::I64, cell.addr() as i64);
+                    let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, PROPERTY_CELL_VALUE_OFFSET);
+                    self.b.def_var(self.acc, v);
+                    let hole = self.b.ins().icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+                    self.b.ins().brif(hole, slow, NO_ARGS, done, NO_ARGS);
+                    // Uninitialised (or a bug's hole): the runtime, with the accumulator as it was.
+                    self.b.switch_to_block(slow);
+                    self.b.def_var(self.acc, before);
+                    self.op_call_to(pc, CallRefs::lda_global, &[], done);
+                    self.b.switch_to_block(done);
+                }
+                _ => {
+                    let m = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot.index()) as i64);
+                    self.site_call(pc, SiteOp::LdaGlobal, &[m]);
+                }
             },
-            Op::StaGlobal { slot, .. } => self.fast_or_slow(
-                |t, miss| {
-                    let addr = t.global_slot_address(slot.index(), miss);
-                    let v = t.b.use_var(t.acc);
-                    t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
-                },
-                |t, done| t.op_call_to(pc, CallRefs::sta_global, &[slot.index() as i64], done),
-            ),
-            Op::GetKeyed { obj, .. } => {
-                self.fast_or_slow(|t, miss| t.dense_get(obj, miss), |t, done| t.op_call_to(pc, CallRefs::get_keyed, &[obj.0 as i64], done))
+            Op::StaGlobal { slot, .. } => {
+                let m = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot.index()) as i64);
+                self.site_call(pc, SiteOp::StaGlobal, &[m]);
             }
-            Op::SetKeyed { obj, key, .. } => self.fast_or_slow(
-                |t, miss| t.dense_set(obj, key, miss),
-                |t, done| t.op_call_to(pc, CallRefs::set_keyed, &[obj.0 as i64, key.0 as i64], done),
-            ),
+            Op::GetKeyed { obj, .. } => {
+                let o = self.load_reg(obj);
+                self.site_call(pc, SiteOp::GetKeyed, &[o]);
+            }
+            Op::SetKeyed { obj, key, .. } => {
+                let (o, k) = (self.load_reg(obj), self.load_reg(key));
+                self.site_call(pc, SiteOp::SetKeyed, &[o, k]);
+            }
             Op::Call { .. } | Op::CallUndefined { .. } => self.call(pc, op, None),
             Op::Construct { callee, args, argc, slot } => {
                 self.op_call(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])

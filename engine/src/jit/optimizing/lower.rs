@@ -17,15 +17,12 @@ use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue};
 use crate::jit::equality::EqualityOp;
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
 use crate::jit::NO_OSR;
-use crate::runtime::object::{ElementStore, JsObject, ValidityCell};
+use crate::runtime::object::ValidityCell;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, MemFlagsData, Type};
 use cranelift_frontend::Switch;
 use std::collections::HashMap;
-
-const ELEMENTS_BASE_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::BASE_OFFSET) as i32;
-const ELEMENTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::LEN_OFFSET) as i32;
 
 fn clif_type(r: Repr) -> Type {
     match r {

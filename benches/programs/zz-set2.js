@@ -1,0 +1,1 @@
+/tmp/set2.js

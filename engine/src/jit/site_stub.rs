@@ -1,0 +1,196 @@
+//! Site stubs: the whole of an instruction that compiled code would otherwise spell out at
+//! every site, its common case and its fallback, as one shared function (V8's Sparkplug calls
+//! builtins in the same way). A site is then one call and an exception check: a few
+//! instructions for Cranelift instead of twenty to forty, which is most of what the baseline
+//! tier's compile time depends on. The common case costs no more than before: it was one
+//! stub call already (property ICs, numbers), or a few loads (globals).
+//!
+//! Every site stub takes `(runtime, fp, pc, acc, ...)` and, when its common case does not
+//! apply, returns what the instruction's runtime call (`runtime_calls`, which reads the
+//! instruction's operands at `pc`) returns: a value, or [`EXCEPTION`](super::EXCEPTION).
+
+use super::call_stub::NOT_HANDLED;
+use super::code_module::{
+    emit_global_slot_lookup, emit_slot_lookup, CValue, CallRefs, ELEMENTS_BASE_OFFSET, ELEMENTS_LEN_OFFSET, NO_ARGS, PAYLOAD_MASK,
+    TAG_OBJECT,
+};
+use super::number::{self, numbers_or, NumberOp};
+use crate::interpreter::feedback::COMPILED_SAW_NUMBER;
+use crate::value::Value;
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{types, Block, FuncRef, Function, InstBuilder, MemFlagsData};
+use cranelift_frontend::FunctionBuilder;
+
+/// A site stub's kind; the variant names its instruction.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SiteOp {
+    /// `GetNamed`: `(rt, fp, pc, acc, object, mirror set)`.
+    GetNamed,
+    /// `SetNamed`: `(rt, fp, pc, acc, object, mirror set)`.
+    SetNamed,
+    /// `LdaGlobal` of a global-object property: `(rt, fp, pc, acc, mirror)`.
+    LdaGlobal,
+    /// `StaGlobal` of a global-object property: `(rt, fp, pc, acc, mirror)`.
+    StaGlobal,
+    /// `GetKeyed`: `(rt, fp, pc, key, object)`.
+    GetKeyed,
+    /// `SetKeyed`: `(rt, fp, pc, value, object, key)`.
+    SetKeyed,
+}
+
+impl SiteOp {
+    /// Every site stub, in stub order.
+    pub(crate) const ALL: [SiteOp; 6] =
+        [SiteOp::GetNamed, SiteOp::SetNamed, SiteOp::LdaGlobal, SiteOp::StaGlobal, SiteOp::GetKeyed, SiteOp::SetKeyed];
+
+    /// The stub's symbol name.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            SiteOp::GetNamed => "site_get_named",
+            SiteOp::SetNamed => "site_set_named",
+            SiteOp::LdaGlobal => "site_lda_global",
+            SiteOp::StaGlobal => "site_sta_global",
+            SiteOp::GetKeyed => "site_get_keyed",
+            SiteOp::SetKeyed => "site_set_keyed",
+        }
+    }
+
+    /// Parameters after `(rt, fp, pc, acc)`, all i64.
+    pub(crate) fn extra_params(self) -> usize {
+        match self {
+            SiteOp::GetNamed | SiteOp::SetNamed | SiteOp::SetKeyed => 2,
+            SiteOp::LdaGlobal | SiteOp::StaGlobal | SiteOp::GetKeyed => 1,
+        }
+    }
+
+    /// The stub's body. `calls`: the runtime calls as the stub module declares them.
+    pub(crate) fn emit_stub(self, b: &mut FunctionBuilder, mut calls: CallRefs<'_>) {
+        let fl = MemFlagsData::trusted();
+        let fallback = match self {
+            SiteOp::GetNamed => CallRefs::get_named_at,
+            SiteOp::SetNamed => CallRefs::set_named_at,
+            SiteOp::LdaGlobal => CallRefs::lda_global,
+            SiteOp::StaGlobal => CallRefs::sta_global,
+            SiteOp::GetKeyed => CallRefs::get_keyed,
+            SiteOp::SetKeyed => CallRefs::set_keyed,
+        };
+        site_stub(b, &mut calls, fallback, |b, p, miss| match self {
+            SiteOp::GetNamed => {
+                let addr = emit_slot_lookup(b, p[4], p[5], true, miss);
+                b.ins().load(types::I64, fl, addr, 0)
+            }
+            SiteOp::SetNamed => {
+                let addr = emit_slot_lookup(b, p[4], p[5], false, miss);
+                b.ins().store(fl, p[3], addr, 0);
+                p[3]
+            }
+            SiteOp::LdaGlobal => {
+                let addr = emit_global_slot_lookup(b, p[4], miss);
+                b.ins().load(types::I64, fl, addr, 0)
+            }
+            SiteOp::StaGlobal => {
+                let addr = emit_global_slot_lookup(b, p[4], miss);
+                b.ins().store(fl, p[3], addr, 0);
+                p[3]
+            }
+            SiteOp::GetKeyed => {
+                let addr = dense_element_address(b, p[4], p[3], miss);
+                b.ins().load(types::I64, fl, addr, 0)
+            }
+            SiteOp::SetKeyed => {
+                let addr = dense_element_address(b, p[4], p[5], miss);
+                b.ins().store(fl, p[3], addr, 0);
+                p[3]
+            }
+        });
+    }
+}
+
+/// The body of the arithmetic and comparison stub of `op`: `(lhs, rhs, seen) -> value or
+/// NOT_HANDLED`, called where compiled code has found the operands not both int32s (or their
+/// int32 result overflowing). Two numbers by IEEE arithmetic, marking the site's
+/// `FeedbackVector::compiled_seen` byte at `seen` (when not 0); anything else is left to the
+/// site ([`NOT_HANDLED`]), which runs the interpreter's code. A leaf function: no runtime
+/// call here keeps the double path as short as it can be.
+pub(crate) fn emit_number_stub(op: NumberOp, b: &mut FunctionBuilder) {
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let p = b.block_params(entry).to_vec();
+    let (lhs, rhs, seen) = (p[0], p[1], p[2]);
+    let other = b.create_block();
+    b.set_cold_block(other);
+    let v = numbers_or(b, lhs, rhs, other, |b, x, y| op.emit(b, x, y));
+    let (mark, done) = (b.create_block(), b.create_block());
+    b.ins().brif(seen, mark, NO_ARGS, done, NO_ARGS);
+    b.switch_to_block(mark);
+    let fl = MemFlagsData::trusted();
+    // A bitwise operator's NOT_HANDLED marks it too: the interpreter then sees the numbers.
+    let bits = b.ins().uload8(types::I32, fl, seen, 0);
+    let bits = b.ins().bor_imm_s(bits, COMPILED_SAW_NUMBER as i64);
+    b.ins().istore8(fl, bits, seen, 0);
+    b.ins().jump(done, NO_ARGS);
+    b.switch_to_block(done);
+    b.ins().return_(&[v]);
+    b.switch_to_block(other);
+    let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
+    b.ins().return_(&[nh]);
+}
+
+/// The address of element `key` of `v` when `v` is an object whose dense elements compiled
+/// code may use (see [`ElementStore`]: plain objects and arrays), `key` an int32 within the
+/// dense vector, and the element there present (not the hole, which may stand for an
+/// inherited element or a setter up the prototype chain); else a branch to `miss`. Such an
+/// element is a plain writable data property, so the address serves loads and stores alike.
+fn dense_element_address(b: &mut FunctionBuilder, v: CValue, key: CValue, miss: Block) -> CValue {
+    let fl = MemFlagsData::trusted();
+    let miss_if = |b: &mut FunctionBuilder, cond: CValue| {
+        let cont = b.create_block();
+        b.ins().brif(cond, miss, NO_ARGS, cont, NO_ARGS);
+        b.switch_to_block(cont);
+    };
+    let tag = b.ins().ushr_imm_s(v, 48);
+    let not_obj = b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
+    miss_if(b, not_obj);
+    let not_int = number::is_int(b, key);
+    let not_int = b.ins().bxor_imm_s(not_int, 1);
+    miss_if(b, not_int);
+    let o = b.ins().band_imm_s(v, PAYLOAD_MASK);
+    let base = b.ins().load(types::I64, fl, o, ELEMENTS_BASE_OFFSET);
+    // A null base comes with a zero length, which the bounds check rejects.
+    let len = b.ins().uload32(fl, o, ELEMENTS_LEN_OFFSET);
+    // A negative index sign-extends to an unsigned value above any length.
+    let k32 = b.ins().ireduce(types::I32, key);
+    let index = b.ins().sextend(types::I64, k32);
+    let out = b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
+    miss_if(b, out);
+    let offset = b.ins().ishl_imm_s(index, 3);
+    let addr = b.ins().iadd(base, offset);
+    let x = b.ins().load(types::I64, fl, addr, 0);
+    let hole = b.ins().icmp_imm_s(IntCC::Equal, x, Value::HOLE.to_bits() as i64);
+    miss_if(b, hole);
+    addr
+}
+
+/// A stub `(rt, fp, pc, acc, ...) -> value`: `fast` of its parameters, which may branch to the
+/// block it is given when it does not apply; then the runtime call `fallback(rt, fp, pc, acc)`.
+fn site_stub<'c>(
+    b: &mut FunctionBuilder,
+    calls: &mut CallRefs<'c>,
+    fallback: impl FnOnce(&mut CallRefs<'c>, &mut Function) -> FuncRef,
+    fast: impl FnOnce(&mut FunctionBuilder, &[CValue], Block) -> CValue,
+) {
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let p = b.block_params(entry).to_vec();
+    let miss = b.create_block();
+    b.set_cold_block(miss);
+    let v = fast(b, &p, miss);
+    b.ins().return_(&[v]);
+    b.switch_to_block(miss);
+    let f = fallback(calls, b.func);
+    let call = b.ins().call(f, &p[..4]);
+    let r = b.inst_results(call)[0];
+    b.ins().return_(&[r]);
+}
