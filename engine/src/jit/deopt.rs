@@ -308,7 +308,8 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, exit: u32
         _ => false,
     };
     if reason != DeoptReason::Poll || forced {
-        record(rt, root, frame_code(rt, inner), site, reason, forced);
+        let current = matches!(root.jit, super::JitCode::Optimized { .. }) && exit >= root.opt_exit_base;
+        record(rt, root, frame_code(rt, inner), site, reason, forced, current);
     }
     let r = crate::interpreter::resume_inlined(rt, fp, inner, pc, acc);
     match r {
@@ -321,8 +322,10 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, exit: u32
 }
 
 /// Records a failed guard of `root`'s optimized code at instruction `site` of `code` (`root`
-/// itself, or a function inlined into it) and discards that optimized code.
-fn record(rt: &mut Runtime, root: Gc<FunctionCode>, code: Gc<FunctionCode>, site: u32, reason: DeoptReason, forced: bool) {
+/// itself, or a function inlined into it) and discards that optimized code. `current`: the
+/// guard is in the code `root` runs now; one in code discarded before is counted and traced
+/// but not held against the function again.
+fn record(rt: &mut Runtime, root: Gc<FunctionCode>, code: Gc<FunctionCode>, site: u32, reason: DeoptReason, forced: bool, current: bool) {
     let op = code.block.ops[site as usize];
     if reason != DeoptReason::Poll {
         rt.jit.stats.deopts += 1;
@@ -347,14 +350,16 @@ fn record(rt: &mut Runtime, root: Gc<FunctionCode>, code: Gc<FunctionCode>, site
     }
     // An invalidation was held against the function when it happened (`jit::invalidate`).
     if !forced && reason != DeoptReason::Invalidated {
-        root.get_mut().deopts += 1;
+        if current {
+            root.get_mut().deopts += 1;
+        }
         if let Some(slot) = op.feedback_slot() {
             disprove(&mut c.feedback.slots[slot.0 as usize], reason);
         }
     }
-    if reason == DeoptReason::Invalidated {
-        // `jit::invalidate` discarded that code already; the function's current code, if it
-        // was optimized again since, is valid.
+    if reason == DeoptReason::Invalidated || !current {
+        // Code discarded already (`jit::invalidate`, an earlier deopt): the function's
+        // current code, if it was optimized again since, is valid.
         return;
     }
     let r = root.get_mut();

@@ -228,6 +228,8 @@ enum InFlightTier {
         record: optimizing::CompileRecord,
         /// Where its embedded cells start in `code.opt_roots`.
         first_root: usize,
+        /// Where its deopt exits start in `code.opt_exits`.
+        first_exit: u32,
         /// Its validity flag.
         validity: Gc<ValidityCell>,
     },
@@ -343,9 +345,9 @@ pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn
     let global = crate::value::Value::object(rt.realms[rt.realm.0 as usize].global);
     let budget = optimizing::InlineBudget::new(&code, rt.realm, global);
     let validity = rt.alloc(ValidityCell::new());
-    let first_root = code.opt_roots.len();
+    let (first_root, first_exit) = (code.opt_roots.len(), code.opt_exits.len() as u32);
     match optimizing::prepare(&mut rt.jit, code.get_mut(), budget, validity) {
-        Ok(p) => start(rt, code, p.built, InFlightTier::Optimized { record: p.record, first_root, validity }),
+        Ok(p) => start(rt, code, p.built, InFlightTier::Optimized { record: p.record, first_root, first_exit, validity }),
         Err(reason) => {
             not_optimized(rt, code, &reason);
             None
@@ -490,7 +492,7 @@ pub(crate) fn finish_compiles(rt: &mut Runtime) {
 fn install(rt: &mut Runtime, f: InFlight, machine: Result<code_module::MachineCode, String>, time: Duration) -> Option<JitFn> {
     let code = f.code;
     let machine = machine.and_then(|m| rt.jit.ensure_stubs().map(|()| m));
-    let (record, first_root, validity) = match f.tier {
+    let (record, first_root, first_exit, validity) = match f.tier {
         InFlightTier::Baseline(record) => {
             let state = match baseline::install(&mut rt.jit, record, machine, time) {
                 Ok(entry) => JitCode::Baseline(entry),
@@ -506,7 +508,7 @@ fn install(rt: &mut Runtime, f: InFlight, machine: Result<code_module::MachineCo
             }
             return state.entry();
         }
-        InFlightTier::Optimized { record, first_root, validity } => (record, first_root, validity),
+        InFlightTier::Optimized { record, first_root, first_exit, validity } => (record, first_root, first_exit, validity),
     };
     let entry = match optimizing::install(&mut rt.jit, record, machine, time) {
         Ok(entry) => entry,
@@ -533,7 +535,9 @@ fn install(rt: &mut Runtime, f: InFlight, machine: Result<code_module::MachineCo
         c.back_edges = 0;
         return None;
     }
-    code.get_mut().jit = JitCode::Optimized { entry, baseline };
+    let c = code.get_mut();
+    c.jit = JitCode::Optimized { entry, baseline };
+    c.opt_exit_base = first_exit;
     refresh_fast_entry(&rt.jit, code.get_mut());
     // The code loads inherited slots without checking their chains: any change of those
     // chains invalidates it (see `optimizing::Plan::assumes_prototypes`).

@@ -492,6 +492,28 @@ fn a_function_that_keeps_deoptimizing_stops_being_optimized() {
 }
 
 #[test]
+fn frames_of_discarded_code_deoptimizing_count_once() {
+    // `up` is optimized for int32s (shallow calls first, so its `+` has feedback); then a call
+    // 50 deep overflows near the bottom. Every frame above is in the discarded code and
+    // deoptimizes at the `+` as it returns: one failed speculation, counted once, so `up` is
+    // optimized again (for numbers) rather than given up on.
+    let src = "function up(n, x) { return n === 0 ? x : up(n - 1, x) + 1; }
+               let t = 0;
+               for (let i = 0; i < 20; i++) t += up(1, i);
+               t += up(50, 2147483647 - 10);
+               for (let i = 0; i < 20; i++) t += up(50, 2147483647);
+               String(t)";
+    let mut rt = full(2, None);
+    assert_eq!(eval_string(&mut rt, src), "45097157837");
+    assert!(rt.jit.stats.deopts >= 40, "every returning frame deoptimizes: {:?}", rt.jit.stats);
+    let f = rt.eval("up", "t.js").unwrap();
+    let code = f.as_object().and_then(|o| o.as_closure().map(|c| c.code)).expect("a closure");
+    assert_eq!(code.deopts, 1, "{:?}", rt.jit.stats);
+    assert_eq!(code.opt_compiles, 2, "{:?}", rt.jit.stats);
+    assert!(matches!(code.jit, super::JitCode::Optimized { .. }), "optimized again: {:?}", rt.jit.stats);
+}
+
+#[test]
 fn hot_baseline_loops_continue_in_optimized_code() {
     let mut rt = full(10, None);
     let src = "function run(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 3) | 0; return s; }

@@ -95,6 +95,11 @@ pub struct FunctionCode {
     pub opt_inlined: Vec<InlinedFrameRecord>,
     /// The deopt exits of its optimized code (the code names them by index).
     pub opt_exits: Vec<crate::jit::DeoptExit>,
+    /// Where the exits of the optimized code installed last start in `opt_exits`: an exit
+    /// below it is taken by a frame still running code discarded before (a recursive
+    /// function's frames each deopt once they return into it), which says nothing new about
+    /// the current code.
+    pub opt_exit_base: u32,
     /// The validity of each optimized compile (its code embeds the address; see
     /// [`crate::runtime::object::CodeDependency`]), the current code's last.
     pub opt_validity: Vec<Gc<crate::runtime::object::ValidityCell>>,
@@ -145,6 +150,7 @@ impl FunctionCode {
             jit_objects: Vec::new(),
             opt_inlined: Vec::new(),
             opt_exits: Vec::new(),
+            opt_exit_base: 0,
             opt_validity: Vec::new(),
             closure_shape: None,
         }
