@@ -1,4 +1,4 @@
-//! What jolt's JIT tiers did on a program: parsed from one extra run with `--stats --trace-jit`
+//! What jolt's JIT tiers did on a program: parsed from extra runs with `--stats --trace-jit`
 //! (the shell prints both to stderr), for the compile-time and deoptimization report the JIT
 //! issues ask for.
 
@@ -30,6 +30,24 @@ impl JitStats {
     /// Every compile's time (stubs, baseline, optimizing), ms.
     pub fn compile_ms(&self) -> f64 {
         self.stubs_ms + self.baseline_ms + self.optimized_ms
+    }
+
+    /// Each counter's median over `runs` (compile times vary from run to run on a shared
+    /// machine; the counts only with the timing of background compiles); `None` when empty.
+    pub fn median_of(runs: &[JitStats]) -> Option<JitStats> {
+        let m = |f: &dyn Fn(&JitStats) -> f64| median(&runs.iter().map(f).collect::<Vec<_>>());
+        let count = |f: &dyn Fn(&JitStats) -> u64| m(&|s| f(s) as f64).map_or(0, |x| x.round() as u64);
+        let per_kop: Vec<f64> = runs.iter().filter_map(|s| s.median_ms_per_kop).collect();
+        Some(JitStats {
+            stubs_ms: m(&|s| s.stubs_ms)?,
+            baseline_functions: count(&|s| s.baseline_functions),
+            baseline_ops: count(&|s| s.baseline_ops),
+            baseline_ms: m(&|s| s.baseline_ms)?,
+            median_ms_per_kop: median(&per_kop),
+            optimized: count(&|s| s.optimized),
+            optimized_ms: m(&|s| s.optimized_ms)?,
+            deopts: count(&|s| s.deopts),
+        })
     }
 
     /// Reads the `--stats` lines (`jit tier: ...`, `optimizing: ...`) and the `--trace-jit`
@@ -97,6 +115,24 @@ optimizing: 19 compiles (61192 bytes of machine code, 18.46 ms, 15 calls inlined
         // Per function: 5, 8 and 6 ms per 1,000 instructions.
         assert_eq!(s.median_ms_per_kop, Some(6.0));
         assert!((s.compile_ms() - 27.2).abs() < 1e-9);
+    }
+
+    #[test]
+    fn several_runs_give_each_counters_median() {
+        let run = |stubs_ms, baseline_ms, kop, deopts| JitStats {
+            stubs_ms,
+            baseline_functions: 4,
+            baseline_ops: 300,
+            baseline_ms,
+            median_ms_per_kop: kop,
+            optimized: 2,
+            optimized_ms: 1.0,
+            deopts,
+        };
+        let s = JitStats::median_of(&[run(2.0, 9.0, Some(30.0), 1), run(3.0, 3.0, Some(10.0), 0), run(9.0, 4.0, None, 0)]).unwrap();
+        assert_eq!((s.stubs_ms, s.baseline_ms, s.median_ms_per_kop, s.deopts), (3.0, 4.0, Some(20.0), 0));
+        assert_eq!((s.baseline_functions, s.baseline_ops, s.optimized), (4, 300, 2));
+        assert_eq!(JitStats::median_of(&[]), None);
     }
 
     #[test]

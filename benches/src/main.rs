@@ -219,14 +219,20 @@ fn run_program(engines: &[Engine], path: &Path, opts: &Options) -> Vec<Cell> {
             }
         }
     }
-    // What each jolt JIT tier compiled: one more run with its statistics (not timed).
+    // What each jolt JIT tier compiled: more runs with its statistics (not timed), whose
+    // median is reported (compile times on a shared machine vary from run to run).
     for (e, cell) in engines.iter().zip(cells.iter_mut()) {
         if e.family == Family::Jolt && cell.status == Status::Ok && !e.args.iter().any(|a| a == "--jit=off") {
             let mut args = e.args.clone();
             args.extend(["--stats".to_string(), "--trace-jit".to_string(), path.display().to_string()]);
-            if let Ok(o) = process::run(&e.program.display().to_string(), &args, opts.timeout) {
-                cell.jit = if o.success() { JitStats::parse(&o.stderr) } else { None };
+            let mut runs = Vec::new();
+            for _ in 0..JIT_STATS_RUNS {
+                match process::run(&e.program.display().to_string(), &args, opts.timeout) {
+                    Ok(o) if o.success() => runs.extend(JitStats::parse(&o.stderr)),
+                    _ => break,
+                }
             }
+            cell.jit = JitStats::median_of(&runs);
         }
     }
     let outputs: Vec<(&str, bool)> = cells
@@ -242,6 +248,9 @@ fn run_program(engines: &[Engine], path: &Path, opts: &Options) -> Vec<Cell> {
     }
     cells
 }
+
+/// Runs with `--stats --trace-jit` per program and JIT tier, for the compile-time report.
+const JIT_STATS_RUNS: usize = 3;
 
 /// Runs `args` on every engine `rounds` times (interleaved), returning each engine's wall
 /// times and peak RSS values; the first `warmup` rounds are discarded. A failure stops that

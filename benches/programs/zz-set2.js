@@ -1,1 +1,0 @@
-/tmp/set2.js
