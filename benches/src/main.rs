@@ -219,8 +219,9 @@ fn run_program(engines: &[Engine], path: &Path, opts: &Options) -> Vec<Cell> {
             }
         }
     }
-    // What each jolt JIT tier compiled: more runs with its statistics (not timed), whose
-    // median is reported (compile times on a shared machine vary from run to run).
+    // What each jolt JIT tier compiled: more runs with its statistics (not timed), of which
+    // the one with the median compile time is reported (compile times on a shared machine
+    // vary from run to run).
     for (e, cell) in engines.iter().zip(cells.iter_mut()) {
         if e.family == Family::Jolt && cell.status == Status::Ok && !e.args.iter().any(|a| a == "--jit=off") {
             let mut args = e.args.clone();

@@ -7,7 +7,7 @@
 //! < 0xFFF9      a double, stored as its IEEE bits (canonical NaN = 0x7FF8_0000_0000_0000)
 //! 0xFFF9        int32                           low 32 bits, two's complement
 //! 0xFFFA        immediate                       0 undefined, 1 null, 2 false, 3 true, 4 hole
-//! 0xFFFB        (never a value)                 JIT sentinels: 0 exception pending, 1 call not handled
+//! 0xFFFB        (never a value)                 JIT sentinels: 0 exception pending, 1 not handled
 //! 0xFFFC        object pointer                  address of a `JsObject` cell
 //! 0xFFFD        string pointer                  address of a `JsString` cell
 //! 0xFFFE        symbol pointer                  address of a `Symbol` cell

@@ -22,8 +22,9 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, MemFlagsData, Signature};
 use cranelift_frontend::FunctionBuilder;
 
-/// What the stub returns when it did not make the call. Tag `0xFFFB` is never a `Value`'s
-/// (see [`super::EXCEPTION`]).
+/// What a stub or runtime function returns when it left the work to its caller (the number
+/// and equality stubs for operands they do not take, `jit_call_builtin`). Tag `0xFFFB` is
+/// never a `Value`'s (see [`super::EXCEPTION`]).
 pub(crate) const NOT_HANDLED: u64 = 0xFFFB_0000_0000_0001;
 
 /// Byte offsets of the runtime fields the stub reads and writes.

@@ -337,10 +337,12 @@ fn reg(rt: &Runtime, fp: usize, r: i32) -> Value {
     rt.stack[(fp as isize + HEADER as isize + r as isize) as usize]
 }
 
-/// The instruction at `pc` of the frame at `fp`. The runtime calls below read their operands
-/// there rather than taking them as arguments: each site passes only `(rt, fp, pc, acc)`,
-/// which keeps the code of every site (and the stubs that call these) small. A call made
-/// for an instruction of another kind (a bug) runs that instruction by the interpreter.
+/// The instruction at `pc` of the frame at `fp` (and the frame's code). The runtime calls the
+/// stubs make read their operands there rather than taking them as arguments: a stub is
+/// shared by every site, so it passes only `(rt, fp, pc, acc)`. The calls compiled code makes
+/// directly (`jit_get_named`, `jit_set_named`, `jit_construct`) take their operands as
+/// arguments, which is cheaper. A call made for an instruction of another kind (a bug) runs
+/// that instruction by the interpreter.
 #[inline]
 fn op_at(rt: &Runtime, fp: usize, pc: u32) -> (Gc<FunctionCode>, Op) {
     let code = frame_code(rt, fp);
@@ -478,8 +480,8 @@ fn note_typed_receiver(rt: &Runtime, fp: usize, pc: u32, o: Gc<JsObject>) {
     }
 }
 
-/// `GetKeyed obj`: present elements of dense stores (compiled code reads those of plain
-/// objects and arrays inline) and TypedArray elements.
+/// `GetKeyed obj`: present elements of dense stores (the site stub reads those of plain
+/// objects and arrays first) and TypedArray elements.
 pub(super) unsafe extern "C" fn jit_get_keyed(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };

@@ -1,6 +1,7 @@
 //! The baseline tier's bytecode → Cranelift translation: a visitor over the one instruction
 //! table, run on the interpreter's frame. Registers live in the frame; each instruction's
-//! common case is inline and its uncommon case calls the interpreter's implementation of it.
+//! common case is inline or one call to a shared stub (`super::site_stub`), and its uncommon
+//! case calls the interpreter's implementation of it.
 //!
 //! The optimizing tier lowers its own IR (`optimizing::lower`) with this translator too: an
 //! instruction it does not speculate on gets exactly this code (`FnTranslator::op`).
