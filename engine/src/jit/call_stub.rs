@@ -11,7 +11,7 @@
 //! ([`emit_call`] with the mirror's values as constants, [`Mirror::Fixed`]): no stub call, no
 //! mirror loads, the `this` rule and the argument copy specialised.
 
-use super::code_module::{CValue, CallRefs, NO_ARGS, OBJECT_KIND_OFFSET, PAYLOAD_MASK, TAG_INT, TAG_OBJECT};
+use super::code_module::{exit_unless, CValue, CallRefs, NO_ARGS, OBJECT_KIND_OFFSET, PAYLOAD_MASK, TAG_INT, TAG_OBJECT};
 use crate::interpreter::feedback::{CallIcMirror, ThisMode};
 use crate::interpreter::frame::*;
 use crate::runtime::function::FunctionCode;
@@ -171,11 +171,6 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature, mut calls: Cal
 /// only). Else branches to `slow`.
 fn callee_mirror(b: &mut FunctionBuilder, site: CValue, callee: CValue, slow: Block) -> CValue {
     let fl = MemFlagsData::trusted();
-    let bail_unless = |b: &mut FunctionBuilder, cond: CValue| {
-        let next = b.create_block();
-        b.ins().brif(cond, next, NO_ARGS, slow, NO_ARGS);
-        b.switch_to_block(next);
-    };
     let (resolved, other) = (b.create_block(), b.create_block());
     let mirror = b.append_block_param(resolved, types::I64);
     let want = b.ins().load(types::I64, fl, site, CallIcMirror::CLOSURE_OFFSET);
@@ -183,26 +178,26 @@ fn callee_mirror(b: &mut FunctionBuilder, site: CValue, callee: CValue, slow: Bl
     b.ins().brif(same, resolved, &[BlockArg::Value(site)], other, NO_ARGS);
     b.switch_to_block(other);
     let poly = b.ins().icmp_imm_s(IntCC::Equal, want, CallIcMirror::POLYMORPHIC as i64);
-    bail_unless(b, poly);
+    exit_unless(b, poly, slow);
     let tag = b.ins().ushr_imm_s(callee, 48);
     let is_obj = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
-    bail_unless(b, is_obj);
+    exit_unless(b, is_obj, slow);
     let obj = b.ins().band_imm_s(callee, PAYLOAD_MASK);
     let kind = b.ins().uload8(types::I32, fl, obj, OBJECT_KIND_OFFSET);
     let closure = b.ins().icmp_imm_s(IntCC::Equal, kind, ObjectKind::CLOSURE_TAG as i64);
-    bail_unless(b, closure);
+    exit_unless(b, closure, slow);
     let data = b.ins().load(types::I64, fl, obj, OBJECT_KIND_OFFSET + ObjectKind::CLOSURE_DATA_OFFSET);
     let own = b.ins().iadd_imm_s(data, ClosureData::CALL_OFFSET as i64);
     // A closure that must not be called directly has 0 there.
     let own_closure = b.ins().load(types::I64, fl, own, CallIcMirror::CLOSURE_OFFSET);
     let callable = b.ins().icmp(IntCC::Equal, own_closure, callee);
-    bail_unless(b, callable);
+    exit_unless(b, callable, slow);
     let site_code = b.ins().load(types::I64, fl, site, CallIcMirror::CODE_OFFSET);
     let own_code = b.ins().load(types::I64, fl, own, CallIcMirror::CODE_OFFSET);
     let any = b.ins().icmp_imm_s(IntCC::Equal, site_code, 0);
     let same_code = b.ins().icmp(IntCC::Equal, site_code, own_code);
     let fits = b.ins().bor(any, same_code);
-    bail_unless(b, fits);
+    exit_unless(b, fits, slow);
     b.ins().jump(resolved, &[BlockArg::Value(own)]);
     b.switch_to_block(resolved);
     mirror

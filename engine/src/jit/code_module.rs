@@ -465,20 +465,31 @@ pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, 
     emit_slot_address(b, object, index)
 }
 
+/// Branches to `exit` when `cond` (an i8) holds, else continues in a new block.
+pub(crate) fn exit_if(b: &mut FunctionBuilder, cond: CValue, exit: Block) {
+    let cont = b.create_block();
+    b.ins().brif(cond, exit, NO_ARGS, cont, NO_ARGS);
+    b.switch_to_block(cont);
+}
+
+/// Continues in a new block when `cond` (an i8) holds, else branches to `exit`.
+pub(crate) fn exit_unless(b: &mut FunctionBuilder, cond: CValue, exit: Block) {
+    let cont = b.create_block();
+    b.ins().brif(cond, cont, NO_ARGS, exit, NO_ARGS);
+    b.switch_to_block(cont);
+}
+
 /// The address of the global object's data slot that a global site's mirror (at address `m`,
 /// its one entry: holder = the global object, checked against the cached shape) names; jumps
 /// to `miss` when there is none.
 pub(crate) fn emit_global_slot_lookup(b: &mut FunctionBuilder, m: CValue, miss: Block) -> CValue {
     let fl = MemFlagsData::trusted();
     let holder = b.ins().load(types::I64, fl, m, PropertyIcMirror::HOLDER_OFFSET);
-    let (has_holder, same_shape) = (b.create_block(), b.create_block());
-    b.ins().brif(holder, has_holder, NO_ARGS, miss, NO_ARGS);
-    b.switch_to_block(has_holder);
+    exit_unless(b, holder, miss);
     let shape = b.ins().load(types::I64, fl, holder, OBJECT_SHAPE_OFFSET);
     let want = b.ins().load(types::I64, fl, m, PropertyIcMirror::SHAPE_OFFSET);
     let changed = b.ins().icmp(IntCC::NotEqual, shape, want);
-    b.ins().brif(changed, miss, NO_ARGS, same_shape, NO_ARGS);
-    b.switch_to_block(same_shape);
+    exit_if(b, changed, miss);
     let index = b.ins().uload32(fl, m, PropertyIcMirror::SLOT_OFFSET);
     emit_slot_address(b, holder, index)
 }

@@ -13,8 +13,8 @@
 
 use super::call_stub::NOT_HANDLED;
 use super::code_module::{
-    emit_global_slot_lookup, emit_slot_lookup, CValue, CallRefs, ELEMENTS_BASE_OFFSET, ELEMENTS_LEN_OFFSET, NO_ARGS, PAYLOAD_MASK,
-    TAG_OBJECT,
+    emit_global_slot_lookup, emit_slot_lookup, exit_if, exit_unless, CValue, CallRefs, ELEMENTS_BASE_OFFSET, ELEMENTS_LEN_OFFSET, NO_ARGS,
+    PAYLOAD_MASK, TAG_OBJECT,
 };
 use super::number::{self, numbers_or, NumberOp};
 use crate::interpreter::feedback::COMPILED_SAW_NUMBER;
@@ -146,17 +146,11 @@ pub(crate) fn emit_number_stub(op: NumberOp, b: &mut FunctionBuilder) {
 /// element is a plain writable data property, so the address serves loads and stores alike.
 fn dense_element_address(b: &mut FunctionBuilder, v: CValue, key: CValue, miss: Block) -> CValue {
     let fl = MemFlagsData::trusted();
-    let miss_if = |b: &mut FunctionBuilder, cond: CValue| {
-        let cont = b.create_block();
-        b.ins().brif(cond, miss, NO_ARGS, cont, NO_ARGS);
-        b.switch_to_block(cont);
-    };
     let tag = b.ins().ushr_imm_s(v, 48);
     let not_obj = b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
-    miss_if(b, not_obj);
-    let not_int = number::is_int(b, key);
-    let not_int = b.ins().bxor_imm_s(not_int, 1);
-    miss_if(b, not_int);
+    exit_if(b, not_obj, miss);
+    let int = number::is_int(b, key);
+    exit_unless(b, int, miss);
     let o = b.ins().band_imm_s(v, PAYLOAD_MASK);
     let base = b.ins().load(types::I64, fl, o, ELEMENTS_BASE_OFFSET);
     // A null base comes with a zero length, which the bounds check rejects.
@@ -165,12 +159,12 @@ fn dense_element_address(b: &mut FunctionBuilder, v: CValue, key: CValue, miss: 
     let k32 = b.ins().ireduce(types::I32, key);
     let index = b.ins().sextend(types::I64, k32);
     let out = b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
-    miss_if(b, out);
+    exit_if(b, out, miss);
     let offset = b.ins().ishl_imm_s(index, 3);
     let addr = b.ins().iadd(base, offset);
     let x = b.ins().load(types::I64, fl, addr, 0);
     let hole = b.ins().icmp_imm_s(IntCC::Equal, x, Value::HOLE.to_bits() as i64);
-    miss_if(b, hole);
+    exit_if(b, hole, miss);
     addr
 }
 

@@ -389,6 +389,11 @@ impl<'a> FnTranslator<'a> {
         self.exception_or(r, pc, next);
     }
 
+    /// The address of the mirror of property or global feedback `slot`, as a constant.
+    fn mirror_of(&mut self, slot: usize) -> CValue {
+        self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot) as i64)
+    }
+
     /// The instruction at `pc` by its site stub `op` ([`super::site_stub`]), called with
     /// `(runtime, fp, pc, acc, extra...)`; its result (unless an exception) is the new
     /// accumulator.
@@ -655,9 +660,7 @@ impl<'a> FnTranslator<'a> {
 
     /// Continues in a new block when `cond` is false, else branches to `miss`.
     fn miss_if(&mut self, cond: CValue, miss: Block) {
-        let cont = self.b.create_block();
-        self.b.ins().brif(cond, miss, NO_ARGS, cont, NO_ARGS);
-        self.b.switch_to_block(cont);
+        exit_if(&mut self.b, cond, miss);
     }
 
     /// Runs the interpreter's instruction only when `cond` holds (otherwise it does nothing).
@@ -972,7 +975,7 @@ impl<'a> FnTranslator<'a> {
                 ),
                 Feedback::Property(ic) if ic.only_slots() => {
                     let o = self.load_reg(obj);
-                    let set = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot.index()) as i64);
+                    let set = self.mirror_of(slot.index());
                     self.site_call(pc, SiteOp::GetNamed, &[o, set]);
                 }
                 // Getters, or too many shapes: the stub's lookup would miss.
@@ -981,7 +984,7 @@ impl<'a> FnTranslator<'a> {
             Op::SetNamed { obj, slot, .. } => match &self.code.feedback.slots[slot.index()].data {
                 Feedback::Property(ic) if ic.only_slots() => {
                     let o = self.load_reg(obj);
-                    let set = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot.index()) as i64);
+                    let set = self.mirror_of(slot.index());
                     self.site_call(pc, SiteOp::SetNamed, &[o, set]);
                 }
                 // Adding properties, setters, or too many shapes: the runtime's IC.
@@ -1006,12 +1009,12 @@ impl<'a> FnTranslator<'a> {
                     self.b.switch_to_block(done);
                 }
                 _ => {
-                    let m = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot.index()) as i64);
+                    let m = self.mirror_of(slot.index());
                     self.site_call(pc, SiteOp::LdaGlobal, &[m]);
                 }
             },
             Op::StaGlobal { slot, .. } => {
-                let m = self.b.ins().iconst(types::I64, self.code.feedback.mirror_addr(slot.index()) as i64);
+                let m = self.mirror_of(slot.index());
                 self.site_call(pc, SiteOp::StaGlobal, &[m]);
             }
             Op::GetKeyed { obj, .. } => {
