@@ -197,6 +197,10 @@ impl Indexed for ArrayLike {
         get_k(rt, self.0, k)
     }
 
+    fn present(self, k: f64) -> Option<Value> {
+        own_dense(self.0, k)
+    }
+
     fn next_candidate(self, k: f64, end: f64) -> f64 {
         next_candidate(self.0, k, end)
     }
@@ -500,7 +504,8 @@ fn prev_own_index(o: Gc<JsObject>, k: f64) -> f64 {
 /// The smallest index in `k..end` for which HasProperty(o, index) may be true (`end` if none).
 /// Conservative: returns `k` whenever absence cannot be proven without side effects.
 fn next_candidate(o: Gc<JsObject>, k: f64, end: f64) -> f64 {
-    if k >= end || !plain_indices(o) || !chain_clean(o, end > MAX_ARRAY_LEN) {
+    // The common case, an element present at `k`, needs no walk of the prototype chain.
+    if k >= end || own_dense(o, k).is_some() || !plain_indices(o) || !chain_clean(o, end > MAX_ARRAY_LEN) {
         return k.min(end);
     }
     next_own_index(o, k, end)
@@ -508,7 +513,7 @@ fn next_candidate(o: Gc<JsObject>, k: f64, end: f64) -> f64 {
 
 /// The largest index ≤ `k` for which HasProperty(o, index) may be true (-1 if none).
 fn prev_candidate(o: Gc<JsObject>, k: f64) -> f64 {
-    if k < 0.0 || !plain_indices(o) || !chain_clean(o, k >= MAX_ARRAY_LEN) {
+    if k < 0.0 || own_dense(o, k).is_some() || !plain_indices(o) || !chain_clean(o, k >= MAX_ARRAY_LEN) {
         return k;
     }
     prev_own_index(o, k)

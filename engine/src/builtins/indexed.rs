@@ -36,6 +36,11 @@ pub(super) trait Indexed: Copy {
     fn has(self, rt: &mut Runtime, k: f64) -> JsResult<bool>;
     /// Get(O, k).
     fn get(self, rt: &mut Runtime, k: f64) -> JsResult<Value>;
+    /// Element `k` when it is an own data property held plainly (HasProperty is true and Get
+    /// returns it, with no side effect), else `None`: the callback loops' fast path.
+    fn present(self, _k: f64) -> Option<Value> {
+        None
+    }
     /// The first index in `k..end` that may hold an element (`end` if none), skipping indices
     /// that are certainly absent with no observable effect.
     fn next_candidate(self, k: f64, _end: f64) -> f64 {
@@ -141,15 +146,23 @@ pub(super) fn each_callback<C: Indexed>(
     let o = Value::object(c.object());
     let mut k = 0.0;
     while k < len {
-        k = c.next_candidate(k, len);
-        if k >= len {
-            break;
+        let present = c.present(k);
+        if present.is_none() {
+            k = c.next_candidate(k, len);
+            if k >= len {
+                break;
+            }
         }
         let stop = scoped(rt, |rt| {
-            if C::HOLES && !c.has(rt, k)? {
-                return Ok(false);
-            }
-            let v = c.get(rt, k)?;
+            let v = match present {
+                Some(v) => v,
+                None => {
+                    if C::HOLES && !c.has(rt, k)? {
+                        return Ok(false);
+                    }
+                    c.get(rt, k)?
+                }
+            };
             rt.keep(v);
             let r = rt.call(cb, this_arg, &[v, num(k), o])?;
             visit(rt, k, v, r)
@@ -379,8 +392,12 @@ fn reduce_impl<C: Indexed>(rt: &mut Runtime, a: &CallArgs, ascending: bool) -> J
         }
         let k = at(i);
         scoped(rt, |rt| {
-            if !C::HOLES || c.has(rt, k)? {
-                let v = c.get(rt, k)?;
+            let v = match c.present(k) {
+                Some(v) => Some(v),
+                None if !C::HOLES || c.has(rt, k)? => Some(c.get(rt, k)?),
+                None => None,
+            };
+            if let Some(v) = v {
                 rt.keep(v);
                 let acc = rt.kept[slot];
                 let r = rt.call(cb, Value::UNDEFINED, &[acc, v, num(k), o])?;

@@ -1013,10 +1013,29 @@ impl<'a> FnTranslator<'a> {
                     self.site_call(pc, SiteOp::LdaGlobal, &[m]);
                 }
             },
-            Op::StaGlobal { slot, .. } => {
-                let m = self.mirror_of(slot.index());
-                self.site_call(pc, SiteOp::StaGlobal, &[m]);
-            }
+            Op::StaGlobal { slot, .. } => match self.code.feedback.slots[slot.index()].data {
+                // As for `LdaGlobal`: the binding stays this cell (a `const` one's store throws).
+                Feedback::Global(GlobalFeedback::Lexical(cell)) if !cell.constant => {
+                    let (store, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                    self.b.set_cold_block(slow);
+                    let addr = self.b.ins().iconst(types::I64, cell.addr() as i64);
+                    let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, PROPERTY_CELL_VALUE_OFFSET);
+                    let hole = self.b.ins().icmp_imm_s(IntCC::Equal, v, Value::HOLE.to_bits() as i64);
+                    self.b.ins().brif(hole, slow, NO_ARGS, store, NO_ARGS);
+                    self.b.switch_to_block(store);
+                    let acc = self.b.use_var(self.acc);
+                    self.b.ins().store(MemFlagsData::trusted(), acc, addr, PROPERTY_CELL_VALUE_OFFSET);
+                    self.b.ins().jump(done, NO_ARGS);
+                    // Uninitialised: the runtime throws the ReferenceError.
+                    self.b.switch_to_block(slow);
+                    self.op_call_to(pc, CallRefs::sta_global, &[], done);
+                    self.b.switch_to_block(done);
+                }
+                _ => {
+                    let m = self.mirror_of(slot.index());
+                    self.site_call(pc, SiteOp::StaGlobal, &[m]);
+                }
+            },
             Op::GetKeyed { obj, .. } => {
                 let o = self.load_reg(obj);
                 self.site_call(pc, SiteOp::GetKeyed, &[o]);

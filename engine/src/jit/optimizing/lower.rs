@@ -48,6 +48,7 @@ pub(crate) fn lower(
         exit_base,
         exits: vec![],
         exit_blocks: HashMap::new(),
+        deopt_call: None,
         t,
         g,
         vals: vec![None; g.insts.len()],
@@ -83,6 +84,9 @@ struct Lowering<'a, 'g> {
     exits: Vec<DeoptExit>,
     /// The exit blocks of each deopt point, with what the frame held when each was made.
     exit_blocks: HashMap<DeoptId, Vec<(FrameHolds, Block)>>,
+    /// The one block that calls `jit_deopt` (exit index, accumulator, reason) and returns its
+    /// result: the exits jump there, so the code has one call for them all.
+    deopt_call: Option<Block>,
 }
 
 impl Lowering<'_, '_> {
@@ -123,6 +127,12 @@ impl Lowering<'_, '_> {
 
         for &b in order {
             self.block(b);
+        }
+        if let Some(blk) = self.deopt_call {
+            self.t.b.switch_to_block(blk);
+            let p = self.t.b.block_params(blk).to_vec();
+            let r = self.t.call_rt(CallRefs::deopt, &[self.t.rt, self.t.fp, p[0], p[1], p[2]]);
+            self.t.b.ins().return_(&[r]);
         }
         self.t.finish_exits();
         self.t.b.seal_all_blocks();
@@ -352,8 +362,15 @@ impl Lowering<'_, '_> {
         });
         let index = self.t.i32c(self.exit_base + self.exits.len() as u32 - 1);
         // The interpreter finishes the frame (its handlers included): that is this code's result.
-        let r = self.t.call_rt(CallRefs::deopt, &[self.t.rt, self.t.fp, index, acc, why]);
-        self.t.b.ins().return_(&[r]);
+        let call = *self.deopt_call.get_or_insert_with(|| {
+            let blk = self.t.b.create_block();
+            self.t.b.set_cold_block(blk);
+            for ty in [types::I32, types::I64, types::I32] {
+                self.t.b.append_block_param(blk, ty);
+            }
+            blk
+        });
+        self.t.b.ins().jump(call, &[BlockArg::Value(index), BlockArg::Value(acc), BlockArg::Value(why)]);
     }
 
     /// How an exit leaves `v`: a constant is left to the runtime, anything else is passed in
