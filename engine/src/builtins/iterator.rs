@@ -259,7 +259,79 @@ pub fn for_in_next(rt: &mut Runtime, state: Value) -> JsResult<Option<Value>> {
     Ok(None)
 }
 
+/// The `next` register of a bytecode iterator (the triple iterator, `next`, done) iterating an
+/// Array without an iterator object: see [`Runtime::iterator_registers`]. Never the value of a
+/// property, so no `next` method read by GetIterator can look like it.
+pub(crate) const ARRAY_ITERATION: Value = Value::HOLE;
+
 impl Runtime {
+    /// GetIterator(v, sync) for the bytecode's iterator registers: the iterator, its `next`
+    /// method and the done flag (false).
+    ///
+    /// An Array whose `@@iterator` is `Array.prototype.values` (of this realm) while
+    /// `%ArrayIteratorPrototype%.next` is the built-in one iterates without an iterator object
+    /// (the registers hold the array, [`ARRAY_ITERATION`] and the next index; V8 keeps an
+    /// "array iterator protector" for the same purpose): every step the built-in `next` would
+    /// take is one [`Runtime::array_iteration_step`], and nothing can observe the object
+    /// before a `return()` is looked up on it, which [`Runtime::close_iterator_registers`]
+    /// makes it for.
+    pub(crate) fn iterator_registers(&mut self, v: Value) -> JsResult<[Value; 3]> {
+        let ik = PropertyKey::Symbol(self.well_known(WellKnown::Iterator));
+        let m = self.get(v, ik)?;
+        if v.as_object().is_some_and(|o| o.is_array())
+            && m.as_object() == Some(self.intrinsic(Intrinsic::ArrayProtoValues))
+            && self.array_iterator_next_is_builtin()
+        {
+            return Ok([v, ARRAY_ITERATION, Value::int(0)]);
+        }
+        if !self.is_callable(m) {
+            let d = self.describe_for_error(v);
+            return Err(self.type_error(format!("{d} is not iterable")));
+        }
+        let (it, next) = self.get_iterator_from_method(v, m)?;
+        Ok([it, next, Value::FALSE])
+    }
+
+    /// Does Get(an array iterator, "next") give the built-in `next`, with no side effect? (An
+    /// iterator object has no own properties: its prototype's data property answers.)
+    fn array_iterator_next_is_builtin(&mut self) -> bool {
+        let proto = self.intrinsic(Intrinsic::ArrayIteratorPrototype);
+        let key = PropertyKey::String(self.names.next);
+        let next = self.intrinsic(Intrinsic::ArrayIteratorNext);
+        self.get_own_property(proto, key).is_some_and(|p| p.accessor().is_none() && p.value == Value::object(next))
+    }
+
+    /// One step of the built-in array iterator's `next` over Array `a` at index `i`: the
+    /// element, or `None` past the end.
+    pub(crate) fn array_iteration_step(&mut self, a: Value, i: f64) -> JsResult<Option<Value>> {
+        let len = a.as_object().and_then(|o| o.array_length()).unwrap_or(0) as f64;
+        if i >= len {
+            return Ok(None);
+        }
+        let key = Value::from_f64(i);
+        match a.as_object().and_then(|o| crate::interpreter::ops::dense_get(o, key)) {
+            Some(v) => Ok(Some(v)),
+            None => self.get(a, PropertyKey::Index(i as u32)).map(Some),
+        }
+    }
+
+    /// The iterator of registers `[it, next, done]` for IteratorClose: an array iteration
+    /// gets its iterator object now if `%ArrayIteratorPrototype%`'s chain has a `return`
+    /// (otherwise there is nothing to close).
+    pub(crate) fn close_iterator_registers(&mut self, regs: [Value; 3]) -> JsResult<Option<Value>> {
+        let [it, next, done] = regs;
+        if next != ARRAY_ITERATION {
+            return Ok(Some(it));
+        }
+        let proto = self.intrinsic(Intrinsic::ArrayIteratorPrototype);
+        let rk = PropertyKey::String(self.names.return_);
+        if !self.has_property(proto, rk)? {
+            return Ok(None);
+        }
+        let index = done.as_number().unwrap_or(0.0) as u32;
+        Ok(Some(new_iterator(self, Intrinsic::ArrayIteratorPrototype, IteratorState::Array { target: it, index, kind: IterKind::Values })))
+    }
+
     /// GetIterator(v, sync): the iterator and its `next` method.
     pub fn get_iterator(&mut self, v: Value) -> JsResult<(Value, Value)> {
         let ik = PropertyKey::Symbol(self.well_known(WellKnown::Iterator));

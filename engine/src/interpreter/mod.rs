@@ -14,6 +14,7 @@ pub(crate) mod generator;
 pub(crate) mod megamorphic;
 pub(crate) mod ops;
 
+use crate::builtins::iterator::ARRAY_ITERATION;
 use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};
 use crate::heap::Gc;
@@ -1055,10 +1056,15 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::GetIterator { dst, is_async, .. } => {
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    let (it, next) = tri_acc!(if is_async != 0 { rt.get_async_iterator(acc) } else { rt.get_iterator(acc) });
+                    let [it, next, done] = if is_async != 0 {
+                        let (it, next) = tri_acc!(rt.get_async_iterator(acc));
+                        [it, next, Value::FALSE]
+                    } else {
+                        tri_acc!(rt.iterator_registers(acc))
+                    };
                     set_reg!(dst, it);
                     set_reg!(dst.offset(1), next);
-                    set_reg!(dst.offset(2), Value::FALSE);
+                    set_reg!(dst.offset(2), done);
                 }
                 Op::IteratorStep { iter, done, .. } => {
                     if reg!(iter.offset(2)) == Value::TRUE {
@@ -1068,11 +1074,18 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
                     // Mark done while stepping: if `next` throws, the iterator must not be closed.
+                    let (it, next, state) = (reg!(iter), reg!(iter.offset(1)), reg!(iter.offset(2)));
                     set_reg!(iter.offset(2), Value::TRUE);
-                    let (it, next) = (reg!(iter), reg!(iter.offset(1)));
-                    match tri!(rt.iterator_step(it, next)) {
+                    let (step, more) = if next == ARRAY_ITERATION {
+                        // An array iteration: the done register holds the next index.
+                        let i = state.as_number().unwrap_or(0.0);
+                        (rt.array_iteration_step(it, i), Value::from_f64(i + 1.0))
+                    } else {
+                        (rt.iterator_step(it, next), Value::FALSE)
+                    };
+                    match tri!(step) {
                         Some(v) => {
-                            set_reg!(iter.offset(2), Value::FALSE);
+                            set_reg!(iter.offset(2), more);
                             acc = v;
                         }
                         None => pc = done.0,
@@ -1094,21 +1107,35 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::IteratorCloseQuiet { iter, .. } => {
                     // Closing because of a throw: errors from `return()` are ignored.
                     if reg!(iter.offset(2)) != Value::TRUE {
+                        let regs = [reg!(iter), reg!(iter.offset(1)), reg!(iter.offset(2))];
                         set_reg!(iter.offset(2), Value::TRUE);
                         rt.stack[fp + ACC_SLOT] = acc;
                         rt.fp = fp;
-                        if let Throw::Terminate(t) = rt.iterator_close_on_throw(reg!(iter), Throw::Value(Value::UNDEFINED)) {
-                            exc = Throw::Terminate(t);
-                            break 'op;
+                        let it = match rt.close_iterator_registers(regs) {
+                            Ok(it) => it,
+                            Err(Throw::Terminate(t)) => {
+                                exc = Throw::Terminate(t);
+                                break 'op;
+                            }
+                            Err(Throw::Value(_)) => None,
+                        };
+                        if let Some(it) = it {
+                            if let Throw::Terminate(t) = rt.iterator_close_on_throw(it, Throw::Value(Value::UNDEFINED)) {
+                                exc = Throw::Terminate(t);
+                                break 'op;
+                            }
                         }
                     }
                 }
                 Op::IteratorClose { iter, .. } => {
                     if reg!(iter.offset(2)) != Value::TRUE {
+                        let regs = [reg!(iter), reg!(iter.offset(1)), reg!(iter.offset(2))];
                         set_reg!(iter.offset(2), Value::TRUE);
                         rt.stack[fp + ACC_SLOT] = acc;
                         rt.fp = fp;
-                        tri!(rt.iterator_close(reg!(iter)));
+                        if let Some(it) = tri!(rt.close_iterator_registers(regs)) {
+                            tri!(rt.iterator_close(it));
+                        }
                     }
                 }
                 Op::CreateGenerator { .. } => {

@@ -16,7 +16,9 @@
 
 use super::code_module::{BuiltFunction, MachineCode, StubCode};
 use cranelift_codegen::isa::OwnedTargetIsa;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// A compile handed to the thread, named by the ticket the runtime chose.
@@ -45,6 +47,21 @@ pub(crate) struct CompilerThread {
     done: Receiver<Done>,
     /// The stubs (and the time they took), until taken.
     stubs: Option<Receiver<(Result<StubCode, String>, Duration)>>,
+    /// Compiles the thread has sent on `done` (plus one when it ends), and how many the runtime
+    /// took: a function waiting for its code polls at every call, and a poll with nothing new
+    /// reads this counter instead of the channel (which was 2% of deltablue.js's time).
+    sent: Arc<AtomicU64>,
+    taken: u64,
+}
+
+/// Counts the thread's end as news, so that the runtime's next poll reads the channel and sees
+/// it disconnected.
+struct CountEnd(Arc<AtomicU64>);
+
+impl Drop for CountEnd {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::Release);
+    }
 }
 
 impl CompilerThread {
@@ -53,9 +70,12 @@ impl CompilerThread {
         let (jobs, queue) = channel::<Job>();
         let (finished, done) = channel();
         let (stubs_done, stubs) = channel();
+        let sent = Arc::new(AtomicU64::new(0));
+        let counter = sent.clone();
         std::thread::Builder::new()
             .name("jolt-jit".into())
             .spawn(move || {
+                let end = CountEnd(counter);
                 if let Some(f) = start {
                     f();
                 }
@@ -83,10 +103,11 @@ impl CompilerThread {
                     if finished.send(Done { ticket: job.ticket, result, time: started.elapsed() }).is_err() {
                         break;
                     }
+                    end.0.fetch_add(1, Ordering::Release);
                 }
             })
             .map_err(|e| format!("no compiler thread: {e}"))?;
-        Ok(CompilerThread { jobs, done, stubs: Some(stubs) })
+        Ok(CompilerThread { jobs, done, stubs: Some(stubs), sent, taken: 0 })
     }
 
     /// The stubs and their compile time, waiting for them if the thread is still compiling
@@ -102,9 +123,15 @@ impl CompilerThread {
     }
 
     /// A finished compile, if one is waiting; `Err` if the thread is gone (its jobs with it).
-    pub(crate) fn try_done(&self) -> Result<Option<Done>, ()> {
+    pub(crate) fn try_done(&mut self) -> Result<Option<Done>, ()> {
+        if self.sent.load(Ordering::Acquire) == self.taken {
+            return Ok(None);
+        }
         match self.done.try_recv() {
-            Ok(d) => Ok(Some(d)),
+            Ok(d) => {
+                self.taken += 1;
+                Ok(Some(d))
+            }
             Err(TryRecvError::Empty) => Ok(None),
             Err(TryRecvError::Disconnected) => Err(()),
         }

@@ -468,7 +468,7 @@ fn submit(jit: &mut Jit, built: code_module::BuiltFunction, f: &InFlight, isa: O
 /// Installs every compile the background thread has finished.
 pub(crate) fn finish_compiles(rt: &mut Runtime) {
     loop {
-        let Some(compiler) = &rt.jit.compiler else { return };
+        let Some(compiler) = &mut rt.jit.compiler else { return };
         let done = match compiler.try_done() {
             Ok(Some(done)) => done,
             Ok(None) => return,
