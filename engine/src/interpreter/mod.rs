@@ -14,7 +14,6 @@ pub(crate) mod generator;
 pub(crate) mod megamorphic;
 pub(crate) mod ops;
 
-use crate::builtins::iterator::ARRAY_ITERATION;
 use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};
 use crate::heap::Gc;
@@ -784,14 +783,9 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                             continue 'main;
                         }
                     }
-                    let n = tri_acc!(rt.to_number(acc));
-                    ops::see_number(code, slot.index(), false);
-                    acc = Value::number(-n);
+                    acc = tri_acc!(ops::negate_slow(rt, code, slot.index(), acc));
                 }
-                Op::BitNot { slot } => {
-                    ops::see_operand(code, slot.index(), acc);
-                    acc = Value::int(!tri_acc!(rt.to_int32(acc)));
-                }
+                Op::BitNot { slot } => acc = tri_acc!(ops::bit_not(rt, code, slot.index(), acc)),
                 Op::ToNumeric { slot } => {
                     ops::see_operand(code, slot.index(), acc);
                     acc = tri_acc!(rt.to_numeric(acc));
@@ -1056,38 +1050,13 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::GetIterator { dst, is_async, .. } => {
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    let [it, next, done] = if is_async != 0 {
-                        let (it, next) = tri_acc!(rt.get_async_iterator(acc));
-                        [it, next, Value::FALSE]
-                    } else {
-                        tri_acc!(rt.iterator_registers(acc))
-                    };
-                    set_reg!(dst, it);
-                    set_reg!(dst.offset(1), next);
-                    set_reg!(dst.offset(2), done);
+                    tri!(ops::get_iterator_registers(rt, fp, dst, is_async != 0, acc));
                 }
                 Op::IteratorStep { iter, done, .. } => {
-                    if reg!(iter.offset(2)) == Value::TRUE {
-                        pc = done.0;
-                        continue 'main;
-                    }
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    // Mark done while stepping: if `next` throws, the iterator must not be closed.
-                    let (it, next, state) = (reg!(iter), reg!(iter.offset(1)), reg!(iter.offset(2)));
-                    set_reg!(iter.offset(2), Value::TRUE);
-                    let (step, more) = if next == ARRAY_ITERATION {
-                        // An array iteration: the done register holds the next index.
-                        let i = state.as_number().unwrap_or(0.0);
-                        (rt.array_iteration_step(it, i), Value::from_f64(i + 1.0))
-                    } else {
-                        (rt.iterator_step(it, next), Value::FALSE)
-                    };
-                    match tri!(step) {
-                        Some(v) => {
-                            set_reg!(iter.offset(2), more);
-                            acc = v;
-                        }
+                    match tri!(ops::iterator_step_registers(rt, fp, iter)) {
+                        Some(v) => acc = v,
                         None => pc = done.0,
                     }
                 }
@@ -1104,39 +1073,10 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         break 'op;
                     }
                 }
-                Op::IteratorCloseQuiet { iter, .. } => {
-                    // Closing because of a throw: errors from `return()` are ignored.
-                    if reg!(iter.offset(2)) != Value::TRUE {
-                        let regs = [reg!(iter), reg!(iter.offset(1)), reg!(iter.offset(2))];
-                        set_reg!(iter.offset(2), Value::TRUE);
-                        rt.stack[fp + ACC_SLOT] = acc;
-                        rt.fp = fp;
-                        let it = match rt.close_iterator_registers(regs) {
-                            Ok(it) => it,
-                            Err(Throw::Terminate(t)) => {
-                                exc = Throw::Terminate(t);
-                                break 'op;
-                            }
-                            Err(Throw::Value(_)) => None,
-                        };
-                        if let Some(it) = it {
-                            if let Throw::Terminate(t) = rt.iterator_close_on_throw(it, Throw::Value(Value::UNDEFINED)) {
-                                exc = Throw::Terminate(t);
-                                break 'op;
-                            }
-                        }
-                    }
-                }
-                Op::IteratorClose { iter, .. } => {
-                    if reg!(iter.offset(2)) != Value::TRUE {
-                        let regs = [reg!(iter), reg!(iter.offset(1)), reg!(iter.offset(2))];
-                        set_reg!(iter.offset(2), Value::TRUE);
-                        rt.stack[fp + ACC_SLOT] = acc;
-                        rt.fp = fp;
-                        if let Some(it) = tri!(rt.close_iterator_registers(regs)) {
-                            tri!(rt.iterator_close(it));
-                        }
-                    }
+                Op::IteratorCloseQuiet { iter, .. } | Op::IteratorClose { iter, .. } => {
+                    rt.stack[fp + ACC_SLOT] = acc;
+                    rt.fp = fp;
+                    tri!(ops::iterator_close_registers(rt, fp, iter, matches!(*op, Op::IteratorCloseQuiet { .. })));
                 }
                 Op::CreateGenerator { .. } => {
                     // The initial suspension of a generator / async function.

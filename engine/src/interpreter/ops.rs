@@ -3,8 +3,9 @@
 
 use super::feedback::*;
 use super::frame::*;
+use crate::builtins::iterator::ARRAY_ITERATION;
 use crate::bytecode::code::{CodeKind, Constant, FallbackKind, LookupChain, LookupFallback};
-use crate::bytecode::ops::{Op, ARGUMENTS_MAPPED, ARGUMENTS_UNMAPPED, PRIVATE_ACCESSOR_ADD};
+use crate::bytecode::ops::{Op, Reg, ARGUMENTS_MAPPED, ARGUMENTS_UNMAPPED, PRIVATE_ACCESSOR_ADD};
 use crate::heap::Gc;
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
@@ -1647,4 +1648,96 @@ pub(crate) fn dense_set(o: Gc<JsObject>, key: Value, v: Value) -> bool {
         },
         _ => false,
     }
+}
+
+// ----- The iterator registers (iterator, `next`, done) of for-of and array destructuring -----
+
+/// `GetIterator dst, is_async`: fills registers `dst..dst + 3` for `v`.
+pub(crate) fn get_iterator_registers(rt: &mut Runtime, fp: usize, dst: Reg, is_async: bool, v: Value) -> JsResult<()> {
+    let regs = if is_async {
+        let (it, next) = rt.get_async_iterator(v)?;
+        [it, next, Value::FALSE]
+    } else {
+        rt.iterator_registers(v)?
+    };
+    for (i, r) in regs.into_iter().enumerate() {
+        rt.stack[reg_slot(fp, dst.offset(i as u32))] = r;
+    }
+    Ok(())
+}
+
+/// `IteratorStep iter`: the next value, or `None` when the iterator is done (or was already).
+/// The done register says "done" while `next` runs: if it throws, the iterator is not closed.
+pub(crate) fn iterator_step_registers(rt: &mut Runtime, fp: usize, iter: Reg) -> JsResult<Option<Value>> {
+    let base = reg_slot(fp, iter);
+    let [it, next, state] = [rt.stack[base], rt.stack[base + 1], rt.stack[base + 2]];
+    if state == Value::TRUE {
+        return Ok(None);
+    }
+    rt.stack[base + 2] = Value::TRUE;
+    let (step, more) = if next == ARRAY_ITERATION {
+        // An array iteration: the done register holds the next index.
+        let i = state.as_number().unwrap_or(0.0);
+        (rt.array_iteration_step(it, i)?, Value::from_f64(i + 1.0))
+    } else {
+        (rt.iterator_step(it, next)?, Value::FALSE)
+    };
+    if step.is_some() {
+        rt.stack[base + 2] = more;
+    }
+    Ok(step)
+}
+
+/// `IteratorClose iter` (`quiet`: `IteratorCloseQuiet`, closing because of a throw, which
+/// ignores what `return()` throws) unless the iterator is done.
+pub(crate) fn iterator_close_registers(rt: &mut Runtime, fp: usize, iter: Reg, quiet: bool) -> JsResult<()> {
+    let base = reg_slot(fp, iter);
+    let regs = [rt.stack[base], rt.stack[base + 1], rt.stack[base + 2]];
+    if regs[2] == Value::TRUE {
+        return Ok(());
+    }
+    rt.stack[base + 2] = Value::TRUE;
+    let it = match rt.close_iterator_registers(regs) {
+        Ok(Some(it)) => it,
+        Ok(None) | Err(Throw::Value(_)) if quiet => return Ok(()),
+        Ok(None) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    if quiet {
+        match rt.iterator_close_on_throw(it, Throw::Value(Value::UNDEFINED)) {
+            Throw::Terminate(t) => Err(Throw::Terminate(t)),
+            Throw::Value(_) => Ok(()),
+        }
+    } else {
+        rt.iterator_close(it)
+    }
+}
+
+/// The stack index of register `r` of the frame at `fp`.
+fn reg_slot(fp: usize, r: Reg) -> usize {
+    (fp as isize + HEADER as isize + r.0 as isize) as usize
+}
+
+/// `Negate`, with the interpreter's int32 path.
+pub(crate) fn negate(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, v: Value) -> JsResult<Value> {
+    match v.as_int() {
+        Some(i) if i != 0 && i != i32::MIN => {
+            see_int(code, slot);
+            Ok(Value::int(-i))
+        }
+        _ => negate_slow(rt, code, slot, v),
+    }
+}
+
+/// `Negate` past its int32 fast path: ToNumber, then the negation (recording the feedback).
+pub(crate) fn negate_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, v: Value) -> JsResult<Value> {
+    let n = rt.to_number(v)?;
+    see_number(code, slot, false);
+    Ok(Value::number(-n))
+}
+
+/// `BitNot`: ToInt32, then the complement (recording the operand's kind).
+pub(crate) fn bit_not(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, v: Value) -> JsResult<Value> {
+    see_operand(code, slot, v);
+    Ok(Value::int(!rt.to_int32(v)?))
 }

@@ -57,13 +57,20 @@ pub(super) unsafe extern "C" fn jit_step(rt: *mut Runtime, fp: usize, pc: u32, a
 }
 
 /// Whether compiled code runs `op` through [`jit_exec`] rather than [`jit_step`]: the
-/// instructions that fall through to the next one and whose work is one call of the
-/// interpreter's own code for them, so entering the interpreter's loop for them would cost
-/// more than the work.
+/// instructions whose work is one call of the interpreter's own code for them, so entering
+/// the interpreter's loop for them would cost more than the work. All fall through to the
+/// next instruction but `IteratorStep`, whose next pc `jit_exec` leaves in `Jit::next_pc`.
 pub(crate) fn runs_directly(op: Op) -> bool {
     matches!(
         op,
-        Op::PushContext { .. }
+        Op::GetIterator { .. }
+            | Op::IteratorStep { .. }
+            | Op::IteratorClose { .. }
+            | Op::IteratorCloseQuiet { .. }
+            | Op::TestInstanceOf { .. }
+            | Op::Negate { .. }
+            | Op::BitNot { .. }
+            | Op::PushContext { .. }
             | Op::PopContext { .. }
             | Op::CreateObject { .. }
             | Op::CreateArray { .. }
@@ -134,6 +141,17 @@ pub(super) unsafe extern "C" fn jit_exec(rt: *mut Runtime, fp: usize, pc: u32, a
             ops::define_named_cached(rt, code, slot.index(), reg(rt, fp, obj.0), name, acc).map(|()| acc)
         }
         Op::CreateClosure { func, .. } => ops::create_closure(rt, code, func.0, fp),
+        Op::GetIterator { dst, is_async, .. } => ops::get_iterator_registers(rt, fp, dst, is_async != 0, acc).map(|()| acc),
+        Op::IteratorStep { iter, done, .. } => ops::iterator_step_registers(rt, fp, iter).map(|step| {
+            rt.jit.next_pc = if step.is_some() { pc + 1 } else { done.0 };
+            step.unwrap_or(acc)
+        }),
+        Op::IteratorClose { iter, .. } => ops::iterator_close_registers(rt, fp, iter, false).map(|()| acc),
+        Op::IteratorCloseQuiet { iter, .. } => ops::iterator_close_registers(rt, fp, iter, true).map(|()| acc),
+        // After compiled code's int32 path (which this repeats for the operands it leaves).
+        Op::Negate { slot } => ops::negate(rt, code, slot.index(), acc),
+        Op::BitNot { slot } => ops::bit_not(rt, code, slot.index(), acc),
+        Op::TestInstanceOf { lhs, .. } => rt.instance_of(reg(rt, fp, lhs.0), acc).map(Value::bool),
         Op::TypeOf { .. } => Ok(Value::string(rt.type_of(acc))),
         Op::ToObject { .. } => rt.to_object(acc).map(Value::object),
         Op::ToStringForConcat { .. } => rt.to_string(acc).map(Value::string),
