@@ -794,8 +794,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::TypeOf { .. } => acc = Value::string(rt.type_of(acc)),
                 Op::ToPropertyKey { .. } => {
                     if !(acc.is_string() || acc.is_symbol() || acc.is_int()) {
-                        let k = tri_acc!(rt.to_property_key(acc));
-                        acc = rt.key_to_value(k);
+                        acc = tri_acc!(ops::to_property_key_value(rt, acc));
                     }
                 }
                 Op::ToStringForConcat { .. } => acc = Value::string(tri_acc!(rt.to_string(acc))),
@@ -965,12 +964,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::BindThis { func, .. } => {
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    if !rt.stack[fp + THIS_SLOT].is_hole() {
-                        exc = ops::super_called_twice(rt);
-                        break 'op;
-                    }
-                    rt.stack[fp + THIS_SLOT] = acc;
-                    tri_acc!(ops::run_fields(rt, reg!(func), acc));
+                    tri!(ops::bind_this(rt, fp, reg!(func), acc));
                 }
                 Op::BindThisContext { func, depth, index, .. } => {
                     rt.stack[fp + ACC_SLOT] = acc;

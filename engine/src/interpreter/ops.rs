@@ -619,7 +619,7 @@ pub(super) fn delete_property(rt: &mut Runtime, obj: Value, key: Value, strict: 
 
 /// CopyDataProperties (object spread and rest). The source object stays kept (getters run
 /// JavaScript, which may collect) until the copy ends.
-pub(super) fn copy_data_properties(rt: &mut Runtime, target: Value, source: Value, excluded: &[Value]) -> JsResult<()> {
+pub(crate) fn copy_data_properties(rt: &mut Runtime, target: Value, source: Value, excluded: &[Value]) -> JsResult<()> {
     if source.is_nullish() {
         return Ok(());
     }
@@ -651,7 +651,7 @@ fn home_object(rt: &Runtime, fp: usize) -> Option<Gc<JsObject>> {
     callee.as_closure()?.home_object
 }
 
-pub(super) fn get_super(rt: &mut Runtime, fp: usize, key: Value) -> JsResult<Value> {
+pub(crate) fn get_super(rt: &mut Runtime, fp: usize, key: Value) -> JsResult<Value> {
     let this = rt.stack[fp + THIS_SLOT];
     if this.is_hole() {
         return Err(rt.reference_error(
@@ -1042,7 +1042,7 @@ pub(crate) fn record_call_other(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObj
 }
 
 /// The elements of an array built by the compiler for spread calls.
-pub(super) fn array_values(arr: Value) -> Vec<Value> {
+pub(crate) fn array_values(arr: Value) -> Vec<Value> {
     let a = arr.as_object().expect("spread array");
     let len = a.array_length().unwrap_or(0) as usize;
     match &*a.elements {
@@ -1229,7 +1229,7 @@ pub(super) fn declare_eval_var(rt: &mut Runtime, code: Gc<FunctionCode>, fp: usi
 
 /// `super(...args)` in derived constructor `func` (the frame's callee, or the constructor
 /// enclosing an arrow or eval code): constructs its parent with the frame's `new.target`.
-pub(super) fn super_call(rt: &mut Runtime, fp: usize, func: Value, args: &[Value]) -> JsResult<Value> {
+pub(crate) fn super_call(rt: &mut Runtime, fp: usize, func: Value, args: &[Value]) -> JsResult<Value> {
     let callee = func.as_object().expect("super() names a constructor");
     let new_target = rt.stack[fp + NEW_TARGET_SLOT];
     let parent = callee.proto();
@@ -1238,6 +1238,16 @@ pub(super) fn super_call(rt: &mut Runtime, fp: usize, func: Value, args: &[Value
         return Err(rt.type_error("Super constructor is not a constructor"));
     }
     rt.construct(pv, args, Some(new_target))
+}
+
+/// `BindThis func`: `this` of the frame at `fp` becomes `v` (the result of `super()`), then
+/// the fields of constructor `func` are defined on it.
+pub(crate) fn bind_this(rt: &mut Runtime, fp: usize, func: Value, v: Value) -> JsResult<()> {
+    if !rt.stack[fp + THIS_SLOT].is_hole() {
+        return Err(super_called_twice(rt));
+    }
+    rt.stack[fp + THIS_SLOT] = v;
+    run_fields(rt, func, v)
 }
 
 /// The error of a second `super()` call.
@@ -1518,7 +1528,7 @@ pub(crate) fn create_arguments(rt: &mut Runtime, fp: usize, code: Gc<FunctionCod
     Value::object(o)
 }
 
-pub(super) fn create_rest(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, start: usize) -> Value {
+pub(crate) fn create_rest(rt: &mut Runtime, fp: usize, code: Gc<FunctionCode>, start: usize) -> Value {
     let argc = rt.stack[fp + ARGC_SLOT].int_unchecked() as usize;
     let np = code.block.param_count as usize;
     let nr = code.block.register_count as usize;
@@ -1740,4 +1750,13 @@ pub(crate) fn negate_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize,
 pub(crate) fn bit_not(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize, v: Value) -> JsResult<Value> {
     see_operand(code, slot, v);
     Ok(Value::int(!rt.to_int32(v)?))
+}
+
+/// `ToPropertyKey`: the key of `v` as a value (strings, symbols and int32s are keys already).
+pub(crate) fn to_property_key_value(rt: &mut Runtime, v: Value) -> JsResult<Value> {
+    if v.is_string() || v.is_symbol() || v.is_int() {
+        return Ok(v);
+    }
+    let k = rt.to_property_key(v)?;
+    Ok(rt.key_to_value(k))
 }

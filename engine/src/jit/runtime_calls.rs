@@ -68,6 +68,13 @@ pub(crate) fn runs_directly(op: Op) -> bool {
             | Op::IteratorClose { .. }
             | Op::IteratorCloseQuiet { .. }
             | Op::TestInstanceOf { .. }
+            | Op::ToPropertyKey { .. }
+            | Op::CopyDataProperties { .. }
+            | Op::CreateRest { .. }
+            | Op::GetSuper { .. }
+            | Op::SuperCall { .. }
+            | Op::SuperCallSpread { .. }
+            | Op::BindThis { .. }
             | Op::Negate { .. }
             | Op::BitNot { .. }
             | Op::PushContext { .. }
@@ -151,6 +158,22 @@ pub(super) unsafe extern "C" fn jit_exec(rt: *mut Runtime, fp: usize, pc: u32, a
         // After compiled code's int32 path (which this repeats for the operands it leaves).
         Op::Negate { slot } => ops::negate(rt, code, slot.index(), acc),
         Op::BitNot { slot } => ops::bit_not(rt, code, slot.index(), acc),
+        Op::ToPropertyKey { .. } => ops::to_property_key_value(rt, acc),
+        Op::CopyDataProperties { target, excluded, excluded_count, .. } => {
+            let ex: Vec<Value> = (0..excluded_count as i32).map(|i| reg(rt, fp, excluded.0 + i)).collect();
+            ops::copy_data_properties(rt, reg(rt, fp, target.0), acc, &ex).map(|()| acc)
+        }
+        Op::CreateRest { start, .. } => Ok(ops::create_rest(rt, fp, code, start as usize)),
+        Op::GetSuper { key, .. } => ops::get_super(rt, fp, reg(rt, fp, key.0)),
+        Op::SuperCall { func, args, argc, .. } => {
+            let a: Vec<Value> = (0..argc as i32).map(|i| reg(rt, fp, args.0 + i)).collect();
+            ops::super_call(rt, fp, reg(rt, fp, func.0), &a)
+        }
+        Op::SuperCallSpread { func, args, .. } => {
+            let a = ops::array_values(reg(rt, fp, args.0));
+            ops::super_call(rt, fp, reg(rt, fp, func.0), &a)
+        }
+        Op::BindThis { func, .. } => ops::bind_this(rt, fp, reg(rt, fp, func.0), acc).map(|()| acc),
         Op::TestInstanceOf { lhs, .. } => rt.instance_of(reg(rt, fp, lhs.0), acc).map(Value::bool),
         Op::TypeOf { .. } => Ok(Value::string(rt.type_of(acc))),
         Op::ToObject { .. } => rt.to_object(acc).map(Value::object),

@@ -106,3 +106,64 @@ function bodyThrowsReturnThrows() {
   }
 }
 for (let i = 0; i < 3; i++) console.log(returnThrows(), bodyThrowsReturnThrows());
+
+// Classes: super() (with spread), this binding with fields, super property reads, rest
+// parameters, object spread and computed keys of `o[k]++`.
+class Base {
+  constructor(...parts) {
+    this.parts = parts;
+  }
+  describe() {
+    return "base:" + this.parts.join("+");
+  }
+}
+class Derived extends Base {
+  tag = "d";
+  constructor(a, ...rest) {
+    super(a, ...rest);
+    this.sum = rest.reduce((x, y) => x + y, a);
+  }
+  describe() {
+    return super.describe() + "/" + this.tag + this.sum;
+  }
+}
+class Twice extends Base {
+  constructor() {
+    super(1);
+    try {
+      super(2);
+    } catch (e) {
+      this.err = e.constructor.name;
+    }
+  }
+}
+class NotCtor extends Base {}
+Object.setPrototypeOf(NotCtor, function () {}.bind());
+class Broken extends Base {
+  constructor() {
+    Object.setPrototypeOf(Broken, {});
+    super();
+  }
+}
+for (let i = 0; i < 3; i++) {
+  const d = new Derived(1, 2, 3);
+  let broken;
+  try {
+    new Broken();
+  } catch (e) {
+    broken = e.constructor.name;
+  }
+  Object.setPrototypeOf(Broken, Base);
+  console.log(d.describe(), new Twice().err, new NotCtor(5).parts === undefined, broken);
+}
+function spreadCopy(o) {
+  const { a, ...rest } = o;
+  return [a, JSON.stringify({ ...rest, z: 1 })];
+}
+function bumpKeys(o, keys) {
+  for (const k of keys) o[k]++;
+  return JSON.stringify(o);
+}
+for (let i = 0; i < 3; i++) {
+  console.log(spreadCopy({ a: 1, b: 2, c: 3 }).join(" "), bumpKeys({ 1: 0, x: 0, "1.5": 0 }, [1, "x", 1.5, { toString: () => "x" }]));
+}
