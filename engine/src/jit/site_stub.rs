@@ -17,6 +17,7 @@ use super::code_module::{
     PAYLOAD_MASK, TAG_OBJECT,
 };
 use super::number::{self, numbers_or, NumberOp};
+use crate::builtins::iterator::ARRAY_ITERATION;
 use crate::interpreter::feedback::COMPILED_SAW_NUMBER;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -38,12 +39,23 @@ pub(crate) enum SiteOp {
     GetKeyed,
     /// `SetKeyed`: `(rt, fp, pc, value, object, key)`.
     SetKeyed,
+    /// `IteratorStep`: `(rt, fp, pc, acc, address of the iterator registers)`. The common case
+    /// is a step of an array iteration (see `Runtime::iterator_registers`) onto a present
+    /// element; like the fallback, it leaves the next pc in `Jit::next_pc`.
+    IteratorStep,
 }
 
 impl SiteOp {
     /// Every site stub, in stub order.
-    pub(crate) const ALL: [SiteOp; 6] =
-        [SiteOp::GetNamed, SiteOp::SetNamed, SiteOp::LdaGlobal, SiteOp::StaGlobal, SiteOp::GetKeyed, SiteOp::SetKeyed];
+    pub(crate) const ALL: [SiteOp; 7] = [
+        SiteOp::GetNamed,
+        SiteOp::SetNamed,
+        SiteOp::LdaGlobal,
+        SiteOp::StaGlobal,
+        SiteOp::GetKeyed,
+        SiteOp::SetKeyed,
+        SiteOp::IteratorStep,
+    ];
 
     /// The stub's symbol name.
     pub(crate) fn name(self) -> &'static str {
@@ -54,6 +66,7 @@ impl SiteOp {
             SiteOp::StaGlobal => "site_sta_global",
             SiteOp::GetKeyed => "site_get_keyed",
             SiteOp::SetKeyed => "site_set_keyed",
+            SiteOp::IteratorStep => "site_iterator_step",
         }
     }
 
@@ -61,7 +74,7 @@ impl SiteOp {
     pub(crate) fn extra_params(self) -> usize {
         match self {
             SiteOp::GetNamed | SiteOp::SetNamed | SiteOp::SetKeyed => 2,
-            SiteOp::LdaGlobal | SiteOp::StaGlobal | SiteOp::GetKeyed => 1,
+            SiteOp::LdaGlobal | SiteOp::StaGlobal | SiteOp::GetKeyed | SiteOp::IteratorStep => 1,
         }
     }
 
@@ -75,6 +88,7 @@ impl SiteOp {
             SiteOp::StaGlobal => CallRefs::sta_global,
             SiteOp::GetKeyed => CallRefs::get_keyed,
             SiteOp::SetKeyed => CallRefs::set_keyed,
+            SiteOp::IteratorStep => CallRefs::exec,
         };
         site_stub(b, &mut calls, fallback, |b, p, miss| match self {
             SiteOp::GetNamed => {
@@ -103,6 +117,25 @@ impl SiteOp {
                 let addr = dense_element_address(b, p[4], p[5], miss);
                 b.ins().store(fl, p[3], addr, 0);
                 p[3]
+            }
+            SiteOp::IteratorStep => {
+                // Registers: the array, ARRAY_ITERATION, the next index (an int32: anything
+                // else, `true` once done included, is the fallback's).
+                let regs = p[4];
+                let next = b.ins().load(types::I64, fl, regs, 8);
+                let not_array = b.ins().icmp_imm_s(IntCC::NotEqual, next, ARRAY_ITERATION.to_bits() as i64);
+                exit_if(b, not_array, miss);
+                let array = b.ins().load(types::I64, fl, regs, 0);
+                let index = b.ins().load(types::I64, fl, regs, 16);
+                let addr = dense_element_address(b, array, index, miss);
+                let v = b.ins().load(types::I64, fl, addr, 0);
+                // The index is below the dense length, so far below 2^31 - 1: adding one to
+                // the boxed int32 cannot carry into the tag.
+                let more = b.ins().iadd_imm_s(index, 1);
+                b.ins().store(fl, more, regs, 16);
+                let after = b.ins().iadd_imm_s(p[2], 1);
+                b.ins().store(fl, after, p[0], super::translate::next_pc_offset());
+                v
             }
         });
     }

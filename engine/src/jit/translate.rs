@@ -330,13 +330,19 @@ impl<'a> FnTranslator<'a> {
     fn step(&mut self, pc: u32, op: Op) {
         self.step_call(pc);
         if let Some(t) = op.jump_target() {
-            let next = self.b.ins().load(types::I32, MemFlagsData::trusted(), self.rt, next_pc_offset());
-            let taken = self.b.ins().icmp_imm_s(IntCC::Equal, next, t.0 as i64);
-            let target = self.block_at(t.0);
-            let fall = self.block_at(pc + 1);
-            self.b.ins().brif(taken, target, NO_ARGS, fall, NO_ARGS);
-            self.terminated = true;
+            self.branch_to_next_pc(pc, t.0);
         }
+    }
+
+    /// Ends the block with a branch to `target` or the next instruction, whichever
+    /// `Jit::next_pc` names (set by the runtime call just made for the instruction at `pc`).
+    fn branch_to_next_pc(&mut self, pc: u32, target: u32) {
+        let next = self.b.ins().load(types::I32, MemFlagsData::trusted(), self.rt, next_pc_offset());
+        let taken = self.b.ins().icmp_imm_s(IntCC::Equal, next, target as i64);
+        let target = self.block_at(target);
+        let fall = self.block_at(pc + 1);
+        self.b.ins().brif(taken, target, NO_ARGS, fall, NO_ARGS);
+        self.terminated = true;
     }
 
     /// The runtime call `pick` names (a [`CallRefs`] method), imported on first use.
@@ -1043,6 +1049,11 @@ impl<'a> FnTranslator<'a> {
             Op::SetKeyed { obj, key, .. } => {
                 let (o, k) = (self.load_reg(obj), self.load_reg(key));
                 self.site_call(pc, SiteOp::SetKeyed, &[o, k]);
+            }
+            Op::IteratorStep { iter, done, .. } => {
+                let regs = self.b.ins().iadd_imm_s(self.frame, reg_offset(iter) as i64);
+                self.site_call(pc, SiteOp::IteratorStep, &[regs]);
+                self.branch_to_next_pc(pc, done.0);
             }
             Op::Call { .. } | Op::CallUndefined { .. } => self.call(pc, op, None),
             Op::Construct { callee, args, argc, slot } => {

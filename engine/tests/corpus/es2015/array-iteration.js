@@ -88,3 +88,21 @@ sp[5] = "five";
 let cnt = 0;
 for (const x of sp) cnt++;
 console.log(cnt);
+
+// The same inside a function called repeatedly (so compiled code runs the loops).
+function walk(arr, mutate) {
+  const out = [];
+  for (const x of arr) {
+    out.push(x);
+    if (mutate === "grow" && out.length < 4) arr.push(out.length * 10);
+    if (mutate === "shrink") arr.length = 2;
+    if (mutate === "hole" && out.length === 1) delete arr[1];
+  }
+  return out.join("|");
+}
+for (let i = 0; i < 4; i++) {
+  Array.prototype[1] = "inherited";
+  const holes = walk([1, , 3]);
+  delete Array.prototype[1];
+  console.log(walk([1, 2, 3]), walk([1], "grow"), walk([1, 2, 3, 4], "shrink"), walk([1, 2, 3], "hole"), holes, walk([]), walk([undefined, null]));
+}
