@@ -177,12 +177,13 @@ fn report(rt: &mut Runtime, e: &jolt::JsError) {
 /// mimalloc returns freed memory to the OS 10 ms after it is freed. A collection frees much of
 /// the heap at once, and the script allocates it again over the next tens of milliseconds: the
 /// pages came back zeroed by page faults each time (with transparent huge pages, 2 MiB at a
-/// time), which sometimes doubled splay.js's time. A second keeps them for the next cycle;
-/// `MIMALLOC_PURGE_DELAY` in the environment still decides.
+/// time), which sometimes doubled splay.js's time. A second keeps them for the next cycle
+/// (arenas scale it by `arena_purge_mult`, 10); `MIMALLOC_PURGE_DELAY` (or its old name
+/// `MIMALLOC_RESET_DELAY`) in the environment still decides.
 fn keep_freed_memory_longer() {
     // mimalloc v2's `mi_option_purge_delay` (the sys crate does not name it).
     const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+    if ["MIMALLOC_PURGE_DELAY", "MIMALLOC_RESET_DELAY"].iter().all(|v| std::env::var_os(v).is_none()) {
         // SAFETY: plain FFI call, made before the runtime allocates anything large.
         unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1000) };
     }

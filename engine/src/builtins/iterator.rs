@@ -266,7 +266,7 @@ pub(crate) const ARRAY_ITERATION: Value = Value::HOLE;
 
 impl Runtime {
     /// GetIterator(v, sync) for the bytecode's iterator registers: the iterator, its `next`
-    /// method and the done flag (false).
+    /// method and the done flag (false), except for the array iterations below.
     ///
     /// An Array whose `@@iterator` is `Array.prototype.values` (of this realm) while
     /// `%ArrayIteratorPrototype%.next` is the built-in one iterates without an iterator object

@@ -223,6 +223,10 @@ fn resolve_thenable_job(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let c = captures(a);
     let (p, thenable, then) = (c[0].as_object().expect("promise"), c[1], c[2]);
     let (res, rej) = resolving_functions(rt, p);
+    // `then` may run JavaScript that collects (a subclass's constructor, through
+    // `Promise.prototype.then`'s species) while only this call holds the pair.
+    rt.keep(res);
+    rt.keep(rej);
     if let Err(Throw::Value(e)) = rt.call(then, thenable, &[res, rej]) {
         rt.call(rej, Value::UNDEFINED, &[e])?;
     }
@@ -369,13 +373,26 @@ fn promise_resolve_with(rt: &mut Runtime, c: Value, v: Value) -> JsResult<Value>
             return Ok(v);
         }
     }
-    let (p, res, _) = new_capability(rt, c)?;
-    rt.call(res, Value::UNDEFINED, &[v])?;
-    Ok(p)
+    // Resolving with a thenable runs its `then` getter, which may collect: the capability is
+    // kept meanwhile (this also runs outside native calls: `await`).
+    rt.keep_scope(|rt| {
+        let (p, res, _) = new_capability(rt, c)?;
+        rt.call(res, Value::UNDEFINED, &[v])?;
+        Ok(p)
+    })
 }
 
-/// NewPromiseCapability(C): (promise, resolve, reject).
+/// NewPromiseCapability(C): (promise, resolve, reject), all three kept ([`Runtime::keep`]:
+/// callers go on to run JavaScript, which may collect, while only Rust holds them).
 pub fn new_capability(rt: &mut Runtime, c: Value) -> JsResult<(Value, Value, Value)> {
+    let (p, res, rej) = make_capability(rt, c)?;
+    for v in [p, res, rej] {
+        rt.keep(v);
+    }
+    Ok((p, res, rej))
+}
+
+fn make_capability(rt: &mut Runtime, c: Value) -> JsResult<(Value, Value, Value)> {
     if c == Value::object(rt.intrinsic(Intrinsic::Promise)) {
         let p = new_promise(rt);
         let (res, rej) = resolving_functions(rt, p);
@@ -388,6 +405,7 @@ pub fn new_capability(rt: &mut Runtime, c: Value) -> JsResult<(Value, Value, Val
     rt.keep(Value::object(record));
     let exec = rt.new_native_function_with("", 2, capability_executor, false, Box::new([Value::object(record)]));
     let p = rt.construct(c, &[Value::object(exec)], None)?;
+    rt.keep(p);
     let res = rt.get_named(Value::object(record), "resolve")?;
     let rej = rt.get_named(Value::object(record), "reject")?;
     if !rt.is_callable(res) || !rt.is_callable(rej) {
@@ -571,9 +589,6 @@ fn try_static(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
 fn combinator(rt: &mut Runtime, a: &CallArgs, which: u8) -> JsResult<Value> {
     let c = a.this;
     let (p, res, rej) = new_capability(rt, c)?;
-    for v in [p, res, rej] {
-        rt.keep(v);
-    }
     let r = (|| -> JsResult<()> {
         let rk = PropertyKey::String(rt.names.resolve);
         let resolve = rt.get(c, rk)?;

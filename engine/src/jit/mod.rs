@@ -182,8 +182,9 @@ pub struct Jit {
     pub(crate) osr_result: Option<JsResult<Value>>,
     /// Counters.
     pub stats: JitStats,
-    /// The pc after a stepped instruction (read by compiled code; see
-    /// [`crate::interpreter::step`]).
+    /// The pc after an instruction that may jump, run for compiled code by a step of the
+    /// interpreter ([`crate::interpreter::step`]), `jit_exec` or the `IteratorStep` site stub
+    /// (read by compiled code).
     pub(crate) next_pc: u32,
     /// The exception compiled code is propagating.
     pub(crate) pending: Option<Throw>,

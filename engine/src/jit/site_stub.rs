@@ -129,8 +129,10 @@ impl SiteOp {
                 let index = b.ins().load(types::I64, fl, regs, 16);
                 let addr = dense_element_address(b, array, index, miss);
                 let v = b.ins().load(types::I64, fl, addr, 0);
-                // The index is below the dense length, so far below 2^31 - 1: adding one to
-                // the boxed int32 cannot carry into the tag.
+                // A non-negative int32 below 2^31 - 1 (the last one is the fallback's): adding
+                // one to the boxed value gives the next int32.
+                let last = b.ins().icmp_imm_s(IntCC::Equal, index, Value::int(i32::MAX).to_bits() as i64);
+                exit_if(b, last, miss);
                 let more = b.ins().iadd_imm_s(index, 1);
                 b.ins().store(fl, more, regs, 16);
                 let after = b.ins().iadd_imm_s(p[2], 1);

@@ -1006,7 +1006,8 @@ impl FnCompiler<'_> {
         } else {
             self.expr(obj)?;
         }
-        // iter, next method, done flag
+        // iter, next method, done flag (an array iteration: the array, ARRAY_ITERATION and
+        // the next index; see `Runtime::iterator_registers`)
         let iter = self.alloc_regs(3);
         self.emit(Op::GetIterator { dst: iter, is_async: is_await as u32, slot: NS });
         // The loop body is protected: abrupt exits close the iterator.
