@@ -182,15 +182,20 @@ fn array_iterator_step(rt: &mut Runtime, it: Value) -> Option<JsResult<Option<Va
     }
     *index = i + 1;
     let k = *kind;
-    let element = |rt: &mut Runtime| match t.as_object().and_then(|o| crate::interpreter::ops::dense_get(o, Value::from_f64(i as f64))) {
-        Some(v) => Ok(v),
-        None => rt.get(t, PropertyKey::Index(i)),
-    };
+    let element = |rt: &mut Runtime| array_like_element(rt, t, i);
     Some(match k {
         IterKind::Keys => Ok(Some(Value::from_f64(i as f64))),
         IterKind::Values => element(rt).map(Some),
         IterKind::Entries => element(rt).map(|v| Some(Value::object(rt.new_array(vec![Value::from_f64(i as f64), v])))),
     })
+}
+
+/// Get(t, i) for an array iterator: a present dense element directly.
+fn array_like_element(rt: &mut Runtime, t: Value, i: u32) -> JsResult<Value> {
+    match t.as_object().and_then(|o| crate::interpreter::ops::dense_get(o, Value::from_f64(i as f64))) {
+        Some(v) => Ok(v),
+        None => rt.get(t, PropertyKey::Index(i)),
+    }
 }
 
 fn string_iterator_next(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
@@ -308,11 +313,7 @@ impl Runtime {
         if i >= len {
             return Ok(None);
         }
-        let key = Value::from_f64(i);
-        match a.as_object().and_then(|o| crate::interpreter::ops::dense_get(o, key)) {
-            Some(v) => Ok(Some(v)),
-            None => self.get(a, PropertyKey::Index(i as u32)).map(Some),
-        }
+        array_like_element(self, a, i as u32).map(Some)
     }
 
     /// The iterator of registers `[it, next, done]` for IteratorClose: an array iteration

@@ -1709,8 +1709,8 @@ pub(crate) fn iterator_close_registers(rt: &mut Runtime, fp: usize, iter: Reg, q
     rt.stack[base + 2] = Value::TRUE;
     let it = match rt.close_iterator_registers(regs) {
         Ok(Some(it)) => it,
-        Ok(None) | Err(Throw::Value(_)) if quiet => return Ok(()),
         Ok(None) => return Ok(()),
+        Err(Throw::Value(_)) if quiet => return Ok(()),
         Err(e) => return Err(e),
     };
     if quiet {
@@ -1724,7 +1724,8 @@ pub(crate) fn iterator_close_registers(rt: &mut Runtime, fp: usize, iter: Reg, q
 }
 
 /// The stack index of register `r` of the frame at `fp`.
-fn reg_slot(fp: usize, r: Reg) -> usize {
+#[inline]
+pub(crate) fn reg_slot(fp: usize, r: Reg) -> usize {
     (fp as isize + HEADER as isize + r.0 as isize) as usize
 }
 

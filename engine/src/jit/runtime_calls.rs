@@ -375,7 +375,7 @@ pub(super) unsafe extern "C" fn jit_catch(rt: *mut Runtime, fp: usize, context_r
 /// Register `r` of the frame at `fp`.
 #[inline]
 fn reg(rt: &Runtime, fp: usize, r: i32) -> Value {
-    rt.stack[(fp as isize + HEADER as isize + r as isize) as usize]
+    rt.stack[ops::reg_slot(fp, crate::bytecode::ops::Reg(r))]
 }
 
 /// The instruction at `pc` of the frame at `fp` (and the frame's code). The runtime calls the
