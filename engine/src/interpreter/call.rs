@@ -285,7 +285,11 @@ impl Runtime {
     /// GetPrototypeFromConstructor.
     pub fn get_prototype_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Gc<JsObject>> {
         let key = PropertyKey::String(self.names.prototype);
-        let p = self.get(new_target, key)?;
+        let cached = new_target.as_object().and_then(|f| super::ops::megamorphic_get(self, f, key));
+        let p = match cached {
+            Some(p) => p,
+            None => self.get(new_target, key)?,
+        };
         match p.as_object() {
             Some(p) => Ok(p),
             None => {

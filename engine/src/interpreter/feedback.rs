@@ -114,24 +114,31 @@ impl PropertyIc {
 
     /// Whether the IC is mono- or polymorphic and every entry is an array's `length`.
     pub fn only_array_lengths(&self) -> bool {
-        let entries: &[PropertyCacheEntry] = match self {
-            PropertyIc::Monomorphic(e) => std::slice::from_ref(e),
-            PropertyIc::Polymorphic(v) => v,
-            _ => return false,
-        };
-        entries.iter().all(|e| matches!(e.access, PropertyAccess::ArrayLength))
+        !matches!(self, PropertyIc::Uninitialized) && self.all_entries(|a| matches!(a, PropertyAccess::ArrayLength))
     }
 
     /// Whether every entry names a data slot (own, or up the prototype chain): what compiled
     /// code's slot lookups serve. Also true of an IC that has seen nothing yet.
     pub fn only_slots(&self) -> bool {
+        self.all_entries(|a| matches!(a, PropertyAccess::Own { .. } | PropertyAccess::Proto { .. }))
+    }
+
+    /// Whether every entry stores to an own data slot or adds a property by a transition
+    /// (what a store site's compiled code serves from the IC's mirrors). Also true of an IC
+    /// that has seen nothing yet.
+    pub fn only_stores(&self) -> bool {
+        self.all_entries(|a| matches!(a, PropertyAccess::Own { .. } | PropertyAccess::Transition { .. }))
+    }
+
+    /// Whether `f` holds of every entry's access (false once megamorphic).
+    fn all_entries(&self, f: impl Fn(&PropertyAccess) -> bool) -> bool {
         let entries: &[PropertyCacheEntry] = match self {
             PropertyIc::Uninitialized => return true,
             PropertyIc::Monomorphic(e) => std::slice::from_ref(e),
             PropertyIc::Polymorphic(v) => v,
             PropertyIc::Megamorphic => return false,
         };
-        entries.iter().all(|e| matches!(e.access, PropertyAccess::Own { .. } | PropertyAccess::Proto { .. }))
+        entries.iter().all(|e| f(&e.access))
     }
 
     /// The entry for `shape`, if cached.
@@ -301,9 +308,10 @@ impl FeedbackEntry {
 }
 
 /// What compiled code reads of one entry of a named-property IC that finds a data slot (own,
-/// or up the prototype chain). A site's [`MirrorSet`] is kept in step with its [`PropertyIc`]
-/// by [`FeedbackVector::record_property`] (every change of a property IC goes through it).
-/// Holds no pointer the IC does not hold, so it needs no tracing.
+/// or up the prototype chain) or adds one by a transition. A site's [`MirrorSet`] is kept in
+/// step with its [`PropertyIc`] by [`FeedbackVector::record_property`] (every change of a
+/// property IC goes through it). Holds no pointer the IC does not hold, so it needs no
+/// tracing. Only store sites record transitions, so a load site's entries all have `to` 0.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PropertyIcMirror {
@@ -316,6 +324,9 @@ pub struct PropertyIcMirror {
     pub valid: usize,
     /// The slot index.
     pub slot: u32,
+    /// For a transition (a store adding the property in `slot`): the new shape's address;
+    /// else 0.
+    pub to: usize,
 }
 
 impl PropertyIcMirror {
@@ -327,14 +338,24 @@ impl PropertyIcMirror {
     pub const VALID_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, valid) as i32;
     /// See [`Self::SHAPE_OFFSET`].
     pub const SLOT_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, slot) as i32;
+    /// See [`Self::SHAPE_OFFSET`].
+    pub const TO_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, to) as i32;
 
     fn of(e: &PropertyCacheEntry) -> PropertyIcMirror {
         let shape = e.shape.addr();
+        let always = &ALWAYS_VALID as *const bool as usize;
         match e.access {
-            PropertyAccess::Own { slot } => PropertyIcMirror { shape, holder: 0, valid: &ALWAYS_VALID as *const bool as usize, slot },
+            PropertyAccess::Own { slot } => PropertyIcMirror { shape, holder: 0, valid: always, slot, to: 0 },
             PropertyAccess::Proto { holder, slot, validity } => {
-                PropertyIcMirror { shape, holder: holder.addr(), valid: &validity.valid as *const bool as usize, slot }
+                PropertyIcMirror { shape, holder: holder.addr(), valid: &validity.valid as *const bool as usize, slot, to: 0 }
             }
+            PropertyAccess::Transition { to, slot, validity } => PropertyIcMirror {
+                shape,
+                holder: 0,
+                valid: validity.map_or(always, |c| &c.valid as *const bool as usize),
+                slot,
+                to: to.addr(),
+            },
             _ => PropertyIcMirror::default(),
         }
     }
@@ -538,7 +559,8 @@ impl FeedbackVector {
         self.slots[slot].data = Feedback::Global(fb);
         let mut set = MirrorSet::default();
         if let GlobalFeedback::Property { shape, slot } = fb {
-            set[0] = PropertyIcMirror { shape: shape.addr(), holder: global.addr(), valid: &ALWAYS_VALID as *const bool as usize, slot };
+            set[0] =
+                PropertyIcMirror { shape: shape.addr(), holder: global.addr(), valid: &ALWAYS_VALID as *const bool as usize, slot, to: 0 };
         }
         self.mirrors[self.mirror_index[slot] as usize] = set;
     }

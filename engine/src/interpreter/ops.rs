@@ -366,6 +366,23 @@ pub(super) fn get_named_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usi
     rt.get_property(o, key, recv)
 }
 
+/// `o.key` read through the runtime's megamorphic cache when it is a data property the cache
+/// can describe (own, or inherited while the chain is unchanged), filling the cache on a miss;
+/// `None` when the generic [[Get]] must run. For sites of the runtime's own (such as a
+/// constructor's `prototype`), which have no inline cache.
+pub(crate) fn megamorphic_get(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> Option<Value> {
+    if o.shape.is_dictionary() {
+        return None;
+    }
+    if let Some(v) = rt.megamorphic.lookup(o.shape, key).and_then(|a| cached_load(a, o)) {
+        return Some(v);
+    }
+    let entry = property_load_entry(rt, o, key)?;
+    let v = cached_load(entry.access, o)?;
+    rt.megamorphic.insert(o.shape, key, entry.access);
+    Some(v)
+}
+
 /// The IC entry describing how to load `key` from objects shaped like `o`, if cacheable.
 fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> Option<PropertyCacheEntry> {
     if let PropertyKey::String(s) = key {

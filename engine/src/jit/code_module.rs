@@ -45,6 +45,11 @@ pub(crate) const ELEMENTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, elem
 /// Where an object's out-of-line slot buffer pointer and its inline slots live (see [`Slots`]).
 const OBJECT_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::BASE_OFFSET) as i32;
 const OBJECT_INLINE_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::INLINE_OFFSET) as i32;
+/// Where an object's number of slots in use and out-of-line capacity live (`u32`s).
+const OBJECT_SLOTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::LEN_OFFSET) as i32;
+const OBJECT_SLOTS_CAP_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::CAP_OFFSET) as i32;
+/// Where an object's `proto_info` lives: a nullable pointer, set once the object is a prototype.
+const OBJECT_PROTO_INFO_OFFSET: i32 = std::mem::offset_of!(JsObject, proto_info) as i32;
 
 /// The address of slot `index` (an i64 known to be in use) of object `o`: inside the object
 /// below [`INLINE_SLOTS`], in its out-of-line buffer from there on.
@@ -414,11 +419,11 @@ impl Drop for CodeModule {
     }
 }
 
-/// The address of the data slot a property IC names for the object `v`, read from the IC's
-/// [`MirrorSet`](crate::interpreter::feedback::MirrorSet) at address `set` at run time (so the
-/// code follows the IC as it changes); jumps to `miss` unless `v` is an object of one of the
-/// IC's shapes whose entry is still valid. `inherited`: prototype-chain entries count.
-pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, inherited: bool, miss: Block) -> CValue {
+/// The object `v` points to and the entry of a property IC's
+/// [`MirrorSet`](crate::interpreter::feedback::MirrorSet) at address `set` for its shape, read at
+/// run time (so the code follows the IC as it changes); jumps to `miss` unless `v` is an object
+/// of one of the IC's shapes.
+fn emit_entry_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, miss: Block) -> (CValue, CValue) {
     let flags = MemFlagsData::trusted();
     let obj_ok = b.create_block();
     let found = b.create_block();
@@ -440,29 +445,92 @@ pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, 
             b.switch_to_block(next);
         }
     }
-    // An own slot needs no validity flag (its entry's is always set): the receiver's slots.
-    // An inherited one, only for loads: the holder's, while its chain's flag holds.
     b.switch_to_block(found);
-    let (own, inherited_blk, slot) = (b.create_block(), b.create_block(), b.create_block());
+    (o, m)
+}
+
+/// The address of the data slot a load site's IC names for the object `v` (see
+/// [`emit_entry_lookup`]): the receiver's own slot, or the holder's up the prototype chain
+/// while the chain's validity flag holds; else a jump to `miss`.
+pub(crate) fn emit_slot_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, miss: Block) -> CValue {
+    let flags = MemFlagsData::trusted();
+    let (o, m) = emit_entry_lookup(b, v, set, miss);
+    let (own, inherited, valid_ok, slot) = (b.create_block(), b.create_block(), b.create_block(), b.create_block());
     let object = b.append_block_param(slot, types::I64);
     let holder = b.ins().load(types::I64, flags, m, PropertyIcMirror::HOLDER_OFFSET);
-    b.ins().brif(holder, inherited_blk, NO_ARGS, own, NO_ARGS);
+    b.ins().brif(holder, inherited, NO_ARGS, own, NO_ARGS);
+    // An own slot needs no validity flag (its entry's is always set).
     b.switch_to_block(own);
     b.ins().jump(slot, &[BlockArg::Value(o)]);
-    b.switch_to_block(inherited_blk);
-    if inherited {
-        let valid_ok = b.create_block();
-        let flag = b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
-        let valid = b.ins().uload8(types::I32, flags, flag, 0);
-        b.ins().brif(valid, valid_ok, NO_ARGS, miss, NO_ARGS);
-        b.switch_to_block(valid_ok);
-        b.ins().jump(slot, &[BlockArg::Value(holder)]);
-    } else {
-        b.ins().jump(miss, NO_ARGS);
-    }
+    b.switch_to_block(inherited);
+    let flag = b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
+    let valid = b.ins().uload8(types::I32, flags, flag, 0);
+    b.ins().brif(valid, valid_ok, NO_ARGS, miss, NO_ARGS);
+    b.switch_to_block(valid_ok);
+    b.ins().jump(slot, &[BlockArg::Value(holder)]);
     b.switch_to_block(slot);
     let index = b.ins().uload32(flags, m, PropertyIcMirror::SLOT_OFFSET);
     emit_slot_address(b, object, index)
+}
+
+/// Stores `x` where a store site's IC says for the object `v` (see [`emit_entry_lookup`]): in
+/// an own data slot, or in a new one by the entry's transition ([`emit_add_property`]); else
+/// jumps to `miss`.
+pub(crate) fn emit_store_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, x: CValue, miss: Block) {
+    let flags = MemFlagsData::trusted();
+    let (o, m) = emit_entry_lookup(b, v, set, miss);
+    let (own, add, done) = (b.create_block(), b.create_block(), b.create_block());
+    let to = b.ins().load(types::I64, flags, m, PropertyIcMirror::TO_OFFSET);
+    let index = b.ins().uload32(flags, m, PropertyIcMirror::SLOT_OFFSET);
+    b.ins().brif(to, add, NO_ARGS, own, NO_ARGS);
+    b.switch_to_block(own);
+    // Store sites record no inherited slots (a store there adds an own property).
+    let holder = b.ins().load(types::I64, flags, m, PropertyIcMirror::HOLDER_OFFSET);
+    exit_if(b, holder, miss);
+    let addr = emit_slot_address(b, o, index);
+    b.ins().store(flags, x, addr, 0);
+    b.ins().jump(done, NO_ARGS);
+    b.switch_to_block(add);
+    let valid = b.ins().load(types::I64, flags, m, PropertyIcMirror::VALID_OFFSET);
+    emit_add_property(b, o, to, index, Some(valid), x, miss);
+    b.ins().jump(done, NO_ARGS);
+    b.switch_to_block(done);
+}
+
+/// Adds a property to the object at `o` by a cached transition to shape `to`: `x` goes into
+/// the new slot `slot` (an i64), as `ops::cached_store` does. Jumps to `slow` (having changed
+/// nothing) when the prototype chain's validity flag at address `valid` (if any) was cleared,
+/// when the object is a prototype (whose shape change the runtime must propagate), when its
+/// slots do not end at `slot`, or when the new slot needs a bigger out-of-line buffer.
+pub(crate) fn emit_add_property(
+    b: &mut FunctionBuilder,
+    o: CValue,
+    to: CValue,
+    slot: CValue,
+    valid: Option<CValue>,
+    x: CValue,
+    slow: Block,
+) {
+    let fl = MemFlagsData::trusted();
+    if let Some(valid) = valid {
+        let flag = b.ins().uload8(types::I32, fl, valid, 0);
+        exit_unless(b, flag, slow);
+    }
+    let proto_info = b.ins().load(types::I64, fl, o, OBJECT_PROTO_INFO_OFFSET);
+    exit_if(b, proto_info, slow);
+    let len = b.ins().uload32(fl, o, OBJECT_SLOTS_LEN_OFFSET);
+    let at_end = b.ins().icmp(IntCC::Equal, len, slot);
+    exit_unless(b, at_end, slow);
+    // Inline slots always have room; out-of-line slot `slot` needs `slot - INLINE_SLOTS < cap`.
+    let cap = b.ins().uload32(fl, o, OBJECT_SLOTS_CAP_OFFSET);
+    let room = b.ins().iadd_imm_s(cap, INLINE_SLOTS as i64);
+    let fits = b.ins().icmp(IntCC::UnsignedLessThan, slot, room);
+    exit_unless(b, fits, slow);
+    let addr = emit_slot_address(b, o, slot);
+    b.ins().store(fl, x, addr, 0);
+    let len = b.ins().iadd_imm_s(len, 1);
+    b.ins().istore32(fl, len, o, OBJECT_SLOTS_LEN_OFFSET);
+    b.ins().store(fl, to, o, OBJECT_SHAPE_OFFSET);
 }
 
 /// Branches to `exit` when `cond` (an i8) holds, else continues in a new block.

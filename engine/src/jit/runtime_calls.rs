@@ -434,12 +434,18 @@ pub(super) unsafe extern "C" fn jit_set_named(rt: *mut Runtime, fp: usize, pc: u
     set_named(rt, fp, pc, acc, obj, slot as usize)
 }
 
-/// [`jit_set_named`] reading the operands at `pc`: the site stub's fallback.
+/// [`jit_set_named`] reading the operands at `pc` (or [`jit_exec`] of a `DefineNamed`): the
+/// store stub's fallback.
 pub(super) unsafe extern "C" fn jit_set_named_at(rt: *mut Runtime, fp: usize, pc: u32, acc: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
-    let rt = unsafe { runtime(rt) };
-    let (_, Op::SetNamed { obj, slot, .. }) = op_at(rt, fp, pc) else { return interpret(rt, fp, pc, acc) };
-    set_named(rt, fp, pc, acc, obj.0, slot.index())
+    let rtm = unsafe { runtime(rt) };
+    match op_at(rtm, fp, pc) {
+        (_, Op::SetNamed { obj, slot, .. }) => set_named(rtm, fp, pc, acc, obj.0, slot.index()),
+        // `DefineNamed`, which the stub also serves.
+        // SAFETY: `jit_exec` takes what this function was given.
+        (_, op) if runs_directly(op) => unsafe { jit_exec(rt, fp, pc, acc) },
+        _ => interpret(rtm, fp, pc, acc),
+    }
 }
 
 fn set_named(rt: &mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, slot: usize) -> u64 {

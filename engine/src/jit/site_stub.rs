@@ -13,8 +13,8 @@
 
 use super::call_stub::NOT_HANDLED;
 use super::code_module::{
-    emit_global_slot_lookup, emit_slot_lookup, exit_if, exit_unless, CValue, CallRefs, ELEMENTS_BASE_OFFSET, ELEMENTS_LEN_OFFSET, NO_ARGS,
-    PAYLOAD_MASK, TAG_OBJECT,
+    emit_global_slot_lookup, emit_slot_lookup, emit_store_lookup, exit_if, exit_unless, CValue, CallRefs, ELEMENTS_BASE_OFFSET,
+    ELEMENTS_LEN_OFFSET, NO_ARGS, PAYLOAD_MASK, TAG_OBJECT,
 };
 use super::number::{self, numbers_or, NumberOp};
 use crate::builtins::iterator::ARRAY_ITERATION;
@@ -29,7 +29,8 @@ use cranelift_frontend::FunctionBuilder;
 pub(crate) enum SiteOp {
     /// `GetNamed`: `(rt, fp, pc, acc, object, mirror set)`.
     GetNamed,
-    /// `SetNamed`: `(rt, fp, pc, acc, object, mirror set)`.
+    /// `SetNamed` (or `DefineNamed`, whose IC holds only transitions): `(rt, fp, pc, acc,
+    /// object, mirror set)`.
     SetNamed,
     /// `LdaGlobal` of a global-object property: `(rt, fp, pc, acc, mirror)`.
     LdaGlobal,
@@ -92,12 +93,11 @@ impl SiteOp {
         };
         site_stub(b, &mut calls, fallback, |b, p, miss| match self {
             SiteOp::GetNamed => {
-                let addr = emit_slot_lookup(b, p[4], p[5], true, miss);
+                let addr = emit_slot_lookup(b, p[4], p[5], miss);
                 b.ins().load(types::I64, fl, addr, 0)
             }
             SiteOp::SetNamed => {
-                let addr = emit_slot_lookup(b, p[4], p[5], false, miss);
-                b.ins().store(fl, p[3], addr, 0);
+                emit_store_lookup(b, p[4], p[5], p[3], miss);
                 p[3]
             }
             SiteOp::LdaGlobal => {

@@ -988,14 +988,22 @@ impl<'a> FnTranslator<'a> {
                 _ => self.op_call(pc, CallRefs::get_named, &[obj.0 as i64, slot.index() as i64]),
             },
             Op::SetNamed { obj, slot, .. } => match &self.code.feedback.slots[slot.index()].data {
-                Feedback::Property(ic) if ic.only_slots() => {
+                Feedback::Property(ic) if ic.only_stores() => {
                     let o = self.load_reg(obj);
                     let set = self.mirror_of(slot.index());
                     self.site_call(pc, SiteOp::SetNamed, &[o, set]);
                 }
-                // Adding properties, setters, or too many shapes: the runtime's IC.
+                // Too many shapes: the runtime's IC.
                 _ => self.op_call(pc, CallRefs::set_named, &[obj.0 as i64, slot.index() as i64]),
             },
+            // An object literal's property: its IC adds it by transitions, which the store
+            // stub replays (its fallback runs the instruction).
+            Op::DefineNamed { obj, slot, .. } if matches!(&self.code.feedback.slots[slot.index()].data, Feedback::Property(ic) if ic.only_stores()) =>
+            {
+                let o = self.load_reg(obj);
+                let set = self.mirror_of(slot.index());
+                self.site_call(pc, SiteOp::SetNamed, &[o, set]);
+            }
             Op::LdaGlobal { slot, .. } => match self.code.feedback.slots[slot.index()].data {
                 // A site that resolved to a global lexical binding always does (such bindings
                 // are never removed); the feedback keeps the cell alive.

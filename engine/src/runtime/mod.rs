@@ -641,6 +641,9 @@ impl Runtime {
         match proto {
             None => self.null_root_shape,
             Some(p) => {
+                if let Some(s) = p.proto_info.as_ref().and_then(|pi| pi.root_shape) {
+                    return s;
+                }
                 self.ensure_proto_info(p);
                 let pi = p.get_mut().proto_info.as_mut().expect("just ensured");
                 if let Some(s) = pi.root_shape {

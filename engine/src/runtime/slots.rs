@@ -43,6 +43,10 @@ impl Slots {
     pub const BASE_OFFSET: usize = std::mem::offset_of!(Slots, out);
     /// Offset of the first inline slot within `Slots`.
     pub const INLINE_OFFSET: usize = std::mem::offset_of!(Slots, inline);
+    /// Offset of the number of slots in use (a `u32`).
+    pub const LEN_OFFSET: usize = std::mem::offset_of!(Slots, len);
+    /// Offset of the out-of-line buffer's capacity (a `u32`, in values).
+    pub const CAP_OFFSET: usize = std::mem::offset_of!(Slots, cap);
 
     /// Slots in use.
     #[inline]

@@ -646,12 +646,23 @@ impl Lowering<'_, '_> {
                 None
             }
             Inst::AddProperty(o, t, x, d) => {
+                // Inline while the new slot has room (the object's shape was checked); the
+                // runtime grows the slots, and finds the other cases, which deoptimize.
                 let (ov, xv) = (self.boxed(o), self.boxed(x));
                 let (to, valid) = (self.t.b.ins().iconst(types::I64, t.to as i64), self.t.b.ins().iconst(types::I64, t.valid as i64));
+                let (slow, done) = (self.t.b.create_block(), self.t.b.create_block());
+                self.t.b.set_cold_block(slow);
+                let obj = self.t.b.ins().band_imm_s(ov, PAYLOAD_MASK);
+                let slot = self.t.b.ins().iconst(types::I64, t.slot as i64);
+                emit_add_property(&mut self.t.b, obj, to, slot, (t.valid != 0).then_some(valid), xv, slow);
+                self.t.b.ins().jump(done, NO_ARGS);
+                self.t.b.switch_to_block(slow);
                 let slot = self.t.i32c(t.slot as i64);
-                let done = self.t.call_rt(CallRefs::add_property, &[self.t.rt, ov, to, slot, valid, xv]);
-                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, done, 0);
+                let added = self.t.call_rt(CallRefs::add_property, &[self.t.rt, ov, to, slot, valid, xv]);
+                let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, added, 0);
                 self.deopt_if(failed, d, DeoptReason::PrototypeChanged);
+                self.t.b.ins().jump(done, NO_ARGS);
+                self.t.b.switch_to_block(done);
                 None
             }
             Inst::CallBuiltin(k, args, d) => {

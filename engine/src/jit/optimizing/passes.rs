@@ -405,6 +405,9 @@ fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
                     }
                     shapes.push((*o, s.clone()));
                 }
+                // Done, or deoptimized: either way what follows sees the new shape (the clobber
+                // above forgot every other object's, which aliases of `o` may have had).
+                Inst::AddProperty(o, t, _, _) => shapes.push((*o, Box::new([t.to]))),
                 _ => {}
             }
             g.insts[v.0 as usize] = inst;
