@@ -298,7 +298,7 @@ impl<'a> FnTranslator<'a> {
 
     /// The instruction at `pc` through the interpreter (its result in the accumulator); the
     /// simplest without entering its loop (see `runtime_calls::runs_directly`).
-    pub(super) fn step_call(&mut self, pc: u32) {
+    fn step_call(&mut self, pc: u32) {
         let ok = self.b.create_block();
         self.step_call_to(pc, ok);
         self.b.switch_to_block(ok);
@@ -318,6 +318,19 @@ impl<'a> FnTranslator<'a> {
         let r = self.b.inst_results(call)[0];
         self.b.def_var(self.acc, r);
         self.exception_or(r, pc, next);
+    }
+
+    /// The work of the jumping instruction `op` at `pc`, but not its jump: where it goes is
+    /// left in `Jit::next_pc` (for [`Self::branch_to_next_pc`], or the optimizing tier's
+    /// graph, to follow).
+    pub(super) fn jumping_op_call(&mut self, pc: u32, op: Op) {
+        match op {
+            Op::IteratorStep { iter, .. } => {
+                let regs = self.b.ins().iadd_imm_s(self.frame, reg_offset(iter) as i64);
+                self.site_call(pc, SiteOp::IteratorStep, &[regs]);
+            }
+            _ => self.step_call(pc),
+        }
     }
 
     /// The instruction at `pc` (which does not jump) through the interpreter, then to `next`.
@@ -1058,9 +1071,8 @@ impl<'a> FnTranslator<'a> {
                 let (o, k) = (self.load_reg(obj), self.load_reg(key));
                 self.site_call(pc, SiteOp::SetKeyed, &[o, k]);
             }
-            Op::IteratorStep { iter, done, .. } => {
-                let regs = self.b.ins().iadd_imm_s(self.frame, reg_offset(iter) as i64);
-                self.site_call(pc, SiteOp::IteratorStep, &[regs]);
+            Op::IteratorStep { done, .. } => {
+                self.jumping_op_call(pc, op);
                 self.branch_to_next_pc(pc, done.0);
             }
             Op::Call { .. } | Op::CallUndefined { .. } => self.call(pc, op, None),

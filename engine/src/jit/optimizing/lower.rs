@@ -591,7 +591,7 @@ impl Lowering<'_, '_> {
                     self.t.call(pc, op, Some(m));
                 } else if op.jump_target().is_some() {
                     // The jump itself is the graph's (see `Inst::TookJump`).
-                    self.t.step_call(pc);
+                    self.t.jumping_op_call(pc, op);
                 } else {
                     self.t.op(pc, op);
                 }
