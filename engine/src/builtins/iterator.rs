@@ -282,7 +282,7 @@ impl Runtime {
     /// makes it for.
     pub(crate) fn iterator_registers(&mut self, v: Value) -> JsResult<[Value; 3]> {
         let ik = PropertyKey::Symbol(self.well_known(WellKnown::Iterator));
-        let m = self.get(v, ik)?;
+        let m = crate::interpreter::ops::cached_get(self, v, ik)?;
         if v.as_object().is_some_and(|o| o.is_array())
             && m.as_object() == Some(self.intrinsic(Intrinsic::ArrayProtoValues))
             && self.array_iterator_next_is_builtin()
@@ -298,12 +298,15 @@ impl Runtime {
     }
 
     /// Does Get(an array iterator, "next") give the built-in `next`, with no side effect? (An
-    /// iterator object has no own properties: its prototype's data property answers.)
+    /// iterator object has no own properties: a data property up from its prototype answers.)
     fn array_iterator_next_is_builtin(&mut self) -> bool {
         let proto = self.intrinsic(Intrinsic::ArrayIteratorPrototype);
         let key = PropertyKey::String(self.names.next);
         let next = self.intrinsic(Intrinsic::ArrayIteratorNext);
-        self.get_own_property(proto, key).is_some_and(|p| p.accessor().is_none() && p.value == Value::object(next))
+        match crate::interpreter::ops::megamorphic_get(self, proto, key) {
+            Some(v) => v == Value::object(next),
+            None => self.get_own_property(proto, key).is_some_and(|p| p.accessor().is_none() && p.value == Value::object(next)),
+        }
     }
 
     /// One step of the built-in array iterator's `next` over Array `a` at index `i`: the

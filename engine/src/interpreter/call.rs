@@ -4,6 +4,7 @@
 use super::frame::*;
 use crate::bytecode::code::CodeKind;
 use crate::heap::Gc;
+use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, ObjectKind};
 use crate::runtime::shape::PropertyKey;
 use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime, Throw};
@@ -157,6 +158,9 @@ impl Runtime {
                 if c.code.block.generator || c.code.block.is_async {
                     return self.start_resumable(o, this, args);
                 }
+                if c.code.fast_entry != 0 && self.native_depth > 0 {
+                    return self.call_compiled(o, c.code, this, args);
+                }
                 self.run_closure(o, this, ArgSrc::Slice(args), Value::UNDEFINED, FLAG_ENTRY)
             }
             ObjectKind::Native(n) => {
@@ -176,6 +180,31 @@ impl Runtime {
             }
             _ => Err(self.not_a_function(f)),
         }
+    }
+
+    /// [[Call]] of closure `o` (neither a class constructor nor resumable) whose `code` has
+    /// an entry compiled callers enter directly (`FunctionCode::fast_entry`), from native code
+    /// already running on the big stack ([`Self::run_closure`]): its frame, a safepoint and
+    /// its machine code, without the interpreter's entry, which would find the same code (the
+    /// callbacks of `forEach`, `map`, `sort`... take this path).
+    fn call_compiled(&mut self, o: Gc<JsObject>, code: Gc<FunctionCode>, this: Value, args: &[Value]) -> JsResult<Value> {
+        // SAFETY: `fast_entry` is nonzero only while it holds the entry of `code`'s machine
+        // code, a `JitFn` (see `jit::refresh_fast_entry`).
+        let entry = unsafe { std::mem::transmute::<usize, crate::jit::JitFn>(code.fast_entry) };
+        let (saved_fp, saved_pc, saved_sp, realm) = (self.fp, self.pc, self.sp, self.realm);
+        self.native_depth += 1;
+        let r = self.push_frame(o, this, ArgSrc::Slice(args), Value::UNDEFINED, FLAG_ENTRY, 0).and_then(|fp| {
+            self.pc = 0;
+            super::safepoint(self, fp, Value::UNDEFINED)?;
+            code.get_mut().invocations += 1;
+            crate::jit::run_frame(self, fp, entry, 0)
+        });
+        self.native_depth -= 1;
+        self.realm = realm;
+        self.fp = saved_fp;
+        self.pc = saved_pc;
+        self.sp = saved_sp;
+        r
     }
 
     /// Calls a native function, keeping values it roots until it returns.
@@ -285,11 +314,7 @@ impl Runtime {
     /// GetPrototypeFromConstructor.
     pub fn get_prototype_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Gc<JsObject>> {
         let key = PropertyKey::String(self.names.prototype);
-        let cached = new_target.as_object().and_then(|f| super::ops::megamorphic_get(self, f, key));
-        let p = match cached {
-            Some(p) => p,
-            None => self.get(new_target, key)?,
-        };
+        let p = super::ops::cached_get(self, new_target, key)?;
         match p.as_object() {
             Some(p) => Ok(p),
             None => {

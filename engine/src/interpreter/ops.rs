@@ -383,6 +383,15 @@ pub(crate) fn megamorphic_get(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKe
     Some(v)
 }
 
+/// `v.key` ([[Get]]), through the megamorphic cache when `v` is an object it serves (see
+/// [`megamorphic_get`]).
+pub(crate) fn cached_get(rt: &mut Runtime, v: Value, key: PropertyKey) -> JsResult<Value> {
+    match v.as_object().and_then(|o| megamorphic_get(rt, o, key)) {
+        Some(x) => Ok(x),
+        None => rt.get(v, key),
+    }
+}
+
 /// The IC entry describing how to load `key` from objects shaped like `o`, if cacheable.
 fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> Option<PropertyCacheEntry> {
     if let PropertyKey::String(s) = key {
