@@ -51,6 +51,7 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan, validity: Option<usize>) -
             ret: None,
             size: 0,
         },
+        outer_this: None,
     };
     b.make_blocks(code);
 
@@ -159,6 +160,10 @@ struct Builder<'g, 'c> {
     regs: Vec<ValueId>,
     acc: ValueId,
     f: FrameCx<'c>,
+    /// The function's own `this`, once read in the current block: one value, so its guards
+    /// are checked once. Only instructions that clobber (`BindThis` and `super()` among them,
+    /// run generically) change the frame's `this`.
+    outer_this: Option<ValueId>,
 }
 
 impl<'c> Builder<'_, 'c> {
@@ -310,6 +315,9 @@ impl<'c> Builder<'_, 'c> {
 
     /// Appends an instruction to the current block.
     fn push(&mut self, inst: Inst, repr: Repr) -> ValueId {
+        if inst.clobbers() {
+            self.outer_this = None;
+        }
         let v = self.value(inst, repr);
         self.g.blocks[self.cur.0 as usize].insts.push(v);
         v
@@ -335,6 +343,7 @@ impl<'c> Builder<'_, 'c> {
     /// handler, the frame's registers and the exception).
     fn start(&mut self, b: BlockId, params: Option<BlockId>) {
         self.cur = b;
+        self.outer_this = None;
         if params.is_none() {
             return;
         }
@@ -419,6 +428,14 @@ impl<'c> Builder<'_, 'c> {
             Ok(i) => self.regs[i],
             // An inlined callee reads no header register but `this` (see `translates_inline`).
             Err(_) if self.f.frame.is_some() => self.f.this,
+            Err(_) if r == Reg::THIS => match self.outer_this {
+                Some(v) => v,
+                None => {
+                    let v = self.push(Inst::LoadReg(r), Repr::Boxed);
+                    self.outer_this = Some(v);
+                    v
+                }
+            },
             Err(_) => self.push(Inst::LoadReg(r), Repr::Boxed),
         }
     }

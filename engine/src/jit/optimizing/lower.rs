@@ -49,6 +49,8 @@ pub(crate) fn lower(
         exits: vec![],
         exit_blocks: HashMap::new(),
         deopt_call: None,
+        store_chain: HashMap::new(),
+        inlined_frames: None,
         t,
         g,
         vals: vec![None; g.insts.len()],
@@ -87,6 +89,15 @@ struct Lowering<'a, 'g> {
     /// The one block that calls `jit_deopt` (exit index, accumulator, reason) and returns its
     /// result: the exits jump there, so the code has one call for them all.
     deopt_call: Option<Block>,
+    /// The blocks that write the function's own registers for the exits, each one register
+    /// then on to the next block (`None`: `deopt_call`), passing `deopt_call`'s arguments
+    /// along: keyed by (byte offset in the frame, value, next block). An exit writes its
+    /// newest values first, so exits that leave the same older values share the blocks that
+    /// write those (most registers hold the same values from one exit to the next).
+    store_chain: HashMap<(bool, i32, ValueId, Option<Block>), Block>,
+    /// Where inlined frames start (past the function's own frame and its extra arguments):
+    /// computed on entry when the graph inlines calls.
+    inlined_frames: Option<CValue>,
 }
 
 impl Lowering<'_, '_> {
@@ -115,6 +126,21 @@ impl Lowering<'_, '_> {
         let undef = self.t.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
         self.t.b.def_var(self.t.acc, undef);
         self.vals[g.dead.0 as usize] = Some(undef);
+        if !g.inlined.is_empty() {
+            // Inlined frames go past the end of the function's own frame, which holds its
+            // arguments beyond its parameters too.
+            let fl = MemFlagsData::trusted();
+            let info = self.t.code.frame;
+            let own = (HEADER + info.params as usize + info.registers as usize) as i64;
+            let argc = self.t.b.ins().load(types::I32, fl, self.t.frame, (ARGC_SLOT * 8) as i32);
+            let extra = self.t.b.ins().iadd_imm_s(argc, -(info.params as i64));
+            let zero = self.t.b.ins().iconst(types::I32, 0);
+            let extra = self.t.b.ins().smax(extra, zero);
+            let extra = self.t.b.ins().sextend(types::I64, extra);
+            let extra = self.t.b.ins().ishl_imm_s(extra, 3);
+            let end = self.t.b.ins().iadd(self.t.frame, extra);
+            self.inlined_frames = Some(self.t.b.ins().iadd_imm_s(end, own * 8));
+        }
         let mut switch = Switch::new();
         switch.set_entry(0, self.cblock(g.entry));
         for &(h, ob) in &g.osr_entries {
@@ -320,36 +346,25 @@ impl Lowering<'_, '_> {
         }
         let root = *chain.last().expect("non-empty");
         let mut slots = vec![];
+        // What the exit writes, by the shared chain of blocks below: (inlined frames' area,
+        // byte offset, value).
+        let mut writes: Vec<(bool, i32, ValueId)> = vec![];
         for (r, &v) in g.deopts[root.0 as usize].regs.iter().enumerate() {
             if self.known[r] != Some(v) && v != g.dead {
-                self.spill(v, self.t.frame, (u32::MAX, HEADER + r), &mut slots);
+                self.spill(v, (false, 0), (u32::MAX, HEADER + r), &mut writes, &mut slots);
             }
         }
-        if chain.len() > 1 {
-            // Inlined frames go past the end of the function's own frame, which holds its
-            // arguments beyond its parameters too.
-            let info = self.t.code.frame;
-            let own = (HEADER + info.params as usize + info.registers as usize) as i64;
-            let argc = self.t.b.ins().load(types::I32, fl, self.t.frame, (ARGC_SLOT * 8) as i32);
-            let extra = self.t.b.ins().iadd_imm_s(argc, -(info.params as i64));
-            let zero = self.t.b.ins().iconst(types::I32, 0);
-            let extra = self.t.b.ins().smax(extra, zero);
-            let extra = self.t.b.ins().sextend(types::I64, extra);
-            let extra = self.t.b.ins().ishl_imm_s(extra, 3);
-            let end = self.t.b.ins().iadd(self.t.frame, extra);
-            let end = self.t.b.ins().iadd_imm_s(end, own * 8);
-            for &p in chain.iter().rev().skip(1) {
-                let point = &g.deopts[p.0 as usize];
-                let index = point.frame.expect("an inlined frame's point");
-                let base = self.t.b.ins().iadd_imm_s(end, g.inlined[index as usize].offset as i64 * 8);
-                let frame = self.inline_base + index;
-                // Every register (dead ones become undefined): the stack above the function's
-                // frame holds stale values the collector must not see.
-                for (r, &v) in point.regs.iter().enumerate() {
-                    self.spill(v, base, (frame, HEADER + r), &mut slots);
-                }
-                self.spill(point.this, base, (frame, THIS_SLOT), &mut slots);
+        for &p in chain.iter().rev().skip(1) {
+            let point = &g.deopts[p.0 as usize];
+            let index = point.frame.expect("an inlined frame's point");
+            let base = (true, g.inlined[index as usize].offset as i32 * 8);
+            let frame = self.inline_base + index;
+            // Every register (dead ones become undefined): the stack above the function's
+            // frame holds stale values the collector must not see.
+            for (r, &v) in point.regs.iter().enumerate() {
+                self.spill(v, base, (frame, HEADER + r), &mut writes, &mut slots);
             }
+            self.spill(point.this, base, (frame, THIS_SLOT), &mut writes, &mut slots);
         }
         let p = &g.deopts[d.0 as usize];
         let (acc, acc_kind) = self.raw(p.acc);
@@ -362,15 +377,50 @@ impl Lowering<'_, '_> {
         });
         let index = self.t.i32c(self.exit_base + self.exits.len() as u32 - 1);
         // The interpreter finishes the frame (its handlers included): that is this code's result.
-        let call = *self.deopt_call.get_or_insert_with(|| {
-            let blk = self.t.b.create_block();
-            self.t.b.set_cold_block(blk);
-            for ty in [types::I32, types::I64, types::I32] {
-                self.t.b.append_block_param(blk, ty);
+        let call = match self.deopt_call {
+            Some(b) => b,
+            None => {
+                let b = self.exit_args_block();
+                self.deopt_call = Some(b);
+                b
             }
-            blk
-        });
-        self.t.b.ins().jump(call, &[BlockArg::Value(index), BlockArg::Value(acc), BlockArg::Value(why)]);
+        };
+        // The chain for `writes`, oldest value last: the blocks it lacks are made, then filled.
+        writes.sort_by_key(|&(inlined, offset, v)| (std::cmp::Reverse(v.0), inlined, offset));
+        let mut next = None;
+        let mut made = vec![];
+        for &(inlined, offset, v) in writes.iter().rev() {
+            let key = (inlined, offset, v, next);
+            let blk = match self.store_chain.get(&key) {
+                Some(&b) => b,
+                None => {
+                    let b = self.exit_args_block();
+                    self.store_chain.insert(key, b);
+                    made.push((b, inlined, offset, v, next));
+                    b
+                }
+            };
+            next = Some(blk);
+        }
+        self.t.b.ins().jump(next.unwrap_or(call), &[BlockArg::Value(index), BlockArg::Value(acc), BlockArg::Value(why)]);
+        for (blk, inlined, offset, v, next) in made {
+            self.t.b.switch_to_block(blk);
+            let args: Vec<BlockArg> = self.t.b.block_params(blk).iter().map(|&p| BlockArg::Value(p)).collect();
+            let x = self.val(v);
+            let base = if inlined { self.inlined_frames.expect("made with the inlined frames") } else { self.t.frame };
+            self.t.b.ins().store(fl, x, base, offset);
+            self.t.b.ins().jump(next.unwrap_or(call), &args);
+        }
+    }
+
+    /// A new cold block taking `deopt_call`'s arguments (exit index, accumulator, reason).
+    fn exit_args_block(&mut self) -> Block {
+        let blk = self.t.b.create_block();
+        self.t.b.set_cold_block(blk);
+        for ty in [types::I32, types::I64, types::I32] {
+            self.t.b.append_block_param(blk, ty);
+        }
+        blk
     }
 
     /// How an exit leaves `v`: a constant is left to the runtime, anything else is passed in
@@ -411,11 +461,13 @@ impl Lowering<'_, '_> {
 
     /// Writes `v` into slot `at.1` of frame `at.0` (at `base`) as it is in its machine
     /// register, recording in `slots` what the runtime must box (or write, for a constant).
-    fn spill(&mut self, v: ValueId, base: CValue, at: (u32, usize), slots: &mut Vec<ExitSlot>) {
+    /// How an exit leaves `v` in slot `at.1` of frame `at.0`: a write of its bits at that
+    /// slot's offset from `base` (see `writes` in [`Self::exit`]), unless it is a constant, and
+    /// a note in `slots` of how to box it, unless it is boxed.
+    fn spill(&self, v: ValueId, base: (bool, i32), at: (u32, usize), writes: &mut Vec<(bool, i32, ValueId)>, slots: &mut Vec<ExitSlot>) {
         let value = self.exit_value(v);
         if !matches!(value, ExitValue::Const(_)) {
-            let x = self.val(v);
-            self.t.b.ins().store(MemFlagsData::trusted(), x, base, (at.1 * 8) as i32);
+            writes.push((base.0, base.1 + (at.1 * 8) as i32, v));
         }
         if !matches!(value, ExitValue::Boxed) {
             slots.push(ExitSlot { frame: at.0, slot: at.1 as u32, value });
