@@ -159,7 +159,7 @@ impl Runtime {
                     return self.start_resumable(o, this, args);
                 }
                 if c.code.fast_entry != 0 && self.native_depth > 0 {
-                    return self.call_compiled(o, c.code, this, args);
+                    return self.call_fast_entry(o, c.code, this, args);
                 }
                 self.run_closure(o, this, ArgSrc::Slice(args), Value::UNDEFINED, FLAG_ENTRY)
             }
@@ -187,7 +187,7 @@ impl Runtime {
     /// already running on the big stack ([`Self::run_closure`]): its frame, a safepoint and
     /// its machine code, without the interpreter's entry, which would find the same code (the
     /// callbacks of `forEach`, `map`, `sort`... take this path).
-    fn call_compiled(&mut self, o: Gc<JsObject>, code: Gc<FunctionCode>, this: Value, args: &[Value]) -> JsResult<Value> {
+    fn call_fast_entry(&mut self, o: Gc<JsObject>, code: Gc<FunctionCode>, this: Value, args: &[Value]) -> JsResult<Value> {
         // SAFETY: `fast_entry` is nonzero only while it holds the entry of `code`'s machine
         // code, a `JitFn` (see `jit::refresh_fast_entry`).
         let entry = unsafe { std::mem::transmute::<usize, crate::jit::JitFn>(code.fast_entry) };

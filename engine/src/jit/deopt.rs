@@ -76,14 +76,18 @@ pub enum DeoptReason {
     /// A built-in method called directly got a receiver its direct path does not take (not
     /// a Map, an array it cannot push onto in place...).
     BuiltinReceiver = 12,
+    /// A call that had never run when the code was compiled (so there was nothing to
+    /// speculate on) was reached: the function is compiled again once its feedback has grown.
+    /// Disproves nothing, and is not held against the function.
+    Unreached = 13,
     /// Not a failed guard: an inlined call found the poll countdown due, so the interpreter
     /// makes the call (and polls). Nothing is disproved and the code is kept.
-    Poll = 13,
+    Poll = 14,
 }
 
 impl DeoptReason {
     /// Number of reasons for which a guard fails (all but [`DeoptReason::Poll`]).
-    pub const COUNT: usize = 13;
+    pub const COUNT: usize = 14;
 
     fn from_u32(r: u32) -> DeoptReason {
         match r {
@@ -100,6 +104,7 @@ impl DeoptReason {
             10 => DeoptReason::CallTarget,
             11 => DeoptReason::Invalidated,
             12 => DeoptReason::BuiltinReceiver,
+            13 => DeoptReason::Unreached,
             _ => DeoptReason::Poll,
         }
     }
@@ -120,6 +125,7 @@ impl DeoptReason {
             DeoptReason::CallTarget => "call target changed",
             DeoptReason::Invalidated => "code invalidated",
             DeoptReason::BuiltinReceiver => "receiver not taken by the built-in's direct path",
+            DeoptReason::Unreached => "call not run before the compile",
             DeoptReason::Poll => "poll",
         }
     }
@@ -349,7 +355,7 @@ fn record(rt: &mut Runtime, root: Gc<FunctionCode>, code: Gc<FunctionCode>, site
         c.deopt_log.push(DeoptRecord { pc: site, reason, forced });
     }
     // An invalidation was held against the function when it happened (`jit::invalidate`).
-    if !forced && reason != DeoptReason::Invalidated {
+    if !forced && !matches!(reason, DeoptReason::Invalidated | DeoptReason::Unreached) {
         if current {
             root.get_mut().deopts += 1;
         }

@@ -617,6 +617,25 @@ fn a_failed_int32_speculation_becomes_a_double_speculation() {
 }
 
 #[test]
+fn a_call_not_run_before_the_compile_deoptimizes_and_the_recompile_inlines_it() {
+    // `g` is optimized (through its loop) while `small` has never been called: its call
+    // deopts when first reached, is not held against `g`, and the recompile, with the call's
+    // feedback, inlines `small`. A function whose unreached calls keep deoptimizing stays
+    // correct and is not given up on for it.
+    let src = "function small(x) { return x + 1; }
+               function g(n, late) { let t = 0; for (let i = 0; i < n; i++) { t += i; if (late) t += small(i); } return t; }
+               let r = g(2000, false);
+               for (let k = 0; k < 30; k++) r += g(40, true);
+               String(r)";
+    assert_eq!(same_in_every_tier(src), "2047000");
+    let mut rt = full(2, None);
+    assert_eq!(eval_string(&mut rt, src), "2047000");
+    let s = &rt.jit.stats;
+    assert!(s.deopt_reasons[super::DeoptReason::Unreached as usize] >= 1, "{s:?}");
+    assert!(s.inlined_calls >= 1, "{s:?}");
+}
+
+#[test]
 fn a_loop_at_the_first_instruction_is_optimized() {
     // The loop header is pc 0, where calls enter too: one entry serves both (a regression: the
     // entry switch got pc 0 twice, Cranelift panicked and the tier compiled nothing more).

@@ -506,6 +506,13 @@ impl<'c> Builder<'_, 'c> {
 
     /// Translates one instruction; false when control does not continue past it.
     fn op(&mut self, pc: u32, op: Op, spec: &'c Speculation) -> bool {
+        if let Speculation::Unreached = spec {
+            // The code does not go on.
+            let d = self.point(pc);
+            self.push(Inst::Unreached(d), Repr::Void);
+            self.set_term(Terminator::Unreachable);
+            return false;
+        }
         if self.speculate(pc, op, spec) {
             return true;
         }

@@ -220,6 +220,8 @@ pub(crate) enum Inst {
     StoreContextAt(usize, ValueId),
     /// Deoptimizes if the value is the hole (`ThrowIfHole`: the interpreter throws).
     CheckNotHole(ValueId, DeoptId),
+    /// Deoptimizes, always: code that had never run when compiled ([`super::Speculation::Unreached`]).
+    Unreached(DeoptId),
     /// Adds a property to an object of the transition's starting shape (checked before), else
     /// (the prototype chain changed) deoptimize.
     AddProperty(ValueId, super::Transition, ValueId, DeoptId),
@@ -298,6 +300,7 @@ impl Inst {
             | Inst::CreateObject
             | Inst::ChargeCall(_)
             | Inst::CheckValid(_)
+            | Inst::Unreached(_)
             | Inst::LoadContext(..) => {}
             Inst::CheckInt32(v, _)
             | Inst::CheckNumber(v, _)

@@ -691,6 +691,11 @@ impl Lowering<'_, '_> {
                 self.t.b.ins().store(fl, val, a, 0);
                 None
             }
+            Inst::Unreached(d) => {
+                let always = self.t.b.ins().iconst(types::I8, 1);
+                self.exit_if(always, d, DeoptReason::Unreached);
+                None
+            }
             Inst::CheckNotHole(x, d) => {
                 let b = self.boxed(x);
                 let hole = self.t.b.ins().icmp_imm_s(IntCC::Equal, b, Value::HOLE.to_bits() as i64);

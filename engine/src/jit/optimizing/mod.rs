@@ -57,6 +57,11 @@ pub(crate) fn may_optimize(code: &FunctionCode) -> bool {
 pub(crate) enum Speculation {
     /// Nothing: the baseline tier's code.
     Generic,
+    /// A call that has never run: it deoptimizes (`DeoptReason::Unreached`), so the function
+    /// is compiled again with the feedback it then gathers rather than calling generically
+    /// for good (V8's "insufficient type feedback" deopt). A top-level script entered by OSR
+    /// in one loop, say, reaches the calls of its later loops this way.
+    Unreached,
     /// Arithmetic / comparison on int32 operands with an int32 result.
     Int32,
     /// Arithmetic / comparison on numbers.
@@ -269,6 +274,11 @@ impl Plan {
                 let entry = &code.feedback.slots[slot.0 as usize];
                 if !entry.may_speculate() {
                     return Speculation::Generic;
+                }
+                if matches!(op, Op::Call { .. } | Op::CallUndefined { .. } | Op::Construct { .. })
+                    && matches!(entry.data, Feedback::Call(CallFeedback::Uninitialized))
+                {
+                    return Speculation::Unreached;
                 }
                 if let (
                     Op::Call { argc, .. } | Op::CallUndefined { argc, .. } | Op::Construct { argc, .. },
