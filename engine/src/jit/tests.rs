@@ -35,6 +35,12 @@ fn full_options(opt_threshold: u32, deopt_every: Option<u32>) -> RuntimeOptions 
 }
 
 /// The same program in the interpreter and in every compiled configuration.
+/// Deoptimizations for failed guards: all but those at calls not run before the compile (the
+/// script's own calls after a loop entered by OSR, say).
+fn guard_deopts(s: &super::JitStats) -> u64 {
+    s.deopts - s.deopt_reasons[super::DeoptReason::Unreached as usize]
+}
+
 fn same_in_every_tier(src: &str) -> String {
     let mut interp = Runtime::with_options(RuntimeOptions { host_apis: crate::HostApis::all(), jit: Tier::Off, ..Default::default() });
     let expected = eval_string(&mut interp, src);
@@ -297,8 +303,10 @@ fn each_kind_of_guard_deoptimizes_to_the_interpreters_result() {
     eval_string(&mut rt, src);
     let s = &rt.jit.stats;
     assert!(s.optimized >= 9, "{s:?}");
-    // Every kind of guard failed at least once.
-    assert!(s.deopt_reasons.iter().all(|&n| n > 0), "{s:?}");
+    // Every kind of guard failed at least once (a call not run before the compile is not a
+    // guard: see `a_call_not_run_before_the_compile_deoptimizes_and_the_recompile_inlines_it`).
+    let unreached = super::DeoptReason::Unreached as usize;
+    assert!(s.deopt_reasons.iter().enumerate().all(|(k, &n)| n > 0 || k == unreached), "{s:?}");
 }
 
 #[test]
@@ -309,10 +317,10 @@ fn a_prototype_change_invalidates_optimized_code_on_the_stack() {
     let src = "class A { m() { return 1; } }
                class B extends A {}
                let flip = -1;
-               function poke() { B.prototype.m = function () { return 100; }; }
+               function poke(i) { if (i === flip) B.prototype.m = function () { return 100; }; }
                function hot(o, n) {
                  let s = 0;
-                 for (let i = 0; i < n; i++) { s += o.m(); if (i === flip) poke(); }
+                 for (let i = 0; i < n; i++) { s += o.m(); poke(i); }
                  return s;
                }
                const b = new B();
@@ -331,8 +339,8 @@ fn a_prototype_change_invalidates_optimized_code_on_the_stack() {
                class E { w() { return 5; } }
                class F extends E {}
                let arm2 = false;
-               function bad() { F.prototype.w = () => 6; throw 1; }
-               function tryIt(o) { let s = o.w(); try { if (arm2) bad(); } catch (e) { s += o.w(); } return s; }
+               function bad() { if (arm2) { F.prototype.w = () => 6; throw 1; } }
+               function tryIt(o) { let s = o.w(); try { bad(); } catch (e) { s += o.w(); } return s; }
                const f = new F();
                for (let k = 0; k < 300; k++) tryIt(f);
                arm2 = true;
@@ -428,7 +436,7 @@ fn a_failed_shape_guard_widens_to_the_shapes_seen_until_megamorphic() {
     // Each new shape breaks `f`'s shape guard while the load's IC can still hold it (the
     // recompile guards on every shape seen); past that the load stays generic.
     let max = crate::interpreter::feedback::MAX_POLYMORPHISM as u64;
-    assert_eq!(rt.jit.stats.deopts, max, "{:?}", rt.jit.stats);
+    assert_eq!(guard_deopts(&rt.jit.stats), max, "{:?}", rt.jit.stats);
     assert_eq!(rt.jit.stats.deopt_reasons[super::DeoptReason::ShapeMismatch as usize], max);
     assert!(rt.jit.stats.optimized as u64 > max, "{:?}", rt.jit.stats);
 }
@@ -446,7 +454,7 @@ fn a_monomorphic_guess_that_fails_becomes_a_polymorphic_one() {
                for (let i = 0; i < 1000; i++) t += f(i % 2 ? x : y);
                String(t)";
     assert_eq!(eval_string(&mut rt, src), "2703");
-    assert_eq!(rt.jit.stats.deopts, 1, "{:?}", rt.jit.stats);
+    assert_eq!(guard_deopts(&rt.jit.stats), 1, "{:?}", rt.jit.stats);
     assert!(rt.stats.get_hits + rt.stats.get_misses < 100, "loads through the runtime: {:?}", rt.stats);
 }
 
@@ -462,7 +470,7 @@ fn a_deoptimized_site_is_not_speculated_on_again() {
                for (let i = 0; i < 100; i++) t += f(i % 2 ? { length: 1 } : { x: 0, length: 2 });
                String(t)";
     assert_eq!(eval_string(&mut rt, src), "5304");
-    assert_eq!(rt.jit.stats.deopts, 1, "{:?}", rt.jit.stats);
+    assert_eq!(guard_deopts(&rt.jit.stats), 1, "{:?}", rt.jit.stats);
 }
 
 #[test]
@@ -664,7 +672,7 @@ fn optimized_code_compiled_in_the_background_is_installed() {
         assert!(rounds < 10_000, "never installed: {:?}", rt.jit.stats);
     }
     assert_eq!(eval_string(&mut rt, "run()"), "4000000");
-    assert!(rt.jit.stats.optimized >= 1 && rt.jit.stats.deopts == 0, "{:?}", rt.jit.stats);
+    assert!(rt.jit.stats.optimized >= 1 && guard_deopts(&rt.jit.stats) == 0, "{:?}", rt.jit.stats);
 }
 
 #[test]
