@@ -14,11 +14,12 @@
 use super::call_stub::NOT_HANDLED;
 use super::code_module::{
     emit_global_slot_lookup, emit_slot_lookup, emit_store_lookup, exit_if, exit_unless, CValue, CallRefs, ELEMENTS_BASE_OFFSET,
-    ELEMENTS_LEN_OFFSET, NO_ARGS, PAYLOAD_MASK, TAG_OBJECT,
+    ELEMENTS_LEN_OFFSET, NO_ARGS, OBJECT_KIND_OFFSET, PAYLOAD_MASK, TAG_OBJECT,
 };
 use super::number::{self, numbers_or, NumberOp};
 use crate::builtins::iterator::ARRAY_ITERATION;
 use crate::interpreter::feedback::COMPILED_SAW_NUMBER;
+use crate::runtime::object::ObjectKind;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, Block, FuncRef, Function, InstBuilder, MemFlagsData};
@@ -40,9 +41,10 @@ pub(crate) enum SiteOp {
     GetKeyed,
     /// `SetKeyed`: `(rt, fp, pc, value, object, key)`.
     SetKeyed,
-    /// `IteratorStep`: `(rt, fp, pc, acc, address of the iterator registers)`. The common case
-    /// is a step of an array iteration (see `Runtime::iterator_registers`) onto a present
-    /// element; like the fallback, it leaves the next pc in `Jit::next_pc`.
+    /// `IteratorStep`: `(rt, fp, pc, acc, address of the iterator registers, the pc it jumps
+    /// to when done)`. The common cases are the steps of an array iteration (see
+    /// `Runtime::iterator_registers`) onto a present element or past the array's length;
+    /// like the fallback, it leaves the next pc in `Jit::next_pc`.
     IteratorStep,
 }
 
@@ -74,8 +76,8 @@ impl SiteOp {
     /// Parameters after `(rt, fp, pc, acc)`, all i64.
     pub(crate) fn extra_params(self) -> usize {
         match self {
-            SiteOp::GetNamed | SiteOp::SetNamed | SiteOp::SetKeyed => 2,
-            SiteOp::LdaGlobal | SiteOp::StaGlobal | SiteOp::GetKeyed | SiteOp::IteratorStep => 1,
+            SiteOp::GetNamed | SiteOp::SetNamed | SiteOp::SetKeyed | SiteOp::IteratorStep => 2,
+            SiteOp::LdaGlobal | SiteOp::StaGlobal | SiteOp::GetKeyed => 1,
         }
     }
 
@@ -127,6 +129,27 @@ impl SiteOp {
                 exit_if(b, not_array, miss);
                 let array = b.ins().load(types::I64, fl, regs, 0);
                 let index = b.ins().load(types::I64, fl, regs, 16);
+                // Past the length, done: `true` in the index register, as the runtime's step
+                // leaves it, and the jump. (The iterated object is an Array.)
+                let int = number::is_int(b, index);
+                exit_unless(b, int, miss);
+                let o = b.ins().band_imm_s(array, PAYLOAD_MASK);
+                let kind = b.ins().uload8(types::I32, fl, o, OBJECT_KIND_OFFSET);
+                let is_array = b.ins().icmp_imm_s(IntCC::Equal, kind, ObjectKind::ARRAY_TAG as i64);
+                exit_unless(b, is_array, miss);
+                let length = b.ins().uload32(fl, o, OBJECT_KIND_OFFSET + ObjectKind::ARRAY_LENGTH_OFFSET);
+                let i32v = b.ins().ireduce(types::I32, index);
+                let i64v = b.ins().uextend(types::I64, i32v);
+                let (done, more) = (b.create_block(), b.create_block());
+                let past = b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i64v, length);
+                b.ins().brif(past, done, NO_ARGS, more, NO_ARGS);
+                b.switch_to_block(done);
+                let t = b.ins().iconst(types::I64, Value::TRUE.to_bits() as i64);
+                b.ins().store(fl, t, regs, 16);
+                let target = b.ins().ireduce(types::I32, p[5]);
+                b.ins().store(fl, target, p[0], super::translate::next_pc_offset());
+                b.ins().return_(&[p[3]]);
+                b.switch_to_block(more);
                 let addr = dense_element_address(b, array, index, miss);
                 let v = b.ins().load(types::I64, fl, addr, 0);
                 // A non-negative int32 below 2^31 - 1 (the last one is the fallback's): adding

@@ -737,6 +737,11 @@ fn compiled_code_finds_a_closures_own_mirror_where_it_looks() {
     unsafe {
         assert_eq!(*read(f, 0), ObjectKind::CLOSURE_TAG);
         assert_ne!(*read(o, 0), ObjectKind::CLOSURE_TAG);
+        // An array's tag and length (the array iteration step's done test reads them).
+        let a = rt.eval("var a = [1, 2, 3]; a.length = 70000; a", "t.js").unwrap();
+        assert_eq!(*read(a, 0), ObjectKind::ARRAY_TAG);
+        assert_ne!(*read(o, 0), ObjectKind::ARRAY_TAG);
+        assert_eq!((read(a, ObjectKind::ARRAY_LENGTH_OFFSET) as *const u32).read_unaligned(), 70000);
         let data = *(read(f, ObjectKind::CLOSURE_DATA_OFFSET) as *const *const ClosureData);
         let closure = f.as_object().unwrap();
         let c = closure.as_closure().unwrap();

@@ -325,9 +325,10 @@ impl<'a> FnTranslator<'a> {
     /// graph, to follow).
     pub(super) fn jumping_op_call(&mut self, pc: u32, op: Op) {
         match op {
-            Op::IteratorStep { iter, .. } => {
+            Op::IteratorStep { iter, done, .. } => {
                 let regs = self.b.ins().iadd_imm_s(self.frame, reg_offset(iter) as i64);
-                self.site_call(pc, SiteOp::IteratorStep, &[regs]);
+                let done = self.b.ins().iconst(types::I64, done.0 as i64);
+                self.site_call(pc, SiteOp::IteratorStep, &[regs, done]);
             }
             _ => self.step_call(pc),
         }

@@ -248,7 +248,11 @@ pub struct BoundData {
 }
 
 impl ObjectKind {
-    /// The tag byte of [`ObjectKind::Closure`] (the variants are numbered in order).
+    /// The tag byte of [`ObjectKind::Array`] (the variants are numbered in order).
+    pub const ARRAY_TAG: u8 = 1;
+    /// Byte offset, in an `ObjectKind::Array`, of its `length` (a `u32` after the tag byte).
+    pub const ARRAY_LENGTH_OFFSET: i32 = 4;
+    /// The tag byte of [`ObjectKind::Closure`].
     pub const CLOSURE_TAG: u8 = 2;
     /// Byte offset, in an `ObjectKind::Closure`, of its `Box<ClosureData>`: the first field
     /// after the tag byte, aligned.

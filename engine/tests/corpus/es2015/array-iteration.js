@@ -106,3 +106,12 @@ for (let i = 0; i < 4; i++) {
   delete Array.prototype[1];
   console.log(walk([1, 2, 3]), walk([1], "grow"), walk([1, 2, 3, 4], "shrink"), walk([1, 2, 3], "hole"), holes, walk([]), walk([undefined, null]));
 }
+// Past the dense elements: a length set beyond them reads holes up to it.
+function longer(n) {
+  const a = [1, 2];
+  a.length = n;
+  return walk(a);
+}
+let lens = "";
+for (let i = 0; i < 6; i++) lens += longer(i) + ";";
+console.log(lens);
