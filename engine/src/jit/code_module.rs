@@ -497,6 +497,17 @@ pub(crate) fn emit_store_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue,
     b.switch_to_block(done);
 }
 
+/// [`emit_add_property`] for an object known to have `slot` slots, all inline, and to be no
+/// prototype, when the caller has tested the prototype chain's flag: stores only.
+pub(crate) fn emit_add_fresh_property(b: &mut FunctionBuilder, o: CValue, to: CValue, slot: u32, x: CValue) {
+    debug_assert!((slot as usize) < INLINE_SLOTS, "a fresh object's slot {slot} is inline");
+    let fl = MemFlagsData::trusted();
+    b.ins().store(fl, x, o, OBJECT_INLINE_SLOTS_OFFSET + 8 * slot as i32);
+    let len = b.ins().iconst(types::I32, i64::from(slot) + 1);
+    b.ins().store(fl, len, o, OBJECT_SLOTS_LEN_OFFSET);
+    b.ins().store(fl, to, o, OBJECT_SHAPE_OFFSET);
+}
+
 /// Adds a property to the object at `o` by a cached transition to shape `to`: `x` goes into
 /// the new slot `slot` (an i64), as `ops::cached_store` does. Jumps to `slow` (having changed
 /// nothing) when the prototype chain's validity flag at address `valid` (if any) was cleared,

@@ -644,6 +644,26 @@ fn a_call_not_run_before_the_compile_deoptimizes_and_the_recompile_inlines_it() 
 }
 
 #[test]
+fn a_fresh_objects_inline_add_still_checks_the_prototype_chain() {
+    // `new P(i)` is inlined into `make`, whose adds to the fresh object write its slots with
+    // no check but the chain's flag: a setter defined on the prototype afterwards must run
+    // (the flag fails the add, which deoptimizes).
+    let src = "function P(v) { this.a = v; this.b = v + 1; }
+               function make(n) { let s = 0; for (let i = 0; i < n; i++) { const p = new P(i); s += p.a + p.b; } return s; }
+               let t = 0; for (let k = 0; k < 40; k++) t += make(50);
+               let seen = 0;
+               Object.defineProperty(P.prototype, 'b', { set(v) { seen += v; }, get() { return 1; } });
+               t += make(50);
+               t + ',' + seen";
+    assert_eq!(same_in_every_tier(src), "101275,1275");
+    let mut rt = full(2, None);
+    assert_eq!(eval_string(&mut rt, src), "101275,1275");
+    let s = &rt.jit.stats;
+    assert!(s.inlined_calls >= 1, "{s:?}");
+    assert!(s.deopt_reasons[super::DeoptReason::PrototypeChanged as usize] >= 1, "{s:?}");
+}
+
+#[test]
 fn a_loop_at_the_first_instruction_is_optimized() {
     // The loop header is pc 0, where calls enter too: one entry serves both (a regression: the
     // entry switch got pc 0 twice, Cranelift panicked and the tier compiled nothing more).

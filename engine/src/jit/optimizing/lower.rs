@@ -17,7 +17,7 @@ use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue};
 use crate::jit::equality::EqualityOp;
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
 use crate::jit::NO_OSR;
-use crate::runtime::object::ValidityCell;
+use crate::runtime::object::{ValidityCell, INLINE_SLOTS};
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, MemFlagsData, Type};
@@ -51,6 +51,8 @@ pub(crate) fn lower(
         deopt_call: None,
         store_chain: HashMap::new(),
         inlined_frames: None,
+        fresh: HashMap::new(),
+        fresh_out: vec![None; g.blocks.len()],
         t,
         g,
         vals: vec![None; g.insts.len()],
@@ -98,6 +100,13 @@ struct Lowering<'a, 'g> {
     /// Where inlined frames start (past the function's own frame and its extra arguments):
     /// computed on entry when the graph inlines calls.
     inlined_frames: Option<CValue>,
+    /// Objects made in the current block (`CreateThis`, `CreateObject`) that nothing has
+    /// touched since but this block's `AddProperty`s: how many slots each has. Such an object
+    /// is no prototype and has no out-of-line buffer, so adding its next property needs no
+    /// check but the prototype chain's.
+    fresh: HashMap<ValueId, u32>,
+    /// `fresh` at the end of each lowered block.
+    fresh_out: Vec<Option<HashMap<ValueId, u32>>>,
 }
 
 impl Lowering<'_, '_> {
@@ -227,10 +236,17 @@ impl Lowering<'_, '_> {
         let g = self.g;
         self.t.b.switch_to_block(self.cblock(b));
         self.known = self.entry_known(b);
+        // Fresh objects stay fresh into a block only its lowered predecessor reaches (an
+        // inlined constructor's body, after the caller's `CreateThis`).
+        self.fresh = match self.preds[b.0 as usize].as_slice() {
+            [(p, _)] if g.blocks[b.0 as usize].kind == BlockKind::Normal => self.fresh_out[p.0 as usize].clone().unwrap_or_default(),
+            _ => HashMap::new(),
+        };
         for &v in &g.blocks[b.0 as usize].insts {
             self.inst(v);
         }
         self.out[b.0 as usize] = Some(self.known.clone());
+        self.fresh_out[b.0 as usize] = Some(std::mem::take(&mut self.fresh));
         match &g.blocks[b.0 as usize].term {
             Terminator::Jump(e) => {
                 let args = self.edge_args(e);
@@ -477,6 +493,12 @@ impl Lowering<'_, '_> {
     fn inst(&mut self, v: ValueId) {
         let g = self.g;
         let fl = MemFlagsData::trusted();
+        if g.inst(v).clobbers() && !matches!(g.inst(v), Inst::AddProperty(..)) {
+            self.fresh.clear();
+        }
+        if matches!(g.inst(v), Inst::CreateThis(..) | Inst::CreateObject) {
+            self.fresh.insert(v, 0);
+        }
         let r: Option<CValue> = match g.inst(v).clone() {
             Inst::Param => None,
             Inst::Const(k) => Some(self.t.b.ins().iconst(types::I64, k.to_bits() as i64)),
@@ -702,9 +724,25 @@ impl Lowering<'_, '_> {
                 self.deopt_if(hole, d, DeoptReason::Hole);
                 None
             }
+            Inst::AddProperty(o, t, x, d) if self.fresh.get(&o) == Some(&t.slot) && (t.slot as usize) < INLINE_SLOTS => {
+                // A fresh object's next inline slot: only the chain can have changed.
+                let (ov, xv) = (self.boxed(o), self.boxed(x));
+                if t.valid != 0 {
+                    let flag = self.t.b.ins().iconst(types::I64, t.valid as i64);
+                    let ok = self.t.b.ins().uload8(types::I32, fl, flag, 0);
+                    let changed = self.t.b.ins().icmp_imm_s(IntCC::Equal, ok, 0);
+                    self.deopt_if(changed, d, DeoptReason::PrototypeChanged);
+                }
+                let obj = self.t.b.ins().band_imm_s(ov, PAYLOAD_MASK);
+                let to = self.t.b.ins().iconst(types::I64, t.to as i64);
+                emit_add_fresh_property(&mut self.t.b, obj, to, t.slot, xv);
+                self.fresh.insert(o, t.slot + 1);
+                None
+            }
             Inst::AddProperty(o, t, x, d) => {
                 // Inline while the new slot has room (the object's shape was checked); the
                 // runtime grows the slots, and finds the other cases, which deoptimize.
+                self.fresh.remove(&o);
                 let (ov, xv) = (self.boxed(o), self.boxed(x));
                 let (to, valid) = (self.t.b.ins().iconst(types::I64, t.to as i64), self.t.b.ins().iconst(types::I64, t.valid as i64));
                 let (slow, done) = (self.t.b.create_block(), self.t.b.create_block());
