@@ -33,6 +33,8 @@ pub(crate) const TAG_INT: i64 = 0xFFF9;
 pub(crate) const TAG_IMM: i64 = 0xFFFA;
 pub(crate) const TAG_OBJECT: i64 = 0xFFFC;
 pub(crate) const TAG_SYMBOL: i64 = 0xFFFE;
+/// The tag of cells that are not objects, strings or symbols (contexts, for one).
+pub(crate) const TAG_CELL: i64 = 0xFFFF;
 pub(crate) const PAYLOAD_MASK: i64 = (1 << 48) - 1;
 /// Where an object's shape lives (see [`JsObject`]).
 pub(crate) const OBJECT_SHAPE_OFFSET: i32 = std::mem::offset_of!(JsObject, shape) as i32;

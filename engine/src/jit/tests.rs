@@ -757,6 +757,10 @@ fn compiled_code_finds_a_closures_own_mirror_where_it_looks() {
     unsafe {
         assert_eq!(*read(f, 0), ObjectKind::CLOSURE_TAG);
         assert_ne!(*read(o, 0), ObjectKind::CLOSURE_TAG);
+        // A context is a cell of the tag compiled code gives `PopContext`'s parent.
+        let ctx = rt.eval("var cx = 1; (() => { let q = 2; return () => q; })()", "t.js").unwrap();
+        let c = ctx.as_object().unwrap().as_closure().unwrap().context.expect("a closure over `q`");
+        assert_eq!(crate::Value::cell(c).to_bits() >> 48, super::code_module::TAG_CELL as u64);
         // An array's tag and length (the array iteration step's done test reads them).
         let a = rt.eval("var a = [1, 2, 3]; a.length = 70000; a", "t.js").unwrap();
         assert_eq!(*read(a, 0), ObjectKind::ARRAY_TAG);

@@ -1080,6 +1080,18 @@ impl<'a> FnTranslator<'a> {
             Op::Construct { callee, args, argc, slot } => {
                 self.op_call(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
             }
+            Op::PopContext { .. } => {
+                // The frame leaves its innermost context for the parent (undefined if none).
+                let fl = MemFlagsData::trusted();
+                let v = self.b.ins().load(types::I64, fl, self.frame, (CONTEXT_SLOT * 8) as i32);
+                let c = self.b.ins().band_imm_s(v, PAYLOAD_MASK);
+                let parent = self.b.ins().load(types::I64, fl, c, Context::PARENT_OFFSET as i32);
+                let cell = self.b.ins().bor_imm_s(parent, TAG_CELL << 48);
+                let undefined = self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
+                let none = self.b.ins().icmp_imm_s(IntCC::Equal, parent, 0);
+                let context = self.b.ins().select(none, undefined, cell);
+                self.b.ins().store(fl, context, self.frame, (CONTEXT_SLOT * 8) as i32);
+            }
             Op::LdaContext { depth, index, .. } => {
                 let addr = self.context_slot_address(depth, index);
                 let v = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
