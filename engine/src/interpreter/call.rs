@@ -314,14 +314,14 @@ impl Runtime {
     /// GetPrototypeFromConstructor.
     pub fn get_prototype_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Gc<JsObject>> {
         let key = PropertyKey::String(self.names.prototype);
-        // A constructor's own data property, found in its (small) shape; else the cached get.
+        // A constructor's own data property, found in its (small) shape; else the [[Get]].
         let own = new_target.as_object().filter(|f| !f.shape.is_dictionary()).and_then(|f| {
             let (slot, attrs) = f.shape.lookup(key)?;
             (attrs & crate::runtime::shape::ACCESSOR == 0).then(|| f.slots[slot as usize])
         });
         let p = match own {
             Some(p) => p,
-            None => super::ops::cached_get(self, new_target, key)?,
+            None => self.get(new_target, key)?,
         };
         match p.as_object() {
             Some(p) => Ok(p),

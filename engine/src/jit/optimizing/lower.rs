@@ -475,8 +475,6 @@ impl Lowering<'_, '_> {
         (x, kind)
     }
 
-    /// Writes `v` into slot `at.1` of frame `at.0` (at `base`) as it is in its machine
-    /// register, recording in `slots` what the runtime must box (or write, for a constant).
     /// How an exit leaves `v` in slot `at.1` of frame `at.0`: a write of its bits at that
     /// slot's offset from `base` (see `writes` in [`Self::exit`]), unless it is a constant, and
     /// a note in `slots` of how to box it, unless it is boxed.
