@@ -615,15 +615,13 @@ impl<T> Stubs<T> {
 }
 
 /// The stubs' signatures: `(runtime, frame, fp, pc, mirror, callee, this, args, argc) ->
-/// result` for calls, `(lhs, rhs) -> value` for equality, `(lhs, rhs, seen) -> value` for
-/// numbers, and `(runtime, fp, pc, acc, ...) -> value` for the site stubs.
+/// result` for calls, `(lhs, rhs) -> value` for equality, and `(runtime, fp, pc, acc, ...) ->
+/// value` for the site stubs (numbers' included).
 fn stub_signatures(module: &JITModule) -> Stubs<cranelift_codegen::ir::Signature> {
     let i64p = AbiParam::new(types::I64);
     let mut pair = module.make_signature();
     pair.params.extend([i64p, i64p]);
     pair.returns.push(i64p);
-    let mut triple = pair.clone();
-    triple.params.push(i64p);
     let mut call = module.make_signature();
     call.params.extend([i64p, i64p, i64p, AbiParam::new(types::I32), i64p, i64p, i64p, i64p, i64p]);
     call.returns.push(i64p);
@@ -639,7 +637,7 @@ fn stub_signatures(module: &JITModule) -> Stubs<cranelift_codegen::ir::Signature
         call,
         equality: std::array::from_fn(|_| pair.clone()),
         site: SiteOp::ALL.map(|op| site(op.extra_params())),
-        number_site: std::array::from_fn(|_| triple.clone()),
+        number_site: std::array::from_fn(|_| site(2)),
     }
 }
 
@@ -671,7 +669,7 @@ impl Stubs<FuncId> {
         }
         let mut number_site = [FuncId::from_u32(0); NumberOp::ALL.len()];
         for (i, op) in NumberOp::ALL.into_iter().enumerate() {
-            number_site[i] = define(op.site_name(), &sigs.number_site[i], &|b| site_stub::emit_number_stub(op, b))?;
+            number_site[i] = define(op.site_name(), &sigs.number_site[i], &|b| site_stub::emit_number_stub(op, b, calls.refs()))?;
         }
         Ok(Stubs {
             call: define("call_closure", &sigs.call, &|b| super::call_stub::emit(b, entry_sig.clone(), calls.refs()))?,

@@ -137,9 +137,9 @@ impl NumberOp {
     }
 
     /// The result of `x op y` on two f64s, as a value: IEEE arithmetic and comparison, or
-    /// the bitwise operators on ToInt32 of each ([`NOT_HANDLED`] when an operand is beyond
+    /// the bitwise operators on ToInt32 of each (a branch to `miss` when an operand is beyond
     /// what [`to_int32`] converts).
-    pub(crate) fn emit(self, b: &mut FunctionBuilder, x: CValue, y: CValue) -> CValue {
+    pub(crate) fn emit(self, b: &mut FunctionBuilder, x: CValue, y: CValue, miss: Block) -> CValue {
         let compare = |b: &mut FunctionBuilder, cc| {
             let c = b.ins().fcmp(cc, x, y);
             bool_value(b, c)
@@ -173,8 +173,8 @@ impl NumberOp {
                     box_int(b, r)
                 };
                 let ok = b.ins().band(x_ok, y_ok);
-                let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
-                b.ins().select(ok, v, nh)
+                super::code_module::exit_unless(b, ok, miss);
+                v
             }
         }
     }

@@ -11,7 +11,6 @@
 //! apply, returns what the instruction's runtime call (`runtime_calls`, which reads the
 //! instruction's operands at `pc`) returns: a value, or [`EXCEPTION`](super::EXCEPTION).
 
-use super::call_stub::NOT_HANDLED;
 use super::code_module::{
     emit_global_slot_lookup, emit_slot_lookup, emit_store_lookup, exit_if, exit_unless, CValue, CallRefs, ELEMENTS_BASE_OFFSET,
     ELEMENTS_LEN_OFFSET, NO_ARGS, OBJECT_KIND_OFFSET, PAYLOAD_MASK, TAG_OBJECT,
@@ -166,35 +165,28 @@ impl SiteOp {
     }
 }
 
-/// The body of the arithmetic and comparison stub of `op`: `(lhs, rhs, seen) -> value or
-/// NOT_HANDLED`, called where compiled code has found the operands not both int32s (or their
-/// int32 result overflowing). Two numbers by IEEE arithmetic, marking the site's
-/// `FeedbackVector::compiled_seen` byte at `seen` (when not 0); anything else is left to the
-/// site ([`NOT_HANDLED`]), which runs the interpreter's code. A leaf function: no runtime
-/// call here keeps the double path as short as it can be.
-pub(crate) fn emit_number_stub(op: NumberOp, b: &mut FunctionBuilder) {
-    let entry = b.create_block();
-    b.append_block_params_for_function_params(entry);
-    b.switch_to_block(entry);
-    let p = b.block_params(entry).to_vec();
-    let (lhs, rhs, seen) = (p[0], p[1], p[2]);
-    let other = b.create_block();
-    b.set_cold_block(other);
-    let v = numbers_or(b, lhs, rhs, other, |b, x, y| op.emit(b, x, y));
-    let (mark, done) = (b.create_block(), b.create_block());
-    b.ins().brif(seen, mark, NO_ARGS, done, NO_ARGS);
-    b.switch_to_block(mark);
-    let fl = MemFlagsData::trusted();
-    // A bitwise operator's NOT_HANDLED marks it too: the interpreter then sees the numbers.
-    let bits = b.ins().uload8(types::I32, fl, seen, 0);
-    let bits = b.ins().bor_imm_s(bits, COMPILED_SAW_NUMBER as i64);
-    b.ins().istore8(fl, bits, seen, 0);
-    b.ins().jump(done, NO_ARGS);
-    b.switch_to_block(done);
-    b.ins().return_(&[v]);
-    b.switch_to_block(other);
-    let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
-    b.ins().return_(&[nh]);
+/// The body of the arithmetic and comparison site stub of `op`: `(rt, fp, pc, acc, lhs, seen)
+/// -> value` for `lhs op acc`, called where compiled code has not computed the result inline
+/// (operands not both int32s, an int32 result overflowing, or feedback that saw doubles). Two
+/// numbers by IEEE arithmetic, marking the site's `FeedbackVector::compiled_seen` byte at
+/// `seen` (when not 0); anything else by the instruction's runtime call (`jit_exec`), so a
+/// site is one call and an exception check.
+pub(crate) fn emit_number_stub(op: NumberOp, b: &mut FunctionBuilder, calls: CallRefs<'_>) {
+    let mut calls = calls;
+    site_stub(b, &mut calls, CallRefs::exec, |b, p, miss| {
+        let (acc, lhs, seen) = (p[3], p[4], p[5]);
+        let v = numbers_or(b, lhs, acc, miss, |b, x, y| op.emit(b, x, y, miss));
+        let (mark, done) = (b.create_block(), b.create_block());
+        b.ins().brif(seen, mark, NO_ARGS, done, NO_ARGS);
+        b.switch_to_block(mark);
+        let fl = MemFlagsData::trusted();
+        let bits = b.ins().uload8(types::I32, fl, seen, 0);
+        let bits = b.ins().bor_imm_s(bits, COMPILED_SAW_NUMBER as i64);
+        b.ins().istore8(fl, bits, seen, 0);
+        b.ins().jump(done, NO_ARGS);
+        b.switch_to_block(done);
+        v
+    });
 }
 
 /// The address of element `key` of `v` when `v` is an object whose dense elements compiled

@@ -625,6 +625,29 @@ fn a_failed_int32_speculation_becomes_a_double_speculation() {
 }
 
 #[test]
+fn arithmetic_sites_that_saw_doubles_compute_every_operand_kind() {
+    // Warmed on doubles (and a string for `+`), the sites are compiled as a call of their
+    // number stub, without the int32 path in front; the stub then meets int32s, int32
+    // overflow, NaN, -0, strings, objects whose `valueOf` throws or counts its calls, and
+    // bitwise operands beyond what it converts, all of which the interpreter's code finishes.
+    let src = "function f(a, b) {
+                 return [a + b, a - b, a * b, a / b, a | b, a >>> b, a & b, a < b, a >= b].map(String).join(',');
+               }
+               let out = [];
+               for (let i = 0; i < 20; i++) out.push(f(i + 0.5, 0.25));
+               out.push(f('s', 1));
+               let calls = 0;
+               const counted = { valueOf() { calls++; return 7; } };
+               for (const [a, b] of [[3, 4], [2147483647, 1], [-2147483648, -1], [65536, 65536], [0, -5], [NaN, 1],
+                                     [2 ** 64, 3], [-(2 ** 70), 1], ['x', 2], [5, '6'], [counted, 2], [true, null]]) out.push(f(a, b));
+               try { f({ valueOf() { throw new Error('boom'); } }, 1); } catch (e) { out.push(e.message); }
+               out.push(calls);
+               out.join(';')";
+    let out = same_in_every_tier(src);
+    assert!(out.contains(";2147483648,2147483646,") && out.ends_with(";boom;9"), "{out}");
+}
+
+#[test]
 fn a_call_not_run_before_the_compile_deoptimizes_and_the_recompile_inlines_it() {
     // `g` is optimized (through its loop) while `small` has never been called: its call
     // deopts when first reached, is not held against `g`, and the recompile, with the call's

@@ -542,7 +542,18 @@ impl<'a> FnTranslator<'a> {
         fast: impl FnOnce(&mut Self, CValue, CValue) -> (CValue, Option<CValue>),
         double: Option<NumberOp>,
     ) {
-        let (fast_blk, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        let done = self.b.create_block();
+        if let Some(double) = double {
+            // Feedback that saw other numbers than int32s (as when compiling a loop over
+            // doubles): the stub is the common path, an int32 check in front would be a miss
+            // at each run and instructions for Cranelift to compile.
+            if known != (true, true) && self.feedback_kind(op) >= NumericKind::Number {
+                self.number_stub_or_step(pc, op, (lhs, rhs), double, done);
+                self.b.switch_to_block(done);
+                return;
+            }
+        }
+        let (fast_blk, slow) = (self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow);
         let both = self.operands_int(lhs, rhs, known);
         self.b.ins().brif(both, fast_blk, NO_ARGS, slow, NO_ARGS);
@@ -560,28 +571,37 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, r);
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(slow);
-        if let Some(double) = double {
-            // Two numbers (or int32 overflow, which the stub computes in doubles) by the
-            // operation's stub; anything else by the interpreter's code. The operands are
-            // `lhs op acc`.
-            debug_assert!(!matches!(op, Op::Inc { .. } | Op::Dec { .. }), "{op:?} has no number stub");
-            let seen = match self.compiled_seen(op, NumericKind::Number) {
-                Some(addr) => addr,
-                None => self.b.ins().iconst(types::I64, 0),
-            };
-            let stub = self.stub(|s, f| s.number_site(double, f));
-            let call = self.b.ins().call(stub, &[lhs, rhs, seen]);
-            let r = self.b.inst_results(call)[0];
-            self.b.def_var(self.acc, r);
-            let other = self.b.create_block();
-            self.b.set_cold_block(other);
-            let not_handled = self.b.ins().icmp_imm_s(IntCC::Equal, r, NOT_HANDLED as i64);
-            self.b.ins().brif(not_handled, other, NO_ARGS, done, NO_ARGS);
-            self.b.switch_to_block(other);
-            self.b.def_var(self.acc, rhs);
+        match double {
+            Some(double) => self.number_stub_or_step(pc, op, (lhs, rhs), double, done),
+            None => self.step_to(pc, op, done),
         }
-        self.step_to(pc, op, done);
         self.b.switch_to_block(done);
+    }
+
+    /// Two numbers (or int32 overflow, which the stub computes in doubles) by the operation's
+    /// site stub, which runs the interpreter's code for anything else; then to `done`. The
+    /// operands are `lhs op acc`.
+    fn number_stub_or_step(&mut self, pc: u32, op: Op, (lhs, rhs): (CValue, CValue), double: NumberOp, done: Block) {
+        debug_assert!(super::runtime_calls::runs_directly(op), "{op:?}: the stub falls back on jit_exec");
+        let seen = match self.compiled_seen(op, NumericKind::Number) {
+            Some(addr) => addr,
+            None => self.b.ins().iconst(types::I64, 0),
+        };
+        let stub = self.stub(|s, f| s.number_site(double, f));
+        let pcv = self.b.ins().iconst(types::I32, pc as i64);
+        let call = self.b.ins().call(stub, &[self.rt, self.fp, pcv, rhs, lhs, seen]);
+        let r = self.b.inst_results(call)[0];
+        self.b.def_var(self.acc, r);
+        self.exception_or(r, pc, done);
+    }
+
+    /// The operand kinds the interpreter's feedback recorded for `op` when compiling.
+    fn feedback_kind(&self, op: Op) -> NumericKind {
+        let Some(slot) = op.feedback_slot() else { return NumericKind::None };
+        match &self.code.feedback.slots[slot.0 as usize].data {
+            Feedback::Binary(n) | Feedback::Compare(n) => n.kind,
+            _ => NumericKind::None,
+        }
     }
 
     /// Records in the feedback that the inline path of `op` saw operands of kind `k` (`Int32`
@@ -607,11 +627,10 @@ impl<'a> FnTranslator<'a> {
     /// already shows kind `k` when compiling.
     fn compiled_seen(&mut self, op: Op, k: NumericKind) -> Option<CValue> {
         let slot = op.feedback_slot()?.0 as usize;
-        let known = match &self.code.feedback.slots[slot].data {
-            Feedback::Binary(n) | Feedback::Compare(n) => n.kind,
-            _ => return None,
-        };
-        (known < k).then(|| self.b.ins().iconst(types::I64, self.code.feedback.compiled_seen_addr(slot) as i64))
+        if !matches!(&self.code.feedback.slots[slot].data, Feedback::Binary(_) | Feedback::Compare(_)) {
+            return None;
+        }
+        (self.feedback_kind(op) < k).then(|| self.b.ins().iconst(types::I64, self.code.feedback.compiled_seen_addr(slot) as i64))
     }
 
     /// `*addr |= bit` on a byte.
