@@ -23,7 +23,7 @@ use super::{make_constructor, to_string_tag, BuiltinData};
 use crate::heap::{Gc, Marker};
 use crate::runtime::names::WellKnown;
 use crate::runtime::object::{JsObject, ObjectKind};
-use crate::runtime::shape::{PropertyKey, DEFAULT, HIDDEN, WRITABLE};
+use crate::runtime::shape::{PropertyKey, ACCESSOR, DEFAULT, HIDDEN, WRITABLE};
 use crate::runtime::string::JsString;
 use crate::runtime::{CallArgs, Intrinsic, JsResult, Runtime};
 use crate::value::Value;
@@ -621,12 +621,16 @@ enum ExecResult {
     Obj(Value),
 }
 
+/// Is `f` `RegExp.prototype.exec` as the runtime made it?
+fn is_builtin_exec(f: Value) -> bool {
+    f.as_object().is_some_and(|o| matches!(&o.kind, ObjectKind::Native(n) if n.f as usize == exec as *const () as usize))
+}
+
 /// RegExpExec(R, S), reading a built-in exec's result without building its array.
 fn regexp_exec_fast(rt: &mut Runtime, r: Value, s: Gc<JsString>) -> JsResult<ExecResult> {
-    let ek = rt.key("exec");
+    let ek = PropertyKey::String(rt.names.exec);
     let f = rt.get(r, ek)?;
-    let builtin = f.as_object().is_some_and(|o| matches!(&o.kind, ObjectKind::Native(n) if n.f as usize == exec as *const () as usize));
-    if rt.is_callable(f) && !(builtin && regexp_data(r).is_some()) {
+    if rt.is_callable(f) && !(is_builtin_exec(f) && regexp_data(r).is_some()) {
         let res = rt.call(f, r, &[Value::string(s)])?;
         if res.is_null() {
             return Ok(ExecResult::Null);
@@ -711,11 +715,19 @@ fn get_flags(rt: &mut Runtime, r: Value) -> JsResult<Gc<JsString>> {
     to_str(rt, fv)
 }
 
+/// The interned name of `FLAGS[i]`'s property.
+fn flag_name(rt: &Runtime, i: usize) -> PropertyKey {
+    let n = &rt.names;
+    let names = [n.has_indices, n.global, n.ignore_case, n.multiline, n.dot_all, n.unicode, n.unicode_sets, n.sticky];
+    debug_assert_eq!(names[i].units(), FLAGS[i].2.encode_utf16().collect::<Vec<_>>(), "FLAGS order");
+    PropertyKey::String(names[i])
+}
+
 fn flags_getter(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let r = this_object(rt, a.this, "flags")?;
     let mut out = Vec::new();
-    for (ch, _, name) in FLAGS {
-        let k = rt.key(name);
+    for (i, (ch, _, _)) in FLAGS.into_iter().enumerate() {
+        let k = flag_name(rt, i);
         let v = rt.get(r, k)?;
         if rt.to_boolean(v) {
             out.push(ch as u16);
@@ -1067,6 +1079,46 @@ fn symbol_search(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     }
 }
 
+/// For `@@split` of `r`, whose splitter the constructor `c` made: `r`'s matcher, when the
+/// split may search with it instead of running the splitter's `exec` at each position, which
+/// no JavaScript can tell apart. That holds when `c` is the intrinsic `RegExp` (the splitter is
+/// then a RegExp whose `lastIndex` is a plain data property, inheriting from
+/// `RegExp.prototype`), the prototype's `exec` is the built-in data property, the flags are
+/// not unicode ones (the steps advance by code units, as the search does), and `r` is a
+/// RegExp of the same pattern and flags without `y` (its leftmost match from a position is
+/// the splitter's first sticky match from there).
+fn split_search(rt: &mut Runtime, c: Value, r: Value, splitter: Value) -> Option<&'static RegExpData> {
+    let regexp = rt.intrinsic(Intrinsic::RegExp);
+    if c.as_object() != Some(regexp) {
+        return None;
+    }
+    let proto = rt.intrinsic(Intrinsic::RegExpPrototype);
+    let ek = PropertyKey::String(rt.names.exec);
+    let own = rt.get_own_property(proto, ek)?;
+    if own.attrs & ACCESSOR != 0 || !is_builtin_exec(own.value) {
+        return None;
+    }
+    let (sd, rd) = (regexp_data(splitter)?, regexp_data(r)?);
+    let same = sd.source == rd.source && sd.bits & !F_G == (rd.bits & !F_G) | F_Y;
+    (same && rd.bits & (F_Y | F_U | F_V) == 0).then_some(rd)
+}
+
+/// Pushes the captures of `m` onto a split's `parts`; whether they reached `lim`.
+fn push_captures(rt: &mut Runtime, s: Gc<JsString>, m: &RawMatch, parts: &mut Vec<Value>, lim: u32) -> bool {
+    for r in &m.ranges[1..] {
+        let v = match r {
+            Some((a, b)) => super::string::substring_value(rt, s, *a, *b),
+            None => Value::UNDEFINED,
+        };
+        rt.keep(v);
+        parts.push(v);
+        if parts.len() == lim as usize {
+            return true;
+        }
+    }
+    false
+}
+
 fn symbol_split(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let r = this_object(rt, a.this, "[Symbol.split]")?;
     let s = to_str(rt, a.arg(0))?;
@@ -1099,6 +1151,31 @@ fn symbol_split(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     }
     let mut p = 0usize;
     let mut q = 0usize;
+    if let Some(search) = split_search(rt, c, r, splitter) {
+        // Each search finds the first position from `q` at which the splitter's sticky exec
+        // would match, and that match: the positions before it are the steps that failed.
+        while q < size {
+            let Some(m) = run_matcher(search, s.units(), q) else { break };
+            let at = m.start();
+            if at >= size {
+                break;
+            }
+            let e = m.end().min(size);
+            if e == p {
+                q = advance_string_index(s.units(), at, false);
+                continue;
+            }
+            let t = super::string::substring_value(rt, s, p, at);
+            rt.keep(t);
+            parts.push(t);
+            if parts.len() == lim as usize || push_captures(rt, s, &m, &mut parts, lim) {
+                return Ok(Value::object(rt.new_array(parts)));
+            }
+            p = e;
+            q = p;
+        }
+        q = size;
+    }
     while q < size {
         set_last_index(rt, splitter, q as f64)?;
         let z = regexp_exec_fast(rt, splitter, s)?;
@@ -1121,16 +1198,8 @@ fn symbol_split(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
         p = e;
         match &z {
             ExecResult::Raw(m) => {
-                for r in &m.ranges[1..] {
-                    let v = match r {
-                        Some((a, b)) => super::string::substring_value(rt, s, *a, *b),
-                        None => Value::UNDEFINED,
-                    };
-                    rt.keep(v);
-                    parts.push(v);
-                    if parts.len() == lim as usize {
-                        return Ok(Value::object(rt.new_array(parts)));
-                    }
+                if push_captures(rt, s, m, &mut parts, lim) {
+                    return Ok(Value::object(rt.new_array(parts)));
                 }
             }
             ExecResult::Obj(v) => {

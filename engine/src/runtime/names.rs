@@ -37,6 +37,9 @@ names! {
     object = "object", function = "function", bigint = "bigint", default = "default",
     to_json = "toJSON", proto = "__proto__", global_this = "globalThis", flags = "flags",
     source = "source", join = "join", indices = "indices", resolve = "resolve", add = "add",
+    exec = "exec", has_indices = "hasIndices", global = "global", ignore_case = "ignoreCase",
+    multiline = "multiline", dot_all = "dotAll", unicode = "unicode", unicode_sets = "unicodeSets",
+    sticky = "sticky",
 }
 
 macro_rules! well_known {
