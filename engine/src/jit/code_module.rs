@@ -32,6 +32,7 @@ pub(crate) const NO_ARGS: &[BlockArg] = &[];
 pub(crate) const TAG_INT: i64 = 0xFFF9;
 pub(crate) const TAG_IMM: i64 = 0xFFFA;
 pub(crate) const TAG_OBJECT: i64 = 0xFFFC;
+pub(crate) const TAG_STRING: i64 = 0xFFFD;
 pub(crate) const TAG_SYMBOL: i64 = 0xFFFE;
 /// The tag of cells that are not objects, strings or symbols (contexts, for one).
 pub(crate) const TAG_CELL: i64 = 0xFFFF;
@@ -615,13 +616,13 @@ impl<T> Stubs<T> {
 }
 
 /// The stubs' signatures: `(runtime, frame, fp, pc, mirror, callee, this, args, argc) ->
-/// result` for calls, `(lhs, rhs) -> value` for equality, and `(runtime, fp, pc, acc, ...) ->
-/// value` for the site stubs (numbers' included).
+/// result` for calls, `(runtime, lhs, rhs) -> value` for `===`, and `(runtime, fp, pc, acc,
+/// ...) -> value` for the site stubs (numbers' and `==`'s included).
 fn stub_signatures(module: &JITModule) -> Stubs<cranelift_codegen::ir::Signature> {
     let i64p = AbiParam::new(types::I64);
-    let mut pair = module.make_signature();
-    pair.params.extend([i64p, i64p]);
-    pair.returns.push(i64p);
+    let mut triple = module.make_signature();
+    triple.params.extend([i64p, i64p, i64p]);
+    triple.returns.push(i64p);
     let mut call = module.make_signature();
     call.params.extend([i64p, i64p, i64p, AbiParam::new(types::I32), i64p, i64p, i64p, i64p, i64p]);
     call.returns.push(i64p);
@@ -635,7 +636,10 @@ fn stub_signatures(module: &JITModule) -> Stubs<cranelift_codegen::ir::Signature
     };
     Stubs {
         call,
-        equality: std::array::from_fn(|_| pair.clone()),
+        equality: EqualityOp::ALL.map(|op| match op {
+            EqualityOp::Strict => triple.clone(),
+            EqualityOp::Loose => site(1),
+        }),
         site: SiteOp::ALL.map(|op| site(op.extra_params())),
         number_site: std::array::from_fn(|_| site(2)),
     }
@@ -661,7 +665,7 @@ impl Stubs<FuncId> {
         };
         let mut equality = [FuncId::from_u32(0); EqualityOp::ALL.len()];
         for (i, op) in EqualityOp::ALL.into_iter().enumerate() {
-            equality[i] = define(op.name(), &sigs.equality[i], &|b| op.emit_stub(b))?;
+            equality[i] = define(op.name(), &sigs.equality[i], &|b| op.emit_stub(b, calls.refs()))?;
         }
         let mut site = [FuncId::from_u32(0); SiteOp::ALL.len()];
         for (i, op) in SiteOp::ALL.into_iter().enumerate() {

@@ -1,15 +1,19 @@
 //! `===` and `==` in machine code: one shared stub for each, compiled once per runtime
-//! (`code_module::STUB_SETTINGS`), so that a site is a call and a test instead of some thirty instructions of
-//! tag tests (which made these the largest instructions in compiled code).
+//! (`code_module::STUB_SETTINGS`), so that a site is a call (and, for `==`, an exception
+//! check) instead of some thirty instructions of tag tests (which made these the largest
+//! instructions in compiled code).
 
-use super::code_module::{CValue, NO_ARGS, TAG_IMM, TAG_INT, TAG_OBJECT, TAG_SYMBOL};
-use super::number::{bool_value, is_int, numbers_or_not_handled};
-use crate::value::CANONICAL_NAN;
+use super::code_module::{CValue, CallRefs, NO_ARGS, PAYLOAD_MASK, TAG_IMM, TAG_INT, TAG_OBJECT, TAG_STRING, TAG_SYMBOL};
+use super::number::{bool_value, is_int, numbers_or};
+use crate::runtime::string::JsString;
+use crate::value::{Value, CANONICAL_NAN};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::InstBuilder;
+use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData};
 use cranelift_frontend::FunctionBuilder;
 
-/// An equality operator with a shared stub `(lhs, rhs) -> true, false or NOT_HANDLED`.
+/// An equality operator with a shared stub: `(rt, lhs, rhs) -> true or false` for `===`,
+/// which cannot throw, and the site stub `(rt, fp, pc, acc, lhs) -> value or EXCEPTION` for
+/// `==` (`lhs == acc`), whose conversions may run JavaScript.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) enum EqualityOp {
     /// `===`.
@@ -35,26 +39,73 @@ impl EqualityOp {
     /// for `==` two int32s or two objects (`null == undefined`, and a primitive against an
     /// object, convert). The same value twice is equal unless NaN (values are
     /// NaN-canonicalised, so NaN has one encoding), which covers one string compared with
-    /// itself. Two numbers compare as IEEE doubles. Anything else (strings with different
-    /// addresses, mixed types under `==`) is [`NOT_HANDLED`](super::call_stub::NOT_HANDLED).
-    pub(crate) fn emit_stub(self, b: &mut FunctionBuilder) {
+    /// itself. Two numbers compare as IEEE doubles. Under `===`, two different strings are
+    /// unequal when their lengths differ or both are interned (one interned copy per
+    /// contents); the runtime compares any other pair. Under `==`, the instruction's runtime
+    /// call (`jit_step`) does the rest.
+    pub(crate) fn emit_stub(self, b: &mut FunctionBuilder, mut calls: CallRefs<'_>) {
+        if self == EqualityOp::Loose {
+            super::site_stub::site_stub(b, &mut calls, CallRefs::step, |b, p, miss| {
+                let (l, r) = (p[4], p[3]);
+                self.bits_or_numbers(b, l, r, miss)
+            });
+            return;
+        }
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
-        let (l, r) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+        let (rt, l, r) = (b.block_params(entry)[0], b.block_params(entry)[1], b.block_params(entry)[2]);
+        let other = b.create_block();
+        let v = self.bits_or_numbers(b, l, r, other);
+        b.ins().return_(&[v]);
+        b.switch_to_block(other);
+        let runtime = b.create_block();
+        let fl = MemFlagsData::trusted();
+        let lt = b.ins().ushr_imm_s(l, 48);
+        let rt_tag = b.ins().ushr_imm_s(r, 48);
+        let ls = b.ins().icmp_imm_s(IntCC::Equal, lt, TAG_STRING);
+        let rs = b.ins().icmp_imm_s(IntCC::Equal, rt_tag, TAG_STRING);
+        let strings = b.ins().band(ls, rs);
+        super::code_module::exit_unless(b, strings, runtime);
+        let (ls, rs) = (b.ins().band_imm_s(l, PAYLOAD_MASK), b.ins().band_imm_s(r, PAYLOAD_MASK));
+        let ll = b.ins().load(types::I32, fl, ls, JsString::LEN_OFFSET);
+        let rl = b.ins().load(types::I32, fl, rs, JsString::LEN_OFFSET);
+        let li = b.ins().uload8(types::I32, fl, ls, JsString::INTERNED_OFFSET);
+        let ri = b.ins().uload8(types::I32, fl, rs, JsString::INTERNED_OFFSET);
+        let lengths = b.ins().icmp(IntCC::NotEqual, ll, rl);
+        let both = b.ins().band(li, ri);
+        let interned = b.ins().icmp_imm_s(IntCC::NotEqual, both, 0);
+        let unequal = b.ins().bor(lengths, interned);
+        super::code_module::exit_unless(b, unequal, runtime);
+        let f = b.ins().iconst(types::I64, Value::FALSE.to_bits() as i64);
+        b.ins().return_(&[f]);
+        b.switch_to_block(runtime);
+        let call = calls.strict_equals(b.func);
+        let call = b.ins().call(call, &[rt, l, r]);
+        let res = b.inst_results(call)[0];
+        let eq = b.ins().icmp_imm_s(IntCC::NotEqual, res, 0);
+        let v = bool_value(b, eq);
+        b.ins().return_(&[v]);
+    }
+
+    /// The result, when the bits or two numbers decide it; otherwise a branch to `other`.
+    fn bits_or_numbers(self, b: &mut FunctionBuilder, l: CValue, r: CValue, other: Block) -> CValue {
         let bits = self.decided_by_bits(b, l, r);
-        let (identity, other) = (b.create_block(), b.create_block());
-        b.ins().brif(bits, identity, NO_ARGS, other, NO_ARGS);
+        let (identity, numbers, done) = (b.create_block(), b.create_block(), b.create_block());
+        let res = b.append_block_param(done, types::I64);
+        b.ins().brif(bits, identity, NO_ARGS, numbers, NO_ARGS);
         b.switch_to_block(identity);
         let eq = b.ins().icmp(IntCC::Equal, l, r);
         let v = bool_value(b, eq);
-        b.ins().return_(&[v]);
-        b.switch_to_block(other);
-        let v = numbers_or_not_handled(b, l, r, |b, x, y| {
+        b.ins().jump(done, &[cranelift_codegen::ir::BlockArg::Value(v)]);
+        b.switch_to_block(numbers);
+        let v = numbers_or(b, l, r, other, |b, x, y| {
             let eq = b.ins().fcmp(FloatCC::Equal, x, y);
             bool_value(b, eq)
         });
-        b.ins().return_(&[v]);
+        b.ins().jump(done, &[cranelift_codegen::ir::BlockArg::Value(v)]);
+        b.switch_to_block(done);
+        res
     }
 }
 

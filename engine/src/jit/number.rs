@@ -6,7 +6,6 @@
 //! ([`super::site_stub::emit_number_stub`], compiled once per runtime with
 //! `code_module::STUB_SETTINGS`): a few instructions at each site instead of some forty.
 
-use super::call_stub::NOT_HANDLED;
 use super::code_module::{CValue, NO_ARGS, TAG_INT};
 use crate::value::{Value, CANONICAL_NAN, FIRST_TAGGED};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
@@ -178,25 +177,6 @@ impl NumberOp {
             }
         }
     }
-}
-
-/// In a stub `(l, r) -> value`: returns [`NOT_HANDLED`] unless both operands are numbers, and
-/// continues with `f` of the two as f64s, whose result it gives.
-pub(crate) fn numbers_or_not_handled(
-    b: &mut FunctionBuilder,
-    l: CValue,
-    r: CValue,
-    f: impl FnOnce(&mut FunctionBuilder, CValue, CValue) -> CValue,
-) -> CValue {
-    let other = b.create_block();
-    let v = numbers_or(b, l, r, other, f);
-    let cont = b.create_block();
-    b.ins().jump(cont, NO_ARGS);
-    b.switch_to_block(other);
-    let nh = b.ins().iconst(types::I64, NOT_HANDLED as i64);
-    b.ins().return_(&[nh]);
-    b.switch_to_block(cont);
-    v
 }
 
 /// `f` of the two operands as f64s when both are numbers; otherwise a branch to `other`.

@@ -220,7 +220,7 @@ fn dense_element_address(b: &mut FunctionBuilder, v: CValue, key: CValue, miss: 
 
 /// A stub `(rt, fp, pc, acc, ...) -> value`: `fast` of its parameters, which may branch to the
 /// block it is given when it does not apply; then the runtime call `fallback(rt, fp, pc, acc)`.
-fn site_stub<'c>(
+pub(crate) fn site_stub<'c>(
     b: &mut FunctionBuilder,
     calls: &mut CallRefs<'c>,
     fallback: impl FnOnce(&mut CallRefs<'c>, &mut Function) -> FuncRef,

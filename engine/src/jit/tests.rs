@@ -784,6 +784,15 @@ fn compiled_code_finds_a_closures_own_mirror_where_it_looks() {
         let ctx = rt.eval("var cx = 1; (() => { let q = 2; return () => q; })()", "t.js").unwrap();
         let c = ctx.as_object().unwrap().as_closure().unwrap().context.expect("a closure over `q`");
         assert_eq!(crate::Value::cell(c).to_bits() >> 48, super::code_module::TAG_CELL as u64);
+        // A string's tag, length and interned flag (the `===` stub reads them).
+        let (key, long) = (rt.eval("Object.keys({ k: 1 })[0]", "t.js").unwrap(), rt.eval("'ab'.repeat(3000)", "t.js").unwrap());
+        assert_eq!(key.to_bits() >> 48, super::code_module::TAG_STRING as u64);
+        let string_field =
+            |v: crate::Value, offset: i32| (v.to_bits() as usize & super::code_module::PAYLOAD_MASK as usize) as isize + offset as isize;
+        use crate::runtime::string::JsString;
+        assert_eq!((string_field(long, JsString::LEN_OFFSET) as *const u32).read_unaligned(), 6000);
+        assert_eq!(*(string_field(key, JsString::INTERNED_OFFSET) as *const u8), 1, "a property key is interned");
+        assert_eq!(*(string_field(long, JsString::INTERNED_OFFSET) as *const u8), 0);
         // An array's tag and length (the array iteration step's done test reads them).
         let a = rt.eval("var a = [1, 2, 3]; a.length = 70000; a", "t.js").unwrap();
         assert_eq!(*read(a, 0), ObjectKind::ARRAY_TAG);

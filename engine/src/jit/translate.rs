@@ -6,7 +6,7 @@
 //! The optimizing tier lowers its own IR (`optimizing::lower`) with this translator too: an
 //! instruction it does not speculate on gets exactly this code (`FnTranslator::op`).
 
-use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror, NOT_HANDLED};
+use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror};
 use super::code_module::*;
 use super::equality::EqualityOp;
 use super::number::{self, NumberOp};
@@ -737,48 +737,41 @@ impl<'a> FnTranslator<'a> {
             self.b.def_var(self.acc, v);
             return;
         }
-        // `=== <int32>`: an int32 compares bits; anything else goes to the runtime.
-        let int_constant = strict && self.acc_fact == AccFact::Int;
+        let stub = self.equality_stub(which);
+        if !strict {
+            // `lhs == acc` by the site stub, which runs the instruction for what it leaves.
+            let pcv = self.b.ins().iconst(types::I32, pc as i64);
+            let call = self.b.ins().call(stub, &[self.rt, self.fp, pcv, r, l]);
+            let v = self.b.inst_results(call)[0];
+            self.b.def_var(self.acc, v);
+            let next = self.b.create_block();
+            self.exception_or(v, pc, next);
+            self.b.switch_to_block(next);
+            return;
+        }
+        if self.acc_fact != AccFact::Int {
+            let call = self.b.ins().call(stub, &[self.rt, l, r]);
+            let v = self.b.inst_results(call)[0];
+            self.b.def_var(self.acc, v);
+            return;
+        }
+        // `=== <int32>`: an int32 compares bits; anything else goes to the stub.
         self.fast_or_slow(
             |t, miss| {
-                let v = if int_constant {
-                    let int = t.is_int(l);
-                    let other = t.b.ins().bxor_imm_s(int, 1);
-                    t.miss_if(other, miss);
-                    let eq = t.b.ins().icmp(IntCC::Equal, l, r);
-                    t.bool_value(eq)
-                } else {
-                    let stub = t.equality_stub(which);
-                    let call = t.b.ins().call(stub, &[l, r]);
-                    let v = t.b.inst_results(call)[0];
-                    let unhandled = t.b.ins().icmp_imm_s(IntCC::Equal, v, NOT_HANDLED as i64);
-                    t.miss_if(unhandled, miss);
-                    v
-                };
+                let int = t.is_int(l);
+                let other = t.b.ins().bxor_imm_s(int, 1);
+                t.miss_if(other, miss);
+                let eq = t.b.ins().icmp(IntCC::Equal, l, r);
+                let v = t.bool_value(eq);
                 t.b.def_var(t.acc, v);
             },
             |t, done| {
-                if strict {
-                    t.strict_equals_to(l, r, done);
-                } else {
-                    t.step_to(pc, op, done);
-                }
+                let call = t.b.ins().call(stub, &[t.rt, l, r]);
+                let v = t.b.inst_results(call)[0];
+                t.b.def_var(t.acc, v);
+                t.b.ins().jump(done, NO_ARGS);
             },
         );
-    }
-
-    /// `l === r` by the runtime, as an i8 condition (a plain call: it cannot run JavaScript).
-    pub(super) fn strict_equals_runtime(&mut self, l: CValue, r: CValue) -> CValue {
-        let res = self.call_rt(CallRefs::strict_equals, &[self.rt, l, r]);
-        self.b.ins().icmp_imm_s(IntCC::NotEqual, res, 0)
-    }
-
-    /// `l === r` by the runtime into the accumulator, then to `next`.
-    fn strict_equals_to(&mut self, l: CValue, r: CValue, next: Block) {
-        let eq = self.strict_equals_runtime(l, r);
-        let v = self.bool_value(eq);
-        self.b.def_var(self.acc, v);
-        self.b.ins().jump(next, NO_ARGS);
     }
 
     /// The operands of a binary instruction (`lhs`, accumulator), or of `++`/`--` (accumulator,

@@ -42,6 +42,11 @@ impl Trace for JsString {
 }
 
 impl JsString {
+    /// Where the length (a `u32`) lives, for compiled code.
+    pub(crate) const LEN_OFFSET: i32 = std::mem::offset_of!(JsString, len) as i32;
+    /// Where the interned flag (a byte, 0 or 1) lives, for compiled code.
+    pub(crate) const INTERNED_OFFSET: i32 = std::mem::offset_of!(JsString, interned) as i32;
+
     /// A flat string cell (not yet allocated).
     pub fn flat(units: Box<[u16]>) -> JsString {
         let len = units.len() as u32;

@@ -904,8 +904,7 @@ impl Lowering<'_, '_> {
 
     /// `a === b` as a condition: numbers in machine registers compare as numbers; boxed values
     /// compared by identity (on both sides), and the same value twice unless NaN, compare bits
-    /// inline; other numbers by the shared stub ([`EqualityOp::emit_stub`]), and strings by the
-    /// runtime.
+    /// inline; other numbers and strings by the shared stub ([`EqualityOp::emit_stub`]).
     fn strict_equal(&mut self, a: ValueId, b: ValueId) -> CValue {
         let numeric = |r: Repr| matches!(r, Repr::Int32 | Repr::Float64);
         let (ra, rb) = (self.g.repr(a), self.g.repr(b));
@@ -920,26 +919,22 @@ impl Lowering<'_, '_> {
         let (x, y) = (self.boxed(a), self.boxed(b));
         // Values compared by identity, and one value twice, inline: the common cases.
         let fast = EqualityOp::Strict.decided_by_bits(&mut self.t.b, x, y);
-        let blocks = [(); 4].map(|_| self.t.b.create_block());
-        let [bits, other, slow, done] = blocks;
+        let blocks = [(); 3].map(|_| self.t.b.create_block());
+        let [bits, other, done] = blocks;
         self.t.b.set_cold_block(other);
-        self.t.b.set_cold_block(slow);
         let r = self.t.b.append_block_param(done, types::I8);
         self.t.b.ins().brif(fast, bits, NO_ARGS, other, NO_ARGS);
         self.t.b.switch_to_block(bits);
         let eq = self.t.b.ins().icmp(IntCC::Equal, x, y);
         self.t.b.ins().jump(done, &[BlockArg::Value(eq)]);
-        // Numbers by the stub; strings by the runtime.
+        // Numbers and strings by the stub.
         self.t.b.switch_to_block(other);
         let stub = self.t.equality_stub(EqualityOp::Strict);
-        let call = self.t.b.ins().call(stub, &[x, y]);
+        let rt = self.t.rt;
+        let call = self.t.b.ins().call(stub, &[rt, x, y]);
         let v = self.t.b.inst_results(call)[0];
         let eq = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::TRUE.to_bits() as i64);
-        let unhandled = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, NOT_HANDLED as i64);
-        self.t.b.ins().brif(unhandled, slow, NO_ARGS, done, &[BlockArg::Value(eq)]);
-        self.t.b.switch_to_block(slow);
-        let c = self.t.strict_equals_runtime(x, y);
-        self.t.b.ins().jump(done, &[BlockArg::Value(c)]);
+        self.t.b.ins().jump(done, &[BlockArg::Value(eq)]);
         self.t.b.switch_to_block(done);
         r
     }
