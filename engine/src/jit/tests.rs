@@ -648,6 +648,31 @@ fn arithmetic_sites_that_saw_doubles_compute_every_operand_kind() {
 }
 
 #[test]
+fn a_methods_this_is_one_value_across_its_blocks() {
+    // `this` flows between the blocks of `step` (branches, a loop entered by OSR, calls that
+    // may change its shape) as one value; a shape change midway deoptimizes at the right
+    // place, and derived constructors, which rebind `this` with `super()`, keep reading the
+    // frame.
+    let src = "class P { constructor(x) { this.x = x; this.n = 0; }
+                 step(k) { let t = 0;
+                   for (let i = 0; i < k; i++) { if (this.x > i) t += this.x; else t -= this.n; this.n++;
+                     if (i === 700 && this.grow) this.grow(); }
+                   return t + this.n; } }
+               class Q extends P { constructor(x) { let before; try { before = typeof this; } catch (e) { before = e.name; }
+                                                   super(x); this.y = this.x + 1; this.tag = before; } }
+               const p = new P(5);
+               let r = 0;
+               for (let j = 0; j < 20; j++) r += p.step(50);
+               r += p.step(2000);
+               const g = new P(3); g.grow = function () { this.extra = 1; delete this.n; this.n = 100; };
+               r += g.step(1000);
+               let qs = 0;
+               for (let j = 0; j < 50; j++) { const q = new Q(j); qs += q.y + q.step(3); }
+               String(r) + ':' + qs + ':' + new Q(1).tag";
+    assert_eq!(same_in_every_tier(src), "-4751155:5088:ReferenceError");
+}
+
+#[test]
 fn a_call_not_run_before_the_compile_deoptimizes_and_the_recompile_inlines_it() {
     // `g` is optimized (through its loop) while `small` has never been called: its call
     // deopts when first reached, is not held against `g`, and the recompile, with the call's

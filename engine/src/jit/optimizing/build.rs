@@ -50,6 +50,7 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan, validity: Option<usize>) -
             caller: None,
             ret: None,
             size: 0,
+            this_param: carries_this(code),
         },
         outer_this: None,
     };
@@ -79,6 +80,18 @@ pub(crate) fn build(code: &FunctionCode, plan: &Plan, validity: Option<usize>) -
 
     b.body(code, plan);
     g
+}
+
+/// Whether `code`'s own `this` is a parameter of its blocks ([`FrameCx::this_param`]): it
+/// reads `this` (or may: an instruction reading any register) and never rebinds it.
+fn carries_this(code: &FunctionCode) -> bool {
+    let ops = &code.block.ops;
+    let rebinds = ops.iter().any(|op| matches!(op, Op::BindThis { .. } | Op::BindThisContext { .. }));
+    let reads = ops.iter().any(|&op| match liveness::reads(op) {
+        liveness::Reads::All => true,
+        liveness::Reads::Regs(rs) => rs.contains(&Reg::THIS),
+    });
+    reads && !rebinds
 }
 
 /// Is `op` always translated without the baseline tier's code (and so without a frame)?
@@ -152,6 +165,10 @@ struct FrameCx<'c> {
     ret: Option<BlockId>,
     /// An inlined callee's frame size, in slots.
     size: u32,
+    /// The compiled function's own `this` flows between its blocks as one more parameter
+    /// (register index `nregs + 1`), so that one value, checked once, serves every block it
+    /// dominates: set when the function reads `this` and never rebinds it (`BindThis`).
+    this_param: bool,
 }
 
 struct Builder<'g, 'c> {
@@ -161,8 +178,8 @@ struct Builder<'g, 'c> {
     acc: ValueId,
     f: FrameCx<'c>,
     /// The function's own `this`, once read in the current block: one value, so its guards
-    /// are checked once. Only instructions that clobber (`BindThis` and `super()` among them,
-    /// run generically) change the frame's `this`.
+    /// are checked once (calls and property adds in between included: only `BindThis`
+    /// changes the frame's `this`).
     outer_this: Option<ValueId>,
 }
 
@@ -187,6 +204,11 @@ impl<'c> Builder<'_, 'c> {
             // The accumulator, last: live unless the block's first instruction overwrites it.
             l.push(!liveness::overwrites_accumulator(ops[pc]));
             self.make_params(id, &l);
+            if self.f.this_param && !handler_at[pc] {
+                let p = self.value(Inst::Param, Repr::Boxed);
+                self.g.blocks[id.0 as usize].params.push(p);
+                self.g.blocks[id.0 as usize].param_regs.push(self.f.nregs + 1);
+            }
         }
     }
 
@@ -271,9 +293,12 @@ impl<'c> Builder<'_, 'c> {
                 caller: Some(d),
                 ret: Some(cont),
                 size,
+                this_param: false,
             },
         );
         let outer_regs = std::mem::take(&mut self.regs);
+        // The caller's `this` value dominates the call, and so everything after it.
+        let outer_this = self.outer_this;
         self.make_blocks(&call.code);
         let undefined = self.push(Inst::Const(Value::UNDEFINED), Repr::Boxed);
         self.regs = vec![undefined; nregs];
@@ -286,6 +311,7 @@ impl<'c> Builder<'_, 'c> {
         self.regs = outer_regs;
         self.acc = result;
         self.cur = cont;
+        self.outer_this = outer_this;
     }
 
     fn new_block(&mut self, pc: u32, kind: BlockKind) -> BlockId {
@@ -315,7 +341,8 @@ impl<'c> Builder<'_, 'c> {
 
     /// Appends an instruction to the current block.
     fn push(&mut self, inst: Inst, repr: Repr) -> ValueId {
-        if inst.clobbers() {
+        // Only `BindThis` (run generically) writes the frame's `this`.
+        if let Inst::Generic(_, Op::BindThis { .. } | Op::BindThisContext { .. }, _) = inst {
             self.outer_this = None;
         }
         let v = self.value(inst, repr);
@@ -350,13 +377,16 @@ impl<'c> Builder<'_, 'c> {
         let n = self.f.nregs;
         match self.g.blocks[b.0 as usize].kind {
             BlockKind::Normal => {
-                let mut state = vec![self.g.dead; n + 1];
+                let mut state = vec![self.g.dead; n + 2];
                 let blk = &self.g.blocks[b.0 as usize];
                 for (&p, &r) in blk.params.iter().zip(&blk.param_regs) {
                     state[r] = p;
                 }
                 self.regs = state[..n].to_vec();
                 self.acc = state[n];
+                if self.f.this_param {
+                    self.outer_this = Some(state[n + 1]);
+                }
             }
             BlockKind::Handler => {
                 self.load_frame();
@@ -389,7 +419,15 @@ impl<'c> Builder<'_, 'c> {
         let args = match self.g.blocks[to.0 as usize].kind {
             BlockKind::Normal => {
                 let n = self.f.nregs;
-                self.g.blocks[to.0 as usize].param_regs.iter().map(|&r| if r == n { self.acc } else { self.regs[r] }).collect()
+                let this = (self.f.this_param && self.g.blocks[to.0 as usize].param_regs.contains(&(n + 1))).then(|| self.read(Reg::THIS));
+                let regs = &self.g.blocks[to.0 as usize].param_regs;
+                regs.iter()
+                    .map(|&r| match r {
+                        _ if r == n => self.acc,
+                        _ if r == n + 1 => this.expect("read above"),
+                        _ => self.regs[r],
+                    })
+                    .collect()
             }
             BlockKind::Handler => {
                 let d = self.point(self.g.blocks[to.0 as usize].pc);
