@@ -642,9 +642,17 @@ fn arithmetic_sites_that_saw_doubles_compute_every_operand_kind() {
                                      [2 ** 64, 3], [-(2 ** 70), 1], ['x', 2], [5, '6'], [counted, 2], [true, null]]) out.push(f(a, b));
                try { f({ valueOf() { throw new Error('boom'); } }, 1); } catch (e) { out.push(e.message); }
                out.push(calls);
+               // Warmed on strings, `+` and `<` are compiled as the interpreter's code alone.
+               function cat(a, b) { return [a + b, a < b].join(); }
+               for (let i = 0; i < 5; i++) out.push(cat('a' + i, 'b'));
+               for (const [a, b] of [[1, 2], [2147483647, 1], [0.5, 'x'], [counted, 'z'], [null, 1]]) out.push(cat(a, b));
+               try { cat('s', { toString() { throw new Error('bang'); } }); } catch (e) { out.push(e.message); }
                out.join(';')";
     let out = same_in_every_tier(src);
-    assert!(out.contains(";2147483648,2147483646,") && out.ends_with(";boom;9"), "{out}");
+    assert!(
+        out.contains(";2147483648,2147483646,") && out.contains(";boom;9;a0b,true;") && out.ends_with(";7z,false;1,true;bang"),
+        "{out}"
+    );
 }
 
 #[test]

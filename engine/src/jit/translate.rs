@@ -547,8 +547,14 @@ impl<'a> FnTranslator<'a> {
             // Feedback that saw other numbers than int32s (as when compiling a loop over
             // doubles): the stub is the common path, an int32 check in front would be a miss
             // at each run and instructions for Cranelift to compile.
-            if known != (true, true) && self.feedback_kind(op) >= NumericKind::Number {
-                self.number_stub_or_step(pc, op, (lhs, rhs), double, done);
+            let kind = self.feedback_kind(op);
+            if known != (true, true) && kind >= NumericKind::Number {
+                if kind >= NumericKind::String {
+                    // Strings (a concatenation, a comparison of strings): the interpreter's code.
+                    self.step_to(pc, op, done);
+                } else {
+                    self.number_stub_or_step(pc, op, (lhs, rhs), double, done);
+                }
                 self.b.switch_to_block(done);
                 return;
             }
