@@ -681,6 +681,25 @@ fn a_methods_this_is_one_value_across_its_blocks() {
 }
 
 #[test]
+fn a_computed_key_converts_once_per_member_expression() {
+    // `obj[k]++` and `obj[k] += x` convert `k` once each (test262's S11.13.2_A7.*: once per
+    // evaluation of the member expression; node converts twice), in every tier: int32s,
+    // strings and symbols are keys already, anything else converts, a throwing `toString`
+    // included.
+    let src = "const o = { a: 1, 3: 2, [Symbol.for('s')]: 3, '1.5': 4, null: 5, undefined: 6, true: 7, 0: 9 };
+               const keys = ['a', 3, Symbol.for('s'), 1.5, null, undefined, true, -0, 0, { toString() { return 'a'; } }, [3]];
+               let calls = 0; const counting = { toString() { calls++; return 'a'; } };
+               function bump(obj, k) { obj[k]++; obj[k] += 10; return obj[k]; }
+               const out = [];
+               for (let r = 0; r < 30; r++) for (const k of keys) out.push(bump(o, k));
+               for (let r = 0; r < 5; r++) bump(o, counting);
+               out.push(calls);
+               try { bump(o, { toString() { throw new Error('key'); } }); } catch (e) { out.push(e.message); }
+               out.slice(-13).join()";
+    assert_eq!(same_in_every_tier(src), "650,651,333,334,335,336,337,658,669,661,662,15,key");
+}
+
+#[test]
 fn a_call_not_run_before_the_compile_deoptimizes_and_the_recompile_inlines_it() {
     // `g` is optimized (through its loop) while `small` has never been called: its call
     // deopts when first reached, is not held against `g`, and the recompile, with the call's
