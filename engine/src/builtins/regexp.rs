@@ -542,34 +542,26 @@ fn builtin_exec_raw(rt: &mut Runtime, r: Gc<JsObject>, s: Gc<JsString>) -> JsRes
     }
 }
 
+/// The substring a capture range names, or undefined for a group that did not participate.
+fn capture_value(rt: &mut Runtime, s: Gc<JsString>, r: &Option<(usize, usize)>) -> Value {
+    match r {
+        Some((a, b)) => super::string::substring_value(rt, s, *a, *b),
+        None => Value::UNDEFINED,
+    }
+}
+
 /// The result array of a successful RegExpBuiltinExec.
 fn match_array(rt: &mut Runtime, s: Gc<JsString>, m: &RawMatch, has_indices: bool) -> Value {
     let mut elems = Vec::with_capacity(m.ranges.len());
     for r in &m.ranges {
-        elems.push(match r {
-            Some((a, b)) => super::string::substring_value(rt, s, *a, *b),
-            None => Value::UNDEFINED,
-        });
+        elems.push(capture_value(rt, s, r));
     }
     let arr = rt.new_array(elems);
     let ik = PropertyKey::String(rt.names.index);
     rt.define_data(arr, ik, Value::from_f64(m.start() as f64), DEFAULT);
     let ink = PropertyKey::String(rt.names.input);
     rt.define_data(arr, ink, Value::string(s), DEFAULT);
-    let groups = if m.has_names {
-        let g = rt.new_object_with(None, ObjectKind::Ordinary);
-        for (name, r) in &m.named {
-            let v = match r {
-                Some((a, b)) => super::string::substring_value(rt, s, *a, *b),
-                None => Value::UNDEFINED,
-            };
-            let k = rt.key_units(name);
-            rt.define_data(g, k, v, DEFAULT);
-        }
-        Value::object(g)
-    } else {
-        Value::UNDEFINED
-    };
+    let groups = if m.has_names { match_array_groups(rt, s, m) } else { Value::UNDEFINED };
     let gk = PropertyKey::String(rt.names.groups);
     rt.define_data(arr, gk, groups, DEFAULT);
     if has_indices {
@@ -928,10 +920,7 @@ fn replace_parts(rt: &mut Runtime, s: Gc<JsString>, res: &ExecResult) -> JsResul
             rt.keep(mv);
             let mut captures = Vec::with_capacity(m.ranges.len() - 1);
             for r in &m.ranges[1..] {
-                let v = match r {
-                    Some((a, b)) => super::string::substring_value(rt, s, *a, *b),
-                    None => Value::UNDEFINED,
-                };
+                let v = capture_value(rt, s, r);
                 rt.keep(v);
                 captures.push(v);
             }
@@ -973,10 +962,7 @@ fn replace_parts(rt: &mut Runtime, s: Gc<JsString>, res: &ExecResult) -> JsResul
 fn match_array_groups(rt: &mut Runtime, s: Gc<JsString>, m: &RawMatch) -> Value {
     let g = rt.new_object_with(None, ObjectKind::Ordinary);
     for (name, r) in &m.named {
-        let v = match r {
-            Some((a, b)) => super::string::substring_value(rt, s, *a, *b),
-            None => Value::UNDEFINED,
-        };
+        let v = capture_value(rt, s, r);
         let k = rt.key_units(name);
         rt.define_data(g, k, v, DEFAULT);
     }
@@ -1106,10 +1092,7 @@ fn split_search(rt: &mut Runtime, c: Value, r: Value, splitter: Value) -> Option
 /// Pushes the captures of `m` onto a split's `parts`; whether they reached `lim`.
 fn push_captures(rt: &mut Runtime, s: Gc<JsString>, m: &RawMatch, parts: &mut Vec<Value>, lim: u32) -> bool {
     for r in &m.ranges[1..] {
-        let v = match r {
-            Some((a, b)) => super::string::substring_value(rt, s, *a, *b),
-            None => Value::UNDEFINED,
-        };
+        let v = capture_value(rt, s, r);
         rt.keep(v);
         parts.push(v);
         if parts.len() == lim as usize {

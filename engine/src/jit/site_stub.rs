@@ -171,8 +171,7 @@ impl SiteOp {
 /// numbers by IEEE arithmetic, marking the site's `FeedbackVector::compiled_seen` byte at
 /// `seen` (when not 0); anything else by the instruction's runtime call (`jit_exec`), so a
 /// site is one call and an exception check.
-pub(crate) fn emit_number_stub(op: NumberOp, b: &mut FunctionBuilder, calls: CallRefs<'_>) {
-    let mut calls = calls;
+pub(crate) fn emit_number_stub(op: NumberOp, b: &mut FunctionBuilder, mut calls: CallRefs<'_>) {
     site_stub(b, &mut calls, CallRefs::exec, |b, p, miss| {
         let (acc, lhs, seen) = (p[3], p[4], p[5]);
         let v = numbers_or(b, lhs, acc, miss, |b, x, y| op.emit(b, x, y, miss));

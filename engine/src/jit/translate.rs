@@ -547,13 +547,13 @@ impl<'a> FnTranslator<'a> {
             // Feedback that saw other numbers than int32s (as when compiling a loop over
             // doubles): the stub is the common path, an int32 check in front would be a miss
             // at each run and instructions for Cranelift to compile.
-            let kind = self.feedback_kind(op);
+            let kind = self.numeric_feedback(op).unwrap_or_default();
             if known != (true, true) && kind >= NumericKind::Number {
                 if kind >= NumericKind::String {
                     // Strings (a concatenation, a comparison of strings): the interpreter's code.
                     self.step_to(pc, op, done);
                 } else {
-                    self.number_stub_or_step(pc, op, (lhs, rhs), double, done);
+                    self.number_site_call(pc, op, (lhs, rhs), double, done);
                 }
                 self.b.switch_to_block(done);
                 return;
@@ -578,7 +578,7 @@ impl<'a> FnTranslator<'a> {
         self.b.ins().jump(done, NO_ARGS);
         self.b.switch_to_block(slow);
         match double {
-            Some(double) => self.number_stub_or_step(pc, op, (lhs, rhs), double, done),
+            Some(double) => self.number_site_call(pc, op, (lhs, rhs), double, done),
             None => self.step_to(pc, op, done),
         }
         self.b.switch_to_block(done);
@@ -587,7 +587,7 @@ impl<'a> FnTranslator<'a> {
     /// Two numbers (or int32 overflow, which the stub computes in doubles) by the operation's
     /// site stub, which runs the interpreter's code for anything else; then to `done`. The
     /// operands are `lhs op acc`.
-    fn number_stub_or_step(&mut self, pc: u32, op: Op, (lhs, rhs): (CValue, CValue), double: NumberOp, done: Block) {
+    fn number_site_call(&mut self, pc: u32, op: Op, (lhs, rhs): (CValue, CValue), double: NumberOp, done: Block) {
         debug_assert!(super::runtime_calls::runs_directly(op), "{op:?}: the stub falls back on jit_exec");
         let seen = match self.compiled_seen(op, NumericKind::Number) {
             Some(addr) => addr,
@@ -601,12 +601,12 @@ impl<'a> FnTranslator<'a> {
         self.exception_or(r, pc, done);
     }
 
-    /// The operand kinds the interpreter's feedback recorded for `op` when compiling.
-    fn feedback_kind(&self, op: Op) -> NumericKind {
-        let Some(slot) = op.feedback_slot() else { return NumericKind::None };
-        match &self.code.feedback.slots[slot.0 as usize].data {
-            Feedback::Binary(n) | Feedback::Compare(n) => n.kind,
-            _ => NumericKind::None,
+    /// The operand kinds the interpreter's feedback recorded for `op` when compiling, if its
+    /// slot is an arithmetic or comparison one.
+    fn numeric_feedback(&self, op: Op) -> Option<NumericKind> {
+        match &self.code.feedback.slots[op.feedback_slot()?.0 as usize].data {
+            Feedback::Binary(n) | Feedback::Compare(n) => Some(n.kind),
+            _ => None,
         }
     }
 
@@ -632,11 +632,9 @@ impl<'a> FnTranslator<'a> {
     /// The address of `op`'s [`FeedbackVector::compiled_seen`] byte, unless its feedback
     /// already shows kind `k` when compiling.
     fn compiled_seen(&mut self, op: Op, k: NumericKind) -> Option<CValue> {
+        let known = self.numeric_feedback(op)?;
         let slot = op.feedback_slot()?.0 as usize;
-        if !matches!(&self.code.feedback.slots[slot].data, Feedback::Binary(_) | Feedback::Compare(_)) {
-            return None;
-        }
-        (self.feedback_kind(op) < k).then(|| self.b.ins().iconst(types::I64, self.code.feedback.compiled_seen_addr(slot) as i64))
+        (known < k).then(|| self.b.ins().iconst(types::I64, self.code.feedback.compiled_seen_addr(slot) as i64))
     }
 
     /// `*addr |= bit` on a byte.

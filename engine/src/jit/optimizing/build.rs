@@ -177,9 +177,9 @@ struct Builder<'g, 'c> {
     regs: Vec<ValueId>,
     acc: ValueId,
     f: FrameCx<'c>,
-    /// The function's own `this`, once read in the current block: one value, so its guards
-    /// are checked once (calls and property adds in between included: only `BindThis`
-    /// changes the frame's `this`).
+    /// The function's own `this` here: the block's `this` parameter ([`FrameCx::this_param`])
+    /// or, once read, its load; one value, so its guards are checked once (calls and property
+    /// adds in between included: only `BindThis` changes the frame's `this`).
     outer_this: Option<ValueId>,
 }
 
