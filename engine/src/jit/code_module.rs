@@ -220,7 +220,7 @@ runtime_calls! {
     exec = "jit_exec" (ptr, ptr, i32, i64);
     loop_safepoint = "jit_loop_safepoint" (ptr, ptr, i64, i32);
     osr_result = "jit_osr_result" (ptr);
-    deopt = "jit_deopt" (ptr, ptr, i32, i64, i32);
+    deopt = "jit_deopt" (ptr, ptr);
     to_boolean = "jit_to_boolean" (ptr, i64);
     strict_equals = "jit_strict_equals" (ptr, i64, i64);
     array_length = "jit_array_length" (i64);

@@ -275,8 +275,9 @@ impl DeoptExit {
     }
 }
 
-/// A guard of the optimized frame at `fp` failed, and the code took deopt exit `exit` (an
-/// index into the function's `opt_exits`) with accumulator `acc` for `reason`: the
+/// A guard of the optimized frame at `fp` failed, and the code took deopt exit
+/// `Jit::exit_index` (an index into the function's `opt_exits`) for `Jit::exit_reason`, with
+/// the accumulator's bits in the frame's accumulator slot: the
 /// speculation made for the exit's site (usually its `pc`; for an unboxed loop variable
 /// checked on entry at a loop header, the instruction whose speculation made it unboxed) did
 /// not hold. The exit wrote the registers and `this` of the frames (the function's, and those
@@ -287,9 +288,12 @@ impl DeoptExit {
 ///
 /// # Safety
 /// Called only by optimized code, with the runtime pointer it was given.
-pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, exit: u32, acc: u64, reason: u32) -> u64 {
+pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { &mut *rt };
+    let (exit, reason) = (rt.jit.exit_index, rt.jit.exit_reason);
+    // The exit left the accumulator's bits (maybe unboxed) in the frame's accumulator slot.
+    let acc = rt.stack[fp + ACC_SLOT].to_bits();
     let root = frame_code(rt, fp);
     let e = &root.opt_exits[exit as usize];
     // First, before anything may collect: the frames must hold values.
@@ -300,6 +304,7 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize, exit: u32
         rt.stack[i] = s.value.boxed(rt.stack[i].to_bits());
     }
     let acc = e.acc.boxed(acc);
+    rt.stack[fp + ACC_SLOT] = acc;
     let (site, inline) = (e.site, e.inline);
     let pc = if e.pc == u32::MAX { rt.jit.next_pc } else { e.pc };
     let inner = if inline == u32::MAX { fp } else { inlined_frames(rt, fp, root, inline) };

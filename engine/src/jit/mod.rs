@@ -176,6 +176,11 @@ pub struct Jit {
     pub deopt_every: Option<u32>,
     /// Guards left until the next forced deoptimization (read and written by optimized code).
     pub(crate) deopt_countdown: u32,
+    /// The deopt exit optimized code is taking: its index in `FunctionCode::opt_exits`
+    /// (written by the code, read by `jit_deopt`).
+    pub(crate) exit_index: u32,
+    /// The failed guard's [`deopt::DeoptReason`] (written by the code, read by `jit_deopt`).
+    pub(crate) exit_reason: u32,
     /// Every function compiled so far, kept for `--explain-jit` (only when it is on).
     pub(crate) explained: Option<Vec<Gc<FunctionCode>>>,
     /// The result of a frame finished in optimized code after on-stack replacement.
@@ -265,6 +270,8 @@ impl Jit {
             trace_deopt: o.trace_deopt,
             deopt_every: o.deopt_every.filter(|&n| n > 0),
             deopt_countdown: o.deopt_every.unwrap_or(0),
+            exit_index: 0,
+            exit_reason: 0,
             osr_result: None,
             explained: o.explain_jit.then(Vec::new),
             stats: JitStats::default(),

@@ -51,7 +51,7 @@ pub(crate) fn lower(
         deopt_call: None,
         store_chain: HashMap::new(),
         inlined_frames: None,
-        fresh: HashMap::new(),
+        fresh: Fresh::default(),
         fresh_out: vec![None; g.blocks.len()],
         t,
         g,
@@ -100,13 +100,26 @@ struct Lowering<'a, 'g> {
     /// Where inlined frames start (past the function's own frame and its extra arguments):
     /// computed on entry when the graph inlines calls.
     inlined_frames: Option<CValue>,
-    /// Objects made in the current block (`CreateThis`, `CreateObject`) that nothing has
-    /// touched since but this block's `AddProperty`s: how many slots each has. Such an object
-    /// is no prototype and has no out-of-line buffer, so adding its next property needs no
-    /// check but the prototype chain's.
-    fresh: HashMap<ValueId, u32>,
+    /// Fresh objects and checked chains at the current instruction (in the current block, or
+    /// flowing from its only lowered predecessor).
+    fresh: Fresh,
     /// `fresh` at the end of each lowered block.
-    fresh_out: Vec<Option<HashMap<ValueId, u32>>>,
+    fresh_out: Vec<Option<Fresh>>,
+}
+
+/// What stays true from one instruction to the next while nothing runs that could change
+/// objects (see [`Inst::clobbers`]): which objects are fresh and which prototype chains were
+/// found valid.
+#[derive(Clone, Default)]
+struct Fresh {
+    /// Objects made since (`CreateThis`, `CreateObject`) that nothing has touched but
+    /// `AddProperty`s of their next inline slot: how many slots each has. Such an object is no
+    /// prototype and has no out-of-line buffer, so adding its next property needs no check but
+    /// the prototype chain's.
+    objects: HashMap<ValueId, u32>,
+    /// The validity cells (addresses) of the prototype chains checked since: adding a property
+    /// to a fresh object changes no chain, so one check covers the others.
+    chains: Vec<usize>,
 }
 
 impl Lowering<'_, '_> {
@@ -165,8 +178,7 @@ impl Lowering<'_, '_> {
         }
         if let Some(blk) = self.deopt_call {
             self.t.b.switch_to_block(blk);
-            let p = self.t.b.block_params(blk).to_vec();
-            let r = self.t.call_rt(CallRefs::deopt, &[self.t.rt, self.t.fp, p[0], p[1], p[2]]);
+            let r = self.t.call_rt(CallRefs::deopt, &[self.t.rt, self.t.fp]);
             self.t.b.ins().return_(&[r]);
         }
         self.t.finish_exits();
@@ -240,7 +252,7 @@ impl Lowering<'_, '_> {
         // inlined constructor's body, after the caller's `CreateThis`).
         self.fresh = match self.preds[b.0 as usize].as_slice() {
             [(p, _)] if g.blocks[b.0 as usize].kind == BlockKind::Normal => self.fresh_out[p.0 as usize].clone().unwrap_or_default(),
-            _ => HashMap::new(),
+            _ => Fresh::default(),
         };
         for &v in &g.blocks[b.0 as usize].insts {
             self.inst(v);
@@ -332,28 +344,30 @@ impl Lowering<'_, '_> {
         self.t.b.ins().brif(cond, stub, NO_ARGS, cont, NO_ARGS);
         self.t.b.switch_to_block(stub);
         let why = self.t.i32c(reason as u32);
+        self.t.b.ins().store(MemFlagsData::trusted(), why, self.t.rt, FnTranslator::exit_reason_offset());
         let shared = self.exit_blocks.get(&d).and_then(|v| v.iter().find(|(known, _)| *known == self.known)).map(|&(_, b)| b);
         match shared {
             Some(exit) => {
-                self.t.b.ins().jump(exit, &[BlockArg::Value(why)]);
+                self.t.b.ins().jump(exit, NO_ARGS);
             }
             None => {
-                let exit = self.t.b.create_block();
-                self.t.b.set_cold_block(exit);
-                let param = self.t.b.append_block_param(exit, types::I32);
-                self.t.b.ins().jump(exit, &[BlockArg::Value(why)]);
+                let exit = self.cold_block();
+                self.t.b.ins().jump(exit, NO_ARGS);
                 self.t.b.switch_to_block(exit);
-                self.exit(d, param);
+                self.exit(d);
                 self.exit_blocks.entry(d).or_default().push((self.known.clone(), exit));
             }
         }
         self.t.b.switch_to_block(cont);
     }
 
-    /// A deopt exit at `d`, for the reason in `why`: writes the frame (and those of inlined
-    /// calls), leaving to the runtime what its [`DeoptExit`] records, and has the interpreter
-    /// finish the function; its result is this code's.
-    fn exit(&mut self, d: DeoptId, why: CValue) {
+    /// A deopt exit at `d` (its guard has written the reason): writes the frame (and those of
+    /// inlined calls), leaving to the runtime what its [`DeoptExit`] records, and has the
+    /// interpreter finish the function; its result is this code's. The exit's index and
+    /// accumulator go to memory (`Jit::exit_index`, the frame's accumulator slot), not along
+    /// the chain of blocks as arguments: those blocks then take no parameters, which the
+    /// register allocator would have to move on every edge.
+    fn exit(&mut self, d: DeoptId) {
         let (g, fl) = (self.g, MemFlagsData::trusted());
         // The frames, innermost first; the last is the function's own.
         let mut chain = vec![d];
@@ -392,11 +406,13 @@ impl Lowering<'_, '_> {
             slots: slots.into_boxed_slice(),
         });
         let index = self.t.i32c(self.exit_base + self.exits.len() as u32 - 1);
+        self.t.b.ins().store(fl, index, self.t.rt, FnTranslator::exit_index_offset());
+        self.t.b.ins().store(fl, acc, self.t.frame, (ACC_SLOT * 8) as i32);
         // The interpreter finishes the frame (its handlers included): that is this code's result.
         let call = match self.deopt_call {
             Some(b) => b,
             None => {
-                let b = self.exit_args_block();
+                let b = self.cold_block();
                 self.deopt_call = Some(b);
                 b
             }
@@ -410,7 +426,7 @@ impl Lowering<'_, '_> {
             let blk = match self.store_chain.get(&key) {
                 Some(&b) => b,
                 None => {
-                    let b = self.exit_args_block();
+                    let b = self.cold_block();
                     self.store_chain.insert(key, b);
                     made.push((b, inlined, offset, v, next));
                     b
@@ -418,24 +434,20 @@ impl Lowering<'_, '_> {
             };
             next = Some(blk);
         }
-        self.t.b.ins().jump(next.unwrap_or(call), &[BlockArg::Value(index), BlockArg::Value(acc), BlockArg::Value(why)]);
+        self.t.b.ins().jump(next.unwrap_or(call), NO_ARGS);
         for (blk, inlined, offset, v, next) in made {
             self.t.b.switch_to_block(blk);
-            let args: Vec<BlockArg> = self.t.b.block_params(blk).iter().map(|&p| BlockArg::Value(p)).collect();
             let x = self.val(v);
             let base = if inlined { self.inlined_frames.expect("made with the inlined frames") } else { self.t.frame };
             self.t.b.ins().store(fl, x, base, offset);
-            self.t.b.ins().jump(next.unwrap_or(call), &args);
+            self.t.b.ins().jump(next.unwrap_or(call), NO_ARGS);
         }
     }
 
-    /// A new cold block taking `deopt_call`'s arguments (exit index, accumulator, reason).
-    fn exit_args_block(&mut self) -> Block {
+    /// A new cold block.
+    fn cold_block(&mut self) -> Block {
         let blk = self.t.b.create_block();
         self.t.b.set_cold_block(blk);
-        for ty in [types::I32, types::I64, types::I32] {
-            self.t.b.append_block_param(blk, ty);
-        }
         blk
     }
 
@@ -492,10 +504,10 @@ impl Lowering<'_, '_> {
         let g = self.g;
         let fl = MemFlagsData::trusted();
         if g.inst(v).clobbers() && !matches!(g.inst(v), Inst::AddProperty(..)) {
-            self.fresh.clear();
+            self.fresh = Fresh::default();
         }
         if matches!(g.inst(v), Inst::CreateThis(..) | Inst::CreateObject) {
-            self.fresh.insert(v, 0);
+            self.fresh.objects.insert(v, 0);
         }
         let r: Option<CValue> = match g.inst(v).clone() {
             Inst::Param => None,
@@ -722,10 +734,12 @@ impl Lowering<'_, '_> {
                 self.deopt_if(hole, d, DeoptReason::Hole);
                 None
             }
-            Inst::AddProperty(o, t, x, d) if self.fresh.get(&o) == Some(&t.slot) && (t.slot as usize) < INLINE_SLOTS => {
-                // A fresh object's next inline slot: only the chain can have changed.
+            Inst::AddProperty(o, t, x, d) if self.fresh.objects.get(&o) == Some(&t.slot) && (t.slot as usize) < INLINE_SLOTS => {
+                // A fresh object's next inline slot: only the chain can have changed, and not
+                // since an earlier check of it here.
                 let (ov, xv) = (self.boxed(o), self.boxed(x));
-                if t.valid != 0 {
+                if t.valid != 0 && !self.fresh.chains.contains(&t.valid) {
+                    self.fresh.chains.push(t.valid);
                     let flag = self.t.b.ins().iconst(types::I64, t.valid as i64);
                     let ok = self.t.b.ins().uload8(types::I32, fl, flag, 0);
                     let changed = self.t.b.ins().icmp_imm_s(IntCC::Equal, ok, 0);
@@ -734,13 +748,15 @@ impl Lowering<'_, '_> {
                 let obj = self.t.b.ins().band_imm_s(ov, PAYLOAD_MASK);
                 let to = self.t.b.ins().iconst(types::I64, t.to as i64);
                 emit_add_fresh_property(&mut self.t.b, obj, to, t.slot, xv);
-                self.fresh.insert(o, t.slot + 1);
+                self.fresh.objects.insert(o, t.slot + 1);
                 None
             }
             Inst::AddProperty(o, t, x, d) => {
                 // Inline while the new slot has room (the object's shape was checked); the
                 // runtime grows the slots, and finds the other cases, which deoptimize.
-                self.fresh.remove(&o);
+                // (The object may be a prototype: its change invalidates chains.)
+                self.fresh.objects.remove(&o);
+                self.fresh.chains.clear();
                 let (ov, xv) = (self.boxed(o), self.boxed(x));
                 let (to, valid) = (self.t.b.ins().iconst(types::I64, t.to as i64), self.t.b.ins().iconst(types::I64, t.valid as i64));
                 let (slow, done) = (self.t.b.create_block(), self.t.b.create_block());
