@@ -30,10 +30,14 @@ pub(super) fn frame_end_dynamic(rt: &Runtime, fp: usize, code: Gc<FunctionCode>)
 
 /// `PushContext slots`: the frame at `fp` enters a new context of `slots` slots.
 pub(crate) fn push_context(rt: &mut Runtime, fp: usize, slots: u32) {
-    let parent = rt.stack[fp + CONTEXT_SLOT].as_cell::<Context>();
+    rt.stack[fp + CONTEXT_SLOT] = new_context(rt, rt.stack[fp + CONTEXT_SLOT], slots);
+}
+
+/// A new context of `slots` slots whose parent is `parent` (a context, or undefined for none).
+/// Allocates; runs nothing and cannot throw.
+pub(crate) fn new_context(rt: &mut Runtime, parent: Value, slots: u32) -> Value {
     rt.heap.note_bytes(slots as usize * 8);
-    let c = rt.alloc(Context::new(parent, slots as usize));
-    rt.stack[fp + CONTEXT_SLOT] = Value::cell(c);
+    Value::cell(rt.alloc(Context::new(parent.as_cell::<Context>(), slots as usize)))
 }
 
 /// `PopContext`: the frame at `fp` leaves its innermost context.

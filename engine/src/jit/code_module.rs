@@ -226,6 +226,7 @@ runtime_calls! {
     array_length = "jit_array_length" (i64);
     create_this = "jit_create_this" (ptr, i64);
     create_object = "jit_create_object" (ptr);
+    push_context = "jit_push_context" (ptr, i64, i32);
     add_property = "jit_add_property" (ptr, i64, i64, i32, i64, i64);
     call_builtin = "jit_call_builtin" (ptr, i32, i64, i64, i64);
     catch = "jit_catch" (ptr, ptr, i32);

@@ -77,7 +77,6 @@ pub(crate) fn runs_directly(op: Op) -> bool {
             | Op::BindThis { .. }
             | Op::Negate { .. }
             | Op::BitNot { .. }
-            | Op::PushContext { .. }
             | Op::PopContext { .. }
             | Op::CreateObject { .. }
             | Op::CreateArray { .. }
@@ -124,10 +123,6 @@ pub(super) unsafe extern "C" fn jit_exec(rt: *mut Runtime, fp: usize, pc: u32, a
     let acc = Value::from_bits(acc);
     let op = code.block.ops[pc as usize];
     let r = match op {
-        Op::PushContext { slots, .. } => {
-            ops::push_context(rt, fp, slots);
-            Ok(acc)
-        }
         Op::PopContext { .. } => {
             ops::pop_context(rt, fp);
             Ok(acc)
@@ -283,6 +278,15 @@ pub(super) unsafe extern "C" fn jit_create_this(rt: *mut Runtime, f: u64) -> u64
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
     rt.ordinary_create_from_constructor(Value::from_bits(f), Intrinsic::ObjectPrototype).map_or(0, |o| Value::object(o).to_bits())
+}
+
+/// `PushContext`: a new context of `slots` slots under `parent` (the frame's context, or
+/// undefined). Allocates, but cannot run JavaScript, throw or collect (collections wait for
+/// safepoints).
+pub(super) unsafe extern "C" fn jit_push_context(rt: *mut Runtime, parent: u64, slots: u32) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    ops::new_context(rt, Value::from_bits(parent), slots).to_bits()
 }
 
 /// A new plain object (an object literal's `CreateObject`): allocates, but cannot run
@@ -692,9 +696,10 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 23] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 24] {
     [
         ("jit_exec", jit_exec as *const u8),
+        ("jit_push_context", jit_push_context as *const u8),
         ("jit_create_this", jit_create_this as *const u8),
         ("jit_create_object", jit_create_object as *const u8),
         ("jit_add_property", jit_add_property as *const u8),

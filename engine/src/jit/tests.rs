@@ -190,6 +190,28 @@ fn collections_while_compiled_frames_are_live() {
 }
 
 #[test]
+fn contexts_pushed_by_compiled_code_chain_and_survive_collections() {
+    // Compiled `PushContext` is a runtime call (optimized code writes no registers for it):
+    // each context must chain to the frame's, per call and per loop iteration, and what the
+    // closures keep must survive collections at every allocation.
+    let src = "function outer(k) {
+                 let base = k * 2;
+                 function mk(i) { const j = i + base; return () => j + i + k; }
+                 const fs = [];
+                 for (let i = 0; i < 60; i++) { let c = i; fs.push(mk(i)); fs.push(() => c - base); }
+                 let s = 0;
+                 for (const f of fs) s += f();
+                 return s;
+               }
+               let t = 0; for (let k = 0; k < 40; k++) t += outer(k); String(t)";
+    // (259200 is node's answer.)
+    assert_eq!(same_in_every_tier(src), "259200");
+    let mut rt = Runtime::with_options(RuntimeOptions { gc_stress: Some(1), concurrent_jit: false, ..full_options(2, None) });
+    assert_eq!(eval_string(&mut rt, src), "259200");
+    assert!(rt.jit.stats.optimized >= 1, "{:?}", rt.jit.stats);
+}
+
+#[test]
 fn inline_property_caches_follow_the_ic() {
     // Compiled loads and stores read the IC's current entry: they see a prototype property
     // change (validity cell), accessors replacing data properties, receivers of other shapes,

@@ -1106,6 +1106,15 @@ impl<'a> FnTranslator<'a> {
             Op::Construct { callee, args, argc, slot } => {
                 self.op_call(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
             }
+            Op::PushContext { slots, .. } => {
+                // A new context under the frame's (a runtime call that allocates, and runs
+                // nothing: no exception to check).
+                let fl = MemFlagsData::trusted();
+                let parent = self.b.ins().load(types::I64, fl, self.frame, (CONTEXT_SLOT * 8) as i32);
+                let n = self.i32c(slots);
+                let c = self.call_rt(CallRefs::push_context, &[self.rt, parent, n]);
+                self.b.ins().store(fl, c, self.frame, (CONTEXT_SLOT * 8) as i32);
+            }
             Op::PopContext { .. } => {
                 // The frame leaves its innermost context for the parent (undefined if none).
                 let fl = MemFlagsData::trusted();

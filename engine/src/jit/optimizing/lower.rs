@@ -10,6 +10,7 @@
 
 use super::ir::*;
 use super::liveness::{reads, Reads};
+use crate::bytecode::ops::Op;
 use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, HEADER, THIS_SLOT};
 use crate::jit::call_stub::{charge_poll, poll_due, rt_offset, RtField, NOT_HANDLED};
 use crate::jit::code_module::*;
@@ -666,8 +667,12 @@ impl Lowering<'_, '_> {
                 None
             }
             Inst::Generic(pc, op, d) | Inst::CallKnown(pc, op, d, _) => {
-                let needed = self.registers_read(pc, op);
-                self.sync(d, true, needed.as_deref());
+                // A frame's context changes with no collection, exception or JavaScript: the
+                // registers need not be in the frame for it.
+                if !matches!(op, Op::PushContext { .. } | Op::PopContext { .. }) {
+                    let needed = self.registers_read(pc, op);
+                    self.sync(d, true, needed.as_deref());
+                }
                 let acc_v = g.deopts[d.0 as usize].acc;
                 let acc = self.boxed(acc_v);
                 self.t.b.def_var(self.t.acc, acc);
@@ -825,7 +830,7 @@ impl Lowering<'_, '_> {
     /// Which registers the instruction at `pc` reads, when that is all a runtime call for it
     /// needs from the frame: `None` when it may read any, or a handler covers it (the handler
     /// reads the frame).
-    fn registers_read(&self, pc: u32, op: crate::bytecode::ops::Op) -> Option<Vec<bool>> {
+    fn registers_read(&self, pc: u32, op: Op) -> Option<Vec<bool>> {
         if self.t.code.block.handlers.iter().any(|h| h.start <= pc && pc < h.end) {
             return None;
         }
