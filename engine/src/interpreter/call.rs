@@ -132,7 +132,7 @@ impl Runtime {
     #[inline]
     pub(crate) fn check_native_stack(&mut self) -> JsResult<()> {
         let low = match self.native_stack_floor {
-            0 => stacker::remaining_stack().is_some_and(|r| r < NATIVE_STACK_RESERVE),
+            usize::MAX => stacker::remaining_stack().is_some_and(|r| r < NATIVE_STACK_RESERVE),
             floor => approximate_stack_pointer() < floor,
         };
         if low || self.native_depth > 2000 {
@@ -254,7 +254,7 @@ impl Runtime {
         if self.native_depth == 0 {
             // This stack's lowest usable address (it may be a new stack: see `run_closure`).
             self.native_stack_floor =
-                stacker::remaining_stack().map_or(0, |r| (approximate_stack_pointer() + NATIVE_STACK_RESERVE).saturating_sub(r));
+                stacker::remaining_stack().map_or(usize::MAX, |r| (approximate_stack_pointer() + NATIVE_STACK_RESERVE).saturating_sub(r));
         }
         self.native_depth += 1;
         let r = match self.push_frame(o, this, args, new_target, flags | FLAG_ENTRY, 0) {

@@ -290,7 +290,9 @@ pub struct Runtime {
     /// Nesting of interpreter loops entered from Rust.
     pub(crate) native_depth: u32,
     /// The lowest native stack address JavaScript may use, recorded on entry from the embedder
-    /// (0: not inside JavaScript; `check_native_stack` then asks the OS).
+    /// (`usize::MAX`: not inside JavaScript, or unknown; `check_native_stack` then asks the OS,
+    /// and compiled code's direct calls, finding the stack pointer below it, take the runtime's
+    /// path).
     pub(crate) native_stack_floor: usize,
     /// Inline-cache statistics.
     pub stats: IcStats,
@@ -463,7 +465,7 @@ impl Runtime {
             api: Default::default(),
             options,
             native_depth: 0,
-            native_stack_floor: 0,
+            native_stack_floor: usize::MAX,
             megamorphic: Default::default(),
             stats: IcStats::default(),
             print_handler: None,
