@@ -365,18 +365,40 @@ fn dominators(g: &Graph, order: &[BlockId]) -> Vec<Option<BlockId>> {
     idom.into_iter().map(|d| d.filter(|&x| x != VIRTUAL).map(|x| BlockId(x as u32))).collect()
 }
 
+/// Objects whose shape is known, with the shapes it is one of.
+type KnownShapes = Vec<(ValueId, Box<[usize]>)>;
+
+/// Removes checks made already: a number check of a value checked in a dominating block, and
+/// a shape check of an object whose shape is known on every path here (checked, or given by
+/// an add, with nothing since that could change objects: see [`Inst::clobbers`]).
 fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
     let idom = dominators(g, order);
+    let preds = predecessors(g, order);
     let mut subst: Vec<ValueId> = (0..g.insts.len() as u32).map(ValueId).collect();
     // Checks available at the end of each block (for the blocks it dominates).
     let mut avail: Vec<HashMap<(ValueId, bool), ValueId>> = vec![HashMap::new(); g.blocks.len()];
+    // Shapes known at the end of each block done (`None`: not done yet, as a loop's back edge).
+    let mut shapes_out: Vec<Option<KnownShapes>> = vec![None; g.blocks.len()];
     for &b in order {
         let bi = b.0 as usize;
         let mut checks: HashMap<(ValueId, bool), ValueId> = match idom[bi] {
             Some(d) => avail[d.0 as usize].clone(),
             None => HashMap::new(),
         };
-        let mut shapes: Vec<(ValueId, Box<[usize]>)> = Vec::new();
+        // What every predecessor knows at its end (nothing past a handler's entry or a
+        // predecessor not done yet).
+        let mut shapes: KnownShapes = match preds[bi].split_first() {
+            Some((&(first, _), rest)) if g.blocks[bi].kind == BlockKind::Normal => {
+                let known = |p: BlockId| shapes_out[p.0 as usize].as_ref();
+                match known(first) {
+                    Some(k) if rest.iter().all(|&(p, _)| known(p).is_some()) => {
+                        k.iter().filter(|e| rest.iter().all(|&(p, _)| known(p).is_some_and(|kp| kp.contains(e)))).cloned().collect()
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        };
         let insts = std::mem::take(&mut g.blocks[bi].insts);
         let mut kept = Vec::with_capacity(insts.len());
         for v in insts {
@@ -415,6 +437,7 @@ fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
         }
         g.blocks[bi].insts = kept;
         avail[bi] = checks;
+        shapes_out[bi] = Some(shapes);
     }
     // Later blocks' terminators, deopt points and states may name a replaced check.
     for d in g.deopts.iter_mut() {
