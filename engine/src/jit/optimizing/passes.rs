@@ -308,9 +308,8 @@ fn blame(g: &Graph, preds: &[Vec<(BlockId, usize)>], osr: &[BlockId], p: ValueId
 
 /// Immediate dominators (Cooper, Harvey and Kennedy), indexed by block; roots map to
 /// themselves. Several roots (the entries) hang under a virtual root: a block reached from
-/// two entries has no dominator among them.
-fn dominators(g: &Graph, order: &[BlockId]) -> Vec<Option<BlockId>> {
-    let preds = predecessors(g, order);
+/// two entries has no dominator among them. `preds`: [`predecessors`].
+fn dominators(g: &Graph, order: &[BlockId], preds: &[Vec<(BlockId, usize)>]) -> Vec<Option<BlockId>> {
     let mut rpo_index = vec![usize::MAX; g.blocks.len()];
     for (i, b) in order.iter().enumerate() {
         rpo_index[b.0 as usize] = i;
@@ -372,8 +371,8 @@ type KnownShapes = Vec<(ValueId, Box<[usize]>)>;
 /// a shape check of an object whose shape is known on every path here (checked, or given by
 /// an add, with nothing since that could change objects: see [`Inst::clobbers`]).
 fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
-    let idom = dominators(g, order);
     let preds = predecessors(g, order);
+    let idom = dominators(g, order, &preds);
     let mut subst: Vec<ValueId> = (0..g.insts.len() as u32).map(ValueId).collect();
     // Checks available at the end of each block (for the blocks it dominates).
     let mut avail: Vec<HashMap<(ValueId, bool), ValueId>> = vec![HashMap::new(); g.blocks.len()];
