@@ -1,6 +1,7 @@
 //! Calls: pushing frames, `[[Call]]`/`[[Construct]]` from Rust (re-entering the
 //! interpreter), and native functions.
 
+use super::feedback::{CallIcMirror, ThisMode};
 use super::frame::*;
 use crate::bytecode::code::CodeKind;
 use crate::heap::Gc;
@@ -119,6 +120,64 @@ impl Runtime {
         self.sp = fp + size;
         self.fp = fp;
         Ok(fp)
+    }
+
+    /// [`Self::push_frame`] for the interpreter's common call: a plain call (flags 0) of a
+    /// closure through its own [`CallIcMirror`] `m` (so the closure is plainly callable and its
+    /// `this` rule is precomputed), from a frame of the closure's realm, with `argc` arguments
+    /// at stack index `start` and no more of them than parameters. `None` when any of that
+    /// does not hold, or `this` needs boxing, or the stack is full: the caller then takes
+    /// `push_frame`, which handles (or reports) those cases.
+    #[inline(always)]
+    pub(crate) fn push_plain_frame(&mut self, m: &CallIcMirror, this: Value, start: usize, argc: usize, return_pc: u32) -> Option<usize> {
+        if m.closure == 0 || m.realm != self.realm.0 || argc > m.params as usize {
+            return None;
+        }
+        const STRICT: u32 = ThisMode::Strict as u32;
+        const SLOPPY: u32 = ThisMode::Sloppy as u32;
+        const LEXICAL: u32 = ThisMode::Lexical as u32;
+        let this = match m.this_mode {
+            STRICT => this,
+            SLOPPY if this.is_nullish() => Value::from_bits(m.this_value),
+            SLOPPY if this.is_object() => this,
+            LEXICAL => Value::from_bits(m.this_value),
+            _ => return None,
+        };
+        let fp = self.sp;
+        let end = HEADER + m.params as usize + m.registers as usize;
+        if fp + end > self.stack_len {
+            return None;
+        }
+        debug_assert!(self.fp != usize::MAX && start + argc <= fp);
+        let base = self.stack.as_mut_ptr();
+        // SAFETY: `fp + end <= stack_len` (checked above), so the header and the
+        // `params + registers` registers written lie within the stack; the `argc <= params`
+        // arguments at `start` lie in the caller's frame, below `fp` (the interpreter's
+        // registers), so they do not overlap the new frame.
+        unsafe {
+            let frame = base.add(fp);
+            let slot = |i: usize| frame.add(i);
+            slot(CALLEE_SLOT).write(Value::from_bits(m.closure));
+            slot(THIS_SLOT).write(this);
+            slot(NEW_TARGET_SLOT).write(Value::from_bits(m.new_target));
+            slot(ARGC_SLOT).write(Value::int(argc as i32));
+            slot(CALLER_FP_SLOT).write(Value::int(self.fp as i32));
+            slot(RETURN_PC_SLOT).write(Value::int(return_pc as i32));
+            slot(CONTEXT_SLOT).write(Value::from_bits(m.context));
+            slot(ACC_SLOT).write(Value::UNDEFINED);
+            slot(FLAGS_SLOT).write(Value::int(with_caller_realm(0, self.realm)));
+            // A loop, not `copy_nonoverlapping`: calls pass few arguments, and that becomes a
+            // call of `memmove`.
+            for i in 0..argc {
+                slot(HEADER + i).write(base.add(start + i).read());
+            }
+            for i in HEADER + argc..end {
+                slot(i).write(Value::UNDEFINED);
+            }
+        }
+        self.sp = fp + end;
+        self.fp = fp;
+        Some(fp)
     }
 
     /// The RangeError for a full stack.

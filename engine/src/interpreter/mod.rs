@@ -327,8 +327,15 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 ($callee:expr, $code:expr, $this:expr, $args:expr, $nt:expr, $flags:expr) => {{
                     rt.stack[fp + ACC_SLOT] = acc;
                     rt.fp = fp;
-                    let ncode: Gc<FunctionCode> = $code;
                     let nfp = tri!(rt.push_frame($callee, $this, $args, $nt, $flags, pc));
+                    entered!(nfp, $code, $flags);
+                }};
+            }
+            // The rest of `enter!`, once the callee's frame is at `$nfp`.
+            macro_rules! entered {
+                ($nfp:expr, $code:expr, $flags:expr) => {{
+                    let nfp: usize = $nfp;
+                    let ncode: Gc<FunctionCode> = $code;
                     ncode.get_mut().invocations += 1;
                     tri!(safepoint(rt, nfp, Value::UNDEFINED));
                     if let Some(entry) = crate::jit::entry_for(rt, ncode) {
@@ -357,6 +364,12 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                     if let Some(o) = f.as_object() {
                         if let ObjectKind::Closure(c) = &o.kind {
                             ops::record_call(code, $slot.index(), o, c.code);
+                            rt.stack[fp + ACC_SLOT] = acc;
+                            rt.fp = fp;
+                            if let Some(nfp) = rt.push_plain_frame(&c.call, this, start, $argc as usize, pc) {
+                                entered!(nfp, c.code, 0);
+                                continue 'main;
+                            }
                             if c.code.frame.plainly_callable() {
                                 enter!(o, c.code, this, ArgSrc::Stack(start, $argc as usize), Value::UNDEFINED, 0);
                                 continue 'main;

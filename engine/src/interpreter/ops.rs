@@ -837,7 +837,7 @@ pub(super) fn has_private(rt: &mut Runtime, obj: Value, name: Value) -> JsResult
 
 // ----- arithmetic -----
 
-#[inline]
+#[inline(always)]
 pub(super) fn see_int(code: Gc<FunctionCode>, slot: usize) {
     if let Feedback::Binary(f) = &mut code.get_mut().feedback.slots[slot].data {
         if f.kind < NumericKind::Int32 {
@@ -846,7 +846,7 @@ pub(super) fn see_int(code: Gc<FunctionCode>, slot: usize) {
     }
 }
 
-#[inline]
+#[inline(always)]
 pub(super) fn see_int_compare(code: Gc<FunctionCode>, slot: usize) {
     if let Feedback::Compare(f) = &mut code.get_mut().feedback.slots[slot].data {
         if f.kind < NumericKind::Int32 {
@@ -1022,6 +1022,10 @@ pub(crate) fn compare_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usize
 /// Records a call of closure `f` (code `fcode`) at call slot `slot` of `code`.
 #[inline(always)]
 pub(crate) fn record_call(code: Gc<FunctionCode>, slot: usize, f: Gc<JsObject>, fcode: Gc<FunctionCode>) {
+    // A monomorphic site seeing its closure again (the common case) changes nothing.
+    if matches!(code.feedback.slots[slot].data, Feedback::Call(CallFeedback::Monomorphic(g)) if g == f) {
+        return;
+    }
     code.get_mut().feedback.record_call(slot, f, fcode);
 }
 

@@ -302,7 +302,7 @@ pub(crate) fn display_name(code: &FunctionCode) -> String {
 }
 
 /// The compiled entry of `code`, compiling it now if it is hot enough (or eager).
-#[inline]
+#[inline(always)]
 pub(crate) fn entry_for(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
     // The interpreter asks at every call: a function that stays interpreted answers inline.
     match code.jit {
