@@ -280,9 +280,11 @@ impl BuiltinMethod {
 
 impl Inst {
     /// Whether the instruction may change memory other code depends on (shapes, prototype
-    /// chains, elements stores): a barrier for redundant-guard elimination.
+    /// chains, elements stores): a barrier for redundant-guard elimination. Not a loop's
+    /// safepoint: it may collect, but the collector moves nothing and changes no shape, and an
+    /// interrupt there terminates the script.
     pub(crate) fn clobbers(&self) -> bool {
-        matches!(self, Inst::Generic(..) | Inst::CallKnown(..) | Inst::LoopSafepoint(..) | Inst::AddProperty(..) | Inst::CallBuiltin(..))
+        matches!(self, Inst::Generic(..) | Inst::CallKnown(..) | Inst::AddProperty(..) | Inst::CallBuiltin(..))
     }
 
     /// Rewrites every value operand through `f`.

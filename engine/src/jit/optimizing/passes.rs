@@ -9,8 +9,10 @@
 //! 4. **Redundant-guard elimination**: a check of a value whose representation already proves
 //!    it is dropped; an int32/number check dominated by the same check of the same value is
 //!    replaced by it (values are immutable, so no effect in between matters); a shape check of
-//!    an object already checked for the same shapes earlier in the block, with nothing in
-//!    between that may change shapes, is dropped.
+//!    an object already checked for the same shapes on every path here, with nothing in
+//!    between that may change shapes, is dropped (a loop carries what it does not change
+//!    round its back edge). Before it, shape checks of objects a loop does not change are
+//!    hoisted out of loops that change no object.
 
 use super::ir::*;
 use std::collections::HashMap;
@@ -27,6 +29,7 @@ pub(crate) fn run(g: &mut Graph) -> Vec<BlockId> {
     };
     remove_trivial_params(g, &order, &reachable);
     select_representations(g, &order, &reachable);
+    hoist_invariant_shape_checks(g, &order);
     eliminate_redundant_guards(g, &order);
     order
 }
@@ -367,6 +370,185 @@ fn dominators(g: &Graph, order: &[BlockId], preds: &[Vec<(BlockId, usize)>]) -> 
 /// Objects whose shape is known, with the shapes it is one of.
 type KnownShapes = Vec<(ValueId, Box<[usize]>)>;
 
+/// How `inst` changes what is known of shapes: a check or an add establishes a shape; anything
+/// that may change objects (see [`Inst::clobbers`]) forgets every shape first.
+fn shape_transfer(inst: &Inst, known: &mut KnownShapes) {
+    if inst.clobbers() {
+        known.clear();
+    }
+    let fact = match inst {
+        Inst::CheckShape(o, s, _) => (*o, s.clone()),
+        Inst::AddProperty(o, t, _, _) => (*o, Box::new([t.to]) as Box<[usize]>),
+        _ => return,
+    };
+    if !known.contains(&fact) {
+        known.push(fact);
+    }
+}
+
+/// What `known` (at the end of an edge's source) says at the start of its target: the same
+/// facts, which also hold of the parameters their values are passed to.
+fn across_edge(g: &Graph, known: &KnownShapes, e: &Edge) -> KnownShapes {
+    let params = &g.blocks[e.to.0 as usize].params;
+    let mut out = known.clone();
+    for (o, s) in known {
+        for (k, a) in e.args.iter().enumerate() {
+            let fact = (params[k], s.clone());
+            if a == o && !out.contains(&fact) {
+                out.push(fact);
+            }
+        }
+    }
+    out
+}
+
+/// The shapes known at the start of each block: what every predecessor knows at its end,
+/// computed to a fixpoint so that a loop carries what it does not clobber round its back
+/// edge (a predecessor not computed yet knows everything; the sets only shrink). Nothing is
+/// known at an entry or a handler.
+fn shapes_at_entry(g: &Graph, order: &[BlockId], preds: &[Vec<(BlockId, usize)>]) -> Vec<KnownShapes> {
+    let n = g.blocks.len();
+    let mut out: Vec<Option<KnownShapes>> = vec![None; n];
+    let mut at_entry: Vec<KnownShapes> = vec![Vec::new(); n];
+    let same = |a: &KnownShapes, b: &KnownShapes| a.len() == b.len() && a.iter().all(|e| b.contains(e));
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &b in order {
+            let bi = b.0 as usize;
+            let entry: KnownShapes = if g.blocks[bi].kind == BlockKind::Normal {
+                let mut sets =
+                    preds[bi].iter().filter_map(|&(p, i)| out[p.0 as usize].as_ref().map(|k| across_edge(g, k, g.successors(p)[i])));
+                match sets.next() {
+                    Some(first) => {
+                        let rest: Vec<KnownShapes> = sets.collect();
+                        first.into_iter().filter(|e| rest.iter().all(|r| r.contains(e))).collect()
+                    }
+                    None => Vec::new(),
+                }
+            } else {
+                Vec::new()
+            };
+            let mut end = entry.clone();
+            for &v in &g.blocks[bi].insts {
+                shape_transfer(&g.insts[v.0 as usize], &mut end);
+            }
+            if out[bi].as_ref().is_none_or(|o| !same(o, &end)) {
+                out[bi] = Some(end);
+                changed = true;
+            }
+            at_entry[bi] = entry;
+        }
+    }
+    at_entry
+}
+
+/// A shape check to make on entering a loop: of `object`, or of what each entering edge
+/// passes for the header's parameter `param`.
+struct HoistedCheck {
+    param: Option<usize>,
+    object: ValueId,
+    shapes: Box<[usize]>,
+    /// The check's instruction, which a failure disproves.
+    site: u32,
+}
+
+/// Loop-invariant hoisting of shape checks. In a loop where nothing may change objects (no
+/// call, generic instruction or property add: see [`Inst::clobbers`]), a shape check that runs
+/// on every iteration (its block dominates each back edge) of an object the loop does not
+/// change (defined before the loop, or a header parameter every back edge passes unchanged) is
+/// also made at the end of each block entering the loop, where it deoptimizes to the loop
+/// header (blaming the same site). Redundant-guard elimination then drops the check in the
+/// loop, whose shape is known on every path into the header. The entering blocks must end in
+/// a jump (they do: the code before a loop falls through to its header, and the
+/// on-stack-replacement entries jump there).
+fn hoist_invariant_shape_checks(g: &mut Graph, order: &[BlockId]) {
+    let preds = predecessors(g, order);
+    let idom = dominators(g, order, &preds);
+    let dominates = |a: BlockId, b: BlockId| {
+        let mut x = b;
+        loop {
+            if x == a {
+                return true;
+            }
+            match idom[x.0 as usize] {
+                Some(d) if d != x => x = d,
+                _ => return false,
+            }
+        }
+    };
+    let mut def: Vec<Option<BlockId>> = vec![None; g.insts.len()];
+    for &b in order {
+        let blk = &g.blocks[b.0 as usize];
+        for &v in blk.params.iter().chain(&blk.insts) {
+            def[v.0 as usize] = Some(b);
+        }
+    }
+    for &h in order {
+        let hi = h.0 as usize;
+        let latches: Vec<(BlockId, usize)> = preds[hi].iter().copied().filter(|&(p, _)| dominates(h, p)).collect();
+        if latches.is_empty() || g.blocks[hi].kind != BlockKind::Normal || g.blocks[hi].entry_state.len() != g.nregs + 1 {
+            continue;
+        }
+        // The natural loop: the blocks that reach a back edge without passing the header.
+        let mut body = vec![false; g.blocks.len()];
+        body[hi] = true;
+        let mut work: Vec<BlockId> = latches.iter().map(|&(p, _)| p).collect();
+        while let Some(x) = work.pop() {
+            if !body[x.0 as usize] {
+                body[x.0 as usize] = true;
+                work.extend(preds[x.0 as usize].iter().map(|&(p, _)| p));
+            }
+        }
+        let blocks: Vec<BlockId> = order.iter().copied().filter(|b| body[b.0 as usize]).collect();
+        let changes_objects = |b: &BlockId| {
+            let blk = &g.blocks[b.0 as usize];
+            blk.kind != BlockKind::Normal || blk.insts.iter().any(|&v| g.insts[v.0 as usize].clobbers())
+        };
+        let entering: Vec<(BlockId, usize)> = preds[hi].iter().copied().filter(|&(p, _)| !body[p.0 as usize]).collect();
+        let jumps = |&(p, _): &(BlockId, usize)| matches!(g.blocks[p.0 as usize].term, Terminator::Jump(_));
+        if blocks.iter().any(changes_objects) || entering.is_empty() || !entering.iter().all(jumps) {
+            continue;
+        }
+        let params = g.blocks[hi].params.clone();
+        // A header parameter that every back edge passes itself.
+        let invariant_param = |v: ValueId| {
+            let k = params.iter().position(|&p| p == v)?;
+            latches.iter().all(|&(l, i)| g.successors(l)[i].args[k] == v).then_some(k)
+        };
+        let mut hoisted: Vec<HoistedCheck> = Vec::new();
+        for &b in blocks.iter().filter(|&&b| latches.iter().all(|&(l, _)| dominates(b, l))) {
+            for &v in &g.blocks[b.0 as usize].insts {
+                let Inst::CheckShape(o, s, d) = &g.insts[v.0 as usize] else { continue };
+                let point = &g.deopts[d.0 as usize];
+                if point.frame.is_some() || hoisted.iter().any(|h| h.object == *o && h.shapes == *s) {
+                    continue;
+                }
+                let param = invariant_param(*o);
+                let outside = def[o.0 as usize].is_some_and(|db| !body[db.0 as usize]);
+                if param.is_some() || outside {
+                    hoisted.push(HoistedCheck { param, object: *o, shapes: s.clone(), site: point.site });
+                }
+            }
+        }
+        for HoistedCheck { param, object: o, shapes: s, site } in hoisted {
+            for &(p, _) in &entering {
+                let Terminator::Jump(e) = &g.blocks[p.0 as usize].term else { unreachable!("checked above") };
+                let through = |x: ValueId| params.iter().position(|&q| q == x).map_or(x, |k| e.args[k]);
+                let state: Vec<ValueId> = g.blocks[hi].entry_state.iter().map(|&x| through(x)).collect();
+                let checked = param.map_or(o, |k| e.args[k]);
+                let (acc, regs) = state.split_last().expect("entry state holds the accumulator");
+                let d = DeoptId(g.deopts.len() as u32);
+                g.deopts.push(DeoptPoint::root(g.blocks[hi].pc, site, regs.to_vec(), *acc, g.dead));
+                let v = ValueId(g.insts.len() as u32);
+                g.insts.push(Inst::CheckShape(checked, s.clone(), d));
+                g.reprs.push(Repr::Void);
+                g.blocks[p.0 as usize].insts.push(v);
+            }
+        }
+    }
+}
+
 /// Removes checks made already: a number check of a value checked in a dominating block, and
 /// a shape check of an object whose shape is known on every path here (checked, or given by
 /// an add, with nothing since that could change objects: see [`Inst::clobbers`]).
@@ -376,28 +558,14 @@ fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
     let mut subst: Vec<ValueId> = (0..g.insts.len() as u32).map(ValueId).collect();
     // Checks available at the end of each block (for the blocks it dominates).
     let mut avail: Vec<HashMap<(ValueId, bool), ValueId>> = vec![HashMap::new(); g.blocks.len()];
-    // Shapes known at the end of each block done (`None`: not done yet, as a loop's back edge).
-    let mut shapes_out: Vec<Option<KnownShapes>> = vec![None; g.blocks.len()];
+    let shapes_in = shapes_at_entry(g, order, &preds);
     for &b in order {
         let bi = b.0 as usize;
         let mut checks: HashMap<(ValueId, bool), ValueId> = match idom[bi] {
             Some(d) => avail[d.0 as usize].clone(),
             None => HashMap::new(),
         };
-        // What every predecessor knows at its end (nothing past a handler's entry or a
-        // predecessor not done yet).
-        let mut shapes: KnownShapes = match preds[bi].split_first() {
-            Some((&(first, _), rest)) if g.blocks[bi].kind == BlockKind::Normal => {
-                let known = |p: BlockId| shapes_out[p.0 as usize].as_ref();
-                match known(first) {
-                    Some(k) if rest.iter().all(|&(p, _)| known(p).is_some()) => {
-                        k.iter().filter(|e| rest.iter().all(|&(p, _)| known(p).is_some_and(|kp| kp.contains(e)))).cloned().collect()
-                    }
-                    _ => Vec::new(),
-                }
-            }
-            _ => Vec::new(),
-        };
+        let mut shapes = shapes_in[bi].clone();
         let insts = std::mem::take(&mut g.blocks[bi].insts);
         let mut kept = Vec::with_capacity(insts.len());
         for v in insts {
@@ -436,7 +604,6 @@ fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
         }
         g.blocks[bi].insts = kept;
         avail[bi] = checks;
-        shapes_out[bi] = Some(shapes);
     }
     // Later blocks' terminators, deopt points and states may name a replaced check.
     for d in g.deopts.iter_mut() {
@@ -455,5 +622,74 @@ fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
             _ => {}
         }
         blk.entry_state.iter_mut().for_each(|v| *v = subst[v.0 as usize]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::ops::Op;
+    use crate::jit::Tier;
+    use crate::value::Value;
+    use crate::{Runtime, RuntimeOptions};
+
+    /// Shape checks of global function `name` (after `src` ran in the interpreter, leaving its
+    /// feedback), once the passes ran: (inside its loop, elsewhere). The function has one loop.
+    fn shape_checks(src: &str, name: &str) -> (usize, usize) {
+        let mut rt = Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() });
+        rt.eval(src, "t.js").unwrap();
+        let f = rt.eval(name, "t.js").unwrap();
+        let code = f.as_object().and_then(|o| o.as_closure().map(|c| c.code)).expect("a closure");
+        let mut budget = super::super::InlineBudget::new(&code, rt.realm, Value::object(rt.global_object()));
+        let plan = super::super::Plan::new(&code, false, &mut budget);
+        assert!(!plan.assumes_prototypes());
+        let mut g = super::super::build::build(&code, &plan, None);
+        let order = run(&mut g);
+        let (header, end) = code
+            .block
+            .ops
+            .iter()
+            .enumerate()
+            .find_map(|(pc, op)| match op {
+                Op::JumpLoop { target, .. } => Some((target.0, pc as u32)),
+                _ => None,
+            })
+            .expect("a loop");
+        let osr: Vec<BlockId> = g.osr_entries.iter().map(|&(_, b)| b).collect();
+        let (mut inside, mut outside) = (0, 0);
+        for b in order {
+            let blk = &g.blocks[b.0 as usize];
+            let checks = blk.insts.iter().filter(|&&v| matches!(g.inst(v), Inst::CheckShape(..))).count();
+            if (header..=end).contains(&blk.pc) && !osr.contains(&b) {
+                inside += checks;
+            } else {
+                outside += checks;
+            }
+        }
+        (inside, outside)
+    }
+
+    #[test]
+    fn shape_checks_of_objects_a_loop_does_not_change_leave_the_loop() {
+        let src = "function P(x, y) { this.x = x; this.y = y; }
+                   function sum(o, n) { let t = 0; for (let i = 0; i < n; i++) { t += o.x * i + o.y; } return t; }
+                   for (let k = 0; k < 20; k++) sum(new P(k, 1), 10);";
+        let (inside, outside) = shape_checks(src, "sum");
+        // Checked once on entering the loop (from the code before it and from the
+        // on-stack-replacement entry), not in it.
+        assert_eq!((inside, outside), (0, 2));
+    }
+
+    #[test]
+    fn shape_checks_stay_in_loops_that_may_change_objects() {
+        // The call (not inlined: it has a loop) may change `o`'s shape: every iteration
+        // checks it after the call.
+        let src = "function P(x, y) { this.x = x; this.y = y; }
+                   function id(v) { for (let j = 0; j < 1; j++) {} return v; }
+                   function sum(o, n) { let t = 0; for (let i = 0; i < n; i++) { t += o.x * id(i) + o.y; } return t; }
+                   for (let k = 0; k < 20; k++) sum(new P(k, 1), 10);";
+        let (inside, outside) = shape_checks(src, "sum");
+        assert!(inside >= 1, "{inside} checks in the loop");
+        assert_eq!(outside, 0);
     }
 }

@@ -1,0 +1,55 @@
+// Shape checks of objects a loop does not change are made once, on entering the loop, and
+// deoptimize to the loop's header when they fail: other shapes, non-objects, loops that run
+// no iteration, loops entered mid-way (on-stack replacement), nested loops and `this`.
+function Acc(x, y) { this.x = x; this.y = y; }
+Acc.prototype.sum = function (n) {
+  let t = 0;
+  for (let i = 0; i < n; i++) { t += this.x * i + this.y; }
+  return t;
+};
+function sumOf(o, n) {
+  let t = 0;
+  for (let i = 0; i < n; i++) { t += o.x + o.y; }
+  return t;
+}
+function grid(o, n) {
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) { t += o.x * i - o.y * j; }
+  }
+  return t;
+}
+function firstBig(o, limit) {
+  // The check sits behind a branch inside the loop.
+  for (let i = 0; i < limit; i++) {
+    if (i > 3) return o.x + i;
+  }
+  return -1;
+}
+
+let total = 0;
+const a = new Acc(1, 2);
+for (let k = 0; k < 300; k++) total += a.sum(100) + sumOf(a, 50) + grid(a, 5) + firstBig(a, 10);
+console.log(total);
+
+// Other shapes: the same properties in another order, an extra property, a getter.
+const others = [{ y: 5, x: 3 }, Object.assign(new Acc(2, 3), { z: 1 }), { get x() { return 10; }, y: 1 }];
+for (const o of others) {
+  let t = 0;
+  for (let k = 0; k < 30; k++) t += sumOf(o, 10) + Acc.prototype.sum.call(o, 10) + grid(o, 3) + firstBig(o, 6);
+  console.log(t);
+}
+
+// Non-objects: a loop that runs no iteration never reads them; one that does throws.
+console.log(sumOf(null, 0), grid(undefined, 0), firstBig(null, 3), sumOf(7, 2), sumOf('ab', 1));
+try { sumOf(null, 3); } catch (e) { console.log(e.constructor.name); }
+try { grid(undefined, 2); } catch (e) { console.log(e.constructor.name); }
+
+// A top-level loop entered in compiled code part-way, whose object changes shape after it.
+const p = new Acc(4, 5);
+let s = 0;
+for (let i = 0; i < 20000; i++) s += p.x - p.y;
+console.log(s);
+p.w = 1;
+for (let i = 0; i < 20000; i++) s += p.x + p.y;
+console.log(s);
