@@ -264,12 +264,6 @@ pub(super) unsafe extern "C" fn jit_to_boolean(rt: *mut Runtime, v: u64) -> u64 
     rt.to_boolean(Value::from_bits(v)) as u64
 }
 
-/// The length of array `v`, or `u64::MAX` when `v` is not an array (reads nothing else, so it
-/// needs no runtime).
-pub(super) extern "C" fn jit_array_length(v: u64) -> u64 {
-    Value::from_bits(v).as_object().and_then(|o| o.array_length()).map_or(u64::MAX, u64::from)
-}
-
 /// The `this` that `new f` makes for closure `f` (an ordinary object whose prototype is
 /// `f.prototype`), or 0 if that fails. Allocates, but cannot run JavaScript (a closure's
 /// `prototype` is a non-configurable data property) or collect (collections wait for a
@@ -696,7 +690,7 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 24] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 23] {
     [
         ("jit_exec", jit_exec as *const u8),
         ("jit_push_context", jit_push_context as *const u8),
@@ -710,7 +704,6 @@ pub(super) fn symbols() -> [(&'static str, *const u8); 24] {
         ("jit_loop_safepoint", jit_loop_safepoint as *const u8),
         ("jit_to_boolean", jit_to_boolean as *const u8),
         ("jit_strict_equals", jit_strict_equals as *const u8),
-        ("jit_array_length", jit_array_length as *const u8),
         ("jit_catch", jit_catch as *const u8),
         ("jit_get_named", jit_get_named as *const u8),
         ("jit_set_named", jit_set_named as *const u8),

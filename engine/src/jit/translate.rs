@@ -18,6 +18,7 @@ use crate::interpreter::feedback::{CallIcMirror, Feedback, GlobalFeedback, Numer
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
+use crate::runtime::object::ObjectKind;
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -1006,14 +1007,22 @@ impl<'a> FnTranslator<'a> {
                 self.numeric_binary(pc, op, (l, r, known), int, Some(double));
             }
             Op::GetNamed { obj, slot, .. } => match &self.code.feedback.slots[slot.index()].data {
-                // An array's length (it has no slot): read by a small runtime function.
+                // An array's length (it has no slot): read where `ObjectKind`'s fixed layout
+                // keeps it.
                 Feedback::Property(ic) if ic.only_array_lengths() => self.fast_or_slow(
                     |t, miss| {
                         let o = t.load_reg(obj);
-                        let len = t.call_rt(CallRefs::array_length, &[o]);
-                        let big = t.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, i32::MAX as i64);
+                        let tag = t.b.ins().ushr_imm_s(o, 48);
+                        let not_obj = t.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
+                        t.miss_if(not_obj, miss);
+                        let p = t.b.ins().band_imm_s(o, PAYLOAD_MASK);
+                        let kind = t.b.ins().uload8(types::I32, MemFlagsData::trusted(), p, OBJECT_KIND_OFFSET);
+                        let not_array = t.b.ins().icmp_imm_s(IntCC::NotEqual, kind, ObjectKind::ARRAY_TAG as i64);
+                        t.miss_if(not_array, miss);
+                        let at = OBJECT_KIND_OFFSET + ObjectKind::ARRAY_LENGTH_OFFSET;
+                        let l32 = t.b.ins().load(types::I32, MemFlagsData::trusted(), p, at);
+                        let big = t.b.ins().icmp_imm_s(IntCC::SignedLessThan, l32, 0);
                         t.miss_if(big, miss);
-                        let l32 = t.b.ins().ireduce(types::I32, len);
                         let v = t.box_int(l32);
                         t.b.def_var(t.acc, v);
                     },

@@ -18,7 +18,7 @@ use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue};
 use crate::jit::equality::EqualityOp;
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
 use crate::jit::NO_OSR;
-use crate::runtime::object::{ValidityCell, INLINE_SLOTS};
+use crate::runtime::object::{ObjectKind, ValidityCell, INLINE_SLOTS};
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, MemFlagsData, Type};
@@ -650,11 +650,20 @@ impl Lowering<'_, '_> {
             }
             Inst::ElementAddr(o, k, d) => Some(self.element_address(o, k, d)),
             Inst::ArrayLength(o, d) => {
+                // An Array's length, read where `ObjectKind`'s fixed layout keeps it; anything
+                // else (or a length past int32) deoptimizes.
                 let v = self.boxed(o);
-                let len = self.t.call_rt(CallRefs::array_length, &[v]);
-                let bad = self.t.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, i32::MAX as i64);
-                self.deopt_if(bad, d, DeoptReason::NotArray);
-                Some(self.t.b.ins().ireduce(types::I32, len))
+                let tag = self.t.b.ins().ushr_imm_s(v, 48);
+                let not_obj = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
+                self.deopt_if(not_obj, d, DeoptReason::NotArray);
+                let p = self.t.b.ins().band_imm_s(v, PAYLOAD_MASK);
+                let kind = self.t.b.ins().uload8(types::I32, fl, p, OBJECT_KIND_OFFSET);
+                let not_array = self.t.b.ins().icmp_imm_s(IntCC::NotEqual, kind, ObjectKind::ARRAY_TAG as i64);
+                self.deopt_if(not_array, d, DeoptReason::NotArray);
+                let len = self.t.b.ins().load(types::I32, fl, p, OBJECT_KIND_OFFSET + ObjectKind::ARRAY_LENGTH_OFFSET);
+                let past_int32 = self.t.b.ins().icmp_imm_s(IntCC::SignedLessThan, len, 0);
+                self.deopt_if(past_int32, d, DeoptReason::NotArray);
+                Some(len)
             }
             Inst::LoadElement(a) => {
                 let addr = self.val(a);
