@@ -11,8 +11,8 @@
 //!    replaced by it (values are immutable, so no effect in between matters); a shape check of
 //!    an object already checked for the same shapes on every path here, with nothing in
 //!    between that may change shapes, is dropped (a loop carries what it does not change
-//!    round its back edge). Before it, shape checks of objects a loop does not change are
-//!    hoisted out of loops that change no object.
+//!    round its back edge). Before it, shape checks, slot loads and array lengths of objects
+//!    a loop does not change are hoisted out of loops that change no object.
 
 use super::ir::*;
 use std::collections::HashMap;
@@ -29,7 +29,7 @@ pub(crate) fn run(g: &mut Graph) -> Vec<BlockId> {
     };
     remove_trivial_params(g, &order, &reachable);
     select_representations(g, &order, &reachable);
-    hoist_invariant_shape_checks(g, &order);
+    hoist_invariant_code(g, &order);
     eliminate_redundant_guards(g, &order);
     order
 }
@@ -443,26 +443,42 @@ fn shapes_at_entry(g: &Graph, order: &[BlockId], preds: &[Vec<(BlockId, usize)>]
     at_entry
 }
 
-/// A shape check to make on entering a loop: of `object`, or of what each entering edge
-/// passes for the header's parameter `param`.
-struct HoistedCheck {
+/// Rounds of [`hoist_invariant_code`] per loop: how deep a chain of loads it follows.
+const MAX_HOIST_ROUNDS: usize = 4;
+
+/// What [`hoist_invariant_code`] makes on entering a loop.
+enum HoistedOp {
+    /// A shape check.
+    Check(Box<[usize]>),
+    /// Load `.0` (then replaced by a new header parameter).
+    Load(ValueId, Box<[super::SlotGuard]>),
+    /// Array length `.0` (as a load).
+    Length(ValueId),
+}
+
+/// An instruction made on entering a loop, of `object`, or of what each entering edge passes
+/// for the header's parameter `param`.
+struct Hoisted {
     param: Option<usize>,
     object: ValueId,
-    shapes: Box<[usize]>,
-    /// The check's instruction, which a failure disproves.
+    what: HoistedOp,
+    /// The instruction's site, which a failure disproves.
     site: u32,
 }
 
-/// Loop-invariant hoisting of shape checks. In a loop where nothing may change objects (no
-/// call, generic instruction or property add: see [`Inst::clobbers`]), a shape check that runs
-/// on every iteration (its block dominates each back edge) of an object the loop does not
-/// change (defined before the loop, or a header parameter every back edge passes unchanged) is
-/// also made at the end of each block entering the loop, where it deoptimizes to the loop
-/// header (blaming the same site). Redundant-guard elimination then drops the check in the
-/// loop, whose shape is known on every path into the header. The entering blocks must end in
-/// a jump (they do: the code before a loop falls through to its header, and the
-/// on-stack-replacement entries jump there).
-fn hoist_invariant_shape_checks(g: &mut Graph, order: &[BlockId]) {
+/// Loop-invariant code motion. In a loop where nothing may change objects (no call, generic
+/// instruction or property add: see [`Inst::clobbers`]), what runs on every iteration (its
+/// block dominates each back edge) on an object the loop does not change (defined before the
+/// loop, or a header parameter every back edge passes unchanged) is made at the end of each
+/// block entering the loop instead, deoptimizing to the loop header (blaming the same site):
+/// - shape checks (also left in the loop, where redundant-guard elimination drops them: the
+///   shape is then known on every path into the header);
+/// - array lengths, and slot loads whose shapes are checked on entry, when the loop stores no
+///   slot: the loop then reads a new header parameter, passed the value loaded on entry.
+///
+/// The entering blocks must end in a jump (they do: the code before a loop falls through to
+/// its header, and the on-stack-replacement entries jump there).
+fn hoist_invariant_code(g: &mut Graph, order: &[BlockId]) {
     let preds = predecessors(g, order);
     let idom = dominators(g, order, &preds);
     let dominates = |a: BlockId, b: BlockId| {
@@ -510,42 +526,131 @@ fn hoist_invariant_shape_checks(g: &mut Graph, order: &[BlockId]) {
         if blocks.iter().any(changes_objects) || entering.is_empty() || !entering.iter().all(jumps) {
             continue;
         }
-        let params = g.blocks[hi].params.clone();
-        // A header parameter that every back edge passes itself.
-        let invariant_param = |v: ValueId| {
-            let k = params.iter().position(|&p| p == v)?;
-            latches.iter().all(|&(l, i)| g.successors(l)[i].args[k] == v).then_some(k)
-        };
-        let mut hoisted: Vec<HoistedCheck> = Vec::new();
-        for &b in blocks.iter().filter(|&&b| latches.iter().all(|&(l, _)| dominates(b, l))) {
-            for &v in &g.blocks[b.0 as usize].insts {
-                let Inst::CheckShape(o, s, d) = &g.insts[v.0 as usize] else { continue };
-                let point = &g.deopts[d.0 as usize];
-                if point.frame.is_some() || hoisted.iter().any(|h| h.object == *o && h.shapes == *s) {
-                    continue;
+        // Loads are hoisted only from loops that store no slot (any store might alias).
+        let stores =
+            blocks.iter().any(|b| g.blocks[b.0 as usize].insts.iter().any(|&v| matches!(g.insts[v.0 as usize], Inst::StoreSlot(..))));
+        let every_iteration: Vec<BlockId> = blocks.iter().copied().filter(|&b| latches.iter().all(|&(l, _)| dominates(b, l))).collect();
+        // (Object, shapes) checked on entering the loop so far.
+        let mut checked: Vec<(ValueId, Box<[usize]>)> = Vec::new();
+        // Rounds: a value hoisted in one is a header parameter the next may check and load
+        // from (`this.a.b`).
+        for _ in 0..MAX_HOIST_ROUNDS {
+            let params = g.blocks[hi].params.clone();
+            // How an object is invariant: `Some(None)` defined before the loop, `Some(Some(k))`
+            // the header's parameter `k`, which every back edge passes itself.
+            let invariant = |v: ValueId| -> Option<Option<usize>> {
+                if let Some(k) = params.iter().position(|&p| p == v) {
+                    return latches.iter().all(|&(l, i)| g.successors(l)[i].args[k] == v).then_some(Some(k));
                 }
-                let param = invariant_param(*o);
-                let outside = def[o.0 as usize].is_some_and(|db| !body[db.0 as usize]);
-                if param.is_some() || outside {
-                    hoisted.push(HoistedCheck { param, object: *o, shapes: s.clone(), site: point.site });
+                def[v.0 as usize].is_some_and(|db| !body[db.0 as usize]).then_some(None)
+            };
+            let mut found: Vec<Hoisted> = Vec::new();
+            for &b in &every_iteration {
+                for &v in &g.blocks[b.0 as usize].insts {
+                    let (object, what, d) = match &g.insts[v.0 as usize] {
+                        Inst::CheckShape(o, s, d) => {
+                            let fact = (*o, s.clone());
+                            let seen = |f: &Hoisted| f.object == *o && matches!(&f.what, HoistedOp::Check(fs) if fs == s);
+                            if checked.contains(&fact) || found.iter().any(seen) {
+                                continue;
+                            }
+                            (*o, HoistedOp::Check(s.clone()), *d)
+                        }
+                        Inst::LoadSlot(o, guards, d)
+                            if !stores && checked.iter().any(|(co, cs)| co == o && cs.iter().eq(guards.iter().map(|x| &x.shape))) =>
+                        {
+                            (*o, HoistedOp::Load(v, guards.clone()), *d)
+                        }
+                        Inst::ArrayLength(o, d) => (*o, HoistedOp::Length(v), *d),
+                        _ => continue,
+                    };
+                    let point = &g.deopts[d.0 as usize];
+                    if point.frame.is_some() {
+                        continue;
+                    }
+                    if let Some(param) = invariant(object) {
+                        found.push(Hoisted { param, object, what, site: point.site });
+                    }
+                }
+            }
+            if found.is_empty() {
+                break;
+            }
+            // Checks first: the loads after them rely on the shapes they establish.
+            found.sort_by_key(|f| !matches!(f.what, HoistedOp::Check(_)));
+            for f in found {
+                let replaced = match &f.what {
+                    HoistedOp::Check(s) => {
+                        checked.push((f.object, s.clone()));
+                        None
+                    }
+                    HoistedOp::Load(v, _) | HoistedOp::Length(v) => {
+                        let np = ValueId(g.insts.len() as u32);
+                        g.insts.push(Inst::Param);
+                        g.reprs.push(g.repr(*v));
+                        def.push(Some(h));
+                        g.blocks[hi].params.push(np);
+                        g.blocks[hi].param_regs.push(usize::MAX);
+                        Some((*v, np))
+                    }
+                };
+                for &(p, i) in &entering {
+                    let Terminator::Jump(e) = &g.blocks[p.0 as usize].term else { unreachable!("checked above") };
+                    let through = |x: ValueId| params.iter().position(|&q| q == x).map_or(x, |k| e.args[k]);
+                    let state: Vec<ValueId> = g.blocks[hi].entry_state.iter().map(|&x| through(x)).collect();
+                    let object = f.param.map_or(f.object, |k| e.args[k]);
+                    let (acc, regs) = state.split_last().expect("entry state holds the accumulator");
+                    let d = DeoptId(g.deopts.len() as u32);
+                    g.deopts.push(DeoptPoint::root(g.blocks[hi].pc, f.site, regs.to_vec(), *acc, g.dead));
+                    let (inst, repr) = match &f.what {
+                        HoistedOp::Check(s) => (Inst::CheckShape(object, s.clone(), d), Repr::Void),
+                        HoistedOp::Load(v, guards) => (Inst::LoadSlot(object, guards.clone(), d), g.repr(*v)),
+                        HoistedOp::Length(v) => (Inst::ArrayLength(object, d), g.repr(*v)),
+                    };
+                    let nv = ValueId(g.insts.len() as u32);
+                    g.insts.push(inst);
+                    g.reprs.push(repr);
+                    def.push(Some(p));
+                    g.blocks[p.0 as usize].insts.push(nv);
+                    if replaced.is_some() {
+                        edge_mut(g, p, i).args.push(nv);
+                    }
+                }
+                if let Some((v, np)) = replaced {
+                    for &(l, i) in &latches {
+                        edge_mut(g, l, i).args.push(np);
+                    }
+                    let b = def[v.0 as usize].expect("hoisted from a block");
+                    g.blocks[b.0 as usize].insts.retain(|&x| x != v);
+                    replace_uses(g, v, np);
                 }
             }
         }
-        for HoistedCheck { param, object: o, shapes: s, site } in hoisted {
-            for &(p, _) in &entering {
-                let Terminator::Jump(e) = &g.blocks[p.0 as usize].term else { unreachable!("checked above") };
-                let through = |x: ValueId| params.iter().position(|&q| q == x).map_or(x, |k| e.args[k]);
-                let state: Vec<ValueId> = g.blocks[hi].entry_state.iter().map(|&x| through(x)).collect();
-                let checked = param.map_or(o, |k| e.args[k]);
-                let (acc, regs) = state.split_last().expect("entry state holds the accumulator");
-                let d = DeoptId(g.deopts.len() as u32);
-                g.deopts.push(DeoptPoint::root(g.blocks[hi].pc, site, regs.to_vec(), *acc, g.dead));
-                let v = ValueId(g.insts.len() as u32);
-                g.insts.push(Inst::CheckShape(checked, s.clone(), d));
-                g.reprs.push(Repr::Void);
-                g.blocks[p.0 as usize].insts.push(v);
+    }
+}
+
+/// Rewrites every use of `from` (operands, deopt points, edges, branch conditions, returns,
+/// entry states) to `to`.
+fn replace_uses(g: &mut Graph, from: ValueId, to: ValueId) {
+    let r = |x: ValueId| if x == from { to } else { x };
+    for inst in g.insts.iter_mut() {
+        inst.map_operands(r);
+    }
+    for d in g.deopts.iter_mut() {
+        d.map_values(r);
+    }
+    for blk in g.blocks.iter_mut() {
+        match &mut blk.term {
+            Terminator::Jump(e) => e.args.iter_mut().for_each(|a| *a = r(*a)),
+            Terminator::Branch(c, t, f) => {
+                *c = r(*c);
+                t.args.iter_mut().for_each(|a| *a = r(*a));
+                f.args.iter_mut().for_each(|a| *a = r(*a));
             }
+            Terminator::Return(v) => *v = r(*v),
+            _ => {}
         }
+        blk.entry_state.iter_mut().for_each(|v| *v = r(*v));
     }
 }
 
@@ -633,9 +738,10 @@ mod tests {
     use crate::value::Value;
     use crate::{Runtime, RuntimeOptions};
 
-    /// Shape checks of global function `name` (after `src` ran in the interpreter, leaving its
-    /// feedback), once the passes ran: (inside its loop, elsewhere). The function has one loop.
-    fn shape_checks(src: &str, name: &str) -> (usize, usize) {
+    /// Instructions `is` selects of global function `name` (after `src` ran in the
+    /// interpreter, leaving its feedback), once the passes ran: (inside its loop, elsewhere).
+    /// The function has one loop.
+    fn count_insts(src: &str, name: &str, is: fn(&Inst) -> bool) -> (usize, usize) {
         let mut rt = Runtime::with_options(RuntimeOptions { jit: Tier::Off, ..Default::default() });
         rt.eval(src, "t.js").unwrap();
         let f = rt.eval(name, "t.js").unwrap();
@@ -659,7 +765,7 @@ mod tests {
         let (mut inside, mut outside) = (0, 0);
         for b in order {
             let blk = &g.blocks[b.0 as usize];
-            let checks = blk.insts.iter().filter(|&&v| matches!(g.inst(v), Inst::CheckShape(..))).count();
+            let checks = blk.insts.iter().filter(|&&v| is(g.inst(v))).count();
             if (header..=end).contains(&blk.pc) && !osr.contains(&b) {
                 inside += checks;
             } else {
@@ -667,6 +773,36 @@ mod tests {
             }
         }
         (inside, outside)
+    }
+
+    fn shape_checks(src: &str, name: &str) -> (usize, usize) {
+        count_insts(src, name, |i| matches!(i, Inst::CheckShape(..)))
+    }
+
+    fn loads(src: &str, name: &str) -> (usize, usize) {
+        count_insts(src, name, |i| matches!(i, Inst::LoadSlot(..) | Inst::ArrayLength(..)))
+    }
+
+    #[test]
+    fn loads_a_loop_cannot_change_leave_it() {
+        // `o.a.b` and `xs.length`: two rounds of hoisting for the chain, one for the length;
+        // each is loaded on entering the loop (twice: before it and at the OSR entry).
+        let src = "function P() { this.a = { b: 2 }; this.c = 3; }
+                   function f(o, xs) { let t = 0; for (let i = 0; i < xs.length; i++) { t += o.a.b * xs[i] + o.c; } return t; }
+                   for (let k = 0; k < 20; k++) f(new P(), [1, 2, 3]);";
+        assert_eq!(loads(src, "f"), (0, 8));
+        assert_eq!(shape_checks(src, "f"), (0, 4));
+    }
+
+    #[test]
+    fn loads_stay_in_loops_that_store_slots() {
+        // The store to `p.x` may be a store to `o.x`.
+        let src = "function P() { this.x = 1; }
+                   function f(o, p, n) { let t = 0; for (let i = 0; i < n; i++) { t += o.x; p.x = i; } return t; }
+                   for (let k = 0; k < 20; k++) { const q = new P(); f(q, k % 2 ? q : new P(), 5); }";
+        let (inside, _) = loads(src, "f");
+        assert_eq!(inside, 1);
+        assert_eq!(shape_checks(src, "f").0, 0, "the checks leave the loop all the same");
     }
 
     #[test]

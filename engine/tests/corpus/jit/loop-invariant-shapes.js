@@ -53,3 +53,26 @@ console.log(s);
 p.w = 1;
 for (let i = 0; i < 20000; i++) s += p.x + p.y;
 console.log(s);
+
+// Loads the loop cannot change are made on entering it: a chain `o.a.b`, an array's length,
+// a field next to a store to another object's field (which stays in the loop: it may alias).
+function chain(o, xs) {
+  let t = 0;
+  for (let i = 0; i < xs.length; i++) t += o.a.b * xs[i] + o.c;
+  return t;
+}
+function Holder(b) { this.a = { b }; this.c = 1; }
+let c = 0;
+for (let k = 0; k < 300; k++) c += chain(new Holder(k), [1, 2, 3]);
+console.log(c);
+console.log(chain({ a: { b: 'x' }, c: 2 }, [1]), chain({ c: 0, a: { z: 0, b: 5 } }, [2, 2]), chain(new Holder(1), 'abc'));
+try { chain({ a: null, c: 1 }, [1]); } catch (e) { console.log(e.constructor.name); }
+function aliased(o, p, n) {
+  let t = 0;
+  for (let i = 0; i < n; i++) { t += o.x; p.x = i; }
+  return t;
+}
+function X() { this.x = 100; }
+let al = 0;
+for (let k = 0; k < 300; k++) { const q = new X(); al += aliased(q, k % 3 ? q : new X(), 5); }
+console.log(al);
