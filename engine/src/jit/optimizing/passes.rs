@@ -473,8 +473,9 @@ struct Hoisted {
 /// block entering the loop instead, deoptimizing to the loop header (blaming the same site):
 /// - shape checks (also left in the loop, where redundant-guard elimination drops them: the
 ///   shape is then known on every path into the header);
-/// - array lengths, and slot loads whose shapes are checked on entry, when the loop stores no
-///   slot: the loop then reads a new header parameter, passed the value loaded on entry.
+/// - array lengths, and slot loads whose shapes are checked on entry and which no store of the
+///   loop may alias: the loop then reads a new header parameter, passed the value loaded on
+///   entry.
 ///
 /// The entering blocks must end in a jump (they do: the code before a loop falls through to
 /// its header, and the on-stack-replacement entries jump there).
@@ -526,9 +527,24 @@ fn hoist_invariant_code(g: &mut Graph, order: &[BlockId]) {
         if blocks.iter().any(changes_objects) || entering.is_empty() || !entering.iter().all(jumps) {
             continue;
         }
-        // Loads are hoisted only from loops that store no slot (any store might alias).
-        let stores =
-            blocks.iter().any(|b| g.blocks[b.0 as usize].insts.iter().any(|&v| matches!(g.insts[v.0 as usize], Inst::StoreSlot(..))));
+        // The slots the loop stores. (Shapes do not change in the loop, so a load of a
+        // receiver's own slot aliases a store only if some shape and slot index of the two
+        // are the same; a load from a prototype may alias any store.)
+        let stored: Vec<super::SlotGuard> = blocks
+            .iter()
+            .flat_map(|b| g.blocks[b.0 as usize].insts.iter())
+            .filter_map(|&v| match &g.insts[v.0 as usize] {
+                Inst::StoreSlot(_, guards, _) => Some(guards.iter().copied()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let unaliased = |guards: &[super::SlotGuard]| {
+            stored.is_empty()
+                || guards
+                    .iter()
+                    .all(|l| l.holder == 0 && stored.iter().all(|st| st.holder == 0 && (st.shape, st.slot) != (l.shape, l.slot)))
+        };
         let every_iteration: Vec<BlockId> = blocks.iter().copied().filter(|&b| latches.iter().all(|&(l, _)| dominates(b, l))).collect();
         // (Object, shapes) checked on entering the loop so far.
         let mut checked: Vec<(ValueId, Box<[usize]>)> = Vec::new();
@@ -557,7 +573,8 @@ fn hoist_invariant_code(g: &mut Graph, order: &[BlockId]) {
                             (*o, HoistedOp::Check(s.clone()), *d)
                         }
                         Inst::LoadSlot(o, guards, d)
-                            if !stores && checked.iter().any(|(co, cs)| co == o && cs.iter().eq(guards.iter().map(|x| &x.shape))) =>
+                            if unaliased(guards)
+                                && checked.iter().any(|(co, cs)| co == o && cs.iter().eq(guards.iter().map(|x| &x.shape))) =>
                         {
                             (*o, HoistedOp::Load(v, guards.clone()), *d)
                         }
@@ -792,6 +809,15 @@ mod tests {
                    for (let k = 0; k < 20; k++) f(new P(), [1, 2, 3]);";
         assert_eq!(loads(src, "f"), (0, 8));
         assert_eq!(shape_checks(src, "f"), (0, 4));
+    }
+
+    #[test]
+    fn loads_leave_loops_that_store_other_slots() {
+        // `p.y = i` cannot change `o.x`, even when `p` is `o`: another slot of the one shape.
+        let src = "function P() { this.x = 1; this.y = 2; }
+                   function f(o, p, n) { let t = 0; for (let i = 0; i < n; i++) { t += o.x; p.y = i; } return t; }
+                   for (let k = 0; k < 20; k++) { const q = new P(); f(q, k % 2 ? q : new P(), 5); }";
+        assert_eq!(loads(src, "f").0, 0);
     }
 
     #[test]

@@ -76,3 +76,14 @@ function X() { this.x = 100; }
 let al = 0;
 for (let k = 0; k < 300; k++) { const q = new X(); al += aliased(q, k % 3 ? q : new X(), 5); }
 console.log(al);
+// A store to another slot (of the same object, or of another of the same shape) leaves the
+// load's value alone.
+function other(o, p, n) {
+  let t = 0;
+  for (let i = 0; i < n; i++) { t += o.x; p.y = t; }
+  return t + o.y;
+}
+function XY() { this.x = 3; this.y = 0; }
+let ot = 0;
+for (let k = 0; k < 300; k++) { const q = new XY(); ot += other(q, k % 2 ? q : new XY(), 4); }
+console.log(ot);
