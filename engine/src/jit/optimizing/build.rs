@@ -699,6 +699,7 @@ impl<'c> Builder<'_, 'c> {
                 let d = self.point(pc);
                 self.acc = self.push(Inst::LoadSlot(o, Box::new([*guard]), d), Repr::Boxed);
             }
+            (Speculation::GlobalConst(v), Op::LdaGlobal { .. }) => self.acc = self.push(Inst::Const(*v), Repr::Boxed),
             (Speculation::GlobalCell(cell), Op::LdaGlobal { .. }) => {
                 let d = self.point(pc);
                 self.acc = self.push(Inst::LoadCell(*cell, d), Repr::Boxed);

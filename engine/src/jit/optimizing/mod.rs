@@ -82,6 +82,8 @@ pub(crate) enum Speculation {
     GlobalSlot(SlotGuard, Value),
     /// A global load of the lexical binding whose cell is at this address, initialised.
     GlobalCell(usize),
+    /// A global load of an initialised `const` binding: its value.
+    GlobalConst(Value),
     /// A call of this closure, whose body is translated in place.
     Inline(Box<InlineCall>),
     /// A call of this built-in, computed inline or through its direct path.
@@ -454,6 +456,11 @@ fn speculation(code: &FunctionCode, op: &Op, data: &Feedback, roots: &mut Vec<Pr
             // The shape must outlive the code that compares against its address.
             roots.push(PropertyCacheEntry { shape: *shape, access: PropertyAccess::Own { slot: *index } });
             Speculation::GlobalSlot(SlotGuard { shape: shape.addr(), holder: 0, valid: 0, slot: *index }, global)
+        }
+        // A `const` binding, once initialised, never changes: its value is a constant (kept
+        // alive by the cell, as the realm keeps the cell).
+        (Op::LdaGlobal { .. }, Feedback::Global(GlobalFeedback::Lexical(cell))) if cell.constant && !cell.value.is_hole() => {
+            Speculation::GlobalConst(cell.value)
         }
         (Op::LdaGlobal { .. }, Feedback::Global(GlobalFeedback::Lexical(cell))) => Speculation::GlobalCell(cell.addr()),
         (Op::Add { .. } | Op::Sub { .. } | Op::Mul { .. }, Feedback::Binary(n)) => match n.kind {
