@@ -457,9 +457,9 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                 Op::LdaHole { .. } => acc = Value::HOLE,
                 Op::LdaInt { value, .. } => {
                     acc = Value::int(value);
-                    // An int constant as the right operand of `+`, `-` or a comparison (`i < 10`,
-                    // `n - 1`): with an int32 left operand the pair (and a following `Star` or
-                    // conditional jump) is one dispatch.
+                    // An int constant as the right operand of `+`, `-`, a bitwise operator or a
+                    // comparison (`i < 10`, `n - 1`, `x >>> 0`): with an int32 left operand the
+                    // pair (and a following `Star` or conditional jump) is one dispatch.
                     if !STEP {
                         macro_rules! with_int_lhs {
                             ($lhs:expr, |$a:ident| $then:expr) => {
@@ -468,11 +468,12 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                                 }
                             };
                         }
-                        macro_rules! fused_arith {
-                            ($lhs:expr, $slot:expr, $f:ident) => {
-                                with_int_lhs!($lhs, |a| if let Some(r) = a.$f(value) {
+                        // `$e`: the result for int32 left operand `$a`, if an int32.
+                        macro_rules! fused_int {
+                            ($lhs:expr, $slot:expr, |$a:ident| $e:expr) => {
+                                with_int_lhs!($lhs, |$a| if let Some(v) = $e {
                                     ops::see_int(code, $slot.index());
-                                    acc = Value::int(r);
+                                    acc = v;
                                     pc += 1;
                                     and_star!();
                                 })
@@ -489,8 +490,14 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                         }
                         // SAFETY: as in `and_star!`.
                         match unsafe { instrs.get_unchecked(pc as usize) } {
-                            Op::Add { lhs, slot } => fused_arith!(*lhs, slot, checked_add),
-                            Op::Sub { lhs, slot } => fused_arith!(*lhs, slot, checked_sub),
+                            Op::Add { lhs, slot } => fused_int!(*lhs, slot, |a| a.checked_add(value).map(Value::int)),
+                            Op::Sub { lhs, slot } => fused_int!(*lhs, slot, |a| a.checked_sub(value).map(Value::int)),
+                            Op::BitAnd { lhs, slot } => fused_int!(*lhs, slot, |a| Some(Value::int(a & value))),
+                            Op::BitOr { lhs, slot } => fused_int!(*lhs, slot, |a| Some(Value::int(a | value))),
+                            Op::BitXor { lhs, slot } => fused_int!(*lhs, slot, |a| Some(Value::int(a ^ value))),
+                            Op::Shl { lhs, slot } => fused_int!(*lhs, slot, |a| Some(Value::int(a.wrapping_shl(value as u32)))),
+                            Op::Sar { lhs, slot } => fused_int!(*lhs, slot, |a| Some(Value::int(a.wrapping_shr(value as u32)))),
+                            Op::Shr { lhs, slot } => fused_int!(*lhs, slot, |a| ops::int_shr(a, value)),
                             Op::TestLt { lhs, slot } => fused_compare!(*lhs, slot, <),
                             Op::TestLe { lhs, slot } => fused_compare!(*lhs, slot, <=),
                             Op::TestGt { lhs, slot } => fused_compare!(*lhs, slot, >),
