@@ -646,15 +646,21 @@ fn hoist_invariant_code(g: &mut Graph, order: &[BlockId]) {
     }
 }
 
-/// Rewrites every use of `from` (operands, deopt points, edges, branch conditions, returns,
-/// entry states) to `to`.
+/// Rewrites every use of `from` (operands, and what [`rewrite_non_operand_uses`] covers) to
+/// `to`.
 fn replace_uses(g: &mut Graph, from: ValueId, to: ValueId) {
     let r = |x: ValueId| if x == from { to } else { x };
     for inst in g.insts.iter_mut() {
         inst.map_operands(r);
     }
+    rewrite_non_operand_uses(g, r);
+}
+
+/// Rewrites, through `r`, the uses of values outside instructions' operands: deopt points,
+/// edge arguments, branch conditions, returns and blocks' entry states.
+fn rewrite_non_operand_uses(g: &mut Graph, r: impl Fn(ValueId) -> ValueId) {
     for d in g.deopts.iter_mut() {
-        d.map_values(r);
+        d.map_values(&r);
     }
     for blk in g.blocks.iter_mut() {
         match &mut blk.term {
@@ -728,23 +734,7 @@ fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
         avail[bi] = checks;
     }
     // Later blocks' terminators, deopt points and states may name a replaced check.
-    for d in g.deopts.iter_mut() {
-        d.map_values(|v| subst[v.0 as usize]);
-    }
-    for &b in order {
-        let blk = &mut g.blocks[b.0 as usize];
-        match &mut blk.term {
-            Terminator::Jump(e) => e.args.iter_mut().for_each(|a| *a = subst[a.0 as usize]),
-            Terminator::Branch(c, t, f) => {
-                *c = subst[c.0 as usize];
-                t.args.iter_mut().for_each(|a| *a = subst[a.0 as usize]);
-                f.args.iter_mut().for_each(|a| *a = subst[a.0 as usize]);
-            }
-            Terminator::Return(v) => *v = subst[v.0 as usize],
-            _ => {}
-        }
-        blk.entry_state.iter_mut().for_each(|v| *v = subst[v.0 as usize]);
-    }
+    rewrite_non_operand_uses(g, |v| subst[v.0 as usize]);
 }
 
 #[cfg(test)]
