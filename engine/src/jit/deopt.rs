@@ -25,6 +25,7 @@ use crate::interpreter::frame::{
 };
 use crate::interpreter::{frame_code, frame_end};
 use crate::runtime::function::FunctionCode;
+use crate::runtime::object::JsObject;
 use crate::runtime::Runtime;
 use crate::value::Value;
 
@@ -382,6 +383,54 @@ fn record(rt: &mut Runtime, root: Gc<FunctionCode>, code: Gc<FunctionCode>, site
     r.back_edges = 0;
 }
 
+/// The header of an inlined call's frame, as the interpreter's call would have pushed it:
+/// what the call fixes. The caller's frame pointer and realm (in the flags) are the caller's
+/// at run time, and `this` is a value of the code.
+pub(crate) struct InlinedHeader {
+    closure: Gc<JsObject>,
+    new_target: Value,
+    context: Value,
+    argc: u32,
+    return_pc: u32,
+    /// The frame's flags below the realm.
+    pub flags: i32,
+}
+
+impl InlinedHeader {
+    /// The header of the frame of an inlined call (`construct`: a `new`) of `closure` with
+    /// `argc` arguments at instruction `call_pc` of its caller.
+    pub(crate) fn of(closure: Gc<JsObject>, argc: u32, construct: bool, call_pc: u32) -> InlinedHeader {
+        let c = closure.as_closure().expect("inlined callees are closures");
+        let new_target = if construct {
+            Value::object(closure)
+        } else if c.code.frame.lexical_this {
+            c.lexical_new_target
+        } else {
+            Value::UNDEFINED
+        };
+        InlinedHeader {
+            closure,
+            new_target,
+            context: c.context.map_or(Value::UNDEFINED, Value::cell),
+            argc,
+            return_pc: call_pc + 1,
+            flags: if construct { FLAG_CONSTRUCT } else { 0 },
+        }
+    }
+
+    /// Its slots that hold constants.
+    pub(crate) fn constants(&self) -> [(usize, Value); 6] {
+        [
+            (CALLEE_SLOT, Value::object(self.closure)),
+            (NEW_TARGET_SLOT, self.new_target),
+            (ARGC_SLOT, Value::int(self.argc as i32)),
+            (RETURN_PC_SLOT, Value::int(self.return_pc as i32)),
+            (CONTEXT_SLOT, self.context),
+            (ACC_SLOT, Value::UNDEFINED),
+        ]
+    }
+}
+
 /// Writes the headers of the frames of inlined call `index` of `root`'s optimized code (and
 /// of the inlined calls making it) above the frame at `fp`, as the interpreter's calls would
 /// have pushed them (the deopt exit wrote their registers and `this`). Returns the innermost
@@ -399,29 +448,13 @@ fn inlined_frames(rt: &mut Runtime, fp: usize, root: Gc<FunctionCode>, index: u3
     let mut caller = fp;
     for r in chain.iter().rev() {
         let f = end + r.offset as usize;
-        let closure = r.closure.as_closure().expect("inlined callees are closures");
-        let context = closure.context.map_or(Value::UNDEFINED, Value::cell);
-        let new_target = if r.construct {
-            Value::object(r.closure)
-        } else if closure.code.frame.lexical_this {
-            closure.lexical_new_target
-        } else {
-            Value::UNDEFINED
-        };
-        let flags = if r.construct { Value::int(with_caller_realm(FLAG_CONSTRUCT, rt.realm)) } else { flags };
-        let header = [
-            (CALLEE_SLOT, Value::object(r.closure)),
-            (NEW_TARGET_SLOT, new_target),
-            (ARGC_SLOT, Value::int(r.argc as i32)),
-            (CALLER_FP_SLOT, Value::int(caller as i32)),
-            (RETURN_PC_SLOT, Value::int(r.call_pc as i32 + 1)),
-            (CONTEXT_SLOT, context),
-            (ACC_SLOT, Value::UNDEFINED),
-            (FLAGS_SLOT, flags),
-        ];
-        for (slot, v) in header {
+        let h = InlinedHeader::of(r.closure, r.argc, r.construct, r.call_pc);
+        let flags = if r.construct { Value::int(with_caller_realm(h.flags, rt.realm)) } else { flags };
+        for (slot, v) in h.constants() {
             rt.stack[f + slot] = v;
         }
+        rt.stack[f + CALLER_FP_SLOT] = Value::int(caller as i32);
+        rt.stack[f + FLAGS_SLOT] = flags;
         caller = f;
     }
     rt.sp = frame_end(rt, caller, frame_code(rt, caller));

@@ -6,7 +6,7 @@
 //! The optimizing tier lowers its own IR (`optimizing::lower`) with this translator too: an
 //! instruction it does not speculate on gets exactly this code (`FnTranslator::op`).
 
-use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror};
+use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror, RtField};
 use super::code_module::*;
 use super::equality::EqualityOp;
 use super::number::{self, NumberOp};
@@ -95,6 +95,26 @@ impl AccFact {
             _ => AccFact::Unknown,
         }
     }
+}
+
+/// The frame a known call ([`FnTranslator::known_call`]) is made from.
+pub(super) struct KnownCaller {
+    /// Its address and its index on the register stack.
+    pub frame: CValue,
+    pub fp: CValue,
+    /// Set when it is the frame of a call the optimizing tier inlined, written in full for the
+    /// call (the runtime's frame pointer and stack top are then that frame's).
+    pub inlined: Option<InlinedCaller>,
+}
+
+/// What the compiled function restores after a call made from an inlined frame.
+#[derive(Clone, Copy)]
+pub(super) struct InlinedCaller {
+    /// The compiled function's instruction whose handlers an exception from the call meets
+    /// (the call the outermost inlined frame stands for).
+    pub root_pc: u32,
+    /// The runtime's stack top before the call.
+    pub sp: CValue,
 }
 
 /// Byte offset of register `r` from the frame pointer.
@@ -444,31 +464,8 @@ impl<'a> FnTranslator<'a> {
             // Arguments beyond the parameters go after the registers: left to `jit_call`.
             Some(m) if argc > m.params => self.op_call(pc, CallRefs::call, &[]),
             Some(m) => {
-                let (slow, done) = (self.b.create_block(), self.b.create_block());
-                self.b.set_cold_block(slow);
-                let site = CallSite {
-                    rt: self.rt,
-                    frame: self.frame,
-                    fp: self.fp,
-                    pc: Known::Const(pc.into()),
-                    callee: self.load_reg(callee),
-                    this: if undefined_this {
-                        Known::Const(Value::UNDEFINED.to_bits() as i64)
-                    } else {
-                        Known::Dyn(self.load_reg(this_reg))
-                    },
-                    args: self.b.ins().iadd_imm_s(self.frame, reg_offset(this_reg.offset(1)) as i64),
-                    argc: Known::Const(argc.into()),
-                };
-                // Compiled functions all have this function's signature (`JitFn`).
-                let sig = self.b.func.signature.clone();
-                let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(m), slow);
-                self.check_exception(r, pc);
-                self.b.def_var(self.acc, r);
-                self.b.ins().jump(done, NO_ARGS);
-                self.b.switch_to_block(slow);
-                self.op_call_to(pc, CallRefs::call, &[], done);
-                self.b.switch_to_block(done);
+                let from = KnownCaller { frame: self.frame, fp: self.fp, inlined: None };
+                self.known_call(pc, op, m, from);
             }
             None => {
                 let mirror = self.b.ins().iconst(types::I64, self.code.feedback.call_mirror_addr(slot) as i64);
@@ -488,6 +485,64 @@ impl<'a> FnTranslator<'a> {
                 self.check_exception(r, pc);
             }
         }
+    }
+
+    /// A call of the closure `m` describes (the site `pc` of `from`'s function, `Call` or
+    /// `CallUndefined` with at most its parameter count of arguments): the direct-call sequence
+    /// emitted in place, else `jit_call`. Its result is the new accumulator.
+    pub(super) fn known_call(&mut self, pc: u32, op: Op, m: &CallIcMirror, from: KnownCaller) {
+        let (callee, this_reg, argc, undefined_this) = match op {
+            Op::Call { callee, this_reg, argc, .. } => (callee, this_reg, argc, false),
+            Op::CallUndefined { callee, this_reg, argc, .. } => (callee, this_reg, argc, true),
+            _ => unreachable!("call of {op:?}"),
+        };
+        let fl = MemFlagsData::trusted();
+        let (slow, done) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow);
+        let site = CallSite {
+            rt: self.rt,
+            frame: from.frame,
+            fp: from.fp,
+            pc: Known::Const(pc.into()),
+            callee: self.b.ins().load(types::I64, fl, from.frame, reg_offset(callee)),
+            this: if undefined_this {
+                Known::Const(Value::UNDEFINED.to_bits() as i64)
+            } else {
+                Known::Dyn(self.b.ins().load(types::I64, fl, from.frame, reg_offset(this_reg)))
+            },
+            args: self.b.ins().iadd_imm_s(from.frame, reg_offset(this_reg.offset(1)) as i64),
+            argc: Known::Const(argc.into()),
+        };
+        // Compiled functions all have this function's signature (`JitFn`).
+        let sig = self.b.func.signature.clone();
+        let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(m), slow);
+        self.after_known_call(r, pc, &from, done);
+        // Anything else: the runtime's call, which reads the site's operands in `from`'s frame.
+        self.b.switch_to_block(slow);
+        let f = self.rt_call(CallRefs::call);
+        let acc = self.b.use_var(self.acc);
+        let pcv = self.i32c(pc);
+        let call = self.b.ins().call(f, &[self.rt, from.fp, pcv, acc]);
+        let r = self.b.inst_results(call)[0];
+        self.after_known_call(r, pc, &from, done);
+        self.b.switch_to_block(done);
+    }
+
+    /// After a known call's result `r`: the runtime's frame and stack top back to this
+    /// function's (a call made from an inlined frame left them at that frame's), then to
+    /// `done` with the result, or to the exception's target.
+    fn after_known_call(&mut self, r: CValue, pc: u32, from: &KnownCaller, done: Block) {
+        let fl = MemFlagsData::trusted();
+        let pc = match from.inlined {
+            Some(InlinedCaller { root_pc, sp }) => {
+                self.b.ins().store(fl, self.fp, self.rt, call_stub::rt_offset(RtField::Fp));
+                self.b.ins().store(fl, sp, self.rt, call_stub::rt_offset(RtField::Sp));
+                root_pc
+            }
+            None => pc,
+        };
+        self.b.def_var(self.acc, r);
+        self.exception_or(r, pc, done);
     }
 
     /// 1 (as i8) when both operands are int32s; `known`: which of them are known to be.

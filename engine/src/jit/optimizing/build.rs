@@ -534,7 +534,7 @@ impl<'c> Builder<'_, 'c> {
     /// with the current state if it was invalidated (`site`: the instruction that may have
     /// changed one).
     fn check_valid(&mut self, pc: u32, site: u32) {
-        if self.g.validity.is_none() || self.f.frame.is_some() {
+        if self.g.validity.is_none() {
             return;
         }
         let d = self.point(site);

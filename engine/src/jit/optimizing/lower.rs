@@ -11,12 +11,12 @@
 use super::ir::*;
 use super::liveness::{reads, Reads};
 use crate::bytecode::ops::Op;
-use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, HEADER, THIS_SLOT};
+use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, CALLER_FP_SLOT, FLAGS_SLOT, FLAG_REALM_SHIFT, HEADER, THIS_SLOT};
 use crate::jit::call_stub::{charge_poll, poll_due, rt_offset, RtField, NOT_HANDLED};
 use crate::jit::code_module::*;
-use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue};
+use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue, InlinedHeader};
 use crate::jit::equality::EqualityOp;
-use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator};
+use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator, InlinedCaller, KnownCaller};
 use crate::jit::NO_OSR;
 use crate::runtime::object::{ObjectKind, ValidityCell, INLINE_SLOTS};
 use crate::value::Value;
@@ -445,6 +445,63 @@ impl Lowering<'_, '_> {
         }
     }
 
+    /// Before a call made by an inlined callee (at `d`, a point of its frame): the function's
+    /// registers, then the frames of the inlined calls `d` is in, header and registers, as a
+    /// deopt exit and `deopt::inlined_frames` would write them. The callee's frame links to
+    /// them (stack traces, the collector, a deopt inside it see a caller like any other), and
+    /// the runtime's stack top goes past them: the collector scans every slot below it.
+    fn write_inlined_frames(&mut self, d: DeoptId) -> KnownCaller {
+        let (g, fl) = (self.g, MemFlagsData::trusted());
+        let mut chain = vec![d];
+        while let Some(c) = g.deopts[chain.last().expect("non-empty").0 as usize].caller {
+            chain.push(c);
+        }
+        let root = *chain.last().expect("non-empty");
+        self.sync(root, true, None);
+        let rt = self.t.rt;
+        let area = self.inlined_frames.expect("made with the inlined frames");
+        let words = self.t.b.ins().isub(area, self.t.frame);
+        let words = self.t.b.ins().ushr_imm_s(words, 3);
+        let area_fp = self.t.b.ins().iadd(self.t.fp, words);
+        let realm = self.t.b.ins().uload32(fl, rt, rt_offset(RtField::Realm));
+        let realm_bits = self.t.b.ins().ishl_imm_s(realm, FLAG_REALM_SHIFT as i64);
+        let tagged = |b: &mut cranelift_frontend::FunctionBuilder, v: CValue| {
+            let w = b.ins().band_imm_s(v, 0xFFFF_FFFF);
+            b.ins().bor_imm_s(w, TAG_INT << 48)
+        };
+        let (mut frame, mut fp, mut end) = (self.t.frame, self.t.fp, None);
+        for &p in chain.iter().rev().skip(1) {
+            let point = &g.deopts[p.0 as usize];
+            let f = &g.inlined[point.frame.expect("an inlined frame's point") as usize];
+            let closure = f.closure.as_object().expect("inlined callees are closures");
+            let header = InlinedHeader::of(closure, f.argc, f.construct, f.call_pc);
+            let addr = self.t.b.ins().iadd_imm_s(area, f.offset as i64 * 8);
+            let ffp = self.t.b.ins().iadd_imm_s(area_fp, f.offset as i64);
+            for (slot, v) in header.constants() {
+                let k = self.t.b.ins().iconst(types::I64, v.to_bits() as i64);
+                self.t.b.ins().store(fl, k, addr, (slot * 8) as i32);
+            }
+            let caller = tagged(&mut self.t.b, fp);
+            self.t.b.ins().store(fl, caller, addr, (CALLER_FP_SLOT * 8) as i32);
+            let flags = self.t.b.ins().bor_imm_s(realm_bits, header.flags as i64);
+            let flags = tagged(&mut self.t.b, flags);
+            self.t.b.ins().store(fl, flags, addr, (FLAGS_SLOT * 8) as i32);
+            let this = self.boxed(point.this);
+            self.t.b.ins().store(fl, this, addr, (THIS_SLOT * 8) as i32);
+            // Every register: dead ones as `undefined` (the collector reads them all).
+            for (r, &v) in point.regs.iter().enumerate() {
+                let x = self.boxed(v);
+                self.t.b.ins().store(fl, x, addr, ((HEADER + r) * 8) as i32);
+            }
+            (frame, fp) = (addr, ffp);
+            end = Some(self.t.b.ins().iadd_imm_s(ffp, (HEADER + point.regs.len()) as i64));
+        }
+        let sp = self.t.b.ins().load(types::I64, fl, rt, rt_offset(RtField::Sp));
+        let end = end.expect("an inlined frame");
+        self.t.b.ins().store(fl, end, rt, rt_offset(RtField::Sp));
+        KnownCaller { frame, fp, inlined: Some(InlinedCaller { root_pc: g.deopts[root.0 as usize].pc, sp }) }
+    }
+
     /// A new cold block.
     fn cold_block(&mut self) -> Block {
         let blk = self.t.b.create_block();
@@ -674,6 +731,13 @@ impl Lowering<'_, '_> {
                 let val = self.boxed(x);
                 self.t.b.ins().store(fl, val, addr, 0);
                 None
+            }
+            Inst::CallKnown(pc, op, d, m) if g.deopts[d.0 as usize].frame.is_some() => {
+                let acc = self.boxed(g.deopts[d.0 as usize].acc);
+                self.t.b.def_var(self.t.acc, acc);
+                let from = self.write_inlined_frames(d);
+                self.t.known_call(pc, op, &m, from);
+                Some(self.t.b.use_var(self.t.acc))
             }
             Inst::Generic(pc, op, d) | Inst::CallKnown(pc, op, d, _) => {
                 // A frame's context changes with no collection, exception or JavaScript: the

@@ -209,6 +209,10 @@ const MAX_INLINE_OPS: usize = 60;
 const MAX_INLINED_OPS: usize = 400;
 /// The deepest chain of inlined calls.
 const MAX_INLINE_DEPTH: usize = 3;
+/// How often a function may be inlined into its own inlined body: once, so a recursive
+/// function runs two levels of its recursion per call (its calls from the inlined copy are
+/// calls; see `Lowering::write_inlined_frames`).
+const MAX_RECURSIVE_INLINING: usize = 1;
 /// Stack slots kept free above the limit calls may push frames to, for deoptimization to
 /// write the frames of inlined calls into (the inlined frames of one function take at most
 /// this many).
@@ -368,8 +372,13 @@ impl Plan {
                 }
                 _ => build::native(op),
             },
-            // Pushes a frame whose caller is this function's own.
-            Speculation::CallKnown(_) => false,
+            // The call writes the inlined frames first (see `Lowering::write_inlined_frames`);
+            // arguments beyond the parameters would go past the callee's registers, which only
+            // `jit_call` handles.
+            Speculation::CallKnown(m) => match *op {
+                Op::Call { argc, .. } | Op::CallUndefined { argc, .. } => argc <= m.params,
+                _ => false,
+            },
             _ => true,
         })
     }
@@ -407,7 +416,7 @@ fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, b
         || !code.block.handlers.is_empty()
         || !code.block.loop_headers().is_empty()
         || budget.chain.len() > MAX_INLINE_DEPTH
-        || budget.chain.contains(&code.addr())
+        || budget.chain.iter().filter(|&&c| c == code.addr()).count() > MAX_RECURSIVE_INLINING
     {
         return None;
     }
