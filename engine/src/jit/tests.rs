@@ -451,6 +451,32 @@ fn an_inlined_callee_makes_calls_from_its_written_frame() {
 }
 
 #[test]
+fn an_inlined_callee_runs_unspeculated_instructions_in_its_frame() {
+    // `getX` reads `.x` of many shapes and `callIt` calls many closures: neither speculates,
+    // so each runs that instruction by the interpreter's code in its frame, written for it;
+    // `thrower`'s throw leaves through `run`'s handler.
+    let src = "function getX(o) { return o.x; }
+               function callIt(f, x) { return f(x); }
+               function thrower(x) { if (x === 150) throw 'e' + x; return x; }
+               const fs = [(x) => x + 1, (x) => x * 2, (x) => 's' + x];
+               function run(list) {
+                 let s = 0, r = '', caught = '';
+                 for (let i = 0; i < list.length; i++) {
+                   s += getX(list[i]);
+                   r = callIt(fs[i % 3], i);
+                   try { thrower(i); } catch (e) { caught = e; }
+                 }
+                 return [s, r, caught].join('/');
+               }
+               const list = [];
+               for (let i = 0; i < 300; i++) { const o = { x: i }; o['k' + (i % 7)] = 0; list.push(o); }
+               [run(list), run(list)].join()";
+    let (out, s) = same_in_every_tier_with_stats(src);
+    assert_eq!(out, "44850/s299/e150,44850/s299/e150");
+    assert!(s.inlined_calls >= 3, "{s:?}");
+}
+
+#[test]
 fn a_recursive_function_is_inlined_into_itself_once() {
     // Each compiled call of `fib` runs two levels of the recursion; the inlined copy's own
     // calls are calls. Deep recursion through the inlined frames still overflows cleanly.

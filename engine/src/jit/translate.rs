@@ -528,6 +528,24 @@ impl<'a> FnTranslator<'a> {
         self.b.switch_to_block(done);
     }
 
+    /// The instruction at `pc` of an inlined callee, run in its frame by the interpreter's
+    /// code (`jit_step`; a call by `jit_call`, which enters compiled callees): the optimizing
+    /// tier's instructions that need the callee's frame (see `Lowering::write_inlined_frames`).
+    /// Its result is the new accumulator.
+    pub(super) fn inlined_step(&mut self, pc: u32, op: Op, from: KnownCaller) {
+        let f = match op {
+            Op::Call { .. } | Op::CallUndefined { .. } => self.rt_call(CallRefs::call),
+            _ => self.rt_call(CallRefs::step),
+        };
+        let acc = self.b.use_var(self.acc);
+        let pcv = self.i32c(pc);
+        let call = self.b.ins().call(f, &[self.rt, from.fp, pcv, acc]);
+        let r = self.b.inst_results(call)[0];
+        let done = self.b.create_block();
+        self.after_known_call(r, pc, &from, done);
+        self.b.switch_to_block(done);
+    }
+
     /// After a known call's result `r`: the runtime's frame and stack top back to this
     /// function's (a call made from an inlined frame left them at that frame's), then to
     /// `done` with the result, or to the exception's target.

@@ -94,6 +94,68 @@ fn carries_this(code: &FunctionCode) -> bool {
     reads && !rebinds
 }
 
+/// May an inlined callee run `op` without a speculation, in its frame written for it (see
+/// `Lowering::write_inlined_frames`)? Instructions that fall through and write no register but
+/// the accumulator, and change nothing of the frame the inlined code fixes (its context):
+/// property accesses, operators, literals and closures, throws, and calls (by `jit_call`).
+/// Not the ones that need the caller's own machinery (`new`, spreads, `super`, iteration,
+/// generators, `arguments`, scopes made at run time).
+pub(super) fn steps_inline(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::LdaGlobal { .. }
+            | Op::LdaGlobalTypeof { .. }
+            | Op::StaGlobal { .. }
+            | Op::ThrowConstAssign { .. }
+            | Op::GetNamed { .. }
+            | Op::SetNamed { .. }
+            | Op::DefineNamed { .. }
+            | Op::GetKeyed { .. }
+            | Op::SetKeyed { .. }
+            | Op::DefineKeyed { .. }
+            | Op::DeleteProperty { .. }
+            | Op::Add { .. }
+            | Op::Sub { .. }
+            | Op::Mul { .. }
+            | Op::Div { .. }
+            | Op::Mod { .. }
+            | Op::Exp { .. }
+            | Op::BitAnd { .. }
+            | Op::BitOr { .. }
+            | Op::BitXor { .. }
+            | Op::Shl { .. }
+            | Op::Sar { .. }
+            | Op::Shr { .. }
+            | Op::TestEq { .. }
+            | Op::TestStrictEq { .. }
+            | Op::TestLt { .. }
+            | Op::TestLe { .. }
+            | Op::TestGt { .. }
+            | Op::TestGe { .. }
+            | Op::TestInstanceOf { .. }
+            | Op::TestIn { .. }
+            | Op::Inc { .. }
+            | Op::Dec { .. }
+            | Op::Negate { .. }
+            | Op::BitNot { .. }
+            | Op::ToNumeric { .. }
+            | Op::TypeOf { .. }
+            | Op::ToPropertyKey { .. }
+            | Op::ToStringForConcat { .. }
+            | Op::ToObject { .. }
+            | Op::Throw { .. }
+            | Op::ThrowError { .. }
+            | Op::Call { .. }
+            | Op::CallUndefined { .. }
+            | Op::CreateArray { .. }
+            | Op::ArrayPush { .. }
+            | Op::ArrayPushHole { .. }
+            | Op::CreateClosure { .. }
+            | Op::CreateRegExp { .. }
+            | Op::GetTemplateObject { .. }
+    )
+}
+
 /// Is `op` always translated without the baseline tier's code (and so without a frame)?
 /// Register operands aside: the caller checks those.
 pub(super) fn native(op: &Op) -> bool {

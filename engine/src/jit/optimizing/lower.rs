@@ -739,6 +739,13 @@ impl Lowering<'_, '_> {
                 self.t.known_call(pc, op, &m, from);
                 Some(self.t.b.use_var(self.t.acc))
             }
+            Inst::Generic(pc, op, d) if g.deopts[d.0 as usize].frame.is_some() => {
+                let acc = self.boxed(g.deopts[d.0 as usize].acc);
+                self.t.b.def_var(self.t.acc, acc);
+                let from = self.write_inlined_frames(d);
+                self.t.inlined_step(pc, op, from);
+                Some(self.t.b.use_var(self.t.acc))
+            }
             Inst::Generic(pc, op, d) | Inst::CallKnown(pc, op, d, _) => {
                 // A frame's context changes with no collection, exception or JavaScript: the
                 // registers need not be in the frame for it.

@@ -209,6 +209,9 @@ const MAX_INLINE_OPS: usize = 60;
 const MAX_INLINED_OPS: usize = 400;
 /// The deepest chain of inlined calls.
 const MAX_INLINE_DEPTH: usize = 3;
+/// The most instructions an inlined callee may run in its frame (see `translates_inline`):
+/// each writes the frames of the inlined calls it is in, so a callee with more is left a call.
+const MAX_INLINE_FRAME_OPS: usize = 2;
 /// How often a function may be inlined into its own inlined body: once, so a recursive
 /// function runs two levels of its recursion per call (its calls from the inlined copy are
 /// calls; see `Lowering::write_inlined_frames`).
@@ -357,10 +360,17 @@ impl Plan {
     }
 
     /// Whether the graph builder translates every instruction of a function under this plan
-    /// without the baseline tier's code (which needs the function's own frame), and the
-    /// function has no loops: the conditions for inlining it.
+    /// without the baseline tier's code (which needs the function's own frame) but for at most
+    /// [`MAX_INLINE_FRAME_OPS`] instructions run in its frame written for them (calls, and the
+    /// unspeculated instructions of `build::steps_inline`), and the function has no loops: the
+    /// conditions for inlining it.
     fn translates_inline(&self, code: &FunctionCode, context: Option<Gc<crate::runtime::context::Context>>) -> bool {
         let ok_src = |r: Reg| r.0 >= 0 || r == Reg::THIS;
+        let mut frame_ops = 0;
+        let mut in_frame = |ok: bool| {
+            frame_ops += 1;
+            ok && frame_ops <= MAX_INLINE_FRAME_OPS
+        };
         code.block.ops.iter().zip(&self.sites).all(|(op, s)| match s {
             Speculation::Generic => match *op {
                 Op::Ldar { src, .. } => ok_src(src),
@@ -370,13 +380,13 @@ impl Plan {
                 Op::LdaContext { depth, index, .. } | Op::StaContext { depth, index, .. } => {
                     build::context_slot(context, depth, index).is_some()
                 }
-                _ => build::native(op),
+                _ if build::native(op) => true,
+                _ => in_frame(build::steps_inline(op)),
             },
-            // The call writes the inlined frames first (see `Lowering::write_inlined_frames`);
-            // arguments beyond the parameters would go past the callee's registers, which only
+            // Arguments beyond the parameters would go past the callee's registers, which only
             // `jit_call` handles.
             Speculation::CallKnown(m) => match *op {
-                Op::Call { argc, .. } | Op::CallUndefined { argc, .. } => argc <= m.params,
+                Op::Call { argc, .. } | Op::CallUndefined { argc, .. } => in_frame(argc <= m.params),
                 _ => false,
             },
             _ => true,
