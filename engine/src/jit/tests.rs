@@ -452,28 +452,30 @@ fn an_inlined_callee_makes_calls_from_its_written_frame() {
 
 #[test]
 fn an_inlined_callee_runs_unspeculated_instructions_in_its_frame() {
-    // `getX` reads `.x` of many shapes and `callIt` calls many closures: neither speculates,
-    // so each runs that instruction by the interpreter's code in its frame, written for it;
-    // `thrower`'s throw leaves through `run`'s handler.
-    let src = "function getX(o) { return o.x; }
+    // `callIt` calls many closures (through the direct-call stub, from its frame), `has` runs
+    // `in`, `wrap` makes an array and `later` a closure, by the interpreter's code in their
+    // frames written for them; `thrower`'s throw leaves through `run`'s handler.
+    let src = "function has(o) { return 'x' in o; }
                function callIt(f, x) { return f(x); }
-               function thrower(x) { if (x === 150) throw 'e' + x; return x; }
+               function thrower(x) { if (x === 150) throw x; return x; }
+               function wrap(x) { return [x]; }
+               function later(x) { return () => 7; }
                const fs = [(x) => x + 1, (x) => x * 2, (x) => 's' + x];
                function run(list) {
-                 let s = 0, r = '', caught = '';
+                 let s = 0, r = '', caught = 0;
                  for (let i = 0; i < list.length; i++) {
-                   s += getX(list[i]);
+                   if (has(list[i])) s += wrap(i)[0] + later(i)();
                    r = callIt(fs[i % 3], i);
                    try { thrower(i); } catch (e) { caught = e; }
                  }
                  return [s, r, caught].join('/');
                }
                const list = [];
-               for (let i = 0; i < 300; i++) { const o = { x: i }; o['k' + (i % 7)] = 0; list.push(o); }
+               for (let i = 0; i < 300; i++) list.push(i % 3 ? { x: i } : { y: i });
                [run(list), run(list)].join()";
     let (out, s) = same_in_every_tier_with_stats(src);
-    assert_eq!(out, "44850/s299/e150,44850/s299/e150");
-    assert!(s.inlined_calls >= 3, "{s:?}");
+    assert_eq!(out, "31400/s299/150,31400/s299/150");
+    assert!(s.inlined_calls >= 5, "{s:?}");
 }
 
 #[test]

@@ -528,18 +528,33 @@ impl<'a> FnTranslator<'a> {
         self.b.switch_to_block(done);
     }
 
-    /// The instruction at `pc` of an inlined callee, run in its frame by the interpreter's
-    /// code (`jit_step`; a call by `jit_call`, which enters compiled callees): the optimizing
-    /// tier's instructions that need the callee's frame (see `Lowering::write_inlined_frames`).
-    /// Its result is the new accumulator.
-    pub(super) fn inlined_step(&mut self, pc: u32, op: Op, from: KnownCaller) {
-        let f = match op {
-            Op::Call { .. } | Op::CallUndefined { .. } => self.rt_call(CallRefs::call),
-            _ => self.rt_call(CallRefs::step),
-        };
+    /// The instruction at `pc` of an inlined callee (`call_mirror`: the address of its call
+    /// site's mirror, for a call), run in its frame as the baseline tier runs it when it has no
+    /// inline path for it: a call through the direct-call stub, anything else by the
+    /// interpreter's code (see `Lowering::write_inlined_frames`). Its result is the new
+    /// accumulator.
+    pub(super) fn inlined_step(&mut self, pc: u32, op: Op, from: KnownCaller, call_mirror: usize) {
+        let fl = MemFlagsData::trusted();
         let acc = self.b.use_var(self.acc);
         let pcv = self.i32c(pc);
-        let call = self.b.ins().call(f, &[self.rt, from.fp, pcv, acc]);
+        let call = match op {
+            Op::Call { callee, this_reg, argc, .. } | Op::CallUndefined { callee, this_reg, argc, .. } => {
+                let mirror = self.b.ins().iconst(types::I64, call_mirror as i64);
+                let f = self.b.ins().load(types::I64, fl, from.frame, reg_offset(callee));
+                let this = match op {
+                    Op::Call { .. } => self.b.ins().load(types::I64, fl, from.frame, reg_offset(this_reg)),
+                    _ => self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64),
+                };
+                let args = self.b.ins().iadd_imm_s(from.frame, reg_offset(this_reg.offset(1)) as i64);
+                let argcv = self.b.ins().iconst(types::I64, argc as i64);
+                let stub = self.stub(StubRefs::call);
+                self.b.ins().call(stub, &[self.rt, from.frame, from.fp, pcv, mirror, f, this, args, argcv])
+            }
+            _ => {
+                let f = if super::runtime_calls::runs_directly(op) { self.rt_call(CallRefs::exec) } else { self.rt_call(CallRefs::step) };
+                self.b.ins().call(f, &[self.rt, from.fp, pcv, acc])
+            }
+        };
         let r = self.b.inst_results(call)[0];
         let done = self.b.create_block();
         self.after_known_call(r, pc, &from, done);

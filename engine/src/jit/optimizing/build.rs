@@ -95,50 +95,20 @@ fn carries_this(code: &FunctionCode) -> bool {
 }
 
 /// May an inlined callee run `op` without a speculation, in its frame written for it (see
-/// `Lowering::write_inlined_frames`)? Instructions that fall through and write no register but
-/// the accumulator, and change nothing of the frame the inlined code fixes (its context):
-/// property accesses, operators, literals and closures, throws, and calls (by `jit_call`).
-/// Not the ones that need the caller's own machinery (`new`, spreads, `super`, iteration,
-/// generators, `arguments`, scopes made at run time).
+/// `Lowering::write_inlined_frames`)? Instructions that fall through, write no register but
+/// the accumulator, change nothing of the frame the inlined code fixes (its context), and
+/// that the baseline tier too runs by the interpreter's code (so inlining loses no inline
+/// path): literals and closures, throws, `typeof`, `in`, `instanceof`, `**`, conversions; and
+/// calls of any callee, by the direct-call stub as there.
 pub(super) fn steps_inline(op: &Op) -> bool {
     matches!(
         op,
-        Op::LdaGlobal { .. }
-            | Op::LdaGlobalTypeof { .. }
-            | Op::StaGlobal { .. }
+        Op::LdaGlobalTypeof { .. }
             | Op::ThrowConstAssign { .. }
-            | Op::GetNamed { .. }
-            | Op::SetNamed { .. }
-            | Op::DefineNamed { .. }
-            | Op::GetKeyed { .. }
-            | Op::SetKeyed { .. }
-            | Op::DefineKeyed { .. }
             | Op::DeleteProperty { .. }
-            | Op::Add { .. }
-            | Op::Sub { .. }
-            | Op::Mul { .. }
-            | Op::Div { .. }
-            | Op::Mod { .. }
             | Op::Exp { .. }
-            | Op::BitAnd { .. }
-            | Op::BitOr { .. }
-            | Op::BitXor { .. }
-            | Op::Shl { .. }
-            | Op::Sar { .. }
-            | Op::Shr { .. }
-            | Op::TestEq { .. }
-            | Op::TestStrictEq { .. }
-            | Op::TestLt { .. }
-            | Op::TestLe { .. }
-            | Op::TestGt { .. }
-            | Op::TestGe { .. }
             | Op::TestInstanceOf { .. }
             | Op::TestIn { .. }
-            | Op::Inc { .. }
-            | Op::Dec { .. }
-            | Op::Negate { .. }
-            | Op::BitNot { .. }
-            | Op::ToNumeric { .. }
             | Op::TypeOf { .. }
             | Op::ToPropertyKey { .. }
             | Op::ToStringForConcat { .. }
@@ -148,6 +118,7 @@ pub(super) fn steps_inline(op: &Op) -> bool {
             | Op::Call { .. }
             | Op::CallUndefined { .. }
             | Op::CreateArray { .. }
+            | Op::CreateArrayFrom { .. }
             | Op::ArrayPush { .. }
             | Op::ArrayPushHole { .. }
             | Op::CreateClosure { .. }

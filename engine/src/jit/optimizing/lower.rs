@@ -743,7 +743,13 @@ impl Lowering<'_, '_> {
                 let acc = self.boxed(g.deopts[d.0 as usize].acc);
                 self.t.b.def_var(self.t.acc, acc);
                 let from = self.write_inlined_frames(d);
-                self.t.inlined_step(pc, op, from);
+                let frame = &g.inlined[g.deopts[d.0 as usize].frame.expect("checked above") as usize];
+                let code = frame.closure.as_object().and_then(|o| o.as_closure().map(|c| c.code)).expect("inlined callees are closures");
+                let mirror = match op {
+                    Op::Call { slot, .. } | Op::CallUndefined { slot, .. } => code.feedback.call_mirror_addr(slot.index()),
+                    _ => 0,
+                };
+                self.t.inlined_step(pc, op, from, mirror);
                 Some(self.t.b.use_var(self.t.acc))
             }
             Inst::Generic(pc, op, d) | Inst::CallKnown(pc, op, d, _) => {

@@ -194,8 +194,8 @@ pub(crate) struct InlineBudget {
     realm: RealmId,
     /// That realm's global object.
     global: Value,
-    /// The functions being inlined into (their code's addresses), the compiled one first: no
-    /// function is inlined into itself.
+    /// The functions being inlined into (their code's addresses), the compiled one first (see
+    /// [`InlineBudget::may_enter`]).
     chain: Vec<usize>,
     /// Bytecode instructions all inlined bodies may still add.
     ops_left: usize,
@@ -212,9 +212,9 @@ const MAX_INLINE_DEPTH: usize = 3;
 /// The most instructions an inlined callee may run in its frame (see `translates_inline`):
 /// each writes the frames of the inlined calls it is in, so a callee with more is left a call.
 const MAX_INLINE_FRAME_OPS: usize = 2;
-/// How often a function may be inlined into its own inlined body: once, so a recursive
-/// function runs two levels of its recursion per call (its calls from the inlined copy are
-/// calls; see `Lowering::write_inlined_frames`).
+/// How often the compiled function may be inlined into its own inlined body: once, so a
+/// recursive function runs two levels of its recursion per call (its calls from the inlined
+/// copy are calls; see `Lowering::write_inlined_frames`).
 const MAX_RECURSIVE_INLINING: usize = 1;
 /// Stack slots kept free above the limit calls may push frames to, for deoptimization to
 /// write the frames of inlined calls into (the inlined frames of one function take at most
@@ -222,6 +222,14 @@ const MAX_RECURSIVE_INLINING: usize = 1;
 pub(crate) const INLINE_STACK_RESERVE: usize = 1024;
 
 impl InlineBudget {
+    /// Whether the function whose code is at `code` may be inlined at the end of the chain:
+    /// no function is inlined into itself, but the compiled one, once
+    /// ([`MAX_RECURSIVE_INLINING`]; a recursive callee inlined elsewhere would only grow).
+    fn may_enter(&self, code: usize) -> bool {
+        let times = self.chain.iter().filter(|&&c| c == code).count();
+        times == 0 || (self.chain[0] == code && times <= MAX_RECURSIVE_INLINING)
+    }
+
     /// The budget for compiling `code`, a function of `realm`, whose global object is `global`.
     pub(crate) fn new(code: &FunctionCode, realm: RealmId, global: Value) -> InlineBudget {
         let chain = vec![code as *const FunctionCode as usize];
@@ -426,7 +434,7 @@ fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, b
         || !code.block.handlers.is_empty()
         || !code.block.loop_headers().is_empty()
         || budget.chain.len() > MAX_INLINE_DEPTH
-        || budget.chain.iter().filter(|&&c| c == code.addr()).count() > MAX_RECURSIVE_INLINING
+        || !budget.may_enter(code.addr())
     {
         return None;
     }

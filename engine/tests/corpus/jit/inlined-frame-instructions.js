@@ -1,31 +1,38 @@
-// Inlined callees may run a few unspeculated instructions (property accesses of many shapes,
-// string concatenation, array literals, closures, throws, calls of unknown callees) in
-// their own frame, written for them: the interpreter's code runs each there, and its
-// exceptions, collections and prototype changes behave as if the call had been made.
-function getX(o) { return o.x; }
-function label(o) { return "v" + getX(o); }
-function sumLabels(list) { let s = ""; for (let i = 0; i < list.length; i++) s += label(list[i]); return s.length; }
-const shapes = [];
-for (let i = 0; i < 200; i++) {
-  const o = { x: i };
-  if (i % 2) o["k" + (i % 9)] = 1;
-  shapes.push(o);
-}
-console.log(sumLabels(shapes), sumLabels(shapes));
-
+// Inlined callees may run a few unspeculated instructions that the baseline tier too runs by
+// the interpreter's code (array literals, closures, `in`, `instanceof`, `typeof`, `**`,
+// throws) and calls of any callee, in their own frame written for them: exceptions,
+// collections and prototype changes behave as if the call had been made.
 function pairOf(a, b) { return [a, b]; }
 function pairs(n) { let s = 0; for (let i = 0; i < n; i++) { const p = pairOf(i, i + 1); s += p[0] + p[1] + p.length; } return s; }
 console.log(pairs(150), pairs(150));
 
-function adder(k) { return (x) => x + k; }
-function applyAdder(n) { let s = 0; for (let i = 0; i < n; i++) s += adder(i)(1); return s; }
-console.log(applyAdder(150));
+function constant() { return () => 3; }
+function applyConst(n) { let s = 0; for (let i = 0; i < n; i++) s += constant()() + i; return s; }
+console.log(applyConst(150));
 
-function check(x) { if (x > 140) throw new TypeError("too big " + x); return x; }
+function has(o) { return "x" in o; }
+function kind(o) { return typeof o.x; }
+function isArr(o) { return o instanceof Array; }
+function power(x) { return x ** 2; }
+function classify(list) {
+  let r = 0;
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i];
+    if (has(o)) r += kind(o).length;
+    if (isArr(o)) r += 100;
+    r += power(i % 5);
+  }
+  return r;
+}
+const objs = [];
+for (let i = 0; i < 150; i++) objs.push(i % 3 === 0 ? { x: i } : i % 3 === 1 ? [i] : { x: "s" + i, y: 1 });
+console.log(classify(objs), classify(objs));
+
+function check(x) { if (x > 140) throw x * 2; return x; }
 function guarded(n) {
-  let s = 0, errs = [];
-  for (let i = 0; i < n; i++) { try { s += check(i); } catch (e) { errs.push(e.constructor.name + ":" + e.message); } }
-  return s + " " + errs.length + " " + errs[0];
+  let s = 0, errs = 0, last = 0;
+  for (let i = 0; i < n; i++) { try { s += check(i); } catch (e) { errs++; last = e; } }
+  return s + " " + errs + " " + last;
 }
 console.log(guarded(150), guarded(150));
 
@@ -34,21 +41,25 @@ const fs = [(x) => x + 1, (x) => x * 2, (x) => "s" + x, function (x) { return th
 function dispatch(n) { let r = []; for (let i = 0; i < n; i++) r.push(callIt(fs[i % 4], i)); return r.slice(-4).join(); }
 console.log(dispatch(150), dispatch(150));
 
-let hits = 0;
-const proto = { get y() { hits++; return 7; } };
-function readY(o) { return o.y + o.x; }
-function readAll(n) {
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const o = Object.create(proto);
-    o.x = i;
-    if (i === 100) Object.defineProperty(proto, "y", { get() { return 1000; } });
-    s += readY(o);
-  }
-  return s;
+function callTwice(f, x) { return f(f(x)); }
+function throwsAt(x) { if (x === 77) throw new RangeError("at " + x); return x + 1; }
+function viaTwice(n) {
+  let s = 0, caught = "";
+  for (let i = 0; i < n; i++) { try { s += callTwice(throwsAt, i); } catch (e) { caught = e.message; } }
+  return s + " " + caught;
 }
-console.log(readAll(150), hits);
+console.log(viaTwice(150), viaTwice(150));
 
-function grow(a, i) { a.push({ i, s: "x" + i }); return a.length; }
-function churn(n) { const a = []; let t = 0; for (let i = 0; i < n; i++) t += grow(a, i); return t + a[n - 1].s; }
+class P {}
+P.prototype.k = 1;
+class C extends P {}
+let armed = false;
+function mutate(i) { if (i === 100 && !armed) { armed = true; C.prototype.k = 5; } return i; }
+function callMutate(f, i) { return f(i); }
+function readAround(o, i) { const a = o.k; callMutate(mutate, i); return a + o.k; }
+function proto(o) { let s = 0; for (let i = 0; i < 150; i++) s += readAround(o, i); return s; }
+console.log(proto(new C()), proto(new C()));
+
+function grow(a, i) { return [a, i]; }
+function churn(n) { let a = null; let t = 0; for (let i = 0; i < n; i++) { a = grow(a, i); t += a[1]; } let d = 0; while (a) { d++; a = a[0]; } return t + " " + d; }
 console.log(churn(300));
