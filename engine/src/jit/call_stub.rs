@@ -319,10 +319,7 @@ pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallS
     let context = m.field(b, CallIcMirror::CONTEXT_OFFSET, true, |m| m.context).value(b, types::I64);
     let tagged = |b: &mut FunctionBuilder, v: Known| match v {
         Known::Const(k) => b.ins().iconst(types::I64, (k & 0xFFFF_FFFF) | (TAG_INT << 48)),
-        Known::Dyn(v) => {
-            let w = b.ins().band_imm_s(v, 0xFFFF_FFFF);
-            b.ins().bor_imm_s(w, TAG_INT << 48)
-        }
+        Known::Dyn(v) => int_value(b, v),
     };
     let argc_v = tagged(b, s.argc);
     let caller_v = tagged(b, Known::Dyn(s.fp));
@@ -384,6 +381,13 @@ pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallS
     b.ins().store(fl, s.fp, s.rt, rt_offset(RtField::Fp));
     b.ins().store(fl, nfp, s.rt, rt_offset(RtField::Sp));
     r
+}
+
+/// The int32 value of the low 32 bits of the i64 `v` (a frame header's numbers: argument
+/// counts, frame pointers, flags).
+pub(crate) fn int_value(b: &mut FunctionBuilder, v: CValue) -> CValue {
+    let w = b.ins().band_imm_s(v, 0xFFFF_FFFF);
+    b.ins().bor_imm_s(w, TAG_INT << 48)
 }
 
 /// Writes `value(byte offset)` to the words of `to` from index `from` up to `end` (unrolled

@@ -117,6 +117,16 @@ pub(super) struct InlinedCaller {
     pub sp: CValue,
 }
 
+/// A `Call`'s or `CallUndefined`'s callee register, receiver register (arguments follow it),
+/// argument count, and whether the receiver is `undefined` rather than that register.
+fn call_operands(op: Op) -> (Reg, Reg, u32, bool) {
+    match op {
+        Op::Call { callee, this_reg, argc, .. } => (callee, this_reg, argc, false),
+        Op::CallUndefined { callee, this_reg, argc, .. } => (callee, this_reg, argc, true),
+        _ => unreachable!("call of {op:?}"),
+    }
+}
+
 /// Byte offset of register `r` from the frame pointer.
 pub(super) fn reg_offset(r: Reg) -> i32 {
     (HEADER as i32 + r.0) * 8
@@ -455,9 +465,8 @@ impl<'a> FnTranslator<'a> {
     /// reading the site's mirror at run time; or, with `known` (the optimizing tier's known
     /// calls), emitted in place with that mirror's values as constants.
     pub(super) fn call(&mut self, pc: u32, op: Op, known: Option<&CallIcMirror>) {
-        let (callee, this_reg, argc, slot, undefined_this) = match op {
-            Op::Call { callee, this_reg, argc, slot } => (callee, this_reg, argc, slot.index(), false),
-            Op::CallUndefined { callee, this_reg, argc, slot } => (callee, this_reg, argc, slot.index(), true),
+        let (argc, slot) = match op {
+            Op::Call { argc, slot, .. } | Op::CallUndefined { argc, slot, .. } => (argc, slot.index()),
             _ => unreachable!("call of {op:?}"),
         };
         match known {
@@ -468,34 +477,40 @@ impl<'a> FnTranslator<'a> {
                 self.known_call(pc, op, m, from);
             }
             None => {
-                let mirror = self.b.ins().iconst(types::I64, self.code.feedback.call_mirror_addr(slot) as i64);
-                let f = self.load_reg(callee);
-                let this = if undefined_this {
-                    self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64)
-                } else {
-                    self.load_reg(this_reg)
-                };
-                let args = self.b.ins().iadd_imm_s(self.frame, reg_offset(this_reg.offset(1)) as i64);
-                let pcv = self.i32c(pc);
-                let argcv = self.b.ins().iconst(types::I64, argc as i64);
-                let stub = self.stub(StubRefs::call);
-                let call = self.b.ins().call(stub, &[self.rt, self.frame, self.fp, pcv, mirror, f, this, args, argcv]);
-                let r = self.b.inst_results(call)[0];
+                let (frame, fp) = (self.frame, self.fp);
+                let r = self.stub_call(pc, op, frame, fp, self.code.feedback.call_mirror_addr(slot));
                 self.b.def_var(self.acc, r);
                 self.check_exception(r, pc);
             }
         }
     }
 
+    /// `Call`/`CallUndefined` at `pc` of the frame at `frame` (index `fp`), whose site's mirror
+    /// is at `mirror`, through the direct-call stub ([`super::call_stub`]): its result (or
+    /// `EXCEPTION`).
+    fn stub_call(&mut self, pc: u32, op: Op, frame: CValue, fp: CValue, mirror: usize) -> CValue {
+        let (callee, this_reg, argc, undefined_this) = call_operands(op);
+        let fl = MemFlagsData::trusted();
+        let mirror = self.b.ins().iconst(types::I64, mirror as i64);
+        let f = self.b.ins().load(types::I64, fl, frame, reg_offset(callee));
+        let this = if undefined_this {
+            self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64)
+        } else {
+            self.b.ins().load(types::I64, fl, frame, reg_offset(this_reg))
+        };
+        let args = self.b.ins().iadd_imm_s(frame, reg_offset(this_reg.offset(1)) as i64);
+        let pcv = self.i32c(pc);
+        let argcv = self.b.ins().iconst(types::I64, argc as i64);
+        let stub = self.stub(StubRefs::call);
+        let call = self.b.ins().call(stub, &[self.rt, frame, fp, pcv, mirror, f, this, args, argcv]);
+        self.b.inst_results(call)[0]
+    }
+
     /// A call of the closure `m` describes (the site `pc` of `from`'s function, `Call` or
     /// `CallUndefined` with at most its parameter count of arguments): the direct-call sequence
     /// emitted in place, else `jit_call`. Its result is the new accumulator.
     pub(super) fn known_call(&mut self, pc: u32, op: Op, m: &CallIcMirror, from: KnownCaller) {
-        let (callee, this_reg, argc, undefined_this) = match op {
-            Op::Call { callee, this_reg, argc, .. } => (callee, this_reg, argc, false),
-            Op::CallUndefined { callee, this_reg, argc, .. } => (callee, this_reg, argc, true),
-            _ => unreachable!("call of {op:?}"),
-        };
+        let (callee, this_reg, argc, undefined_this) = call_operands(op);
         let fl = MemFlagsData::trusted();
         let (slow, done) = (self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow);
@@ -534,28 +549,16 @@ impl<'a> FnTranslator<'a> {
     /// interpreter's code (see `Lowering::write_inlined_frames`). Its result is the new
     /// accumulator.
     pub(super) fn inlined_step(&mut self, pc: u32, op: Op, from: KnownCaller, call_mirror: usize) {
-        let fl = MemFlagsData::trusted();
-        let acc = self.b.use_var(self.acc);
-        let pcv = self.i32c(pc);
-        let call = match op {
-            Op::Call { callee, this_reg, argc, .. } | Op::CallUndefined { callee, this_reg, argc, .. } => {
-                let mirror = self.b.ins().iconst(types::I64, call_mirror as i64);
-                let f = self.b.ins().load(types::I64, fl, from.frame, reg_offset(callee));
-                let this = match op {
-                    Op::Call { .. } => self.b.ins().load(types::I64, fl, from.frame, reg_offset(this_reg)),
-                    _ => self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64),
-                };
-                let args = self.b.ins().iadd_imm_s(from.frame, reg_offset(this_reg.offset(1)) as i64);
-                let argcv = self.b.ins().iconst(types::I64, argc as i64);
-                let stub = self.stub(StubRefs::call);
-                self.b.ins().call(stub, &[self.rt, from.frame, from.fp, pcv, mirror, f, this, args, argcv])
-            }
+        let r = match op {
+            Op::Call { .. } | Op::CallUndefined { .. } => self.stub_call(pc, op, from.frame, from.fp, call_mirror),
             _ => {
                 let f = if super::runtime_calls::runs_directly(op) { self.rt_call(CallRefs::exec) } else { self.rt_call(CallRefs::step) };
-                self.b.ins().call(f, &[self.rt, from.fp, pcv, acc])
+                let acc = self.b.use_var(self.acc);
+                let pcv = self.i32c(pc);
+                let call = self.b.ins().call(f, &[self.rt, from.fp, pcv, acc]);
+                self.b.inst_results(call)[0]
             }
         };
-        let r = self.b.inst_results(call)[0];
         let done = self.b.create_block();
         self.after_known_call(r, pc, &from, done);
         self.b.switch_to_block(done);

@@ -486,6 +486,16 @@ impl Graph {
         &self.insts[v.0 as usize]
     }
 
+    /// The points of the frames `d` is in, innermost first: `d`, then each inlined frame's
+    /// caller at its call; the last is the function's own frame's.
+    pub(crate) fn frame_chain(&self, d: DeoptId) -> Vec<DeoptId> {
+        let mut chain = vec![d];
+        while let Some(c) = self.deopts[chain.last().expect("non-empty").0 as usize].caller {
+            chain.push(c);
+        }
+        chain
+    }
+
     /// The successor edges of a block.
     pub(crate) fn successors(&self, b: BlockId) -> Vec<&Edge> {
         match &self.blocks[b.0 as usize].term {

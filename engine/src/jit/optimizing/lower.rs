@@ -12,7 +12,7 @@ use super::ir::*;
 use super::liveness::{reads, Reads};
 use crate::bytecode::ops::Op;
 use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, CALLER_FP_SLOT, FLAGS_SLOT, FLAG_REALM_SHIFT, HEADER, THIS_SLOT};
-use crate::jit::call_stub::{charge_poll, poll_due, rt_offset, RtField, NOT_HANDLED};
+use crate::jit::call_stub::{charge_poll, int_value, poll_due, rt_offset, RtField, NOT_HANDLED};
 use crate::jit::code_module::*;
 use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue, InlinedHeader};
 use crate::jit::equality::EqualityOp;
@@ -371,10 +371,7 @@ impl Lowering<'_, '_> {
     fn exit(&mut self, d: DeoptId) {
         let (g, fl) = (self.g, MemFlagsData::trusted());
         // The frames, innermost first; the last is the function's own.
-        let mut chain = vec![d];
-        while let Some(c) = g.deopts[chain.last().expect("non-empty").0 as usize].caller {
-            chain.push(c);
-        }
+        let chain = g.frame_chain(d);
         let root = *chain.last().expect("non-empty");
         let mut slots = vec![];
         // What the exit writes, by the shared chain of blocks below: (inlined frames' area,
@@ -452,10 +449,7 @@ impl Lowering<'_, '_> {
     /// the runtime's stack top goes past them: the collector scans every slot below it.
     fn write_inlined_frames(&mut self, d: DeoptId) -> KnownCaller {
         let (g, fl) = (self.g, MemFlagsData::trusted());
-        let mut chain = vec![d];
-        while let Some(c) = g.deopts[chain.last().expect("non-empty").0 as usize].caller {
-            chain.push(c);
-        }
+        let chain = g.frame_chain(d);
         let root = *chain.last().expect("non-empty");
         self.sync(root, true, None);
         let rt = self.t.rt;
@@ -465,10 +459,6 @@ impl Lowering<'_, '_> {
         let area_fp = self.t.b.ins().iadd(self.t.fp, words);
         let realm = self.t.b.ins().uload32(fl, rt, rt_offset(RtField::Realm));
         let realm_bits = self.t.b.ins().ishl_imm_s(realm, FLAG_REALM_SHIFT as i64);
-        let tagged = |b: &mut cranelift_frontend::FunctionBuilder, v: CValue| {
-            let w = b.ins().band_imm_s(v, 0xFFFF_FFFF);
-            b.ins().bor_imm_s(w, TAG_INT << 48)
-        };
         let (mut frame, mut fp, mut end) = (self.t.frame, self.t.fp, None);
         for &p in chain.iter().rev().skip(1) {
             let point = &g.deopts[p.0 as usize];
@@ -481,10 +471,10 @@ impl Lowering<'_, '_> {
                 let k = self.t.b.ins().iconst(types::I64, v.to_bits() as i64);
                 self.t.b.ins().store(fl, k, addr, (slot * 8) as i32);
             }
-            let caller = tagged(&mut self.t.b, fp);
+            let caller = int_value(&mut self.t.b, fp);
             self.t.b.ins().store(fl, caller, addr, (CALLER_FP_SLOT * 8) as i32);
             let flags = self.t.b.ins().bor_imm_s(realm_bits, header.flags as i64);
-            let flags = tagged(&mut self.t.b, flags);
+            let flags = int_value(&mut self.t.b, flags);
             self.t.b.ins().store(fl, flags, addr, (FLAGS_SLOT * 8) as i32);
             let this = self.boxed(point.this);
             self.t.b.ins().store(fl, this, addr, (THIS_SLOT * 8) as i32);
@@ -732,24 +722,21 @@ impl Lowering<'_, '_> {
                 self.t.b.ins().store(fl, val, addr, 0);
                 None
             }
-            Inst::CallKnown(pc, op, d, m) if g.deopts[d.0 as usize].frame.is_some() => {
+            // An inlined callee's instruction that needs its frame (see `write_inlined_frames`).
+            Inst::Generic(pc, op, d) | Inst::CallKnown(pc, op, d, _) if g.deopts[d.0 as usize].frame.is_some() => {
                 let acc = self.boxed(g.deopts[d.0 as usize].acc);
                 self.t.b.def_var(self.t.acc, acc);
                 let from = self.write_inlined_frames(d);
-                self.t.known_call(pc, op, &m, from);
-                Some(self.t.b.use_var(self.t.acc))
-            }
-            Inst::Generic(pc, op, d) if g.deopts[d.0 as usize].frame.is_some() => {
-                let acc = self.boxed(g.deopts[d.0 as usize].acc);
-                self.t.b.def_var(self.t.acc, acc);
-                let from = self.write_inlined_frames(d);
-                let frame = &g.inlined[g.deopts[d.0 as usize].frame.expect("checked above") as usize];
-                let code = frame.closure.as_object().and_then(|o| o.as_closure().map(|c| c.code)).expect("inlined callees are closures");
-                let mirror = match op {
-                    Op::Call { slot, .. } | Op::CallUndefined { slot, .. } => code.feedback.call_mirror_addr(slot.index()),
-                    _ => 0,
-                };
-                self.t.inlined_step(pc, op, from, mirror);
+                match (g.inst(v), op) {
+                    (Inst::CallKnown(.., m), _) => self.t.known_call(pc, op, m, from),
+                    (_, Op::Call { slot, .. } | Op::CallUndefined { slot, .. }) => {
+                        let frame = &g.inlined[g.deopts[d.0 as usize].frame.expect("checked above") as usize];
+                        let code = frame.closure.as_object().and_then(|o| o.as_closure().map(|c| c.code));
+                        let mirror = code.expect("inlined callees are closures").feedback.call_mirror_addr(slot.index());
+                        self.t.inlined_step(pc, op, from, mirror)
+                    }
+                    _ => self.t.inlined_step(pc, op, from, 0),
+                }
                 Some(self.t.b.use_var(self.t.acc))
             }
             Inst::Generic(pc, op, d) | Inst::CallKnown(pc, op, d, _) => {
