@@ -173,13 +173,21 @@ pub struct HeapStats {
     pub collections: u64,
     /// Cells freed in all.
     pub freed: u64,
+    /// Time spent marking (roots, tracing, weak tables), over all collections.
+    pub mark_time: std::time::Duration,
+    /// Time spent sweeping, over all collections.
+    pub sweep_time: std::time::Duration,
 }
 
 /// The heap: every cell of one runtime.
 pub struct Heap {
-    cells: Vec<NonNull<CellHeader>>,
-    /// The cells' memory (dropped after the cells: see `Drop`).
+    /// The memory of cells up to [`pool::MAX_POOLED`] bytes (dropped after the cells: see
+    /// `Drop`).
     pools: Pools,
+    /// Larger cells, allocated from the system.
+    large: Vec<NonNull<CellHeader>>,
+    /// Cells allocated and not yet freed.
+    cell_count: usize,
     bytes: usize,
     next_gc: usize,
     /// A collection is due at the next safepoint.
@@ -198,8 +206,9 @@ impl Heap {
     /// above which the script is terminated.
     pub fn new(stress: Option<u32>, limit: Option<usize>) -> Heap {
         Heap {
-            cells: Vec::new(),
             pools: Pools::default(),
+            large: Vec::new(),
+            cell_count: 0,
             bytes: 0,
             next_gc: MIN_GC_BYTES,
             gc_requested: false,
@@ -214,11 +223,20 @@ impl Heap {
     #[inline]
     pub fn alloc<T: Trace>(&mut self, cell: T) -> Gc<T> {
         self.note_bytes(std::mem::size_of::<T>() + cell.owned_bytes());
-        let p = self.pools.alloc(Layout::new::<T>()).cast::<T>();
+        let layout = Layout::new::<T>();
+        let p = match const { pool::class_of(Layout::new::<T>()) } {
+            Some(class) => self.pools.alloc(class).cast::<T>(),
+            None => {
+                // SAFETY: the layout has a non-zero size (cells have headers).
+                let p = NonNull::new(unsafe { std::alloc::alloc(layout) }).unwrap_or_else(|| std::alloc::handle_alloc_error(layout));
+                self.large.push(p.cast());
+                p.cast::<T>()
+            }
+        };
         // SAFETY: `p` is fresh memory for a `T`; `T` is `#[repr(C)]` with its header first (the
-        // `Trace` implementors in this crate all are).
+        // `Trace` implementors in this crate all are), which the pools' sweep relies on.
         unsafe { p.as_ptr().write(cell) };
-        self.cells.push(p.cast());
+        self.cell_count += 1;
         Gc::from_addr(p.as_ptr() as usize)
     }
 
@@ -262,51 +280,73 @@ impl Heap {
     /// Frees every unmarked cell and clears the marks. The caller has already removed its weak
     /// references to unmarked cells (see [`Gc::is_marked`]).
     pub fn sweep(&mut self) {
-        let before = self.cells.len();
+        let start = std::time::Instant::now();
+        let before = self.cell_count;
+        let mut live = 0usize;
         let mut bytes = 0usize;
-        let pools = &mut self.pools;
-        self.cells.retain(|h| {
-            // SAFETY: every pointer in `cells` is a live cell allocated by `alloc`.
+        // A cell found marked stays (unmarked for the next collection) and is counted with
+        // what it owns; an unmarked one is unreachable and dropped in place.
+        let mut keep = |h: NonNull<CellHeader>| {
+            // SAFETY: `h` is a live cell allocated by `alloc`.
             let hdr = unsafe { h.as_ref() };
             let vtable = hdr.vtable;
             if hdr.marked.get() {
                 hdr.marked.set(false);
+                live += 1;
                 // SAFETY: a live cell whose vtable matches its type.
                 bytes += vtable.layout.size() + unsafe { (vtable.owned_bytes)(h.as_ptr()) };
                 true
             } else {
-                // SAFETY: unmarked means unreachable; dropped and freed once, then removed from
-                // `cells`; the memory came from `pools` with the cell type's layout.
-                unsafe {
-                    (vtable.drop)(h.as_ptr());
-                    pools.free(h.cast(), vtable.layout);
-                }
+                // SAFETY: unmarked means unreachable; dropped once, here, and its memory is
+                // then freed by the caller.
+                unsafe { (vtable.drop)(h.as_ptr()) };
+                false
+            }
+        };
+        // SAFETY: every block in use holds a cell written by `alloc`, whose first word is its
+        // vtable reference; `keep` only drops cells, and dropping allocates no cell.
+        unsafe { self.pools.sweep(|p| keep(p.cast())) };
+        self.large.retain(|&h| {
+            let layout = {
+                // SAFETY: every pointer in `large` is a live cell allocated by `alloc`.
+                unsafe { h.as_ref() }.vtable.layout
+            };
+            keep(h) || {
+                // SAFETY: dropped by `keep`; allocated by `alloc` with its type's layout.
+                unsafe { std::alloc::dealloc(h.as_ptr().cast(), layout) };
                 false
             }
         });
+        self.cell_count = live;
         self.stats.collections += 1;
-        self.stats.freed += (before - self.cells.len()) as u64;
+        self.stats.freed += (before - live) as u64;
         // Live cells and what they own; owned buffers are accounted again as they grow.
         self.bytes = bytes;
         self.next_gc = (bytes * 2).max(MIN_GC_BYTES);
         self.gc_requested = false;
+        self.stats.sweep_time += start.elapsed();
     }
 
     /// Number of live cells (after the last sweep plus allocations since).
     pub fn cell_count(&self) -> usize {
-        self.cells.len()
+        self.cell_count
     }
 }
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for h in self.cells.drain(..) {
-            // SAFETY: the heap owns all its cells; each is dropped once, here; its memory goes
-            // back to the pools, which are dropped after this.
-            unsafe {
-                let vtable = h.as_ref().vtable;
-                (vtable.drop)(h.as_ptr());
-                self.pools.free(h.cast(), vtable.layout);
+        // SAFETY: the heap owns all its cells; each is dropped once, here (the pools free
+        // the blocks `keep` rejects, and are dropped after this).
+        unsafe {
+            self.pools.sweep(|p| {
+                let h = p.cast::<CellHeader>();
+                (h.as_ref().vtable.drop)(h.as_ptr());
+                false
+            });
+            for h in self.large.drain(..) {
+                let layout = h.as_ref().vtable.layout;
+                (h.as_ref().vtable.drop)(h.as_ptr());
+                std::alloc::dealloc(h.as_ptr().cast(), layout);
             }
         }
     }

@@ -4,6 +4,7 @@ use crate::runtime::Runtime;
 
 /// Collects garbage: marks from every root, clears weak tables, sweeps.
 pub fn collect(rt: &mut Runtime) {
+    let start = std::time::Instant::now();
     // Its entries are not traced (see there).
     rt.megamorphic.clear();
     crate::api::handle::release_dropped(rt);
@@ -60,6 +61,7 @@ pub fn collect(rt: &mut Runtime) {
     crate::builtins::clear_dead_weak_entries(rt);
     // The intern table is weak.
     rt.interned_retain_marked();
+    rt.heap.stats.mark_time += start.elapsed();
     rt.heap.sweep();
 }
 

@@ -949,7 +949,7 @@ impl Runtime {
         let s = &self.stats;
         let pct = |h: u64, m: u64| if h + m == 0 { 0.0 } else { 100.0 * h as f64 / (h + m) as f64 };
         format!(
-            "calls: {}\nproperty loads: {} ({:.1}% IC hits)\nproperty stores: {} ({:.1}% IC hits)\nglobal accesses: {} ({:.1}% IC hits)\ncollections: {}, cells freed: {}, live cells: {}",
+            "calls: {}\nproperty loads: {} ({:.1}% IC hits)\nproperty stores: {} ({:.1}% IC hits)\nglobal accesses: {} ({:.1}% IC hits)\ncollections: {} ({:.2} ms marking, {:.2} ms sweeping), cells freed: {}, live cells: {}",
             s.calls,
             s.get_hits + s.get_misses,
             pct(s.get_hits, s.get_misses),
@@ -958,6 +958,8 @@ impl Runtime {
             s.global_hits + s.global_misses,
             pct(s.global_hits, s.global_misses),
             self.heap.stats.collections,
+            self.heap.stats.mark_time.as_secs_f64() * 1e3,
+            self.heap.stats.sweep_time.as_secs_f64() * 1e3,
             self.heap.stats.freed,
             self.heap.cell_count()
         ) + &{
