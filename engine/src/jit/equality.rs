@@ -8,7 +8,7 @@ use super::number::{bool_value, is_int, numbers_or};
 use crate::runtime::string::JsString;
 use crate::value::{Value, CANONICAL_NAN};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, Block, InstBuilder, MemFlagsData};
+use cranelift_codegen::ir::{types, Block, BlockArg, FuncRef, InstBuilder, MemFlagsData};
 use cranelift_frontend::FunctionBuilder;
 
 /// An equality operator with a shared stub: `(rt, lhs, rhs) -> true or false` for `===`,
@@ -133,6 +133,52 @@ impl EqualityOp {
         let same = identical(b, l, r);
         b.ins().bor(by_identity, same)
     }
+}
+
+/// The length of the string `k` is, when `k` is a string that is its contents' interned copy
+/// (one of a function's constants: `case` labels, `typeof` results, literals), so that
+/// [`equal_to_interned`] may compare against it.
+pub(crate) fn interned_string_len(k: Value) -> Option<u32> {
+    k.as_string().filter(|s| s.is_interned()).map(|s| s.len() as u32)
+}
+
+/// `x === k` (1 or 0, as i8) for a boxed value `x` and a boxed string `k` of `len` units that
+/// is interned and kept alive, hence interned, by the code comparing against it. The same bits
+/// are equal; anything but a string, another interned string (there is one interned copy per
+/// contents) and a string of another length are not; only a string of `k`'s length built at
+/// run time goes to the `===` stub (`stub`, called with `rt`), in a cold block.
+pub(crate) fn equal_to_interned(b: &mut FunctionBuilder, stub: FuncRef, rt: CValue, x: CValue, k: CValue, len: u32) -> CValue {
+    let [string, compare, done] = [(); 3].map(|_| b.create_block());
+    b.set_cold_block(compare);
+    let r = b.append_block_param(done, types::I8);
+    let same = b.ins().icmp(IntCC::Equal, x, k);
+    let tag = b.ins().ushr_imm_s(x, 48);
+    let is_string = b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_STRING);
+    let other = b.ins().icmp(IntCC::NotEqual, x, k);
+    let maybe = b.ins().band(is_string, other);
+    b.ins().brif(maybe, string, NO_ARGS, done, &[BlockArg::Value(same)]);
+    b.switch_to_block(string);
+    let fl = MemFlagsData::trusted();
+    let p = b.ins().band_imm_s(x, PAYLOAD_MASK);
+    let units = b.ins().load(types::I32, fl, p, JsString::LEN_OFFSET);
+    let interned = b.ins().uload8(types::I32, fl, p, JsString::INTERNED_OFFSET);
+    let same_len = b.ins().icmp_imm_s(IntCC::Equal, units, len as i64);
+    let not_interned = b.ins().icmp_imm_s(IntCC::Equal, interned, 0);
+    let candidate = b.ins().band(same_len, not_interned);
+    let no = b.ins().iconst(types::I8, 0);
+    b.ins().brif(candidate, compare, NO_ARGS, done, &[BlockArg::Value(no)]);
+    b.switch_to_block(compare);
+    let eq = strict_equal_by_stub(b, stub, rt, x, k);
+    b.ins().jump(done, &[BlockArg::Value(eq)]);
+    b.switch_to_block(done);
+    r
+}
+
+/// `x === y` (1 or 0, as i8) by the `===` stub `stub`, called with `rt`.
+pub(crate) fn strict_equal_by_stub(b: &mut FunctionBuilder, stub: FuncRef, rt: CValue, x: CValue, y: CValue) -> CValue {
+    let call = b.ins().call(stub, &[rt, x, y]);
+    let v = b.inst_results(call)[0];
+    b.ins().icmp_imm_s(IntCC::Equal, v, Value::TRUE.to_bits() as i64)
 }
 
 /// 1 (as i8) when `a` and `c` are the same value other than NaN, so `a === c` and `a == c`

@@ -8,7 +8,7 @@
 
 use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror, RtField};
 use super::code_module::*;
-use super::equality::EqualityOp;
+use super::equality::{equal_to_interned, interned_string_len, EqualityOp};
 use super::number::{self, NumberOp};
 use super::site_stub::SiteOp;
 use super::{Jit, EXCEPTION};
@@ -71,13 +71,18 @@ enum AccFact {
     Boolean,
     /// `undefined` or `null` (a constant just loaded).
     Nullish,
+    /// An interned string of this many units (a constant just loaded: see
+    /// [`interned_string_len`]).
+    InternedString(u32),
 }
 
 impl AccFact {
-    /// What is known after `op` given what was known before it.
-    fn after(op: Op, before: AccFact) -> AccFact {
+    /// What is known after `op` given what was known before it, in a function with these
+    /// constants.
+    fn after(op: Op, before: AccFact, constants: &[Value]) -> AccFact {
         match op {
             Op::LdaInt { .. } => AccFact::Int,
+            Op::LdaConst { idx, .. } => interned_string_len(constants[idx.0 as usize]).map_or(AccFact::Unknown, AccFact::InternedString),
             Op::LdaUndefined { .. } | Op::LdaNull { .. } => AccFact::Nullish,
             Op::TestLt { .. }
             | Op::TestLe { .. }
@@ -220,7 +225,7 @@ impl<'a> FnTranslator<'a> {
                 continue;
             }
             self.op(pc as u32, op);
-            self.acc_fact = AccFact::after(op, self.acc_fact);
+            self.acc_fact = AccFact::after(op, self.acc_fact, &self.code.constants);
         }
         if !self.terminated {
             // Falling off the end cannot happen (the compiler ends every function with a
@@ -813,7 +818,9 @@ impl<'a> FnTranslator<'a> {
     ///
     /// Against what straight-line code just loaded, no call: only the same boolean, undefined
     /// or null is strictly equal to one, only undefined and null are loosely equal to either,
-    /// and only an int32 (or a number, through the runtime) strictly equals an int32.
+    /// and only an int32 (or a number, through the runtime) strictly equals an int32; an
+    /// interned string calls the stub only for a string of its length built at run time
+    /// ([`equal_to_interned`]).
     fn equality(&mut self, pc: u32, op: Op, lhs: Reg) {
         let strict = matches!(op, Op::TestStrictEq { .. });
         let which = if strict { EqualityOp::Strict } else { EqualityOp::Loose };
@@ -834,6 +841,12 @@ impl<'a> FnTranslator<'a> {
             return;
         }
         let stub = self.equality_stub(which);
+        if let (true, AccFact::InternedString(len)) = (strict, self.acc_fact) {
+            let eq = equal_to_interned(&mut self.b, stub, self.rt, l, r, len);
+            let v = self.bool_value(eq);
+            self.b.def_var(self.acc, v);
+            return;
+        }
         if !strict {
             // `lhs == acc` by the site stub, which runs the instruction for what it leaves.
             let pcv = self.b.ins().iconst(types::I32, pc as i64);

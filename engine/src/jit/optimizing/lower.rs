@@ -15,7 +15,7 @@ use crate::interpreter::frame::{ACC_SLOT, ARGC_SLOT, CALLER_FP_SLOT, FLAGS_SLOT,
 use crate::jit::call_stub::{charge_poll, int_value, poll_due, rt_offset, RtField, NOT_HANDLED};
 use crate::jit::code_module::*;
 use crate::jit::deopt::{DeoptExit, DeoptReason, ExitSlot, ExitValue, InlinedHeader};
-use crate::jit::equality::EqualityOp;
+use crate::jit::equality::{equal_to_interned, interned_string_len, strict_equal_by_stub, EqualityOp};
 use crate::jit::translate::{next_pc_offset, reg_offset, FnTranslator, InlinedCaller, KnownCaller};
 use crate::jit::NO_OSR;
 use crate::runtime::object::{ObjectKind, ValidityCell, INLINE_SLOTS};
@@ -1010,6 +1010,17 @@ impl Lowering<'_, '_> {
             let (x, y) = (self.as_repr(a, Repr::Float64), self.as_repr(b, Repr::Float64));
             return self.t.b.ins().fcmp(FloatCC::Equal, x, y);
         }
+        // Against an interned string constant, inline (the stub only for strings of its length
+        // built at run time).
+        let interned = |v: ValueId| match self.g.inst(v) {
+            Inst::Const(k) => interned_string_len(*k),
+            _ => None,
+        };
+        if let Some((x, k, len)) = interned(b).map(|l| (a, b, l)).or_else(|| interned(a).map(|l| (b, a, l))) {
+            let (x, k) = (self.boxed(x), self.boxed(k));
+            let stub = self.t.equality_stub(EqualityOp::Strict);
+            return equal_to_interned(&mut self.t.b, stub, self.t.rt, x, k, len);
+        }
         let (x, y) = (self.boxed(a), self.boxed(b));
         // Values compared by identity, and one value twice, inline: the common cases.
         let fast = EqualityOp::Strict.decided_by_bits(&mut self.t.b, x, y);
@@ -1024,10 +1035,7 @@ impl Lowering<'_, '_> {
         // Numbers and strings by the stub.
         self.t.b.switch_to_block(other);
         let stub = self.t.equality_stub(EqualityOp::Strict);
-        let rt = self.t.rt;
-        let call = self.t.b.ins().call(stub, &[rt, x, y]);
-        let v = self.t.b.inst_results(call)[0];
-        let eq = self.t.b.ins().icmp_imm_s(IntCC::Equal, v, Value::TRUE.to_bits() as i64);
+        let eq = strict_equal_by_stub(&mut self.t.b, stub, self.t.rt, x, y);
         self.t.b.ins().jump(done, &[BlockArg::Value(eq)]);
         self.t.b.switch_to_block(done);
         r
