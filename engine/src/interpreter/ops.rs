@@ -370,6 +370,17 @@ pub(super) fn get_named_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usi
     rt.get_property(o, key, recv)
 }
 
+/// `o.name` from the runtime's megamorphic cache alone, for a named-load site whose inline
+/// cache went megamorphic (compiled code's fallback tries this before the instruction's
+/// generic path, which fills the cache).
+pub(crate) fn megamorphic_hit(rt: &mut Runtime, o: Gc<JsObject>, name: Value) -> Option<Value> {
+    if o.shape.is_dictionary() {
+        return None;
+    }
+    let key = name_key(rt, name);
+    rt.megamorphic.lookup(o.shape, key).and_then(|a| cached_load(a, o))
+}
+
 /// `o.key` read through the runtime's megamorphic cache when it is a data property the cache
 /// can describe (own, or inherited while the chain is unchanged), filling the cache on a miss;
 /// `None` when the generic [[Get]] must run. For sites of the runtime's own (such as a

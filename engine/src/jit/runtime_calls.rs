@@ -12,7 +12,7 @@ use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::Op;
 use crate::heap::Gc;
 use crate::interpreter::call::ArgSrc;
-use crate::interpreter::feedback::{elements_seen, Feedback, GlobalFeedback};
+use crate::interpreter::feedback::{elements_seen, Feedback, GlobalFeedback, PropertyIc};
 use crate::interpreter::frame::FLAG_CONSTRUCT;
 use crate::interpreter::frame::{ACC_SLOT, CALLEE_SLOT, CONTEXT_SLOT, HEADER, THIS_SLOT};
 use crate::interpreter::ops;
@@ -413,11 +413,23 @@ pub(super) unsafe extern "C" fn jit_get_named_at(rt: *mut Runtime, fp: usize, pc
 
 fn get_named(rt: &mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, slot: usize) -> u64 {
     if let Some(o) = reg(rt, fp, obj).as_object() {
-        if let Feedback::Property(ic) = &frame_code(rt, fp).feedback.slots[slot].data {
-            if let Some(v) = ic.lookup(o.shape).and_then(|e| cached_load(e.access, o)) {
-                rt.stats.get_hits += 1;
-                return v.to_bits();
+        let code = frame_code(rt, fp);
+        match &code.feedback.slots[slot].data {
+            Feedback::Property(PropertyIc::Megamorphic) => {
+                if let Op::GetNamed { name, .. } = code.block.ops[pc as usize] {
+                    if let Some(v) = ops::megamorphic_hit(rt, o, code.constants[name.0 as usize]) {
+                        rt.stats.get_hits += 1;
+                        return v.to_bits();
+                    }
+                }
             }
+            Feedback::Property(ic) => {
+                if let Some(v) = ic.lookup(o.shape).and_then(|e| cached_load(e.access, o)) {
+                    rt.stats.get_hits += 1;
+                    return v.to_bits();
+                }
+            }
+            _ => {}
         }
     }
     interpret(rt, fp, pc, acc)

@@ -563,6 +563,23 @@ fn a_failed_shape_guard_widens_to_the_shapes_seen_until_megamorphic() {
 }
 
 #[test]
+fn megamorphic_loads_from_compiled_code_hit_the_shared_cache() {
+    // `f`'s load sees eight shapes, too many for its inline cache: compiled code's fallback
+    // finds the property in the runtime's megamorphic cache instead of running the
+    // instruction's generic path (which counts a miss), in both tiers.
+    let src = "function f(o) { return o.k; }
+               const shapes = [];
+               for (let i = 0; i < 8; i++) { const o = { k: i }; o['p' + i] = 0; shapes.push(o); }
+               let t = 0;
+               for (let i = 0; i < 8000; i++) t += f(shapes[i % 8]);
+               String(t)";
+    for mut rt in [baseline(true), full(2, None)] {
+        assert_eq!(eval_string(&mut rt, src), "28000");
+        assert!(rt.stats.get_misses < 200, "loads through the generic path: {:?}", rt.stats);
+    }
+}
+
+#[test]
 fn a_monomorphic_guess_that_fails_becomes_a_polymorphic_one() {
     // `f` is optimized on objects of one shape; the second shape fails its guard once, and the
     // recompile guards on both: the loads no longer reach the runtime.
