@@ -536,6 +536,11 @@ pub(super) fn get_keyed_slow(rt: &mut Runtime, code: Gc<FunctionCode>, slot: usi
             _ => elements_seen::NAMED,
         };
         note_keyed(code, slot, bits);
+        if !matches!(k, PropertyKey::Index(_)) {
+            // `o[name]` with a string or symbol key: through the megamorphic cache, like a
+            // named load whose site saw many shapes.
+            return cached_get(rt, recv, k);
+        }
     } else {
         note_keyed(code, slot, if recv.is_string() { elements_seen::STRING } else { elements_seen::NAMED });
     }

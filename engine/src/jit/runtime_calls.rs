@@ -550,6 +550,13 @@ pub(super) unsafe extern "C" fn jit_get_keyed(rt: *mut Runtime, fp: usize, pc: u
             note_typed_receiver(rt, fp, pc, o);
             return v.to_bits();
         }
+        // An interned string is the property key of its contents (the instruction's generic
+        // path, which this skips, has noted the site's feedback when it filled the cache).
+        if key.as_string().is_some_and(|s| s.is_interned()) {
+            if let Some(v) = ops::megamorphic_hit(rt, o, key) {
+                return v.to_bits();
+            }
+        }
     }
     let r = step(rt, fp, pc, key);
     ret(rt, r)
