@@ -414,10 +414,9 @@ fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> O
             return Some(PropertyCacheEntry { shape: o.shape, access: PropertyAccess::ArrayLength });
         }
     }
-    if !matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_))
-        || matches!(o.kind, ObjectKind::String(_))
-        || typed_array_numeric(o, key)
-    {
+    // A String object's `length` and indices are not in its shape (its other properties are).
+    let string_own = |o: Gc<JsObject>| matches!(o.kind, ObjectKind::String(_)) && key == PropertyKey::String(rt.names.length);
+    if !matches!(key, PropertyKey::String(_) | PropertyKey::Symbol(_)) || string_own(o) || typed_array_numeric(o, key) {
         return None;
     }
     if let Some((slot, attrs)) = o.shape.lookup(key) {
@@ -430,7 +429,7 @@ fn property_load_entry(rt: &mut Runtime, o: Gc<JsObject>, key: PropertyKey) -> O
     let validity = proto.proto_info.as_ref()?.validity;
     let mut cur = proto;
     loop {
-        if cur.shape.is_dictionary() || matches!(cur.kind, ObjectKind::String(_)) || typed_array_numeric(cur, key) {
+        if cur.shape.is_dictionary() || string_own(cur) || typed_array_numeric(cur, key) {
             return None;
         }
         if let Some((slot, attrs)) = cur.shape.lookup(key) {

@@ -40,6 +40,11 @@ pub fn number_to_string_radix(x: f64, radix: u32) -> String {
     }
     let negative = x < 0.0;
     let value = x.abs();
+    if value.fract() == 0.0 && value < TWO_POW_53 {
+        // An integer the double holds exactly: its digits by integer division, which the
+        // general path below (floating-point remainders) gives too, more slowly.
+        return integer_to_string_radix(value as u64, negative, radix);
+    }
     let r = f64::from(radix);
 
     let mut integer = value.floor();
@@ -85,7 +90,6 @@ pub fn number_to_string_radix(x: f64, radix: u32) -> String {
 
     // Integer digits, least significant first. Digits below the double's
     // precision (once the quotient is >= 2^53) are written as zeros.
-    const TWO_POW_53: f64 = 9_007_199_254_740_992.0;
     let mut int_digits: Vec<u8> = Vec::new();
     while integer / r >= TWO_POW_53 {
         integer /= r;
@@ -109,6 +113,29 @@ pub fn number_to_string_radix(x: f64, radix: u32) -> String {
         out.push('.');
         out.extend(frac_digits.iter().map(|&d| char::from(DIGIT_CHARS[usize::from(d)])));
     }
+    out
+}
+
+/// 2^53: below it every integer is a double.
+const TWO_POW_53: f64 = 9_007_199_254_740_992.0;
+
+/// The digits of `n` (negated when `negative`) in base `radix` (2..=36).
+fn integer_to_string_radix(mut n: u64, negative: bool, radix: u32) -> String {
+    let mut digits = [0u8; 64];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = DIGIT_CHARS[(n % u64::from(radix)) as usize];
+        n /= u64::from(radix);
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(digits.len() - at + 1);
+    if negative {
+        out.push('-');
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
     out
 }
 
@@ -852,6 +879,9 @@ mod tests {
         assert_eq!(number_to_string_radix(f64::NEG_INFINITY, 16), "-Infinity");
         assert_eq!(number_to_string_radix(0.1, 3), "0.0022002200220022002200220022002201");
         assert_eq!(number_to_string_radix(-0.0, 2), "0");
+        assert_eq!(number_to_string_radix(4294967295.0, 16), "ffffffff");
+        assert_eq!(number_to_string_radix(-(2f64.powi(53) - 1.0), 36), "-2gosa7pa2gv");
+        assert_eq!(number_to_string_radix(2f64.powi(53), 2), format!("1{}", "0".repeat(53)));
         assert_eq!(number_to_string_radix(2f64.powi(60) + 1024.0, 7), "2031000661631341101500");
         let max36 = number_to_string_radix(f64::MAX, 36);
         assert!(max36.starts_with("1a1e4vngaiqo000"));

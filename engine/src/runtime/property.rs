@@ -188,7 +188,17 @@ impl Runtime {
             }
         }
         match self.primitive_proto(v) {
-            Some(p) => self.get_property(p, key, v),
+            Some(p) => {
+                // A primitive's named properties are its prototype's (a string's own ones,
+                // `length` and indices, are read above): a data property there is the same
+                // whatever the receiver, so the megamorphic cache serves it.
+                if !matches!(key, PropertyKey::Index(_)) {
+                    if let Some(x) = crate::interpreter::ops::megamorphic_get(self, p, key) {
+                        return Ok(x);
+                    }
+                }
+                self.get_property(p, key, v)
+            }
             None => {
                 let what = if v.is_null() { "null" } else { "undefined" };
                 let k = self.key_display(key);
