@@ -90,26 +90,6 @@ impl DeoptReason {
     /// Number of reasons for which a guard fails (all but [`DeoptReason::Poll`]).
     pub const COUNT: usize = 14;
 
-    fn from_u32(r: u32) -> DeoptReason {
-        match r {
-            0 => DeoptReason::NotInt32,
-            1 => DeoptReason::Int32Overflow,
-            2 => DeoptReason::NotNumber,
-            3 => DeoptReason::NotObject,
-            4 => DeoptReason::ShapeMismatch,
-            5 => DeoptReason::PrototypeChanged,
-            6 => DeoptReason::NotDense,
-            7 => DeoptReason::OutOfBounds,
-            8 => DeoptReason::Hole,
-            9 => DeoptReason::NotArray,
-            10 => DeoptReason::CallTarget,
-            11 => DeoptReason::Invalidated,
-            12 => DeoptReason::BuiltinReceiver,
-            13 => DeoptReason::Unreached,
-            _ => DeoptReason::Poll,
-        }
-    }
-
     /// The reason in words.
     pub fn describe(self) -> &'static str {
         match self {
@@ -259,6 +239,8 @@ pub struct DeoptExit {
     pub pc: u32,
     /// The instruction whose speculation a failure disproves.
     pub site: u32,
+    /// What failed.
+    pub reason: DeoptReason,
     /// The inlined call (an index into `opt_inlined`) whose frame the interpreter resumes, or
     /// `u32::MAX`.
     pub inline: u32,
@@ -277,7 +259,7 @@ impl DeoptExit {
 }
 
 /// A guard of the optimized frame at `fp` failed, and the code took deopt exit
-/// `Jit::exit_index` (an index into the function's `opt_exits`) for `Jit::exit_reason`, with
+/// `Jit::exit_index` (an index into the function's `opt_exits`, which says why), with
 /// the accumulator's bits in the frame's accumulator slot: the
 /// speculation made for the exit's site (usually its `pc`; for an unboxed loop variable
 /// checked on entry at a loop header, the instruction whose speculation made it unboxed) did
@@ -292,7 +274,7 @@ impl DeoptExit {
 pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { &mut *rt };
-    let (exit, reason) = (rt.jit.exit_index, rt.jit.exit_reason);
+    let exit = rt.jit.exit_index;
     // The exit left the accumulator's bits (maybe unboxed) in the frame's accumulator slot.
     let acc = rt.stack[fp + ACC_SLOT].to_bits();
     let root = frame_code(rt, fp);
@@ -306,10 +288,9 @@ pub(super) unsafe extern "C" fn jit_deopt(rt: *mut Runtime, fp: usize) -> u64 {
     }
     let acc = e.acc.boxed(acc);
     rt.stack[fp + ACC_SLOT] = acc;
-    let (site, inline) = (e.site, e.inline);
+    let (site, inline, reason) = (e.site, e.inline, e.reason);
     let pc = if e.pc == u32::MAX { rt.jit.next_pc } else { e.pc };
     let inner = if inline == u32::MAX { fp } else { inlined_frames(rt, fp, root, inline) };
-    let reason = DeoptReason::from_u32(reason);
     // `--deopt-every`: the countdown reaching 0 forced this exit; it says nothing about the
     // feedback, so it is not held against the function.
     let forced = match rt.jit.deopt_every {

@@ -179,8 +179,6 @@ pub struct Jit {
     /// The deopt exit optimized code is taking: its index in `FunctionCode::opt_exits`
     /// (written by the code, read by `jit_deopt`).
     pub(crate) exit_index: u32,
-    /// The failed guard's [`deopt::DeoptReason`] (written by the code, read by `jit_deopt`).
-    pub(crate) exit_reason: u32,
     /// Every function compiled so far, kept for `--explain-jit` (only when it is on).
     pub(crate) explained: Option<Vec<Gc<FunctionCode>>>,
     /// The result of a frame finished in optimized code after on-stack replacement.
@@ -271,7 +269,6 @@ impl Jit {
             deopt_every: o.deopt_every.filter(|&n| n > 0),
             deopt_countdown: o.deopt_every.unwrap_or(0),
             exit_index: 0,
-            exit_reason: 0,
             osr_result: None,
             explained: o.explain_jit.then(Vec::new),
             stats: JitStats::default(),

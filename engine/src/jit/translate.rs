@@ -964,11 +964,6 @@ impl<'a> FnTranslator<'a> {
         (std::mem::offset_of!(Runtime, jit) + std::mem::offset_of!(Jit, exit_index)) as i32
     }
 
-    /// The offset of [`Jit::exit_reason`] in the runtime.
-    pub(super) fn exit_reason_offset() -> i32 {
-        (std::mem::offset_of!(Runtime, jit) + std::mem::offset_of!(Jit, exit_reason)) as i32
-    }
-
     /// `x op y` for two int32s of an arithmetic or bitwise operator or `%` (`++`/`--`: `y` is
     /// 1): the boxed result, and a flag set when the int32 computation does not give the
     /// operator's result (overflow; a zero product with a negative factor, which is -0; a `>>>`

@@ -51,6 +51,7 @@ pub(crate) fn lower(
         exit_blocks: HashMap::new(),
         deopt_call: None,
         store_chain: HashMap::new(),
+        chain: vec![],
         inlined_frames: None,
         fresh: Fresh::default(),
         fresh_out: vec![None; g.blocks.len()],
@@ -68,6 +69,20 @@ pub(crate) fn lower(
 
 /// What the frame holds, per register: the IR value last written there or read from it.
 type FrameHolds = Vec<Option<ValueId>>;
+
+/// One write of the exits' shared store chains: `value` to byte `offset` of the function's
+/// frame (or of the inlined frames' area), then on to node `next` (`None`: the deopt call).
+struct ChainNode {
+    inlined: bool,
+    offset: i32,
+    value: ValueId,
+    next: Option<u32>,
+    /// Nodes whose next this is.
+    preds: u32,
+    /// Its block, if it starts one: an exit jumps to it, or several nodes lead to it. Any
+    /// other node is written in the block of its one predecessor.
+    block: Option<Block>,
+}
 
 struct Lowering<'a, 'g> {
     t: FnTranslator<'a>,
@@ -87,17 +102,19 @@ struct Lowering<'a, 'g> {
     exit_base: u32,
     /// The exits made so far.
     exits: Vec<DeoptExit>,
-    /// The exit blocks of each deopt point, with what the frame held when each was made.
-    exit_blocks: HashMap<DeoptId, Vec<(FrameHolds, Block)>>,
+    /// The exit blocks of each deopt point, with the reason and what the frame held when each
+    /// was made.
+    exit_blocks: HashMap<DeoptId, Vec<(DeoptReason, FrameHolds, Block)>>,
     /// The one block that calls `jit_deopt` (exit index, accumulator, reason) and returns its
     /// result: the exits jump there, so the code has one call for them all.
     deopt_call: Option<Block>,
-    /// The blocks that write the function's own registers for the exits, each one register
-    /// then on to the next block (`None`: `deopt_call`), passing `deopt_call`'s arguments
-    /// along: keyed by (byte offset in the frame, value, next block). An exit writes its
-    /// newest values first, so exits that leave the same older values share the blocks that
-    /// write those (most registers hold the same values from one exit to the next).
-    store_chain: HashMap<(bool, i32, ValueId, Option<Block>), Block>,
+    /// The writes of the exits, as chains of [`ChainNode`]s ending in `deopt_call`: keyed by
+    /// (inlined frames' area, byte offset, value, next node). An exit writes its newest values
+    /// first, so exits that leave the same older values share the nodes that write those
+    /// (most registers hold the same values from one exit to the next).
+    store_chain: HashMap<(bool, i32, ValueId, Option<u32>), u32>,
+    /// The nodes of `store_chain`, emitted once every exit is known ([`Self::emit_chains`]).
+    chain: Vec<ChainNode>,
     /// Where inlined frames start (past the function's own frame and its extra arguments):
     /// computed on entry when the graph inlines calls.
     inlined_frames: Option<CValue>,
@@ -178,6 +195,7 @@ impl Lowering<'_, '_> {
             self.block(b);
         }
         if let Some(blk) = self.deopt_call {
+            self.emit_chains(blk);
             self.t.b.switch_to_block(blk);
             let r = self.t.call_rt(CallRefs::deopt, &[self.t.rt, self.t.fp]);
             self.t.b.ins().return_(&[r]);
@@ -338,37 +356,35 @@ impl Lowering<'_, '_> {
 
     /// Deoptimizes at `d` for `reason` when `cond` holds, never forced by `--deopt-every`: for
     /// the failure of an instruction that has done its work when it succeeds (resuming at `d`
-    /// would do it twice).
+    /// would do it twice). Guards of one deopt point and reason share an exit while the frame
+    /// holds the same values.
     fn exit_if(&mut self, cond: CValue, d: DeoptId, reason: DeoptReason) {
-        let (stub, cont) = (self.t.b.create_block(), self.t.b.create_block());
-        self.t.b.set_cold_block(stub);
-        self.t.b.ins().brif(cond, stub, NO_ARGS, cont, NO_ARGS);
-        self.t.b.switch_to_block(stub);
-        let why = self.t.i32c(reason as u32);
-        self.t.b.ins().store(MemFlagsData::trusted(), why, self.t.rt, FnTranslator::exit_reason_offset());
-        let shared = self.exit_blocks.get(&d).and_then(|v| v.iter().find(|(known, _)| *known == self.known)).map(|&(_, b)| b);
-        match shared {
-            Some(exit) => {
-                self.t.b.ins().jump(exit, NO_ARGS);
-            }
+        let cont = self.t.b.create_block();
+        let shared =
+            self.exit_blocks.get(&d).and_then(|v| v.iter().find(|(r, known, _)| *r == reason && *known == self.known)).map(|e| e.2);
+        let exit = match shared {
+            Some(exit) => exit,
             None => {
                 let exit = self.cold_block();
-                self.t.b.ins().jump(exit, NO_ARGS);
-                self.t.b.switch_to_block(exit);
-                self.exit(d);
-                self.exit_blocks.entry(d).or_default().push((self.known.clone(), exit));
+                self.exit_blocks.entry(d).or_default().push((reason, self.known.clone(), exit));
+                exit
             }
+        };
+        self.t.b.ins().brif(cond, exit, NO_ARGS, cont, NO_ARGS);
+        if shared.is_none() {
+            self.t.b.switch_to_block(exit);
+            self.exit(d, reason);
         }
         self.t.b.switch_to_block(cont);
     }
 
-    /// A deopt exit at `d` (its guard has written the reason): writes the frame (and those of
-    /// inlined calls), leaving to the runtime what its [`DeoptExit`] records, and has the
-    /// interpreter finish the function; its result is this code's. The exit's index and
+    /// A deopt exit at `d` for `reason`: writes the frame (and those of inlined calls), leaving
+    /// to the runtime what its [`DeoptExit`] records, and has the interpreter finish the
+    /// function; its result is this code's. The exit's index and
     /// accumulator go to memory (`Jit::exit_index`, the frame's accumulator slot), not along
     /// the chain of blocks as arguments: those blocks then take no parameters, which the
     /// register allocator would have to move on every edge.
-    fn exit(&mut self, d: DeoptId) {
+    fn exit(&mut self, d: DeoptId, reason: DeoptReason) {
         let (g, fl) = (self.g, MemFlagsData::trusted());
         // The frames, innermost first; the last is the function's own.
         let chain = g.frame_chain(d);
@@ -399,6 +415,7 @@ impl Lowering<'_, '_> {
         self.exits.push(DeoptExit {
             pc: p.pc,
             site: p.site,
+            reason,
             inline: p.frame.map_or(u32::MAX, |f| self.inline_base + f),
             acc: acc_kind,
             slots: slots.into_boxed_slice(),
@@ -415,30 +432,69 @@ impl Lowering<'_, '_> {
                 b
             }
         };
-        // The chain for `writes`, oldest value last: the blocks it lacks are made, then filled.
+        // The chain for `writes`, oldest value last: the nodes it lacks are made.
         writes.sort_by_key(|&(inlined, offset, v)| (std::cmp::Reverse(v.0), inlined, offset));
         let mut next = None;
-        let mut made = vec![];
-        for &(inlined, offset, v) in writes.iter().rev() {
-            let key = (inlined, offset, v, next);
-            let blk = match self.store_chain.get(&key) {
-                Some(&b) => b,
+        for &(inlined, offset, value) in writes.iter().rev() {
+            let node = match self.store_chain.get(&(inlined, offset, value, next)) {
+                Some(&n) => n,
                 None => {
-                    let b = self.cold_block();
-                    self.store_chain.insert(key, b);
-                    made.push((b, inlined, offset, v, next));
-                    b
+                    let n = self.chain.len() as u32;
+                    self.chain.push(ChainNode { inlined, offset, value, next, preds: 0, block: None });
+                    if let Some(m) = next {
+                        self.chain[m as usize].preds += 1;
+                    }
+                    self.store_chain.insert((inlined, offset, value, next), n);
+                    n
                 }
             };
-            next = Some(blk);
+            next = Some(node);
         }
-        self.t.b.ins().jump(next.unwrap_or(call), NO_ARGS);
-        for (blk, inlined, offset, v, next) in made {
+        let target = match next {
+            Some(n) => match self.chain[n as usize].block {
+                Some(b) => b,
+                None => {
+                    let b = self.cold_block();
+                    self.chain[n as usize].block = Some(b);
+                    b
+                }
+            },
+            None => call,
+        };
+        self.t.b.ins().jump(target, NO_ARGS);
+    }
+
+    /// The exits' store chains, once all are known: a block for each node an exit jumps to or
+    /// several nodes lead to, writing the nodes up to the next such one, so that the chains
+    /// take as few blocks as their sharing allows. `call`: the deopt call they end in.
+    fn emit_chains(&mut self, call: Block) {
+        let fl = MemFlagsData::trusted();
+        for n in 0..self.chain.len() {
+            if self.chain[n].preds > 1 && self.chain[n].block.is_none() {
+                self.chain[n].block = Some(self.cold_block());
+            }
+        }
+        for n in 0..self.chain.len() {
+            let Some(blk) = self.chain[n].block else { continue };
             self.t.b.switch_to_block(blk);
-            let x = self.val(v);
-            let base = if inlined { self.inlined_frames.expect("made with the inlined frames") } else { self.t.frame };
-            self.t.b.ins().store(fl, x, base, offset);
-            self.t.b.ins().jump(next.unwrap_or(call), NO_ARGS);
+            let mut cur = n;
+            loop {
+                let node = &self.chain[cur];
+                let (x, next) = (self.val(node.value), node.next);
+                let base = if node.inlined { self.inlined_frames.expect("made with the inlined frames") } else { self.t.frame };
+                self.t.b.ins().store(fl, x, base, node.offset);
+                match next.map(|m| (m, self.chain[m as usize].block)) {
+                    None => {
+                        self.t.b.ins().jump(call, NO_ARGS);
+                        break;
+                    }
+                    Some((_, Some(b))) => {
+                        self.t.b.ins().jump(b, NO_ARGS);
+                        break;
+                    }
+                    Some((m, None)) => cur = m as usize,
+                }
+            }
         }
     }
 
