@@ -300,8 +300,11 @@ pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallS
             b.ins().iadd(nfp, size)
         }
     };
+    // (Room for `fill_undefined`'s overshoot too: the runtime's path takes the calls that
+    // end just below the limit, and reports overflow as exactly as for any call.)
     let limit = b.ins().load(types::I64, fl, s.rt, rt_offset(RtField::StackLen));
-    let full = b.ins().icmp(IntCC::UnsignedGreaterThan, end, limit);
+    let end_fill = b.ins().iadd_imm_s(end, FILL_OVERSHOOT);
+    let full = b.ins().icmp(IntCC::UnsignedGreaterThan, end_fill, limit);
     bail_if(b, full);
     let (due, countdown) = poll_due(b, s.rt);
     let floor = b.ins().load(types::I64, fl, s.rt, rt_offset(RtField::NativeStackFloor));
@@ -363,7 +366,7 @@ pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallS
         },
         regs,
     );
-    copy_words(b, locals, argc, |_, _| undef, regs);
+    fill_undefined(b, argc, locals, undef, regs);
 
     // Enter the callee as `jit::run_frame` does, then pop its frame.
     b.ins().store(fl, end, s.rt, rt_offset(RtField::Sp));
@@ -388,6 +391,38 @@ pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallS
 pub(crate) fn int_value(b: &mut FunctionBuilder, v: CValue) -> CValue {
     let w = b.ins().band_imm_s(v, 0xFFFF_FFFF);
     b.ins().bor_imm_s(w, TAG_INT << 48)
+}
+
+/// Words [`fill_undefined`] may write past its end.
+const FILL_OVERSHOOT: i64 = 3;
+
+/// Writes `undef` to the words of `to` from index `from` up to `end`: unrolled when both are
+/// known, else four words per iteration, so up to [`FILL_OVERSHOOT`] words past `end` (above
+/// the new frame, where the stack is unused and nothing reads) are written too. Registers
+/// outnumber arguments, so this is most of a call's loop iterations.
+fn fill_undefined(b: &mut FunctionBuilder, from: Known, end: Known, undef: CValue, to: CValue) {
+    if let (Known::Const(_), Known::Const(_)) = (from, end) {
+        copy_words(b, end, from, |_, _| undef, to);
+        return;
+    }
+    let fl = MemFlagsData::trusted();
+    let (head, body, done) = (b.create_block(), b.create_block(), b.create_block());
+    let i = b.append_block_param(head, types::I64);
+    let start = from.value(b, types::I64);
+    let end_v = end.value(b, types::I64);
+    b.ins().jump(head, &[BlockArg::Value(start)]);
+    b.switch_to_block(head);
+    let more = b.ins().icmp(IntCC::UnsignedLessThan, i, end_v);
+    b.ins().brif(more, body, NO_ARGS, done, NO_ARGS);
+    b.switch_to_block(body);
+    let off = b.ins().ishl_imm_s(i, 3);
+    let at = b.ins().iadd(to, off);
+    for k in 0..=FILL_OVERSHOOT as i32 {
+        b.ins().store(fl, undef, at, 8 * k);
+    }
+    let next = b.ins().iadd_imm_s(i, FILL_OVERSHOOT + 1);
+    b.ins().jump(head, &[BlockArg::Value(next)]);
+    b.switch_to_block(done);
 }
 
 /// Writes `value(byte offset)` to the words of `to` from index `from` up to `end` (unrolled
