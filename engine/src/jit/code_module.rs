@@ -223,7 +223,7 @@ runtime_calls! {
     deopt = "jit_deopt" (ptr, ptr);
     to_boolean = "jit_to_boolean" (ptr, i64);
     strict_equals = "jit_strict_equals" (ptr, i64, i64);
-    create_this = "jit_create_this" (ptr, i64);
+    create_this = "jit_create_this" (ptr, i64, i64);
     create_object = "jit_create_object" (ptr);
     push_context = "jit_push_context" (ptr, i64, i32);
     add_property = "jit_add_property" (ptr, i64, i64, i32, i64, i64);

@@ -348,7 +348,7 @@ pub(crate) fn optimize(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn
         return None;
     }
     let global = crate::value::Value::object(rt.realms[rt.realm.0 as usize].global);
-    let budget = optimizing::InlineBudget::new(&code, rt.realm, global);
+    let budget = optimizing::InlineBudget::new(&code, rt.realm, global, crate::runtime::shape::PropertyKey::String(rt.names.prototype));
     let validity = rt.alloc(ValidityCell::new());
     let (first_root, first_exit) = (code.opt_roots.len(), code.opt_exits.len() as u32);
     match optimizing::prepare(&mut rt.jit, code.get_mut(), budget, validity) {

@@ -265,13 +265,17 @@ pub(super) unsafe extern "C" fn jit_to_boolean(rt: *mut Runtime, v: u64) -> u64 
 }
 
 /// The `this` that `new f` makes for closure `f` (an ordinary object whose prototype is
-/// `f.prototype`), or 0 if that fails. Allocates, but cannot run JavaScript (a closure's
-/// `prototype` is a non-configurable data property) or collect (collections wait for a
-/// safepoint).
-pub(super) unsafe extern "C" fn jit_create_this(rt: *mut Runtime, f: u64) -> u64 {
+/// `f.prototype`), or 0 if that fails or, when `shape` is not 0, the object's shape is not
+/// the one at that address (the code assumed it). Allocates, but cannot run JavaScript (a
+/// closure's `prototype` is a non-configurable data property) or collect (collections wait
+/// for a safepoint).
+pub(super) unsafe extern "C" fn jit_create_this(rt: *mut Runtime, f: u64, shape: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
-    rt.ordinary_create_from_constructor(Value::from_bits(f), Intrinsic::ObjectPrototype).map_or(0, |o| Value::object(o).to_bits())
+    match rt.ordinary_create_from_constructor(Value::from_bits(f), Intrinsic::ObjectPrototype) {
+        Ok(o) if shape == 0 || o.shape.addr() as u64 == shape => Value::object(o).to_bits(),
+        _ => 0,
+    }
 }
 
 /// `PushContext`: a new context of `slots` slots under `parent` (the frame's context, or

@@ -295,7 +295,7 @@ impl<'c> Builder<'_, 'c> {
                     recv
                 }
             },
-            super::InlineThis::Created => self.push(Inst::CreateThis(closure, d), Repr::Boxed),
+            super::InlineThis::Created(shape) => self.push(Inst::CreateThis(closure, shape, d), Repr::Boxed),
         };
         let construct = matches!(receiver, Receiver::Constructed);
 

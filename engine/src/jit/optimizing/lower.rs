@@ -920,9 +920,10 @@ impl Lowering<'_, '_> {
                 self.exit_if(failed, d, DeoptReason::BuiltinReceiver);
                 Some(r)
             }
-            Inst::CreateThis(f, d) => {
+            Inst::CreateThis(f, shape, d) => {
                 let fv = self.t.b.ins().iconst(types::I64, f.to_bits() as i64);
-                let this = self.t.call_rt(CallRefs::create_this, &[self.t.rt, fv]);
+                let sv = self.t.b.ins().iconst(types::I64, shape as i64);
+                let this = self.t.call_rt(CallRefs::create_this, &[self.t.rt, fv, sv]);
                 let failed = self.t.b.ins().icmp_imm_s(IntCC::Equal, this, 0);
                 self.deopt_if(failed, d, DeoptReason::CallTarget);
                 Some(this)

@@ -32,6 +32,7 @@ use crate::interpreter::feedback::{
 };
 use crate::runtime::function::{FunctionCode, InlinedFrameRecord};
 use crate::runtime::object::{JsObject, NativeFn, ObjectKind, ValidityCell};
+use crate::runtime::shape::PropertyKey;
 use crate::runtime::RealmId;
 use crate::value::Value;
 use std::time::{Duration, Instant};
@@ -183,8 +184,9 @@ pub(crate) enum InlineThis {
     Sloppy(Value),
     /// An arrow function's captured `this`.
     Lexical(Value),
-    /// `new`: an object made for the call.
-    Created,
+    /// `new`: an object made for the call, of the shape at this address when it is known
+    /// (else 0): the root shape of the constructor's `prototype` when the code was compiled.
+    Created(usize),
 }
 
 /// What inlining may still spend while one function's plan is made.
@@ -194,6 +196,8 @@ pub(crate) struct InlineBudget {
     realm: RealmId,
     /// That realm's global object.
     global: Value,
+    /// The key `prototype`.
+    prototype: PropertyKey,
     /// The functions being inlined into (their code's addresses), the compiled one first (see
     /// [`InlineBudget::may_enter`]).
     chain: Vec<usize>,
@@ -230,10 +234,11 @@ impl InlineBudget {
         times == 0 || (self.chain[0] == code && times <= MAX_RECURSIVE_INLINING)
     }
 
-    /// The budget for compiling `code`, a function of `realm`, whose global object is `global`.
-    pub(crate) fn new(code: &FunctionCode, realm: RealmId, global: Value) -> InlineBudget {
+    /// The budget for compiling `code`, a function of `realm`, whose global object is `global`
+    /// (`prototype`: the key `prototype`).
+    pub(crate) fn new(code: &FunctionCode, realm: RealmId, global: Value, prototype: PropertyKey) -> InlineBudget {
         let chain = vec![code as *const FunctionCode as usize];
-        InlineBudget { realm, global, chain, ops_left: MAX_INLINED_OPS, slots_left: INLINE_STACK_RESERVE }
+        InlineBudget { realm, global, prototype, chain, ops_left: MAX_INLINED_OPS, slots_left: INLINE_STACK_RESERVE }
     }
 }
 
@@ -442,7 +447,7 @@ fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, b
     let (ops_left, slots_left) = (budget.ops_left, budget.slots_left);
     budget.ops_left -= code.block.ops.len();
     budget.slots_left -= size;
-    let plan = Plan::new(&code, deopt_every, budget);
+    let mut plan = Plan::new(&code, deopt_every, budget);
     budget.chain.pop();
     if !plan.translates_inline(&code, closure.context) {
         (budget.ops_left, budget.slots_left) = (ops_left, slots_left);
@@ -451,7 +456,21 @@ fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, b
     // Frames of sibling calls reuse the same slots; only the deepest chain counts.
     budget.slots_left = slots_left;
     let this = if construct {
-        InlineThis::Created
+        // The shape `new` gives (`Runtime::ordinary_create_from_constructor`): the root shape of
+        // the constructor's own `prototype` object, if it has one yet; its prototype is kept
+        // alive with the code, and the shape with it.
+        let proto = (!f.shape.is_dictionary())
+            .then(|| f.shape.lookup(budget.prototype))
+            .flatten()
+            .filter(|&(_, attrs)| attrs & crate::runtime::shape::ACCESSOR == 0)
+            .and_then(|(slot, _)| f.slots[slot as usize].as_object());
+        match proto.and_then(|p| Some((p, p.proto_info.as_ref()?.root_shape?))) {
+            Some((p, shape)) => {
+                plan.objects.push(p);
+                InlineThis::Created(shape.addr())
+            }
+            None => InlineThis::Created(0),
+        }
     } else if info.lexical_this {
         InlineThis::Lexical(closure.lexical_this)
     } else if info.strict || !reads_this(&code) {

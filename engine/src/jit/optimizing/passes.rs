@@ -370,15 +370,17 @@ fn dominators(g: &Graph, order: &[BlockId], preds: &[Vec<(BlockId, usize)>]) -> 
 /// Objects whose shape is known, with the shapes it is one of.
 type KnownShapes = Vec<(ValueId, Box<[usize]>)>;
 
-/// How `inst` changes what is known of shapes: a check or an add establishes a shape; anything
-/// that may change objects (see [`Inst::clobbers`]) forgets every shape first.
-fn shape_transfer(inst: &Inst, known: &mut KnownShapes) {
+/// How instruction `v`, `inst`, changes what is known of shapes: a check, an add or a `new`
+/// of known shape establishes a shape; anything that may change objects (see
+/// [`Inst::clobbers`]) forgets every shape first.
+fn shape_transfer(v: ValueId, inst: &Inst, known: &mut KnownShapes) {
     if inst.clobbers() {
         known.clear();
     }
     let fact = match inst {
         Inst::CheckShape(o, s, _) => (*o, s.clone()),
         Inst::AddProperty(o, t, _, _) => (*o, Box::new([t.to]) as Box<[usize]>),
+        Inst::CreateThis(_, s, _) if *s != 0 => (v, Box::new([*s]) as Box<[usize]>),
         _ => return,
     };
     if !known.contains(&fact) {
@@ -431,7 +433,7 @@ fn shapes_at_entry(g: &Graph, order: &[BlockId], preds: &[Vec<(BlockId, usize)>]
             };
             let mut end = entry.clone();
             for &v in &g.blocks[bi].insts {
-                shape_transfer(&g.insts[v.0 as usize], &mut end);
+                shape_transfer(v, &g.insts[v.0 as usize], &mut end);
             }
             if out[bi].as_ref().is_none_or(|o| !same(o, &end)) {
                 out[bi] = Some(end);
@@ -725,6 +727,7 @@ fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
                 // Done, or deoptimized: either way what follows sees the new shape (the clobber
                 // above forgot every other object's, which aliases of `o` may have had).
                 Inst::AddProperty(o, t, _, _) => shapes.push((*o, Box::new([t.to]))),
+                Inst::CreateThis(_, s, _) if *s != 0 => shapes.push((v, Box::new([*s]))),
                 _ => {}
             }
             g.insts[v.0 as usize] = inst;
@@ -753,7 +756,8 @@ mod tests {
         rt.eval(src, "t.js").unwrap();
         let f = rt.eval(name, "t.js").unwrap();
         let code = f.as_object().and_then(|o| o.as_closure().map(|c| c.code)).expect("a closure");
-        let mut budget = super::super::InlineBudget::new(&code, rt.realm, Value::object(rt.global_object()));
+        let prototype = crate::runtime::shape::PropertyKey::String(rt.names.prototype);
+        let mut budget = super::super::InlineBudget::new(&code, rt.realm, Value::object(rt.global_object()), prototype);
         let plan = super::super::Plan::new(&code, false, &mut budget);
         assert!(!plan.assumes_prototypes());
         let mut g = super::super::build::build(&code, &plan, None);

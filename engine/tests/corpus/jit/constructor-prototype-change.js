@@ -1,0 +1,47 @@
+// An inlined `new` assumes the shape its constructor's objects start with (the root shape of
+// the constructor's `prototype`): replacing `prototype`, or adding to it, mid-loop must give
+// objects of the new prototype with every property.
+function P(x, y) {
+  this.x = x;
+  this.y = y;
+}
+P.prototype.sum = function () { return this.x + this.y; };
+function make(i) {
+  const p = new P(i, i + 1);
+  return p.sum() + p.x;
+}
+let t = 0;
+for (let i = 0; i < 400; i++) {
+  if (i === 250) {
+    P.prototype = { sum() { return -this.x; } };
+  }
+  if (i === 330) P.prototype.extra = 1;
+  t += make(i);
+}
+console.log(t);
+const last = new P(3, 4);
+console.log(Object.getPrototypeOf(last) === P.prototype, last.sum(), last.extra, Object.keys(last).join());
+
+class V {
+  constructor(a) { this.a = a; this.b = a * 2; }
+}
+function build(n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) { const v = new V(i); s += v.a + v.b; }
+  return s;
+}
+let u = 0;
+for (let k = 0; k < 30; k++) u += build(20);
+V.prototype.c = 5;
+for (let k = 0; k < 30; k++) u += build(20);
+console.log(u, new V(1).c);
+
+// A constructor whose prototype is not an object: objects get Object.prototype.
+function Q() { this.q = 1; }
+function makeQ() { return new Q().q; }
+let w = 0;
+for (let i = 0; i < 300; i++) {
+  if (i === 200) Q.prototype = 7;
+  w += makeQ();
+}
+console.log(w, Object.getPrototypeOf(new Q()) === Object.prototype);
