@@ -374,11 +374,7 @@ impl Runtime {
     pub fn get_prototype_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Gc<JsObject>> {
         let key = PropertyKey::String(self.names.prototype);
         // A constructor's own data property, found in its (small) shape; else the [[Get]].
-        let own = new_target.as_object().filter(|f| !f.shape.is_dictionary()).and_then(|f| {
-            let (slot, attrs) = f.shape.lookup(key)?;
-            (attrs & crate::runtime::shape::ACCESSOR == 0).then(|| f.slots[slot as usize])
-        });
-        let p = match own {
+        let p = match new_target.as_object().and_then(|f| own_data_property(f, key)) {
             Some(p) => p,
             None => self.get(new_target, key)?,
         };
@@ -459,4 +455,15 @@ impl Runtime {
         let global = Value::object(self.global_object());
         self.run_closure(f, global, ArgSrc::Slice(&[]), Value::UNDEFINED, 0)
     }
+}
+
+/// `o`'s own data property `key`, when its (non-dictionary) shape has one: no [[Get]], so no
+/// JavaScript runs. Constructors' `prototype` is read this way.
+#[inline]
+pub(crate) fn own_data_property(o: Gc<JsObject>, key: PropertyKey) -> Option<Value> {
+    if o.shape.is_dictionary() {
+        return None;
+    }
+    let (slot, attrs) = o.shape.lookup(key)?;
+    (attrs & crate::runtime::shape::ACCESSOR == 0).then(|| o.slots[slot as usize])
 }

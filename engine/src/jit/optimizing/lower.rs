@@ -105,7 +105,7 @@ struct Lowering<'a, 'g> {
     /// The exit blocks of each deopt point, with the reason and what the frame held when each
     /// was made.
     exit_blocks: HashMap<DeoptId, Vec<(DeoptReason, FrameHolds, Block)>>,
-    /// The one block that calls `jit_deopt` (exit index, accumulator, reason) and returns its
+    /// The one block that calls `jit_deopt` (exit index and accumulator in memory) and returns its
     /// result: the exits jump there, so the code has one call for them all.
     deopt_call: Option<Block>,
     /// The writes of the exits, as chains of [`ChainNode`]s ending in `deopt_call`: keyed by
@@ -337,8 +337,7 @@ impl Lowering<'_, '_> {
     }
 
     /// Deoptimizes at `d` for `reason` when `cond` holds (or when `--deopt-every`'s countdown
-    /// runs out); otherwise continues in a new block. Guards of one deopt point share its exit
-    /// while the frame holds the same values: each has only a stub passing its reason.
+    /// runs out); otherwise continues in a new block (see [`Self::exit_if`]).
     fn deopt_if(&mut self, cond: CValue, d: DeoptId, reason: DeoptReason) {
         let cond = if self.deopt_every {
             let flags = MemFlagsData::trusted();

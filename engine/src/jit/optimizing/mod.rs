@@ -459,11 +459,7 @@ fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, b
         // The shape `new` gives (`Runtime::ordinary_create_from_constructor`): the root shape of
         // the constructor's own `prototype` object, if it has one yet; its prototype is kept
         // alive with the code, and the shape with it.
-        let proto = (!f.shape.is_dictionary())
-            .then(|| f.shape.lookup(budget.prototype))
-            .flatten()
-            .filter(|&(_, attrs)| attrs & crate::runtime::shape::ACCESSOR == 0)
-            .and_then(|(slot, _)| f.slots[slot as usize].as_object());
+        let proto = crate::interpreter::call::own_data_property(f, budget.prototype).and_then(|p| p.as_object());
         match proto.and_then(|p| Some((p, p.proto_info.as_ref()?.root_shape?))) {
             Some((p, shape)) => {
                 plan.objects.push(p);

@@ -379,12 +379,23 @@ fn shape_transfer(v: ValueId, inst: &Inst, known: &mut KnownShapes) {
     }
     let fact = match inst {
         Inst::CheckShape(o, s, _) => (*o, s.clone()),
-        Inst::AddProperty(o, t, _, _) => (*o, Box::new([t.to]) as Box<[usize]>),
-        Inst::CreateThis(_, s, _) if *s != 0 => (v, Box::new([*s]) as Box<[usize]>),
-        _ => return,
+        _ => match made_shape(v, inst) {
+            Some(fact) => fact,
+            None => return,
+        },
     };
     if !known.contains(&fact) {
         known.push(fact);
+    }
+}
+
+/// The shape instruction `v`, `inst`, gives an object, if it makes or changes one: an add's
+/// target (done, or deoptimized: either way what follows sees it), a `new` of known shape.
+fn made_shape(v: ValueId, inst: &Inst) -> Option<(ValueId, Box<[usize]>)> {
+    match inst {
+        Inst::AddProperty(o, t, _, _) => Some((*o, Box::new([t.to]))),
+        Inst::CreateThis(_, s, _) if *s != 0 => Some((v, Box::new([*s]))),
+        _ => None,
     }
 }
 
@@ -724,11 +735,9 @@ fn eliminate_redundant_guards(g: &mut Graph, order: &[BlockId]) {
                     }
                     shapes.push((*o, s.clone()));
                 }
-                // Done, or deoptimized: either way what follows sees the new shape (the clobber
-                // above forgot every other object's, which aliases of `o` may have had).
-                Inst::AddProperty(o, t, _, _) => shapes.push((*o, Box::new([t.to]))),
-                Inst::CreateThis(_, s, _) if *s != 0 => shapes.push((v, Box::new([*s]))),
-                _ => {}
+                // (The clobber above forgot every other object's shape, which aliases of an
+                // added-to object may have had.)
+                _ => shapes.extend(made_shape(v, &inst)),
             }
             g.insts[v.0 as usize] = inst;
             kept.push(v);
