@@ -11,16 +11,19 @@ use std::rc::Rc;
 /// whole corpus runs compiled; the optimizing tier recompiles after two calls, with real
 /// feedback), the GC stress interval and the forced-deoptimization interval. `concurrent`:
 /// functions tier up after two calls instead, the optimizing tier's machine code compiled on
-/// its background thread and installed whenever it is ready.
+/// its background thread and installed whenever it is ready. `eager: false`: functions are
+/// compiled after two calls, on the main thread, with the feedback those calls left (what the
+/// baseline tier does with feedback: calls in place, double arithmetic inline).
 #[derive(Copy, Clone)]
 struct Mode {
     tier: Tier,
     gc_stress: Option<u32>,
     deopt_every: Option<u32>,
     concurrent: bool,
+    eager: bool,
 }
 
-const INTERPRETER: Mode = Mode { tier: Tier::Off, gc_stress: None, deopt_every: None, concurrent: false };
+const INTERPRETER: Mode = Mode { tier: Tier::Off, gc_stress: None, deopt_every: None, concurrent: false, eager: true };
 const BASELINE: Mode = Mode { tier: Tier::Baseline, ..INTERPRETER };
 const FULL: Mode = Mode { tier: Tier::Full, ..INTERPRETER };
 /// Every 7th speculation guard fails.
@@ -33,7 +36,7 @@ fn run_program(path: &Path, mode: Mode) -> Result<String, String> {
         host_apis: jolt::HostApis::all(),
         gc_stress: mode.gc_stress,
         jit: mode.tier,
-        jit_eager: mode.tier != Tier::Off && !mode.concurrent,
+        jit_eager: mode.tier != Tier::Off && mode.eager && !mode.concurrent,
         jit_threshold: Some(2),
         opt_threshold: Some(2),
         concurrent_jit: mode.concurrent,
@@ -294,6 +297,13 @@ fn jit_interpreter() {
 #[test]
 fn jit_baseline() {
     check("jit", BASELINE);
+}
+
+#[test]
+fn jit_baseline_with_feedback() {
+    check("jit", Mode { eager: false, ..BASELINE });
+    check("jit", Mode { eager: false, gc_stress: Some(20), ..BASELINE });
+    check("es2015", Mode { eager: false, ..BASELINE });
 }
 
 #[test]

@@ -20,6 +20,8 @@ pub const REFERENCE: Mode = Mode { name: "interpreter", flags: &["--jit=off"] };
 /// The modes compared against [`REFERENCE`].
 pub const MODES: &[Mode] = &[
     Mode { name: "baseline-eager", flags: &["--jit=baseline", "--jit-eager"] },
+    // Compiled after two calls, with their feedback: calls in place, double arithmetic inline.
+    Mode { name: "baseline-warm", flags: &["--jit=baseline", "--jit-threshold=2", "--jit-sync"] },
     Mode { name: "full", flags: &["--jit=full", "--opt-threshold=2"] },
     Mode { name: "full-deopt-every-3", flags: &["--jit=full", "--opt-threshold=2", "--deopt-every=3"] },
     // Collections at every few allocations, in every tier's code: a value some path forgot to

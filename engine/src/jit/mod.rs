@@ -373,7 +373,7 @@ fn compile(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
     if rt.jit.compiling(code) {
         return None;
     }
-    match baseline::prepare(&mut rt.jit, &code) {
+    match baseline::prepare(&mut rt.jit, code) {
         Ok((built, record)) => start(rt, code, built, InFlightTier::Baseline(record)),
         Err(reason) => {
             never_compiled(rt, code, &reason);

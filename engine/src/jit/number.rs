@@ -4,7 +4,9 @@
 //! Every tier inlines the int32 case of `+ - * / < <= > >=`. In baseline code, the case where
 //! a double is involved is one call to the operation's stub
 //! ([`super::site_stub::emit_number_stub`], compiled once per runtime with
-//! `code_module::STUB_SETTINGS`): a few instructions at each site instead of some forty.
+//! `code_module::STUB_SETTINGS`): a few instructions at each site instead of some forty. Where
+//! the feedback saw doubles when compiling, arithmetic and comparisons of two numbers are
+//! inline too, and the stub takes the rest.
 
 use super::code_module::{CValue, NO_ARGS, TAG_INT};
 use crate::value::{Value, CANONICAL_NAN, FIRST_TAGGED};
@@ -133,6 +135,13 @@ impl NumberOp {
             NumberOp::Sar => "site_sar",
             NumberOp::Shr => "site_shr",
         }
+    }
+
+    /// Whether baseline code computes the operation on two numbers inline where feedback saw
+    /// doubles (arithmetic and comparisons), rather than by its stub (the bitwise operators,
+    /// whose ToInt32 of doubles is rare and long).
+    pub(crate) fn inline_on_doubles(self) -> bool {
+        !matches!(self, NumberOp::BitAnd | NumberOp::BitOr | NumberOp::BitXor | NumberOp::Shl | NumberOp::Sar | NumberOp::Shr)
     }
 
     /// The result of `x op y` on two f64s, as a value: IEEE arithmetic and comparison, or

@@ -14,11 +14,14 @@ use super::site_stub::SiteOp;
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
-use crate::interpreter::feedback::{CallIcMirror, Feedback, GlobalFeedback, NumericKind, COMPILED_SAW_INT32, COMPILED_SAW_NUMBER};
+use crate::heap::Gc;
+use crate::interpreter::feedback::{
+    CallFeedback, CallIcMirror, Feedback, GlobalFeedback, NumericKind, COMPILED_SAW_INT32, COMPILED_SAW_NUMBER,
+};
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
-use crate::runtime::object::ObjectKind;
+use crate::runtime::object::{JsObject, ObjectKind};
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -57,6 +60,12 @@ pub(crate) struct FnTranslator<'a> {
     /// What the baseline knows of the accumulator before the current instruction (only its
     /// own straight-line code sets it; the optimizing tier leaves it unknown).
     acc_fact: AccFact,
+    /// The closures the code compares callees against ([`Self::call`]): whoever installs the
+    /// code keeps them alive as long as it (`FunctionCode::jit_objects`).
+    known_callees: Vec<Gc<JsObject>>,
+    /// Plain calls of the one closure a site has seen are emitted in place (the baseline tier:
+    /// the optimizing tier decides that in its plan, which keeps the closures alive).
+    pub(crate) known_calls: bool,
 }
 
 /// What straight-line baseline code knows of the accumulator, to leave out the tag tests the
@@ -169,10 +178,14 @@ impl<'a> FnTranslator<'a> {
             handler_takes_exception: false,
             osr_back_edges: u32::MAX,
             acc_fact: AccFact::Unknown,
+            known_callees: Vec::new(),
+            known_calls: false,
         }
     }
 
-    pub(crate) fn translate(mut self) {
+    /// Translates the function; gives the closures its code compares callees against, which
+    /// must live as long as the code.
+    pub(crate) fn translate(mut self) -> Vec<Gc<JsObject>> {
         let ops = &self.code.block.ops;
         for (pc, s) in self.code.block.block_starts().iter().enumerate() {
             if *s {
@@ -241,6 +254,7 @@ impl<'a> FnTranslator<'a> {
         self.finish_exits();
         self.b.seal_all_blocks();
         self.b.finalize(self.tcfg);
+        self.known_callees
     }
 
     fn block_at(&self, pc: u32) -> Block {
@@ -483,10 +497,65 @@ impl<'a> FnTranslator<'a> {
             }
             None => {
                 let (frame, fp) = (self.frame, self.fp);
-                let r = self.stub_call(pc, op, frame, fp, self.code.feedback.call_mirror_addr(slot));
-                self.b.def_var(self.acc, r);
-                self.check_exception(r, pc);
+                let mirror = self.code.feedback.call_mirror_addr(slot);
+                match self.seen_callee(slot, argc) {
+                    // The closure the site has seen: its call emitted in place, as the
+                    // optimizing tier emits a known call, with the stub for any other callee.
+                    Some((f, m)) => {
+                        let (slow, done) = (self.b.create_block(), self.b.create_block());
+                        self.b.set_cold_block(slow);
+                        let site = self.call_site(pc, op, frame, fp);
+                        let sig = self.b.func.signature.clone();
+                        let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(&m), slow);
+                        self.b.def_var(self.acc, r);
+                        self.exception_or(r, pc, done);
+                        self.b.switch_to_block(slow);
+                        let r = self.stub_call(pc, op, frame, fp, mirror);
+                        self.b.def_var(self.acc, r);
+                        self.exception_or(r, pc, done);
+                        self.b.switch_to_block(done);
+                        self.known_callees.push(f);
+                    }
+                    None => {
+                        let r = self.stub_call(pc, op, frame, fp, mirror);
+                        self.b.def_var(self.acc, r);
+                        self.check_exception(r, pc);
+                    }
+                }
             }
+        }
+    }
+
+    /// The closure a plain call site (call feedback slot `slot`, `argc` arguments) has seen
+    /// alone, when the baseline calls it in place ([`Self::known_calls`]): a closure that
+    /// may be called directly, with at least `argc` parameters. With its mirror.
+    fn seen_callee(&self, slot: usize, argc: u32) -> Option<(Gc<JsObject>, CallIcMirror)> {
+        if !self.known_calls {
+            return None;
+        }
+        let Feedback::Call(CallFeedback::Monomorphic(f)) = self.code.feedback.slots[slot].data else { return None };
+        let m = f.as_closure()?.call;
+        (m.closure != 0 && argc <= m.params).then_some((f, m))
+    }
+
+    /// The operands of the call `op` (`Call` or `CallUndefined`) at `pc` of the frame at
+    /// `frame` (index `fp`), for [`call_stub::emit_call`].
+    fn call_site(&mut self, pc: u32, op: Op, frame: CValue, fp: CValue) -> CallSite {
+        let (callee, this_reg, argc, undefined_this) = call_operands(op);
+        let fl = MemFlagsData::trusted();
+        CallSite {
+            rt: self.rt,
+            frame,
+            fp,
+            pc: Known::Const(pc.into()),
+            callee: self.b.ins().load(types::I64, fl, frame, reg_offset(callee)),
+            this: if undefined_this {
+                Known::Const(Value::UNDEFINED.to_bits() as i64)
+            } else {
+                Known::Dyn(self.b.ins().load(types::I64, fl, frame, reg_offset(this_reg)))
+            },
+            args: self.b.ins().iadd_imm_s(frame, reg_offset(this_reg.offset(1)) as i64),
+            argc: Known::Const(argc.into()),
         }
     }
 
@@ -515,24 +584,9 @@ impl<'a> FnTranslator<'a> {
     /// `CallUndefined` with at most its parameter count of arguments): the direct-call sequence
     /// emitted in place, else `jit_call`. Its result is the new accumulator.
     pub(super) fn known_call(&mut self, pc: u32, op: Op, m: &CallIcMirror, from: KnownCaller) {
-        let (callee, this_reg, argc, undefined_this) = call_operands(op);
-        let fl = MemFlagsData::trusted();
         let (slow, done) = (self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow);
-        let site = CallSite {
-            rt: self.rt,
-            frame: from.frame,
-            fp: from.fp,
-            pc: Known::Const(pc.into()),
-            callee: self.b.ins().load(types::I64, fl, from.frame, reg_offset(callee)),
-            this: if undefined_this {
-                Known::Const(Value::UNDEFINED.to_bits() as i64)
-            } else {
-                Known::Dyn(self.b.ins().load(types::I64, fl, from.frame, reg_offset(this_reg)))
-            },
-            args: self.b.ins().iadd_imm_s(from.frame, reg_offset(this_reg.offset(1)) as i64),
-            argc: Known::Const(argc.into()),
-        };
+        let site = self.call_site(pc, op, from.frame, from.fp);
         // Compiled functions all have this function's signature (`JitFn`).
         let sig = self.b.func.signature.clone();
         let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(m), slow);
@@ -649,6 +703,18 @@ impl<'a> FnTranslator<'a> {
                 if kind >= NumericKind::String {
                     // Strings (a concatenation, a comparison of strings): the interpreter's code.
                     self.step_to(pc, op, done);
+                } else if double.inline_on_doubles() {
+                    // Arithmetic and comparisons of two numbers inline (a stub call costs
+                    // more than the operation: mandelbrot spent two thirds of its time in
+                    // them); anything else by the stub.
+                    self.fast_or_slow(
+                        |t, miss| {
+                            let v = number::numbers_or(&mut t.b, lhs, rhs, miss, |b, x, y| double.emit(b, x, y, miss));
+                            t.b.def_var(t.acc, v);
+                        },
+                        |t, done| t.number_site_call(pc, op, (lhs, rhs), double, done),
+                    );
+                    self.b.ins().jump(done, NO_ARGS);
                 } else {
                     self.number_site_call(pc, op, (lhs, rhs), double, done);
                 }

@@ -18,12 +18,17 @@
 use super::code_module::{BuiltFunction, MachineCode, ModuleSettings};
 use super::Jit;
 use super::JitFn;
+use crate::heap::Gc;
 use crate::runtime::function::FunctionCode;
 use std::time::{Duration, Instant};
 
-/// Cranelift at its fastest: the baseline tier's code is simple, the optimizer would not pay for
-/// itself, and values mostly live in the frame, so the single-pass allocator loses little.
-const SETTINGS: ModuleSettings = ModuleSettings { opt_level: "none", regalloc: "single_pass" };
+/// Cranelift without its optimizer (it would not pay for itself on this code), but with the
+/// backtracking register allocator: the single-pass one spills every value live across a
+/// block boundary, and baseline code has a block boundary at nearly every instruction (each
+/// fast path's merge with its slow path). Measured by instructions over the 17 JavaScript
+/// bench programs: compiled code 10-30% smaller in instructions run, compiling 15-45% more,
+/// whole runs 3-28% fewer instructions (geomean 0.88).
+const SETTINGS: ModuleSettings = ModuleSettings { opt_level: "none", regalloc: "backtracking" };
 
 /// What installing a baseline compile reports.
 pub(crate) struct CompileRecord {
@@ -37,7 +42,7 @@ pub(crate) struct CompileRecord {
 
 /// Builds `code`'s baseline function: what is left is compiling it to machine code
 /// ([`BuiltFunction::compile`], on any thread) and installing that with [`install`].
-pub(crate) fn prepare(jit: &mut Jit, code: &FunctionCode) -> Result<(BuiltFunction, CompileRecord), String> {
+pub(crate) fn prepare(jit: &mut Jit, code: Gc<FunctionCode>) -> Result<(BuiltFunction, CompileRecord), String> {
     let block = &code.block;
     if block.generator || block.is_async {
         return Err("generator or async function: suspends its frame, runs in the interpreter".into());
@@ -49,12 +54,17 @@ pub(crate) fn prepare(jit: &mut Jit, code: &FunctionCode) -> Result<(BuiltFuncti
     let cm = jit.module.as_mut().expect("created above");
     // Optimized code is entered from loops only when that tier is on.
     let osr_back_edges = if jit.tier == super::Tier::Full { jit.opt_osr_threshold } else { u32::MAX };
-    let built = cm.build(code, |mut t| {
+    let mut callees = Vec::new();
+    let built = cm.build(&code, |mut t| {
         t.osr_back_edges = osr_back_edges;
-        t.translate()
+        t.known_calls = true;
+        callees = t.translate();
     })?;
-    let trace = jit.trace.then(|| (super::display_name(code), block.ops.len()));
-    Ok((built, CompileRecord { trace, ops: block.ops.len(), build_time: started.elapsed() }))
+    // The code compares callees against these closures: they live as long as it, from now
+    // (the compile may finish on another thread while the program runs and collects).
+    code.get_mut().jit_objects.extend(callees);
+    let trace = jit.trace.then(|| (super::display_name(&code), code.block.ops.len()));
+    Ok((built, CompileRecord { trace, ops: code.block.ops.len(), build_time: started.elapsed() }))
 }
 
 /// Installs the machine code compiled (in `compile_time`) for a prepared compile.

@@ -1,0 +1,130 @@
+// Code the baseline tier compiles after its feedback has seen doubles and one callee per call
+// site (the corpus's warm baseline mode): arithmetic and comparisons on two numbers inline,
+// and a site's one closure called in place. Then the operands and callees change under it.
+
+// Doubles, then int32s, NaN, infinities, -0, and values that are not numbers.
+function arith(a, b) {
+  return [a + b, a - b, a * b, a / b, a < b, a <= b, a > b, a >= b];
+}
+function show(v) {
+  return v.map((x) => (Object.is(x, -0) ? '-0' : String(x))).join(' ');
+}
+let acc = 0.5;
+for (let i = 0; i < 300; i++) acc = (acc * 1.5 + i / 7 - 0.25) / 1.25;
+console.log('loop', acc.toFixed(6));
+for (let i = 0; i < 5; i++) arith(i + 0.5, 2.25);
+const pairs = [
+  [1.5, 2],
+  [3, 4],
+  [2147483647, 1],
+  [-2147483648, -1],
+  [65536, 65536],
+  [0, -1],
+  [-0, 0],
+  [NaN, 1],
+  [Infinity, -Infinity],
+  [1e308, 10],
+  [5e-324, 0.5],
+  [7, 0],
+  ['3', 4],
+  [3, '4'],
+  [true, 0.5],
+  [null, 2.5],
+  [undefined, 1.5],
+  [{ valueOf() { return 2.5; } }, 1],
+];
+for (const [a, b] of pairs) {
+  try {
+    console.log(show(arith(a, b)));
+  } catch (e) {
+    console.log('threw', e.name);
+  }
+}
+// A value's representation after the arithmetic: integral results are int32s.
+function mix(x) {
+  const y = x * 0.5;
+  return [y, y * 2, (y * 2) | 0, y === 1, [10, 20, 30][y * 2]];
+}
+for (let i = 0; i < 6; i++) console.log('mix', JSON.stringify(mix(i)));
+
+// A site that has seen one closure, then another closure, then closures of one code with
+// different contexts, a native function, a bound function, a class constructor and a
+// non-callable.
+function twice(x) {
+  return x * 2;
+}
+function callIt(f, x) {
+  return f(x);
+}
+for (let i = 0; i < 5; i++) callIt(twice, i);
+function makeAdder(k) {
+  return (x) => x + k;
+}
+const callees = [twice, (x) => x - 1, makeAdder(10), makeAdder(20), Math.abs, twice.bind(null), class C {}, 42];
+for (const f of callees) {
+  try {
+    console.log('callIt', callIt(f, -3));
+  } catch (e) {
+    console.log('callIt threw', e.name);
+  }
+}
+
+// Method calls whose one callee needs each `this` rule, more arguments than parameters,
+// fewer, and a callee that throws.
+function sloppyMethod(a) {
+  return (this === globalThis ? 'global' : typeof this) + ':' + a + ':' + arguments.length;
+}
+const strictMethod = function (a, b) {
+  'use strict';
+  return typeof this + ':' + a + ':' + b;
+};
+const obj = { s: sloppyMethod, t: strictMethod, u: () => typeof this };
+function methods(o, a) {
+  return [o.s(a), o.t(a), o.t(a, a, a), o.u(), sloppyMethod(a)].join(' ');
+}
+for (let i = 0; i < 5; i++) methods(obj, i);
+console.log(methods(obj, 'x'));
+console.log(methods({ s: sloppyMethod, t: strictMethod, u: obj.u }, 'y'));
+console.log(methods(Object.assign(Object.create(obj), { t: (a) => 'arrow ' + a }), 'z'));
+
+function thrower(n) {
+  if (n > 3) throw new RangeError('n=' + n);
+  return n;
+}
+function callsThrower(n) {
+  return thrower(n) + 1;
+}
+let caught = 0;
+for (let i = 0; i < 8; i++) {
+  try {
+    callsThrower(i);
+  } catch (e) {
+    caught++;
+  }
+}
+console.log('caught', caught);
+
+// Recursion deep enough to overflow, through a site that calls its closure in place.
+function down(n) {
+  return n === 0 ? 0 : 1 + down(n - 1);
+}
+for (let i = 0; i < 5; i++) down(10);
+try {
+  down(1e7);
+  console.log('no overflow');
+} catch (e) {
+  console.log('overflow', e.name);
+}
+console.log('after', down(1000));
+
+// Many closures made and dropped while sites hold their first one: collections must keep it.
+function make(i) {
+  const big = new Array(50).fill(i);
+  return () => big.length + i;
+}
+function run(f) {
+  return f();
+}
+let total = 0;
+for (let i = 0; i < 2000; i++) total += run(make(i % 7));
+console.log('total', total);
