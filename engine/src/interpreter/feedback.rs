@@ -327,6 +327,11 @@ pub struct PropertyIcMirror {
     /// For a transition (a store adding the property in `slot`): the new shape's address;
     /// else 0.
     pub to: usize,
+    /// For the receiver's own data slot inside the object (below
+    /// [`INLINE_SLOTS`](crate::runtime::object::INLINE_SLOTS)): its byte offset from the
+    /// object's start; else 0. The one word compiled code needs besides the shape for the
+    /// commonest entry.
+    pub inline_offset: u32,
 }
 
 impl PropertyIcMirror {
@@ -340,21 +345,32 @@ impl PropertyIcMirror {
     pub const SLOT_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, slot) as i32;
     /// See [`Self::SHAPE_OFFSET`].
     pub const TO_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, to) as i32;
+    /// See [`Self::SHAPE_OFFSET`].
+    pub const INLINE_OFFSET_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, inline_offset) as i32;
 
     fn of(e: &PropertyCacheEntry) -> PropertyIcMirror {
         let shape = e.shape.addr();
         let always = &ALWAYS_VALID as *const bool as usize;
         match e.access {
-            PropertyAccess::Own { slot } => PropertyIcMirror { shape, holder: 0, valid: always, slot, to: 0 },
-            PropertyAccess::Proto { holder, slot, validity } => {
-                PropertyIcMirror { shape, holder: holder.addr(), valid: &validity.valid as *const bool as usize, slot, to: 0 }
+            PropertyAccess::Own { slot } => {
+                let inline_offset = crate::runtime::object::JsObject::inline_slot_offset(slot).unwrap_or(0);
+                PropertyIcMirror { shape, holder: 0, valid: always, slot, to: 0, inline_offset }
             }
+            PropertyAccess::Proto { holder, slot, validity } => PropertyIcMirror {
+                shape,
+                holder: holder.addr(),
+                valid: &validity.valid as *const bool as usize,
+                slot,
+                to: 0,
+                inline_offset: 0,
+            },
             PropertyAccess::Transition { to, slot, validity } => PropertyIcMirror {
                 shape,
                 holder: 0,
                 valid: validity.map_or(always, |c| &c.valid as *const bool as usize),
                 slot,
                 to: to.addr(),
+                inline_offset: 0,
             },
             _ => PropertyIcMirror::default(),
         }
@@ -559,8 +575,14 @@ impl FeedbackVector {
         self.slots[slot].data = Feedback::Global(fb);
         let mut set = MirrorSet::default();
         if let GlobalFeedback::Property { shape, slot } = fb {
-            set[0] =
-                PropertyIcMirror { shape: shape.addr(), holder: global.addr(), valid: &ALWAYS_VALID as *const bool as usize, slot, to: 0 };
+            set[0] = PropertyIcMirror {
+                shape: shape.addr(),
+                holder: global.addr(),
+                valid: &ALWAYS_VALID as *const bool as usize,
+                slot,
+                to: 0,
+                inline_offset: 0,
+            };
         }
         self.mirrors[self.mirror_index[slot] as usize] = set;
     }

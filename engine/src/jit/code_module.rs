@@ -452,6 +452,26 @@ fn emit_entry_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, miss: Bloc
     (o, m)
 }
 
+/// The address of the own slot inside the object `v` that the first entry of a site's IC
+/// (its mirrors at `set`) names when `v` has that entry's shape; else a jump to `miss`. The
+/// common case of a monomorphic site, in a few instructions: the entry's shape and slot
+/// offset are read at run time, so the IC may change under the code.
+pub(crate) fn emit_first_entry_inline_slot(b: &mut FunctionBuilder, v: CValue, set: CValue, miss: Block) -> CValue {
+    let flags = MemFlagsData::trusted();
+    let tag = b.ins().ushr_imm_s(v, 48);
+    let not_obj = b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
+    exit_if(b, not_obj, miss);
+    let o = b.ins().band_imm_s(v, PAYLOAD_MASK);
+    let shape = b.ins().load(types::I64, flags, o, OBJECT_SHAPE_OFFSET);
+    let want = b.ins().load(types::I64, flags, set, PropertyIcMirror::SHAPE_OFFSET);
+    let other = b.ins().icmp(IntCC::NotEqual, shape, want);
+    exit_if(b, other, miss);
+    // 0 unless the entry is an own slot inside the object.
+    let offset = b.ins().uload32(flags, set, PropertyIcMirror::INLINE_OFFSET_OFFSET);
+    exit_unless(b, offset, miss);
+    b.ins().iadd(o, offset)
+}
+
 /// The address of the data slot a load site's IC names for the object `v` (see
 /// [`emit_entry_lookup`]): the receiver's own slot, or the holder's up the prototype chain
 /// while the chain's validity flag holds; else a jump to `miss`.

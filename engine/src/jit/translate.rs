@@ -16,7 +16,7 @@ use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
 use crate::heap::Gc;
 use crate::interpreter::feedback::{
-    CallFeedback, CallIcMirror, Feedback, GlobalFeedback, NumericKind, COMPILED_SAW_INT32, COMPILED_SAW_NUMBER,
+    CallFeedback, CallIcMirror, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyIc, COMPILED_SAW_INT32, COMPILED_SAW_NUMBER,
 };
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::runtime::context::Context;
@@ -468,6 +468,13 @@ impl<'a> FnTranslator<'a> {
     /// `(runtime, fp, pc, acc, extra...)`; its result (unless an exception) is the new
     /// accumulator.
     fn site_call(&mut self, pc: u32, op: SiteOp, extra: &[CValue]) {
+        let ok = self.b.create_block();
+        self.site_call_to(pc, op, extra, ok);
+        self.b.switch_to_block(ok);
+    }
+
+    /// [`Self::site_call`], then to `done` (unless an exception).
+    fn site_call_to(&mut self, pc: u32, op: SiteOp, extra: &[CValue], done: Block) {
         let f = self.stub(|s, func| s.site(op, func));
         let acc = self.b.use_var(self.acc);
         let pcv = self.i32c(pc);
@@ -476,7 +483,7 @@ impl<'a> FnTranslator<'a> {
         let call = self.b.ins().call(f, &args[..4 + extra.len()]);
         let r = self.b.inst_results(call)[0];
         self.b.def_var(self.acc, r);
-        self.check_exception(r, pc);
+        self.exception_or(r, pc, done);
     }
 
     /// `Call`/`CallUndefined` (any other `op` is a bug) through the direct-call sequence
@@ -1196,7 +1203,20 @@ impl<'a> FnTranslator<'a> {
                 Feedback::Property(ic) if ic.only_slots() => {
                     let o = self.load_reg(obj);
                     let set = self.mirror_of(slot.index());
-                    self.site_call(pc, SiteOp::GetNamed, &[o, set]);
+                    if monomorphic_inline_slot(ic) {
+                        // The site's one own slot inside the object, inline; anything else
+                        // by the stub.
+                        self.fast_or_slow(
+                            |t, miss| {
+                                let addr = emit_first_entry_inline_slot(&mut t.b, o, set, miss);
+                                let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                                t.b.def_var(t.acc, v);
+                            },
+                            |t, done| t.site_call_to(pc, SiteOp::GetNamed, &[o, set], done),
+                        );
+                    } else {
+                        self.site_call(pc, SiteOp::GetNamed, &[o, set]);
+                    }
                 }
                 // Getters, or too many shapes: the stub's lookup would miss.
                 _ => self.op_call(pc, CallRefs::get_named, &[obj.0 as i64, slot.index() as i64]),
@@ -1205,7 +1225,19 @@ impl<'a> FnTranslator<'a> {
                 Feedback::Property(ic) if ic.only_stores() => {
                     let o = self.load_reg(obj);
                     let set = self.mirror_of(slot.index());
-                    self.site_call(pc, SiteOp::SetNamed, &[o, set]);
+                    if monomorphic_inline_slot(ic) {
+                        // A store site's own slot is a writable data property's.
+                        self.fast_or_slow(
+                            |t, miss| {
+                                let addr = emit_first_entry_inline_slot(&mut t.b, o, set, miss);
+                                let v = t.b.use_var(t.acc);
+                                t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+                            },
+                            |t, done| t.site_call_to(pc, SiteOp::SetNamed, &[o, set], done),
+                        );
+                    } else {
+                        self.site_call(pc, SiteOp::SetNamed, &[o, set]);
+                    }
                 }
                 // Too many shapes: the runtime's IC.
                 _ => self.op_call(pc, CallRefs::set_named, &[obj.0 as i64, slot.index() as i64]),
@@ -1433,6 +1465,13 @@ impl<'a> FnTranslator<'a> {
 }
 
 /// The int32 condition and the number stub of `<`, `<=`, `>`, `>=`.
+/// Whether a named site's IC, when compiling, has one entry and that an own slot inside the
+/// object: the baseline then tries the IC's first entry inline
+/// ([`emit_first_entry_inline_slot`]) before the stub.
+fn monomorphic_inline_slot(ic: &PropertyIc) -> bool {
+    matches!(ic, PropertyIc::Monomorphic(e) if matches!(e.access, PropertyAccess::Own { slot } if (slot as usize) < crate::runtime::object::INLINE_SLOTS))
+}
+
 fn compare_conditions(op: Op) -> (IntCC, NumberOp) {
     match op {
         Op::TestLt { .. } => (IntCC::SignedLessThan, NumberOp::Lt),

@@ -454,6 +454,16 @@ impl Trace for JsObject {
 }
 
 impl JsObject {
+    /// Byte offset from an object's start of its slot `slot` when that lies inside the object
+    /// (below [`INLINE_SLOTS`]), for compiled code.
+    pub const fn inline_slot_offset(slot: u32) -> Option<u32> {
+        if (slot as usize) < INLINE_SLOTS {
+            Some((std::mem::offset_of!(JsObject, slots) + Slots::INLINE_OFFSET + 8 * slot as usize) as u32)
+        } else {
+            None
+        }
+    }
+
     /// A new object cell of `shape` with no properties.
     pub fn new(shape: Gc<Shape>, kind: ObjectKind) -> JsObject {
         JsObject {

@@ -128,3 +128,48 @@ function run(f) {
 let total = 0;
 for (let i = 0; i < 2000; i++) total += run(make(i % 7));
 console.log('total', total);
+
+// Loads and stores at sites that saw one shape with the property in an own slot inside the
+// object, then other shapes: more properties, the property further out, inherited, a getter
+// and a setter, a frozen object, a deleted property, primitives and null.
+function getX(o) {
+  return o.x;
+}
+function setX(o, v) {
+  o.x = v;
+  return o.x;
+}
+for (let i = 0; i < 5; i++) {
+  getX({ x: i });
+  setX({ x: i }, i + 1);
+}
+const many = {};
+for (let i = 0; i < 20; i++) many['p' + i] = i;
+many.x = 'far';
+const proto = { x: 'inherited' };
+const withGetter = {
+  get x() {
+    return 'getter';
+  },
+  set x(v) {
+    this.seen = v;
+  },
+};
+const frozen = Object.freeze({ x: 'frozen' });
+const deleted = { x: 1, y: 2 };
+delete deleted.x;
+const shapes = [{ x: 'a' }, { y: 0, x: 'b' }, many, Object.create(proto), withGetter, frozen, deleted, 'str', 5, [1, 2]];
+for (const o of shapes) {
+  let r;
+  try {
+    r = String(getX(o)) + ' ' + String(setX(o, 'w'));
+  } catch (e) {
+    r = 'threw ' + e.name;
+  }
+  console.log('x', r, typeof o === 'object' ? JSON.stringify(o) : typeof o);
+}
+try {
+  getX(null);
+} catch (e) {
+  console.log('null', e.name);
+}
