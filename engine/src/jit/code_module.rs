@@ -47,7 +47,7 @@ pub(crate) const ELEMENTS_BASE_OFFSET: i32 = (std::mem::offset_of!(JsObject, ele
 pub(crate) const ELEMENTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, elements) + ElementStore::LEN_OFFSET) as i32;
 /// Where an object's out-of-line slot buffer pointer and its inline slots live (see [`Slots`]).
 const OBJECT_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::BASE_OFFSET) as i32;
-const OBJECT_INLINE_SLOTS_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::INLINE_OFFSET) as i32;
+const OBJECT_INLINE_SLOTS_OFFSET: i32 = JsObject::inline_slot_offset(0).expect("slot 0 is inline") as i32;
 /// Where an object's number of slots in use and out-of-line capacity live (`u32`s).
 const OBJECT_SLOTS_LEN_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::LEN_OFFSET) as i32;
 const OBJECT_SLOTS_CAP_OFFSET: i32 = (std::mem::offset_of!(JsObject, slots) + Slots::CAP_OFFSET) as i32;

@@ -60,12 +60,11 @@ pub(crate) struct FnTranslator<'a> {
     /// What the baseline knows of the accumulator before the current instruction (only its
     /// own straight-line code sets it; the optimizing tier leaves it unknown).
     acc_fact: AccFact,
-    /// The closures the code compares callees against ([`Self::call`]): whoever installs the
-    /// code keeps them alive as long as it (`FunctionCode::jit_objects`).
-    known_callees: Vec<Gc<JsObject>>,
-    /// Plain calls of the one closure a site has seen are emitted in place (the baseline tier:
-    /// the optimizing tier decides that in its plan, which keeps the closures alive).
-    pub(crate) known_calls: bool,
+    /// Set when plain calls of the one closure a site has seen are emitted in place (the
+    /// baseline tier; the optimizing tier decides that in its plan, which keeps the closures
+    /// alive): the closures the code compares callees against, which whoever installs the
+    /// code keeps alive as long as it (`FunctionCode::jit_objects`).
+    pub(crate) known_callees: Option<Vec<Gc<JsObject>>>,
 }
 
 /// What straight-line baseline code knows of the accumulator, to leave out the tag tests the
@@ -178,8 +177,7 @@ impl<'a> FnTranslator<'a> {
             handler_takes_exception: false,
             osr_back_edges: u32::MAX,
             acc_fact: AccFact::Unknown,
-            known_callees: Vec::new(),
-            known_calls: false,
+            known_callees: None,
         }
     }
 
@@ -254,7 +252,7 @@ impl<'a> FnTranslator<'a> {
         self.finish_exits();
         self.b.seal_all_blocks();
         self.b.finalize(self.tcfg);
-        self.known_callees
+        self.known_callees.unwrap_or_default()
     }
 
     fn block_at(&self, pc: u32) -> Block {
@@ -500,7 +498,7 @@ impl<'a> FnTranslator<'a> {
             Some(m) if argc > m.params => self.op_call(pc, CallRefs::call, &[]),
             Some(m) => {
                 let from = KnownCaller { frame: self.frame, fp: self.fp, inlined: None };
-                self.known_call(pc, op, m, from);
+                self.known_call(pc, op, m, from, None);
             }
             None => {
                 let (frame, fp) = (self.frame, self.fp);
@@ -509,19 +507,8 @@ impl<'a> FnTranslator<'a> {
                     // The closure the site has seen: its call emitted in place, as the
                     // optimizing tier emits a known call, with the stub for any other callee.
                     Some((f, m)) => {
-                        let (slow, done) = (self.b.create_block(), self.b.create_block());
-                        self.b.set_cold_block(slow);
-                        let site = self.call_site(pc, op, frame, fp);
-                        let sig = self.b.func.signature.clone();
-                        let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(&m), slow);
-                        self.b.def_var(self.acc, r);
-                        self.exception_or(r, pc, done);
-                        self.b.switch_to_block(slow);
-                        let r = self.stub_call(pc, op, frame, fp, mirror);
-                        self.b.def_var(self.acc, r);
-                        self.exception_or(r, pc, done);
-                        self.b.switch_to_block(done);
-                        self.known_callees.push(f);
+                        self.known_call(pc, op, &m, KnownCaller { frame, fp, inlined: None }, Some(mirror));
+                        self.known_callees.get_or_insert_default().push(f);
                     }
                     None => {
                         let r = self.stub_call(pc, op, frame, fp, mirror);
@@ -534,12 +521,10 @@ impl<'a> FnTranslator<'a> {
     }
 
     /// The closure a plain call site (call feedback slot `slot`, `argc` arguments) has seen
-    /// alone, when the baseline calls it in place ([`Self::known_calls`]): a closure that
+    /// alone, when the baseline calls it in place ([`Self::known_callees`]): a closure that
     /// may be called directly, with at least `argc` parameters. With its mirror.
     fn seen_callee(&self, slot: usize, argc: u32) -> Option<(Gc<JsObject>, CallIcMirror)> {
-        if !self.known_calls {
-            return None;
-        }
+        self.known_callees.as_ref()?;
         let Feedback::Call(CallFeedback::Monomorphic(f)) = self.code.feedback.slots[slot].data else { return None };
         let m = f.as_closure()?.call;
         (m.closure != 0 && argc <= m.params).then_some((f, m))
@@ -589,8 +574,9 @@ impl<'a> FnTranslator<'a> {
 
     /// A call of the closure `m` describes (the site `pc` of `from`'s function, `Call` or
     /// `CallUndefined` with at most its parameter count of arguments): the direct-call sequence
-    /// emitted in place, else `jit_call`. Its result is the new accumulator.
-    pub(super) fn known_call(&mut self, pc: u32, op: Op, m: &CallIcMirror, from: KnownCaller) {
+    /// emitted in place, else the direct-call stub through the site's mirror at address
+    /// `stub_mirror` if given, or `jit_call`. Its result is the new accumulator.
+    pub(super) fn known_call(&mut self, pc: u32, op: Op, m: &CallIcMirror, from: KnownCaller, stub_mirror: Option<usize>) {
         let (slow, done) = (self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow);
         let site = self.call_site(pc, op, from.frame, from.fp);
@@ -598,13 +584,19 @@ impl<'a> FnTranslator<'a> {
         let sig = self.b.func.signature.clone();
         let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(m), slow);
         self.after_known_call(r, pc, &from, done);
-        // Anything else: the runtime's call, which reads the site's operands in `from`'s frame.
+        // Anything else: the stub, or the runtime's call, which reads the site's operands in
+        // `from`'s frame.
         self.b.switch_to_block(slow);
-        let f = self.rt_call(CallRefs::call);
-        let acc = self.b.use_var(self.acc);
-        let pcv = self.i32c(pc);
-        let call = self.b.ins().call(f, &[self.rt, from.fp, pcv, acc]);
-        let r = self.b.inst_results(call)[0];
+        let r = match stub_mirror {
+            Some(mirror) => self.stub_call(pc, op, from.frame, from.fp, mirror),
+            None => {
+                let f = self.rt_call(CallRefs::call);
+                let acc = self.b.use_var(self.acc);
+                let pcv = self.i32c(pc);
+                let call = self.b.ins().call(f, &[self.rt, from.fp, pcv, acc]);
+                self.b.inst_results(call)[0]
+            }
+        };
         self.after_known_call(r, pc, &from, done);
         self.b.switch_to_block(done);
     }

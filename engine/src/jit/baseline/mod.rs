@@ -57,7 +57,7 @@ pub(crate) fn prepare(jit: &mut Jit, code: Gc<FunctionCode>) -> Result<(BuiltFun
     let mut callees = Vec::new();
     let built = cm.build(&code, |mut t| {
         t.osr_back_edges = osr_back_edges;
-        t.known_calls = true;
+        t.known_callees = Some(Vec::new());
         callees = t.translate();
     })?;
     // The code compares callees against these closures: they live as long as it, from now

@@ -783,7 +783,7 @@ impl Lowering<'_, '_> {
                 self.t.b.def_var(self.t.acc, acc);
                 let from = self.write_inlined_frames(d);
                 match (g.inst(v), op) {
-                    (Inst::CallKnown(.., m), _) => self.t.known_call(pc, op, m, from),
+                    (Inst::CallKnown(.., m), _) => self.t.known_call(pc, op, m, from, None),
                     (_, Op::Call { slot, .. } | Op::CallUndefined { slot, .. }) => {
                         let frame = &g.inlined[g.deopts[d.0 as usize].frame.expect("checked above") as usize];
                         let code = frame.closure.as_object().and_then(|o| o.as_closure().map(|c| c.code));
