@@ -356,7 +356,7 @@ pub fn markdown(results: &Results, changes: Option<&[Change]>, chart_file: Optio
         let _ = writeln!(out, "\n## JIT compilation: {}\n", h[0]);
         let _ = writeln!(
             out,
-            "From three more runs of each program with `--stats --trace-jit`, the one whose total compile time is the median. ms/kop: compile time per 1,000 bytecode instructions, the median over the functions the baseline tier compiled. Share: all compile time (stubs, baseline, optimizing) over the program's median wall time; compiles run on a background thread, so this bounds what they cost the program.\n"
+            "From three more runs of each program with `--stats --trace-jit`, the one whose total compile time is the median. Compile times are CPU time of the compiling thread. ms/kop: compile time per 1,000 bytecode instructions, the median over the functions the baseline tier compiled. Share: all compile time (stubs, baseline, optimizing) over the program's median wall time; compiles run on a background thread, so this bounds what they cost the program.\n"
         );
         let mut header = h.clone();
         header[0] = "program".into();

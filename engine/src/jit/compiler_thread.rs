@@ -15,11 +15,12 @@
 //! milliseconds): it keeps running the function in the interpreter meanwhile.
 
 use super::code_module::{BuiltFunction, MachineCode, StubCode};
+use super::cpu_clock::CpuInstant;
 use cranelift_codegen::isa::OwnedTargetIsa;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A compile handed to the thread, named by the ticket the runtime chose.
 struct Job {
@@ -37,7 +38,7 @@ pub(crate) struct Done {
     pub ticket: u64,
     /// Its machine code, or why there is none.
     pub result: Result<MachineCode, String>,
-    /// The time the thread spent on it.
+    /// The CPU time the thread spent on it.
     pub time: Duration,
 }
 
@@ -79,7 +80,7 @@ impl CompilerThread {
                 if let Some(f) = start {
                     f();
                 }
-                let started = Instant::now();
+                let started = CpuInstant::now();
                 let stubs = std::panic::catch_unwind(StubCode::new).unwrap_or_else(|_| Err("Cranelift panicked".into()));
                 if stubs_done.send((stubs, started.elapsed())).is_err() {
                     return;
@@ -97,7 +98,7 @@ impl CompilerThread {
                     waiting.extend(queue.try_iter());
                     let next = waiting.iter().position(|j| j.baseline).unwrap_or(0);
                     let job = waiting.remove(next);
-                    let started = Instant::now();
+                    let started = CpuInstant::now();
                     let result = job.func.compile(&*job.isa, &mut ctx);
                     // The runtime is gone when no one receives: nothing left to do.
                     if finished.send(Done { ticket: job.ticket, result, time: started.elapsed() }).is_err() {

@@ -18,6 +18,7 @@ pub(crate) mod baseline;
 mod call_stub;
 mod code_module;
 mod compiler_thread;
+mod cpu_clock;
 mod deopt;
 mod equality;
 pub(crate) use deopt::explain;
@@ -36,6 +37,7 @@ use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{CodeDependency, ValidityCell};
 use crate::runtime::{JsResult, Runtime, Throw};
 use crate::value::Value;
+use cpu_clock::CpuInstant;
 use cranelift_codegen::isa::OwnedTargetIsa;
 use std::time::Duration;
 
@@ -123,9 +125,9 @@ pub struct JitStats {
     pub bytecode_ops: u64,
     /// Machine-code bytes produced.
     pub code_bytes: u64,
-    /// Time spent compiling.
+    /// CPU time spent compiling (of the threads that compiled: see `cpu_clock`).
     pub compile_time: Duration,
-    /// Time spent compiling the stubs compiled code calls (once per runtime).
+    /// CPU time spent compiling the stubs compiled code calls (once per runtime).
     pub stub_compile_time: Duration,
     /// Entries into compiled code from the interpreter at a loop header.
     pub osr_entries: u64,
@@ -133,7 +135,7 @@ pub struct JitStats {
     pub optimized: u32,
     /// Machine-code bytes the optimizing tier produced.
     pub opt_code_bytes: u64,
-    /// Time the optimizing tier spent compiling.
+    /// CPU time the optimizing tier spent compiling.
     pub opt_compile_time: Duration,
     /// Calls inlined by the optimizing tier's compiles (nested ones included).
     pub inlined_calls: u64,
@@ -399,7 +401,7 @@ impl Jit {
             Some((Ok(stubs), time)) => (Ok(stubs), time),
             // Not compiled there (the thread is gone or failed): here, once more.
             _ => {
-                let started = std::time::Instant::now();
+                let started = CpuInstant::now();
                 (code_module::StubCode::new(), started.elapsed())
             }
         };
@@ -443,7 +445,7 @@ fn start(rt: &mut Runtime, code: Gc<FunctionCode>, built: code_module::BuiltFunc
             return None;
         }
     };
-    let started = std::time::Instant::now();
+    let started = CpuInstant::now();
     let machine = built.compile(&*isa, &mut rt.jit.compile_context);
     install(rt, f, machine, started.elapsed())
 }

@@ -16,11 +16,12 @@
 //! module is its configuration without speculation.
 
 use super::code_module::{BuiltFunction, MachineCode, ModuleSettings};
+use super::cpu_clock::CpuInstant;
 use super::Jit;
 use super::JitFn;
 use crate::heap::Gc;
 use crate::runtime::function::FunctionCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Cranelift without its optimizer (it would not pay for itself on this code), but with the
 /// backtracking register allocator: the single-pass one spills every value live across a
@@ -47,7 +48,7 @@ pub(crate) fn prepare(jit: &mut Jit, code: Gc<FunctionCode>) -> Result<(BuiltFun
     if block.generator || block.is_async {
         return Err("generator or async function: suspends its frame, runs in the interpreter".into());
     }
-    let started = Instant::now();
+    let started = CpuInstant::now();
     if jit.module.is_none() {
         jit.module = Some(jit.new_module(SETTINGS)?);
     }

@@ -23,6 +23,7 @@ mod lower;
 mod passes;
 
 use super::code_module::{BuiltFunction, MachineCode, ModuleSettings};
+use super::cpu_clock::CpuInstant;
 use super::{Jit, JitFn};
 use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::{Op, Reg};
@@ -35,7 +36,7 @@ use crate::runtime::object::{JsObject, NativeFn, ObjectKind, ValidityCell};
 use crate::runtime::shape::PropertyKey;
 use crate::runtime::RealmId;
 use crate::value::Value;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Cranelift's optimizer and the backtracking register allocator: registers live in SSA
 /// values here, so both pay for themselves.
@@ -612,7 +613,7 @@ pub(crate) fn prepare(
     mut budget: InlineBudget,
     validity: Gc<ValidityCell>,
 ) -> Result<Prepared, String> {
-    let started = Instant::now();
+    let started = CpuInstant::now();
     code.opt_compiles += 1;
     let plan = Plan::new(code, jit.deopt_every.is_some(), &mut budget);
     if jit.opt_module.is_none() {
