@@ -332,6 +332,10 @@ pub struct PropertyIcMirror {
     /// object's start; else 0. The one word compiled code needs besides the shape for the
     /// commonest entry.
     pub inline_offset: u32,
+    /// For the receiver's own data slot outside the object (from
+    /// [`INLINE_SLOTS`](crate::runtime::object::INLINE_SLOTS) on): 8 more than its byte offset
+    /// in the object's slot buffer (so that no such slot is 0); else 0.
+    pub outside_offset: u32,
 }
 
 impl PropertyIcMirror {
@@ -347,14 +351,20 @@ impl PropertyIcMirror {
     pub const TO_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, to) as i32;
     /// See [`Self::SHAPE_OFFSET`].
     pub const INLINE_OFFSET_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, inline_offset) as i32;
+    /// See [`Self::SHAPE_OFFSET`].
+    pub const OUTSIDE_OFFSET_OFFSET: i32 = std::mem::offset_of!(PropertyIcMirror, outside_offset) as i32;
+    /// What [`Self::outside_offset`] adds to the byte offset.
+    pub const OUTSIDE_BIAS: u32 = 8;
 
     fn of(e: &PropertyCacheEntry) -> PropertyIcMirror {
         let shape = e.shape.addr();
         let always = &ALWAYS_VALID as *const bool as usize;
         match e.access {
             PropertyAccess::Own { slot } => {
-                let inline_offset = crate::runtime::object::JsObject::inline_slot_offset(slot).unwrap_or(0);
-                PropertyIcMirror { shape, holder: 0, valid: always, slot, to: 0, inline_offset }
+                use crate::runtime::object::JsObject;
+                let inline_offset = JsObject::inline_slot_offset(slot).unwrap_or(0);
+                let outside_offset = JsObject::outside_slot_offset(slot).map_or(0, |o| o + Self::OUTSIDE_BIAS);
+                PropertyIcMirror { shape, holder: 0, valid: always, slot, to: 0, inline_offset, outside_offset }
             }
             PropertyAccess::Proto { holder, slot, validity } => PropertyIcMirror {
                 shape,
@@ -363,6 +373,7 @@ impl PropertyIcMirror {
                 slot,
                 to: 0,
                 inline_offset: 0,
+                outside_offset: 0,
             },
             PropertyAccess::Transition { to, slot, validity } => PropertyIcMirror {
                 shape,
@@ -371,6 +382,7 @@ impl PropertyIcMirror {
                 slot,
                 to: to.addr(),
                 inline_offset: 0,
+                outside_offset: 0,
             },
             _ => PropertyIcMirror::default(),
         }
@@ -582,6 +594,7 @@ impl FeedbackVector {
                 slot,
                 to: 0,
                 inline_offset: 0,
+                outside_offset: 0,
             };
         }
         self.mirrors[self.mirror_index[slot] as usize] = set;

@@ -452,11 +452,21 @@ fn emit_entry_lookup(b: &mut FunctionBuilder, v: CValue, set: CValue, miss: Bloc
     (o, m)
 }
 
-/// The address of the own slot inside the object `v` that the first entry of a site's IC
-/// (its mirrors at `set`) names when `v` has that entry's shape; else a jump to `miss`. The
-/// common case of a monomorphic site, in a few instructions: the entry's shape and slot
-/// offset are read at run time, so the IC may change under the code.
-pub(crate) fn emit_first_entry_inline_slot(b: &mut FunctionBuilder, v: CValue, set: CValue, miss: Block) -> CValue {
+/// Where an object keeps an own slot: inside the object, or in its slot buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SlotPlace {
+    /// Inside the object (slots below [`INLINE_SLOTS`]).
+    Inline,
+    /// In the slot buffer.
+    Outside,
+}
+
+/// The address (plus the displacement to load or store at) of the own slot in `place` of
+/// the object `v` that the first entry of a site's IC (its mirrors at `set`) names when `v`
+/// has that entry's shape; else a jump to `miss`. The common case of a monomorphic site, in a
+/// few instructions: the entry's shape and slot offset are read at run time, so the IC may
+/// change under the code.
+pub(crate) fn emit_first_entry_own_slot(b: &mut FunctionBuilder, v: CValue, set: CValue, place: SlotPlace, miss: Block) -> (CValue, i32) {
     let flags = MemFlagsData::trusted();
     let tag = b.ins().ushr_imm_s(v, 48);
     let not_obj = b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_OBJECT);
@@ -466,10 +476,21 @@ pub(crate) fn emit_first_entry_inline_slot(b: &mut FunctionBuilder, v: CValue, s
     let want = b.ins().load(types::I64, flags, set, PropertyIcMirror::SHAPE_OFFSET);
     let other = b.ins().icmp(IntCC::NotEqual, shape, want);
     exit_if(b, other, miss);
-    // 0 unless the entry is an own slot inside the object.
-    let offset = b.ins().uload32(flags, set, PropertyIcMirror::INLINE_OFFSET_OFFSET);
-    exit_unless(b, offset, miss);
-    b.ins().iadd(o, offset)
+    // Each offset is 0 unless the entry is an own slot in that place.
+    match place {
+        SlotPlace::Inline => {
+            let offset = b.ins().uload32(flags, set, PropertyIcMirror::INLINE_OFFSET_OFFSET);
+            exit_unless(b, offset, miss);
+            (b.ins().iadd(o, offset), 0)
+        }
+        SlotPlace::Outside => {
+            let offset = b.ins().uload32(flags, set, PropertyIcMirror::OUTSIDE_OFFSET_OFFSET);
+            exit_unless(b, offset, miss);
+            // The shape has the slot, so the buffer does.
+            let base = b.ins().load(types::I64, flags, o, OBJECT_SLOTS_OFFSET);
+            (b.ins().iadd(base, offset), -(PropertyIcMirror::OUTSIDE_BIAS as i32))
+        }
+    }
 }
 
 /// The address of the data slot a load site's IC names for the object `v` (see

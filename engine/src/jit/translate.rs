@@ -1195,13 +1195,12 @@ impl<'a> FnTranslator<'a> {
                 Feedback::Property(ic) if ic.only_slots() => {
                     let o = self.load_reg(obj);
                     let set = self.mirror_of(slot.index());
-                    if monomorphic_inline_slot(ic) {
-                        // The site's one own slot inside the object, inline; anything else
-                        // by the stub.
+                    if let Some(place) = monomorphic_own_slot(ic) {
+                        // The site's one own slot, inline; anything else by the stub.
                         self.fast_or_slow(
                             |t, miss| {
-                                let addr = emit_first_entry_inline_slot(&mut t.b, o, set, miss);
-                                let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                                let (addr, disp) = emit_first_entry_own_slot(&mut t.b, o, set, place, miss);
+                                let v = t.b.ins().load(types::I64, MemFlagsData::trusted(), addr, disp);
                                 t.b.def_var(t.acc, v);
                             },
                             |t, done| t.site_call_to(pc, SiteOp::GetNamed, &[o, set], done),
@@ -1217,13 +1216,13 @@ impl<'a> FnTranslator<'a> {
                 Feedback::Property(ic) if ic.only_stores() => {
                     let o = self.load_reg(obj);
                     let set = self.mirror_of(slot.index());
-                    if monomorphic_inline_slot(ic) {
+                    if let Some(place) = monomorphic_own_slot(ic) {
                         // A store site's own slot is a writable data property's.
                         self.fast_or_slow(
                             |t, miss| {
-                                let addr = emit_first_entry_inline_slot(&mut t.b, o, set, miss);
+                                let (addr, disp) = emit_first_entry_own_slot(&mut t.b, o, set, place, miss);
                                 let v = t.b.use_var(t.acc);
-                                t.b.ins().store(MemFlagsData::trusted(), v, addr, 0);
+                                t.b.ins().store(MemFlagsData::trusted(), v, addr, disp);
                             },
                             |t, done| t.site_call_to(pc, SiteOp::SetNamed, &[o, set], done),
                         );
@@ -1457,11 +1456,13 @@ impl<'a> FnTranslator<'a> {
 }
 
 /// The int32 condition and the number stub of `<`, `<=`, `>`, `>=`.
-/// Whether a named site's IC, when compiling, has one entry and that an own slot inside the
-/// object: the baseline then tries the IC's first entry inline
-/// ([`emit_first_entry_inline_slot`]) before the stub.
-fn monomorphic_inline_slot(ic: &PropertyIc) -> bool {
-    matches!(ic, PropertyIc::Monomorphic(e) if matches!(e.access, PropertyAccess::Own { slot } if (slot as usize) < crate::runtime::object::INLINE_SLOTS))
+/// Where the own slot is when a named site's IC, when compiling, has one entry and that an
+/// own slot: the baseline then tries the IC's first entry inline
+/// ([`emit_first_entry_own_slot`]) before the stub.
+fn monomorphic_own_slot(ic: &PropertyIc) -> Option<SlotPlace> {
+    let PropertyIc::Monomorphic(e) = ic else { return None };
+    let PropertyAccess::Own { slot } = e.access else { return None };
+    Some(if (slot as usize) < crate::runtime::object::INLINE_SLOTS { SlotPlace::Inline } else { SlotPlace::Outside })
 }
 
 fn compare_conditions(op: Op) -> (IntCC, NumberOp) {

@@ -464,6 +464,16 @@ impl JsObject {
         }
     }
 
+    /// Byte offset in an object's slot buffer of its slot `slot` when that lies outside the
+    /// object (from [`INLINE_SLOTS`] on), for compiled code.
+    pub const fn outside_slot_offset(slot: u32) -> Option<u32> {
+        if (slot as usize) < INLINE_SLOTS {
+            None
+        } else {
+            Some(8 * (slot - INLINE_SLOTS as u32))
+        }
+    }
+
     /// A new object cell of `shape` with no properties.
     pub fn new(shape: Gc<Shape>, kind: ObjectKind) -> JsObject {
         JsObject {

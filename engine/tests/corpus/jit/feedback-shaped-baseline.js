@@ -173,3 +173,61 @@ try {
 } catch (e) {
   console.log('null', e.name);
 }
+
+// The same for a property in an own slot outside the object (the fifth and later): sites
+// that saw one such shape, then the property at another outside slot, inside the object, in
+// an object whose slot buffer grew since, inherited, behind a getter, frozen, deleted.
+function getFar(o) {
+  return o.far;
+}
+function setFar(o, v) {
+  o.far = v;
+  return o.far;
+}
+function wide(i) {
+  return { a: i, b: i + 1, c: i + 2, d: i + 3, e: i + 4, far: 'far' + i };
+}
+for (let i = 0; i < 5; i++) {
+  getFar(wide(i));
+  setFar(wide(i), i * 2);
+}
+const grown = wide(9);
+for (let i = 0; i < 30; i++) grown['g' + i] = i;
+const further = { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, far: 'further' };
+const farDeleted = wide(3);
+delete farDeleted.far;
+const farShapes = [
+  wide(1),
+  grown,
+  further,
+  { far: 'inside' },
+  Object.create(wide(2)),
+  {
+    get far() {
+      return 'getter';
+    },
+    set far(v) {
+      this.seen = v;
+    },
+  },
+  Object.freeze(wide(4)),
+  farDeleted,
+  wide(5),
+  7,
+];
+for (const o of farShapes) {
+  let r;
+  try {
+    r = String(getFar(o)) + ' ' + String(setFar(o, 'w')) + ' ' + String(getFar(o));
+  } catch (e) {
+    r = 'threw ' + e.name;
+  }
+  console.log('far', r, typeof o === 'object' ? JSON.stringify(o) : typeof o);
+}
+let farSum = 0;
+for (let i = 0; i < 3000; i++) {
+  const o = wide(i);
+  setFar(o, i);
+  farSum += getFar(o);
+}
+console.log('far sum', farSum, getFar(grown), grown.g29);
