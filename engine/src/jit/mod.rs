@@ -251,9 +251,8 @@ const OSR_POLL_INTERVAL: u32 = 64;
 /// instructions over the 17 JavaScript bench programs against 2: 10 gives whole runs
 /// 0.92-1.04x (geomean 0.979), 5 gives geomean 0.985.
 pub const DEFAULT_THRESHOLD: u32 = 10;
-/// Default loop back-edges before on-stack replacement (50× the invocations, as for
-/// `--jit-threshold`).
-pub const DEFAULT_OSR_THRESHOLD: u32 = 500;
+/// Loop back-edges that count as one invocation toward a tier-up (on-stack replacement).
+const BACK_EDGES_PER_CALL: u32 = 50;
 /// Default invocations in the baseline tier before optimization (loops: 50× as many
 /// back-edges).
 pub const DEFAULT_OPT_THRESHOLD: u32 = 200;
@@ -266,10 +265,10 @@ impl Jit {
             tier: o.jit,
             eager: o.jit_eager,
             threshold: o.jit_threshold.unwrap_or(DEFAULT_THRESHOLD),
-            osr_threshold: o.jit_threshold.map_or(DEFAULT_OSR_THRESHOLD, |t| t.saturating_mul(50)),
+            osr_threshold: o.jit_threshold.unwrap_or(DEFAULT_THRESHOLD).saturating_mul(BACK_EDGES_PER_CALL),
             trace: o.trace_jit,
             opt_threshold,
-            opt_osr_threshold: opt_threshold.saturating_mul(50),
+            opt_osr_threshold: opt_threshold.saturating_mul(BACK_EDGES_PER_CALL),
             trace_opt: o.trace_opt,
             trace_deopt: o.trace_deopt,
             deopt_every: o.deopt_every.filter(|&n| n > 0),

@@ -1462,7 +1462,7 @@ impl<'a> FnTranslator<'a> {
 fn monomorphic_own_slot(ic: &PropertyIc) -> Option<SlotPlace> {
     let PropertyIc::Monomorphic(e) = ic else { return None };
     let PropertyAccess::Own { slot } = e.access else { return None };
-    Some(if (slot as usize) < crate::runtime::object::INLINE_SLOTS { SlotPlace::Inline } else { SlotPlace::Outside })
+    Some(if JsObject::inline_slot_offset(slot).is_some() { SlotPlace::Inline } else { SlotPlace::Outside })
 }
 
 fn compare_conditions(op: Op) -> (IntCC, NumberOp) {
