@@ -238,6 +238,7 @@ runtime_calls! {
     get_keyed = "jit_get_keyed" (ptr, ptr, i32, i64);
     set_keyed = "jit_set_keyed" (ptr, ptr, i32, i64);
     call = "jit_call" (ptr, ptr, i32, i64);
+    call_native = "jit_call_native" (ptr, ptr, i32, i64, i64, i64, ptr, i32);
     construct = "jit_construct" (ptr, ptr, i32, i64, i32, i32, i32, i32);
 }
 

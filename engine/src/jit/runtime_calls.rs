@@ -632,6 +632,36 @@ pub(super) unsafe extern "C" fn jit_call(rt: *mut Runtime, fp: usize, pc: u32, a
     ret(rt, r)
 }
 
+/// `Call`/`CallUndefined` at `pc` of the frame at `fp` (accumulator `acc`) whose callee is the
+/// native function `f`, as compiled code checked: the call `jit_call` makes of it, without
+/// decoding the instruction or recording the feedback the site already holds (this callee
+/// alone). The `argc` arguments are at `args`, in the frame's registers.
+pub(super) unsafe extern "C" fn jit_call_native(
+    rt: *mut Runtime,
+    fp: usize,
+    pc: u32,
+    acc: u64,
+    f: u64,
+    this: u64,
+    args: *const Value,
+    argc: u32,
+) -> u64 {
+    // SAFETY: called only by compiled code, with its runtime pointer.
+    let rt = unsafe { runtime(rt) };
+    let o = Value::from_bits(f).as_object().expect("compiled code checked the callee");
+    let ObjectKind::Native(n) = &o.kind else { unreachable!("compiled code checked the callee") };
+    let native = n.f;
+    rt.stats.calls += 1;
+    rt.fp = fp;
+    rt.pc = pc;
+    rt.stack[fp + ACC_SLOT] = Value::from_bits(acc);
+    // SAFETY: the arguments lie in this frame's registers, below `rt.sp`; callees only write
+    // the stack at or above `rt.sp`, and the stack never moves.
+    let args: &[Value] = unsafe { std::slice::from_raw_parts(args, argc as usize) };
+    let r = rt.call_native(native, o, Value::from_bits(this), args, Value::UNDEFINED);
+    ret(rt, r)
+}
+
 /// A closure with baseline code.
 #[derive(Clone, Copy)]
 struct CompiledCallee {
@@ -713,7 +743,7 @@ pub(super) unsafe extern "C" fn jit_construct(
 }
 
 /// The runtime calls by symbol name, for the code module to resolve.
-pub(super) fn symbols() -> [(&'static str, *const u8); 23] {
+pub(super) fn symbols() -> [(&'static str, *const u8); 24] {
     [
         ("jit_exec", jit_exec as *const u8),
         ("jit_push_context", jit_push_context as *const u8),
@@ -737,6 +767,7 @@ pub(super) fn symbols() -> [(&'static str, *const u8); 23] {
         ("jit_get_keyed", jit_get_keyed as *const u8),
         ("jit_set_keyed", jit_set_keyed as *const u8),
         ("jit_call", jit_call as *const u8),
+        ("jit_call_native", jit_call_native as *const u8),
         ("jit_construct", jit_construct as *const u8),
     ]
 }

@@ -6,10 +6,11 @@
 //! The optimizing tier lowers its own IR (`optimizing::lower`) with this translator too: an
 //! instruction it does not speculate on gets exactly this code (`FnTranslator::op`).
 
-use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror, RtField};
+use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror, RtField, NOT_HANDLED};
 use super::code_module::*;
 use super::equality::{equal_to_interned, interned_string_len, EqualityOp};
 use super::number::{self, NumberOp};
+use super::optimizing::ir::BuiltinMethod;
 use super::site_stub::SiteOp;
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
@@ -60,11 +61,14 @@ pub(crate) struct FnTranslator<'a> {
     /// What the baseline knows of the accumulator before the current instruction (only its
     /// own straight-line code sets it; the optimizing tier leaves it unknown).
     acc_fact: AccFact,
-    /// Set when plain calls of the one closure a site has seen are emitted in place (the
-    /// baseline tier; the optimizing tier decides that in its plan, which keeps the closures
-    /// alive): the closures the code compares callees against, which whoever installs the
-    /// code keeps alive as long as it (`FunctionCode::jit_objects`).
-    pub(crate) known_callees: Option<Vec<Gc<JsObject>>>,
+    /// Set in the baseline tier, which shapes calls by their feedback (the optimizing tier
+    /// decides that in its plan, which keeps the objects alive): the objects the code compares
+    /// callees against, which whoever installs the code keeps alive as long as it
+    /// (`FunctionCode::jit_objects`).
+    pub(crate) compared: Option<Vec<Gc<JsObject>>>,
+    /// Plain calls of the one closure a site has seen are emitted in place (needs
+    /// [`Self::compared`]).
+    pub(crate) calls_in_place: bool,
 }
 
 /// What straight-line baseline code knows of the accumulator, to leave out the tag tests the
@@ -108,6 +112,16 @@ impl AccFact {
             _ => AccFact::Unknown,
         }
     }
+}
+
+/// The one callee a call site has seen, by which the baseline shapes the call.
+enum Seen {
+    /// A closure that may be called directly (with its mirror).
+    Closure(Gc<JsObject>, CallIcMirror),
+    /// A built-in method with a direct path.
+    Builtin(Gc<JsObject>, BuiltinMethod),
+    /// Any other native function.
+    Native(Gc<JsObject>),
 }
 
 /// The frame a known call ([`FnTranslator::known_call`]) is made from.
@@ -177,11 +191,12 @@ impl<'a> FnTranslator<'a> {
             handler_takes_exception: false,
             osr_back_edges: u32::MAX,
             acc_fact: AccFact::Unknown,
-            known_callees: None,
+            compared: None,
+            calls_in_place: false,
         }
     }
 
-    /// Translates the function; gives the closures its code compares callees against, which
+    /// Translates the function; gives the objects its code compares callees against, which
     /// must live as long as the code.
     pub(crate) fn translate(mut self) -> Vec<Gc<JsObject>> {
         let ops = &self.code.block.ops;
@@ -252,7 +267,7 @@ impl<'a> FnTranslator<'a> {
         self.finish_exits();
         self.b.seal_all_blocks();
         self.b.finalize(self.tcfg);
-        self.known_callees.unwrap_or_default()
+        self.compared.unwrap_or_default()
     }
 
     fn block_at(&self, pc: u32) -> Block {
@@ -503,12 +518,16 @@ impl<'a> FnTranslator<'a> {
             None => {
                 let (frame, fp) = (self.frame, self.fp);
                 let mirror = self.code.feedback.call_mirror_addr(slot);
-                match self.seen_callee(slot, argc) {
+                match self.seen_callee(slot, op) {
                     // The closure the site has seen: its call emitted in place, as the
                     // optimizing tier emits a known call, with the stub for any other callee.
-                    Some((f, m)) => {
+                    Some(Seen::Closure(f, m)) => {
                         self.known_call(pc, op, &m, KnownCaller { frame, fp, inlined: None }, Some(mirror));
-                        self.known_callees.get_or_insert_default().push(f);
+                        self.compared.get_or_insert_default().push(f);
+                    }
+                    Some(seen @ (Seen::Builtin(f, _) | Seen::Native(f))) => {
+                        self.native_call(pc, op, seen, mirror);
+                        self.compared.get_or_insert_default().push(f);
                     }
                     None => {
                         let r = self.stub_call(pc, op, frame, fp, mirror);
@@ -520,14 +539,68 @@ impl<'a> FnTranslator<'a> {
         }
     }
 
-    /// The closure a plain call site (call feedback slot `slot`, `argc` arguments) has seen
-    /// alone, when the baseline calls it in place ([`Self::known_callees`]): a closure that
-    /// may be called directly, with at least `argc` parameters. With its mirror.
-    fn seen_callee(&self, slot: usize, argc: u32) -> Option<(Gc<JsObject>, CallIcMirror)> {
-        self.known_callees.as_ref()?;
+    /// The one callee the plain call `op` (call feedback slot `slot`) has seen, when the
+    /// baseline shapes the call by it ([`Self::compared`]): a closure that may be called
+    /// directly with these arguments, when calls are made in place; a built-in method, called
+    /// with a receiver and its argument count, that has a direct path; any other native
+    /// function.
+    fn seen_callee(&self, slot: usize, op: Op) -> Option<Seen> {
+        self.compared.as_ref()?;
+        let (_, _, argc, undefined_this) = call_operands(op);
         let Feedback::Call(CallFeedback::Monomorphic(f)) = self.code.feedback.slots[slot].data else { return None };
-        let m = f.as_closure()?.call;
-        (m.closure != 0 && argc <= m.params).then_some((f, m))
+        match &f.kind {
+            ObjectKind::Closure(c) => {
+                (self.calls_in_place && c.call.closure != 0 && argc <= c.call.params).then_some(Seen::Closure(f, c.call))
+            }
+            ObjectKind::Native(_) => match BuiltinMethod::of(f, argc) {
+                Some(m) if !undefined_this => Some(Seen::Builtin(f, m)),
+                _ => Some(Seen::Native(f)),
+            },
+            _ => None,
+        }
+    }
+
+    /// `Call` `op` at `pc` of the native function `seen` names: when the callee is that
+    /// function, a built-in method's direct path (`jit_call_builtin`, which takes only
+    /// receivers it handles and runs no JavaScript), else the native's call without the
+    /// instruction's decoding (`jit_call_native`); for any other callee or receiver, the
+    /// direct-call stub through the site's mirror at address `mirror`.
+    fn native_call(&mut self, pc: u32, op: Op, seen: Seen, mirror: usize) {
+        let (callee, this_reg, argc, undefined_this) = call_operands(op);
+        let (direct, slow, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow);
+        let (Seen::Builtin(f, _) | Seen::Native(f)) = seen else { unreachable!("a native callee") };
+        let fv = self.load_reg(callee);
+        let is_f = self.b.ins().icmp_imm_s(IntCC::Equal, fv, Value::object(f).to_bits() as i64);
+        self.b.ins().brif(is_f, direct, NO_ARGS, slow, NO_ARGS);
+        self.b.switch_to_block(direct);
+        let this =
+            if undefined_this { self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64) } else { self.load_reg(this_reg) };
+        if let Seen::Builtin(_, m) = seen {
+            let undef = self.b.ins().iconst(types::I64, Value::UNDEFINED.to_bits() as i64);
+            let mut args = [undef; 2];
+            for (i, a) in args.iter_mut().enumerate().take(argc as usize) {
+                *a = self.load_reg(this_reg.offset(1 + i as u32));
+            }
+            let which = self.i32c(m as i64);
+            let r = self.call_rt(CallRefs::call_builtin, &[self.rt, which, this, args[0], args[1]]);
+            self.b.def_var(self.acc, r);
+            let handled = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, NOT_HANDLED as i64);
+            self.b.ins().brif(handled, done, NO_ARGS, slow, NO_ARGS);
+        } else {
+            let acc = self.b.use_var(self.acc);
+            let pcv = self.i32c(pc);
+            let args = self.b.ins().iadd_imm_s(self.frame, reg_offset(this_reg.offset(1)) as i64);
+            let (fc, argcv) = (self.b.ins().iconst(types::I64, Value::object(f).to_bits() as i64), self.i32c(argc));
+            let r = self.call_rt(CallRefs::call_native, &[self.rt, self.fp, pcv, acc, fc, this, args, argcv]);
+            self.b.def_var(self.acc, r);
+            self.exception_or(r, pc, done);
+        }
+        self.b.switch_to_block(slow);
+        let r = self.stub_call(pc, op, self.frame, self.fp, mirror);
+        self.b.def_var(self.acc, r);
+        self.exception_or(r, pc, done);
+        self.b.switch_to_block(done);
     }
 
     /// The operands of the call `op` (`Call` or `CallUndefined`) at `pc` of the frame at

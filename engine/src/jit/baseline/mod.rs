@@ -67,7 +67,8 @@ pub(crate) fn prepare(jit: &mut Jit, code: Gc<FunctionCode>) -> Result<(BuiltFun
     let mut callees = Vec::new();
     let built = cm.build(&code, |mut t| {
         t.osr_back_edges = osr_back_edges;
-        t.known_callees = (!bridge).then(Vec::new);
+        t.compared = Some(Vec::new());
+        t.calls_in_place = !bridge;
         callees = t.translate();
     })?;
     // The code compares callees against these closures: they live as long as it, from now

@@ -11,6 +11,8 @@
 
 use super::SlotGuard;
 use crate::bytecode::ops::{Op, Reg};
+use crate::heap::Gc;
+use crate::runtime::object::{JsObject, NativeFn, ObjectKind};
 use crate::value::Value;
 use std::fmt;
 
@@ -268,6 +270,21 @@ impl BuiltinMethod {
     /// Every method, indexed by its number (what compiled code passes the runtime call).
     pub(crate) const ALL: [BuiltinMethod; 5] =
         [BuiltinMethod::ArrayPush, BuiltinMethod::ArrayPop, BuiltinMethod::MapGet, BuiltinMethod::MapHas, BuiltinMethod::MapSet];
+
+    /// The method `f` is when called with `argc` arguments and a receiver, if it is one.
+    /// Natives are compared by entry point: two share one only if their code is identical.
+    pub(crate) fn of(f: Gc<JsObject>, argc: u32) -> Option<BuiltinMethod> {
+        use crate::builtins::{array, map_set};
+        let ObjectKind::Native(n) = &f.kind else { return None };
+        let methods = [
+            (array::push as NativeFn, BuiltinMethod::ArrayPush),
+            (array::pop, BuiltinMethod::ArrayPop),
+            (map_set::map_get, BuiltinMethod::MapGet),
+            (map_set::map_has, BuiltinMethod::MapHas),
+            (map_set::map_set, BuiltinMethod::MapSet),
+        ];
+        methods.iter().find(|(g, m)| m.argc() == argc && std::ptr::fn_addr_eq(n.f, *g)).map(|&(_, m)| m)
+    }
 
     /// Its arguments after the receiver.
     pub(crate) fn argc(self) -> u32 {

@@ -118,7 +118,7 @@ impl BuiltinCall {
     /// What a call of `f` with `argc` arguments computes, if `f` is a built-in the graph
     /// computes itself (`method`: the call has a receiver, `o.f()`).
     fn of(f: Gc<JsObject>, argc: u32, method: bool) -> Option<BuiltinCall> {
-        use crate::builtins::{array, map_set, math};
+        use crate::builtins::math;
         use ir::{Float64Fn, Float64Op};
         let ObjectKind::Native(n) = &f.kind else { return None };
         // Comparing entry points: two natives share one only if their code is identical (and
@@ -137,14 +137,7 @@ impl BuiltinCall {
                 return Some(BuiltinCall::Unary(k));
             }
         }
-        let methods = [
-            (array::push as NativeFn, ir::BuiltinMethod::ArrayPush),
-            (array::pop, ir::BuiltinMethod::ArrayPop),
-            (map_set::map_get, ir::BuiltinMethod::MapGet),
-            (map_set::map_has, ir::BuiltinMethod::MapHas),
-            (map_set::map_set, ir::BuiltinMethod::MapSet),
-        ];
-        if let Some(&(_, m)) = methods.iter().find(|(g, m)| method && m.argc() == argc && is(*g)) {
+        if let Some(m) = ir::BuiltinMethod::of(f, argc).filter(|_| method) {
             return Some(BuiltinCall::Method(m));
         }
         if argc != 2 {

@@ -231,3 +231,114 @@ for (let i = 0; i < 3000; i++) {
   farSum += getFar(o);
 }
 console.log('far sum', farSum, getFar(grown), grown.g29);
+
+// Built-in methods a site has seen alone (Map's get/has/set, Array's push/pop): called through
+// their direct path; then other receivers, replaced methods and arrays the path cannot take.
+function useMap(m, k, v) {
+  m.set(k, v);
+  return [m.has(k), m.get(k), m.has(v)];
+}
+function pushPop(a, v) {
+  const n = a.push(v);
+  return [n, a.pop(), a.push(v), a.length];
+}
+const warmMap = new Map();
+for (let i = 0; i < 20; i++) useMap(warmMap, 'k' + (i % 5), i);
+const warmArr = [];
+for (let i = 0; i < 20; i++) pushPop(warmArr, i);
+console.log('builtins warm', JSON.stringify([...warmMap]), warmArr.join(','));
+class SubMap extends Map {}
+const mapLikes = [
+  new Map([[1, 'one']]),
+  new SubMap(),
+  new Set([1]),
+  new WeakMap(),
+  Object.assign(new Map(), {
+    get(k) {
+      return 'own ' + String(k);
+    },
+  }),
+  { set() {}, has: () => 'has', get: () => 'get' },
+  {},
+  null,
+];
+for (const m of mapLikes) {
+  let r;
+  try {
+    r = JSON.stringify(useMap(m, m instanceof WeakMap ? {} : 'key', NaN));
+  } catch (e) {
+    r = 'threw ' + e.name;
+  }
+  console.log('map-like', Object.prototype.toString.call(m), r);
+}
+const savedGet = Map.prototype.get;
+Map.prototype.get = function (k) {
+  return 'patched ' + String(k);
+};
+console.log('patched get', JSON.stringify(useMap(new Map(), -0, 0)));
+Map.prototype.get = savedGet;
+console.log('restored get', JSON.stringify(useMap(new Map(), -0, 0)));
+const arrayLikes = [
+  [1, 2, 3],
+  [1, , 3],
+  [0.5, 'x', {}],
+  Object.freeze([1, 2]),
+  Object.defineProperty([1, 2], 'length', { writable: false }),
+  Object.seal([1]),
+  { length: 2, 0: 'a', 1: 'b', push: Array.prototype.push, pop: Array.prototype.pop },
+  new (class extends Array {})(),
+  'str',
+];
+for (const a of arrayLikes) {
+  let r;
+  try {
+    r = JSON.stringify(pushPop(a, 9));
+  } catch (e) {
+    r = 'threw ' + e.name;
+  }
+  console.log('array-like', r, typeof a === 'object' ? JSON.stringify(a) : a);
+}
+// (Logged after the setter is gone: node's console itself stores into arrays.)
+const setterSaw = [];
+Object.defineProperty(Array.prototype, 3, {
+  configurable: true,
+  set(v) {
+    setterSaw[setterSaw.length] = v;
+  },
+});
+const short = [1, 2, 3];
+const shortPushed = JSON.stringify(pushPop(short, 4));
+delete Array.prototype[3];
+console.log('prototype setter', shortPushed, JSON.stringify(short), setterSaw.join(','));
+let pushed = 0;
+const big = [];
+for (let i = 0; i < 3000; i++) pushed += pushPop(big, i)[0];
+const counts = new Map();
+for (let i = 0; i < 3000; i++) useMap(counts, i % 7, (counts.get(i % 7) || 0) + 1);
+console.log('builtins sum', pushed, big.length, JSON.stringify([...counts]));
+
+// Other natives a site has seen alone, called without the instruction's decoding: one that
+// throws, one that calls back into JavaScript (which throws, or reads the caller's values).
+function parse(s) {
+  return JSON.parse(s);
+}
+function each(xs, f) {
+  let n = 0;
+  xs.forEach((x) => (n += f(x)));
+  return n;
+}
+for (let i = 0; i < 20; i++) parse('[' + i + ']'), each([i, 1], (x) => x);
+for (const s of ['{"a":[1,2]}', '{bad', '', 'null']) {
+  try {
+    console.log('parse', JSON.stringify(parse(s)));
+  } catch (e) {
+    console.log('parse threw', e.name);
+  }
+}
+for (const f of [(x) => x * 2, (x) => { if (x > 1) throw new RangeError('big ' + x); return x; }, 5]) {
+  try {
+    console.log('each', each([1, 2, 3], f));
+  } catch (e) {
+    console.log('each threw', e.name, e.message);
+  }
+}
