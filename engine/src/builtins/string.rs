@@ -454,7 +454,7 @@ fn char_at(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     Ok(rt.single_char_string(s.at(p as usize)))
 }
 
-fn char_code_at(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
+pub(crate) fn char_code_at(rt: &mut Runtime, a: &CallArgs) -> JsResult<Value> {
     let s = this_str(rt, a, "charCodeAt")?;
     let p = rt.to_integer_or_infinity(a.arg(0))?;
     if p < 0.0 || p >= s.len() as f64 {

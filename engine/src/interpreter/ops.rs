@@ -381,6 +381,19 @@ pub(crate) fn megamorphic_hit(rt: &mut Runtime, o: Gc<JsObject>, name: Value) ->
     rt.megamorphic.lookup(o.shape, key).and_then(|a| cached_load(a, o))
 }
 
+/// `v.name` for a primitive `v` from the runtime's megamorphic cache alone: a data property of
+/// its prototype (the same whatever the receiver), never a string's own `length` or index.
+/// Compiled code's fallback for named loads tries this before the instruction's generic path,
+/// which fills the cache (see `Runtime::get`).
+pub(crate) fn primitive_hit(rt: &mut Runtime, v: Value, name: Value) -> Option<Value> {
+    let PropertyKey::String(k) = name_key(rt, name) else { return None };
+    if k == rt.names.length && v.is_string() {
+        return None;
+    }
+    let p = rt.primitive_proto(v)?;
+    rt.megamorphic.lookup(p.shape, PropertyKey::String(k)).and_then(|a| cached_load(a, p))
+}
+
 /// `o.key` read through the runtime's megamorphic cache when it is a data property the cache
 /// can describe (own, or inherited while the chain is unchanged), filling the cache on a miss;
 /// `None` when the generic [[Get]] must run. For sites of the runtime's own (such as a

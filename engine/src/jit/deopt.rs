@@ -74,8 +74,8 @@ pub enum DeoptReason {
     /// The code was invalidated (a prototype chain it assumed changed) while it ran: the
     /// frame leaves it after the instruction that made the change. Disproves no site.
     Invalidated = 11,
-    /// A built-in method called directly got a receiver its direct path does not take (not
-    /// a Map, an array it cannot push onto in place...).
+    /// A built-in method called directly got a receiver or arguments its direct path does not
+    /// take (not a Map, an array it cannot push onto in place, an index out of a string...).
     BuiltinReceiver = 12,
     /// A call that had never run when the code was compiled (so there was nothing to
     /// speculate on) was reached: the function is compiled again once its feedback has grown.

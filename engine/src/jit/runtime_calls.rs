@@ -324,15 +324,23 @@ pub(super) unsafe extern "C" fn jit_call_builtin(rt: *mut Runtime, method: u32, 
     use crate::jit::optimizing::ir::BuiltinMethod;
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
-    let (Some(o), a, b) = (Value::from_bits(recv).as_object(), Value::from_bits(a), Value::from_bits(b)) else {
-        return NOT_HANDLED;
-    };
-    let r = match BuiltinMethod::ALL[method as usize] {
+    let (recv, a, b) = (Value::from_bits(recv), Value::from_bits(a), Value::from_bits(b));
+    let method = BuiltinMethod::ALL[method as usize];
+    if method == BuiltinMethod::StringCharCodeAt {
+        let (Some(s), Some(i)) = (recv.as_string(), a.as_int()) else { return NOT_HANDLED };
+        return match usize::try_from(i) {
+            Ok(i) if i < s.len() => Value::int(i32::from(s.at(i))).to_bits(),
+            _ => NOT_HANDLED,
+        };
+    }
+    let Some(o) = recv.as_object() else { return NOT_HANDLED };
+    let r = match method {
         BuiltinMethod::ArrayPush => array::push_dense(rt, o, std::slice::from_ref(&a)).map(Value::from_f64),
         BuiltinMethod::ArrayPop => array::pop_dense(rt, o),
         BuiltinMethod::MapGet => map_set::map_get_direct(o, a),
         BuiltinMethod::MapHas => map_set::map_has_direct(o, a).map(Value::bool),
         BuiltinMethod::MapSet => map_set::map_set_direct(rt, o, a, b).map(|()| Value::object(o)),
+        BuiltinMethod::StringCharCodeAt => unreachable!("handled above"),
     };
     r.map_or(NOT_HANDLED, Value::to_bits)
 }
@@ -416,25 +424,35 @@ pub(super) unsafe extern "C" fn jit_get_named_at(rt: *mut Runtime, fp: usize, pc
 }
 
 fn get_named(rt: &mut Runtime, fp: usize, pc: u32, acc: u64, obj: i32, slot: usize) -> u64 {
-    if let Some(o) = reg(rt, fp, obj).as_object() {
+    let recv = reg(rt, fp, obj);
+    let Some(o) = recv.as_object() else {
+        // A primitive's method (`s.charCodeAt`): its prototype's, which the megamorphic cache
+        // holds once the instruction's generic path has read it.
         let code = frame_code(rt, fp);
-        match &code.feedback.slots[slot].data {
-            Feedback::Property(PropertyIc::Megamorphic) => {
-                if let Op::GetNamed { name, .. } = code.block.ops[pc as usize] {
-                    if let Some(v) = ops::megamorphic_hit(rt, o, code.constants[name.0 as usize]) {
-                        rt.stats.get_hits += 1;
-                        return v.to_bits();
-                    }
-                }
+        if let Op::GetNamed { name, .. } = code.block.ops[pc as usize] {
+            if let Some(v) = ops::primitive_hit(rt, recv, code.constants[name.0 as usize]) {
+                return v.to_bits();
             }
-            Feedback::Property(ic) => {
-                if let Some(v) = ic.lookup(o.shape).and_then(|e| cached_load(e.access, o)) {
+        }
+        return interpret(rt, fp, pc, acc);
+    };
+    let code = frame_code(rt, fp);
+    match &code.feedback.slots[slot].data {
+        Feedback::Property(PropertyIc::Megamorphic) => {
+            if let Op::GetNamed { name, .. } = code.block.ops[pc as usize] {
+                if let Some(v) = ops::megamorphic_hit(rt, o, code.constants[name.0 as usize]) {
                     rt.stats.get_hits += 1;
                     return v.to_bits();
                 }
             }
-            _ => {}
         }
+        Feedback::Property(ic) => {
+            if let Some(v) = ic.lookup(o.shape).and_then(|e| cached_load(e.access, o)) {
+                rt.stats.get_hits += 1;
+                return v.to_bits();
+            }
+        }
+        _ => {}
     }
     interpret(rt, fp, pc, acc)
 }

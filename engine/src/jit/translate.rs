@@ -23,6 +23,7 @@ use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, ObjectKind};
+use crate::runtime::string::JsString;
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -1242,6 +1243,32 @@ impl<'a> FnTranslator<'a> {
                 };
                 let known = (false, self.acc_known_int());
                 self.numeric_binary(pc, op, (l, r, known), int, Some(double));
+            }
+            // `length` at a site no object has reached (a string's length, by the look of it):
+            // a string's inline, anything else as below.
+            Op::GetNamed { obj, name, slot }
+                if matches!(self.code.feedback.slots[slot.index()].data, Feedback::Property(PropertyIc::Uninitialized))
+                    && self.code.constants[name.0 as usize].as_string().is_some_and(|s| s.eq_str("length")) =>
+            {
+                self.fast_or_slow(
+                    |t, miss| {
+                        let o = t.load_reg(obj);
+                        let tag = t.b.ins().ushr_imm_s(o, 48);
+                        let not_string = t.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_STRING);
+                        t.miss_if(not_string, miss);
+                        let p = t.b.ins().band_imm_s(o, PAYLOAD_MASK);
+                        let len = t.b.ins().load(types::I32, MemFlagsData::trusted(), p, JsString::LEN_OFFSET);
+                        let big = t.b.ins().icmp_imm_s(IntCC::SignedLessThan, len, 0);
+                        t.miss_if(big, miss);
+                        let v = t.box_int(len);
+                        t.b.def_var(t.acc, v);
+                    },
+                    |t, done| {
+                        let o = t.load_reg(obj);
+                        let set = t.mirror_of(slot.index());
+                        t.site_call_to(pc, SiteOp::GetNamed, &[o, set], done)
+                    },
+                )
             }
             Op::GetNamed { obj, slot, .. } => match &self.code.feedback.slots[slot.index()].data {
                 // An array's length (it has no slot): read where `ObjectKind`'s fixed layout

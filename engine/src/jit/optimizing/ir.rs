@@ -264,17 +264,25 @@ pub(crate) enum BuiltinMethod {
     MapHas,
     /// `m.set(k, v)` of a Map.
     MapSet,
+    /// `s.charCodeAt(i)` of a string and an int32 index within it.
+    StringCharCodeAt,
 }
 
 impl BuiltinMethod {
     /// Every method, indexed by its number (what compiled code passes the runtime call).
-    pub(crate) const ALL: [BuiltinMethod; 5] =
-        [BuiltinMethod::ArrayPush, BuiltinMethod::ArrayPop, BuiltinMethod::MapGet, BuiltinMethod::MapHas, BuiltinMethod::MapSet];
+    pub(crate) const ALL: [BuiltinMethod; 6] = [
+        BuiltinMethod::ArrayPush,
+        BuiltinMethod::ArrayPop,
+        BuiltinMethod::MapGet,
+        BuiltinMethod::MapHas,
+        BuiltinMethod::MapSet,
+        BuiltinMethod::StringCharCodeAt,
+    ];
 
     /// The method `f` is when called with `argc` arguments and a receiver, if it is one.
     /// Natives are compared by entry point: two share one only if their code is identical.
     pub(crate) fn of(f: Gc<JsObject>, argc: u32) -> Option<BuiltinMethod> {
-        use crate::builtins::{array, map_set};
+        use crate::builtins::{array, map_set, string};
         let ObjectKind::Native(n) = &f.kind else { return None };
         let methods = [
             (array::push as NativeFn, BuiltinMethod::ArrayPush),
@@ -282,6 +290,7 @@ impl BuiltinMethod {
             (map_set::map_get, BuiltinMethod::MapGet),
             (map_set::map_has, BuiltinMethod::MapHas),
             (map_set::map_set, BuiltinMethod::MapSet),
+            (string::char_code_at, BuiltinMethod::StringCharCodeAt),
         ];
         methods.iter().find(|(g, m)| m.argc() == argc && std::ptr::fn_addr_eq(n.f, *g)).map(|&(_, m)| m)
     }
@@ -290,7 +299,7 @@ impl BuiltinMethod {
     pub(crate) fn argc(self) -> u32 {
         match self {
             BuiltinMethod::ArrayPop => 0,
-            BuiltinMethod::ArrayPush | BuiltinMethod::MapGet | BuiltinMethod::MapHas => 1,
+            BuiltinMethod::ArrayPush | BuiltinMethod::MapGet | BuiltinMethod::MapHas | BuiltinMethod::StringCharCodeAt => 1,
             BuiltinMethod::MapSet => 2,
         }
     }

@@ -342,3 +342,50 @@ for (const f of [(x) => x * 2, (x) => { if (x > 1) throw new RangeError('big ' +
     console.log('each threw', e.name, e.message);
   }
 }
+
+// A string's length and charCodeAt at sites that have seen only strings; then ropes, indices
+// out of the string or not int32s, other receivers, and a replaced charCodeAt.
+function codes(s, i) {
+  return s.length + ':' + s.charCodeAt(i);
+}
+for (let i = 0; i < 20; i++) codes('warm-up', i % 7);
+let rope = 'ab';
+for (let i = 0; i < 12; i++) rope = rope + rope + i;
+const codeCases = [
+  ['héllo', 1],
+  ['', 0],
+  ['abc', 3],
+  ['abc', -1],
+  ['abc', 1.5],
+  ['abc', '2'],
+  ['abc', NaN],
+  ['abc', 2147483647],
+  ['\ud83c\udf89', 1],
+  [rope, 5000],
+  [new String('boxed'), 1],
+  [[1, 2, 3], 0],
+  [{ length: 'own', charCodeAt: (i) => 'own ' + i }, 4],
+  [42, 0],
+  [null, 0],
+];
+for (const [s, i] of codeCases) {
+  let r;
+  try {
+    r = codes(s, i);
+  } catch (e) {
+    r = 'threw ' + e.name;
+  }
+  console.log('codes', typeof s, r);
+}
+const savedCharCodeAt = String.prototype.charCodeAt;
+String.prototype.charCodeAt = function (i) {
+  return 'patched ' + i;
+};
+console.log('patched charCodeAt', codes('xyz', 1));
+String.prototype.charCodeAt = savedCharCodeAt;
+let codeSum = 0;
+for (let i = 0; i < 3000; i++) codeSum += s2n(codes('abcdefghij'.slice(i % 10), 0));
+function s2n(r) {
+  return Number(r.split(':')[1]) + Number(r.split(':')[0]);
+}
+console.log('codes sum', codeSum, codes(rope, rope.length - 1));
