@@ -1086,6 +1086,28 @@ fn direct_call_mirror(f: Gc<JsObject>, global: Value) -> Option<CallIcMirror> {
     })
 }
 
+/// How compiled code constructs closure `f` directly (`new f(...)` as the interpreter's
+/// `Construct` makes it: `this` an object made from `f.prototype`, then `f`'s frame with
+/// `this` given): a mirror with `this` as given, when `f` is a base constructor.
+pub(crate) fn construct_mirror(f: Gc<JsObject>) -> Option<CallIcMirror> {
+    let c = f.as_closure()?;
+    let info = c.code.frame;
+    if !matches!(info.kind, CodeKind::Normal | CodeKind::ClassConstructor) || info.resumable {
+        return None;
+    }
+    Some(CallIcMirror {
+        closure: Value::object(f).to_bits(),
+        code: c.code.addr(),
+        context: c.context.map_or(Value::UNDEFINED, Value::cell).to_bits(),
+        this_mode: ThisMode::Strict as u32,
+        params: info.params,
+        registers: info.registers,
+        this_value: Value::UNDEFINED.to_bits(),
+        new_target: Value::UNDEFINED.to_bits(),
+        realm: c.realm.0,
+    })
+}
+
 /// The TypeError of a call (`what`: "function") or `new` ("constructor") at `pc` whose
 /// callee is not one, naming the callee as the source wrote it (`o.f is not a function`) when
 /// the compiler recorded that, else describing the value.

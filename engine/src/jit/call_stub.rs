@@ -116,7 +116,9 @@ impl Mirror<'_> {
 }
 
 /// A call's operands: the caller's runtime, frame address, frame pointer and pc, the callee
-/// and receiver, the address of the first of `argc` arguments.
+/// and receiver, the address of the first of `argc` arguments; and whether it is a
+/// `[[Construct]]` (of a base constructor, `this` the object made for it: the callee is the
+/// frame's `new.target`).
 pub(crate) struct CallSite {
     pub rt: CValue,
     pub frame: CValue,
@@ -126,6 +128,7 @@ pub(crate) struct CallSite {
     pub this: Known,
     pub args: CValue,
     pub argc: Known,
+    pub construct: bool,
 }
 
 /// Emits the stub's body into `b`, whose function takes `(runtime, frame, fp, pc: i32,
@@ -147,6 +150,7 @@ pub(crate) fn emit(b: &mut FunctionBuilder, entry_sig: Signature, mut calls: Cal
         this: Known::Dyn(p[6]),
         args: p[7],
         argc: Known::Dyn(p[8]),
+        construct: false,
     };
     let slow = b.create_block();
     b.set_cold_block(slow);
@@ -284,6 +288,8 @@ pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallS
         }
     };
 
+    let new_target = if s.construct { s.callee } else { new_target };
+
     // Room on the register stack and on the native stack; nothing for a safepoint to do.
     let nfp = b.ins().load(types::I64, fl, s.rt, rt_offset(RtField::Sp));
     let locals = match (params, registers) {
@@ -334,10 +340,15 @@ pub(crate) fn emit_call(b: &mut FunctionBuilder, entry_sig: Signature, s: &CallS
         }
     };
     let ret_pc_v = tagged(b, ret_pc);
-    // No flags; the caller's realm (the callee's, checked above) above FLAG_REALM_SHIFT.
+    // FLAG_CONSTRUCT or none; the caller's realm (the callee's, checked above) above
+    // FLAG_REALM_SHIFT.
+    let construct = if s.construct { i64::from(FLAG_CONSTRUCT) } else { 0 };
     let realm_bits = match callee_realm {
-        Known::Const(r) => Known::Const(r << FLAG_REALM_SHIFT),
-        Known::Dyn(_) => Known::Dyn(b.ins().ishl_imm_s(realm, FLAG_REALM_SHIFT as i64)),
+        Known::Const(r) => Known::Const(r << FLAG_REALM_SHIFT | construct),
+        Known::Dyn(_) => {
+            let r = b.ins().ishl_imm_s(realm, FLAG_REALM_SHIFT as i64);
+            Known::Dyn(b.ins().bor_imm_s(r, construct))
+        }
     };
     let flags = tagged(b, realm_bits);
     let slot = |i: usize| (i * 8) as i32;

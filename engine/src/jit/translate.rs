@@ -561,6 +561,18 @@ impl<'a> FnTranslator<'a> {
         }
     }
 
+    /// The one closure a `Construct` site (call feedback slot `slot`, `argc` arguments) has
+    /// seen, when the baseline constructs it in place ([`Self::calls_in_place`]): a base
+    /// constructor with at least `argc` parameters. With its mirror.
+    fn seen_constructor(&self, slot: usize, argc: u32) -> Option<(Gc<JsObject>, CallIcMirror)> {
+        if !self.calls_in_place || self.compared.is_none() {
+            return None;
+        }
+        let Feedback::Call(CallFeedback::Monomorphic(f)) = self.code.feedback.slots[slot].data else { return None };
+        let m = crate::interpreter::ops::construct_mirror(f)?;
+        (argc <= m.params).then_some((f, m))
+    }
+
     /// `Call` `op` at `pc` of the native function `seen` names: when the callee is that
     /// function, a built-in method's direct path (`jit_call_builtin`, which takes only
     /// receivers it handles and runs no JavaScript), else the native's call without the
@@ -622,7 +634,50 @@ impl<'a> FnTranslator<'a> {
             },
             args: self.b.ins().iadd_imm_s(frame, reg_offset(this_reg.offset(1)) as i64),
             argc: Known::Const(argc.into()),
+            construct: false,
         }
+    }
+
+    /// `Construct` `op` at `pc` of the closure `m` describes (a base constructor taking at
+    /// least the call's arguments, see `ops::construct_mirror`), the one the site has seen:
+    /// when the callee is that closure, `this` made from its `prototype` (`jit_create_this`)
+    /// and its frame pushed in place as a known call's; otherwise, or when the runtime has
+    /// work, the runtime's `Construct` (`jit_construct`). The result is the callee's when an
+    /// object, else `this`.
+    fn known_construct(&mut self, pc: u32, op: Op, m: &CallIcMirror) {
+        let Op::Construct { callee, args, argc, slot } = op else { unreachable!("construct of {op:?}") };
+        let (slow, done) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow);
+        let fv = self.load_reg(callee);
+        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, fv, m.closure as i64);
+        self.miss_if(other, slow);
+        // (Any shape: the code assumes none.)
+        let any_shape = self.b.ins().iconst(types::I64, 0);
+        let this = self.call_rt(CallRefs::create_this, &[self.rt, fv, any_shape]);
+        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, this, 0);
+        self.miss_if(failed, slow);
+        let site = CallSite {
+            rt: self.rt,
+            frame: self.frame,
+            fp: self.fp,
+            pc: Known::Const(pc.into()),
+            callee: fv,
+            this: Known::Dyn(this),
+            args: self.b.ins().iadd_imm_s(self.frame, reg_offset(args) as i64),
+            argc: Known::Const(argc.into()),
+            construct: true,
+        };
+        let sig = self.b.func.signature.clone();
+        let r = call_stub::emit_call(&mut self.b, sig, &site, Mirror::Fixed(m), slow);
+        // (`this` stayed alive in the callee's frame while it ran; nothing collects since.)
+        let tag = self.b.ins().ushr_imm_s(r, 48);
+        let is_obj = self.b.ins().icmp_imm_s(IntCC::Equal, tag, TAG_OBJECT);
+        let v = self.b.ins().select(is_obj, r, this);
+        self.b.def_var(self.acc, v);
+        self.exception_or(r, pc, done);
+        self.b.switch_to_block(slow);
+        self.op_call_to(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64], done);
+        self.b.switch_to_block(done);
     }
 
     /// `Call`/`CallUndefined` at `pc` of the frame at `frame` (index `fp`), whose site's mirror
@@ -1400,9 +1455,13 @@ impl<'a> FnTranslator<'a> {
                 self.branch_to_next_pc(pc, done.0);
             }
             Op::Call { .. } | Op::CallUndefined { .. } => self.call(pc, op, None),
-            Op::Construct { callee, args, argc, slot } => {
-                self.op_call(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64])
-            }
+            Op::Construct { callee, args, argc, slot } => match self.seen_constructor(slot.index(), argc) {
+                Some((f, m)) => {
+                    self.known_construct(pc, op, &m);
+                    self.compared.get_or_insert_default().push(f);
+                }
+                None => self.op_call(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64]),
+            },
             Op::PushContext { slots, .. } => {
                 // A new context under the frame's (a runtime call that allocates, and runs
                 // nothing: no exception to check).

@@ -389,3 +389,60 @@ function s2n(r) {
   return Number(r.split(':')[1]) + Number(r.split(':')[0]);
 }
 console.log('codes sum', codeSum, codes(rope, rope.length - 1));
+
+// `new` of the one base constructor a site has seen, constructed in place: results that are
+// objects or not, fields, new.target, a replaced prototype, throws, deep recursion, and other
+// callees at the same site.
+function Point(x, y) {
+  this.x = x;
+  this.y = y;
+  if (x === 'object') return { replaced: true };
+  if (x === 'primitive') return 42;
+  if (x === 'throw') throw new TypeError('no point');
+  if (x === 'deep') return new Point('deep', y + 1);
+  this.nt = new.target === Point;
+}
+class Field {
+  f = 'field';
+  constructor(v) {
+    this.v = v;
+  }
+}
+function newOf(C, a, b) {
+  return new C(a, b);
+}
+for (let i = 0; i < 20; i++) newOf(Point, i, i);
+function newField(v) {
+  return new Field(v);
+}
+for (let i = 0; i < 20; i++) newField(i);
+for (const a of [1, 'object', 'primitive', 'throw', 'deep']) {
+  let r;
+  try {
+    r = JSON.stringify(newOf(Point, a, 0));
+  } catch (e) {
+    r = 'threw ' + e.name + (e instanceof RangeError ? '' : ' ' + e.message);
+  }
+  console.log('construct', a, r);
+}
+console.log('field', JSON.stringify(newField(7)), newField(8) instanceof Field);
+const savedProto = Point.prototype;
+Point.prototype = { kind: 'replaced' };
+console.log('replaced prototype', newOf(Point, 2, 3).kind, Object.getPrototypeOf(newOf(Point, 2, 3)) === Point.prototype);
+Point.prototype = 5;
+console.log('primitive prototype', Object.getPrototypeOf(newOf(Point, 2, 3)) === Object.prototype);
+Point.prototype = savedProto;
+class Sub extends Point {}
+for (const C of [Sub, Field, Map, function () { this.plain = 1; }, () => 1, Math.max, 7]) {
+  let r;
+  try {
+    const o = newOf(C, 1, 2);
+    r = (o instanceof C) + ' ' + JSON.stringify(o);
+  } catch (e) {
+    r = 'threw ' + e.name;
+  }
+  console.log('other constructor', r);
+}
+let made = 0;
+for (let i = 0; i < 3000; i++) made += newOf(Point, i, -i).x + newField(i).v;
+console.log('constructed', made);
