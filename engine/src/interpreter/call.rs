@@ -125,12 +125,33 @@ impl Runtime {
     /// [`Self::push_frame`] for the interpreter's common call: a plain call (flags 0) of a
     /// closure through its own [`CallIcMirror`] `m` (so the closure is plainly callable and its
     /// `this` rule is precomputed), from a frame of the closure's realm, with `argc` arguments
-    /// at stack index `start` and no more of them than parameters. `None` when any of that
-    /// does not hold, or `this` needs boxing, or the stack is full: the caller then takes
-    /// `push_frame`, which handles (or reports) those cases.
+    /// at stack index `start`. `None` when any of that does not hold, or `this` needs boxing,
+    /// or the stack is full: the caller then takes `push_frame`, which handles (or reports)
+    /// those cases.
     #[inline(always)]
     pub(crate) fn push_plain_frame(&mut self, m: &CallIcMirror, this: Value, start: usize, argc: usize, return_pc: u32) -> Option<usize> {
-        if m.closure == 0 || m.realm != self.realm.0 || argc > m.params as usize {
+        debug_assert!(self.fp != usize::MAX && start + argc <= self.sp);
+        // SAFETY: the arguments lie in the interpreter's registers, below `sp`: readable, and
+        // not where the new frame goes.
+        unsafe { self.push_mirror_frame(m, this, self.stack.as_ptr().add(start), argc, 0, return_pc) }
+    }
+
+    /// [`Self::push_plain_frame`] with frame flags `flags` and the `argc` arguments at `args`.
+    ///
+    /// # Safety
+    /// `args` must address `argc` readable values that do not overlap the stack at or above
+    /// `sp` (they lie below it, or outside the stack).
+    #[inline(always)]
+    unsafe fn push_mirror_frame(
+        &mut self,
+        m: &CallIcMirror,
+        this: Value,
+        args: *const Value,
+        argc: usize,
+        flags: i32,
+        return_pc: u32,
+    ) -> Option<usize> {
+        if m.closure == 0 || m.realm != self.realm.0 {
             return None;
         }
         const STRICT: u32 = ThisMode::Strict as u32;
@@ -144,35 +165,39 @@ impl Runtime {
             _ => return None,
         };
         let fp = self.sp;
-        let end = HEADER + m.params as usize + m.registers as usize;
+        // Arguments beyond the parameters go after the registers (as `push_frame` puts them).
+        let given = argc.min(m.params as usize);
+        let locals = HEADER + m.params as usize + m.registers as usize;
+        let end = locals + (argc - given);
         if fp + end > self.stack_len {
             return None;
         }
-        debug_assert!(self.fp != usize::MAX && start + argc <= fp);
-        let base = self.stack.as_mut_ptr();
-        // SAFETY: `fp + end <= stack_len` (checked above), so the header and the
-        // `params + registers` registers written lie within the stack; the `argc <= params`
-        // arguments at `start` lie in the caller's frame, below `fp` (the interpreter's
-        // registers), so they do not overlap the new frame.
+        let caller = if self.fp == usize::MAX { -1 } else { self.fp as i32 };
+        // SAFETY: `fp + end <= stack_len` (checked above), so the header, the
+        // `params + registers` registers and the extra arguments written lie within the stack;
+        // the arguments at `args` do not overlap the new frame (the caller's contract).
         unsafe {
-            let frame = base.add(fp);
+            let frame = self.stack.as_mut_ptr().add(fp);
             let slot = |i: usize| frame.add(i);
             slot(CALLEE_SLOT).write(Value::from_bits(m.closure));
             slot(THIS_SLOT).write(this);
             slot(NEW_TARGET_SLOT).write(Value::from_bits(m.new_target));
             slot(ARGC_SLOT).write(Value::int(argc as i32));
-            slot(CALLER_FP_SLOT).write(Value::int(self.fp as i32));
+            slot(CALLER_FP_SLOT).write(Value::int(caller));
             slot(RETURN_PC_SLOT).write(Value::int(return_pc as i32));
             slot(CONTEXT_SLOT).write(Value::from_bits(m.context));
             slot(ACC_SLOT).write(Value::UNDEFINED);
-            slot(FLAGS_SLOT).write(Value::int(with_caller_realm(0, self.realm)));
+            slot(FLAGS_SLOT).write(Value::int(with_caller_realm(flags, self.realm)));
             // A loop, not `copy_nonoverlapping`: calls pass few arguments, and that becomes a
             // call of `memmove`.
-            for i in 0..argc {
-                slot(HEADER + i).write(base.add(start + i).read());
+            for i in 0..given {
+                slot(HEADER + i).write(args.add(i).read());
             }
-            for i in HEADER + argc..end {
+            for i in HEADER + given..locals {
                 slot(i).write(Value::UNDEFINED);
+            }
+            for i in given..argc {
+                slot(locals + i - given).write(args.add(i).read());
             }
         }
         self.sp = fp + end;
@@ -252,7 +277,14 @@ impl Runtime {
         let entry = unsafe { std::mem::transmute::<usize, crate::jit::JitFn>(code.fast_entry) };
         let (saved_fp, saved_pc, saved_sp, realm) = (self.fp, self.pc, self.sp, self.realm);
         self.native_depth += 1;
-        let r = self.push_frame(o, this, ArgSrc::Slice(args), Value::UNDEFINED, FLAG_ENTRY, 0).and_then(|fp| {
+        let mirror = o.as_closure().expect("call_fast_entry takes closures").call;
+        // SAFETY: `args` is a slice, outside the stack or below `sp` (what callers pass).
+        let pushed = unsafe { self.push_mirror_frame(&mirror, this, args.as_ptr(), args.len(), FLAG_ENTRY, 0) };
+        let pushed = match pushed {
+            Some(fp) => Ok(fp),
+            None => self.push_frame(o, this, ArgSrc::Slice(args), Value::UNDEFINED, FLAG_ENTRY, 0),
+        };
+        let r = pushed.and_then(|fp| {
             self.pc = 0;
             super::safepoint(self, fp, Value::UNDEFINED)?;
             code.get_mut().invocations += 1;
