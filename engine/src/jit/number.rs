@@ -38,6 +38,30 @@ pub(crate) fn is_number(b: &mut FunctionBuilder, v: CValue) -> CValue {
     b.ins().bor(dbl, int)
 }
 
+/// `Math` function `f` of the double `x` (`Math.round` exactly, halves up and -0 kept).
+pub(crate) fn float64_fn(b: &mut FunctionBuilder, f: super::optimizing::ir::Float64Fn, x: CValue) -> CValue {
+    use super::optimizing::ir::Float64Fn;
+    match f {
+        Float64Fn::Abs => b.ins().fabs(x),
+        Float64Fn::Ceil => b.ins().ceil(x),
+        Float64Fn::Floor => b.ins().floor(x),
+        Float64Fn::Sqrt => b.ins().sqrt(x),
+        Float64Fn::Trunc => b.ins().trunc(x),
+        Float64Fn::Round => {
+            // floor(x), plus one when x is at least halfway above it (exact: for |x| >= 2^52,
+            // floor(x) = x); the sign of x keeps -0 and [-0.5, 0).
+            let r = b.ins().floor(x);
+            let above = b.ins().fsub(x, r);
+            let half = b.ins().f64const(0.5);
+            let up = b.ins().fcmp(FloatCC::GreaterThanOrEqual, above, half);
+            let one = b.ins().f64const(1.0);
+            let r1 = b.ins().fadd(r, one);
+            let r = b.ins().select(up, r1, r);
+            b.ins().fcopysign(r, x)
+        }
+    }
+}
+
 /// A number value as f64.
 pub(crate) fn to_f64(b: &mut FunctionBuilder, v: CValue) -> CValue {
     let is_int = is_int(b, v);

@@ -10,7 +10,8 @@ use super::call_stub::{self, charge_poll, poll_due, CallSite, Known, Mirror, RtF
 use super::code_module::*;
 use super::equality::{equal_to_interned, interned_string_len, EqualityOp};
 use super::number::{self, NumberOp};
-use super::optimizing::ir::BuiltinMethod;
+use super::optimizing::ir::{BuiltinMethod, Float64Op};
+use super::optimizing::BuiltinCall;
 use super::site_stub::SiteOp;
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
@@ -121,6 +122,8 @@ enum Seen {
     Closure(Gc<JsObject>, CallIcMirror),
     /// A built-in method with a direct path.
     Builtin(Gc<JsObject>, BuiltinMethod),
+    /// A `Math` function the code computes itself on numbers.
+    Math(Gc<JsObject>, BuiltinCall),
     /// Any other native function.
     Native(Gc<JsObject>),
 }
@@ -526,6 +529,10 @@ impl<'a> FnTranslator<'a> {
                         self.known_call(pc, op, &m, KnownCaller { frame, fp, inlined: None }, Some(mirror));
                         self.compared.get_or_insert_default().push(f);
                     }
+                    Some(Seen::Math(f, m)) => {
+                        self.math_call(pc, op, f, m, mirror);
+                        self.compared.get_or_insert_default().push(f);
+                    }
                     Some(seen @ (Seen::Builtin(f, _) | Seen::Native(f))) => {
                         self.native_call(pc, op, seen, mirror);
                         self.compared.get_or_insert_default().push(f);
@@ -553,8 +560,9 @@ impl<'a> FnTranslator<'a> {
             ObjectKind::Closure(c) => {
                 (self.calls_in_place && c.call.closure != 0 && argc <= c.call.params).then_some(Seen::Closure(f, c.call))
             }
-            ObjectKind::Native(_) => match BuiltinMethod::of(f, argc) {
-                Some(m) if !undefined_this => Some(Seen::Builtin(f, m)),
+            ObjectKind::Native(_) => match (BuiltinMethod::of(f, argc), BuiltinCall::of(f, argc, !undefined_this)) {
+                (Some(m), _) if !undefined_this => Some(Seen::Builtin(f, m)),
+                (_, Some(m @ (BuiltinCall::Unary(_) | BuiltinCall::Binary(_) | BuiltinCall::Imul))) => Some(Seen::Math(f, m)),
                 _ => Some(Seen::Native(f)),
             },
             _ => None,
@@ -571,6 +579,61 @@ impl<'a> FnTranslator<'a> {
         let Feedback::Call(CallFeedback::Monomorphic(f)) = self.code.feedback.slots[slot].data else { return None };
         let m = crate::interpreter::ops::construct_mirror(f)?;
         (argc <= m.params).then_some((f, m))
+    }
+
+    /// `Call` `op` at `pc` of the `Math` function `f` computing `m`: inline when the callee
+    /// is `f` and the arguments it reads are numbers (int32s for `imul`), its result boxed as
+    /// the function boxes it; otherwise the direct-call stub through the site's mirror at
+    /// address `mirror`.
+    fn math_call(&mut self, pc: u32, op: Op, f: Gc<JsObject>, m: BuiltinCall, mirror: usize) {
+        let (callee, this_reg, _, _) = call_operands(op);
+        let (slow, done) = (self.b.create_block(), self.b.create_block());
+        self.b.set_cold_block(slow);
+        let fv = self.load_reg(callee);
+        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, fv, Value::object(f).to_bits() as i64);
+        self.miss_if(other, slow);
+        let x = self.load_reg(this_reg.offset(1));
+        let r = match m {
+            BuiltinCall::Unary(k) => {
+                let num = self.is_number(x);
+                self.miss_if_not(num, slow);
+                let d = self.to_f64(x);
+                let r = number::float64_fn(&mut self.b, k, d);
+                self.box_f64(r)
+            }
+            BuiltinCall::Binary(k) => {
+                let y = self.load_reg(this_reg.offset(2));
+                let (nx, ny) = (self.is_number(x), self.is_number(y));
+                let both = self.b.ins().band(nx, ny);
+                self.miss_if_not(both, slow);
+                let (dx, dy) = (self.to_f64(x), self.to_f64(y));
+                let r = match k {
+                    Float64Op::Min => self.b.ins().fmin(dx, dy),
+                    _ => self.b.ins().fmax(dx, dy),
+                };
+                self.box_f64(r)
+            }
+            _ => {
+                let y = self.load_reg(this_reg.offset(2));
+                let ints = number::both_int(&mut self.b, x, y);
+                self.miss_if_not(ints, slow);
+                let (ix, iy) = (self.b.ins().ireduce(types::I32, x), self.b.ins().ireduce(types::I32, y));
+                let r = self.b.ins().imul(ix, iy);
+                self.box_int(r)
+            }
+        };
+        self.b.def_var(self.acc, r);
+        self.b.ins().jump(done, NO_ARGS);
+        self.b.switch_to_block(slow);
+        let r = self.stub_call(pc, op, self.frame, self.fp, mirror);
+        self.b.def_var(self.acc, r);
+        self.exception_or(r, pc, done);
+        self.b.switch_to_block(done);
+    }
+
+    /// Continues in a new block when `cond` holds, else branches to `miss`.
+    fn miss_if_not(&mut self, cond: CValue, miss: Block) {
+        exit_unless(&mut self.b, cond, miss);
     }
 
     /// `Call` `op` at `pc` of the native function `seen` names: when the callee is that

@@ -653,26 +653,7 @@ impl Lowering<'_, '_> {
             }
             Inst::Float64Unary(f, a) => {
                 let x = self.as_repr(a, Repr::Float64);
-                let b = &mut self.t.b;
-                Some(match f {
-                    Float64Fn::Abs => b.ins().fabs(x),
-                    Float64Fn::Ceil => b.ins().ceil(x),
-                    Float64Fn::Floor => b.ins().floor(x),
-                    Float64Fn::Sqrt => b.ins().sqrt(x),
-                    Float64Fn::Trunc => b.ins().trunc(x),
-                    Float64Fn::Round => {
-                        // floor(x), plus one when x is at least halfway above it (exact: for
-                        // |x| >= 2^52, floor(x) = x); the sign of x keeps -0 and [-0.5, 0).
-                        let r = b.ins().floor(x);
-                        let above = b.ins().fsub(x, r);
-                        let half = b.ins().f64const(0.5);
-                        let up = b.ins().fcmp(FloatCC::GreaterThanOrEqual, above, half);
-                        let one = b.ins().f64const(1.0);
-                        let r1 = b.ins().fadd(r, one);
-                        let r = b.ins().select(up, r1, r);
-                        b.ins().fcopysign(r, x)
-                    }
-                })
+                Some(crate::jit::number::float64_fn(&mut self.t.b, f, x))
             }
             Inst::Int32Compare(c, a, b) => {
                 let (x, y) = (self.val(a), self.val(b));

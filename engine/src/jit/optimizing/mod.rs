@@ -117,7 +117,7 @@ pub(crate) enum BuiltinCall {
 impl BuiltinCall {
     /// What a call of `f` with `argc` arguments computes, if `f` is a built-in the graph
     /// computes itself (`method`: the call has a receiver, `o.f()`).
-    fn of(f: Gc<JsObject>, argc: u32, method: bool) -> Option<BuiltinCall> {
+    pub(crate) fn of(f: Gc<JsObject>, argc: u32, method: bool) -> Option<BuiltinCall> {
         use crate::builtins::math;
         use ir::{Float64Fn, Float64Op};
         let ObjectKind::Native(n) = &f.kind else { return None };

@@ -446,3 +446,22 @@ for (const C of [Sub, Field, Map, function () { this.plain = 1; }, () => 1, Math
 let made = 0;
 for (let i = 0; i < 3000; i++) made += newOf(Point, i, -i).x + newField(i).v;
 console.log('constructed', made);
+
+// Math functions a site has seen alone, computed inline on numbers: -0, halves, int32 limits,
+// NaN and infinities; other values through the call.
+function mathOf(a, b) {
+  return [Math.floor(a), Math.ceil(a), Math.round(a), Math.sqrt(a), Math.abs(a), Math.trunc(a), Math.min(a, b), Math.max(a, b), Math.imul(a, b)];
+}
+for (let i = 0; i < 30; i++) mathOf(i + 0.5, i);
+const mathVals = [0, -0, 0.5, -0.5, -0.4, 2.5, -2.5, 1.5, -1.5, 2147483647, -2147483648, 4294967295, 1e300, -1e300, NaN, Infinity, -Infinity, 5e-324, 0.49999999999999994, '7', null, undefined, {}, [3]];
+for (const a of mathVals) {
+  const row = [];
+  for (const b of [0, -0, 3, NaN, 2.5, -2147483648, '2']) {
+    row.push(mathOf(a, b).map((x) => (Object.is(x, -0) ? '-0' : String(x))).join(','));
+  }
+  console.log('math', row.join(' '));
+}
+const savedFloor = Math.floor;
+Math.floor = (x) => 'floor ' + x;
+console.log('replaced floor', mathOf(1.5, 2)[0]);
+Math.floor = savedFloor;
