@@ -522,27 +522,29 @@ impl<'a> FnTranslator<'a> {
             None => {
                 let (frame, fp) = (self.frame, self.fp);
                 let mirror = self.code.feedback.call_mirror_addr(slot);
-                match self.seen_callee(slot, op) {
+                let Some(seen) = self.seen_callee(slot, op) else {
+                    let r = self.stub_call(pc, op, frame, fp, mirror);
+                    self.b.def_var(self.acc, r);
+                    self.check_exception(r, pc);
+                    return;
+                };
+                let f = match seen {
                     // The closure the site has seen: its call emitted in place, as the
                     // optimizing tier emits a known call, with the stub for any other callee.
-                    Some(Seen::Closure(f, m)) => {
+                    Seen::Closure(f, m) => {
                         self.known_call(pc, op, &m, KnownCaller { frame, fp, inlined: None }, Some(mirror));
-                        self.compared.get_or_insert_default().push(f);
+                        f
                     }
-                    Some(Seen::Math(f, m)) => {
+                    Seen::Math(f, m) => {
                         self.math_call(pc, op, f, m, mirror);
-                        self.compared.get_or_insert_default().push(f);
+                        f
                     }
-                    Some(seen @ (Seen::Builtin(f, _) | Seen::Native(f))) => {
+                    Seen::Builtin(f, _) | Seen::Native(f) => {
                         self.native_call(pc, op, seen, mirror);
-                        self.compared.get_or_insert_default().push(f);
+                        f
                     }
-                    None => {
-                        let r = self.stub_call(pc, op, frame, fp, mirror);
-                        self.b.def_var(self.acc, r);
-                        self.check_exception(r, pc);
-                    }
-                }
+                };
+                self.compared.get_or_insert_default().push(f);
             }
         }
     }
@@ -629,6 +631,16 @@ impl<'a> FnTranslator<'a> {
         self.b.def_var(self.acc, r);
         self.exception_or(r, pc, done);
         self.b.switch_to_block(done);
+    }
+
+    /// The `u32` length at `p + offset` into the accumulator as an int32 (branches to `miss`
+    /// when it is not one).
+    fn length_to_acc(&mut self, p: CValue, offset: i32, miss: Block) {
+        let len = self.b.ins().load(types::I32, MemFlagsData::trusted(), p, offset);
+        let big = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, len, 0);
+        self.miss_if(big, miss);
+        let v = self.box_int(len);
+        self.b.def_var(self.acc, v);
     }
 
     /// Continues in a new block when `cond` holds, else branches to `miss`.
@@ -1375,11 +1387,7 @@ impl<'a> FnTranslator<'a> {
                         let not_string = t.b.ins().icmp_imm_s(IntCC::NotEqual, tag, TAG_STRING);
                         t.miss_if(not_string, miss);
                         let p = t.b.ins().band_imm_s(o, PAYLOAD_MASK);
-                        let len = t.b.ins().load(types::I32, MemFlagsData::trusted(), p, JsString::LEN_OFFSET);
-                        let big = t.b.ins().icmp_imm_s(IntCC::SignedLessThan, len, 0);
-                        t.miss_if(big, miss);
-                        let v = t.box_int(len);
-                        t.b.def_var(t.acc, v);
+                        t.length_to_acc(p, JsString::LEN_OFFSET, miss);
                     },
                     |t, done| {
                         let o = t.load_reg(obj);
@@ -1401,12 +1409,7 @@ impl<'a> FnTranslator<'a> {
                         let kind = t.b.ins().uload8(types::I32, MemFlagsData::trusted(), p, OBJECT_KIND_OFFSET);
                         let not_array = t.b.ins().icmp_imm_s(IntCC::NotEqual, kind, ObjectKind::ARRAY_TAG as i64);
                         t.miss_if(not_array, miss);
-                        let at = OBJECT_KIND_OFFSET + ObjectKind::ARRAY_LENGTH_OFFSET;
-                        let l32 = t.b.ins().load(types::I32, MemFlagsData::trusted(), p, at);
-                        let big = t.b.ins().icmp_imm_s(IntCC::SignedLessThan, l32, 0);
-                        t.miss_if(big, miss);
-                        let v = t.box_int(l32);
-                        t.b.def_var(t.acc, v);
+                        t.length_to_acc(p, OBJECT_KIND_OFFSET + ObjectKind::ARRAY_LENGTH_OFFSET, miss);
                     },
                     |t, done| t.op_call_to(pc, CallRefs::get_named, &[obj.0 as i64, slot.index() as i64], done),
                 ),
