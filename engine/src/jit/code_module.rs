@@ -224,7 +224,7 @@ runtime_calls! {
     to_boolean = "jit_to_boolean" (ptr, i64);
     strict_equals = "jit_strict_equals" (ptr, i64, i64);
     create_this = "jit_create_this" (ptr, i64, i64);
-    create_object = "jit_create_object" (ptr);
+    create_object = "jit_create_object" (ptr, i64);
     push_context = "jit_push_context" (ptr, i64, i32);
     add_property = "jit_add_property" (ptr, i64, i64, i32, i64, i64);
     call_builtin = "jit_call_builtin" (ptr, i32, i64, i64, i64);

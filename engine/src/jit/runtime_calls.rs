@@ -287,12 +287,18 @@ pub(super) unsafe extern "C" fn jit_push_context(rt: *mut Runtime, parent: u64, 
     ops::new_context(rt, Value::from_bits(parent), slots).to_bits()
 }
 
-/// A new plain object (an object literal's `CreateObject`): allocates, but cannot run
-/// JavaScript or collect (collections wait for safepoints).
-pub(super) unsafe extern "C" fn jit_create_object(rt: *mut Runtime) -> u64 {
+/// A new ordinary object of the shape at `shape`, a root shape the code keeps alive (an
+/// inlined `new` whose constructor's `prototype` is the one it assumed); or if 0, a new plain
+/// object (an object literal's `CreateObject`). Allocates, but cannot run JavaScript or
+/// collect (collections wait for safepoints).
+pub(super) unsafe extern "C" fn jit_create_object(rt: *mut Runtime, shape: u64) -> u64 {
     // SAFETY: called only by compiled code, with its runtime pointer.
     let rt = unsafe { runtime(rt) };
-    Value::object(rt.new_plain_object()).to_bits()
+    let o = match shape {
+        0 => rt.new_plain_object(),
+        s => rt.heap.alloc(JsObject::new(Gc::from_addr(s as usize), ObjectKind::Ordinary)),
+    };
+    Value::object(o).to_bits()
 }
 
 /// Adds a property to object `o` (of the shape a transition to shape `to` starts from,

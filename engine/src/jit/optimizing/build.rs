@@ -295,7 +295,7 @@ impl<'c> Builder<'_, 'c> {
                     recv
                 }
             },
-            super::InlineThis::Created(shape) => self.push(Inst::CreateThis(closure, shape, d), Repr::Boxed),
+            super::InlineThis::Created(new) => self.push(Inst::CreateThis(closure, new, d), Repr::Boxed),
         };
         let construct = matches!(receiver, Receiver::Constructed);
 

@@ -231,9 +231,9 @@ pub(crate) enum Inst {
     /// receiver and arguments: its result, when the runtime's direct path takes the receiver
     /// (see [`BuiltinMethod`]); else deoptimize, nothing done.
     CallBuiltin(BuiltinMethod, Box<[ValueId]>, DeoptId),
-    /// The new object an inlined `new` of this closure starts with, of the shape at this
-    /// address if not 0, else deoptimize.
-    CreateThis(Value, usize, DeoptId),
+    /// The new object an inlined `new` of this closure starts with, as the compile found its
+    /// `prototype` (if it did: then of that shape, else deoptimize).
+    CreateThis(Value, Option<super::NewThis>, DeoptId),
     /// A new plain object (an object literal's start).
     CreateObject,
     /// What an inlined `new` gives: the body's return value if it is an object, else `this`

@@ -178,9 +178,25 @@ pub(crate) enum InlineThis {
     Sloppy(Value),
     /// An arrow function's captured `this`.
     Lexical(Value),
-    /// `new`: an object made for the call, of the shape at this address when it is known
-    /// (else 0): the root shape of the constructor's `prototype` when the code was compiled.
-    Created(usize),
+    /// `new`: an object made for the call, from the constructor's `prototype` as it was when
+    /// the code was compiled, if it was an object with a root shape yet.
+    Created(Option<NewThis>),
+}
+
+/// What an inlined `new` assumes about its constructor: GetPrototypeFromConstructor read an own
+/// data property, at `slot` of the constructor's shape at `fn_shape`, holding `proto`; the
+/// new object's shape (at `shape`) is `proto`'s root shape. The code checks the constructor's
+/// shape and slot rather than look the property up, and keeps all three alive.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NewThis {
+    /// The object's shape.
+    pub shape: usize,
+    /// The constructor's shape.
+    pub fn_shape: usize,
+    /// The slot of `prototype` in it.
+    pub slot: u32,
+    /// The prototype.
+    pub proto: Value,
 }
 
 /// What inlining may still spend while one function's plan is made.
@@ -451,16 +467,19 @@ fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, b
     budget.slots_left = slots_left;
     let this = if construct {
         // The shape `new` gives (`Runtime::ordinary_create_from_constructor`): the root shape of
-        // the constructor's own `prototype` object, if it has one yet; its prototype is kept
-        // alive with the code, and the shape with it.
-        let proto = crate::interpreter::call::own_data_property(f, budget.prototype).and_then(|p| p.as_object());
-        match proto.and_then(|p| Some((p, p.proto_info.as_ref()?.root_shape?))) {
-            Some((p, shape)) => {
-                plan.objects.push(p);
-                InlineThis::Created(shape.addr())
-            }
-            None => InlineThis::Created(0),
-        }
+        // the constructor's own `prototype` object, if it has one yet. The prototype is kept
+        // alive with the code, and the shape with it; the constructor's shape by a root entry.
+        let own = (!f.shape.is_dictionary()).then(|| f.shape.lookup(budget.prototype)).flatten();
+        let slot = own.filter(|&(_, attrs)| attrs & crate::runtime::shape::ACCESSOR == 0).map(|(slot, _)| slot);
+        let found = slot.and_then(|slot| {
+            let p = f.slots[slot as usize].as_object()?;
+            Some((slot, p, p.proto_info.as_ref()?.root_shape?))
+        });
+        InlineThis::Created(found.map(|(slot, p, shape)| {
+            plan.objects.push(p);
+            plan.roots.push(PropertyCacheEntry { shape: f.shape, access: PropertyAccess::Own { slot } });
+            NewThis { shape: shape.addr(), fn_shape: f.shape.addr(), slot, proto: Value::object(p) }
+        }))
     } else if info.lexical_this {
         InlineThis::Lexical(closure.lexical_this)
     } else if info.strict || !reads_this(&code) {

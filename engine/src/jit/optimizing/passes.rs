@@ -394,7 +394,7 @@ fn shape_transfer(v: ValueId, inst: &Inst, known: &mut KnownShapes) {
 fn made_shape(v: ValueId, inst: &Inst) -> Option<(ValueId, Box<[usize]>)> {
     match inst {
         Inst::AddProperty(o, t, _, _) => Some((*o, Box::new([t.to]))),
-        Inst::CreateThis(_, s, _) if *s != 0 => Some((v, Box::new([*s]))),
+        Inst::CreateThis(_, Some(new), _) => Some((v, Box::new([new.shape]))),
         _ => None,
     }
 }

@@ -45,3 +45,38 @@ for (let i = 0; i < 300; i++) {
   w += makeQ();
 }
 console.log(w, Object.getPrototypeOf(new Q()) === Object.prototype);
+
+// The constructor itself changing shape (a static property added), its `prototype` swapped
+// for another object and then back: each `new` must still read the `prototype` it has now.
+function R(v) { this.v = v; }
+const firstProto = R.prototype;
+firstProto.kind = function () { return "first"; };
+const otherProto = { kind() { return "other"; } };
+function makeR(i) {
+  const r = new R(i);
+  return r.kind().length + r.v;
+}
+let z = 0;
+const kinds = [];
+for (let i = 0; i < 600; i++) {
+  if (i === 200) R.count = 0;
+  if (i === 300) R.prototype = otherProto;
+  if (i === 400) R.prototype = firstProto;
+  if (i === 500) { R.prototype = otherProto; R.more = 1; }
+  z += makeR(i);
+  if (i % 100 === 99) kinds.push(new R(0).kind());
+}
+console.log(z, kinds.join());
+class S {
+  static a() {} static b() {} static c() {} static d() {} static e() {}
+  static f() {} static g() {} static h() {} static i() {}
+  constructor(n) { this.n = n; }
+  twice() { return this.n * 2; }
+}
+function makeS(i) { return new S(i).twice(); }
+let y = 0;
+for (let i = 0; i < 400; i++) {
+  if (i === 250) S.j = 1;
+  y += makeS(i);
+}
+console.log(y, Object.getPrototypeOf(new S(1)) === S.prototype);
