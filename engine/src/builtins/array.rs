@@ -1081,7 +1081,14 @@ pub(crate) fn push_dense(rt: &mut Runtime, o: Gc<JsObject>, values: &[Value]) ->
     if !can_append(o, len, n) {
         return None;
     }
-    dense_vec(o, len)?.extend(values.iter().map(|x| if x.is_hole() { Value::UNDEFINED } else { *x }));
+    let unhole = |x: &Value| if x.is_hole() { Value::UNDEFINED } else { *x };
+    let mut vec = dense_vec(o, len)?;
+    match values {
+        // (`push` of one value, the common case, without `extend`'s call.)
+        [x] => vec.push(unhole(x)),
+        _ => vec.extend(values.iter().map(unhole)),
+    }
+    drop(vec);
     rt.heap.note_bytes(n * 8);
     set_array_length_raw(o, length + n as u32);
     rt.invalidate_prototype(o);

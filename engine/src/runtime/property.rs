@@ -440,11 +440,18 @@ impl Runtime {
         }
     }
 
-    /// Invalidates inline caches that depend on `o` as a prototype.
+    /// Invalidates inline caches that depend on `o` as a prototype. (Inline: most objects
+    /// written to are not prototypes, and the test is all their writes pay.)
+    #[inline]
     pub(crate) fn invalidate_prototype(&mut self, o: Gc<JsObject>) {
-        if o.proto_info.is_none() {
-            return;
+        if o.proto_info.is_some() {
+            self.invalidate_prototype_chains(o);
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn invalidate_prototype_chains(&mut self, o: Gc<JsObject>) {
         let mut work = vec![o];
         while let Some(p) = work.pop() {
             let fresh = self.alloc(super::object::ValidityCell::new());
