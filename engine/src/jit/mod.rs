@@ -378,7 +378,7 @@ fn compile(rt: &mut Runtime, code: Gc<FunctionCode>) -> Option<JitFn> {
     if rt.jit.compiling(code) {
         return None;
     }
-    match baseline::prepare(&mut rt.jit, code) {
+    match baseline::prepare(&mut rt.jit, code, crate::runtime::shape::PropertyKey::String(rt.names.prototype)) {
         Ok((built, record)) => start(rt, code, built, InFlightTier::Baseline(record)),
         Err(reason) => {
             never_compiled(rt, code, &reason);

@@ -11,24 +11,26 @@ use super::code_module::*;
 use super::equality::{equal_to_interned, interned_string_len, EqualityOp};
 use super::number::{self, NumberOp};
 use super::optimizing::ir::{BuiltinMethod, Float64Op};
-use super::optimizing::BuiltinCall;
+use super::optimizing::{BuiltinCall, NewThis};
 use super::site_stub::SiteOp;
 use super::{Jit, EXCEPTION};
 use crate::bytecode::code::Handler;
 use crate::bytecode::ops::{Op, Reg};
 use crate::heap::Gc;
 use crate::interpreter::feedback::{
-    CallFeedback, CallIcMirror, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyIc, COMPILED_SAW_INT32, COMPILED_SAW_NUMBER,
+    CallFeedback, CallIcMirror, Feedback, GlobalFeedback, NumericKind, PropertyAccess, PropertyCacheEntry, PropertyIc, COMPILED_SAW_INT32,
+    COMPILED_SAW_NUMBER,
 };
 use crate::interpreter::frame::{ACC_SLOT, CONTEXT_SLOT, HEADER};
 use crate::runtime::context::Context;
 use crate::runtime::function::FunctionCode;
 use crate::runtime::object::{JsObject, ObjectKind};
+use crate::runtime::shape::PropertyKey;
 use crate::runtime::string::JsString;
 use crate::runtime::Runtime;
 use crate::value::Value;
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{types, Block, FuncRef, Function, InstBuilder, MemFlagsData};
+use cranelift_codegen::ir::{types, Block, BlockArg, FuncRef, Function, InstBuilder, MemFlagsData};
 use cranelift_codegen::isa::TargetFrontendConfig;
 use cranelift_frontend::{FunctionBuilder, Switch, Variable};
 
@@ -71,6 +73,12 @@ pub(crate) struct FnTranslator<'a> {
     /// Plain calls of the one closure a site has seen are emitted in place (needs
     /// [`Self::compared`]).
     pub(crate) calls_in_place: bool,
+    /// The key `prototype`, when `new` in place may check a constructor's `prototype` rather
+    /// than look it up ([`Self::create_known_this`]).
+    pub(crate) prototype: Option<PropertyKey>,
+    /// Entries for the shapes the code compares against, which whoever installs the code
+    /// keeps alive as long as it (`FunctionCode::opt_roots`).
+    pub(crate) roots: Vec<PropertyCacheEntry>,
 }
 
 /// What straight-line baseline code knows of the accumulator, to leave out the tag tests the
@@ -196,13 +204,15 @@ impl<'a> FnTranslator<'a> {
             osr_back_edges: u32::MAX,
             acc_fact: AccFact::Unknown,
             compared: None,
+            prototype: None,
+            roots: Vec::new(),
             calls_in_place: false,
         }
     }
 
-    /// Translates the function; gives the objects its code compares callees against, which
-    /// must live as long as the code.
-    pub(crate) fn translate(mut self) -> Vec<Gc<JsObject>> {
+    /// Translates the function; gives the objects and the shapes (as root entries) its code
+    /// compares values against, which must live as long as the code.
+    pub(crate) fn translate(mut self) -> (Vec<Gc<JsObject>>, Vec<PropertyCacheEntry>) {
         let ops = &self.code.block.ops;
         for (pc, s) in self.code.block.block_starts().iter().enumerate() {
             if *s {
@@ -271,7 +281,7 @@ impl<'a> FnTranslator<'a> {
         self.finish_exits();
         self.b.seal_all_blocks();
         self.b.finalize(self.tcfg);
-        self.compared.unwrap_or_default()
+        (self.compared.unwrap_or_default(), self.roots)
     }
 
     fn block_at(&self, pc: u32) -> Block {
@@ -713,24 +723,62 @@ impl<'a> FnTranslator<'a> {
         }
     }
 
+    /// `this` for `new` of the constructor `f` (a constant) that `n` describes: checks the
+    /// constructor's shape and that its `prototype` slot holds the prototype `n` assumed, then
+    /// allocates an object of `n`'s shape (`jit_create_object`), with no property lookup. To
+    /// `miss` when a check fails.
+    pub(crate) fn create_known_this(&mut self, f: Value, n: &NewThis, miss: Block) -> CValue {
+        let fl = MemFlagsData::trusted();
+        let fp = self.b.ins().iconst(types::I64, (f.to_bits() & PAYLOAD_MASK as u64) as i64);
+        let shape = self.b.ins().load(types::I64, fl, fp, OBJECT_SHAPE_OFFSET);
+        let (same, same_proto) = (self.b.create_block(), self.b.create_block());
+        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, shape, n.fn_shape as i64);
+        self.b.ins().brif(ok, same, NO_ARGS, miss, NO_ARGS);
+        self.b.switch_to_block(same);
+        let at = emit_fixed_slot_address(&mut self.b, fp, n.slot);
+        let proto = self.b.ins().load(types::I64, fl, at, 0);
+        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, proto, n.proto.to_bits() as i64);
+        self.b.ins().brif(ok, same_proto, NO_ARGS, miss, NO_ARGS);
+        self.b.switch_to_block(same_proto);
+        let shape = self.b.ins().iconst(types::I64, n.shape as i64);
+        self.call_rt(CallRefs::create_object, &[self.rt, shape])
+    }
+
     /// `Construct` `op` at `pc` of the closure `m` describes (a base constructor taking at
     /// least the call's arguments, see `ops::construct_mirror`), the one the site has seen:
-    /// when the callee is that closure, `this` made from its `prototype` (`jit_create_this`)
-    /// and its frame pushed in place as a known call's; otherwise, or when the runtime has
-    /// work, the runtime's `Construct` (`jit_construct`). The result is the callee's when an
-    /// object, else `this`.
-    fn known_construct(&mut self, pc: u32, op: Op, m: &CallIcMirror) {
+    /// when the callee is that closure, `this` made from its `prototype` (as it was when
+    /// compiled: [`Self::create_known_this`]; else `jit_create_this`) and its frame pushed in
+    /// place as a known call's; otherwise, or when the runtime has work, the runtime's
+    /// `Construct` (`jit_construct`). The result is the callee's when an object, else `this`.
+    fn known_construct(&mut self, pc: u32, op: Op, f: Gc<JsObject>, m: &CallIcMirror) {
         let Op::Construct { callee, args, argc, slot } = op else { unreachable!("construct of {op:?}") };
         let (slow, done) = (self.b.create_block(), self.b.create_block());
         self.b.set_cold_block(slow);
         let fv = self.load_reg(callee);
         let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, fv, m.closure as i64);
         self.miss_if(other, slow);
+        let (lookup, made) = (self.b.create_block(), self.b.create_block());
+        let this = self.b.append_block_param(made, types::I64);
+        self.b.set_cold_block(lookup);
+        match self.prototype.and_then(|key| NewThis::of(f, key)) {
+            Some((new, p, root)) => {
+                self.compared.get_or_insert_default().push(p);
+                self.roots.push(root);
+                let o = self.create_known_this(Value::object(f), &new, lookup);
+                self.b.ins().jump(made, &[BlockArg::Value(o)]);
+            }
+            None => {
+                self.b.ins().jump(lookup, NO_ARGS);
+            }
+        }
+        self.b.switch_to_block(lookup);
         // (Any shape: the code assumes none.)
         let any_shape = self.b.ins().iconst(types::I64, 0);
-        let this = self.call_rt(CallRefs::create_this, &[self.rt, fv, any_shape]);
-        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, this, 0);
+        let o = self.call_rt(CallRefs::create_this, &[self.rt, fv, any_shape]);
+        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, o, 0);
         self.miss_if(failed, slow);
+        self.b.ins().jump(made, &[BlockArg::Value(o)]);
+        self.b.switch_to_block(made);
         let site = CallSite {
             rt: self.rt,
             frame: self.frame,
@@ -1523,7 +1571,7 @@ impl<'a> FnTranslator<'a> {
             Op::Call { .. } | Op::CallUndefined { .. } => self.call(pc, op, None),
             Op::Construct { callee, args, argc, slot } => match self.seen_constructor(slot.index(), argc) {
                 Some((f, m)) => {
-                    self.known_construct(pc, op, &m);
+                    self.known_construct(pc, op, f, &m);
                     self.compared.get_or_insert_default().push(f);
                 }
                 None => self.op_call(pc, CallRefs::construct, &[callee.0 as i64, args.0 as i64, argc as i64, slot.index() as i64]),

@@ -84,7 +84,8 @@ pub struct FunctionCode {
     pub opt_compiles: u32,
     /// The first deoptimizations of its optimized code (for `.jit f` / `--explain-jit`).
     pub deopt_log: Vec<crate::jit::DeoptRecord>,
-    /// Property-cache entries whose cells optimized code of this function embeds.
+    /// Property-cache entries whose cells compiled code of this function embeds (its
+    /// optimized code's guards; the baseline's constructors' shapes for `new` in place).
     pub opt_roots: Vec<crate::interpreter::feedback::PropertyCacheEntry>,
     /// The objects compiled code of either tier compares values against (`Math` functions
     /// computed inline, callees whose frames it pushes), kept alive so that no other object

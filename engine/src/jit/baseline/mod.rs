@@ -21,6 +21,7 @@ use super::Jit;
 use super::JitFn;
 use crate::heap::Gc;
 use crate::runtime::function::FunctionCode;
+use crate::runtime::shape::PropertyKey;
 use std::time::Duration;
 
 /// Cranelift without its optimizer (it would not pay for itself on this code), but with the
@@ -51,7 +52,7 @@ pub(crate) struct CompileRecord {
 
 /// Builds `code`'s baseline function: what is left is compiling it to machine code
 /// ([`BuiltFunction::compile`], on any thread) and installing that with [`install`].
-pub(crate) fn prepare(jit: &mut Jit, code: Gc<FunctionCode>) -> Result<(BuiltFunction, CompileRecord), String> {
+pub(crate) fn prepare(jit: &mut Jit, code: Gc<FunctionCode>, prototype: PropertyKey) -> Result<(BuiltFunction, CompileRecord), String> {
     let block = &code.block;
     if block.generator || block.is_async {
         return Err("generator or async function: suspends its frame, runs in the interpreter".into());
@@ -64,16 +65,19 @@ pub(crate) fn prepare(jit: &mut Jit, code: Gc<FunctionCode>) -> Result<(BuiltFun
     let cm = jit.module.as_mut().expect("created above");
     // Optimized code is entered from loops only when that tier is on.
     let osr_back_edges = if bridge { jit.opt_osr_threshold } else { u32::MAX };
-    let mut callees = Vec::new();
+    let (mut callees, mut roots) = (Vec::new(), Vec::new());
     let built = cm.build(&code, |mut t| {
         t.osr_back_edges = osr_back_edges;
         t.compared = Some(Vec::new());
         t.calls_in_place = !bridge;
-        callees = t.translate();
+        t.prototype = Some(prototype);
+        (callees, roots) = t.translate();
     })?;
-    // The code compares callees against these closures: they live as long as it, from now
-    // (the compile may finish on another thread while the program runs and collects).
+    // The code compares callees (and prototypes, constructors' shapes) against these cells:
+    // they live as long as it, from now (the compile may finish on another thread while the
+    // program runs and collects).
     code.get_mut().jit_objects.extend(callees);
+    code.get_mut().opt_roots.extend(roots);
     let trace = jit.trace.then(|| (super::display_name(&code), code.block.ops.len()));
     Ok((built, CompileRecord { trace, ops: code.block.ops.len(), build_time: started.elapsed() }))
 }

@@ -901,25 +901,12 @@ impl Lowering<'_, '_> {
                 Some(r)
             }
             Inst::CreateThis(f, new, d) => {
-                let fl = MemFlagsData::trusted();
                 let fv = self.t.b.ins().iconst(types::I64, f.to_bits() as i64);
                 let sv = self.t.b.ins().iconst(types::I64, new.map_or(0, |n| n.shape) as i64);
                 let (slow, done) = (self.t.b.create_block(), self.t.b.create_block());
                 let this = self.t.b.append_block_param(done, types::I64);
                 if let Some(n) = new {
-                    // The constructor's `prototype` as compiled: its shape, then the slot.
-                    let fp = self.t.b.ins().iconst(types::I64, (f.to_bits() & PAYLOAD_MASK as u64) as i64);
-                    let shape = self.t.b.ins().load(types::I64, fl, fp, OBJECT_SHAPE_OFFSET);
-                    let (same, same_proto) = (self.t.b.create_block(), self.t.b.create_block());
-                    let ok = self.t.b.ins().icmp_imm_s(IntCC::Equal, shape, n.fn_shape as i64);
-                    self.t.b.ins().brif(ok, same, NO_ARGS, slow, NO_ARGS);
-                    self.t.b.switch_to_block(same);
-                    let at = emit_fixed_slot_address(&mut self.t.b, fp, n.slot);
-                    let proto = self.t.b.ins().load(types::I64, fl, at, 0);
-                    let ok = self.t.b.ins().icmp_imm_s(IntCC::Equal, proto, n.proto.to_bits() as i64);
-                    self.t.b.ins().brif(ok, same_proto, NO_ARGS, slow, NO_ARGS);
-                    self.t.b.switch_to_block(same_proto);
-                    let o = self.t.call_rt(CallRefs::create_object, &[self.t.rt, sv]);
+                    let o = self.t.create_known_this(f, &n, slow);
                     self.t.b.ins().jump(done, &[BlockArg::Value(o)]);
                 } else {
                     self.t.b.ins().jump(slow, NO_ARGS);

@@ -199,6 +199,21 @@ pub(crate) struct NewThis {
     pub proto: Value,
 }
 
+impl NewThis {
+    /// What `new f` would assume now (`prototype`: the key `prototype`): `None` unless the
+    /// constructor's own `prototype` is a data property holding an object that has its root
+    /// shape yet. With the cells the code must keep alive: the prototype (which keeps the
+    /// shape), and a root entry for the constructor's shape.
+    pub(crate) fn of(f: Gc<JsObject>, prototype: PropertyKey) -> Option<(NewThis, Gc<JsObject>, PropertyCacheEntry)> {
+        let own = (!f.shape.is_dictionary()).then(|| f.shape.lookup(prototype)).flatten();
+        let (slot, _) = own.filter(|&(_, attrs)| attrs & crate::runtime::shape::ACCESSOR == 0)?;
+        let p = f.slots[slot as usize].as_object()?;
+        let shape = p.proto_info.as_ref()?.root_shape?;
+        let new = NewThis { shape: shape.addr(), fn_shape: f.shape.addr(), slot, proto: Value::object(p) };
+        Some((new, p, PropertyCacheEntry { shape: f.shape, access: PropertyAccess::Own { slot } }))
+    }
+}
+
 /// What inlining may still spend while one function's plan is made.
 pub(crate) struct InlineBudget {
     /// The realm of the function being compiled: only callees of the same realm are inlined
@@ -469,16 +484,10 @@ fn inline_call(f: Gc<JsObject>, argc: u32, construct: bool, deopt_every: bool, b
         // The shape `new` gives (`Runtime::ordinary_create_from_constructor`): the root shape of
         // the constructor's own `prototype` object, if it has one yet. The prototype is kept
         // alive with the code, and the shape with it; the constructor's shape by a root entry.
-        let own = (!f.shape.is_dictionary()).then(|| f.shape.lookup(budget.prototype)).flatten();
-        let slot = own.filter(|&(_, attrs)| attrs & crate::runtime::shape::ACCESSOR == 0).map(|(slot, _)| slot);
-        let found = slot.and_then(|slot| {
-            let p = f.slots[slot as usize].as_object()?;
-            Some((slot, p, p.proto_info.as_ref()?.root_shape?))
-        });
-        InlineThis::Created(found.map(|(slot, p, shape)| {
+        InlineThis::Created(NewThis::of(f, budget.prototype).map(|(new, p, root)| {
             plan.objects.push(p);
-            plan.roots.push(PropertyCacheEntry { shape: f.shape, access: PropertyAccess::Own { slot } });
-            NewThis { shape: shape.addr(), fn_shape: f.shape.addr(), slot, proto: Value::object(p) }
+            plan.roots.push(root);
+            new
         }))
     } else if info.lexical_this {
         InlineThis::Lexical(closure.lexical_this)
