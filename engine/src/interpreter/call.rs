@@ -122,18 +122,27 @@ impl Runtime {
         Ok(fp)
     }
 
-    /// [`Self::push_frame`] for the interpreter's common call: a plain call (flags 0) of a
-    /// closure through its own [`CallIcMirror`] `m` (so the closure is plainly callable and its
-    /// `this` rule is precomputed), from a frame of the closure's realm, with `argc` arguments
-    /// at stack index `start`. `None` when any of that does not hold, or `this` needs boxing,
-    /// or the stack is full: the caller then takes `push_frame`, which handles (or reports)
-    /// those cases.
+    /// [`Self::push_frame`] for the common call: a call (frame flags `flags`: 0, or
+    /// `FLAG_CONSTRUCT` with a constructor's mirror) of a closure through a [`CallIcMirror`]
+    /// `m` (its own, or `ops::construct_mirror`'s: the closure may be called so and its `this`
+    /// rule is precomputed), from a frame of the closure's realm, with `argc` arguments at stack
+    /// index `start`. `None` when any of that does not hold, or `this` needs boxing, or the
+    /// stack is full: the caller then takes `push_frame`, which handles (or reports) those
+    /// cases.
     #[inline(always)]
-    pub(crate) fn push_plain_frame(&mut self, m: &CallIcMirror, this: Value, start: usize, argc: usize, return_pc: u32) -> Option<usize> {
+    pub(crate) fn push_plain_frame(
+        &mut self,
+        m: &CallIcMirror,
+        this: Value,
+        start: usize,
+        argc: usize,
+        flags: i32,
+        return_pc: u32,
+    ) -> Option<usize> {
         debug_assert!(self.fp != usize::MAX && start + argc <= self.sp);
         // SAFETY: the arguments lie in the interpreter's registers, below `sp`: readable, and
         // not where the new frame goes.
-        unsafe { self.push_mirror_frame(m, this, self.stack.as_ptr().add(start), argc, 0, return_pc) }
+        unsafe { self.push_mirror_frame(m, this, self.stack.as_ptr().add(start), argc, flags, return_pc) }
     }
 
     /// [`Self::push_plain_frame`] with frame flags `flags` and the `argc` arguments at `args`.
@@ -398,8 +407,16 @@ impl Runtime {
     /// OrdinaryCreateFromConstructor: an object whose prototype is `new_target.prototype`
     /// (or the realm's `fallback`).
     pub fn ordinary_create_from_constructor(&mut self, new_target: Value, fallback: Intrinsic) -> JsResult<Gc<JsObject>> {
+        let ctor = new_target.as_object();
+        if let Some(shape) = ctor.and_then(|f| self.construct_cache.lookup(f)) {
+            return Ok(self.heap.alloc(JsObject::new(shape, ObjectKind::Ordinary)));
+        }
         let proto = self.get_prototype_from_constructor(new_target, fallback)?;
-        Ok(self.new_object_with(Some(proto), ObjectKind::Ordinary))
+        let o = self.new_object_with(Some(proto), ObjectKind::Ordinary);
+        if let Some(f) = ctor {
+            self.construct_cache.insert(f, PropertyKey::String(self.names.prototype), proto, o.shape);
+        }
+        Ok(o)
     }
 
     /// GetPrototypeFromConstructor.

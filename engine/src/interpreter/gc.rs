@@ -5,8 +5,9 @@ use crate::runtime::Runtime;
 /// Collects garbage: marks from every root, clears weak tables, sweeps.
 pub fn collect(rt: &mut Runtime) {
     let start = std::time::Instant::now();
-    // Its entries are not traced (see there).
+    // Their entries are not traced (see there).
     rt.megamorphic.clear();
+    rt.construct_cache.clear();
     crate::api::handle::release_dropped(rt);
     let mut m = rt.heap.begin_collection();
     // The live part of the register stack.

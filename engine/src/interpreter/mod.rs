@@ -7,6 +7,7 @@
 //! polled) are function entry and loop back-edges.
 
 pub mod call;
+pub(crate) mod construct_cache;
 pub mod feedback;
 pub mod frame;
 pub mod gc;
@@ -366,7 +367,7 @@ fn run_loop<const STEP: bool>(rt: &mut Runtime, stop_fp: usize, entering: bool) 
                             ops::record_call(code, $slot.index(), o, c.code);
                             rt.stack[fp + ACC_SLOT] = acc;
                             rt.fp = fp;
-                            if let Some(nfp) = rt.push_plain_frame(&c.call, this, start, $argc as usize, pc) {
+                            if let Some(nfp) = rt.push_plain_frame(&c.call, this, start, $argc as usize, 0, pc) {
                                 entered!(nfp, c.code, 0);
                                 continue 'main;
                             }

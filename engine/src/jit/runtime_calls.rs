@@ -12,7 +12,7 @@ use crate::bytecode::code::CodeKind;
 use crate::bytecode::ops::Op;
 use crate::heap::Gc;
 use crate::interpreter::call::ArgSrc;
-use crate::interpreter::feedback::{elements_seen, Feedback, GlobalFeedback, PropertyIc};
+use crate::interpreter::feedback::{elements_seen, CallIcMirror, Feedback, GlobalFeedback, PropertyIc};
 use crate::interpreter::frame::FLAG_CONSTRUCT;
 use crate::interpreter::frame::{ACC_SLOT, CALLEE_SLOT, CONTEXT_SLOT, HEADER, THIS_SLOT};
 use crate::interpreter::ops;
@@ -652,7 +652,8 @@ pub(super) unsafe extern "C" fn jit_call(rt: *mut Runtime, fp: usize, pc: u32, a
     rt.stats.calls += 1;
     let start = (fp as isize + HEADER as isize + this_reg as isize + 1) as usize;
     let callee = CompiledCallee { closure: o, code: fcode, entry };
-    let r = call_compiled(rt, fp, code, pc, acc, callee, |rt| Ok(this_of(rt)), ArgSrc::Stack(start, argc as usize), Value::UNDEFINED, 0);
+    let mirror = o.as_closure().map_or_else(CallIcMirror::default, |c| c.call);
+    let r = call_compiled(rt, fp, code, pc, acc, callee, |rt| Ok(this_of(rt)), (start, argc as usize), (&mirror, Value::UNDEFINED, 0));
     ret(rt, r)
 }
 
@@ -707,7 +708,9 @@ fn compiled_callee(rt: &mut Runtime, f: Value, accepts: impl Fn(CodeKind) -> boo
 
 /// Runs a compiled callee from the instruction at `pc` of the compiled frame at `fp`, running
 /// `code` (its accumulator `acc` saved first): `this` is made once the caller's state is saved (it may
-/// run JavaScript), then the frame is pushed and run, and the stack trimmed back.
+/// run JavaScript), then the frame is pushed (from the callee's `mirror`, which gives the same
+/// frame as `new_target` and `flags` would, when `push_plain_frame` takes it) and run, and the
+/// stack trimmed back.
 #[allow(clippy::too_many_arguments)]
 fn call_compiled(
     rt: &mut Runtime,
@@ -717,9 +720,8 @@ fn call_compiled(
     acc: u64,
     callee: CompiledCallee,
     this: impl FnOnce(&mut Runtime) -> JsResult<Value>,
-    args: ArgSrc<'_>,
-    new_target: Value,
-    flags: i32,
+    (start, argc): (usize, usize),
+    (mirror, new_target, flags): (&CallIcMirror, Value, i32),
 ) -> JsResult<Value> {
     rt.fp = fp;
     rt.pc = pc;
@@ -727,7 +729,10 @@ fn call_compiled(
     let realm = rt.realm;
     let r = (|| {
         let this = this(rt)?;
-        let nfp = rt.push_frame(callee.closure, this, args, new_target, flags, pc + 1)?;
+        let nfp = match rt.push_plain_frame(mirror, this, start, argc, flags, pc + 1) {
+            Some(nfp) => nfp,
+            None => rt.push_frame(callee.closure, this, ArgSrc::Stack(start, argc), new_target, flags, pc + 1)?,
+        };
         callee.code.get_mut().invocations += 1;
         safepoint(rt, nfp, Value::UNDEFINED)?;
         let v = super::run_frame(rt, nfp, callee.entry, 0)?;
@@ -762,7 +767,10 @@ pub(super) unsafe extern "C" fn jit_construct(
     record_call_other(code, slot as usize, target.closure);
     let start = (fp as isize + HEADER as isize + args as isize) as usize;
     let this = |rt: &mut Runtime| rt.ordinary_create_from_constructor(f, Intrinsic::ObjectPrototype).map(Value::object);
-    let r = call_compiled(rt, fp, code, pc, acc, target, this, ArgSrc::Stack(start, argc as usize), f, FLAG_CONSTRUCT);
+    // (A base constructor's frame, as `new` in place pushes it; anything else: `push_frame`.)
+    let mirror =
+        ops::construct_mirror(target.closure).map_or_else(CallIcMirror::default, |m| CallIcMirror { new_target: f.to_bits(), ..m });
+    let r = call_compiled(rt, fp, code, pc, acc, target, this, (start, argc as usize), (&mirror, f, FLAG_CONSTRUCT));
     ret(rt, r)
 }
 

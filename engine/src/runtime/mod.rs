@@ -287,6 +287,8 @@ pub struct Runtime {
     pub(crate) options: RuntimeOptions,
     /// Named loads of megamorphic sites.
     pub(crate) megamorphic: crate::interpreter::megamorphic::MegamorphicCache,
+    /// The shapes of the objects `new` made for recent constructors.
+    pub(crate) construct_cache: crate::interpreter::construct_cache::ConstructCache,
     /// Nesting of interpreter loops entered from Rust.
     pub(crate) native_depth: u32,
     /// The lowest native stack address JavaScript may use, recorded on entry from the embedder
@@ -467,6 +469,7 @@ impl Runtime {
             native_depth: 0,
             native_stack_floor: usize::MAX,
             megamorphic: Default::default(),
+            construct_cache: Default::default(),
             stats: IcStats::default(),
             print_handler: None,
             error_handler: None,

@@ -80,3 +80,32 @@ for (let i = 0; i < 400; i++) {
   y += makeS(i);
 }
 console.log(y, Object.getPrototypeOf(new S(1)) === S.prototype);
+
+// Objects made outside compiled code's in-place `new` (the interpreter's, Reflect.construct's,
+// a built-in's subclass): each must follow the `prototype` its new.target has at that moment.
+function A() { this.a = 1; }
+function B() { this.b = 2; }
+const protoA = A.prototype;
+const seen = [];
+for (let i = 0; i < 60; i++) {
+  if (i === 20) A.prototype = { tag: "swapped" };
+  if (i === 30) A.prototype = protoA;
+  if (i === 40) B.prototype = 5;
+  const x = Reflect.construct(A, [], i % 2 ? A : B);
+  const y = new B();
+  if (i % 10 === 0 || i === 21 || i === 31 || i === 41) {
+    seen.push(`${i}:${Object.getPrototypeOf(x) === A.prototype ? "A" : Object.getPrototypeOf(x) === B.prototype ? "B" : Object.getPrototypeOf(x) === Object.prototype ? "O" : "?"}` +
+      `${x.tag || ""}${Object.getPrototypeOf(y) === Object.prototype ? "o" : "b"}`);
+  }
+}
+console.log(seen.join(" "));
+class MyArray extends Array {}
+class MyMap extends Map {}
+let kinds2 = 0;
+for (let i = 0; i < 30; i++) {
+  if (i === 15) MyMap.prototype.extra = function () { return 7; };
+  const m = new MyMap([[i, i]]);
+  const a = MyArray.from([i, i + 1]);
+  kinds2 += (m instanceof MyMap ? 1 : 0) + (a instanceof MyArray ? 1 : 0) + (m.extra ? m.extra() : 0) + m.get(i) + a.length;
+}
+console.log(kinds2);
