@@ -75,7 +75,19 @@ impl JsString {
         self.interned.set(v)
     }
     /// The code units, flattening a rope first (iteratively: ropes can be very deep).
+    #[inline]
     pub fn units(&self) -> &[u16] {
+        // SAFETY: `repr` is only ever replaced while it is a rope (by `flatten`): a flat
+        // string's units never change, so the slice is valid as long as `self`.
+        if let Repr::Flat(u) = unsafe { &*self.repr.get() } {
+            return u;
+        }
+        self.flatten()
+    }
+    /// [`Self::units`] of a rope: replaces it by its flat form.
+    #[cold]
+    #[inline(never)]
+    fn flatten(&self) -> &[u16] {
         // SAFETY: the only mutation of `repr` is right here, replacing a rope by its flat form;
         // no reference to the old rope contents escapes this function.
         unsafe {
