@@ -582,14 +582,20 @@ impl FeedbackVector {
 
     /// Records global feedback at `slot`. The global object's data properties
     /// ([`GlobalFeedback::Property`]) are mirrored as an entry whose holder is `global`, which
-    /// compiled code checks against its shape before reading the slot.
+    /// compiled code checks against its shape before reading the slot; a lexical binding
+    /// ([`GlobalFeedback::Lexical`]) as an entry of shape 0 whose holder is its cell.
     pub fn record_global(&mut self, slot: usize, fb: GlobalFeedback, global: Gc<JsObject>) {
         self.slots[slot].data = Feedback::Global(fb);
         let mut set = MirrorSet::default();
-        if let GlobalFeedback::Property { shape, slot } = fb {
+        let entry = match fb {
+            GlobalFeedback::Property { shape, slot } => Some((shape.addr(), global.addr(), slot)),
+            GlobalFeedback::Lexical(cell) => Some((0, cell.addr(), 0)),
+            GlobalFeedback::Uninitialized => None,
+        };
+        if let Some((shape, holder, slot)) = entry {
             set[0] = PropertyIcMirror {
-                shape: shape.addr(),
-                holder: global.addr(),
+                shape,
+                holder,
                 valid: &ALWAYS_VALID as *const bool as usize,
                 slot,
                 to: 0,

@@ -604,18 +604,38 @@ pub(crate) fn exit_unless(b: &mut FunctionBuilder, cond: CValue, exit: Block) {
 }
 
 /// The address of the global object's data slot that a global site's mirror (at address `m`,
-/// its one entry: holder = the global object, checked against the cached shape) names; jumps
-/// to `miss` when there is none.
-pub(crate) fn emit_global_slot_lookup(b: &mut FunctionBuilder, m: CValue, miss: Block) -> CValue {
+/// its one entry: holder = the global object, checked against the cached shape) names, or
+/// for a load (`lexical`) the value of the lexical binding it names (shape 0, holder = the
+/// binding's cell) once initialised; jumps to `miss` when there is none.
+pub(crate) fn emit_global_slot_lookup(b: &mut FunctionBuilder, m: CValue, lexical: bool, miss: Block) -> CValue {
     let fl = MemFlagsData::trusted();
     let holder = b.ins().load(types::I64, fl, m, PropertyIcMirror::HOLDER_OFFSET);
     exit_unless(b, holder, miss);
-    let shape = b.ins().load(types::I64, fl, holder, OBJECT_SHAPE_OFFSET);
     let want = b.ins().load(types::I64, fl, m, PropertyIcMirror::SHAPE_OFFSET);
+    let (object, done) = (b.create_block(), b.create_block());
+    let addr = b.append_block_param(done, types::I64);
+    if lexical {
+        let cell = b.create_block();
+        b.ins().brif(want, object, NO_ARGS, cell, NO_ARGS);
+        b.switch_to_block(cell);
+        let at = b.ins().iadd_imm_s(holder, PROPERTY_CELL_VALUE_OFFSET as i64);
+        let v = b.ins().load(types::I64, fl, at, 0);
+        let tdz = b.ins().icmp_imm_s(IntCC::Equal, v, crate::value::Value::HOLE.to_bits() as i64);
+        exit_if(b, tdz, miss);
+        b.ins().jump(done, &[BlockArg::Value(at)]);
+    } else {
+        // (A store to a lexical binding is the runtime's: it may be `const`.)
+        b.ins().brif(want, object, NO_ARGS, miss, NO_ARGS);
+    }
+    b.switch_to_block(object);
+    let shape = b.ins().load(types::I64, fl, holder, OBJECT_SHAPE_OFFSET);
     let changed = b.ins().icmp(IntCC::NotEqual, shape, want);
     exit_if(b, changed, miss);
     let index = b.ins().uload32(fl, m, PropertyIcMirror::SLOT_OFFSET);
-    emit_slot_address(b, holder, index)
+    let a = emit_slot_address(b, holder, index);
+    b.ins().jump(done, &[BlockArg::Value(a)]);
+    b.switch_to_block(done);
+    addr
 }
 
 /// Machine-code stubs every compiled function of a module shares, so that each site needs only

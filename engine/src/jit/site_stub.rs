@@ -102,11 +102,11 @@ impl SiteOp {
                 p[3]
             }
             SiteOp::LdaGlobal => {
-                let addr = emit_global_slot_lookup(b, p[4], miss);
+                let addr = emit_global_slot_lookup(b, p[4], true, miss);
                 b.ins().load(types::I64, fl, addr, 0)
             }
             SiteOp::StaGlobal => {
-                let addr = emit_global_slot_lookup(b, p[4], miss);
+                let addr = emit_global_slot_lookup(b, p[4], false, miss);
                 b.ins().store(fl, p[3], addr, 0);
                 p[3]
             }
