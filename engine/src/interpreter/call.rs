@@ -510,9 +510,16 @@ impl Runtime {
 /// JavaScript runs. Constructors' `prototype` is read this way.
 #[inline]
 pub(crate) fn own_data_property(o: Gc<JsObject>, key: PropertyKey) -> Option<Value> {
+    own_data_slot(o, key).map(|slot| o.slots[slot as usize])
+}
+
+/// The slot of `o`'s own data property `key`, when its (non-dictionary) shape has one (what
+/// compiled code and the construct cache check a constructor's `prototype` by).
+#[inline]
+pub(crate) fn own_data_slot(o: Gc<JsObject>, key: PropertyKey) -> Option<u32> {
     if o.shape.is_dictionary() {
         return None;
     }
     let (slot, attrs) = o.shape.lookup(key)?;
-    (attrs & crate::runtime::shape::ACCESSOR == 0).then(|| o.slots[slot as usize])
+    (attrs & crate::runtime::shape::ACCESSOR == 0).then_some(slot)
 }

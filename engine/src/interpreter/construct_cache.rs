@@ -10,7 +10,7 @@
 
 use crate::heap::Gc;
 use crate::runtime::object::JsObject;
-use crate::runtime::shape::{PropertyKey, Shape, ACCESSOR};
+use crate::runtime::shape::{PropertyKey, Shape};
 use crate::value::Value;
 
 const SIZE: usize = 64;
@@ -50,11 +50,8 @@ impl ConstructCache {
     /// Records that `new` of `ctor` made an object of `shape`, the root shape of `proto`, the
     /// value of `ctor`'s `prototype` (the key `key`) when that is an own data property.
     pub fn insert(&mut self, ctor: Gc<JsObject>, key: PropertyKey, proto: Gc<JsObject>, shape: Gc<Shape>) {
-        if ctor.shape.is_dictionary() {
-            return;
-        }
-        let Some((slot, attrs)) = ctor.shape.lookup(key) else { return };
-        if attrs & ACCESSOR == 0 && ctor.slots[slot as usize] == Value::object(proto) {
+        let Some(slot) = super::call::own_data_slot(ctor, key) else { return };
+        if ctor.slots[slot as usize] == Value::object(proto) {
             self.entries[index(ctor)] = Some(Entry { ctor, ctor_shape: ctor.shape, slot, proto, shape });
         }
     }

@@ -205,8 +205,7 @@ impl NewThis {
     /// shape yet. With the cells the code must keep alive: the prototype (which keeps the
     /// shape), and a root entry for the constructor's shape.
     pub(crate) fn of(f: Gc<JsObject>, prototype: PropertyKey) -> Option<(NewThis, Gc<JsObject>, PropertyCacheEntry)> {
-        let own = (!f.shape.is_dictionary()).then(|| f.shape.lookup(prototype)).flatten();
-        let (slot, _) = own.filter(|&(_, attrs)| attrs & crate::runtime::shape::ACCESSOR == 0)?;
+        let slot = crate::interpreter::call::own_data_slot(f, prototype)?;
         let p = f.slots[slot as usize].as_object()?;
         let shape = p.proto_info.as_ref()?.root_shape?;
         let new = NewThis { shape: shape.addr(), fn_shape: f.shape.addr(), slot, proto: Value::object(p) };
